@@ -1,0 +1,71 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../http/deps.js';
+import { badRequest, notFound } from '../shared/errors.js';
+import { ROLES, createApiKey, listApiKeys, revokeApiKey } from './api-keys.repository.js';
+
+const keyInfo = z.object({
+  key_id: z.number(),
+  org_id: z.number(),
+  name: z.string().nullable(),
+  role: z.enum(ROLES),
+  key_prefix: z.string(),
+  created_at: z.string(),
+  last_used_at: z.string().nullable(),
+  revoked_at: z.string().nullable(),
+});
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+
+/** Admins manage their own org's keys over HTTP; the secret is shown once, at creation. */
+export function registerKeyRoutes(appIn: FastifyInstance, deps: AppDeps): void {
+  const app = appIn.withTypeProvider<ZodTypeProvider>();
+  const admin = { minRole: 'admin' as const };
+
+  app.get(
+    '/api/keys',
+    { config: admin, schema: { tags: ['auth'], summary: "List this org's API keys", response: { 200: z.object({ data: z.array(keyInfo) }) } } },
+    async (request) => ({ data: await listApiKeys(deps.database.db, request.auth!.orgId) }),
+  );
+
+  app.post(
+    '/api/keys',
+    {
+      config: admin,
+      schema: {
+        tags: ['auth'],
+        summary: 'Create an API key (the key is returned once)',
+        body: z
+          .object({
+            role: z.enum(ROLES),
+            name: z.string().trim().min(1).max(100).optional(),
+            org_id: z.number().int().optional(),
+          })
+          .strict(),
+        response: { 201: keyInfo.extend({ key: z.string() }) },
+      },
+    },
+    async (request, reply) => {
+      const created = await createApiKey(deps.database.db, {
+        orgId: request.auth!.orgId,
+        role: request.body.role,
+        name: request.body.name ?? null,
+        now: deps.clock.now().toISOString(),
+      });
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.delete(
+    '/api/keys/:id',
+    { config: admin, schema: { tags: ['auth'], summary: 'Revoke an API key', params: idParams, response: { 200: keyInfo } } },
+    async (request) => {
+      if (request.params.id === request.auth!.keyId) throw badRequest('You cannot revoke the key you are using');
+      const key = await revokeApiKey(deps.database.db, request.auth!.orgId, request.params.id, deps.clock.now().toISOString());
+      if (!key) throw notFound(`API key ${request.params.id}`);
+      deps.keys.invalidate();
+      return key;
+    },
+  );
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('applies the documented defaults when nothing is set', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(3001);
+    expect(c.databaseUrl).toBe('sqlite:data/flowledger.db');
+    expect(c.bodyLimit).toBe(1024 * 1024);
+    expect(c.ingestBodyLimit).toBe(25 * 1024 * 1024);
+    expect(c.slaIntervalMs).toBe(10 * 60_000);
+    expect(c.outboxLeaseMs).toBe(5 * 60_000);
+    expect(c.webhookAllowPrivateNetworks).toBe(false);
+    expect(Object.isFrozen(c)).toBe(true);
+  });
+
+  it('parses durations, sizes and booleans with units', () => {
+    const c = loadConfig({ SLA_INTERVAL: '30s', BODY_LIMIT: '2mb', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', PORT: '8080' });
+    expect(c.slaIntervalMs).toBe(30_000);
+    expect(c.bodyLimit).toBe(2 * 1024 * 1024);
+    expect(c.webhookAllowPrivateNetworks).toBe(true);
+    expect(c.port).toBe(8080);
+  });
+
+  it('reports every problem at once instead of stopping at the first', () => {
+    let err: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', SLA_INTERVAL: '10 minutes', LOG_LEVEL: 'loud' });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConfigError);
+    const problems = (err as ConfigError).problems.join('\n');
+    expect(problems).toMatch(/PORT/);
+    expect(problems).toMatch(/DATABASE_URL/);
+    expect(problems).toMatch(/SLA_INTERVAL/);
+    expect(problems).toMatch(/LOG_LEVEL/);
+    expect((err as ConfigError).problems).toHaveLength(4);
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ PORT: '', METRICS_TOKEN: '' }).port).toBe(3001);
+  });
+});

@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { parseDuration, parseSize } from '../shared/duration.js';
+
+/**
+ * The only place that reads process.env. Everything is parsed once, every problem is reported
+ * together, and the result is frozen.
+ */
+const duration = (name: string, dflt: string) =>
+  z
+    .string()
+    .default(dflt)
+    .transform((v, ctx) => {
+      const ms = parseDuration(v);
+      if (ms === undefined) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be a duration such as 500ms, 10s, 10m or 1h (got "${v}")` });
+        return z.NEVER;
+      }
+      return ms;
+    });
+
+const size = (name: string, dflt: string) =>
+  z
+    .string()
+    .default(dflt)
+    .transform((v, ctx) => {
+      const bytes = parseSize(v);
+      if (bytes === undefined || bytes <= 0) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be a size such as 1mb or 1048576 (got "${v}")` });
+        return z.NEVER;
+      }
+      return bytes;
+    });
+
+const bool = (dflt: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .optional()
+    .transform((v) => (v === undefined ? dflt : ['true', '1', 'yes'].includes(v)));
+
+const int = (name: string, dflt: number, min: number, max: number) =>
+  z
+    .string()
+    .default(String(dflt))
+    .transform((v, ctx) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be an integer from ${min} to ${max} (got "${v}")` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const databaseUrl = z
+  .string()
+  .default('sqlite:data/flowledger.db')
+  .refine((v) => /^(sqlite:|postgres(ql)?:\/\/)/.test(v), {
+    message: 'DATABASE_URL must start with sqlite: or postgres://',
+  });
+
+const envSchema = z.object({
+  PORT: int('PORT', 3001, 0, 65535),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: databaseUrl,
+  DB_POOL_SIZE: int('DB_POOL_SIZE', 10, 1, 1000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BODY_LIMIT: size('BODY_LIMIT', '1mb'),
+  INGEST_BODY_LIMIT: size('INGEST_BODY_LIMIT', '25mb'),
+  METRICS_TOKEN: z.string().min(1).optional(),
+  AUTH_FAILURE_LIMIT: int('AUTH_FAILURE_LIMIT', 20, 1, 1_000_000),
+  AUTH_FAILURE_WINDOW: duration('AUTH_FAILURE_WINDOW', '1m'),
+  KEY_CACHE_TTL: duration('KEY_CACHE_TTL', '5s'),
+  SHUTDOWN_TIMEOUT: duration('SHUTDOWN_TIMEOUT', '10s'),
+  SLA_INTERVAL: duration('SLA_INTERVAL', '10m'),
+  OUTBOX_LEASE: duration('OUTBOX_LEASE', '5m'),
+  OUTBOX_POLL_INTERVAL: duration('OUTBOX_POLL_INTERVAL', '5s'),
+  OUTBOX_MAX_ATTEMPTS: int('OUTBOX_MAX_ATTEMPTS', 10, 1, 1000),
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: bool(false),
+  SMTP_URL: z.string().url().optional(),
+  MAIL_DIR: z.string().min(1).default('data/mail'),
+  MAIL_FROM: z.string().min(3).default('FlowLedger <no-reply@flowledger.local>'),
+});
+
+export type Config = Readonly<{
+  port: number;
+  host: string;
+  databaseUrl: string;
+  dbPoolSize: number;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  bodyLimit: number;
+  ingestBodyLimit: number;
+  metricsToken: string | undefined;
+  authFailureLimit: number;
+  authFailureWindowMs: number;
+  keyCacheTtlMs: number;
+  shutdownTimeoutMs: number;
+  slaIntervalMs: number;
+  outboxLeaseMs: number;
+  outboxPollIntervalMs: number;
+  outboxMaxAttempts: number;
+  webhookAllowPrivateNetworks: boolean;
+  smtpUrl: string | undefined;
+  mailDir: string;
+  mailFrom: string;
+}>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty strings count as unset, as shells and .env files often leave them.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'env'}: ${i.message}`));
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dbPoolSize: e.DB_POOL_SIZE,
+    logLevel: e.LOG_LEVEL,
+    bodyLimit: e.BODY_LIMIT,
+    ingestBodyLimit: e.INGEST_BODY_LIMIT,
+    metricsToken: e.METRICS_TOKEN,
+    authFailureLimit: e.AUTH_FAILURE_LIMIT,
+    authFailureWindowMs: e.AUTH_FAILURE_WINDOW,
+    keyCacheTtlMs: e.KEY_CACHE_TTL,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT,
+    slaIntervalMs: e.SLA_INTERVAL,
+    outboxLeaseMs: e.OUTBOX_LEASE,
+    outboxPollIntervalMs: e.OUTBOX_POLL_INTERVAL,
+    outboxMaxAttempts: e.OUTBOX_MAX_ATTEMPTS,
+    webhookAllowPrivateNetworks: e.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
+    smtpUrl: e.SMTP_URL,
+    mailDir: e.MAIL_DIR,
+    mailFrom: e.MAIL_FROM,
+  });
+}

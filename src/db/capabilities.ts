@@ -1,0 +1,32 @@
+/**
+ * What an engine can do, described by capability, never by name: domain code asks
+ * `caps.skipLocked`, not "is this PostgreSQL?".
+ */
+export interface Capabilities {
+  /** SELECT … FOR UPDATE SKIP LOCKED: several workers can claim from one queue concurrently. */
+  readonly skipLocked: boolean;
+  /** LISTEN/NOTIFY: commits in other processes can wake this one. */
+  readonly listenNotify: boolean;
+  /** pg_advisory_xact_lock: a pass (e.g. the SLA monitor) can be made exclusive across processes. */
+  readonly advisoryLocks: boolean;
+  /** One writer at a time for the whole database (SQLite): a write transaction is already exclusive. */
+  readonly singleWriter: boolean;
+  /** The engine's data_version pragma tells cheaply whether another process committed. */
+  readonly dataVersion: boolean;
+}
+
+export const SQLITE_CAPABILITIES: Capabilities = Object.freeze({
+  skipLocked: false,
+  listenNotify: false,
+  advisoryLocks: false,
+  singleWriter: true,
+  dataVersion: true,
+});
+
+export const POSTGRES_CAPABILITIES: Capabilities = Object.freeze({
+  skipLocked: true,
+  listenNotify: true,
+  advisoryLocks: true,
+  singleWriter: false,
+  dataVersion: false,
+});

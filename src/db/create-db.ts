@@ -1,0 +1,194 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresDialect,
+  SqliteAdapter,
+  SqliteDialect,
+  SqliteDriver,
+  sql,
+  type DatabaseConnection,
+  type Driver,
+  type Transaction,
+} from 'kysely';
+import pg from 'pg';
+import { POSTGRES_CAPABILITIES, SQLITE_CAPABILITIES, type Capabilities } from './capabilities.js';
+import { isMigrated, migrateToLatest } from './migrate.js';
+import type { Engine } from './migrations/helpers.js';
+import { SqliteValuesPlugin } from './sqlite-values.plugin.js';
+import type { DB } from './types.js';
+
+export type { Engine };
+export type Db = Kysely<DB>;
+export type Trx = Transaction<DB>;
+/** A handle a repository can run on: the database or a caller's transaction. */
+export type DbOrTrx = Kysely<DB> | Transaction<DB>;
+
+export interface Database {
+  readonly db: Kysely<DB>;
+  readonly engine: Engine;
+  readonly caps: Capabilities;
+  /** The url it was opened with, minus any password. */
+  readonly description: string;
+  /** PostgreSQL only: the pool (LISTEN connections, pool metrics). */
+  readonly pgPool?: pg.Pool;
+  /** SQLite only: the raw connection (PRAGMA data_version polling). */
+  readonly sqlite?: BetterSqlite3.Database;
+  migrate(): Promise<string[]>;
+  isMigrated(): Promise<boolean>;
+  ping(): Promise<void>;
+  /** Connections currently checked out (PostgreSQL) or 0/1 (SQLite). */
+  poolInUse(): number;
+  close(): Promise<void>;
+  readonly closed: boolean;
+}
+
+export interface CreateDatabaseOptions {
+  poolSize?: number;
+  /** PostgreSQL: search_path for this handle (tests use a fresh schema per file). */
+  schema?: string;
+  /** PostgreSQL: application_name shown in pg_stat_activity. */
+  applicationName?: string;
+}
+
+// ------------------------------------------------------------------ PostgreSQL type parsing
+// Same wire types on both engines: int8 and numeric as JS numbers (counts, ids, money), and
+// timestamps as ISO-8601 UTC strings rather than Date objects.
+const TIMESTAMPTZ_OID = 1184;
+const TIMESTAMP_OID = 1114;
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    switch (oid) {
+      case INT8_OID:
+        return (v: string) => Number(v);
+      case NUMERIC_OID:
+        return (v: string) => Number(v);
+      case TIMESTAMPTZ_OID:
+      case TIMESTAMP_OID: {
+        const base = pg.types.getTypeParser(oid, 'text') as (v: string) => Date;
+        return (v: string) => {
+          const d = base(v);
+          return Number.isNaN(d.getTime()) ? v : d.toISOString();
+        };
+      }
+      default:
+        return pg.types.getTypeParser(oid, format ?? 'text');
+    }
+  },
+};
+
+// ------------------------------------------------------------------ SQLite
+/**
+ * SQLite transactions start with BEGIN IMMEDIATE: the write lock is taken up front, so a
+ * read-then-write transaction never fails with SQLITE_BUSY on upgrade when the CLI writes from
+ * another process; the busy timeout then simply waits.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly cfg: ConstructorParameters<typeof SqliteDialect>[0]) {
+    super(cfg);
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.cfg);
+  }
+  override createAdapter() {
+    return new SqliteAdapter();
+  }
+}
+
+function sqlitePath(url: string): string {
+  const rest = url.slice('sqlite:'.length).replace(/^\/\//, '');
+  if (rest === '' || rest === ':memory:') return ':memory:';
+  return resolve(rest);
+}
+
+function openSqlite(url: string): Database {
+  const file = sqlitePath(url);
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const raw = new BetterSqlite3(file);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = NORMAL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 5000');
+  const db = new Kysely<DB>({
+    dialect: new ImmediateSqliteDialect({ database: raw }),
+    plugins: [new SqliteValuesPlugin()],
+  });
+  let closed = false;
+  return {
+    db,
+    engine: 'sqlite',
+    caps: SQLITE_CAPABILITIES,
+    description: `sqlite:${file}`,
+    sqlite: raw,
+    migrate: () => migrateToLatest(db, 'sqlite'),
+    isMigrated: () => isMigrated(db, 'sqlite'),
+    async ping() {
+      await sql`select 1`.execute(db);
+    },
+    poolInUse: () => 0,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+    },
+    get closed() {
+      return closed;
+    },
+  };
+}
+
+// ------------------------------------------------------------------ PostgreSQL
+function openPostgres(url: string, opts: CreateDatabaseOptions): Database {
+  const options = ['-c TimeZone=UTC'];
+  if (opts.schema) options.push(`-c search_path=${opts.schema}`);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.poolSize ?? 10,
+    options: options.join(' '),
+    application_name: opts.applicationName ?? 'flowledger',
+    types: pgTypes,
+    connectionTimeoutMillis: 10_000,
+  });
+  // An idle client losing its connection must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  let closed = false;
+  return {
+    db,
+    engine: 'postgres',
+    caps: POSTGRES_CAPABILITIES,
+    description: url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'),
+    pgPool: pool,
+    migrate: () => migrateToLatest(db, 'postgres'),
+    isMigrated: () => isMigrated(db, 'postgres'),
+    async ping() {
+      await sql`select 1`.execute(db);
+    },
+    poolInUse: () => pool.totalCount - pool.idleCount,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+    },
+    get closed() {
+      return closed;
+    },
+  };
+}
+
+export function createDatabase(url: string, opts: CreateDatabaseOptions = {}): Database {
+  if (url.startsWith('sqlite:')) return openSqlite(url);
+  if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url, opts);
+  throw new Error(`Unsupported DATABASE_URL "${url}": use sqlite:<path> or postgres://…`);
+}

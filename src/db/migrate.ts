@@ -1,0 +1,40 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
+import type { Engine } from './migrations/helpers.js';
+import { MIGRATIONS } from './migrations/index.js';
+
+class RecordMigrationProvider implements MigrationProvider {
+  constructor(private readonly engine: Engine) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const out: Record<string, Migration> = {};
+    for (const [name, mod] of Object.entries(MIGRATIONS)) {
+      out[name] = {
+        up: (db) => mod.up(db, this.engine),
+        ...(mod.down ? { down: (db: Kysely<any>) => mod.down!(db, this.engine) } : {}),
+      };
+    }
+    return out;
+  }
+}
+
+function migrator(db: Kysely<any>, engine: Engine): Migrator {
+  // Kysely's Migrator takes its own lock (a lock table row; LOCK TABLE on PostgreSQL), so several
+  // processes starting at once migrate once and the rest wait.
+  return new Migrator({ db, provider: new RecordMigrationProvider(engine) });
+}
+
+export async function migrateToLatest(db: Kysely<any>, engine: Engine): Promise<string[]> {
+  const { error, results }: MigrationResultSet = await migrator(db, engine).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    const err = new Error(`Migration ${failed?.migrationName ?? '?'} failed: ${(error as Error).message ?? error}`);
+    (err as Error & { cause: unknown }).cause = error;
+    throw err;
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** True when every known migration has been applied. */
+export async function isMigrated(db: Kysely<any>, engine: Engine): Promise<boolean> {
+  const list = await migrator(db, engine).getMigrations();
+  return list.every((m) => m.executedAt !== undefined);
+}

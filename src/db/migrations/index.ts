@@ -1,0 +1,11 @@
+/**
+ * Migrations are listed in code, not discovered on disk: Kysely's FileMigrationProvider cannot load
+ * .ts files under vitest, and an explicit record works the same under vitest, tsx and dist/.
+ * Append new migrations here; never edit or reorder landed ones.
+ */
+import type { MigrationModule } from './helpers.js';
+import * as m0001 from './0001_initial_schema.js';
+
+export const MIGRATIONS: Record<string, MigrationModule> = {
+  '0001_initial_schema': m0001,
+};

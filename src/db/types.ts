@@ -1,0 +1,275 @@
+/**
+ * Row types as both engines return them after src/db/create-db.ts normalises values: ids and
+ * counts are numbers, times ISO-8601 strings, JSON columns text. Booleans come back as 0/1 on
+ * SQLite and true/false on PostgreSQL, so read them through `toBool`.
+ */
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export type Bool = boolean | number;
+export type Iso = string;
+
+export interface OrgTable {
+  org_id: Generated<number>;
+  name: string;
+  currency: Generated<string>;
+  high_value_threshold: Generated<number>;
+  created_at: Generated<Iso>;
+}
+
+export type Role = 'admin' | 'member' | 'viewer';
+
+export interface ApiKeyTable {
+  key_id: Generated<number>;
+  org_id: number;
+  name: string | null;
+  role: Role;
+  key_hash: string;
+  key_prefix: string;
+  created_at: Generated<Iso>;
+  last_used_at: Iso | null;
+  revoked_at: Iso | null;
+}
+
+export interface SignalTable {
+  signal_id: Generated<number>;
+  org_id: number;
+  source_type: string;
+  source_ref: string | null;
+  snippet: string | null;
+  contact_id: string | null;
+  client_id: string | null;
+  ts: Iso;
+  problem_phrase: string | null;
+  solution_hint: string | null;
+  urgency_score: number | null;
+  dedupe_key: string;
+  cluster_id: string | null;
+  owner_user_id: string | null;
+  created_at: Iso;
+  updated_at: Iso;
+}
+
+export type CandidateStatus = 'new' | 'triaged' | 'nurture' | 'on_hold' | 'promoted' | 'archived';
+
+export interface CandidateTable {
+  candidate_id: Generated<number>;
+  org_id: number;
+  title: string;
+  status: Generated<CandidateStatus>;
+  owner_user_id: string | null;
+  last_touch_at: Iso;
+  created_at: Iso;
+  updated_at: Iso;
+}
+
+export interface CandidateSignalTable {
+  org_id: number;
+  candidate_id: number;
+  signal_id: number;
+  created_at: Iso;
+}
+
+export type PursuitStage = 'qual' | 'pink' | 'red' | 'submit' | 'won' | 'lost';
+
+export interface PursuitTable {
+  pursuit_id: Generated<number>;
+  org_id: number;
+  candidate_id: number;
+  title: string | null;
+  pursuit_stage: Generated<PursuitStage>;
+  due_date: Iso | null;
+  value: number | null;
+  lost_reason: string | null;
+  owner_user_id: string | null;
+  created_at: Iso;
+  updated_at: Iso;
+}
+
+export type ProposalStatus = 'draft' | 'sent' | 'accepted' | 'rejected';
+
+export interface ProposalTable {
+  proposal_id: Generated<number>;
+  org_id: number;
+  pursuit_id: number;
+  version: number;
+  status: Generated<ProposalStatus>;
+  recipient_email: string | null;
+  subject: string | null;
+  doc_url: string | null;
+  body: string | null;
+  message_id: string | null;
+  sent_at: Iso | null;
+  created_at: Iso;
+  updated_at: Iso;
+}
+
+export interface PursuitChecklistTable {
+  item_id: Generated<number>;
+  org_id: number;
+  pursuit_id: number;
+  name: string;
+  is_required: Generated<Bool>;
+  is_done: Generated<Bool>;
+  done_at: Iso | null;
+  done_by: string | null;
+  created_at: Iso;
+}
+
+export interface SlaRuleTable {
+  rule_id: Generated<number>;
+  org_id: number;
+  metric: string;
+  threshold_hrs: number;
+  warn_pct: Generated<number>;
+  is_active: Generated<Bool>;
+  calendar_json: string | null;
+  created_at: Iso;
+  updated_at: Iso;
+}
+
+export interface SlaBreachTable {
+  breach_id: Generated<number>;
+  org_id: number;
+  item_type: string;
+  item_id: string;
+  rule_id: number;
+  metric: string;
+  reason_code: string;
+  breached_at: Iso;
+  resolved_at: Iso | null;
+}
+
+export interface WebhookEndpointTable {
+  webhook_id: Generated<number>;
+  org_id: number;
+  url: string;
+  secret: string;
+  events_json: Generated<string>;
+  is_active: Generated<Bool>;
+  created_at: Iso;
+}
+
+export interface WebhookDeliveryTable {
+  delivery_id: Generated<number>;
+  org_id: number;
+  webhook_id: number;
+  work_event_id: number;
+  attempt: number;
+  status_code: number | null;
+  succeeded: Generated<Bool>;
+  error: string | null;
+  duration_ms: number | null;
+  created_at: Iso;
+}
+
+export interface WorkEventTable {
+  work_event_id: Generated<number>;
+  org_id: number;
+  event_name: string;
+  item_type: string;
+  item_id: string;
+  payload_json: Generated<string>;
+  actor: string | null;
+  happened_at: Iso;
+  created_at: Iso;
+  claimed_at: Iso | null;
+  claimed_by: string | null;
+  attempts: Generated<number>;
+  next_attempt_at: Iso | null;
+  last_error: string | null;
+  processed_at: Iso | null;
+  dead_letter_at: Iso | null;
+}
+
+export type TaskStatus = 'RED' | 'YELLOW' | 'GREEN' | 'COMPLETED';
+export type TaskPriority = 'CRITICAL' | 'HIGH' | 'MEDIUM' | 'NORMAL';
+export type SlaStatus = 'ok' | 'warning' | 'breached';
+export type TaskSourceType = 'email' | 'manual' | 'api';
+
+export interface WorkflowTaskTable {
+  task_id: string;
+  org_id: number;
+  workflow_category: string;
+  task_status: Generated<TaskStatus>;
+  title: string;
+  description: string | null;
+  priority: Generated<TaskPriority>;
+  current_owner: string | null;
+  owner_email: string | null;
+  dollar_value: Generated<number>;
+  currency: Generated<string>;
+  sla_deadline: Iso | null;
+  sla_status: Generated<SlaStatus>;
+  sla_paused_at: Iso | null;
+  sla_warned_at: Iso | null;
+  sla_breached_at: Iso | null;
+  entities: Generated<string>;
+  customer_name: string | null;
+  po_number: string | null;
+  quote_number: string | null;
+  source_type: Generated<TaskSourceType>;
+  source_message_id: string | null;
+  source_sender: string | null;
+  source_subject: string | null;
+  source_received_at: Iso | null;
+  signal_id: number | null;
+  pattern_id: number | null;
+  category_reason: string | null;
+  tags: Generated<string>;
+  created_by: string | null;
+  created_at: Iso;
+  updated_at: Iso;
+  first_response_at: Iso | null;
+  completed_at: Iso | null;
+  resolution_hours: number | null;
+}
+
+export interface WorkflowStatusHistoryTable {
+  history_id: Generated<number>;
+  org_id: number;
+  task_id: string;
+  from_status: TaskStatus | null;
+  to_status: TaskStatus;
+  changed_by: string;
+  reason: string | null;
+  changed_at: Iso;
+}
+
+export interface WorkflowPatternTable {
+  pattern_id: Generated<number>;
+  org_id: number;
+  signature: string;
+  category: string;
+  example_subject: string | null;
+  occurrences: Generated<number>;
+  first_seen: Iso;
+  last_seen: Iso;
+  avg_resolution_hrs: number | null;
+}
+
+export interface DB {
+  org: OrgTable;
+  api_key: ApiKeyTable;
+  signal: SignalTable;
+  candidate: CandidateTable;
+  candidate_signal: CandidateSignalTable;
+  pursuit: PursuitTable;
+  proposal: ProposalTable;
+  pursuit_checklist: PursuitChecklistTable;
+  sla_rule: SlaRuleTable;
+  sla_breach: SlaBreachTable;
+  webhook_endpoint: WebhookEndpointTable;
+  webhook_delivery: WebhookDeliveryTable;
+  work_event: WorkEventTable;
+  workflow_tasks: WorkflowTaskTable;
+  workflow_status_history: WorkflowStatusHistoryTable;
+  workflow_patterns: WorkflowPatternTable;
+}
+
+export type Row<T extends keyof DB> = Selectable<DB[T]>;
+export type NewRow<T extends keyof DB> = Insertable<DB[T]>;
+export type RowUpdate<T extends keyof DB> = Updateable<DB[T]>;
+
+export function toBool(v: Bool | null | undefined): boolean {
+  return v === true || v === 1;
+}

@@ -1,0 +1,9 @@
+import { router } from './trpc.js';
+
+/**
+ * The tRPC API, one router per domain. Mounted at /api, so procedure `workflow.list` answers at
+ * /api/workflow.list.
+ */
+export const appRouter = router({});
+
+export type AppRouter = typeof appRouter;

@@ -1,0 +1,149 @@
+import type { FastifyError } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { TRPC_ERROR_CODE_KEY } from '@trpc/server';
+import { ZodError } from 'zod';
+import { AppError, assertUnreachable, type ErrorCode } from '../shared/errors.js';
+
+/** The single table from error codes to HTTP statuses and tRPC codes. */
+export function httpStatusOf(code: ErrorCode): number {
+  switch (code) {
+    case 'bad_request':
+      return 400;
+    case 'unauthorized':
+      return 401;
+    case 'forbidden':
+      return 403;
+    case 'not_found':
+      return 404;
+    case 'checklist_incomplete':
+    case 'conflict':
+      return 409;
+    case 'payload_too_large':
+      return 413;
+    case 'invalid_transition':
+      return 422;
+    case 'rate_limited':
+      return 429;
+    case 'unavailable':
+      return 503;
+    case 'internal':
+      return 500;
+    default:
+      return assertUnreachable(code);
+  }
+}
+
+export function trpcCodeOf(code: ErrorCode): TRPC_ERROR_CODE_KEY {
+  switch (code) {
+    case 'bad_request':
+      return 'BAD_REQUEST';
+    case 'unauthorized':
+      return 'UNAUTHORIZED';
+    case 'forbidden':
+      return 'FORBIDDEN';
+    case 'not_found':
+      return 'NOT_FOUND';
+    case 'checklist_incomplete':
+    case 'conflict':
+      return 'CONFLICT';
+    case 'payload_too_large':
+      return 'PAYLOAD_TOO_LARGE';
+    case 'invalid_transition':
+      return 'UNPROCESSABLE_CONTENT';
+    case 'rate_limited':
+      return 'TOO_MANY_REQUESTS';
+    case 'unavailable':
+      return 'SERVICE_UNAVAILABLE';
+    case 'internal':
+      return 'INTERNAL_SERVER_ERROR';
+    default:
+      return assertUnreachable(code);
+  }
+}
+
+export interface ErrorBody {
+  error: string;
+  code: ErrorCode;
+  details?: unknown;
+}
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** zod issues → `details.fields`, each naming the field path the way a client wrote it. */
+export function zodDetails(err: ZodError, prefix?: string): { fields: FieldProblem[] } {
+  return {
+    fields: err.issues.map((i) => ({
+      field: [prefix, ...i.path.map(String)].filter(Boolean).join('.') || '(body)',
+      message: i.message,
+    })),
+  };
+}
+
+export function validationError(err: ZodError, prefix?: string): AppError {
+  const details = zodDetails(err, prefix);
+  const names = [...new Set(details.fields.map((f) => f.field))].join(', ');
+  return new AppError('bad_request', `Invalid input: ${names}`, details);
+}
+
+/** Any thrown value → the status and body we answer with. Unknown errors become a bare 500. */
+export function toHttpError(err: unknown): { status: number; body: ErrorBody; internal: boolean } {
+  if (err instanceof AppError) {
+    const body: ErrorBody = { error: err.message, code: err.code };
+    if (err.details !== undefined) body.details = err.details;
+    return { status: httpStatusOf(err.code), body, internal: err.code === 'internal' };
+  }
+  if (err instanceof ZodError) {
+    const e = validationError(err);
+    return { status: 400, body: { error: e.message, code: 'bad_request', details: e.details }, internal: false };
+  }
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const where = (err as FastifyError).validationContext ?? 'body';
+    const fields = err.validation.map((v) => {
+      const path = v.instancePath.replace(/^\//, '').split('/').filter(Boolean).join('.');
+      const param = (v.params as { issue?: { path?: unknown[] } } | undefined)?.issue;
+      return { field: path || String(param?.path?.join('.') || where), message: v.message ?? 'invalid' };
+    });
+    const names = [...new Set(fields.map((f) => f.field))].join(', ');
+    return {
+      status: 400,
+      body: { error: `Invalid ${where}: ${names}`, code: 'bad_request', details: { in: where, fields } },
+      internal: false,
+    };
+  }
+  const fe = err as Partial<FastifyError> | undefined;
+  switch (fe?.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { status: 413, body: { error: 'Request body is too large', code: 'payload_too_large' }, internal: false };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return {
+        status: 415,
+        body: { error: 'Unsupported Content-Type; send application/json', code: 'bad_request' },
+        internal: false,
+      };
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return {
+        status: 400,
+        body: { error: 'Body cannot be empty when Content-Type is application/json', code: 'bad_request' },
+        internal: false,
+      };
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return { status: 400, body: { error: 'Invalid Content-Length', code: 'bad_request' }, internal: false };
+    default:
+      break;
+  }
+  // Malformed JSON surfaces as a SyntaxError with statusCode 400 from Fastify's JSON parser.
+  if (fe?.statusCode === 400 || err instanceof SyntaxError) {
+    return {
+      status: 400,
+      body: { error: `Malformed request: ${fe?.message ?? 'invalid body'}`, code: 'bad_request' },
+      internal: false,
+    };
+  }
+  if (typeof fe?.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+    return { status: fe.statusCode, body: { error: fe.message ?? 'Bad request', code: 'bad_request' }, internal: false };
+  }
+  return { status: 500, body: { error: 'Internal server error', code: 'internal' }, internal: true };
+}

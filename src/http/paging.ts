@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/**
+ * Flat list parameters shared by every list endpoint: page ≥ 1, limit 1–200 (default 50).
+ * Anything else is a 400 naming the field, never a silent clamp.
+ */
+export const pageQuery = z.object({
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export type PageQuery = z.infer<typeof pageQuery>;
+
+export const paginationSchema = z.object({ page: z.number(), limit: z.number(), total: z.number() });
+
+export function pageOffset(p: PageQuery): number {
+  return (p.page - 1) * p.limit;
+}
+
+export function paged<T>(data: T[], p: PageQuery, total: number) {
+  return { data, pagination: { page: p.page, limit: p.limit, total } };
+}
+
+export const listResponse = <T extends z.ZodTypeAny>(item: T) => z.object({ data: z.array(item), pagination: paginationSchema });

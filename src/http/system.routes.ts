@@ -1,0 +1,99 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, unauthorized } from '../shared/errors.js';
+import { bearerToken } from './auth.hooks.js';
+import type { AppDeps } from './deps.js';
+
+const healthSchema = z.object({
+  status: z.enum(['healthy', 'unhealthy']),
+  timestamp: z.string(),
+  services: z.object({ database: z.enum(['connected', 'disconnected']) }),
+});
+
+export function registerSystemRoutes(appIn: FastifyInstance, deps: AppDeps): void {
+  const app = appIn.withTypeProvider<ZodTypeProvider>();
+  let migrated = false;
+
+  app.get(
+    '/health',
+    {
+      config: { public: true },
+      schema: { tags: ['system'], summary: 'Liveness and database connectivity', security: [], response: { 200: healthSchema, 503: healthSchema } },
+    },
+    async (_req, reply) => {
+      let ok = true;
+      try {
+        await deps.database.ping();
+      } catch {
+        ok = false;
+      }
+      return reply.status(ok ? 200 : 503).send({
+        status: ok ? 'healthy' : 'unhealthy',
+        timestamp: deps.clock.now().toISOString(),
+        services: { database: ok ? 'connected' : 'disconnected' },
+      });
+    },
+  );
+
+  app.get(
+    '/ready',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['system'],
+        summary: 'Ready to serve: database reachable and fully migrated',
+        security: [],
+      },
+    },
+    async (request, reply) => {
+      try {
+        await deps.database.ping();
+        // Once migrated, a running process stays migrated; only the ping is repeated.
+        if (!migrated) migrated = await deps.database.isMigrated();
+        if (!migrated) return reply.status(503).send({ status: 'not_ready', database: 'connected', migrations: 'pending' });
+        return { status: 'ready', database: 'connected', migrations: 'complete' };
+      } catch (err) {
+        request.log.warn({ err }, 'readiness check failed');
+        return reply.status(503).send({ status: 'not_ready', database: 'unreachable' });
+      }
+    },
+  );
+
+  app.get(
+    '/metrics',
+    { config: { public: true }, schema: { tags: ['system'], summary: 'Prometheus metrics (process-wide)', hide: false } },
+    async (request, reply) => {
+      if (deps.config.metricsToken) {
+        const token = bearerToken(request.headers.authorization);
+        if (token !== deps.config.metricsToken) throw unauthorized('Metrics need "Authorization: Bearer <METRICS_TOKEN>"');
+      }
+      const text = await deps.metrics.registry.metrics();
+      return reply.header('content-type', deps.metrics.registry.contentType).send(text);
+    },
+  );
+
+  app.get(
+    '/api/me',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Who this API key is',
+        response: {
+          200: z.object({
+            org_id: z.number(),
+            org_name: z.string(),
+            role: z.enum(['admin', 'member', 'viewer']),
+            key_id: z.number(),
+            key_name: z.string().nullable(),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const auth = request.auth;
+      if (!auth) throw new AppError('unauthorized', 'Missing API key');
+      return { org_id: auth.orgId, org_name: auth.orgName, role: auth.role, key_id: auth.keyId, key_name: auth.keyName };
+    },
+  );
+}

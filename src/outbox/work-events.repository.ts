@@ -1,0 +1,92 @@
+/**
+ * work_event is both the activity log and the outbox. Appending is part of every state change and
+ * always runs on the caller's transaction, so the change and its event commit together or not at all.
+ */
+import type { DbOrTrx } from '../db/create-db.js';
+import type { Row } from '../db/types.js';
+
+export interface NewWorkEvent {
+  orgId: number;
+  /** Dot style: `candidate.triaged`, `pursuit.won`, `task.status_changed` … */
+  eventName: string;
+  itemType: string;
+  itemId: string | number;
+  payload?: Record<string, unknown>;
+  actor?: string | null;
+  /** When the change happened (the injected clock's now). */
+  happenedAt: string;
+}
+
+/** Appends events in one statement; returns their ids in order. */
+export async function appendEvents(trx: DbOrTrx, events: NewWorkEvent[]): Promise<number[]> {
+  if (events.length === 0) return [];
+  const rows = await trx
+    .insertInto('work_event')
+    .values(
+      events.map((e) => ({
+        org_id: e.orgId,
+        event_name: e.eventName,
+        item_type: e.itemType,
+        item_id: String(e.itemId),
+        payload_json: JSON.stringify(e.payload ?? {}),
+        actor: e.actor ?? null,
+        happened_at: e.happenedAt,
+        created_at: e.happenedAt,
+        next_attempt_at: e.happenedAt,
+      })),
+    )
+    .returning('work_event_id')
+    .execute();
+  return rows.map((r) => r.work_event_id);
+}
+
+export async function appendEvent(trx: DbOrTrx, event: NewWorkEvent): Promise<number> {
+  const [id] = await appendEvents(trx, [event]);
+  return id!;
+}
+
+export interface WorkEventView {
+  work_event_id: number;
+  org_id: number;
+  event_name: string;
+  item_type: string;
+  item_id: string;
+  payload: Record<string, unknown>;
+  actor: string | null;
+  happened_at: string;
+  processed_at: string | null;
+}
+
+export function toWorkEventView(r: Pick<Row<'work_event'>, 'work_event_id' | 'org_id' | 'event_name' | 'item_type' | 'item_id' | 'payload_json' | 'actor' | 'happened_at' | 'processed_at'>): WorkEventView {
+  return {
+    work_event_id: r.work_event_id,
+    org_id: r.org_id,
+    event_name: r.event_name,
+    item_type: r.item_type,
+    item_id: r.item_id,
+    payload: JSON.parse(r.payload_json) as Record<string, unknown>,
+    actor: r.actor,
+    happened_at: r.happened_at,
+    processed_at: r.processed_at,
+  };
+}
+
+/** The activity log of one item, or of the whole org, newest first. */
+export async function listWorkEvents(
+  db: DbOrTrx,
+  q: { orgId: number; itemType?: string; itemId?: string | number; limit: number; offset: number },
+): Promise<{ data: WorkEventView[]; total: number }> {
+  let base = db.selectFrom('work_event').where('org_id', '=', q.orgId);
+  if (q.itemType !== undefined) base = base.where('item_type', '=', q.itemType);
+  if (q.itemId !== undefined) base = base.where('item_id', '=', String(q.itemId));
+  const [rows, count] = await Promise.all([
+    base
+      .select(['work_event_id', 'org_id', 'event_name', 'item_type', 'item_id', 'payload_json', 'actor', 'happened_at', 'processed_at'])
+      .orderBy('work_event_id', 'desc')
+      .limit(q.limit)
+      .offset(q.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { data: rows.map(toWorkEventView), total: Number(count.n) };
+}

@@ -1,0 +1,47 @@
+/**
+ * One error hierarchy for the whole service. Domains throw AppError (or a helper below);
+ * src/http/errors.ts maps the code to an HTTP status and a tRPC code in one table.
+ */
+export const ERROR_CODES = [
+  'bad_request',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'checklist_incomplete',
+  'conflict',
+  'payload_too_large',
+  'invalid_transition',
+  'rate_limited',
+  'unavailable',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: unknown;
+
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export const badRequest = (message: string, details?: unknown) => new AppError('bad_request', message, details);
+export const unauthorized = (message = 'Missing or invalid API key') => new AppError('unauthorized', message);
+export const forbidden = (message: string) => new AppError('forbidden', message);
+export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
+export const conflict = (message: string, details?: unknown) => new AppError('conflict', message, details);
+export const invalidTransition = (message: string, details?: unknown) =>
+  new AppError('invalid_transition', message, details);
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}
+
+export function assertUnreachable(x: never): never {
+  throw new Error(`Unreachable: ${String(x)}`);
+}

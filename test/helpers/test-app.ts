@@ -1,0 +1,73 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { createApiKey } from '../../src/auth/api-keys.repository.js';
+import { createOrg } from '../../src/auth/orgs.repository.js';
+import { loadConfig } from '../../src/config/config.js';
+import type { Role } from '../../src/db/types.js';
+import { createDeps } from '../../src/http/create-deps.js';
+import type { AppDeps } from '../../src/http/deps.js';
+import { buildServer } from '../../src/http/server.js';
+import { ManualClock, type Clock } from '../../src/shared/clock.js';
+import { createLogger } from '../../src/shared/logger.js';
+import { openTestDatabase, type TestDatabase, type TestEngine } from './engines.js';
+
+export interface TestOrg {
+  orgId: number;
+  admin: string;
+  member: string;
+  viewer: string;
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  deps: AppDeps;
+  db: TestDatabase;
+  clock: Clock;
+  /** inject() with a bearer key. */
+  call(key: string | undefined, opts: InjectOptions): Promise<LightMyRequestResponse>;
+  createOrg(name?: string): Promise<TestOrg>;
+  createKey(orgId: number, role: Role, name?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(
+  engine: TestEngine,
+  opts: { env?: Record<string, string>; clock?: Clock } = {},
+): Promise<TestApp> {
+  const db = await openTestDatabase(engine);
+  const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: engine.name === 'sqlite' ? db.url : engine.url, ...opts.env });
+  const clock = opts.clock ?? new ManualClock(new Date());
+  const deps = createDeps({ config, database: db.database, logger: createLogger('silent'), clock });
+  const app = await buildServer(deps);
+  await app.ready();
+  let orgCounter = 0;
+
+  const createKey = async (orgId: number, role: Role, name?: string) =>
+    (await createApiKey(db.database.db, { orgId, role, name: name ?? null, now: clock.now().toISOString() })).key;
+
+  return {
+    app,
+    deps,
+    db,
+    clock,
+    call(key, injectOpts) {
+      const headers = { ...(injectOpts.headers ?? {}) } as Record<string, string>;
+      if (key) headers.authorization = `Bearer ${key}`;
+      return app.inject({ ...injectOpts, headers });
+    },
+    async createOrg(name) {
+      orgCounter += 1;
+      const org = await createOrg(db.database.db, { name: name ?? `Org ${orgCounter}`, now: clock.now().toISOString() });
+      return {
+        orgId: org.org_id,
+        admin: await createKey(org.org_id, 'admin', `admin-${org.org_id}`),
+        member: await createKey(org.org_id, 'member'),
+        viewer: await createKey(org.org_id, 'viewer'),
+      };
+    },
+    createKey,
+    async close() {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
