@@ -151,6 +151,10 @@ function openSqlite(url: string): Database {
 // ------------------------------------------------------------------ PostgreSQL
 function openPostgres(url: string, opts: CreateDatabaseOptions): Database {
   const options = ['-c TimeZone=UTC'];
+  // Keep any `options` given in the URL (e.g. ?options=-c search_path=x): the pool's own `options`
+  // would otherwise replace them.
+  const fromUrl = new URL(url).searchParams.get('options');
+  if (fromUrl) options.push(fromUrl);
   if (opts.schema) options.push(`-c search_path=${opts.schema}`);
   const pool = new pg.Pool({
     connectionString: url,
