@@ -8,6 +8,7 @@ import { buildServer } from './http/server.js';
 import { systemClock } from './shared/clock.js';
 import type { Service } from './shared/lifecycle.js';
 import { createLogger, type Logger } from './shared/logger.js';
+import { SlaMonitor } from './sla/monitor.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -56,7 +57,7 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
   const app = await buildServer(deps);
   const services: Service[] = [];
   if (opts.workers) {
-    // Outbox worker and SLA monitor register here as they land.
+    services.push(new SlaMonitor({ database, clock: deps.clock, commitSignal: deps.commitSignal, logger }, config.slaIntervalMs));
   }
 
   const url = await app.listen({ port: config.port, host: config.host });

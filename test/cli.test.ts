@@ -59,8 +59,15 @@ describeEachEngine('flowledger CLI', (engine) => {
     await expect(runCli(['keys', 'create', '--org', '99999', '--role', 'admin'], env, capture().out)).rejects.toThrow(/does not exist/);
     await expect(runCli(['orgs', 'create'], env, capture().out)).rejects.toThrow(/--name/);
     await expect(runCli(['frobnicate'], env, capture().out)).rejects.toThrow(/Unknown command/);
+    await expect(runCli(['sla', 'run', '--at', 'yesterday-ish'], env, capture().out)).rejects.toThrow(/--at/);
     const r = capture();
     expect(await runCli(['keys', 'revoke', '424242'], env, r.out)).toBe(1);
+  });
+
+  it('runs one SLA pass at a given time', async () => {
+    const a = capture();
+    expect(await runCli(['sla', 'run', '--at', '2030-01-01T00:00:00Z', '--json'], env, a.out)).toBe(0);
+    expect(JSON.parse(a.lines[0]!)).toMatchObject({ at: '2030-01-01T00:00:00.000Z', tasks_warned: 0, breaches_opened: 0 });
   });
 
   it('migrates idempotently', async () => {

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Database } from '../db/create-db.js';
 import type { Clock } from '../shared/clock.js';
 import { createApiKey, type CreatedKey } from './api-keys.repository.js';
-import { countOrgs, createOrg, type Org } from './orgs.repository.js';
+import { countOrgs, createOrgIn, type Org } from './orgs.repository.js';
 
 /**
  * First start: when no organisation exists yet, create organisation "Default" and an admin key.
@@ -19,7 +19,7 @@ export async function ensureDefaultOrg(
     }
     if ((await countOrgs(trx)) > 0) return undefined;
     const now = clock.now().toISOString();
-    const org = await createOrg(trx, { name: 'Default', now });
+    const org = await createOrgIn(trx, { name: 'Default', now });
     const key = await createApiKey(trx, { orgId: org.org_id, role: 'admin', name: 'bootstrap-admin', now });
     return { org, key };
   });

@@ -6,6 +6,8 @@ import { createDatabase, type Database } from '../db/create-db.js';
 import type { Role } from '../db/types.js';
 import { handleSignals, serve } from '../main.js';
 import { createLogger } from '../shared/logger.js';
+import { systemClock } from '../shared/clock.js';
+import { runSlaPass } from '../sla/monitor.js';
 
 const HELP = `flowledger — operations pipeline backend
 
@@ -16,6 +18,7 @@ Usage:
   flowledger keys create --org ID --role admin|member|viewer [--name NAME] [--json]
   flowledger keys list --org ID [--json]
   flowledger keys revoke ID [--json]
+  flowledger sla run [--at ISO-TIME] [--json]   one SLA pass now (or at a given time)
 
 Configuration comes from environment variables (DATABASE_URL, PORT, …): see the README.`;
 
@@ -55,6 +58,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
       name: { type: 'string' },
       org: { type: 'string' },
       role: { type: 'string' },
+      at: { type: 'string' },
       'no-workers': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -128,6 +132,22 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
         return 0;
       }
       throw new UsageError('Usage: flowledger keys create|list|revoke …');
+    }
+    case 'sla': {
+      if (sub !== 'run') throw new UsageError('Usage: flowledger sla run [--at ISO-TIME]');
+      let at: Date | undefined;
+      if (values.at !== undefined) {
+        at = new Date(values.at);
+        if (Number.isNaN(at.getTime())) throw new UsageError(`--at must be an ISO-8601 time (got ${values.at})`);
+      }
+      const summary = await withDb((d) => runSlaPass({ database: d, clock: systemClock }, at), env);
+      if (values.json) out.log(JSON.stringify(summary));
+      else
+        out.log(
+          `SLA pass at ${summary.at}: ${summary.tasks_warned} warned, ${summary.tasks_breached} breached, ` +
+            `${summary.breaches_opened} breaches opened, ${summary.breaches_resolved} resolved (${summary.duration_ms} ms)`,
+        );
+      return 0;
     }
     default:
       throw new UsageError(`Unknown command "${cmd}". Run flowledger --help.`);

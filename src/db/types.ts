@@ -222,6 +222,11 @@ export interface WorkflowTaskTable {
   first_response_at: Iso | null;
   completed_at: Iso | null;
   resolution_hours: number | null;
+  /** When the SLA state next changes (warn time, then deadline); null when nothing is pending. */
+  sla_warn_at: Iso | null;
+  sla_next_at: Iso | null;
+  /** The rule that set the deadline; null when the deadline was given explicitly. */
+  sla_rule_id: number | null;
 }
 
 export interface WorkflowStatusHistoryTable {

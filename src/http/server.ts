@@ -11,6 +11,7 @@ import { registerAuthHooks } from './auth.hooks.js';
 import type { AppDeps } from './deps.js';
 import { toHttpError, trpcCodeOf, type ErrorBody } from './errors.js';
 import { registerSystemRoutes } from './system.routes.js';
+import { registerSlaRoutes } from '../sla/sla.routes.js';
 import type { TrpcContext } from './trpc.js';
 
 export type App = FastifyInstance;
@@ -114,6 +115,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   // ------------------------------------------------------------ routes
   registerSystemRoutes(app, deps);
   registerKeyRoutes(app, deps);
+  registerSlaRoutes(app, deps);
 
   await registerTrpc(app, deps);
 

@@ -5,7 +5,9 @@
  */
 import type { MigrationModule } from './helpers.js';
 import * as m0001 from './0001_initial_schema.js';
+import * as m0006 from './0006_sla_engine.js';
 
 export const MIGRATIONS: Record<string, MigrationModule> = {
   '0001_initial_schema': m0001,
+  '0006_sla_engine': m0006,
 };

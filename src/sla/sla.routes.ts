@@ -1,0 +1,199 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../http/deps.js';
+import { listResponse, pageOffset, pageQuery, paged } from '../http/paging.js';
+import { transact } from '../outbox/transact.js';
+import { notFound } from '../shared/errors.js';
+import { calendarSchema } from './calendar.js';
+import { WORKSTREAM_METRICS, deleteRule, insertRule, listRules, updateRule } from './rules.repository.js';
+import { pauseTaskSla, resumeTaskSla } from './task-pause.js';
+
+const PRIORITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'NORMAL'] as const;
+
+const metricSchema = z
+  .string()
+  .trim()
+  .refine(
+    (m) =>
+      (WORKSTREAM_METRICS as readonly string[]).includes(m) ||
+      PRIORITIES.some((p) => m === `priority:${p}`) ||
+      /^category:\S.{0,99}$/.test(m),
+    { message: `must be one of ${WORKSTREAM_METRICS.join(', ')}, priority:<${PRIORITIES.join('|')}> or category:<name>` },
+  );
+
+const ruleSchema = z.object({
+  rule_id: z.number(),
+  org_id: z.number(),
+  metric: z.string(),
+  threshold_hrs: z.number(),
+  warn_pct: z.number(),
+  is_active: z.boolean(),
+  calendar: calendarSchema.nullable(),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+
+const ruleBody = z
+  .object({
+    metric: metricSchema,
+    threshold_hrs: z.number().positive().max(24 * 366),
+    warn_pct: z.number().gt(0).max(100).default(75),
+    is_active: z.boolean().default(true),
+    calendar: calendarSchema.nullable().default(null),
+  })
+  .strict();
+
+const rulePatch = z
+  .object({
+    metric: metricSchema.optional(),
+    threshold_hrs: z.number().positive().max(24 * 366).optional(),
+    warn_pct: z.number().gt(0).max(100).optional(),
+    is_active: z.boolean().optional(),
+    calendar: calendarSchema.nullable().optional(),
+  })
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, { message: 'nothing to change' });
+
+const breachSchema = z.object({
+  breach_id: z.number(),
+  org_id: z.number(),
+  item_type: z.string(),
+  item_id: z.string(),
+  rule_id: z.number(),
+  metric: z.string(),
+  reason_code: z.string(),
+  breached_at: z.string(),
+  resolved_at: z.string().nullable(),
+});
+
+const boolQuery = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+export function registerSlaRoutes(appIn: FastifyInstance, deps: AppDeps): void {
+  const app = appIn.withTypeProvider<ZodTypeProvider>();
+  const admin = { minRole: 'admin' as const };
+  const now = () => deps.clock.now().toISOString();
+  const idParams = z.object({ id: z.coerce.number().int().positive() });
+
+  app.get(
+    '/api/workstream/sla-rules',
+    {
+      schema: {
+        tags: ['sla'],
+        summary: 'SLA rules of this org (workstream metrics and task windows by priority/category)',
+        querystring: z.object({ metric: z.string().optional(), active: boolQuery.optional() }),
+        response: { 200: z.object({ data: z.array(ruleSchema) }) },
+      },
+    },
+    async (req) => ({
+      data: await listRules(deps.database.db, req.auth!.orgId, {
+        ...(req.query.metric ? { metric: req.query.metric } : {}),
+        ...(req.query.active ? { activeOnly: true } : {}),
+      }),
+    }),
+  );
+
+  app.post(
+    '/api/workstream/sla-rules',
+    { config: admin, schema: { tags: ['sla'], summary: 'Create an SLA rule', body: ruleBody, response: { 201: ruleSchema } } },
+    async (req, reply) => reply.status(201).send(await insertRule(deps.database.db, req.auth!.orgId, req.body, now())),
+  );
+
+  app.patch(
+    '/api/workstream/sla-rules/:id',
+    { config: admin, schema: { tags: ['sla'], summary: 'Change an SLA rule', params: idParams, body: rulePatch, response: { 200: ruleSchema } } },
+    async (req) => {
+      const patch = Object.fromEntries(Object.entries(req.body).filter(([, v]) => v !== undefined));
+      const rule = await updateRule(deps.database.db, req.auth!.orgId, req.params.id, patch, now());
+      if (!rule) throw notFound(`SLA rule ${req.params.id}`);
+      return rule;
+    },
+  );
+
+  app.delete(
+    '/api/workstream/sla-rules/:id',
+    { config: admin, schema: { tags: ['sla'], summary: 'Delete an SLA rule (its open breaches resolve on the next pass)', params: idParams } },
+    async (req, reply) => {
+      if (!(await deleteRule(deps.database.db, req.auth!.orgId, req.params.id))) throw notFound(`SLA rule ${req.params.id}`);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/workstream/sla-breaches',
+    {
+      schema: {
+        tags: ['sla'],
+        summary: 'SLA breaches, newest first',
+        querystring: pageQuery.extend({
+          open: boolQuery.optional(),
+          item_type: z.enum(['candidate', 'pursuit', 'task']).optional(),
+          item_id: z.string().max(200).optional(),
+        }),
+        response: { 200: listResponse(breachSchema) },
+      },
+    },
+    async (req) => {
+      const q = req.query;
+      let base = deps.database.db.selectFrom('sla_breach').where('org_id', '=', req.auth!.orgId);
+      if (q.open === true) base = base.where('resolved_at', 'is', null);
+      if (q.open === false) base = base.where('resolved_at', 'is not', null);
+      if (q.item_type) base = base.where('item_type', '=', q.item_type);
+      if (q.item_id) base = base.where('item_id', '=', q.item_id);
+      const [rows, count] = await Promise.all([
+        base.selectAll().orderBy('breached_at', 'desc').orderBy('breach_id', 'desc').limit(q.limit).offset(pageOffset(q)).execute(),
+        base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return paged(rows, q, Number(count.n));
+    },
+  );
+
+  const pauseSchema = z.object({
+    task_id: z.string(),
+    sla_paused: z.boolean(),
+    sla_paused_at: z.string().nullable(),
+    sla_deadline: z.string().nullable(),
+    sla_status: z.string(),
+  });
+  const taskParams = z.object({ taskId: z.string().min(1).max(100) });
+
+  app.post(
+    '/api/sla/tasks/:taskId/pause',
+    { schema: { tags: ['sla'], summary: "Pause a task's SLA clock (idempotent)", params: taskParams, response: { 200: pauseSchema } } },
+    async (req) => transact(deps, (trx) => pauseTaskSla(trx, req.auth!.orgId, req.params.taskId, now(), req.auth!.actor)),
+  );
+
+  app.post(
+    '/api/sla/tasks/:taskId/resume',
+    { schema: { tags: ['sla'], summary: "Resume a task's SLA clock; the deadline moves by the paused time", params: taskParams, response: { 200: pauseSchema } } },
+    async (req) => transact(deps, (trx) => resumeTaskSla(trx, req.auth!.orgId, req.params.taskId, now(), req.auth!.actor)),
+  );
+
+  const settings = z.object({ high_value_threshold: z.number(), currency: z.string() });
+  app.get('/api/sla/settings', { schema: { tags: ['sla'], summary: 'Org SLA settings', response: { 200: settings } } }, async (req) =>
+    deps.database.db
+      .selectFrom('org')
+      .select(['high_value_threshold', 'currency'])
+      .where('org_id', '=', req.auth!.orgId)
+      .executeTakeFirstOrThrow(),
+  );
+  app.patch(
+    '/api/sla/settings',
+    {
+      config: admin,
+      schema: {
+        tags: ['sla'],
+        summary: 'Change the high-value alert threshold',
+        body: z.object({ high_value_threshold: z.number().nonnegative().max(1e12) }).strict(),
+        response: { 200: settings },
+      },
+    },
+    async (req) =>
+      deps.database.db
+        .updateTable('org')
+        .set({ high_value_threshold: req.body.high_value_threshold })
+        .where('org_id', '=', req.auth!.orgId)
+        .returning(['high_value_threshold', 'currency'])
+        .executeTakeFirstOrThrow(),
+  );
+}

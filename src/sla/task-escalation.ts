@@ -1,0 +1,271 @@
+/**
+ * The task half of an SLA pass. The tasks whose next SLA moment has come are read in one indexed
+ * range scan (sla_next_at ≤ now), their transitions decided by the pure rules in task-sla.ts, and
+ * written back set-based: at most four UPDATEs (grouped by new state), one INSERT each for history,
+ * events and breaches per batch — never a statement per task.
+ */
+import type { Database, Trx } from '../db/create-db.js';
+import type { SlaStatus, TaskStatus } from '../db/types.js';
+import { appendEvents, type NewWorkEvent } from '../outbox/work-events.repository.js';
+import { SLA_RANK, escalatedStatus, hoursBetween, nextCheckAt, slaStatusAt } from './task-sla.js';
+
+export const SLA_MONITOR_ACTOR = 'sla-monitor';
+
+/** What a breach write returns: enough for its sla.breached / sla.resolved event. */
+export const BREACH_RETURNING = ['breach_id', 'org_id', 'item_type', 'item_id', 'rule_id', 'metric', 'reason_code'] as const;
+
+export interface DueTask {
+  task_id: string;
+  org_id: number;
+  title: string;
+  task_status: TaskStatus;
+  sla_status: SlaStatus;
+  sla_deadline: string | null;
+  sla_warn_at: string | null;
+  sla_rule_id: number | null;
+  dollar_value: number;
+  workflow_category: string;
+  priority: string;
+  current_owner: string | null;
+  high_value_threshold: number;
+}
+
+export interface TaskTransition {
+  task: DueTask;
+  toSla: SlaStatus;
+  toStatus: TaskStatus;
+}
+
+/** Decides what happens to a due task now; null when its SLA state does not get worse. */
+export function transitionFor(task: DueTask, nowMs: number): TaskTransition | null {
+  const deadline = task.sla_deadline ? Date.parse(task.sla_deadline) : null;
+  const warnAt = task.sla_warn_at ? Date.parse(task.sla_warn_at) : null;
+  const toSla = slaStatusAt(nowMs, warnAt, deadline);
+  if (task.task_status === 'COMPLETED' || SLA_RANK[toSla] <= SLA_RANK[task.sla_status]) return null;
+  return { task, toSla, toStatus: escalatedStatus(task.task_status, task.sla_status, toSla) };
+}
+
+/** The events one transition fires, once: status change, warning or violation, high-value alert. */
+export function eventsFor(tr: TaskTransition, nowIso: string): NewWorkEvent[] {
+  const t = tr.task;
+  const nowMs = Date.parse(nowIso);
+  const deadlineMs = t.sla_deadline ? Date.parse(t.sla_deadline) : nowMs;
+  const base = {
+    taskId: t.task_id,
+    category: t.workflow_category,
+    title: t.title,
+    priority: t.priority,
+    owner: t.current_owner,
+    dollarValue: t.dollar_value,
+    slaDeadline: t.sla_deadline,
+  };
+  const ev = (eventName: string, payload: Record<string, unknown>): NewWorkEvent => ({
+    orgId: t.org_id,
+    eventName,
+    itemType: 'task',
+    itemId: t.task_id,
+    payload: { ...base, ...payload },
+    actor: SLA_MONITOR_ACTOR,
+    happenedAt: nowIso,
+  });
+  const out: NewWorkEvent[] = [];
+  if (tr.toStatus !== t.task_status) {
+    out.push(
+      ev('task.status_changed', {
+        status: tr.toStatus,
+        oldStatus: t.task_status,
+        newStatus: tr.toStatus,
+        reason: tr.toSla === 'breached' ? 'SLA deadline passed' : 'SLA warning threshold reached',
+      }),
+    );
+  }
+  if (tr.toSla === 'warning') {
+    out.push(ev('task.sla_warning', { status: tr.toStatus, slaStatus: 'warning', hoursRemaining: hoursBetween(nowMs, deadlineMs) }));
+  } else {
+    out.push(ev('task.sla_violated', { status: tr.toStatus, slaStatus: 'breached', hoursOverdue: hoursBetween(deadlineMs, nowMs) }));
+  }
+  if (t.dollar_value >= t.high_value_threshold) {
+    out.push(
+      ev('task.critical_alert', {
+        status: tr.toStatus,
+        slaStatus: tr.toSla,
+        threshold: t.high_value_threshold,
+        reason: tr.toSla === 'breached' ? 'High-value task missed its SLA' : 'High-value task nearing its SLA',
+      }),
+    );
+  }
+  return out;
+}
+
+export async function selectDueTasks(trx: Trx, database: Database, nowIso: string, limit: number): Promise<DueTask[]> {
+  let q = trx
+    .selectFrom('workflow_tasks as t')
+    .innerJoin('org as o', 'o.org_id', 't.org_id')
+    .select([
+      't.task_id',
+      't.org_id',
+      't.title',
+      't.task_status',
+      't.sla_status',
+      't.sla_deadline',
+      't.sla_warn_at',
+      't.sla_rule_id',
+      't.dollar_value',
+      't.workflow_category',
+      't.priority',
+      't.current_owner',
+      'o.high_value_threshold',
+    ])
+    .where('t.sla_next_at', '<=', nowIso)
+    .orderBy('t.sla_next_at')
+    .limit(limit);
+  // Row locks where the engine has them, so a person's concurrent write waits for this batch
+  // (SQLite's write transaction is already exclusive).
+  if (database.caps.skipLocked) q = q.forUpdate('t');
+  const rows = await q.execute();
+  return rows.map((r) => ({ ...r, dollar_value: Number(r.dollar_value), high_value_threshold: Number(r.high_value_threshold) }));
+}
+
+const CHUNK = 500;
+function chunks<T>(xs: T[], n = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
+  return out;
+}
+
+export interface EscalationSummary {
+  warned: number;
+  breached: number;
+  statusChanges: number;
+  events: number;
+}
+
+/** Applies transitions set-based in the caller's transaction. Also used for a single task's write path. */
+export async function applyTaskTransitions(
+  trx: Trx,
+  transitions: TaskTransition[],
+  untouched: DueTask[],
+  nowIso: string,
+): Promise<EscalationSummary> {
+  const summary: EscalationSummary = { warned: 0, breached: 0, statusChanges: 0, events: 0 };
+
+  // Tasks whose moment came but whose state did not get worse just get their next moment.
+  for (const part of chunks(untouched)) {
+    const byNext = new Map<string | null, string[]>();
+    for (const t of part) {
+      const next = nextCheckAt(t.sla_status, t.sla_warn_at ? Date.parse(t.sla_warn_at) : null, t.sla_deadline ? Date.parse(t.sla_deadline) : null);
+      const key = t.task_status === 'COMPLETED' || next === null || next <= Date.parse(nowIso) ? null : new Date(next).toISOString();
+      byNext.set(key, [...(byNext.get(key) ?? []), t.task_id]);
+    }
+    for (const [next, ids] of byNext) {
+      await trx.updateTable('workflow_tasks').set({ sla_next_at: next }).where('task_id', 'in', ids).execute();
+    }
+  }
+
+  const groups = new Map<string, { toSla: SlaStatus; toStatus: TaskStatus | null; ids: string[] }>();
+  for (const tr of transitions) {
+    const changes = tr.toStatus !== tr.task.task_status;
+    const key = `${tr.toSla}|${changes ? tr.toStatus : ''}`;
+    const g = groups.get(key) ?? { toSla: tr.toSla, toStatus: changes ? tr.toStatus : null, ids: [] };
+    g.ids.push(tr.task.task_id);
+    groups.set(key, g);
+  }
+  for (const g of groups.values()) {
+    for (const ids of chunks(g.ids)) {
+      await trx
+        .updateTable('workflow_tasks')
+        .set((eb) => ({
+          sla_status: g.toSla,
+          ...(g.toStatus ? { task_status: g.toStatus, updated_at: nowIso } : {}),
+          ...(g.toSla === 'warning'
+            ? { sla_warned_at: nowIso, sla_next_at: eb.ref('sla_deadline') }
+            : { sla_breached_at: nowIso, sla_next_at: null }),
+        }))
+        .where('task_id', 'in', ids)
+        .execute();
+    }
+  }
+
+  const history = transitions
+    .filter((tr) => tr.toStatus !== tr.task.task_status)
+    .map((tr) => ({
+      org_id: tr.task.org_id,
+      task_id: tr.task.task_id,
+      from_status: tr.task.task_status,
+      to_status: tr.toStatus,
+      changed_by: SLA_MONITOR_ACTOR,
+      reason: tr.toSla === 'breached' ? 'SLA deadline passed' : 'SLA warning threshold reached',
+      changed_at: nowIso,
+    }));
+  for (const part of chunks(history)) await trx.insertInto('workflow_status_history').values(part).execute();
+
+  const breaches = transitions
+    .filter((tr) => tr.toSla === 'breached')
+    .map((tr) => ({
+      org_id: tr.task.org_id,
+      item_type: 'task',
+      item_id: tr.task.task_id,
+      // rule_id 0 stands for "the task's own deadline" when no rule set it.
+      rule_id: tr.task.sla_rule_id ?? 0,
+      metric: 'task_sla',
+      reason_code: 'deadline_passed',
+      breached_at: nowIso,
+    }));
+  const breachEvents: NewWorkEvent[] = [];
+  for (const part of chunks(breaches)) {
+    const inserted = await trx
+      .insertInto('sla_breach')
+      .values(part)
+      .onConflict((oc) => oc.columns(['org_id', 'item_type', 'item_id', 'rule_id']).where('resolved_at', 'is', null).doNothing())
+      .returning(BREACH_RETURNING)
+      .execute();
+    for (const b of inserted) breachEvents.push(breachEvent('sla.breached', b, nowIso));
+  }
+
+  const events = [...transitions.flatMap((tr) => eventsFor(tr, nowIso)), ...breachEvents];
+  for (const part of chunks(events)) await appendEvents(trx, part);
+
+  summary.warned = transitions.filter((t) => t.toSla === 'warning').length;
+  summary.breached = transitions.filter((t) => t.toSla === 'breached').length;
+  summary.statusChanges = history.length;
+  summary.events = events.length;
+  return summary;
+}
+
+export function breachEvent(
+  name: 'sla.breached' | 'sla.resolved',
+  b: { breach_id: number; org_id: number; item_type: string; item_id: string; rule_id: number; metric: string; reason_code: string },
+  nowIso: string,
+): NewWorkEvent {
+  return {
+    orgId: b.org_id,
+    eventName: name,
+    itemType: b.item_type,
+    itemId: b.item_id,
+    payload: { breach_id: b.breach_id, rule_id: b.rule_id, metric: b.metric, reason_code: b.reason_code, item_type: b.item_type, item_id: b.item_id },
+    actor: SLA_MONITOR_ACTOR,
+    happenedAt: nowIso,
+  };
+}
+
+/** Resolves open task breaches whose task is completed or no longer past its deadline. */
+export async function resolveTaskBreaches(trx: Trx, nowIso: string): Promise<NewWorkEvent[]> {
+  const resolved = await trx
+    .updateTable('sla_breach')
+    .set({ resolved_at: nowIso })
+    .where('item_type', '=', 'task')
+    .where('resolved_at', 'is', null)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('workflow_tasks as t')
+          .select('t.task_id')
+          .whereRef('t.org_id', '=', 'sla_breach.org_id')
+          .whereRef('t.task_id', '=', 'sla_breach.item_id')
+          .where((w) => w.or([w('t.task_status', '=', 'COMPLETED'), w('t.sla_status', '<>', 'breached')])),
+      ),
+    )
+    .returning(BREACH_RETURNING)
+    .execute();
+  return resolved.map((b) => breachEvent('sla.resolved', b, nowIso));
+}
