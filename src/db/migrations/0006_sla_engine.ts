@@ -22,6 +22,12 @@ export async function up(db: Kysely<any>, engine: Engine): Promise<void> {
     .columns(['sla_next_at'])
     .where(sql.ref('sla_next_at'), 'is not', null)
     .execute();
+  // proposal_sla looks for early-stage pursuits older than a cutoff.
+  await db.schema
+    .createIndex('pursuit_org_stage_created_idx')
+    .on('pursuit')
+    .columns(['org_id', 'pursuit_stage', 'created_at'])
+    .execute();
   await db.schema
     .createIndex('sla_breach_org_open_idx')
     .on('sla_breach')
