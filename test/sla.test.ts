@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runSlaPass } from '../src/sla/monitor.js';
+import { settleTaskSla } from '../src/sla/task-sla.service.js';
 import { ManualClock } from '../src/shared/clock.js';
 import { describeEachEngine } from './helpers/engines.js';
 import { insertCandidate, insertPursuit, insertProposal, insertTask } from './helpers/factories.js';
@@ -278,6 +279,55 @@ describeEachEngine('SLA engine', (engine) => {
         for (const id of ids) expect((await events(id, ['task.sla_violated'])).length).toBe(1);
       });
     }
+  });
+
+  describe('task writes settle the SLA at once', () => {
+    const settle = (id: string, before: 'ok' | 'warning' | 'breached', patch: Record<string, unknown>, opts = {}) =>
+      t.deps.database.db.transaction().execute(async (trx) => {
+        if (Object.keys(patch).length) await trx.updateTable('workflow_tasks').set(patch).where('task_id', '=', id).execute();
+        const row = await trx.selectFrom('workflow_tasks').selectAll().where('task_id', '=', id).executeTakeFirstOrThrow();
+        return settleTaskSla(trx, row, before, clock.now().toISOString(), opts);
+      });
+
+    it('moving the deadline into the past escalates to RED with its events and breach', async () => {
+      const id = await insertTask(db(), org.orgId, { createdAt: T0, priority: 'NORMAL' });
+      clock.set(plus(2));
+      const row = await settle(id, 'ok', { sla_deadline: plus(1).toISOString() }, { deadlineSet: true });
+      expect(row).toMatchObject({ task_status: 'RED', sla_status: 'breached', sla_next_at: null, sla_rule_id: null });
+      expect((await events(id)).map((e) => e.event_name)).toEqual(['task.status_changed', 'task.sla_violated', 'sla.breached']);
+      // The monitor does not fire it again.
+      await pass(plus(3));
+      expect((await events(id)).length).toBe(3);
+    });
+
+    it('moving a missed deadline later resolves the breach and keeps the status a person chose', async () => {
+      const id = await insertTask(db(), org.orgId, { createdAt: T0, priority: 'CRITICAL' });
+      await pass(plus(5));
+      clock.set(plus(5));
+      const row = await settle(id, 'breached', { sla_deadline: plus(10).toISOString() }, { deadlineSet: true });
+      expect(row).toMatchObject({ task_status: 'RED', sla_status: 'ok', sla_next_at: expect.any(String) });
+      expect(await openBreaches(id)).toEqual([]);
+      // A new deadline that is missed escalates again.
+      await pass(plus(11));
+      expect((await task(id)).sla_status).toBe('breached');
+      expect(await openBreaches(id)).toHaveLength(1);
+    });
+
+    it('a new priority re-plans a rule-derived deadline; completing clears what is pending', async () => {
+      const id = await insertTask(db(), org.orgId, { createdAt: T0, priority: 'NORMAL' });
+      expect((await task(id)).sla_deadline).toBe(plus(48).toISOString());
+      const row = await settle(id, 'ok', { priority: 'CRITICAL' }, { ruleInputsChanged: true });
+      expect(row.sla_deadline).toBe(plus(4).toISOString());
+      const done = await settle(id, 'ok', { task_status: 'COMPLETED' });
+      expect(done.sla_next_at).toBeNull();
+    });
+
+    it('a task created already past its deadline is RED at once', async () => {
+      clock.set(plus(10));
+      const id = await insertTask(db(), org.orgId, { createdAt: plus(10).toISOString(), deadline: plus(9).toISOString() });
+      const row = await settle(id, 'ok', {}, {});
+      expect(row).toMatchObject({ task_status: 'RED', sla_status: 'breached' });
+    });
   });
 
   describe('rules API', () => {

@@ -41,6 +41,8 @@ export interface PlanInput {
   nowMs: number;
   /** An explicit deadline wins over the rule's. */
   deadlineMs?: number | null;
+  /** The given deadline was set by `rule` earlier (kept as promised); the rule still gives warn share and calendar. */
+  deadlineFromRule?: boolean;
   rule?: Pick<SlaRule, 'rule_id' | 'threshold_hrs' | 'warn_pct' | 'calendar'> | undefined;
   priority: keyof typeof DEFAULT_PRIORITY_HOURS;
   completed?: boolean;
@@ -67,7 +69,7 @@ export function planTaskSla(input: PlanInput): TaskSlaPlan {
     sla_warn_at: new Date(warnAtMs).toISOString(),
     sla_next_at: next === null ? null : new Date(next).toISOString(),
     sla_status: status,
-    sla_rule_id: explicit ? null : (input.rule?.rule_id ?? null),
+    sla_rule_id: explicit && !input.deadlineFromRule ? null : (input.rule?.rule_id ?? null),
   };
 }
 

@@ -1,0 +1,143 @@
+/**
+ * The SLA side of task writes: planning a new task's window from the org's rules, and settling the
+ * SLA state after a change (deadline moved, priority or category changed, completed, reopened).
+ * When the state gets worse the same escalation as the monitor's runs at once (history, events,
+ * breach); when it gets better an open task breach is resolved at once.
+ */
+import type { Trx } from '../db/create-db.js';
+import type { Row, SlaStatus, TaskPriority } from '../db/types.js';
+import { appendEvents } from '../outbox/work-events.repository.js';
+import { getRule, listRules, pickTaskRule, type SlaRule } from './rules.repository.js';
+import { BREACH_RETURNING, applyTaskTransitions, breachEvent, type DueTask } from './task-escalation.js';
+import { SLA_RANK, escalatedStatus, planTaskSla, type TaskSlaPlan } from './task-sla.js';
+
+export interface NewTaskSlaInput {
+  orgId: number;
+  category: string;
+  priority: TaskPriority;
+  /** Start of the window: creation time, or when the email was received. */
+  startMs: number;
+  nowMs: number;
+  explicitDeadline?: string | null;
+  completed?: boolean;
+}
+
+/** The SLA fields of a new task; `rules` may be passed when planning many tasks of one org. */
+export async function planNewTaskSla(trx: Trx, input: NewTaskSlaInput, rules?: SlaRule[]): Promise<TaskSlaPlan> {
+  const all = rules ?? (await listRules(trx, input.orgId, { activeOnly: true }));
+  return planTaskSla({
+    startMs: input.startMs,
+    nowMs: input.nowMs,
+    deadlineMs: input.explicitDeadline ? Date.parse(input.explicitDeadline) : null,
+    rule: pickTaskRule(all, input.category, input.priority),
+    priority: input.priority,
+    completed: input.completed ?? false,
+  });
+}
+
+export interface SettleOptions {
+  /** The writer set sla_deadline explicitly in this change. */
+  deadlineSet?: boolean;
+  /** Priority or category changed: a rule-derived deadline is planned again from the new rule. */
+  ruleInputsChanged?: boolean;
+}
+
+type TaskRow = Row<'workflow_tasks'>;
+
+/**
+ * Settles a task's SLA after a write. `slaBefore` is the SLA state before the change ('ok' for a new
+ * task). Returns the row as it now stands.
+ */
+export async function settleTaskSla(
+  trx: Trx,
+  row: TaskRow,
+  slaBefore: SlaStatus,
+  nowIso: string,
+  opts: SettleOptions = {},
+): Promise<TaskRow> {
+  const nowMs = Date.parse(nowIso);
+  const completed = row.task_status === 'COMPLETED';
+  const fromRule = row.sla_rule_id !== null && !opts.deadlineSet;
+  let plan: TaskSlaPlan;
+  if (fromRule && opts.ruleInputsChanged) {
+    // A new priority or category means a new promise: plan again from the rule that now applies.
+    plan = await planNewTaskSla(trx, {
+      orgId: row.org_id,
+      category: row.workflow_category,
+      priority: row.priority,
+      startMs: Date.parse(row.created_at),
+      nowMs,
+      completed,
+    });
+  } else {
+    const rule = fromRule ? await getRule(trx, row.org_id, row.sla_rule_id!) : undefined;
+    plan = planTaskSla({
+      startMs: Date.parse(row.created_at),
+      nowMs,
+      deadlineMs: row.sla_deadline ? Date.parse(row.sla_deadline) : null,
+      deadlineFromRule: fromRule,
+      rule,
+      priority: row.priority,
+      completed,
+      paused: row.sla_paused_at !== null,
+    });
+    if (!row.sla_deadline) Object.assign(plan, { sla_deadline: null, sla_warn_at: null, sla_next_at: null, sla_status: 'ok' as const });
+  }
+
+  const worse = !completed && SLA_RANK[plan.sla_status] > SLA_RANK[slaBefore];
+  await trx
+    .updateTable('workflow_tasks')
+    .set({
+      sla_deadline: plan.sla_deadline,
+      sla_warn_at: plan.sla_warn_at,
+      sla_rule_id: plan.sla_rule_id,
+      // Escalation below moves the state forward itself; otherwise the state is the derived one.
+      sla_status: worse ? slaBefore : plan.sla_status,
+      sla_next_at: plan.sla_next_at,
+    })
+    .where('org_id', '=', row.org_id)
+    .where('task_id', '=', row.task_id)
+    .execute();
+
+  if (worse) {
+    const org = await trx.selectFrom('org').select('high_value_threshold').where('org_id', '=', row.org_id).executeTakeFirstOrThrow();
+    const task: DueTask = {
+      task_id: row.task_id,
+      org_id: row.org_id,
+      title: row.title,
+      task_status: row.task_status,
+      sla_status: slaBefore,
+      sla_deadline: plan.sla_deadline,
+      sla_warn_at: plan.sla_warn_at,
+      sla_rule_id: plan.sla_rule_id,
+      dollar_value: Number(row.dollar_value),
+      workflow_category: row.workflow_category,
+      priority: row.priority,
+      current_owner: row.current_owner,
+      high_value_threshold: Number(org.high_value_threshold),
+    };
+    await applyTaskTransitions(
+      trx,
+      [{ task, toSla: plan.sla_status, toStatus: escalatedStatus(row.task_status, slaBefore, plan.sla_status) }],
+      [],
+      nowIso,
+    );
+  } else if (completed || plan.sla_status !== 'breached') {
+    const resolved = await trx
+      .updateTable('sla_breach')
+      .set({ resolved_at: nowIso })
+      .where('org_id', '=', row.org_id)
+      .where('item_type', '=', 'task')
+      .where('item_id', '=', row.task_id)
+      .where('resolved_at', 'is', null)
+      .returning(BREACH_RETURNING)
+      .execute();
+    await appendEvents(trx, resolved.map((b) => breachEvent('sla.resolved', b, nowIso)));
+  }
+  return trx
+    .selectFrom('workflow_tasks')
+    .selectAll()
+    .where('org_id', '=', row.org_id)
+    .where('task_id', '=', row.task_id)
+    .executeTakeFirstOrThrow();
+}
