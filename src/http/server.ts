@@ -6,6 +6,7 @@ import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { newRequestId } from '../shared/ids.js';
 import { registerKeyRoutes } from '../auth/keys.routes.js';
+import { registerWorkflowRoutes } from '../workflow/workflow.routes.js';
 import { appRouter, type AppRouter } from './app-router.js';
 import { registerAuthHooks } from './auth.hooks.js';
 import type { AppDeps } from './deps.js';
@@ -114,6 +115,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   // ------------------------------------------------------------ routes
   registerSystemRoutes(app, deps);
   registerKeyRoutes(app, deps);
+  registerWorkflowRoutes(app, deps);
 
   await registerTrpc(app, deps);
 

@@ -5,7 +5,9 @@
  */
 import type { MigrationModule } from './helpers.js';
 import * as m0001 from './0001_initial_schema.js';
+import * as m0003 from './0003_workflow_views.js';
 
 export const MIGRATIONS: Record<string, MigrationModule> = {
   '0001_initial_schema': m0001,
+  '0003_workflow_views': m0003,
 };
