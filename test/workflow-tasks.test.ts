@@ -335,6 +335,27 @@ describeEachEngine('workflow tasks over tRPC and REST', (engine) => {
     });
   });
 
+  it("answers single GET queries (direct path) exactly as tRPC's adapter answers them in a batch", async () => {
+    const task = await createTaskVia(t, org.member, { workflow_category: 'Same', title: 'same' });
+    const cases: Array<[string, unknown]> = [
+      ['get', { taskId: task.task_id }],
+      ['get', { taskId: 'TASK-0-missing' }],
+      ['list', { pagination: { page: 1, limit: 0 } }],
+      ['metrics', undefined],
+    ];
+    for (const [proc, input] of cases) {
+      const single = await trpcQuery(t, org.viewer, proc, input);
+      const batchInput = encodeURIComponent(JSON.stringify({ 0: input }));
+      const batch = await t.call(org.viewer, { method: 'GET', url: `/api/workflow.${proc}?batch=1&input=${batchInput}` });
+      expect(single.statusCode).toBe(batch.statusCode);
+      expect(single.headers['content-type']).toContain('application/json');
+      expect(single.json()).toEqual(batch.json()[0]);
+    }
+    const malformed = await t.call(org.viewer, { method: 'GET', url: '/api/workflow.get?input=%7Bnope' });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().error.data.appCode).toBe('bad_request');
+  });
+
   it('documents the REST mirrors in the OpenAPI document', async () => {
     const doc = (await t.call(undefined, { method: 'GET', url: '/api/openapi.json' })).json();
     for (const p of ['/api/workflow/list', '/api/workflow/get/{id}', '/api/workflow/create', '/api/workflow/update/{id}', '/api/workflow/delete/{id}', '/api/workflow/metrics', '/api/workflow/analytics']) {

@@ -12,6 +12,7 @@ import { registerAuthHooks } from './auth.hooks.js';
 import type { AppDeps } from './deps.js';
 import { toHttpError, trpcCodeOf, type ErrorBody } from './errors.js';
 import { registerSystemRoutes } from './system.routes.js';
+import { registerFastTrpcGet } from './trpc-fast-get.js';
 import type { TrpcContext } from './trpc.js';
 
 export type App = FastifyInstance;
@@ -144,6 +145,7 @@ async function registerTrpc(app: FastifyInstance, deps: AppDeps): Promise<void> 
       }
       return reply.status(404).send({ error: `Route ${request.method} ${url} not found`, code: 'not_found' });
     });
+    registerFastTrpcGet(scope, deps, appRouter, (url) => url === TRPC_ROUTE);
     await scope.register(fastifyTRPCPlugin, {
       prefix: '/api',
       trpcOptions: {
