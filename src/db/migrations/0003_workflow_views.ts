@@ -86,7 +86,9 @@ async function createSqliteTriggers(db: Kysely<any>): Promise<void> {
 /**
  * PostgreSQL triggers are per statement over transition tables: a set-based update of 100k tasks
  * (the SLA monitor) becomes one grouped upsert, not 100k. Groups whose deltas are all zero are
- * skipped so an update of unrelated columns writes nothing.
+ * skipped so an update of unrelated columns writes nothing. Counter rows are upserted in key order,
+ * so concurrent transactions lock them in the same order and cannot deadlock on them; writers that
+ * touch the same (org, category, status) row do queue on it until commit — the price of exact counts.
  */
 async function createPostgresTriggers(db: Kysely<any>): Promise<void> {
   const cols = [...KEY, ...FACT_COLUMNS].join(', ');
@@ -98,6 +100,7 @@ async function createPostgresTriggers(db: Kysely<any>): Promise<void> {
       select ${KEY.join(', ')}, ${FACT_COLUMNS.map((c) => `sum(${c})`).join(', ')} from (${rows}) d
       group by ${KEY.join(', ')}
       having ${FACT_COLUMNS.map((c) => `sum(${c}) <> 0`).join(' or ')}
+      order by ${KEY.join(', ')}
       on conflict (${KEY.join(', ')}) do update set ${FACT_COLUMNS.map((c) => `${c} = workflow_task_counters.${c} + excluded.${c}`).join(', ')};`;
   await sql
     .raw(
