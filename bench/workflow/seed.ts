@@ -51,7 +51,7 @@ export async function seedTasks(database: Database, orgId: number, total: number
     const to = Math.min(total, from + batch - 1);
     const stmt = sqlite
       ? `insert into workflow_tasks (${cols}) with recursive seq(n) as (select ${from} union all select n + 1 from seq where n < ${to}) ${select} from seq`
-      : `insert into workflow_tasks (${cols}) ${select} from generate_series(${from}, ${to}) as s(n)`;
+      : `insert into workflow_tasks (${cols}) ${select} from generate_series(${from}::bigint, ${to}::bigint) as s(n)`;
     await database.db.transaction().execute((trx) => sql.raw(stmt).execute(trx));
   }
   // Fresh statistics, as a production database would have after autovacuum / PRAGMA optimize.
