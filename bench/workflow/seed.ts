@@ -54,6 +54,8 @@ export async function seedTasks(database: Database, orgId: number, total: number
       : `insert into workflow_tasks (${cols}) ${select} from generate_series(${from}::bigint, ${to}::bigint) as s(n)`;
     await database.db.transaction().execute((trx) => sql.raw(stmt).execute(trx));
   }
-  // Fresh statistics, as a production database would have after autovacuum / PRAGMA optimize.
-  await sql.raw(sqlite ? 'analyze' : 'analyze workflow_tasks').execute(database.db);
+  // The steady state a production database reaches by itself (autovacuum / PRAGMA optimize): fresh
+  // statistics, and on PostgreSQL a visibility map, without which index-only scans (tasks created in
+  // the last 24 h) visit the heap for every row: measured 15 ms instead of well under 1 ms.
+  await sql.raw(sqlite ? 'analyze' : 'vacuum analyze workflow_tasks').execute(database.db);
 }
