@@ -326,6 +326,10 @@ describeEachEngine('workflow tasks over tRPC and REST', (engine) => {
       expect(rpc.statusCode).toBe(400);
       expect(rpc.json().error.data.details.fields[0].field).toBe('pagination.limit');
       expect((await trpcQuery(t, listOrg.viewer, 'list', { sort: { field: 'title' } })).statusCode).toBe(400);
+      const reversed = await trpcQuery(t, listOrg.viewer, 'list', { filter: { from: '2026-03-10T00:00:00Z', to: '2026-03-01T00:00:00Z' } });
+      expect(reversed.json().error.data.details.fields[0].field).toBe('filter.to');
+      const restReversed = await t.call(listOrg.viewer, { method: 'GET', url: '/api/workflow/list?from=2026-03-10T00:00:00Z&to=2026-03-01T00:00:00Z' });
+      expect(restReversed.json().details.fields[0].field).toBe('to');
     });
 
     it("never lists another org's tasks", async () => {

@@ -191,9 +191,6 @@ export async function deleteTask(deps: Deps, auth: AuthContext, taskId: string):
 export async function listTaskPage(deps: Pick<AppDeps, 'database'>, auth: AuthContext, input: ListTasksInput) {
   const page = { page: input?.pagination?.page ?? 1, limit: input?.pagination?.limit ?? 50 };
   const filter = input?.filter ?? {};
-  if (filter.from !== undefined && filter.to !== undefined && filter.from >= filter.to) {
-    throw badRequest('filter.to must be after filter.from', { fields: [{ field: 'filter.to', message: 'must be after from' }] });
-  }
   const sort = input?.sort ?? { field: 'created_at' as const, direction: 'desc' as const };
   const h = sqlHelpers(deps.database.engine);
   const { rows, total } = await listTasks(deps.database.db, h, { orgId: auth.orgId, filter, page, sort });

@@ -102,12 +102,16 @@ const pageFields = {
   page: z.number().int().min(1).max(1_000_000).default(1),
   limit: z.number().int().min(1).max(200).default(50),
 };
+/** `to` must come after `from` when both bound the created range (400 naming `to`). */
+const rangeInOrder = (r: { from?: string | undefined; to?: string | undefined }) => r.from === undefined || r.to === undefined || r.from < r.to;
+const rangeProblem = { message: 'must be after from', path: ['to'] };
+
 const sortFields = { field: z.enum(SORT_FIELDS), direction: z.enum(['asc', 'desc']).default('asc') };
 
 export const listTasksInput = z
   .object({
     org_id: orgIdField,
-    filter: z.object(listFilterFields).strict().optional(),
+    filter: z.object(listFilterFields).strict().refine(rangeInOrder, rangeProblem).optional(),
     pagination: z.object(pageFields).strict().optional(),
     sort: z.object(sortFields).strict().optional(),
   })
@@ -125,7 +129,8 @@ export const listTasksQuery = z
     sort: sortFields.field.optional(),
     direction: sortFields.direction.optional(),
   })
-  .strict();
+  .strict()
+  .refine(rangeInOrder, rangeProblem);
 
 export function listInputFromQuery(q: z.infer<typeof listTasksQuery>): NonNullable<ListTasksInput> {
   const { page, limit, sort, direction, org_id, ...filter } = q;
