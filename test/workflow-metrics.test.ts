@@ -183,6 +183,25 @@ describeEachEngine('workflow metrics, views and counters', (engine) => {
     }
   });
 
+  it('keeps counters exact under concurrent writers moving tasks between the same statuses', async () => {
+    const org = await t.createOrg('Concurrent');
+    const auth: AuthContext = { orgId: org.orgId, orgName: 'c', role: 'member', keyId: 1, keyName: 'c', actor: 'c' };
+    const tasks = await Promise.all(
+      Array.from({ length: 16 }, (_, i) => createTask(t.deps, auth, { workflow_category: i % 2 ? 'A' : 'B', title: `c${i}`, dollar_value: 10 * (i + 1) })),
+    );
+    const cycle = ['RED', 'YELLOW', 'GREEN', 'COMPLETED'] as const;
+    // Opposite directions through the same counter rows, all at once.
+    await Promise.all(
+      tasks.flatMap((task, i) =>
+        [0, 1, 2].map((k) => updateTask(t.deps, auth, { taskId: task.task_id, updates: { task_status: cycle[(i % 2 ? i + k : 3 * (i + k)) % 4]! } })),
+      ),
+    );
+    const api = await executiveMetrics(t.deps, auth);
+    const [row] = await view('executive_metrics_v2', org.orgId);
+    expect({ org_id: org.orgId, ...api }).toEqual(row);
+    expect(api.total_tasks).toBe(16);
+  });
+
   it('lists patterns by occurrences, paged, per org', async () => {
     const org = await t.createOrg('Patterns');
     const other = await t.createOrg('Other patterns');
