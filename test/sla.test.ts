@@ -330,6 +330,32 @@ describeEachEngine('SLA engine', (engine) => {
     });
   });
 
+  describe('through the workflow API', () => {
+    it('plans deadlines from rules on create and escalates at once when a person moves the deadline past', async () => {
+      await createRule({ metric: 'category:Invoicing', threshold_hrs: 2 });
+      const created = await t.call(org.member, { method: 'POST', url: '/api/workflow/create', payload: { workflow_category: 'Invoicing', title: 'INV-7 overdue', priority: 'CRITICAL' } });
+      expect(created.statusCode, created.body).toBe(201);
+      const task1 = created.json();
+      expect(task1.sla_deadline).toBe(plus(2).toISOString()); // the category rule beats CRITICAL's 4 h
+
+      clock.set(plus(1));
+      const moved = await t.call(org.member, { method: 'PUT', url: `/api/workflow/update/${task1.task_id}`, payload: { updates: { sla_deadline: plus(0.5).toISOString() } } });
+      expect(moved.statusCode, moved.body).toBe(200);
+      expect(moved.json()).toMatchObject({ task_status: 'RED', sla_status: 'breached' });
+      const got = await t.call(org.viewer, { method: 'GET', url: `/api/workflow/get/${task1.task_id}` });
+      expect(got.json().history.map((h: { to_status: string; changed_by: string }) => [h.to_status, h.changed_by])).toEqual([
+        ['GREEN', expect.stringMatching(/^key:\d+$/)], // the member's unnamed key
+        ['RED', 'sla-monitor'],
+      ]);
+      expect(await openBreaches(task1.task_id)).toHaveLength(1);
+
+      const done = await t.call(org.member, { method: 'PUT', url: `/api/workflow/update/${task1.task_id}`, payload: { updates: { task_status: 'COMPLETED' } } });
+      expect(done.json()).toMatchObject({ task_status: 'COMPLETED' });
+      expect(await openBreaches(task1.task_id)).toEqual([]);
+      await db().deleteFrom('sla_rule').where('metric', '=', 'category:Invoicing').execute();
+    });
+  });
+
   describe('rules API', () => {
     it('validates rules and names the bad field', async () => {
       const cases: Array<[Record<string, unknown>, string]> = [

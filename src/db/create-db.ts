@@ -11,6 +11,7 @@ import {
   sql,
   type DatabaseConnection,
   type Driver,
+  type SqliteDatabase,
   type Transaction,
 } from 'kysely';
 import pg from 'pg';
@@ -106,6 +107,33 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
+/**
+ * better-sqlite3 compiles SQL on every prepare(), and Kysely prepares once per query: on hot read
+ * paths that compile cost was as large as running the query. Compiled statements are reused from a
+ * bounded LRU keyed by SQL text (parameters stay bound per call). A statement still busy in an
+ * iterate() is never handed out twice; SQLite re-prepares cached statements itself after DDL.
+ */
+function withStatementCache(raw: BetterSqlite3.Database, max = 500): SqliteDatabase {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => raw.close(),
+    prepare(text: string) {
+      const hit = cache.get(text);
+      if (hit && !hit.busy) {
+        cache.delete(text);
+        cache.set(text, hit);
+        return hit;
+      }
+      const stmt = raw.prepare(text);
+      if (!hit) {
+        cache.set(text, stmt);
+        if (cache.size > max) cache.delete(cache.keys().next().value!);
+      }
+      return stmt;
+    },
+  };
+}
+
 function sqlitePath(url: string): string {
   const rest = url.slice('sqlite:'.length).replace(/^\/\//, '');
   if (rest === '' || rest === ':memory:') return ':memory:';
@@ -121,7 +149,7 @@ function openSqlite(url: string): Database {
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
   const db = new Kysely<DB>({
-    dialect: new ImmediateSqliteDialect({ database: raw }),
+    dialect: new ImmediateSqliteDialect({ database: withStatementCache(raw) }),
     plugins: [new SqliteValuesPlugin()],
   });
   let closed = false;

@@ -252,6 +252,24 @@ export interface WorkflowPatternTable {
   avg_resolution_hrs: number | null;
 }
 
+/**
+ * Pre-aggregated task facts per (org, category, status), kept by database triggers in the same
+ * transaction as every task insert/update/delete (migration 0003). The fact columns are defined once
+ * in src/workflow/metrics.query.ts.
+ */
+export interface WorkflowTaskCounterTable {
+  org_id: number;
+  workflow_category: string;
+  task_status: TaskStatus;
+  tasks: number;
+  dollar_value: number;
+  sla_missed: number;
+  sla_met: number;
+  sla_breached: number;
+  resolution_hours_sum: number;
+  resolution_count: number;
+}
+
 export interface DB {
   org: OrgTable;
   api_key: ApiKeyTable;
@@ -269,6 +287,7 @@ export interface DB {
   workflow_tasks: WorkflowTaskTable;
   workflow_status_history: WorkflowStatusHistoryTable;
   workflow_patterns: WorkflowPatternTable;
+  workflow_task_counters: WorkflowTaskCounterTable;
 }
 
 export type Row<T extends keyof DB> = Selectable<DB[T]>;

@@ -6,12 +6,14 @@ import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { newRequestId } from '../shared/ids.js';
 import { registerKeyRoutes } from '../auth/keys.routes.js';
+import { registerWorkflowRoutes } from '../workflow/workflow.routes.js';
 import { appRouter, type AppRouter } from './app-router.js';
 import { registerAuthHooks } from './auth.hooks.js';
 import type { AppDeps } from './deps.js';
 import { toHttpError, trpcCodeOf, type ErrorBody } from './errors.js';
 import { registerSystemRoutes } from './system.routes.js';
 import { registerSlaRoutes } from '../sla/sla.routes.js';
+import { registerFastTrpcGet } from './trpc-fast-get.js';
 import type { TrpcContext } from './trpc.js';
 
 export type App = FastifyInstance;
@@ -116,6 +118,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   registerSystemRoutes(app, deps);
   registerKeyRoutes(app, deps);
   registerSlaRoutes(app, deps);
+  registerWorkflowRoutes(app, deps);
 
   await registerTrpc(app, deps);
 
@@ -144,6 +147,7 @@ async function registerTrpc(app: FastifyInstance, deps: AppDeps): Promise<void> 
       }
       return reply.status(404).send({ error: `Route ${request.method} ${url} not found`, code: 'not_found' });
     });
+    registerFastTrpcGet(scope, deps, appRouter, (url) => url === TRPC_ROUTE);
     await scope.register(fastifyTRPCPlugin, {
       prefix: '/api',
       trpcOptions: {

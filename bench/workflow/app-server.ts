@@ -1,0 +1,10 @@
+/** The real server (`serve --no-workers`) on the database the bench seeded; prints its url. */
+import { serve } from '../../src/main.js';
+
+const server = await serve({
+  workers: false,
+  env: { DATABASE_URL: process.argv[2], HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent' },
+  print: () => {},
+});
+process.stdout.write(`LISTENING ${server.url}\n`);
+process.on('SIGTERM', () => void server.stop().then(() => process.exit(0)));

@@ -1,0 +1,131 @@
+/**
+ * npm run bench:workflow — workflow.metrics and workflow.list at 1,000,000 tasks in one org, on
+ * SQLite and PostgreSQL, 20 concurrent clients, with the req/s of a trivial Fastify route measured
+ * in the same run as the ceiling.
+ *
+ * The server runs in its own process (as `serve --no-workers` does); this process seeds and drives load.
+ * Env: BENCH_TASKS (1000000), BENCH_SECONDS (10), BENCH_CONCURRENCY (20), BENCH_ENGINES
+ * (sqlite,postgres), BENCH_PG_URL (postgres://postgres@127.0.0.1:5432/postgres; a scratch database
+ * is created next to it and dropped afterwards).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { createApiKey } from '../../src/auth/api-keys.repository.js';
+import { createOrg } from '../../src/auth/orgs.repository.js';
+import { createDatabase } from '../../src/db/create-db.js';
+import { load, type LoadResult } from './load.js';
+import { seedTasks } from './seed.js';
+
+const TASKS = Number(process.env.BENCH_TASKS ?? 1_000_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
+const ENGINES = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',');
+const PG_ADMIN = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const here = new URL('.', import.meta.url).pathname;
+
+function startChild(script: string, args: string[]): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(here, script), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /LISTENING (\S+)/.exec(out);
+      if (m) resolve({ child, url: m[1]! });
+    });
+    child.on('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+const opts = { concurrency: CONCURRENCY, durationMs: SECONDS * 1000, warmupMs: 2000 };
+const fmt = (r: LoadResult) =>
+  `${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(2).padStart(6)} ms  p99 ${r.p99.toFixed(2).padStart(6)} ms  max ${r.max.toFixed(1).padStart(6)} ms  (${r.requests} requests, ${r.errors} errors)`;
+
+const listInput = (page: number) => ({
+  filter: { status: 'RED', category: 'Quote Processing' },
+  pagination: { page, limit: 50 },
+  sort: { field: 'sla_deadline', direction: 'asc' },
+});
+const trpcGet = (base: string, proc: string, input?: unknown) =>
+  `${base}/api/workflow.${proc}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`;
+
+async function benchEngine(engine: string): Promise<void> {
+  let url: string;
+  let cleanup: () => Promise<void>;
+  if (engine === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'flowledger-bench-'));
+    url = `sqlite:${join(dir, 'bench.db')}`;
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  } else {
+    const name = `flowledger_bench_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: PG_ADMIN });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const u = new URL(PG_ADMIN);
+    u.pathname = `/${name}`;
+    url = u.toString();
+    cleanup = async () => {
+      const c = new pg.Client({ connectionString: PG_ADMIN });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    };
+  }
+  try {
+    const database = createDatabase(url);
+    await database.migrate();
+    const now = new Date().toISOString();
+    const org = await createOrg(database.db, { name: 'Bench', now });
+    const key = (await createApiKey(database.db, { orgId: org.org_id, role: 'viewer', name: 'bench', now })).key;
+    const t0 = performance.now();
+    await seedTasks(database, org.org_id, TASKS, now);
+    const seedS = (performance.now() - t0) / 1000;
+    await database.close();
+    console.log(`\n[${engine}] seeded ${TASKS.toLocaleString('en')} tasks in ${seedS.toFixed(1)} s (${(TASKS / seedS).toFixed(0)} rows/s, counter triggers on)`);
+
+    const { child, url: base } = await startChild('app-server.ts', [url]);
+    try {
+      const headers = { authorization: `Bearer ${key}` };
+      // Check the answers before timing them.
+      const m = (await (await fetch(trpcGet(base, 'metrics'), { headers })).json()) as any;
+      const p500 = (await (await fetch(trpcGet(base, 'list', listInput(500)), { headers })).json()) as any;
+      if (m.result.data.total_tasks !== TASKS) throw new Error(`metrics total ${m.result.data.total_tasks}`);
+      console.log(`[${engine}] metrics: ${JSON.stringify(m.result.data)}`);
+      console.log(`[${engine}] list page 500: ${p500.result.data.data.length} rows of ${p500.result.data.pagination.total}`);
+      for (const [label, target, goal] of [
+        ['workflow.metrics', trpcGet(base, 'metrics'), 20],
+        ['workflow.list page 1', trpcGet(base, 'list', listInput(1)), 15],
+        ['workflow.list page 500', trpcGet(base, 'list', listInput(500)), 15],
+      ] as const) {
+        const r = await load(target, headers, opts);
+        const verdict = engine === 'sqlite' ? (r.p99 <= goal && r.errors === 0 ? `  ✓ goal p99 ≤ ${goal} ms` : `  ✗ goal p99 ≤ ${goal} ms`) : '';
+        console.log(`[${engine}] ${label.padEnd(24)} ${fmt(r)}${verdict}`);
+      }
+    } finally {
+      await stopChild(child);
+    }
+  } finally {
+    await cleanup();
+  }
+}
+
+console.log(`bench:workflow — ${TASKS.toLocaleString('en')} tasks, ${CONCURRENCY} clients, ${SECONDS} s per figure; ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+const trivial = await startChild('trivial-server.ts', []);
+try {
+  console.log(`[ceiling] trivial Fastify GET /ping      ${fmt(await load(`${trivial.url}/ping`, {}, opts))}`);
+} finally {
+  await stopChild(trivial.child);
+}
+for (const engine of ENGINES) await benchEngine(engine);
+console.log(`\nload average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);

@@ -1,0 +1,52 @@
+/**
+ * Small SQL expressions whose spelling differs between SQLite and PostgreSQL. Domain code asks for
+ * `sqlHelpers(database.engine)` and composes these, so it never branches on the engine itself.
+ *
+ * Times are fixed-format ISO-8601 text on SQLite (text order is time order) and timestamptz on
+ * PostgreSQL; every helper returns an expression of the column type of that engine.
+ */
+import { sql, type Expression, type RawBuilder } from 'kysely';
+import type { Engine } from './migrations/helpers.js';
+
+export interface SqlHelpers {
+  /** The database's own current time, as the stored time type (used by views). */
+  dbNow(): RawBuilder<string>;
+  /** An ISO-8601 instant passed as a parameter, typed as a stored time (the API's injected clock). */
+  timeParam(iso: string): RawBuilder<string>;
+  /** `time + hours` (negative to go back), in the stored time type. */
+  shiftHours(time: Expression<unknown>, hours: number): RawBuilder<string>;
+  /** Rounds a number to 2 decimals with the same result type on both engines (a JSON number). */
+  round2(value: Expression<unknown>): RawBuilder<number>;
+  /** Case-insensitive "contains" with LIKE wildcards in the term escaped. */
+  containsText(column: Expression<unknown>, term: string): RawBuilder<boolean>;
+}
+
+/** Escapes LIKE wildcards so a search for "50%" matches the text "50%" literally. */
+export function likePattern(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+const SQLITE_TIME_FORMAT = '%Y-%m-%dT%H:%M:%fZ';
+
+const sqliteHelpers: SqlHelpers = {
+  dbNow: () => sql<string>`strftime(${sql.lit(SQLITE_TIME_FORMAT)}, 'now')`,
+  timeParam: (iso) => sql<string>`${iso}`,
+  // strftime normalises the result back to the stored fixed format, so text comparison stays valid.
+  shiftHours: (time, hours) => sql<string>`strftime(${sql.lit(SQLITE_TIME_FORMAT)}, ${time}, ${sql.lit(`${hours >= 0 ? '+' : ''}${hours} hours`)})`,
+  round2: (value) => sql<number>`round(${value}, 2)`,
+  // SQLite's LIKE is case-insensitive for ASCII already.
+  containsText: (column, term) => sql<boolean>`${column} like ${likePattern(term)} escape '\\'`,
+};
+
+const postgresHelpers: SqlHelpers = {
+  dbNow: () => sql<string>`now()`,
+  timeParam: (iso) => sql<string>`cast(${iso} as timestamptz)`,
+  shiftHours: (time, hours) => sql<string>`(${time} + ${sql.lit(`${hours} hours`)}::interval)`,
+  // round(double, int) does not exist in PostgreSQL; numeric is parsed back to a JS number.
+  round2: (value) => sql<number>`round(cast(${value} as numeric), 2)`,
+  containsText: (column, term) => sql<boolean>`${column} ilike ${likePattern(term)} escape '\\'`,
+};
+
+export function sqlHelpers(engine: Engine): SqlHelpers {
+  return engine === 'sqlite' ? sqliteHelpers : postgresHelpers;
+}

@@ -1,0 +1,229 @@
+/**
+ * Time-bucketed workflow analytics. Bucket boundaries are computed here, in the requested IANA time
+ * zone (UTC by default; ISO weeks start on Monday; DST-correct), then the database aggregates each
+ * bucket as a range over an index. SQLite has no time-zone support, so bucketing in SQL could not be
+ * correct there; ranges from TypeScript give both engines the same answer. Empty buckets are
+ * included because every bucket is listed up front.
+ */
+import { sql, type RawBuilder } from 'kysely';
+import type { AuthContext } from '../auth/auth-context.js';
+import { sqlHelpers, type SqlHelpers } from '../db/sql-helpers.js';
+import type { AppDeps } from '../http/deps.js';
+import { badRequest } from '../shared/errors.js';
+import type { AnalyticsInput, AnalyticsResult } from './workflow.schemas.js';
+
+export type Granularity = AnalyticsInput['granularity'];
+export const MAX_BUCKETS = 1000;
+
+// ------------------------------------------------------------------ zoned calendar arithmetic
+interface LocalDate {
+  y: number;
+  m: number; // 1–12
+  d: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(tz: string): Intl.DateTimeFormat {
+  let f = formatters.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(tz, f);
+  }
+  return f;
+}
+
+/** Throws a 400 naming `tz` unless it is a time zone the runtime knows. */
+export function assertTimeZone(tz: string): void {
+  try {
+    formatter(tz);
+  } catch {
+    throw badRequest(`tz: unknown time zone "${tz}"`, { fields: [{ field: 'tz', message: 'not an IANA time zone' }] });
+  }
+}
+
+/** The wall-clock fields of an instant in a zone. */
+function wallClock(ms: number, tz: string) {
+  const parts: Record<string, number> = {};
+  for (const p of formatter(tz).formatToParts(new Date(ms))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  return parts as { year: number; month: number; day: number; hour: number; minute: number; second: number };
+}
+
+/** Offset of the zone from UTC at an instant, in ms (east positive). */
+function offsetAt(ms: number, tz: string): number {
+  const w = wallClock(ms, tz);
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  return asUtc - Math.floor(ms / 1000) * 1000;
+}
+
+/** The instant local midnight starts on a date in a zone (the first instant of that date if DST skips midnight). */
+export function zonedMidnight(date: LocalDate, tz: string): number {
+  const wall = Date.UTC(date.y, date.m - 1, date.d);
+  let t = wall - offsetAt(wall, tz);
+  t = wall - offsetAt(t, tz);
+  // Where midnight does not exist (a DST gap), t lands in the previous day: step to the date's first hour.
+  const w = wallClock(t, tz);
+  if (w.day !== date.d) t += 3_600_000 - ((w.minute * 60 + w.second) * 1000);
+  return t;
+}
+
+function localDateOf(ms: number, tz: string): LocalDate {
+  const w = wallClock(ms, tz);
+  return { y: w.year, m: w.month, d: w.day };
+}
+
+function addDays(date: LocalDate, days: number): LocalDate {
+  const t = new Date(Date.UTC(date.y, date.m - 1, date.d + days));
+  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+}
+
+export function bucketStartDate(date: LocalDate, g: Granularity): LocalDate {
+  if (g === 'day') return date;
+  if (g === 'month') return { y: date.y, m: date.m, d: 1 };
+  const dow = new Date(Date.UTC(date.y, date.m - 1, date.d)).getUTCDay(); // 0 = Sunday
+  return addDays(date, -((dow + 6) % 7)); // back to Monday
+}
+
+function nextBucketDate(start: LocalDate, g: Granularity): LocalDate {
+  if (g === 'day') return addDays(start, 1);
+  if (g === 'week') return addDays(start, 7);
+  return start.m === 12 ? { y: start.y + 1, m: 1, d: 1 } : { y: start.y, m: start.m + 1, d: 1 };
+}
+
+const label = (d: LocalDate) => `${d.y}-${String(d.m).padStart(2, '0')}-${String(d.d).padStart(2, '0')}`;
+
+export interface Bucket {
+  bucket: string;
+  /** The whole bucket, as instants. */
+  start: string;
+  end: string;
+  /** The part of the bucket inside [from, to): what is counted. */
+  from: string;
+  to: string;
+}
+
+/** Every bucket that intersects [from, to), in order, clipped to the range. */
+export function bucketsFor(from: string, to: string, g: Granularity, tz: string): Bucket[] {
+  const fromMs = Date.parse(from);
+  const toMs = Date.parse(to);
+  const out: Bucket[] = [];
+  let date = bucketStartDate(localDateOf(fromMs, tz), g);
+  let start = zonedMidnight(date, tz);
+  while (start < toMs) {
+    if (out.length >= MAX_BUCKETS) {
+      throw badRequest(`The range needs more than ${MAX_BUCKETS} ${g} buckets; use a coarser granularity or a shorter range`, {
+        fields: [{ field: 'to', message: `more than ${MAX_BUCKETS} buckets` }],
+      });
+    }
+    const next = nextBucketDate(date, g);
+    const end = zonedMidnight(next, tz);
+    out.push({
+      bucket: label(date),
+      start: new Date(start).toISOString(),
+      end: new Date(end).toISOString(),
+      from: new Date(Math.max(start, fromMs)).toISOString(),
+      to: new Date(Math.min(end, toMs)).toISOString(),
+    });
+    date = next;
+    start = end;
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ the queries
+/** The buckets as a derived table (i, s, e), portable to both engines. */
+function bucketTable(h: SqlHelpers, buckets: Bucket[]): RawBuilder<unknown> {
+  return sql.join(
+    buckets.map((b, i) => sql`select ${sql.lit(i)} as i, ${h.timeParam(b.from)} as s, ${h.timeParam(b.to)} as e`),
+    sql` union all `,
+  );
+}
+
+interface Counted {
+  i: number;
+  n: number;
+  v: number;
+  rh: number | null;
+  rc: number;
+}
+
+async function countPerBucket(
+  deps: Pick<AppDeps, 'database'>,
+  buckets: RawBuilder<unknown>,
+  orgId: number,
+  column: 'created_at' | 'completed_at' | 'sla_deadline',
+  extra: RawBuilder<unknown>,
+  category: string | undefined,
+): Promise<Map<number, Counted>> {
+  const cat = category === undefined ? sql`` : sql` and t.workflow_category = ${category}`;
+  const col = sql.ref(`t.${column}`);
+  const rows = (
+    await sql<Counted>`select b.i as i, count(*) as n, coalesce(sum(t.dollar_value), 0) as v,
+        sum(t.resolution_hours) as rh, count(t.resolution_hours) as rc
+      from (${buckets}) b join workflow_tasks t
+        on t.org_id = ${orgId} and ${col} >= b.s and ${col} < b.e${cat}${extra}
+      group by b.i`.execute(deps.database.db)
+  ).rows;
+  return new Map(rows.map((r) => [Number(r.i), r]));
+}
+
+const round2 = (v: number) => Math.round(v * 100) / 100;
+
+export async function workflowAnalytics(
+  deps: Pick<AppDeps, 'database' | 'clock'>,
+  auth: AuthContext,
+  input: AnalyticsInput,
+): Promise<AnalyticsResult> {
+  const tz = input.tz ?? 'UTC';
+  assertTimeZone(tz);
+  if (input.from >= input.to) {
+    throw badRequest('to must be after from', { fields: [{ field: 'to', message: 'must be after from' }] });
+  }
+  const buckets = bucketsFor(input.from, input.to, input.granularity, tz);
+  const h = sqlHelpers(deps.database.engine);
+  const table = bucketTable(h, buckets);
+  const now = h.timeParam(deps.clock.now().toISOString());
+  const [created, completed, violated] = await Promise.all([
+    countPerBucket(deps, table, auth.orgId, 'created_at', sql``, input.category),
+    countPerBucket(deps, table, auth.orgId, 'completed_at', sql` and t.task_status = 'COMPLETED'`, input.category),
+    // A violation is counted in the bucket of its deadline, once the deadline has passed unmet.
+    countPerBucket(
+      deps,
+      table,
+      auth.orgId,
+      'sla_deadline',
+      sql` and t.sla_deadline < ${now} and (t.completed_at is null or t.completed_at > t.sla_deadline)`,
+      input.category,
+    ),
+  ]);
+  return {
+    granularity: input.granularity,
+    tz,
+    from: input.from,
+    to: input.to,
+    points: buckets.map((b, i) => {
+      const c = created.get(i);
+      const d = completed.get(i);
+      const rc = Number(d?.rc ?? 0);
+      return {
+        bucket: b.bucket,
+        start: b.start,
+        end: b.end,
+        created: Number(c?.n ?? 0),
+        completed: Number(d?.n ?? 0),
+        violations: Number(violated.get(i)?.n ?? 0),
+        dollar_value_created: round2(Number(c?.v ?? 0)),
+        dollar_value_completed: round2(Number(d?.v ?? 0)),
+        avg_resolution_hours: rc === 0 ? null : round2(Number(d?.rh ?? 0) / rc),
+      };
+    }),
+  };
+}

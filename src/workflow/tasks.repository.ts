@@ -1,0 +1,233 @@
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { DbOrTrx } from '../db/create-db.js';
+import type { SqlHelpers } from '../db/sql-helpers.js';
+import type { DB, NewRow, Row, RowUpdate, TaskStatus } from '../db/types.js';
+import type { PageQuery } from '../http/paging.js';
+import { pageOffset } from '../http/paging.js';
+import type { ListTasksInput, TaskView } from './workflow.schemas.js';
+
+type TaskRow = Row<'workflow_tasks'>;
+
+/** The one conversion from a stored row to the API's task (JSON columns parsed). */
+export function toTaskView(r: TaskRow): TaskView {
+  return {
+    task_id: r.task_id,
+    org_id: r.org_id,
+    workflow_category: r.workflow_category,
+    task_status: r.task_status,
+    title: r.title,
+    description: r.description,
+    priority: r.priority,
+    current_owner: r.current_owner,
+    owner_email: r.owner_email,
+    dollar_value: Number(r.dollar_value),
+    currency: r.currency,
+    sla_deadline: r.sla_deadline,
+    sla_status: r.sla_status,
+    sla_paused_at: r.sla_paused_at,
+    sla_warned_at: r.sla_warned_at,
+    sla_breached_at: r.sla_breached_at,
+    entities: JSON.parse(r.entities) as Record<string, unknown>,
+    customer_name: r.customer_name,
+    po_number: r.po_number,
+    quote_number: r.quote_number,
+    source_type: r.source_type,
+    source_message_id: r.source_message_id,
+    source_sender: r.source_sender,
+    source_subject: r.source_subject,
+    source_received_at: r.source_received_at,
+    signal_id: r.signal_id,
+    pattern_id: r.pattern_id,
+    category_reason: r.category_reason,
+    tags: JSON.parse(r.tags) as string[],
+    created_by: r.created_by,
+    created_at: r.created_at,
+    updated_at: r.updated_at,
+    first_response_at: r.first_response_at,
+    completed_at: r.completed_at,
+    resolution_hours: r.resolution_hours,
+  };
+}
+
+export async function insertTask(db: DbOrTrx, row: NewRow<'workflow_tasks'>): Promise<TaskRow> {
+  return db.insertInto('workflow_tasks').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** One task of one org; `lock` takes a row lock where the engine has them (PostgreSQL). */
+export async function findTask(db: DbOrTrx, orgId: number, taskId: string, lock = false): Promise<TaskRow | undefined> {
+  let q = db.selectFrom('workflow_tasks').selectAll().where('org_id', '=', orgId).where('task_id', '=', taskId);
+  if (lock) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+export async function updateTaskRow(db: DbOrTrx, orgId: number, taskId: string, set: RowUpdate<'workflow_tasks'>): Promise<TaskRow> {
+  return db
+    .updateTable('workflow_tasks')
+    .set(set)
+    .where('org_id', '=', orgId)
+    .where('task_id', '=', taskId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function deleteTaskRow(db: DbOrTrx, orgId: number, taskId: string): Promise<boolean> {
+  const res = await db.deleteFrom('workflow_tasks').where('org_id', '=', orgId).where('task_id', '=', taskId).executeTakeFirst();
+  return Number(res.numDeletedRows) > 0;
+}
+
+export async function insertHistory(
+  db: DbOrTrx,
+  row: { orgId: number; taskId: string; from: TaskStatus | null; to: TaskStatus; changedBy: string; reason: string | null; at: string },
+): Promise<void> {
+  await db
+    .insertInto('workflow_status_history')
+    .values({
+      org_id: row.orgId,
+      task_id: row.taskId,
+      from_status: row.from,
+      to_status: row.to,
+      changed_by: row.changedBy,
+      reason: row.reason,
+      changed_at: row.at,
+    })
+    .execute();
+}
+
+export async function listHistory(db: DbOrTrx, orgId: number, taskId: string) {
+  return db
+    .selectFrom('workflow_status_history')
+    .select(['history_id', 'from_status', 'to_status', 'changed_by', 'reason', 'changed_at'])
+    .where('org_id', '=', orgId)
+    .where('task_id', '=', taskId)
+    .orderBy('history_id')
+    .execute();
+}
+
+// ------------------------------------------------------------------ list
+type Filter = NonNullable<NonNullable<ListTasksInput>['filter']>;
+type Sort = NonNullable<NonNullable<ListTasksInput>['sort']>;
+
+/** Severity order for sorting by status (RED first ascending); text order would put COMPLETED first. */
+const statusRank = sql<number>`case task_status when 'RED' then 0 when 'YELLOW' then 1 when 'GREEN' then 2 else 3 end`;
+
+function applyFilter<O>(h: SqlHelpers, q: SelectQueryBuilder<DB, 'workflow_tasks', O>, orgId: number, f: Filter) {
+  let out = q.where('org_id', '=', orgId);
+  if (f.category !== undefined) out = out.where('workflow_category', '=', f.category);
+  if (f.status !== undefined) out = out.where('task_status', '=', f.status);
+  if (f.owner !== undefined) out = out.where('current_owner', '=', f.owner);
+  if (f.priority !== undefined) out = out.where('priority', '=', f.priority);
+  if (f.from !== undefined) out = out.where('created_at', '>=', f.from);
+  if (f.to !== undefined) out = out.where('created_at', '<', f.to);
+  if (f.search !== undefined) {
+    const term = f.search;
+    out = out.where((eb) => eb.or([h.containsText(eb.ref('title'), term), h.containsText(eb.ref('entities'), term)]));
+  }
+  return out;
+}
+
+/** Filters the per-status counters can answer without touching the task rows. */
+function countableByCounters(f: Filter): boolean {
+  return Object.entries(f).every(([k, v]) => v === undefined || k === 'status' || k === 'category');
+}
+
+export async function listTasks(
+  db: DbOrTrx,
+  h: SqlHelpers,
+  q: { orgId: number; filter: Filter; page: PageQuery; sort: Sort },
+): Promise<{ rows: TaskRow[]; total: number }> {
+  const dir = q.sort.direction;
+  // Two steps: the page's ids first, from the index that matches filter and sort (index-only on
+  // PostgreSQL, covering on SQLite), so a deep OFFSET skips index entries without visiting 25k table
+  // rows; then the page's rows by primary key, put back in the ids' order.
+  let idsQ = applyFilter(h, db.selectFrom('workflow_tasks').select('task_id'), q.orgId, q.filter);
+  switch (q.sort.field) {
+    case 'status':
+      idsQ = idsQ.orderBy(statusRank, dir);
+      break;
+    case 'sla_deadline':
+      // Deadlines can be NULL: last in both directions, on both engines (their defaults differ).
+      idsQ = idsQ.orderBy('sla_deadline', (ob) => (dir === 'asc' ? ob.asc() : ob.desc()).nullsLast());
+      break;
+    default:
+      // priority sorts by its text, which is also its severity order: CRITICAL < HIGH < MEDIUM < NORMAL.
+      idsQ = idsQ.orderBy(q.sort.field, dir);
+  }
+  idsQ = idsQ.orderBy('task_id', dir).limit(q.page.limit).offset(pageOffset(q.page));
+  const pageRows = async (): Promise<TaskRow[]> => {
+    const ids = (await idsQ.execute()).map((r) => r.task_id);
+    if (ids.length === 0) return [];
+    const rows = await db.selectFrom('workflow_tasks').selectAll().where('org_id', '=', q.orgId).where('task_id', 'in', ids).execute();
+    const byId = new Map(rows.map((r) => [r.task_id, r]));
+    // A row deleted between the two reads is simply absent from this page.
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  };
+
+  const totalQ = countableByCounters(q.filter)
+    ? (() => {
+        let c = db
+          .selectFrom('workflow_task_counters')
+          .select(sql<number>`coalesce(sum(tasks), 0)`.as('n'))
+          .where('org_id', '=', q.orgId);
+        if (q.filter.category !== undefined) c = c.where('workflow_category', '=', q.filter.category);
+        if (q.filter.status !== undefined) c = c.where('task_status', '=', q.filter.status);
+        return c;
+      })()
+    : applyFilter(h, db.selectFrom('workflow_tasks').select((eb) => eb.fn.countAll<number>().as('n')), q.orgId, q.filter);
+
+  const [rows, total] = await Promise.all([pageRows(), totalQ.executeTakeFirstOrThrow()]);
+  return { rows, total: Number(total.n) };
+}
+
+// ------------------------------------------------------------------ patterns
+export async function listPatterns(db: DbOrTrx, q: { orgId: number; category?: string; page: PageQuery }) {
+  let base = db.selectFrom('workflow_patterns').where('org_id', '=', q.orgId);
+  if (q.category !== undefined) base = base.where('category', '=', q.category);
+  const [rows, count] = await Promise.all([
+    base
+      .select(['pattern_id', 'signature', 'category', 'example_subject', 'occurrences', 'first_seen', 'last_seen', 'avg_resolution_hrs'])
+      .orderBy('occurrences', 'desc')
+      .orderBy('pattern_id')
+      .limit(q.page.limit)
+      .offset(pageOffset(q.page))
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+/**
+ * Records one more occurrence of a pattern (ingestion calls this per categorised email); returns its id.
+ */
+export async function recordPatternOccurrence(
+  db: DbOrTrx,
+  p: { orgId: number; signature: string; category: string; exampleSubject: string | null; at: string },
+): Promise<number> {
+  const row = await db
+    .insertInto('workflow_patterns')
+    .values({
+      org_id: p.orgId,
+      signature: p.signature,
+      category: p.category,
+      example_subject: p.exampleSubject,
+      occurrences: 1,
+      first_seen: p.at,
+      last_seen: p.at,
+    })
+    .onConflict((oc) =>
+      oc.columns(['org_id', 'signature']).doUpdateSet((eb) => ({
+        occurrences: sql`${eb.ref('workflow_patterns.occurrences')} + 1`,
+        last_seen: eb.ref('excluded.last_seen'),
+      })),
+    )
+    .returning('pattern_id')
+    .executeTakeFirstOrThrow();
+  return row.pattern_id;
+}
+
+export async function patternExists(db: DbOrTrx, orgId: number, patternId: number): Promise<boolean> {
+  return !!(await db.selectFrom('workflow_patterns').select('pattern_id').where('org_id', '=', orgId).where('pattern_id', '=', patternId).executeTakeFirst());
+}
+
+export async function signalExists(db: DbOrTrx, orgId: number, signalId: number): Promise<boolean> {
+  return !!(await db.selectFrom('signal').select('signal_id').where('org_id', '=', orgId).where('signal_id', '=', signalId).executeTakeFirst());
+}

@@ -1,0 +1,220 @@
+/**
+ * Workflow task use cases, shared by the tRPC router and the REST mirrors. Each write owns one
+ * transaction: the task change, its status history and its work events commit together.
+ */
+import type { AuthContext } from '../auth/auth-context.js';
+import type { Trx } from '../db/create-db.js';
+import { sqlHelpers } from '../db/sql-helpers.js';
+import type { RowUpdate, TaskStatus } from '../db/types.js';
+import type { AppDeps } from '../http/deps.js';
+import { paged } from '../http/paging.js';
+import { transact } from '../outbox/transact.js';
+import { appendEvents, type NewWorkEvent } from '../outbox/work-events.repository.js';
+import { badRequest, notFound } from '../shared/errors.js';
+import { newTaskId } from '../shared/ids.js';
+import {
+  deleteTaskRow,
+  findTask,
+  insertHistory,
+  insertTask,
+  listHistory,
+  listPatterns,
+  listTasks,
+  patternExists,
+  signalExists,
+  toTaskView,
+  updateTaskRow,
+} from './tasks.repository.js';
+import { planNewTaskSla, settleTaskSla } from '../sla/task-sla.service.js';
+import type { CreateTaskInput, ListTasksInput, PatternsInput, TaskView, UpdateTaskInput } from './workflow.schemas.js';
+
+type Deps = Pick<AppDeps, 'database' | 'clock' | 'commitSignal'>;
+const HOUR_MS = 3_600_000;
+
+function taskEvent(name: string, task: TaskView, actor: string, at: string, extra: Record<string, unknown> = {}): NewWorkEvent {
+  return {
+    orgId: task.org_id,
+    eventName: name,
+    itemType: 'workflow_task',
+    itemId: task.task_id,
+    actor,
+    happenedAt: at,
+    payload: {
+      taskId: task.task_id,
+      category: task.workflow_category,
+      status: task.task_status,
+      dollarValue: task.dollar_value,
+      ...extra,
+      task,
+    },
+  };
+}
+
+/** Completion fields follow the status: COMPLETED stamps completed_at and resolution; leaving clears them. */
+function completionFields(to: TaskStatus, createdAt: string, now: Date): Pick<RowUpdate<'workflow_tasks'>, 'completed_at' | 'resolution_hours'> {
+  if (to !== 'COMPLETED') return { completed_at: null, resolution_hours: null };
+  const hours = (now.getTime() - new Date(createdAt).getTime()) / HOUR_MS;
+  return { completed_at: now.toISOString(), resolution_hours: Math.round(Math.max(0, hours) * 100) / 100 };
+}
+
+/** Foreign ids in the input must name rows of the caller's org: a clear 400, never a constraint 500. */
+async function checkReferences(trx: Trx, orgId: number, input: { signal_id?: number | null; pattern_id?: number | null }) {
+  if (input.signal_id != null && !(await signalExists(trx, orgId, input.signal_id))) {
+    throw badRequest(`signal_id: no signal ${input.signal_id}`, { fields: [{ field: 'signal_id', message: 'not found' }] });
+  }
+  if (input.pattern_id != null && !(await patternExists(trx, orgId, input.pattern_id))) {
+    throw badRequest(`pattern_id: no pattern ${input.pattern_id}`, { fields: [{ field: 'pattern_id', message: 'not found' }] });
+  }
+}
+
+export async function createTask(deps: Deps, auth: AuthContext, input: CreateTaskInput): Promise<TaskView> {
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const priority = input.priority ?? 'NORMAL';
+  const status = input.task_status ?? 'GREEN';
+  return transact(deps, async (trx) => {
+    await checkReferences(trx, auth.orgId, input);
+    // The window comes from the org's SLA rules (category, else priority) unless a deadline is given.
+    const sla = await planNewTaskSla(trx, {
+      orgId: auth.orgId,
+      category: input.workflow_category,
+      priority,
+      startMs: now.getTime(),
+      nowMs: now.getTime(),
+      explicitDeadline: input.sla_deadline ?? null,
+      completed: status === 'COMPLETED',
+    });
+    const org = await trx.selectFrom('org').select('currency').where('org_id', '=', auth.orgId).executeTakeFirstOrThrow();
+    const row = await insertTask(trx, {
+      task_id: newTaskId(now),
+      org_id: auth.orgId,
+      workflow_category: input.workflow_category,
+      task_status: status,
+      title: input.title,
+      description: input.description ?? null,
+      priority,
+      current_owner: input.current_owner ?? null,
+      owner_email: input.owner_email ?? null,
+      dollar_value: input.dollar_value ?? 0,
+      currency: input.currency ?? org.currency,
+      ...sla,
+      // A task born inside its warning window or past its deadline escalates below, like any other.
+      sla_status: 'ok',
+      entities: JSON.stringify(input.entities ?? {}),
+      customer_name: input.customer_name ?? null,
+      po_number: input.po_number ?? null,
+      quote_number: input.quote_number ?? null,
+      source_type: input.source_type ?? 'api',
+      source_message_id: input.source_message_id ?? null,
+      source_sender: input.source_sender ?? null,
+      source_subject: input.source_subject ?? null,
+      source_received_at: input.source_received_at ?? null,
+      signal_id: input.signal_id ?? null,
+      pattern_id: input.pattern_id ?? null,
+      category_reason: input.category_reason ?? null,
+      tags: JSON.stringify(input.tags ?? []),
+      created_by: auth.actor,
+      created_at: at,
+      updated_at: at,
+      ...(status === 'COMPLETED' ? completionFields(status, at, now) : {}),
+    });
+    await insertHistory(trx, { orgId: auth.orgId, taskId: row.task_id, from: null, to: status, changedBy: auth.actor, reason: 'created', at });
+    const task = toTaskView(row);
+    const events = [taskEvent('task.created', task, auth.actor, at)];
+    if (status === 'COMPLETED') events.push(taskEvent('task.completed', task, auth.actor, at));
+    await appendEvents(trx, events);
+    return sla.sla_status === 'ok' ? task : toTaskView(await settleTaskSla(trx, row, 'ok', at));
+  });
+}
+
+export async function getTask(deps: Pick<AppDeps, 'database'>, auth: AuthContext, taskId: string) {
+  const db = deps.database.db;
+  const [row, history] = await Promise.all([findTask(db, auth.orgId, taskId), listHistory(db, auth.orgId, taskId)]);
+  if (!row) throw notFound(`Task ${taskId}`);
+  return { ...toTaskView(row), history };
+}
+
+export async function updateTask(deps: Deps, auth: AuthContext, input: UpdateTaskInput): Promise<TaskView> {
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const u = input.updates;
+  return transact(deps, async (trx) => {
+    // SQLite's BEGIN IMMEDIATE already serialises writers; PostgreSQL needs the row lock.
+    const before = await findTask(trx, auth.orgId, input.taskId, !deps.database.caps.singleWriter);
+    if (!before) throw notFound(`Task ${input.taskId}`);
+
+    const set: RowUpdate<'workflow_tasks'> = { updated_at: at };
+    const changed: string[] = [];
+    const assign = <K extends keyof typeof u & keyof RowUpdate<'workflow_tasks'>>(key: K, value: RowUpdate<'workflow_tasks'>[K]) => {
+      if (u[key] === undefined) return;
+      (set as Record<string, unknown>)[key] = value;
+      changed.push(key);
+    };
+    assign('workflow_category', u.workflow_category);
+    assign('title', u.title);
+    assign('description', u.description ?? null);
+    assign('priority', u.priority);
+    assign('current_owner', u.current_owner ?? null);
+    assign('owner_email', u.owner_email ?? null);
+    assign('dollar_value', u.dollar_value);
+    assign('customer_name', u.customer_name ?? null);
+    assign('po_number', u.po_number ?? null);
+    assign('quote_number', u.quote_number ?? null);
+    assign('category_reason', u.category_reason ?? null);
+    assign('first_response_at', u.first_response_at ?? null);
+    if (u.entities !== undefined) assign('entities', JSON.stringify(u.entities));
+    if (u.tags !== undefined) assign('tags', JSON.stringify(u.tags));
+    // Moving the deadline re-derives the SLA state at once (settled below; the monitor takes over from there).
+    assign('sla_deadline', u.sla_deadline);
+    const statusChanged = u.task_status !== undefined && u.task_status !== before.task_status;
+    if (u.task_status !== undefined) {
+      assign('task_status', u.task_status);
+      if (statusChanged) Object.assign(set, completionFields(u.task_status, before.created_at, now));
+    }
+
+    const row = await updateTaskRow(trx, auth.orgId, input.taskId, set);
+    const task = toTaskView(row);
+    const events = [taskEvent('task.updated', task, auth.actor, at, { changes: changed })];
+    if (statusChanged) {
+      const from = before.task_status;
+      const to = row.task_status;
+      await insertHistory(trx, { orgId: auth.orgId, taskId: input.taskId, from, to, changedBy: auth.actor, reason: input.reason ?? null, at });
+      events.push(taskEvent('task.status_changed', task, auth.actor, at, { oldStatus: from, newStatus: to }));
+      if (to === 'COMPLETED') events.push(taskEvent('task.completed', task, auth.actor, at, { resolutionHours: row.resolution_hours }));
+    }
+    await appendEvents(trx, events);
+    const ruleInputsChanged =
+      (u.priority !== undefined && u.priority !== before.priority) ||
+      (u.workflow_category !== undefined && u.workflow_category !== before.workflow_category);
+    if (u.sla_deadline === undefined && !ruleInputsChanged && !statusChanged) return task;
+    // The person's change is recorded first; any escalation it causes follows as the SLA monitor's.
+    return toTaskView(await settleTaskSla(trx, row, before.sla_status, at, { deadlineSet: u.sla_deadline !== undefined, ruleInputsChanged }));
+  });
+}
+
+export async function deleteTask(deps: Deps, auth: AuthContext, taskId: string): Promise<{ success: true; taskId: string }> {
+  return transact(deps, async (trx) => {
+    // History rows cascade with the task; the counters follow through their triggers.
+    if (!(await deleteTaskRow(trx, auth.orgId, taskId))) throw notFound(`Task ${taskId}`);
+    return { success: true as const, taskId };
+  });
+}
+
+export async function listTaskPage(deps: Pick<AppDeps, 'database'>, auth: AuthContext, input: ListTasksInput) {
+  const page = { page: input?.pagination?.page ?? 1, limit: input?.pagination?.limit ?? 50 };
+  const filter = input?.filter ?? {};
+  const sort = input?.sort ?? { field: 'created_at' as const, direction: 'desc' as const };
+  const h = sqlHelpers(deps.database.engine);
+  const { rows, total } = await listTasks(deps.database.db, h, { orgId: auth.orgId, filter, page, sort });
+  return paged(rows.map(toTaskView), page, total);
+}
+
+export async function listPatternPage(deps: Pick<AppDeps, 'database'>, auth: AuthContext, input: PatternsInput) {
+  const page = { page: input?.pagination?.page ?? 1, limit: input?.pagination?.limit ?? 50 };
+  const { rows, total } = await listPatterns(deps.database.db, {
+    orgId: auth.orgId,
+    page,
+    ...(input?.category !== undefined ? { category: input.category } : {}),
+  });
+  return paged(rows, page, total);
+}

@@ -1,0 +1,291 @@
+/**
+ * The zod schemas of the workflow API, shared by the tRPC procedures and the REST mirrors so both
+ * accept exactly the same input and answer the same shapes.
+ */
+import { z } from 'zod';
+import { pageQuery, paginationSchema } from '../http/paging.js';
+
+export const TASK_STATUSES = ['RED', 'YELLOW', 'GREEN', 'COMPLETED'] as const;
+export const TASK_PRIORITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'NORMAL'] as const;
+export const SLA_STATUSES = ['ok', 'warning', 'breached'] as const;
+export const SOURCE_TYPES = ['email', 'manual', 'api'] as const;
+export const SORT_FIELDS = ['sla_deadline', 'created_at', 'updated_at', 'dollar_value', 'priority', 'status'] as const;
+export const GRANULARITIES = ['day', 'week', 'month'] as const;
+
+/** An instant with an explicit offset or Z, normalised to the stored UTC format. */
+export const isoInstant = z.iso.datetime({ offset: true }).transform((s) => new Date(s).toISOString());
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+const money = z.number().finite().min(0).max(1e12).transform((v) => Math.round(v * 100) / 100);
+/** Accepted everywhere so a matching org_id passes; another org's id is refused with 403 by the auth hook. */
+const orgIdField = z.number().int().optional();
+
+export const taskStatus = z.enum(TASK_STATUSES);
+export const taskPriority = z.enum(TASK_PRIORITIES);
+export const taskId = z.string().trim().min(1).max(100);
+const entities = z.record(z.string().max(100), z.unknown());
+const tags = z.array(z.string().trim().min(1).max(100)).max(50);
+
+export const createTaskInput = z
+  .object({
+    org_id: orgIdField,
+    workflow_category: text(100),
+    title: text(500),
+    description: optionalText(10_000),
+    task_status: taskStatus.optional(),
+    priority: taskPriority.optional(),
+    current_owner: optionalText(200),
+    owner_email: z.email().max(320).nullable().optional(),
+    dollar_value: money.optional(),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'a 3-letter ISO currency code').optional(),
+    sla_deadline: isoInstant.optional(),
+    entities: entities.optional(),
+    customer_name: optionalText(300),
+    po_number: optionalText(100),
+    quote_number: optionalText(100),
+    source_type: z.enum(SOURCE_TYPES).optional(),
+    source_message_id: optionalText(500),
+    source_sender: optionalText(320),
+    source_subject: optionalText(1000),
+    source_received_at: isoInstant.nullable().optional(),
+    signal_id: z.number().int().positive().nullable().optional(),
+    pattern_id: z.number().int().positive().nullable().optional(),
+    category_reason: optionalText(1000),
+    tags: tags.optional(),
+  })
+  .strict();
+export type CreateTaskInput = z.infer<typeof createTaskInput>;
+
+export const taskUpdates = z
+  .object({
+    task_status: taskStatus.optional(),
+    workflow_category: text(100).optional(),
+    title: text(500).optional(),
+    description: optionalText(10_000),
+    priority: taskPriority.optional(),
+    current_owner: optionalText(200),
+    owner_email: z.email().max(320).nullable().optional(),
+    dollar_value: money.optional(),
+    sla_deadline: isoInstant.optional(),
+    entities: entities.optional(),
+    customer_name: optionalText(300),
+    po_number: optionalText(100),
+    quote_number: optionalText(100),
+    category_reason: optionalText(1000),
+    tags: tags.optional(),
+    first_response_at: isoInstant.nullable().optional(),
+  })
+  .strict()
+  .refine((u) => Object.values(u).some((v) => v !== undefined), { message: 'Nothing to update' });
+export type TaskUpdates = z.infer<typeof taskUpdates>;
+
+/** REST body of PUT /api/workflow/update/:id (the tRPC input without taskId). */
+export const updateTaskBody = z
+  .object({ org_id: orgIdField, updates: taskUpdates, reason: z.string().trim().max(1000).optional() })
+  .strict();
+export const updateTaskInput = updateTaskBody.extend({ taskId }).strict();
+export type UpdateTaskInput = z.infer<typeof updateTaskInput>;
+
+export const taskIdInput = z.object({ org_id: orgIdField, taskId }).strict();
+
+// ------------------------------------------------------------------ list
+const listFilterFields = {
+  status: taskStatus.optional(),
+  category: text(100).optional(),
+  owner: text(200).optional(),
+  priority: taskPriority.optional(),
+  from: isoInstant.optional(),
+  to: isoInstant.optional(),
+  search: text(200).optional(),
+};
+const pageFields = {
+  page: z.number().int().min(1).max(1_000_000).default(1),
+  limit: z.number().int().min(1).max(200).default(50),
+};
+/** `to` must come after `from` when both bound the created range (400 naming `to`). */
+const rangeInOrder = (r: { from?: string | undefined; to?: string | undefined }) => r.from === undefined || r.to === undefined || r.from < r.to;
+const rangeProblem = { message: 'must be after from', path: ['to'] };
+
+const sortFields = { field: z.enum(SORT_FIELDS), direction: z.enum(['asc', 'desc']).default('asc') };
+
+export const listTasksInput = z
+  .object({
+    org_id: orgIdField,
+    filter: z.object(listFilterFields).strict().refine(rangeInOrder, rangeProblem).optional(),
+    pagination: z.object(pageFields).strict().optional(),
+    sort: z.object(sortFields).strict().optional(),
+  })
+  .strict()
+  .optional();
+export type ListTasksInput = z.infer<typeof listTasksInput>;
+
+/** GET /api/workflow/list: the same fields, flat, as query-string text. */
+export const listTasksQuery = z
+  .object({
+    org_id: z.coerce.number().int().optional(),
+    ...listFilterFields,
+    page: pageQuery.shape.page,
+    limit: pageQuery.shape.limit,
+    sort: sortFields.field.optional(),
+    direction: sortFields.direction.optional(),
+  })
+  .strict()
+  .refine(rangeInOrder, rangeProblem);
+
+export function listInputFromQuery(q: z.infer<typeof listTasksQuery>): NonNullable<ListTasksInput> {
+  const { page, limit, sort, direction, org_id, ...filter } = q;
+  void org_id;
+  return {
+    filter,
+    pagination: { page, limit },
+    ...(sort ? { sort: { field: sort, direction: direction ?? 'asc' } } : {}),
+  };
+}
+
+// ------------------------------------------------------------------ analytics, patterns
+export const analyticsInput = z
+  .object({
+    org_id: orgIdField,
+    granularity: z.enum(GRANULARITIES),
+    from: isoInstant,
+    to: isoInstant,
+    category: text(100).optional(),
+    /** IANA time zone for the bucket boundaries; UTC by default. */
+    tz: z.string().trim().min(1).max(64).optional(),
+  })
+  .strict();
+export type AnalyticsInput = z.infer<typeof analyticsInput>;
+export const analyticsQuery = analyticsInput.extend({ org_id: z.coerce.number().int().optional() });
+
+export const patternsInput = z
+  .object({
+    org_id: orgIdField,
+    category: text(100).optional(),
+    pagination: z.object(pageFields).strict().optional(),
+  })
+  .strict()
+  .optional();
+export type PatternsInput = z.infer<typeof patternsInput>;
+
+// ------------------------------------------------------------------ outputs
+export const taskSchema = z.object({
+  task_id: z.string(),
+  org_id: z.number(),
+  workflow_category: z.string(),
+  task_status: taskStatus,
+  title: z.string(),
+  description: z.string().nullable(),
+  priority: taskPriority,
+  current_owner: z.string().nullable(),
+  owner_email: z.string().nullable(),
+  dollar_value: z.number(),
+  currency: z.string(),
+  sla_deadline: z.string().nullable(),
+  sla_status: z.enum(SLA_STATUSES),
+  sla_paused_at: z.string().nullable(),
+  sla_warned_at: z.string().nullable(),
+  sla_breached_at: z.string().nullable(),
+  entities: z.record(z.string(), z.unknown()),
+  customer_name: z.string().nullable(),
+  po_number: z.string().nullable(),
+  quote_number: z.string().nullable(),
+  source_type: z.enum(SOURCE_TYPES),
+  source_message_id: z.string().nullable(),
+  source_sender: z.string().nullable(),
+  source_subject: z.string().nullable(),
+  source_received_at: z.string().nullable(),
+  signal_id: z.number().nullable(),
+  pattern_id: z.number().nullable(),
+  category_reason: z.string().nullable(),
+  tags: z.array(z.string()),
+  created_by: z.string().nullable(),
+  created_at: z.string(),
+  updated_at: z.string(),
+  first_response_at: z.string().nullable(),
+  completed_at: z.string().nullable(),
+  resolution_hours: z.number().nullable(),
+});
+export type TaskView = z.infer<typeof taskSchema>;
+
+export const historySchema = z.object({
+  history_id: z.number(),
+  from_status: taskStatus.nullable(),
+  to_status: taskStatus,
+  changed_by: z.string(),
+  reason: z.string().nullable(),
+  changed_at: z.string(),
+});
+export const taskWithHistorySchema = taskSchema.extend({ history: z.array(historySchema) });
+export const taskListSchema = z.object({ data: z.array(taskSchema), pagination: paginationSchema });
+export const deleteResultSchema = z.object({ success: z.literal(true), taskId: z.string() });
+
+export const executiveMetricsSchema = z.object({
+  total_tasks: z.number(),
+  red_tasks: z.number(),
+  yellow_tasks: z.number(),
+  green_tasks: z.number(),
+  completed_tasks: z.number(),
+  revenue_at_risk: z.number(),
+  sla_violations: z.number(),
+  tasks_last_24h: z.number(),
+  sla_met_percentage: z.number(),
+});
+export type ExecutiveMetrics = z.infer<typeof executiveMetricsSchema>;
+
+export const analyticsPointSchema = z.object({
+  bucket: z.string(),
+  start: z.string(),
+  end: z.string(),
+  created: z.number(),
+  completed: z.number(),
+  violations: z.number(),
+  dollar_value_created: z.number(),
+  dollar_value_completed: z.number(),
+  avg_resolution_hours: z.number().nullable(),
+});
+export const analyticsSchema = z.object({
+  granularity: z.enum(GRANULARITIES),
+  tz: z.string(),
+  from: z.string(),
+  to: z.string(),
+  points: z.array(analyticsPointSchema),
+});
+export type AnalyticsResult = z.infer<typeof analyticsSchema>;
+
+export const categoryPerformanceSchema = z.object({
+  workflow_category: z.string(),
+  total_tasks: z.number(),
+  open_tasks: z.number(),
+  completed_tasks: z.number(),
+  completion_rate: z.number(),
+  avg_resolution_hrs: z.number().nullable(),
+  sla_met_percentage: z.number(),
+  efficiency_score: z.number(),
+});
+export const ownerWorkloadSchema = z.object({
+  current_owner: z.string().nullable(),
+  open_tasks: z.number(),
+  red_tasks: z.number(),
+  yellow_tasks: z.number(),
+  open_dollar_value: z.number(),
+  pressure_score: z.number(),
+});
+export const realTimeSchema = z.object({
+  open_red: z.number(),
+  open_yellow: z.number(),
+  open_green: z.number(),
+  changes_last_hour: z.number(),
+  created_last_24h: z.number(),
+  breaches_open: z.number(),
+});
+export const patternSchema = z.object({
+  pattern_id: z.number(),
+  signature: z.string(),
+  category: z.string(),
+  example_subject: z.string().nullable(),
+  occurrences: z.number(),
+  first_seen: z.string(),
+  last_seen: z.string(),
+  avg_resolution_hrs: z.number().nullable(),
+});
+export const patternListSchema = z.object({ data: z.array(patternSchema), pagination: paginationSchema });
