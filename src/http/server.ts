@@ -6,6 +6,8 @@ import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { newRequestId } from '../shared/ids.js';
 import { registerKeyRoutes } from '../auth/keys.routes.js';
+import { registerOutboxRoutes } from '../outbox/outbox.routes.js';
+import { registerWebhookRoutes } from '../outbox/webhooks/webhooks.routes.js';
 import { appRouter, type AppRouter } from './app-router.js';
 import { registerAuthHooks } from './auth.hooks.js';
 import type { AppDeps } from './deps.js';
@@ -114,6 +116,8 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   // ------------------------------------------------------------ routes
   registerSystemRoutes(app, deps);
   registerKeyRoutes(app, deps);
+  registerOutboxRoutes(app, deps);
+  registerWebhookRoutes(app, deps);
 
   await registerTrpc(app, deps);
 

@@ -5,7 +5,9 @@
  */
 import type { MigrationModule } from './helpers.js';
 import * as m0001 from './0001_initial_schema.js';
+import * as m0004 from './0004_outbox.js';
 
 export const MIGRATIONS: Record<string, MigrationModule> = {
   '0001_initial_schema': m0001,
+  '0004_outbox': m0004,
 };
