@@ -170,8 +170,8 @@ function openPostgres(url: string, opts: CreateDatabaseOptions): Database {
     caps: POSTGRES_CAPABILITIES,
     description: url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'),
     pgPool: pool,
-    migrate: () => migrateToLatest(db, 'postgres'),
-    isMigrated: () => isMigrated(db, 'postgres'),
+    migrate: () => migrateToLatest(db, 'postgres', opts.schema),
+    isMigrated: () => isMigrated(db, 'postgres', opts.schema),
     async ping() {
       await sql`select 1`.execute(db);
     },

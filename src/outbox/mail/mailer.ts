@@ -7,6 +7,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Config } from '../../config/config.js';
+import { PermanentFailure } from '../handler.js';
 
 export interface OutgoingMail {
   from: string;
@@ -42,8 +43,17 @@ export function smtpMailer(url: string): Mailer {
   return {
     description: `smtp ${url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')}`,
     async send(mail) {
-      const info = await transport.sendMail({ ...mail, headers: mail.headers });
-      return { messageId: info.messageId, accepted: addresses(info.accepted), rejected: addresses(info.rejected), response: info.response };
+      try {
+        const info = await transport.sendMail({ ...mail, headers: mail.headers });
+        return { messageId: info.messageId, accepted: addresses(info.accepted), rejected: addresses(info.rejected), response: info.response };
+      } catch (err) {
+        // A 5xx refusal of the recipient is final (no such mailbox); 4xx and network errors retry.
+        const e = err as { code?: string; responseCode?: number; response?: string; command?: string };
+        if (e.code === 'EENVELOPE' && e.command === 'RCPT TO' && (e.responseCode ?? 0) >= 500) {
+          throw new PermanentFailure(`The mail server refused ${mail.to}: ${e.response ?? (err as Error).message}`);
+        }
+        throw err;
+      }
     },
     close: () => transport.close(),
   };
