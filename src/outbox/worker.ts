@@ -221,14 +221,22 @@ export class OutboxWorker implements Service {
       this.deps.logger.debug({ workEventId: e.work_event_id, event: e.event_name }, 'no handler for work event; marked processed');
     }
     const t0 = performance.now();
-    try {
-      for (const h of handlers) await h(e);
+    // Every handler runs even if an earlier one failed: a mail that cannot be sent must not stop
+    // the event's webhooks. A retry runs them all again (they are idempotent). The event fails
+    // permanently only if every failure was permanent.
+    const errors: unknown[] = [];
+    for (const h of handlers) {
+      try {
+        await h(e);
+      } catch (err) {
+        errors.push(err ?? new Error('handler failed'));
+      }
+    }
+    this.metrics.handlerDuration.observe({ event: e.event_name }, (performance.now() - t0) / 1000);
+    if (errors.length === 0) {
       this.metrics.processed.inc({ event: e.event_name });
       return undefined;
-    } catch (err) {
-      return err ?? new Error('handler failed');
-    } finally {
-      this.metrics.handlerDuration.observe({ event: e.event_name }, (performance.now() - t0) / 1000);
     }
+    return errors.find((err) => !(err instanceof PermanentFailure)) ?? errors[0];
   }
 }
