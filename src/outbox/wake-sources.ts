@@ -6,7 +6,7 @@
  *   reconnects with backoff and wakes once on reconnect, since notifications sent while it was
  *   down are lost;
  * - SQLite: another process committed (`PRAGMA data_version` changes when another connection
- *   commits; reading it is a few microseconds, so polling it every 50 ms costs nothing);
+ *   commits; reading it takes about a microsecond, so polling it every 5 ms costs nothing);
  * - the slow fallback poll in the worker itself.
  */
 import { sql } from 'kysely';
@@ -16,35 +16,45 @@ import type { Logger } from '../shared/logger.js';
 
 export const OUTBOX_CHANNEL = 'flowledger_outbox';
 
-/** Level-triggered wake-up shared by the worker's lanes: a wake is never lost between checks. */
+/**
+ * Wake-up shared by the worker's lanes. wake() rouses one idle lane (not all: a commit of one
+ * event should cost one claim, not one per lane); a lane that claims a full batch wakes the next,
+ * so a burst fans out over every lane. When no lane is idle the wake is remembered, so one that
+ * arrives while a claim is in flight is never lost.
+ */
 export class Waker {
   private pending = false;
   private waiters: Array<() => void> = [];
 
   wake(): void {
-    this.pending = true;
+    const next = this.waiters.shift();
+    if (next) next();
+    else this.pending = true;
+  }
+
+  /** Rouses every idle lane (stop()). */
+  wakeAll(): void {
     const w = this.waiters;
     this.waiters = [];
     for (const resolve of w) resolve();
-  }
-
-  /** True (and cleared) when a wake arrived since the last call. */
-  take(): boolean {
-    const p = this.pending;
-    this.pending = false;
-    return p;
+    this.pending = true;
   }
 
   /** Resolves at the next wake (or at once if one is pending) or after ms. */
   wait(ms: number): Promise<void> {
-    if (this.pending) return Promise.resolve();
+    if (this.pending) {
+      this.pending = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
-        this.waiters = this.waiters.filter((w) => w !== done);
         resolve();
       };
-      const timer = setTimeout(done, Math.max(0, ms));
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== done);
+        resolve();
+      }, Math.max(0, ms));
       this.waiters.push(done);
     });
   }
@@ -134,7 +144,9 @@ export class SqliteDataVersionWatcher implements WakeSource {
   constructor(
     private readonly database: Database,
     private readonly onWake: () => void,
-    private readonly intervalMs = 50,
+    // Reading data_version is one call into SQLite (about a microsecond), so 5 ms costs nothing
+    // measurable and keeps the other-process latency at a few ms (see README, Performance).
+    private readonly intervalMs = 5,
   ) {}
 
   private read(): number | undefined {

@@ -118,7 +118,7 @@ export class OutboxWorker implements Service {
     this.stopPromise ??= (async () => {
       await this.startPromise;
       this.running = false;
-      this.waker.wake();
+      this.waker.wakeAll();
       if (this.sweeper) clearInterval(this.sweeper);
       this.unsubscribe?.();
       await Promise.all(this.lanes);
@@ -133,9 +133,10 @@ export class OutboxWorker implements Service {
     let errorDelay = 100;
     while (this.running) {
       try {
-        this.waker.take();
         const r = await this.runOnce();
         errorDelay = 100;
+        // A full batch means more is probably waiting: bring one more idle lane in.
+        if (r.claimed >= this.o.batchSize) this.waker.wake();
         if (r.claimed > 0) continue;
         if (!this.running) break;
         await this.waker.wait(await this.idleWaitMs());
