@@ -50,6 +50,16 @@ function pct(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 }
 
+/** Waits until every committed key has started, then returns start − commit per key. */
+async function latencies(commits: Map<string, number>, starts: Map<string, number>): Promise<number[]> {
+  await until(async () => [...commits.keys()].every((k) => starts.has(k)));
+  return [...commits].map(([k, t]) => starts.get(k)! - t);
+}
+
+function row(system: string, engine: string, throughput: number, inProc: number[], cross: number[]): Row {
+  return { system, engine, throughput, p50InProcess: pct(inProc, 50), p99InProcess: pct(inProc, 99), p50Other: pct(cross, 50), p99Other: pct(cross, 99) };
+}
+
 async function until(check: () => Promise<boolean>, intervalMs = 10): Promise<void> {
   while (!(await check())) await sleep(intervalMs);
 }
@@ -132,24 +142,14 @@ async function benchFlowLedger(engine: 'sqlite' | 'postgres'): Promise<Row> {
       deps.commitSignal.notify();
       await sleep(5 + Math.random() * 10);
     }
-    await until(async () => [...commits.keys()].every((k) => starts.has(k)));
-    const inProc = [...commits].map(([id, t]) => starts.get(id)! - t);
+    const inProc = await latencies(commits, starts);
 
     // ---- latency, committed by another process (NOTIFY / data_version)
     await sleep(200);
     const other = await produceFromAnotherProcess('flowledger', url, String(org.org_id), SAMPLES);
-    await until(async () => [...other.keys()].every((k) => starts.has(k)));
-    const cross = [...other].map(([id, t]) => starts.get(id)! - t);
+    const cross = await latencies(other, starts);
     await worker.stop();
-    return {
-      system: 'FlowLedger outbox',
-      engine: engine === 'sqlite' ? 'SQLite' : 'PostgreSQL',
-      throughput,
-      p50InProcess: pct(inProc, 50),
-      p99InProcess: pct(inProc, 99),
-      p50Other: pct(cross, 50),
-      p99Other: pct(cross, 99),
-    };
+    return row('FlowLedger outbox', engine === 'sqlite' ? 'SQLite' : 'PostgreSQL', throughput, inProc, cross);
   } finally {
     await database.close();
     await cleanup();
@@ -197,24 +197,14 @@ async function benchGraphile(label: string, preset: object): Promise<Row> {
       commits.set(String(k), wall());
       await sleep(5 + Math.random() * 10);
     }
-    await until(async () => [...commits.keys()].every((k) => starts.has(k)));
-    const inProc = [...commits].map(([k, t]) => starts.get(k)! - t);
+    const inProc = await latencies(commits, starts);
     starts.clear();
     // Latency, another process calling add_job.
     await sleep(200);
     const other = await produceFromAnotherProcess('graphile', PG_URL, schema, SAMPLES);
-    await until(async () => [...other.keys()].every((k) => starts.has(k)));
-    const cross = [...other].map(([k, t]) => starts.get(k)! - t);
+    const cross = await latencies(other, starts);
     await runner.stop();
-    return {
-      system: `graphile-worker 0.17 (${label})`,
-      engine: 'PostgreSQL',
-      throughput,
-      p50InProcess: pct(inProc, 50),
-      p99InProcess: pct(inProc, 99),
-      p50Other: pct(cross, 50),
-      p99Other: pct(cross, 99),
-    };
+    return row(`graphile-worker 0.17 (${label})`, 'PostgreSQL', throughput, inProc, cross);
   } finally {
     await utils.release();
     await pool.query(`drop schema ${schema} cascade`);
