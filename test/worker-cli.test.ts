@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createOrg } from '../src/auth/orgs.repository.js';
 import { runCli } from '../src/cli/main.js';
+import { serve } from '../src/main.js';
 import { appendEvent } from '../src/outbox/work-events.repository.js';
 import { describeEachEngine, openTestDatabase, type TestDatabase } from './helpers/engines.js';
 import { seedPursuit } from './helpers/outbox-seed.js';
@@ -57,5 +58,48 @@ describeEachEngine('flowledger worker', (engine) => {
     } finally {
       child.kill('SIGKILL');
     }
+  });
+});
+
+describeEachEngine('flowledger serve and the outbox', (engine) => {
+  let tdb: TestDatabase;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    tdb = await openTestDatabase(engine);
+    env = {
+      DATABASE_URL: engine.name === 'sqlite' ? tdb.url : `${engine.url}${engine.url.includes('?') ? '&' : '?'}options=-c%20search_path%3D${tdb.schema}`,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      OUTBOX_POLL_INTERVAL: '100ms',
+    };
+  });
+  afterAll(() => tdb.drop());
+
+  async function promoteAndWait(workers: boolean): Promise<boolean> {
+    const server = await serve({ workers, env, print: () => {} });
+    // The server's own connection: two SQLite connections in one thread would block each other.
+    const database = server.database;
+    try {
+      const now = new Date().toISOString();
+      const org = await createOrg(database.db, { name: 'S', now });
+      const { candidateId, pursuitId } = await seedPursuit(database, { orgId: org.org_id, now });
+      await appendEvent(database.db, { orgId: org.org_id, eventName: 'candidate.promoted', itemType: 'candidate', itemId: candidateId, happenedAt: now });
+      const found = () => database.db.selectFrom('proposal').select('proposal_id').where('pursuit_id', '=', pursuitId).executeTakeFirst();
+      if (workers) return Boolean(await waitFor(found, { timeoutMs: 5_000, what: 'in-process worker' }));
+      await new Promise((r) => setTimeout(r, 500)); // five fallback polls: a worker would have run
+      return Boolean(await found());
+    } finally {
+      await server.stop();
+    }
+  }
+
+  it('runs the outbox worker in-process by default', async () => {
+    expect(await promoteAndWait(true)).toBe(true);
+  });
+
+  it('runs no worker with --no-workers', async () => {
+    expect(await promoteAndWait(false)).toBe(false);
   });
 });
