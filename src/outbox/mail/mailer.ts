@@ -6,6 +6,7 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import nodemailer from 'nodemailer';
+import SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
 import type { Config } from '../../config/config.js';
 import { PermanentFailure } from '../handler.js';
 
@@ -39,7 +40,11 @@ function addresses(list: unknown): string[] {
 }
 
 export function smtpMailer(url: string): Mailer {
-  const transport = nodemailer.createTransport(url);
+  // nodemailer's defaults wait up to 10 minutes on a silent socket; a worker must be able to stop
+  // within SHUTDOWN_TIMEOUT-ish, and a hung server is better retried later.
+  const transport = nodemailer.createTransport(
+    new SMTPTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 }),
+  );
   return {
     description: `smtp ${url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')}`,
     async send(mail) {
