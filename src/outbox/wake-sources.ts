@@ -83,6 +83,11 @@ export class PgListener implements WakeSource {
     await this.connect();
   }
 
+  /** The backend pid of the LISTEN connection, while connected (operators and tests). */
+  get backendPid(): number | undefined {
+    return (this.client as unknown as { processID?: number } | undefined)?.processID;
+  }
+
   private async connect(): Promise<void> {
     if (this.stopped) return;
     // Same settings as the pool (url, search_path, types), but outside it: a LISTEN connection is
