@@ -31,7 +31,7 @@ const N = Number(process.env.BENCH_EVENTS ?? 50_000);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 300);
 const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
-const BATCH = Number(process.env.BENCH_BATCH ?? 100);
+const BATCH = Number(process.env.BENCH_BATCH ?? 50); // the worker's default batch size
 const wall = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

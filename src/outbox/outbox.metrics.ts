@@ -1,7 +1,7 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { Database } from '../db/create-db.js';
 import type { Clock } from '../shared/clock.js';
-import { queueDepth } from './outbox.repository.js';
+import { queueDepth, type QueueDepth } from './outbox.repository.js';
 
 export interface OutboxMetrics {
   processed: Counter<'event'>;
@@ -46,14 +46,21 @@ export function outboxMetrics(registry: Registry): OutboxMetrics {
 export function registerQueueDepthGauge(registry: Registry, database: Database, clock: Clock): void {
   if (depthRegistered.has(registry)) return;
   depthRegistered.add(registry);
+  // One query serves both gauges of a scrape; a database that is down leaves them at their last
+  // values instead of failing the whole /metrics answer.
+  let inFlight: Promise<QueueDepth | undefined> | undefined;
+  const depthOrNothing = () =>
+    (inFlight ??= (database.closed ? Promise.resolve(undefined) : queueDepth(database.db, {}))
+      .catch(() => undefined)
+      .finally(() => setImmediate(() => (inFlight = undefined))));
   new Gauge({
     name: 'flowledger_outbox_queue_depth',
     help: 'Work events by outbox state: pending, in_flight, failed_waiting, dead_lettered',
     labelNames: ['state'],
     registers: [registry],
     async collect() {
-      if (database.closed) return;
-      const d = await queueDepth(database.db, {});
+      const d = await depthOrNothing();
+      if (!d) return;
       this.set({ state: 'pending' }, d.pending);
       this.set({ state: 'in_flight' }, d.in_flight);
       this.set({ state: 'failed_waiting' }, d.failed_waiting);
@@ -65,8 +72,8 @@ export function registerQueueDepthGauge(registry: Registry, database: Database, 
     help: 'Age of the oldest unprocessed, not dead-lettered work event',
     registers: [registry],
     async collect() {
-      if (database.closed) return;
-      const d = await queueDepth(database.db, {});
+      const d = await depthOrNothing();
+      if (!d) return;
       this.set(d.oldest_pending_at ? Math.max(0, (clock.now().getTime() - Date.parse(d.oldest_pending_at)) / 1000) : 0);
     },
   });
