@@ -93,6 +93,13 @@ describeEachEngine('webhook endpoints API', (engine) => {
     expect((await t.call(org.admin, { method: 'GET', url: `/api/webhooks/${hook.webhook_id}` })).statusCode).toBe(404);
   });
 
+  it('documents the webhook and outbox routes in the OpenAPI document', async () => {
+    const paths = Object.keys((await t.call(undefined, { method: 'GET', url: '/api/openapi.json' })).json().paths);
+    for (const p of ['/api/webhooks', '/api/webhooks/{id}', '/api/webhooks/{id}/deliveries', '/api/outbox/stats', '/api/outbox/dead-letters', '/api/outbox/dead-letters/{id}/retry']) {
+      expect(paths).toContain(p);
+    }
+  });
+
   it('is admin only', async () => {
     for (const key of [org.member, org.viewer]) {
       expect((await t.call(key, { method: 'GET', url: '/api/webhooks' })).statusCode).toBe(403);
