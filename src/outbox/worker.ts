@@ -97,13 +97,15 @@ export class OutboxWorker implements Service {
         this.wakeSource = crossProcessWakeSource(this.deps.database, () => this.waker.wake(), this.deps.logger);
         await this.wakeSource?.start();
       }
-      this.sweeper = setInterval(() => {
+      // Claims of workers that died (this host's previous run included) are released once expired:
+      // one sweep now, then every sweepIntervalMs. stop() waits for a sweep in progress.
+      const sweepInBackground = () => {
         this.sweeping ??= this.sweep()
           .catch((err: unknown) => this.deps.logger.error({ err }, 'outbox sweep failed'))
           .finally(() => (this.sweeping = undefined));
-      }, this.o.sweepIntervalMs);
-      // Claims of a previous run of this host that died are released by the sweep, once expired.
-      void this.sweep().catch((err: unknown) => this.deps.logger.error({ err }, 'outbox sweep failed'));
+      };
+      this.sweeper = setInterval(sweepInBackground, this.o.sweepIntervalMs);
+      sweepInBackground();
       for (let i = 0; i < this.o.concurrency; i++) this.lanes.push(this.lane(i));
       this.deps.logger.info(
         { workerId: this.workerId, concurrency: this.o.concurrency, batchSize: this.o.batchSize, pollMs: this.o.pollIntervalMs },
