@@ -31,7 +31,7 @@ describePg('outbox crash test [postgres]', () => {
 
   beforeAll(async () => {
     tdb = await openTestDatabase(pgEngine!);
-    url = `${pgEngine!.url}${pgEngine!.url.includes('?') ? '&' : '?'}options=-c%20search_path%3D${tdb.schema}`;
+    url = tdb.processUrl;
     await sql`create table crash_effect (work_event_id bigint primary key, worker text not null)`.execute(tdb.database.db);
     await sql`create table crash_run (work_event_id bigint not null, worker text not null)`.execute(tdb.database.db);
   });

@@ -15,10 +15,7 @@ describeEachEngine('flowledger worker', (engine) => {
 
   beforeAll(async () => {
     tdb = await openTestDatabase(engine);
-    env =
-      engine.name === 'sqlite'
-        ? { DATABASE_URL: tdb.url }
-        : { DATABASE_URL: `${engine.url}${engine.url.includes('?') ? '&' : '?'}options=-c%20search_path%3D${tdb.schema}` };
+    env = { DATABASE_URL: tdb.processUrl };
   });
   afterAll(() => tdb.drop());
 
@@ -68,7 +65,7 @@ describeEachEngine('flowledger serve and the outbox', (engine) => {
   beforeAll(async () => {
     tdb = await openTestDatabase(engine);
     env = {
-      DATABASE_URL: engine.name === 'sqlite' ? tdb.url : `${engine.url}${engine.url.includes('?') ? '&' : '?'}options=-c%20search_path%3D${tdb.schema}`,
+      DATABASE_URL: tdb.processUrl,
       PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'silent',
