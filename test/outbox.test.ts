@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { claimEvents } from '../src/outbox/claim.js';
 import { completeEvents } from '../src/outbox/complete.js';
+import { failEvent } from '../src/outbox/fail.js';
 import { HandlerMap, PermanentFailure, type OutboxHandler } from '../src/outbox/handler.js';
 import { transact } from '../src/outbox/transact.js';
 import { appendEvent, appendEvents } from '../src/outbox/work-events.repository.js';
@@ -282,6 +283,30 @@ describeEachEngine('outbox worker', (engine) => {
     const r = await row(id);
     expect(r.processed_at).not.toBeNull();
     expect(r.claimed_at).toBeNull();
+  });
+
+  it('reports pending, in flight, failed-waiting, dead-lettered and the oldest pending age for the key\'s org', async () => {
+    const third = await t.createOrg('Initech');
+    const at = clock.now().toISOString();
+    const ids = await transact(t.deps, (trx) =>
+      appendEvents(
+        trx,
+        ['a', 'b', 'c', 'd'].map((x) => ({ orgId: third.orgId, eventName: `test.stats-${x}`, itemType: 'test', itemId: x, happenedAt: at })),
+      ),
+    );
+    // Claim three of them as another worker: one stays in flight, one fails (retry later), one dies.
+    const claimed = (await claimEvents(t.db.database, { workerId: 'stats', now: at, limit: 100 })).filter((e) => e.org_id === third.orgId);
+    expect(claimed.map((e) => e.work_event_id)).toEqual(ids);
+    const later = new Date(Date.parse(at) + 60_000).toISOString();
+    await failEvent(t.db.database.db, { id: ids[2]!, workerId: 'stats', now: at, error: 'boom', nextAttemptAt: later });
+    await failEvent(t.db.database.db, { id: ids[3]!, workerId: 'stats', now: at, error: 'dead', nextAttemptAt: null });
+    await t.db.database.db.updateTable('work_event').set({ claimed_at: null, claimed_by: null }).where('work_event_id', '=', ids[0]!).execute();
+    clock.advance(30_000);
+    const res = await t.call(third.admin, { method: 'GET', url: '/api/outbox/stats' });
+    expect(res.json()).toEqual({ pending: 1, in_flight: 1, failed_waiting: 1, dead_lettered: 1, oldest_pending_at: at, oldest_pending_age_s: 30 });
+    // Leave nothing behind for the tests that follow.
+    await completeEvents(t.db.database.db, { ids: [ids[1]!], workerId: 'stats', now: at });
+    await t.db.database.db.updateTable('work_event').set({ processed_at: at }).where('work_event_id', 'in', [ids[0]!, ids[2]!]).execute();
   });
 
   it('exposes queue depth, processed and dead-letter counts on /metrics', async () => {
