@@ -59,6 +59,7 @@ export class OutboxWorker implements Service {
   private unsubscribe: (() => void) | undefined;
   private startPromise: Promise<void> | undefined;
   private stopPromise: Promise<void> | undefined;
+  private readonly unhandledNames = new Set<string>();
 
   constructor(
     private readonly deps: OutboxDeps,
@@ -221,7 +222,14 @@ export class OutboxWorker implements Service {
     const handlers = this.o.handlers.handlersFor(e.event_name);
     if (this.o.handlers.hasSpecificHandler?.(e.event_name) === false || handlers.length === 0) {
       this.metrics.unhandled.inc();
-      this.deps.logger.debug({ workEventId: e.work_event_id, event: e.event_name }, 'no handler for work event; marked processed');
+      // Logged at info the first time per event name (as the seed does), then at debug: most
+      // activity-log events have no side effect but webhooks, and a line per event is noise.
+      const first = !this.unhandledNames.has(e.event_name);
+      if (first) this.unhandledNames.add(e.event_name);
+      this.deps.logger[first ? 'info' : 'debug'](
+        { workEventId: e.work_event_id, event: e.event_name },
+        'no handler for work event; marked processed (webhooks still apply)',
+      );
     }
     const t0 = performance.now();
     // Every handler runs even if an earlier one failed: a mail that cannot be sent must not stop
