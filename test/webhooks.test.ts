@@ -100,6 +100,29 @@ describeEachEngine('webhook endpoints API', (engine) => {
     }
   });
 
+  it('changes an endpoint with PATCH: filter, pause, url (checked again) and secret rotation', async () => {
+    const created = (await create(org.admin, { url: 'https://93.184.216.34/a', events: ['pursuit.won'] })).json();
+    const url = `/api/webhooks/${created.webhook_id}`;
+    const patched = await t.call(org.admin, { method: 'PATCH', url, payload: { events: ['task.*'], is_active: false } });
+    expect(patched.statusCode).toBe(200);
+    expect(patched.json()).toMatchObject({ events: ['task.*'], is_active: false, secret_prefix: created.secret_prefix });
+    expect(patched.json().secret).toBeUndefined();
+
+    const rotated = await t.call(org.admin, { method: 'PATCH', url, payload: { rotate_secret: true } });
+    expect(rotated.json().secret).toMatch(/^whsec_/);
+    expect(rotated.json().secret).not.toBe(created.secret);
+
+    const priv = await t.call(org.admin, { method: 'PATCH', url, payload: { url: 'http://10.1.1.1/x' } });
+    expect(priv.statusCode).toBe(400);
+    expect(priv.json().error).toMatch(/private address/);
+    expect((await t.call(org.admin, { method: 'PATCH', url, payload: {} })).statusCode).toBe(400);
+    expect((await t.call(org.admin, { method: 'PATCH', url, payload: { rotate_secret: false } })).statusCode).toBe(400);
+    expect((await t.call(other.admin, { method: 'PATCH', url, payload: { is_active: true } })).statusCode).toBe(404);
+    expect((await t.call(org.member, { method: 'PATCH', url, payload: { is_active: true } })).statusCode).toBe(403);
+    expect((await t.call(org.admin, { method: 'GET', url })).json()).toMatchObject({ url: 'https://93.184.216.34/a', is_active: false });
+    await t.call(org.admin, { method: 'DELETE', url });
+  });
+
   it('is admin only', async () => {
     for (const key of [org.member, org.viewer]) {
       expect((await t.call(key, { method: 'GET', url: '/api/webhooks' })).statusCode).toBe(403);
@@ -189,6 +212,16 @@ describeEachEngine('webhook delivery', (engine) => {
     await markUnprocessed(t.db.database, [won, ...deliver.map((d) => d.work_event_id)]);
     await w.drain();
     expect(receiver.hits).toHaveLength(1);
+    await t.call(org.admin, { method: 'DELETE', url: `/api/webhooks/${hookId}` });
+  });
+
+  it('delivers nothing to a paused endpoint', async () => {
+    const hookId = (await t.call(org.admin, { method: 'POST', url: '/api/webhooks', payload: { url: receiver.url, secret, events: ['pursuit.qual'] } })).json().webhook_id;
+    expect((await t.call(org.admin, { method: 'PATCH', url: `/api/webhooks/${hookId}`, payload: { is_active: false } })).statusCode).toBe(200);
+    const before = receiver.hits.length;
+    await append('pursuit.qual', { pursuit_id: 5 });
+    await testWorker(t, defaultHandlers(t.deps)).drain();
+    expect(receiver.hits.length).toBe(before);
     await t.call(org.admin, { method: 'DELETE', url: `/api/webhooks/${hookId}` });
   });
 

@@ -71,6 +71,26 @@ export async function listWebhooks(db: DbOrTrx, q: { orgId: number; limit: numbe
   return { data: rows.map(toWebhookView), total: Number(count.n) };
 }
 
+export async function updateWebhook(
+  db: DbOrTrx,
+  orgId: number,
+  webhookId: number,
+  patch: { url?: string; events?: string[]; isActive?: boolean; secret?: string },
+): Promise<Row<'webhook_endpoint'> | undefined> {
+  return db
+    .updateTable('webhook_endpoint')
+    .set({
+      ...(patch.url !== undefined ? { url: patch.url } : {}),
+      ...(patch.events !== undefined ? { events_json: JSON.stringify(patch.events) } : {}),
+      ...(patch.isActive !== undefined ? { is_active: patch.isActive } : {}),
+      ...(patch.secret !== undefined ? { secret: patch.secret } : {}),
+    })
+    .where('org_id', '=', orgId)
+    .where('webhook_id', '=', webhookId)
+    .returningAll()
+    .executeTakeFirst();
+}
+
 export async function deleteWebhook(db: DbOrTrx, orgId: number, webhookId: number): Promise<Row<'webhook_endpoint'> | undefined> {
   // Deliveries and dispatch rows go with it (ON DELETE CASCADE); queued deliveries then find no
   // endpoint and finish as no-ops.

@@ -5,7 +5,16 @@ import type { AppDeps } from '../../http/deps.js';
 import { listResponse, pageOffset, pageQuery, paged } from '../../http/paging.js';
 import { badRequest, notFound } from '../../shared/errors.js';
 import { checkWebhookUrl, UrlNotAllowed } from './url-guard.js';
-import { createWebhook, deleteWebhook, getWebhook, listDeliveries, listWebhooks, newWebhookSecret, toWebhookView } from './webhooks.repository.js';
+import {
+  createWebhook,
+  deleteWebhook,
+  getWebhook,
+  listDeliveries,
+  listWebhooks,
+  newWebhookSecret,
+  toWebhookView,
+  updateWebhook,
+} from './webhooks.repository.js';
 
 const webhookSchema = z.object({
   webhook_id: z.number(),
@@ -45,12 +54,35 @@ const createBody = z
   })
   .strict();
 
+const patchBody = z
+  .object({
+    url: z.string().trim().min(1).max(2048).optional(),
+    events: z.array(eventPattern).max(100).optional(),
+    is_active: z.boolean().optional(),
+    /** true: replace the secret with a new random one, returned once in this answer. */
+    rotate_secret: z.literal(true).optional(),
+    org_id: z.number().int().optional(),
+  })
+  .strict()
+  .refine((b) => b.url !== undefined || b.events !== undefined || b.is_active !== undefined || b.rotate_secret, {
+    message: 'Give at least one of url, events, is_active, rotate_secret',
+  });
+
 const idParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 
 /** Per-org webhook endpoints (admin only). The secret is returned once, at creation. */
 export function registerWebhookRoutes(appIn: FastifyInstance, deps: AppDeps): void {
   const app = appIn.withTypeProvider<ZodTypeProvider>();
   const admin = { minRole: 'admin' as const };
+
+  async function assertUrlAllowed(url: string): Promise<void> {
+    try {
+      await checkWebhookUrl(url, deps.config.webhookAllowPrivateNetworks);
+    } catch (err) {
+      if (err instanceof UrlNotAllowed) throw badRequest(`Invalid url: ${err.message}`, { fields: [{ field: 'url', message: err.message }] });
+      throw err;
+    }
+  }
 
   app.post(
     '/api/webhooks',
@@ -65,12 +97,7 @@ export function registerWebhookRoutes(appIn: FastifyInstance, deps: AppDeps): vo
     },
     async (request, reply) => {
       const b = request.body;
-      try {
-        await checkWebhookUrl(b.url, deps.config.webhookAllowPrivateNetworks);
-      } catch (err) {
-        if (err instanceof UrlNotAllowed) throw badRequest(`Invalid url: ${err.message}`, { fields: [{ field: 'url', message: err.message }] });
-        throw err;
-      }
+      await assertUrlAllowed(b.url);
       const row = await createWebhook(deps.database.db, {
         orgId: request.auth!.orgId,
         url: new URL(b.url).toString(),
@@ -100,6 +127,33 @@ export function registerWebhookRoutes(appIn: FastifyInstance, deps: AppDeps): vo
       const row = await getWebhook(deps.database.db, request.auth!.orgId, request.params.id);
       if (!row) throw notFound(`Webhook ${request.params.id}`);
       return toWebhookView(row);
+    },
+  );
+
+  app.patch(
+    '/api/webhooks/:id',
+    {
+      config: admin,
+      schema: {
+        tags: ['webhooks'],
+        summary: 'Change an endpoint: url, event filter, pause/resume (is_active), or rotate its secret',
+        params: idParams,
+        body: patchBody,
+        response: { 200: webhookSchema.extend({ secret: z.string().optional() }) },
+      },
+    },
+    async (request) => {
+      const b = request.body;
+      if (b.url !== undefined) await assertUrlAllowed(b.url);
+      const secret = b.rotate_secret ? newWebhookSecret() : undefined;
+      const row = await updateWebhook(deps.database.db, request.auth!.orgId, request.params.id, {
+        ...(b.url !== undefined ? { url: new URL(b.url).toString() } : {}),
+        ...(b.events !== undefined ? { events: [...new Set(b.events)] } : {}),
+        ...(b.is_active !== undefined ? { isActive: b.is_active } : {}),
+        ...(secret ? { secret } : {}),
+      });
+      if (!row) throw notFound(`Webhook ${request.params.id}`);
+      return { ...toWebhookView(row), ...(secret ? { secret } : {}) };
     },
   );
 
