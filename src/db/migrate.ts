@@ -16,16 +16,14 @@ class RecordMigrationProvider implements MigrationProvider {
   }
 }
 
-function migrator(db: Kysely<any>, engine: Engine, schema?: string): Migrator {
+function migrator(db: Kysely<any>, engine: Engine): Migrator {
   // Kysely's Migrator takes its own lock (a lock table row; LOCK TABLE on PostgreSQL), so several
-  // processes starting at once migrate once and the rest wait. With a schema of its own (tests),
-  // name it: Kysely looks for its migration tables in every schema otherwise, and finding another
-  // schema's makes it skip creating its own ("kysely_migration_lock does not exist").
-  return new Migrator({ db, provider: new RecordMigrationProvider(engine), ...(schema ? { migrationTableSchema: schema } : {}) });
+  // processes starting at once migrate once and the rest wait.
+  return new Migrator({ db, provider: new RecordMigrationProvider(engine) });
 }
 
-export async function migrateToLatest(db: Kysely<any>, engine: Engine, schema?: string): Promise<string[]> {
-  const { error, results }: MigrationResultSet = await migrator(db, engine, schema).migrateToLatest();
+export async function migrateToLatest(db: Kysely<any>, engine: Engine): Promise<string[]> {
+  const { error, results }: MigrationResultSet = await migrator(db, engine).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
     const err = new Error(`Migration ${failed?.migrationName ?? '?'} failed: ${(error as Error).message ?? error}`);
@@ -36,7 +34,7 @@ export async function migrateToLatest(db: Kysely<any>, engine: Engine, schema?: 
 }
 
 /** True when every known migration has been applied. */
-export async function isMigrated(db: Kysely<any>, engine: Engine, schema?: string): Promise<boolean> {
-  const list = await migrator(db, engine, schema).getMigrations();
+export async function isMigrated(db: Kysely<any>, engine: Engine): Promise<boolean> {
+  const list = await migrator(db, engine).getMigrations();
   return list.every((m) => m.executedAt !== undefined);
 }
