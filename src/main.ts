@@ -5,6 +5,7 @@ import { createDatabase, type Database } from './db/create-db.js';
 import { createDeps } from './http/create-deps.js';
 import { createMetrics } from './http/metrics.js';
 import { buildServer } from './http/server.js';
+import { createOutboxWorker } from './outbox/create-worker.js';
 import { systemClock } from './shared/clock.js';
 import type { Service } from './shared/lifecycle.js';
 import { createLogger, type Logger } from './shared/logger.js';
@@ -57,6 +58,9 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
   const app = await buildServer(deps);
   const services: Service[] = [];
   if (opts.workers) {
+    // Outbox worker (and the SLA monitor as it lands). Stopped after the HTTP server, so requests
+    // in flight can still append events; stop() finishes the batches it holds.
+    services.push(createOutboxWorker(deps));
     services.push(new SlaMonitor({ database, clock: deps.clock, commitSignal: deps.commitSignal, logger }, config.slaIntervalMs));
   }
 

@@ -19,10 +19,7 @@ describeEachEngine('flowledger CLI', (engine) => {
   beforeAll(async () => {
     tdb = await openTestDatabase(engine);
     // The CLI opens its own connection; on PostgreSQL point it at this file's schema.
-    env =
-      engine.name === 'sqlite'
-        ? { DATABASE_URL: tdb.url }
-        : { DATABASE_URL: `${engine.url}${engine.url.includes('?') ? '&' : '?'}options=-c%20search_path%3D${tdb.schema}` };
+    env = { DATABASE_URL: tdb.processUrl };
   });
   afterAll(() => tdb.drop());
 

@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from '../config/config.js';
 import { createDatabase, type Database } from '../db/create-db.js';
 import type { Role } from '../db/types.js';
 import { handleSignals, serve } from '../main.js';
+import { startWorkerProcess } from '../outbox/worker-process.js';
 import { createLogger } from '../shared/logger.js';
 import { systemClock } from '../shared/clock.js';
 import { runSlaPass } from '../sla/monitor.js';
@@ -13,6 +14,7 @@ const HELP = `flowledger — operations pipeline backend
 
 Usage:
   flowledger serve [--no-workers]             API + WebSocket (+ outbox worker and SLA monitor)
+  flowledger worker [--concurrency N]         outbox workers only (N parallel claim loops, default 2)
   flowledger migrate                          apply database migrations and exit
   flowledger orgs create --name NAME [--json]
   flowledger keys create --org ID --role admin|member|viewer [--name NAME] [--json]
@@ -60,6 +62,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
       role: { type: 'string' },
       at: { type: 'string' },
       'no-workers': { type: 'boolean', default: false },
+      concurrency: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -74,6 +77,13 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     case 'serve': {
       const server = await serve({ workers: !values['no-workers'], env });
       handleSignals(server, loadConfig(env).shutdownTimeoutMs, createLogger('error'));
+      return -1; // keep running
+    }
+    case 'worker': {
+      const concurrency = values.concurrency === undefined ? 2 : positiveInt(values.concurrency, '--concurrency');
+      if (concurrency > 64) throw new UsageError('--concurrency must be at most 64');
+      const proc = await startWorkerProcess({ env, concurrency });
+      handleSignals(proc, proc.deps.config.shutdownTimeoutMs, proc.deps.logger);
       return -1; // keep running
     }
     case 'migrate': {

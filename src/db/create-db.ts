@@ -4,7 +4,6 @@ import BetterSqlite3 from 'better-sqlite3';
 import {
   CompiledQuery,
   Kysely,
-  PostgresDialect,
   SqliteAdapter,
   SqliteDialect,
   SqliteDriver,
@@ -18,6 +17,7 @@ import pg from 'pg';
 import { POSTGRES_CAPABILITIES, SQLITE_CAPABILITIES, type Capabilities } from './capabilities.js';
 import { isMigrated, migrateToLatest } from './migrate.js';
 import type { Engine } from './migrations/helpers.js';
+import { SearchPathPostgresDialect } from './pg-introspector.js';
 import { SqliteValuesPlugin } from './sqlite-values.plugin.js';
 import type { DB } from './types.js';
 
@@ -194,7 +194,7 @@ function openPostgres(url: string, opts: CreateDatabaseOptions): Database {
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new SearchPathPostgresDialect({ pool }) });
   let closed = false;
   return {
     db,

@@ -162,6 +162,17 @@ export interface WebhookDeliveryTable {
   created_at: Iso;
 }
 
+/** One row per (endpoint, source event) owed a webhook; delivered_at set once a receiver answered 2xx. */
+export interface WebhookDispatchTable {
+  org_id: number;
+  webhook_id: number;
+  work_event_id: number;
+  deliver_event_id: number | null;
+  attempts: Generated<number>;
+  delivered_at: Iso | null;
+  created_at: Generated<Iso>;
+}
+
 export interface WorkEventTable {
   work_event_id: Generated<number>;
   org_id: number;
@@ -283,6 +294,7 @@ export interface DB {
   sla_breach: SlaBreachTable;
   webhook_endpoint: WebhookEndpointTable;
   webhook_delivery: WebhookDeliveryTable;
+  webhook_dispatch: WebhookDispatchTable;
   work_event: WorkEventTable;
   workflow_tasks: WorkflowTaskTable;
   workflow_status_history: WorkflowStatusHistoryTable;

@@ -7,6 +7,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { newRequestId } from '../shared/ids.js';
 import { registerKeyRoutes } from '../auth/keys.routes.js';
 import { registerWorkflowRoutes } from '../workflow/workflow.routes.js';
+import { registerOutboxRoutes } from '../outbox/outbox.routes.js';
+import { registerWebhookRoutes } from '../outbox/webhooks/webhooks.routes.js';
 import { appRouter, type AppRouter } from './app-router.js';
 import { registerAuthHooks } from './auth.hooks.js';
 import type { AppDeps } from './deps.js';
@@ -119,6 +121,8 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   registerKeyRoutes(app, deps);
   registerSlaRoutes(app, deps);
   registerWorkflowRoutes(app, deps);
+  registerOutboxRoutes(app, deps);
+  registerWebhookRoutes(app, deps);
 
   await registerTrpc(app, deps);
 

@@ -36,6 +36,8 @@ export interface TestDatabase {
   url: string;
   /** PostgreSQL schema name, for other processes (search_path). */
   schema?: string;
+  /** The DATABASE_URL a child process (CLI, worker) uses for this data: on PostgreSQL it carries the schema. */
+  processUrl: string;
   /** Opens another handle on the same data (a second "process" within a test). */
   reopen(): Database;
   drop(): Promise<void>;
@@ -50,6 +52,7 @@ export async function openTestDatabase(engine: TestEngine, opts: { migrate?: boo
     result = {
       database,
       url,
+      processUrl: url,
       reopen: () => createDatabase(url),
       async drop() {
         await database.close();
@@ -70,6 +73,7 @@ export async function openTestDatabase(engine: TestEngine, opts: { migrate?: boo
       database,
       url: engine.url,
       schema,
+      processUrl: `${engine.url}${engine.url.includes('?') ? '&' : '?'}options=-c%20search_path%3D${schema}`,
       reopen: () => createDatabase(engine.url, { schema, poolSize: opts.poolSize ?? 10 }),
       async drop() {
         await database.close();

@@ -1,0 +1,52 @@
+/**
+ * Failing one claimed event: record the error, release the claim, and either schedule the next
+ * attempt (exponential backoff with jitter, computed by the caller) or dead-letter it once it has
+ * used its attempts or the handler said the failure is permanent. Failures are rare next to
+ * completions, so this is one statement per event rather than a batched one.
+ */
+import type { DbOrTrx } from '../db/create-db.js';
+
+export interface FailInput {
+  id: number;
+  workerId: string;
+  now: string;
+  error: string;
+  /** When to try again; null dead-letters the event now. */
+  nextAttemptAt: string | null;
+}
+
+export async function failEvent(db: DbOrTrx, f: FailInput): Promise<'retry' | 'dead' | 'lost'> {
+  const res = await db
+    .updateTable('work_event')
+    .set({
+      claimed_at: null,
+      last_error: f.error.slice(0, 4000),
+      next_attempt_at: f.nextAttemptAt ?? f.now,
+      dead_letter_at: f.nextAttemptAt === null ? f.now : null,
+    })
+    .where('work_event_id', '=', f.id)
+    .where('claimed_by', '=', f.workerId)
+    .where('processed_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) === 0) return 'lost';
+  return f.nextAttemptAt === null ? 'dead' : 'retry';
+}
+
+export interface BackoffPolicy {
+  /** Delay before the 2nd attempt; doubles each attempt. */
+  baseMs: number;
+  /** Ceiling of one delay. */
+  capMs: number;
+}
+
+export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 2_000, capMs: 60 * 60_000 };
+
+/**
+ * Delay after the `attempts`-th failed attempt: exponential, capped, with "equal jitter" (half
+ * fixed, half random) so a burst of failures does not retry in lockstep yet never retries sooner
+ * than half the nominal delay.
+ */
+export function backoffDelayMs(attempts: number, policy: BackoffPolicy = DEFAULT_BACKOFF, random: () => number = Math.random): number {
+  const exp = Math.min(policy.capMs, policy.baseMs * 2 ** Math.max(0, Math.min(attempts - 1, 40)));
+  return Math.round(exp / 2 + random() * (exp / 2));
+}

@@ -1,0 +1,19 @@
+import type { OutboxDeps, OutboxHandler } from '../handler.js';
+
+/**
+ * Events that people watch live: published to the realtime hub (the WebSocket gateway maps the
+ * names to its own, e.g. `task.status_changed` → `workflow:status:changed`). A retried handler may
+ * publish twice; the message id (the work event id) lets clients drop the repeat.
+ */
+export const HUB_EVENTS = ['proposal.sent', 'pursuit.won', 'pursuit.lost', 'task.*', 'ingest.batch_completed'] as const;
+
+export function hubPublishHandler(deps: Pick<OutboxDeps, 'hub'>): OutboxHandler {
+  return async (e) => {
+    deps.hub.publish(
+      e.org_id,
+      e.event_name,
+      { ...e.payload, item_type: e.item_type, item_id: e.item_id, work_event_id: e.work_event_id },
+      { id: String(e.work_event_id), ts: e.happened_at },
+    );
+  };
+}

@@ -1,0 +1,107 @@
+/** Reading and redriving the outbox for the admin API; always scoped to one org when orgId is given. */
+import { sql } from 'kysely';
+import type { DbOrTrx } from '../db/create-db.js';
+
+export interface QueueDepth {
+  pending: number;
+  in_flight: number;
+  failed_waiting: number;
+  dead_lettered: number;
+  oldest_pending_at: string | null;
+}
+
+/** Counts by state in one pass over the unprocessed rows (the pending partial index keeps it small). */
+export async function queueDepth(db: DbOrTrx, q: { orgId?: number }): Promise<QueueDepth> {
+  const row = await db
+    .selectFrom('work_event')
+    .where('processed_at', 'is', null)
+    .$if(q.orgId !== undefined, (b) => b.where('org_id', '=', q.orgId!))
+    .select([
+      sql<number>`coalesce(sum(case when dead_letter_at is null and claimed_at is null and last_error is null then 1 else 0 end), 0)`.as('pending'),
+      sql<number>`coalesce(sum(case when dead_letter_at is null and claimed_at is not null then 1 else 0 end), 0)`.as('in_flight'),
+      sql<number>`coalesce(sum(case when dead_letter_at is null and claimed_at is null and last_error is not null then 1 else 0 end), 0)`.as('failed_waiting'),
+      sql<number>`coalesce(sum(case when dead_letter_at is not null then 1 else 0 end), 0)`.as('dead_lettered'),
+      sql<string | null>`min(case when dead_letter_at is null then created_at end)`.as('oldest_pending_at'),
+    ])
+    .executeTakeFirstOrThrow();
+  return {
+    pending: Number(row.pending),
+    in_flight: Number(row.in_flight),
+    failed_waiting: Number(row.failed_waiting),
+    dead_lettered: Number(row.dead_lettered),
+    oldest_pending_at: row.oldest_pending_at,
+  };
+}
+
+export interface DeadLetterView {
+  work_event_id: number;
+  event_name: string;
+  item_type: string;
+  item_id: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+  last_error: string | null;
+  created_at: string;
+  dead_letter_at: string;
+}
+
+export async function listDeadLetters(
+  db: DbOrTrx,
+  q: { orgId: number; limit: number; offset: number },
+): Promise<{ data: DeadLetterView[]; total: number }> {
+  const base = db
+    .selectFrom('work_event')
+    .where('org_id', '=', q.orgId)
+    .where('dead_letter_at', 'is not', null)
+    .where('processed_at', 'is', null);
+  const [rows, count] = await Promise.all([
+    base
+      .select(['work_event_id', 'event_name', 'item_type', 'item_id', 'payload_json', 'attempts', 'last_error', 'created_at', 'dead_letter_at'])
+      .orderBy('dead_letter_at', 'desc')
+      .orderBy('work_event_id', 'desc')
+      .limit(q.limit)
+      .offset(q.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    data: rows.map((r) => ({
+      work_event_id: r.work_event_id,
+      event_name: r.event_name,
+      item_type: r.item_type,
+      item_id: r.item_id,
+      payload: JSON.parse(r.payload_json) as Record<string, unknown>,
+      attempts: r.attempts,
+      last_error: r.last_error,
+      created_at: r.created_at,
+      dead_letter_at: r.dead_letter_at!,
+    })),
+    total: Number(count.n),
+  };
+}
+
+/**
+ * Redrive: a dead letter becomes due now with a fresh attempt budget. last_error is kept (it says
+ * why it was dead-lettered) until the next attempt overwrites or completes it.
+ */
+export async function redriveDeadLetter(
+  db: DbOrTrx,
+  q: { orgId: number; workEventId: number; now: string },
+): Promise<'redriven' | 'not_dead' | 'not_found'> {
+  const res = await db
+    .updateTable('work_event')
+    .set({ dead_letter_at: null, attempts: 0, next_attempt_at: q.now, claimed_at: null, claimed_by: null })
+    .where('org_id', '=', q.orgId)
+    .where('work_event_id', '=', q.workEventId)
+    .where('dead_letter_at', 'is not', null)
+    .where('processed_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) === 1) return 'redriven';
+  const exists = await db
+    .selectFrom('work_event')
+    .select('work_event_id')
+    .where('org_id', '=', q.orgId)
+    .where('work_event_id', '=', q.workEventId)
+    .executeTakeFirst();
+  return exists ? 'not_dead' : 'not_found';
+}

@@ -1,0 +1,81 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../http/deps.js';
+import { listResponse, pageOffset, pageQuery, paged } from '../http/paging.js';
+import { conflict, notFound } from '../shared/errors.js';
+import { registerQueueDepthGauge } from './outbox.metrics.js';
+import { listDeadLetters, queueDepth, redriveDeadLetter } from './outbox.repository.js';
+import { notifyOtherProcesses } from './wake-sources.js';
+
+const statsSchema = z.object({
+  pending: z.number(),
+  in_flight: z.number(),
+  failed_waiting: z.number(),
+  dead_lettered: z.number(),
+  oldest_pending_at: z.string().nullable(),
+  oldest_pending_age_s: z.number().nullable(),
+});
+
+const deadLetterSchema = z.object({
+  work_event_id: z.number(),
+  event_name: z.string(),
+  item_type: z.string(),
+  item_id: z.string(),
+  payload: z.record(z.string(), z.unknown()),
+  attempts: z.number(),
+  last_error: z.string().nullable(),
+  created_at: z.string(),
+  dead_letter_at: z.string(),
+});
+
+const idParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+
+/** Admin view of this org's outbox: queue depth, dead letters, redrive. */
+export function registerOutboxRoutes(appIn: FastifyInstance, deps: AppDeps): void {
+  const app = appIn.withTypeProvider<ZodTypeProvider>();
+  const admin = { minRole: 'admin' as const };
+  registerQueueDepthGauge(deps.metrics.registry, deps.database, deps.clock);
+
+  app.get(
+    '/api/outbox/stats',
+    { config: admin, schema: { tags: ['outbox'], summary: "This org's outbox queue by state", response: { 200: statsSchema } } },
+    async (request) => {
+      const d = await queueDepth(deps.database.db, { orgId: request.auth!.orgId });
+      const age = d.oldest_pending_at ? Math.max(0, (deps.clock.now().getTime() - Date.parse(d.oldest_pending_at)) / 1000) : null;
+      return { ...d, oldest_pending_age_s: age === null ? null : Math.round(age * 1000) / 1000 };
+    },
+  );
+
+  app.get(
+    '/api/outbox/dead-letters',
+    { config: admin, schema: { tags: ['outbox'], summary: 'Dead-lettered work events, newest first', querystring: pageQuery, response: { 200: listResponse(deadLetterSchema) } } },
+    async (request) => {
+      const q = request.query;
+      const { data, total } = await listDeadLetters(deps.database.db, { orgId: request.auth!.orgId, limit: q.limit, offset: pageOffset(q) });
+      return paged(data, q, total);
+    },
+  );
+
+  app.post(
+    '/api/outbox/dead-letters/:id/retry',
+    {
+      config: admin,
+      schema: {
+        tags: ['outbox'],
+        summary: 'Redrive a dead letter: due now, with a fresh attempt budget',
+        params: idParams,
+        response: { 202: z.object({ work_event_id: z.number(), status: z.literal('queued') }) },
+      },
+    },
+    async (request, reply) => {
+      const id = request.params.id;
+      const res = await redriveDeadLetter(deps.database.db, { orgId: request.auth!.orgId, workEventId: id, now: deps.clock.now().toISOString() });
+      if (res === 'not_found') throw notFound(`Work event ${id}`);
+      if (res === 'not_dead') throw conflict(`Work event ${id} is not dead-lettered`);
+      deps.commitSignal.notify();
+      await notifyOtherProcesses(deps.database);
+      return reply.status(202).send({ work_event_id: id, status: 'queued' as const });
+    },
+  );
+}

@@ -1,0 +1,30 @@
+/**
+ * The sweeper: a claim older than its lease belongs to a worker that died (SIGKILL, lost machine)
+ * or hung. Release it so another worker retries it; if that claim was its last allowed attempt,
+ * dead-letter it instead, so an event that kills every worker which touches it stops doing so.
+ * Two plain statements (dead-letter, then release) rather than one with a CASE, which PostgreSQL
+ * cannot type when the timestamp arrives as a parameter.
+ */
+import { sql } from 'kysely';
+import type { DbOrTrx } from '../db/create-db.js';
+
+export async function sweepExpiredClaims(
+  db: DbOrTrx,
+  o: { now: string; leaseMs: number; maxAttempts: number },
+): Promise<{ released: number; deadLettered: number }> {
+  const cutoff = new Date(new Date(o.now).getTime() - o.leaseMs).toISOString();
+  const expired = db
+    .updateTable('work_event')
+    .set({
+      claimed_at: null,
+      last_error: sql<string>`'lease expired: claimed by ' || coalesce(claimed_by, '?') || ' at attempt ' || attempts`,
+      next_attempt_at: o.now,
+    })
+    .where('processed_at', 'is', null)
+    .where('dead_letter_at', 'is', null)
+    .where('claimed_at', 'is not', null)
+    .where('claimed_at', '<', cutoff);
+  const dead = await expired.set({ dead_letter_at: o.now }).where('attempts', '>=', o.maxAttempts).executeTakeFirst();
+  const released = await expired.executeTakeFirst();
+  return { released: Number(released.numUpdatedRows), deadLettered: Number(dead.numUpdatedRows) };
+}

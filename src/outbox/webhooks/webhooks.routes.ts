@@ -1,0 +1,184 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../../http/deps.js';
+import { listResponse, pageOffset, pageQuery, paged } from '../../http/paging.js';
+import { badRequest, notFound } from '../../shared/errors.js';
+import { checkWebhookUrl, UrlNotAllowed } from './url-guard.js';
+import {
+  createWebhook,
+  deleteWebhook,
+  getWebhook,
+  listDeliveries,
+  listWebhooks,
+  newWebhookSecret,
+  toWebhookView,
+  updateWebhook,
+} from './webhooks.repository.js';
+
+const webhookSchema = z.object({
+  webhook_id: z.number(),
+  org_id: z.number(),
+  url: z.string(),
+  events: z.array(z.string()),
+  is_active: z.boolean(),
+  created_at: z.string(),
+  secret_prefix: z.string(),
+});
+
+const deliverySchema = z.object({
+  delivery_id: z.number(),
+  webhook_id: z.number(),
+  work_event_id: z.number(),
+  attempt: z.number(),
+  status_code: z.number().nullable(),
+  succeeded: z.boolean(),
+  error: z.string().nullable(),
+  duration_ms: z.number().nullable(),
+  created_at: z.string(),
+});
+
+/** An event name (`pursuit.won`), a prefix pattern (`pursuit.*`) or `*`. */
+const eventPattern = z
+  .string()
+  .trim()
+  .regex(/^(\*|[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*(\.\*)?)$/, 'must be an event name such as pursuit.won, a pattern such as pursuit.*, or *');
+
+const createBody = z
+  .object({
+    url: z.string().trim().min(1).max(2048),
+    secret: z.string().min(16, 'secret must be at least 16 characters').max(256).optional(),
+    events: z.array(eventPattern).max(100).default([]),
+    is_active: z.boolean().default(true),
+    org_id: z.number().int().optional(),
+  })
+  .strict();
+
+const patchBody = z
+  .object({
+    url: z.string().trim().min(1).max(2048).optional(),
+    events: z.array(eventPattern).max(100).optional(),
+    is_active: z.boolean().optional(),
+    /** true: replace the secret with a new random one, returned once in this answer. */
+    rotate_secret: z.literal(true).optional(),
+    org_id: z.number().int().optional(),
+  })
+  .strict()
+  .refine((b) => b.url !== undefined || b.events !== undefined || b.is_active !== undefined || b.rotate_secret, {
+    message: 'Give at least one of url, events, is_active, rotate_secret',
+  });
+
+const idParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+
+/** Per-org webhook endpoints (admin only). The secret is returned once, at creation. */
+export function registerWebhookRoutes(appIn: FastifyInstance, deps: AppDeps): void {
+  const app = appIn.withTypeProvider<ZodTypeProvider>();
+  const admin = { minRole: 'admin' as const };
+
+  async function assertUrlAllowed(url: string): Promise<void> {
+    try {
+      await checkWebhookUrl(url, deps.config.webhookAllowPrivateNetworks);
+    } catch (err) {
+      if (err instanceof UrlNotAllowed) throw badRequest(`Invalid url: ${err.message}`, { fields: [{ field: 'url', message: err.message }] });
+      throw err;
+    }
+  }
+
+  app.post(
+    '/api/webhooks',
+    {
+      config: admin,
+      schema: {
+        tags: ['webhooks'],
+        summary: 'Register a webhook endpoint (the signing secret is returned once)',
+        body: createBody,
+        response: { 201: webhookSchema.extend({ secret: z.string() }) },
+      },
+    },
+    async (request, reply) => {
+      const b = request.body;
+      await assertUrlAllowed(b.url);
+      const row = await createWebhook(deps.database.db, {
+        orgId: request.auth!.orgId,
+        url: new URL(b.url).toString(),
+        secret: b.secret ?? newWebhookSecret(),
+        events: [...new Set(b.events)],
+        isActive: b.is_active,
+        now: deps.clock.now().toISOString(),
+      });
+      return reply.status(201).send({ ...toWebhookView(row), secret: row.secret });
+    },
+  );
+
+  app.get(
+    '/api/webhooks',
+    { config: admin, schema: { tags: ['webhooks'], summary: "This org's webhook endpoints", querystring: pageQuery, response: { 200: listResponse(webhookSchema) } } },
+    async (request) => {
+      const q = request.query;
+      const { data, total } = await listWebhooks(deps.database.db, { orgId: request.auth!.orgId, limit: q.limit, offset: pageOffset(q) });
+      return paged(data, q, total);
+    },
+  );
+
+  app.get(
+    '/api/webhooks/:id',
+    { config: admin, schema: { tags: ['webhooks'], summary: 'One webhook endpoint', params: idParams, response: { 200: webhookSchema } } },
+    async (request) => {
+      const row = await getWebhook(deps.database.db, request.auth!.orgId, request.params.id);
+      if (!row) throw notFound(`Webhook ${request.params.id}`);
+      return toWebhookView(row);
+    },
+  );
+
+  app.patch(
+    '/api/webhooks/:id',
+    {
+      config: admin,
+      schema: {
+        tags: ['webhooks'],
+        summary: 'Change an endpoint: url, event filter, pause/resume (is_active), or rotate its secret',
+        params: idParams,
+        body: patchBody,
+        response: { 200: webhookSchema.extend({ secret: z.string().optional() }) },
+      },
+    },
+    async (request) => {
+      const b = request.body;
+      if (b.url !== undefined) await assertUrlAllowed(b.url);
+      const secret = b.rotate_secret ? newWebhookSecret() : undefined;
+      const row = await updateWebhook(deps.database.db, request.auth!.orgId, request.params.id, {
+        ...(b.url !== undefined ? { url: new URL(b.url).toString() } : {}),
+        ...(b.events !== undefined ? { events: [...new Set(b.events)] } : {}),
+        ...(b.is_active !== undefined ? { isActive: b.is_active } : {}),
+        ...(secret ? { secret } : {}),
+      });
+      if (!row) throw notFound(`Webhook ${request.params.id}`);
+      return { ...toWebhookView(row), ...(secret ? { secret } : {}) };
+    },
+  );
+
+  app.delete(
+    '/api/webhooks/:id',
+    { config: admin, schema: { tags: ['webhooks'], summary: 'Delete a webhook endpoint and its delivery log', params: idParams, response: { 200: webhookSchema } } },
+    async (request) => {
+      const row = await deleteWebhook(deps.database.db, request.auth!.orgId, request.params.id);
+      if (!row) throw notFound(`Webhook ${request.params.id}`);
+      return toWebhookView(row);
+    },
+  );
+
+  app.get(
+    '/api/webhooks/:id/deliveries',
+    {
+      config: admin,
+      schema: { tags: ['webhooks'], summary: 'Delivery attempts, newest first', params: idParams, querystring: pageQuery, response: { 200: listResponse(deliverySchema) } },
+    },
+    async (request) => {
+      const orgId = request.auth!.orgId;
+      if (!(await getWebhook(deps.database.db, orgId, request.params.id))) throw notFound(`Webhook ${request.params.id}`);
+      const q = request.query;
+      const { data, total } = await listDeliveries(deps.database.db, { orgId, webhookId: request.params.id, limit: q.limit, offset: pageOffset(q) });
+      return paged(data, q, total);
+    },
+  );
+}

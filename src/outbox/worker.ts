@@ -1,0 +1,253 @@
+/**
+ * The outbox worker: turns committed work events into side effects.
+ *
+ * Each of `concurrency` lanes loops: claim a batch (one statement), run every event's handlers
+ * (the batch's events concurrently), complete the successes (one statement), fail the rest (one
+ * statement each, with backoff or dead-lettering). A lane that finds nothing sleeps until a wake
+ * (commit in this process, NOTIFY / data_version from another), the next retry falling due, or the
+ * fallback poll, whichever comes first. A sweeper releases claims whose lease expired.
+ *
+ * stop() stops claiming, lets every lane finish the batch it holds (handlers and the completion
+ * statement), then returns: nothing is left half-done or claimed by a live-but-stopping process.
+ */
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { Service } from '../shared/lifecycle.js';
+import { claimEvents, nextDueAt, type ClaimedEvent } from './claim.js';
+import { completeEvents } from './complete.js';
+import { backoffDelayMs, DEFAULT_BACKOFF, failEvent, type BackoffPolicy } from './fail.js';
+import { PermanentFailure, type HandlerRegistry, type OutboxDeps } from './handler.js';
+import { outboxMetrics, type OutboxMetrics } from './outbox.metrics.js';
+import { sweepExpiredClaims } from './sweep.js';
+import { crossProcessWakeSource, Waker, type WakeSource } from './wake-sources.js';
+
+export interface WorkerOptions {
+  handlers: HandlerRegistry;
+  /** Parallel claim loops. */
+  concurrency?: number;
+  /** Events per claim. */
+  batchSize?: number;
+  leaseMs?: number;
+  pollIntervalMs?: number;
+  maxAttempts?: number;
+  backoff?: BackoffPolicy;
+  /** How often expired claims are swept (default: a quarter of the lease, 1 s – 60 s). */
+  sweepIntervalMs?: number;
+  workerId?: string;
+  /** Listen for commits of other processes (default true). */
+  crossProcessWake?: boolean;
+}
+
+export interface BatchResult {
+  claimed: number;
+  completed: number;
+  retried: number;
+  deadLettered: number;
+}
+
+export class OutboxWorker implements Service {
+  readonly name = 'outbox-worker';
+  readonly workerId: string;
+  private readonly o: Required<Omit<WorkerOptions, 'workerId' | 'sweepIntervalMs'>> & { sweepIntervalMs: number };
+  private readonly waker = new Waker();
+  private readonly metrics: OutboxMetrics;
+  private running = false;
+  private lanes: Promise<void>[] = [];
+  private sweeper: NodeJS.Timeout | undefined;
+  private sweeping: Promise<unknown> | undefined;
+  private wakeSource: WakeSource | undefined;
+  private unsubscribe: (() => void) | undefined;
+  private startPromise: Promise<void> | undefined;
+  private stopPromise: Promise<void> | undefined;
+  private readonly unhandledNames = new Set<string>();
+
+  constructor(
+    private readonly deps: OutboxDeps,
+    opts: WorkerOptions,
+  ) {
+    this.workerId = opts.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+    const leaseMs = opts.leaseMs ?? deps.config.outboxLeaseMs;
+    this.o = {
+      handlers: opts.handlers,
+      concurrency: opts.concurrency ?? 2,
+      batchSize: opts.batchSize ?? 50,
+      leaseMs,
+      pollIntervalMs: opts.pollIntervalMs ?? deps.config.outboxPollIntervalMs,
+      maxAttempts: opts.maxAttempts ?? deps.config.outboxMaxAttempts,
+      backoff: opts.backoff ?? DEFAULT_BACKOFF,
+      crossProcessWake: opts.crossProcessWake ?? true,
+      sweepIntervalMs: opts.sweepIntervalMs ?? Math.min(60_000, Math.max(1_000, Math.floor(leaseMs / 4))),
+    };
+    this.metrics = outboxMetrics(deps.metrics.registry);
+  }
+
+  private now(): string {
+    return this.deps.clock.now().toISOString();
+  }
+
+  /** Wakes idle lanes (also used by tests and by the admin API after a redrive). */
+  wake(): void {
+    this.waker.wake();
+  }
+
+  start(): Promise<void> {
+    this.startPromise ??= (async () => {
+      this.running = true;
+      this.unsubscribe = this.deps.commitSignal.onNotify(() => this.waker.wake());
+      if (this.o.crossProcessWake) {
+        this.wakeSource = crossProcessWakeSource(this.deps.database, () => this.waker.wake(), this.deps.logger);
+        await this.wakeSource?.start();
+      }
+      // Claims of workers that died (this host's previous run included) are released once expired:
+      // one sweep now, then every sweepIntervalMs. stop() waits for a sweep in progress.
+      const sweepInBackground = () => {
+        this.sweeping ??= this.sweep()
+          .catch((err: unknown) => this.deps.logger.error({ err }, 'outbox sweep failed'))
+          .finally(() => (this.sweeping = undefined));
+      };
+      this.sweeper = setInterval(sweepInBackground, this.o.sweepIntervalMs);
+      sweepInBackground();
+      for (let i = 0; i < this.o.concurrency; i++) this.lanes.push(this.lane(i));
+      this.deps.logger.info(
+        { workerId: this.workerId, concurrency: this.o.concurrency, batchSize: this.o.batchSize, pollMs: this.o.pollIntervalMs },
+        'outbox worker started',
+      );
+    })();
+    return this.startPromise;
+  }
+
+  stop(): Promise<void> {
+    if (!this.startPromise) return Promise.resolve();
+    this.stopPromise ??= (async () => {
+      await this.startPromise;
+      this.running = false;
+      this.waker.wakeAll();
+      if (this.sweeper) clearInterval(this.sweeper);
+      this.unsubscribe?.();
+      await Promise.all(this.lanes);
+      await this.sweeping;
+      await this.wakeSource?.stop();
+      this.deps.logger.info({ workerId: this.workerId }, 'outbox worker stopped');
+    })();
+    return this.stopPromise;
+  }
+
+  private async lane(index: number): Promise<void> {
+    let errorDelay = 100;
+    while (this.running) {
+      try {
+        const r = await this.runOnce();
+        errorDelay = 100;
+        // A full batch means more is probably waiting: bring one more idle lane in.
+        if (r.claimed >= this.o.batchSize) this.waker.wake();
+        if (r.claimed > 0) continue;
+        if (!this.running) break;
+        await this.waker.wait(await this.idleWaitMs());
+      } catch (err) {
+        // A lost connection or a locked database must never kill the loop: log, back off, retry.
+        this.deps.logger.error({ err, lane: index }, 'outbox lane failed; retrying');
+        await this.waker.wait(errorDelay);
+        errorDelay = Math.min(errorDelay * 2, 5_000);
+      }
+    }
+  }
+
+  /** Until the next retry falls due, capped by the fallback poll. */
+  private async idleWaitMs(): Promise<number> {
+    const due = await nextDueAt(this.deps.database.db);
+    if (!due) return this.o.pollIntervalMs;
+    const ms = Date.parse(due) - this.deps.clock.now().getTime();
+    return Math.max(1, Math.min(this.o.pollIntervalMs, ms));
+  }
+
+  /** Claims and processes one batch. Returns what happened (claimed 0 = nothing was ready). */
+  async runOnce(): Promise<BatchResult> {
+    const claimed = await claimEvents(this.deps.database, { workerId: this.workerId, now: this.now(), limit: this.o.batchSize });
+    if (claimed.length === 0) return { claimed: 0, completed: 0, retried: 0, deadLettered: 0 };
+    const outcomes = await Promise.all(claimed.map((e) => this.handle(e)));
+    const ok = claimed.filter((_, i) => outcomes[i] === undefined).map((e) => e.work_event_id);
+    const now = this.now();
+    await completeEvents(this.deps.database.db, { ids: ok, workerId: this.workerId, now });
+    let retried = 0;
+    let deadLettered = 0;
+    for (let i = 0; i < claimed.length; i++) {
+      const err = outcomes[i];
+      if (err === undefined) continue;
+      const e = claimed[i]!;
+      const permanent = err instanceof PermanentFailure;
+      const last = permanent || e.attempts >= this.o.maxAttempts;
+      const next = last ? null : new Date(Date.parse(now) + backoffDelayMs(e.attempts, this.o.backoff)).toISOString();
+      const message = err instanceof Error ? `${err.name === 'Error' ? '' : `${err.name}: `}${err.message}` : String(err);
+      const res = await failEvent(this.deps.database.db, { id: e.work_event_id, workerId: this.workerId, now, error: message, nextAttemptAt: next });
+      this.metrics.failures.inc({ event: e.event_name });
+      if (res === 'dead') {
+        deadLettered++;
+        this.metrics.deadLettered.inc({ event: e.event_name });
+        this.deps.logger.error({ workEventId: e.work_event_id, event: e.event_name, attempts: e.attempts, err: message }, 'work event dead-lettered');
+      } else if (res === 'retry') {
+        retried++;
+        this.deps.logger.warn({ workEventId: e.work_event_id, event: e.event_name, attempts: e.attempts, nextAttemptAt: next, err: message }, 'work event failed; will retry');
+      }
+    }
+    return { claimed: claimed.length, completed: ok.length, retried, deadLettered };
+  }
+
+  /** Runs batches until nothing is ready (tests and the CLI drain with it). */
+  async drain(): Promise<BatchResult> {
+    const total: BatchResult = { claimed: 0, completed: 0, retried: 0, deadLettered: 0 };
+    for (;;) {
+      const r = await this.runOnce();
+      if (r.claimed === 0) return total;
+      total.claimed += r.claimed;
+      total.completed += r.completed;
+      total.retried += r.retried;
+      total.deadLettered += r.deadLettered;
+    }
+  }
+
+  /** Releases expired claims now; returns how many. */
+  async sweep(): Promise<{ released: number; deadLettered: number }> {
+    const r = await sweepExpiredClaims(this.deps.database.db, { now: this.now(), leaseMs: this.o.leaseMs, maxAttempts: this.o.maxAttempts });
+    if (r.released > 0 || r.deadLettered > 0) {
+      this.deps.logger.warn(r, 'outbox: released expired claims');
+      if (r.released > 0) this.waker.wake();
+    }
+    return r;
+  }
+
+  /** Runs the event's handlers; returns the error, or undefined on success. */
+  private async handle(e: ClaimedEvent): Promise<unknown> {
+    const started = this.deps.clock.now().getTime();
+    if (e.attempts === 1) this.metrics.pickupLatency.observe(Math.max(0, started - Date.parse(e.created_at)) / 1000);
+    const handlers = this.o.handlers.handlersFor(e.event_name);
+    if (this.o.handlers.hasSpecificHandler?.(e.event_name) === false || handlers.length === 0) {
+      this.metrics.unhandled.inc();
+      // Logged at info the first time per event name (as the seed does), then at debug: most
+      // activity-log events have no side effect but webhooks, and a line per event is noise.
+      const first = !this.unhandledNames.has(e.event_name);
+      if (first) this.unhandledNames.add(e.event_name);
+      this.deps.logger[first ? 'info' : 'debug'](
+        { workEventId: e.work_event_id, event: e.event_name },
+        'no handler for work event; marked processed (webhooks still apply)',
+      );
+    }
+    const t0 = performance.now();
+    // Every handler runs even if an earlier one failed: a mail that cannot be sent must not stop
+    // the event's webhooks. A retry runs them all again (they are idempotent). The event fails
+    // permanently only if every failure was permanent.
+    const errors: unknown[] = [];
+    for (const h of handlers) {
+      try {
+        await h(e);
+      } catch (err) {
+        errors.push(err ?? new Error('handler failed'));
+      }
+    }
+    this.metrics.handlerDuration.observe({ event: e.event_name }, (performance.now() - t0) / 1000);
+    if (errors.length === 0) {
+      this.metrics.processed.inc({ event: e.event_name });
+      return undefined;
+    }
+    return errors.find((err) => !(err instanceof PermanentFailure)) ?? errors[0];
+  }
+}
