@@ -6,6 +6,7 @@ import { loadConfig } from '../config/config.js';
 import { createDatabase, type Database } from '../db/create-db.js';
 import { createDeps } from '../http/create-deps.js';
 import { createMetrics } from '../http/metrics.js';
+import { SlaMonitor } from '../sla/monitor.js';
 import { createLogger } from '../shared/logger.js';
 import type { HandlerRegistry, OutboxDeps } from './handler.js';
 import { createOutboxWorker } from './create-worker.js';
@@ -42,7 +43,10 @@ export async function startWorkerProcess(opts: {
     ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
     ...(opts.handlers ? { handlers: opts.handlers(deps) } : {}),
   });
+  // `flowledger worker` runs the SLA monitor too; passes serialise across processes (advisory lock).
+  const sla = new SlaMonitor({ database, clock: deps.clock, commitSignal: deps.commitSignal, logger }, config.slaIntervalMs);
   await worker.start();
+  sla.start();
   let stopping: Promise<void> | undefined;
   return {
     worker,
@@ -50,6 +54,7 @@ export async function startWorkerProcess(opts: {
     deps,
     stop() {
       stopping ??= (async () => {
+        await sla.stop();
         await worker.stop();
         await database.close();
       })();
