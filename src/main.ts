@@ -9,6 +9,7 @@ import { systemClock } from './shared/clock.js';
 import type { Service } from './shared/lifecycle.js';
 import { createLogger, type Logger } from './shared/logger.js';
 import { SlaMonitor } from './sla/monitor.js';
+import { realtimeServices } from './realtime/realtime.services.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -55,7 +56,8 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
   const metrics = createMetrics({ defaultMetrics: true, poolInUse: () => database.poolInUse() });
   const deps = createDeps({ config, database, logger, metrics });
   const app = await buildServer(deps);
-  const services: Service[] = [];
+  // Realtime runs in every API process (even --no-workers): its WebSocket clients need the events.
+  const services: Service[] = [...realtimeServices(deps).services];
   if (opts.workers) {
     services.push(new SlaMonitor({ database, clock: deps.clock, commitSignal: deps.commitSignal, logger }, config.slaIntervalMs));
   }
