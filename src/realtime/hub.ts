@@ -27,6 +27,8 @@ export interface RealtimeMessage {
 }
 
 export type RealtimeSubscriber = (message: RealtimeMessage) => void;
+/** Receives each delivered batch whole (in order): lets the gateway write a client's frames at once. */
+export type RealtimeBatchSubscriber = (messages: readonly RealtimeMessage[]) => void;
 
 export interface PublishMeta {
   /** Stable id (the work event id): repeats are dropped. */
@@ -40,6 +42,7 @@ const DEDUPE_WINDOW = 50_000;
 
 export class RealtimeHub {
   private readonly subscribers = new Set<RealtimeSubscriber>();
+  private readonly batchSubscribers = new Set<RealtimeBatchSubscriber>();
   private pending: RealtimeMessage[] = [];
   private flushing: Promise<void> | undefined;
   private seq = 0;
@@ -63,6 +66,13 @@ export class RealtimeHub {
     this.subscribers.add(fn);
     return () => {
       this.subscribers.delete(fn);
+    };
+  }
+
+  subscribeBatch(fn: RealtimeBatchSubscriber): () => void {
+    this.batchSubscribers.add(fn);
+    return () => {
+      this.batchSubscribers.delete(fn);
     };
   }
 
@@ -91,7 +101,7 @@ export class RealtimeHub {
         const batch = this.pending;
         this.pending = [];
         await this.enrich(batch);
-        for (const m of batch) this.deliver(m);
+        this.deliver(batch);
       }
     } finally {
       this.flushing = undefined;
@@ -117,14 +127,16 @@ export class RealtimeHub {
     for (const m of need) m.data = { ...m.data, task: tasks.get(`${m.orgId}:${m.data.taskId as string}`) ?? null };
   }
 
-  private deliver(m: RealtimeMessage): void {
-    for (const fn of this.subscribers) {
-      // One broken subscriber must neither stop the others nor the hub.
+  private deliver(batch: RealtimeMessage[]): void {
+    // One broken subscriber must neither stop the others nor the hub.
+    const guard = (fn: () => void) => {
       try {
-        fn(m);
+        fn();
       } catch (err) {
         this.deps.logger.error({ err }, 'realtime subscriber failed');
       }
-    }
+    };
+    for (const fn of this.batchSubscribers) guard(() => fn(batch));
+    for (const m of batch) for (const fn of this.subscribers) guard(() => fn(m));
   }
 }

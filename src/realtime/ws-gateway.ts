@@ -59,6 +59,46 @@ function realtimeMetrics(deps: AppDeps, count: () => number) {
   };
 }
 
+/** An unmasked, final WebSocket text frame (RFC 6455 §5.2) around a UTF-8 payload. */
+export function textFrame(payload: Buffer): Buffer {
+  const n = payload.length;
+  const head = n < 126 ? 2 : n < 65_536 ? 4 : 10;
+  const out = Buffer.allocUnsafe(head + n);
+  out[0] = 0x81;
+  if (n < 126) out[1] = n;
+  else if (n < 65_536) {
+    out[1] = 126;
+    out.writeUInt16BE(n, 2);
+  } else {
+    out[1] = 127;
+    out.writeBigUInt64BE(BigInt(n), 2);
+  }
+  payload.copy(out, head);
+  return out;
+}
+
+/**
+ * Writes prepared frames straight to the client's TCP socket, corked into one write. Safe because
+ * the server has no per-message deflate, so ws's sender never holds frames back: everything it
+ * sends (system frames, pings) is written at once, and order on the wire is kept. Falls back to
+ * send() if ws ever stops exposing its socket.
+ */
+function writeFrames(ws: WebSocket, frames: ReadonlyArray<{ payload: Buffer; bytes: Buffer }>): number {
+  if (frames.length === 0) return 0;
+  const raw = (ws as unknown as { _socket?: import('node:net').Socket })._socket;
+  if (!raw || !raw.writable) {
+    for (const f of frames) ws.send(f.payload, { binary: false });
+    return frames.length;
+  }
+  if (frames.length === 1) raw.write(frames[0]!.bytes);
+  else {
+    raw.cork();
+    for (const f of frames) raw.write(f.bytes);
+    raw.uncork();
+  }
+  return frames.length;
+}
+
 /** Parses `{"type": …}` client messages; anything else is a protocol error. */
 function parseClientMessage(raw: unknown): { type: string; [k: string]: unknown } | undefined {
   try {
@@ -97,21 +137,32 @@ export async function registerRealtimeGateway(app: FastifyInstance, deps: Gatewa
   };
 
   // ------------------------------------------------------------ fan-out
-  const unsubscribe = hub.subscribe((msg: RealtimeMessage) => {
-    const conns = byOrg.get(msg.orgId);
-    if (!conns || conns.size === 0) return;
-    let payload: Buffer | undefined;
+  // Per batch of hub messages: each frame is built (JSON + WebSocket header) once, for all clients,
+  // and each client gets all of its frames of the batch in one corked write. Measured with
+  // bench/realtime: a send() per client per message costs a syscall and a header each, and under
+  // load (when batches hold several messages) that is what fell behind.
+  const unsubscribe = hub.subscribeBatch((batch) => {
+    const perOrg = new Map<number, RealtimeMessage[]>();
+    for (const msg of batch) {
+      if (!byOrg.get(msg.orgId)?.size) continue;
+      const list = perOrg.get(msg.orgId);
+      if (list) list.push(msg);
+      else perOrg.set(msg.orgId, [msg]);
+    }
     let sent = 0;
-    for (const c of conns) {
-      if (c.filter && !c.filter(msg.wsEvent)) continue;
-      if (c.socket.readyState !== OPEN) continue;
-      if (c.socket.bufferedAmount > config.wsMaxBufferedBytes) {
-        drop(c, 'backpressure');
-        continue;
+    for (const [orgId, msgs] of perOrg) {
+      const frames = msgs.map((msg) => {
+        const payload = Buffer.from(JSON.stringify({ event: msg.wsEvent, data: msg.data, ts: msg.ts, id: msg.id }));
+        return { wsEvent: msg.wsEvent, payload, bytes: textFrame(payload) };
+      });
+      for (const c of byOrg.get(orgId)!) {
+        if (c.socket.readyState !== OPEN) continue;
+        if (c.socket.bufferedAmount > config.wsMaxBufferedBytes) {
+          drop(c, 'backpressure');
+          continue;
+        }
+        sent += writeFrames(c.socket, c.filter ? frames.filter((f) => c.filter!(f.wsEvent)) : frames);
       }
-      payload ??= Buffer.from(JSON.stringify({ event: msg.wsEvent, data: msg.data, ts: msg.ts, id: msg.id }));
-      c.socket.send(payload, { binary: false });
-      sent++;
     }
     if (sent > 0) m.sent.inc(sent);
   });
@@ -132,7 +183,8 @@ export async function registerRealtimeGateway(app: FastifyInstance, deps: Gatewa
   heartbeat.unref();
 
   await app.register(websocket, {
-    options: { maxPayload: MAX_INBOUND_BYTES },
+    // No per-message deflate: frames are prepared once and written as they are (see writeFrames).
+    options: { maxPayload: MAX_INBOUND_BYTES, perMessageDeflate: false },
     preClose: async function (this: FastifyInstance) {
       clearInterval(heartbeat);
       unsubscribe();
