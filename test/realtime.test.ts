@@ -203,6 +203,15 @@ describeEachEngine('realtime WebSocket /ws', (engine) => {
     expect(plain.json()).toMatchObject({ code: 'bad_request' });
   });
 
+  it('closes an open socket with 4403 once its key is revoked', async () => {
+    const key = await t.createKey(org2.orgId, 'viewer', 'revoked-while-open');
+    const s = await openReady(wsUrl, key);
+    const list = await t.call(org2.admin, { method: 'GET', url: '/api/keys' });
+    const keyId = (list.json() as { data: Array<{ key_id: number; name: string }> }).data.find((k) => k.name === 'revoked-while-open')!.key_id;
+    expect((await t.call(org2.admin, { method: 'DELETE', url: `/api/keys/${keyId}` })).statusCode).toBeLessThan(300);
+    expect(await s.closed).toEqual({ code: 4403, reason: 'API key has been revoked' });
+  });
+
   it('coalesces workflow:metrics:updated to at most one per org per second however many changes', async () => {
     const org3 = await t.createOrg('Initech');
     const s = await openReady(wsUrl, org3.viewer);

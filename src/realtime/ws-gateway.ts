@@ -33,6 +33,8 @@ const SHUTDOWN_GRACE_MS = 1_000;
 interface Conn {
   socket: WebSocket;
   auth: AuthContext;
+  /** Kept to re-check the key: a key revoked while connected closes the socket (4403). */
+  token: string;
   patterns: string[];
   filter: ((wsEvent: string) => boolean) | null;
   alive: boolean;
@@ -169,6 +171,7 @@ export async function registerRealtimeGateway(app: FastifyInstance, deps: Gatewa
 
   // ------------------------------------------------------------ heartbeats
   const heartbeat = setInterval(() => {
+    const byToken = new Map<string, Conn[]>();
     for (const conns of byOrg.values()) {
       for (const c of conns) {
         if (!c.alive) {
@@ -177,9 +180,29 @@ export async function registerRealtimeGateway(app: FastifyInstance, deps: Gatewa
         }
         c.alive = false;
         c.socket.ping();
+        const list = byToken.get(c.token);
+        if (list) list.push(c);
+        else byToken.set(c.token, [c]);
       }
     }
+    void recheckKeys(byToken);
   }, config.wsHeartbeatMs);
+
+  // Keys revoked (or deleted) while their sockets are open: once per heartbeat and distinct key,
+  // through the key resolver's short cache, so revocation elsewhere takes effect within TTL + period.
+  const recheckKeys = async (byToken: Map<string, Conn[]>) => {
+    for (const [token, conns] of byToken) {
+      const res = await deps.keys.resolve(token).catch(() => undefined);
+      if (!res || res.ok) continue;
+      for (const c of conns) {
+        if (c.socket.readyState !== OPEN) continue;
+        c.socket.close(
+          res.reason === 'revoked' ? CLOSE_CODES.forbidden : CLOSE_CODES.unauthorized,
+          res.reason === 'revoked' ? 'API key has been revoked' : 'Unknown API key',
+        );
+      }
+    }
+  };
   heartbeat.unref();
 
   await app.register(websocket, {
@@ -242,7 +265,7 @@ export async function registerRealtimeGateway(app: FastifyInstance, deps: Gatewa
         const auth = await authenticate(deps, token, request.ip);
         clearTimeout(authTimer);
         if (socket.readyState !== OPEN) return;
-        conn = { socket, auth, patterns: initialPatterns, filter: compilePatterns(initialPatterns), alive: true };
+        conn = { socket, auth, token: token!, patterns: initialPatterns, filter: compilePatterns(initialPatterns), alive: true };
         let set = byOrg.get(auth.orgId);
         if (!set) byOrg.set(auth.orgId, (set = new Set()));
         set.add(conn);
