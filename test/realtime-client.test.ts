@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { appendEvent } from '../src/outbox/work-events.repository.js';
 import { transact } from '../src/outbox/transact.js';
@@ -24,6 +25,25 @@ function waitFor<T>(register: (done: (v: T) => void) => () => void, timeoutMs = 
     });
   });
 }
+
+describe('typed realtime client bundle', () => {
+  it('bundles for the browser with no Node built-ins', async () => {
+    const { build } = await import('esbuild');
+    const out = await build({
+      entryPoints: [join(import.meta.dirname, '../src/realtime/client.ts')],
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const inputs = Object.keys(out.metafile.inputs);
+    expect(inputs.every((i) => i.startsWith('src/realtime/'))).toBe(true);
+    expect(out.outputFiles[0]!.text).toContain('FlowLedgerRealtime');
+    expect(out.outputFiles[0]!.text).not.toMatch(/from ["']node:/);
+  });
+});
 
 describeEachEngine('typed realtime client', (engine) => {
   let t: TestApp;

@@ -331,14 +331,14 @@ describeEachEngine('realtime WebSocket /ws', (engine) => {
         // A change committed through process A (this one) reaches the clients on B and C.
         const { taskId, eventId } = await commitTask(org1.orgId, { title: 'via A' });
         for (const s of [onB, onC]) {
-          const f = await s.next((x) => x.id === String(eventId), 3_000);
+          const f = await s.next((x) => x.id === String(eventId), 10_000);
           expect(f).toMatchObject({ event: 'workflow:task:created', data: { taskId, task: { title: 'via A' } } });
         }
 
         // A change made through process B's HTTP API reaches the client on process C.
         const res = await fetch(`${b.url}/api/sla/tasks/${taskId}/pause`, { method: 'POST', headers: { authorization: `Bearer ${org1.member}` } });
         expect(res.status).toBe(200);
-        const fc = await onC.next((f) => f.event === 'workflow:task:updated' && f.data.taskId === taskId, 3_000);
+        const fc = await onC.next((f) => f.event === 'workflow:task:updated' && f.data.taskId === taskId, 10_000);
         expect((fc.data.task as { sla_paused_at: string | null }).sla_paused_at).not.toBeNull();
         await onB.next((f) => f.event === 'workflow:task:updated' && f.data.taskId === taskId);
         // Isolation holds across processes too.
