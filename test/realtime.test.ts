@@ -25,7 +25,8 @@ describeEachEngine('realtime WebSocket /ws', (engine) => {
     t = await createTestApp(engine, {
       env: { WS_AUTH_TIMEOUT: '300ms', WS_HEARTBEAT_INTERVAL: '1s', WS_MAX_BUFFERED: '256kb', AUTH_FAILURE_LIMIT: '1000' },
     });
-    services = realtimeServices(t.deps, { tap: { pollIntervalMs: 300 } }).services;
+    // No fallback poll in these tests: what arrives was woken by a commit, NOTIFY or data_version.
+    services = realtimeServices(t.deps, { tap: { pollIntervalMs: 3_600_000 } }).services;
     for (const s of services) await s.start();
     const httpUrl = await t.app.listen({ port: 0, host: '127.0.0.1' });
     wsUrl = `${httpUrl.replace(/^http/, 'ws')}/ws`;

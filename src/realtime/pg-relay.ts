@@ -40,6 +40,23 @@ export function decodeHint(payload: string | undefined): CommitHint | undefined 
   }
 }
 
+/** The NOTIFY channel of the database handle's schema (channels are database-wide; schemas are not). */
+export async function commitChannel(database: Database): Promise<string> {
+  const r = await sql<{ s: string }>`select current_schema() as s`.execute(database.db);
+  return `flowledger_events_${r.rows[0]?.s ?? 'public'}`.slice(0, 63);
+}
+
+/**
+ * For processes that commit work events but run no commit tap (the CLI, workers): wakes the API
+ * processes' taps at once instead of at their next poll. The hint carries no id range (this process
+ * does not read the rows), so every listener simply reads past its cursor.
+ */
+export async function notifyCommitted(database: Database, channel?: string): Promise<void> {
+  if (!database.caps.listenNotify) return;
+  const hint: CommitHint = { max: Number.MAX_SAFE_INTEGER, from: `pid-${process.pid}` };
+  await sql`select pg_notify(${channel ?? (await commitChannel(database))}, ${encodeHint(hint)})`.execute(database.db);
+}
+
 export class PgNotifyRelay {
   private client: pg.Client | undefined;
   private channel = '';
@@ -59,8 +76,7 @@ export class PgNotifyRelay {
   async start(): Promise<void> {
     if (!this.stopped) return;
     this.stopped = false;
-    const r = await sql<{ s: string }>`select current_schema() as s`.execute(this.database.db);
-    this.channel = `flowledger_events_${r.rows[0]?.s ?? 'public'}`.slice(0, 63);
+    this.channel = await commitChannel(this.database);
     await this.connect();
   }
 
