@@ -165,6 +165,23 @@ describeEachEngine('realtime WebSocket /ws', (engine) => {
     await s.close();
   });
 
+  it('delivers a work event once when the outbox publishes it too (same id), and refuses a bad ?events=', async () => {
+    const s = await openReady(wsUrl, org1.viewer);
+    const id = await commitWorkstreamEvent(org1.orgId, 'proposal.sent', 8);
+    await s.next((f) => f.id === String(id));
+    // What the outbox's notification handler does for the same committed event.
+    t.deps.hub.publish(org1.orgId, 'proposal.sent', { pursuit_id: 8 }, { id: String(id) });
+    const after = await commitWorkstreamEvent(org1.orgId, 'proposal.created', 9);
+    await s.next((f) => f.id === String(after));
+    expect(s.frames.filter((f) => f.id === String(id))).toHaveLength(1);
+    await s.close();
+
+    const bad = openSocket(`${wsUrl}?token=${org1.viewer}&events=workflow:sla:*,no%20spaces`);
+    const closed = await bad.closed;
+    expect(closed.code).toBe(1008);
+    expect(closed.reason).toContain('no spaces');
+  });
+
   it('authenticates by a first auth message', async () => {
     const s = openSocket(wsUrl);
     await new Promise((r) => s.ws.once('open', r));
