@@ -73,6 +73,30 @@ describeEachEngine('realtime WebSocket /ws', (engine) => {
     await s.close();
   });
 
+  it('pushes workflow API changes: created, updated + status:changed (old/new) + completed, with the task as the API returns it', async () => {
+    const s = await openReady(wsUrl, org1.viewer);
+    const created = await t.call(org1.member, {
+      method: 'POST',
+      url: '/api/workflow/create',
+      payload: { workflow_category: 'Quote Processing', title: 'Quote for 40 units', dollar_value: 18000 },
+    });
+    expect(created.statusCode).toBe(201);
+    const task = created.json() as { task_id: string; task_status: string };
+    const c = await s.next((f) => f.event === 'workflow:task:created' && f.data.taskId === task.task_id);
+    expect(c.data).toMatchObject({ taskId: task.task_id, category: 'Quote Processing', status: task.task_status, dollarValue: 18000 });
+    expect(c.data.task).toEqual(task);
+
+    const done = await t.call(org1.member, { method: 'PUT', url: `/api/workflow/update/${task.task_id}`, payload: { updates: { task_status: 'COMPLETED' } } });
+    expect(done.statusCode).toBe(200);
+    const changed = await s.next((f) => f.event === 'workflow:status:changed' && f.data.taskId === task.task_id);
+    expect(changed.data).toMatchObject({ oldStatus: task.task_status, newStatus: 'COMPLETED', status: 'COMPLETED' });
+    expect(changed.data.task).toEqual(done.json());
+    await s.next((f) => f.event === 'workflow:task:completed' && f.data.taskId === task.task_id);
+    const order = s.events().filter((f) => f.data.taskId === task.task_id).map((f) => f.event);
+    expect(order).toEqual(['workflow:task:created', 'workflow:task:updated', 'workflow:status:changed', 'workflow:task:completed']);
+    await s.close();
+  });
+
   it('sends each org only its own events (two orgs, two clients each)', async () => {
     const a1 = await openReady(wsUrl, org1.member);
     const a2 = await openReady(wsUrl, org1.viewer);

@@ -1,47 +1,13 @@
 /**
  * The wire contract of `/ws`, shared by the gateway and the typed client (browser-safe: no Node
- * imports). Frames are `{"event", "data", "ts", "id"}`.
+ * runtime imports; types come from the workflow schemas and are erased). Frames are `{"event", "data", "ts", "id"}`.
  */
-export type TaskStatus = 'RED' | 'YELLOW' | 'GREEN' | 'COMPLETED';
+import type { ExecutiveMetrics, TaskView } from '../workflow/workflow.schemas.js';
 
-/** The task as the API returns it (snake_case columns, JSON columns parsed). */
-export interface RealtimeTask {
-  task_id: string;
-  org_id: number;
-  workflow_category: string;
-  task_status: TaskStatus;
-  title: string;
-  description: string | null;
-  priority: 'CRITICAL' | 'HIGH' | 'MEDIUM' | 'NORMAL';
-  current_owner: string | null;
-  owner_email: string | null;
-  dollar_value: number;
-  currency: string;
-  sla_deadline: string | null;
-  sla_status: 'ok' | 'warning' | 'breached';
-  sla_paused_at: string | null;
-  sla_warned_at: string | null;
-  sla_breached_at: string | null;
-  entities: Record<string, unknown>;
-  customer_name: string | null;
-  po_number: string | null;
-  quote_number: string | null;
-  source_type: 'email' | 'manual' | 'api';
-  source_message_id: string | null;
-  source_sender: string | null;
-  source_subject: string | null;
-  source_received_at: string | null;
-  signal_id: number | null;
-  pattern_id: number | null;
-  category_reason: string | null;
-  tags: string[];
-  created_by: string | null;
-  created_at: string;
-  updated_at: string;
-  first_response_at: string | null;
-  completed_at: string | null;
-  resolution_hours: number | null;
-}
+export type { ExecutiveMetrics };
+/** The task as the API returns it (the workflow module's one definition). */
+export type RealtimeTask = TaskView;
+export type TaskStatus = TaskView['task_status'];
 
 /** Common to every event born of a work event. */
 export interface WorkEventData {
@@ -58,18 +24,6 @@ export interface TaskEventData extends WorkEventData {
   dollarValue?: number;
   /** The task now; null when it no longer exists (deleted since). */
   task: RealtimeTask | null;
-}
-
-export interface ExecutiveMetrics {
-  total_tasks: number;
-  red_tasks: number;
-  yellow_tasks: number;
-  green_tasks: number;
-  completed_tasks: number;
-  revenue_at_risk: number;
-  sla_violations: number;
-  tasks_last_24h: number;
-  sla_met_percentage: number;
 }
 
 export interface RealtimeEventMap {

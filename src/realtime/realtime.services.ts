@@ -6,7 +6,7 @@
 import type { AppDeps } from '../http/deps.js';
 import type { Service } from '../shared/lifecycle.js';
 import { CommitTap, type CommitTapOptions } from './commit-tap.js';
-import { interimExecutiveMetricsLoader } from './executive-metrics.interim.js';
+import { executiveMetrics } from '../workflow/metrics.service.js';
 import { MetricsCoalescer, type LoadExecutiveMetrics } from './metrics-coalescer.js';
 
 export function realtimeServices(
@@ -16,7 +16,7 @@ export function realtimeServices(
   const tap = new CommitTap(deps, { pollIntervalMs: deps.config.realtimePollMs, ...opts.tap });
   const coalescer = new MetricsCoalescer(
     deps.hub,
-    opts.loadExecutiveMetrics ?? interimExecutiveMetricsLoader(deps.database, deps.clock),
+    opts.loadExecutiveMetrics ?? ((orgId) => executiveMetrics(deps, { orgId })),
     deps.logger,
     opts.metricsIntervalMs,
   );
