@@ -363,7 +363,16 @@ describeEachEngine('realtime WebSocket /ws', (engine) => {
 
     it('fans out across server processes on the same PostgreSQL through LISTEN/NOTIFY, both ways', async () => {
       // B and C poll only hourly: what reaches them within seconds came by NOTIFY.
-      const [b, c] = await Promise.all([startServeProcess(schemaUrl(engine.url, t.db.schema!)), startServeProcess(schemaUrl(engine.url, t.db.schema!))]);
+      const started = await Promise.allSettled([startServeProcess(schemaUrl(engine.url, t.db.schema!)), startServeProcess(schemaUrl(engine.url, t.db.schema!))]);
+      if (started.some((r) => r.status === 'rejected')) {
+        // Never leave a server process behind.
+        for (const r of started) if (r.status === 'fulfilled') r.value.process.kill('SIGKILL');
+        throw (started.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason;
+      }
+      const [b, c] = started.map((r) => (r as PromiseFulfilledResult<Awaited<ReturnType<typeof startServeProcess>>>).value) as [
+        Awaited<ReturnType<typeof startServeProcess>>,
+        Awaited<ReturnType<typeof startServeProcess>>,
+      ];
       const wsOf = (u: string) => `${u.replace(/^http/, 'ws')}/ws`;
       try {
         const onB = await openReady(wsOf(b.url), org1.viewer);
@@ -425,6 +434,9 @@ async function startServeProcess(databaseUrl: string): Promise<{ url: string; pr
   child.stdout!.on('data', (b: Buffer) => (output += b.toString()));
   child.stderr!.on('data', (b: Buffer) => (output += b.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const orphanGuard = () => child.kill('SIGKILL');
+  process.once('exit', orphanGuard);
+  void exited.then(() => process.off('exit', orphanGuard));
   const deadline = Date.now() + 20_000;
   while (!/"url":"(http:[^"]+)"/.test(output) && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 50));
   const url = /"url":"(http:[^"]+)"/.exec(output)?.[1];
