@@ -10,6 +10,7 @@ import { systemClock } from './shared/clock.js';
 import type { Service } from './shared/lifecycle.js';
 import { createLogger, type Logger } from './shared/logger.js';
 import { SlaMonitor } from './sla/monitor.js';
+import { realtimeServices } from './realtime/realtime.services.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -56,7 +57,8 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
   const metrics = createMetrics({ defaultMetrics: true, poolInUse: () => database.poolInUse() });
   const deps = createDeps({ config, database, logger, metrics });
   const app = await buildServer(deps);
-  const services: Service[] = [];
+  // Realtime runs in every API process (even --no-workers): its WebSocket clients need the events.
+  const services: Service[] = [...realtimeServices(deps).services];
   if (opts.workers) {
     // Outbox worker (and the SLA monitor as it lands). Stopped after the HTTP server, so requests
     // in flight can still append events; stop() finishes the batches it holds.

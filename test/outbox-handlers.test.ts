@@ -132,6 +132,7 @@ describeEachEngine('outbox handlers', (engine) => {
     expect(JSON.parse(sent[0]!.payload_json)).toMatchObject({ pursuit_id: pursuitId, recipient_email: 'buyer@client.example', message_id: messageId });
 
     // proposal.sent itself reaches the realtime hub on the next pass.
+    await t.deps.hub.drain(); // the hub delivers in batches, after loading task rows
     expect(hub.some((m) => m.event === 'proposal.sent' && m.data.proposal_id === proposalId)).toBe(true);
 
     // Run the submit again (a crash before completion): no second mail, no second proposal.sent.
@@ -239,6 +240,7 @@ describeEachEngine('outbox handlers', (engine) => {
     const task = await append('task.status_changed', 'task', 0, { taskId: 'TASK-1', oldStatus: 'GREEN', newStatus: 'RED' });
     const quiet = await append('checklist.updated', 'pursuit', 77);
     await w.drain();
+    await t.deps.hub.drain();
     const mine = hub.filter((m) => [won, task, quiet].map(String).includes(m.id ?? ''));
     expect(mine.map((m) => m.event).sort()).toEqual(['pursuit.won', 'task.status_changed']);
     expect(mine.find((m) => m.event === 'pursuit.won')).toMatchObject({ orgId: org.orgId, id: String(won), data: { pursuit_id: 77, value: 1200 } });

@@ -9,6 +9,7 @@ import { startWorkerProcess } from '../outbox/worker-process.js';
 import { createLogger } from '../shared/logger.js';
 import { systemClock } from '../shared/clock.js';
 import { runSlaPass } from '../sla/monitor.js';
+import { notifyCommitted } from '../realtime/pg-relay.js';
 
 const HELP = `flowledger — operations pipeline backend
 
@@ -150,7 +151,12 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
         at = new Date(values.at);
         if (Number.isNaN(at.getTime())) throw new UsageError(`--at must be an ISO-8601 time (got ${values.at})`);
       }
-      const summary = await withDb((d) => runSlaPass({ database: d, clock: systemClock }, at), env);
+      const summary = await withDb(async (d) => {
+        const s = await runSlaPass({ database: d, clock: systemClock }, at);
+        // Wake the servers' realtime taps now rather than at their next poll (PostgreSQL only).
+        if (s.events > 0) await notifyCommitted(d).catch(() => {});
+        return s;
+      }, env);
       if (values.json) out.log(JSON.stringify(summary));
       else
         out.log(

@@ -78,6 +78,10 @@ const envSchema = z.object({
   SMTP_URL: z.string().url().optional(),
   MAIL_DIR: z.string().min(1).default('data/mail'),
   MAIL_FROM: z.string().min(3).default('FlowLedger <no-reply@flowledger.local>'),
+  WS_HEARTBEAT_INTERVAL: duration('WS_HEARTBEAT_INTERVAL', '30s'),
+  WS_AUTH_TIMEOUT: duration('WS_AUTH_TIMEOUT', '5s'),
+  WS_MAX_BUFFERED: size('WS_MAX_BUFFERED', '4mb'),
+  REALTIME_POLL_INTERVAL: duration('REALTIME_POLL_INTERVAL', '2s'),
 });
 
 export type Config = Readonly<{
@@ -101,6 +105,14 @@ export type Config = Readonly<{
   smtpUrl: string | undefined;
   mailDir: string;
   mailFrom: string;
+  /** WebSocket ping period; a peer that misses one pong is dropped. */
+  wsHeartbeatMs: number;
+  /** How long a WebSocket may take to send its auth message. */
+  wsAuthTimeoutMs: number;
+  /** A WebSocket whose unsent bytes exceed this is disconnected rather than slowing others. */
+  wsMaxBufferedBytes: number;
+  /** Fallback poll of the realtime commit tap (commits wake it at once). */
+  realtimePollMs: number;
 }>;
 
 export class ConfigError extends Error {
@@ -139,5 +151,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: e.SMTP_URL,
     mailDir: e.MAIL_DIR,
     mailFrom: e.MAIL_FROM,
+    wsHeartbeatMs: e.WS_HEARTBEAT_INTERVAL,
+    wsAuthTimeoutMs: e.WS_AUTH_TIMEOUT,
+    wsMaxBufferedBytes: e.WS_MAX_BUFFERED,
+    realtimePollMs: e.REALTIME_POLL_INTERVAL,
   });
 }

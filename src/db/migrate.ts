@@ -29,8 +29,32 @@ async function migrator(db: Kysely<any>, engine: Engine): Promise<Migrator> {
   return new Migrator({ db, provider: new RecordMigrationProvider(engine), ...(migrationTableSchema ? { migrationTableSchema } : {}) });
 }
 
+/**
+ * Kysely's Migrator checks for its tables by introspecting every schema (has_schema_privilege on
+ * each name), which fails with "schema … does not exist" (3F000) when another schema is dropped at
+ * that instant — e.g. other test files or tenants dropping theirs on the same database. Such an
+ * error says nothing about ours: retry a few times.
+ */
+async function withSchemaRaceRetry<T>(fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const r = await fn();
+      const error = (r as { error?: unknown }).error;
+      if (attempt < 5 && isDroppedSchemaRace(error)) continue;
+      return r;
+    } catch (e) {
+      if (attempt < 5 && isDroppedSchemaRace(e)) continue;
+      throw e;
+    }
+  }
+}
+
+function isDroppedSchemaRace(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === '3F000';
+}
+
 export async function migrateToLatest(db: Kysely<any>, engine: Engine): Promise<string[]> {
-  const { error, results }: MigrationResultSet = await (await migrator(db, engine)).migrateToLatest();
+  const { error, results }: MigrationResultSet = await withSchemaRaceRetry(async () => (await migrator(db, engine)).migrateToLatest());
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
     const err = new Error(`Migration ${failed?.migrationName ?? '?'} failed: ${(error as Error).message ?? error}`);
@@ -42,6 +66,6 @@ export async function migrateToLatest(db: Kysely<any>, engine: Engine): Promise<
 
 /** True when every known migration has been applied. */
 export async function isMigrated(db: Kysely<any>, engine: Engine): Promise<boolean> {
-  const list = await (await migrator(db, engine)).getMigrations();
+  const list = await withSchemaRaceRetry(async () => (await migrator(db, engine)).getMigrations());
   return list.every((m) => m.executedAt !== undefined);
 }

@@ -6,7 +6,7 @@ import { systemClock, type Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import type { AppDeps } from './deps.js';
 import { CommitSignal } from '../outbox/commit-signal.js';
-import { InProcessEventHub } from '../realtime/event-hub.js';
+import { RealtimeHub } from '../realtime/hub.js';
 import { createMetrics, type Metrics } from './metrics.js';
 
 export function createDeps(input: {
@@ -26,6 +26,6 @@ export function createDeps(input: {
     keys: new KeyResolver(input.database, clock, input.config.keyCacheTtlMs),
     authLimiter: new FailedAuthLimiter(clock, input.config.authFailureLimit, input.config.authFailureWindowMs),
     commitSignal: new CommitSignal(),
-    hub: new InProcessEventHub(() => clock.now(), (err) => input.logger.error({ err }, 'realtime subscriber failed')),
+    hub: new RealtimeHub({ database: input.database, logger: input.logger, now: () => clock.now() }),
   };
 }

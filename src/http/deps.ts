@@ -6,7 +6,7 @@ import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import type { Metrics } from './metrics.js';
 import type { CommitSignal } from '../outbox/commit-signal.js';
-import type { EventHub } from '../realtime/event-hub.js';
+import type { RealtimeHub } from '../realtime/hub.js';
 
 /**
  * Everything a server or worker needs, built once in main.ts (or by a test) and passed down: no
@@ -22,6 +22,6 @@ export interface AppDeps {
   authLimiter: FailedAuthLimiter;
   /** Notified after every committed write that appended work events (see outbox/transact.ts). */
   commitSignal: CommitSignal;
-  /** In-process realtime publish/subscribe: outbox notification handlers publish, WebSockets subscribe. */
-  hub: EventHub;
+  /** This process's realtime fan-out: committed events (and the outbox) publish, WebSockets subscribe. */
+  hub: RealtimeHub;
 }

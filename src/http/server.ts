@@ -16,6 +16,7 @@ import { toHttpError, trpcCodeOf, type ErrorBody } from './errors.js';
 import { registerSystemRoutes } from './system.routes.js';
 import { registerSlaRoutes } from '../sla/sla.routes.js';
 import { registerFastTrpcGet } from './trpc-fast-get.js';
+import { registerRealtimeGateway } from '../realtime/ws-gateway.js';
 import type { TrpcContext } from './trpc.js';
 
 export type App = FastifyInstance;
@@ -123,6 +124,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   registerWorkflowRoutes(app, deps);
   registerOutboxRoutes(app, deps);
   registerWebhookRoutes(app, deps);
+  await registerRealtimeGateway(app, deps);
 
   await registerTrpc(app, deps);
 

@@ -1,7 +1,7 @@
 /**
  * The realtime hub as the rest of the code sees it: publish an org's event, subscribe to all of
- * them. This in-process implementation is what the outbox's notification handlers publish to; the
- * WebSocket gateway (and a cross-node relay) subscribe to it and do their own fan-out and naming.
+ * them. RealtimeHub (hub.ts) implements it: the outbox's notification handlers and the commit tap
+ * publish; the WebSocket gateway subscribes. A repeated id is delivered once.
  */
 export interface HubMessage {
   orgId: number;
@@ -20,32 +20,4 @@ export interface EventHub {
   publish(orgId: number, eventName: string, data: Record<string, unknown>, meta?: { id?: string; ts?: string }): void;
   /** Returns the unsubscribe function. */
   subscribe(fn: HubSubscriber): () => void;
-}
-
-export class InProcessEventHub implements EventHub {
-  private readonly subscribers = new Set<HubSubscriber>();
-
-  constructor(
-    private readonly now: () => Date = () => new Date(),
-    private readonly onSubscriberError: (err: unknown) => void = () => {},
-  ) {}
-
-  publish(orgId: number, eventName: string, data: Record<string, unknown>, meta: { id?: string; ts?: string } = {}): void {
-    const message: HubMessage = { orgId, event: eventName, data, ts: meta.ts ?? this.now().toISOString(), ...(meta.id ? { id: meta.id } : {}) };
-    for (const fn of [...this.subscribers]) {
-      // One broken subscriber must neither stop the others nor fail the publisher.
-      try {
-        fn(message);
-      } catch (err) {
-        this.onSubscriberError(err);
-      }
-    }
-  }
-
-  subscribe(fn: HubSubscriber): () => void {
-    this.subscribers.add(fn);
-    return () => {
-      this.subscribers.delete(fn);
-    };
-  }
 }

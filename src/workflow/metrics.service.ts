@@ -27,7 +27,7 @@ const withoutOrg = <T extends { org_id: number }>({ org_id, ...rest }: T): Omit<
   return rest;
 };
 
-export async function executiveMetrics(deps: Deps, auth: AuthContext): Promise<ExecutiveMetrics> {
+export async function executiveMetrics(deps: Deps, auth: Pick<AuthContext, 'orgId'>): Promise<ExecutiveMetrics> {
   const [row] = await runMetricsQuery(deps.database.db, executiveMetricsQuery(apiOptions(deps, auth.orgId)));
   if (!row) throw new Error(`org ${auth.orgId} of an authenticated key has no row`);
   return withoutOrg(row);

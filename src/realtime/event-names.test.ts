@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { compilePatterns, isValidPattern, toWsEventName } from './event-names.js';
+import { decodeHint, encodeHint, MAX_NOTIFY_BYTES } from './pg-relay.js';
+
+describe('WebSocket event names', () => {
+  it('maps workflow work events to the seed names and everything else to workstream:<name>', () => {
+    expect(toWsEventName('task.created')).toBe('workflow:task:created');
+    expect(toWsEventName('task.updated')).toBe('workflow:task:updated');
+    expect(toWsEventName('task.completed')).toBe('workflow:task:completed');
+    expect(toWsEventName('task.status_changed')).toBe('workflow:status:changed');
+    expect(toWsEventName('task.sla_warning')).toBe('workflow:sla:warning');
+    expect(toWsEventName('task.sla_violated')).toBe('workflow:sla:violated');
+    expect(toWsEventName('task.critical_alert')).toBe('workflow:critical:alert');
+    expect(toWsEventName('ingest.batch_completed')).toBe('workflow:batch:completed');
+    expect(toWsEventName('metrics.updated')).toBe('workflow:metrics:updated');
+    expect(toWsEventName('pursuit.won')).toBe('workstream:pursuit.won');
+    expect(toWsEventName('sla.breached')).toBe('workstream:sla.breached');
+  });
+
+  it('matches subscribe patterns: exact names, * anywhere, and * alone for everything', () => {
+    expect(compilePatterns(['*'])).toBeNull();
+    const m = compilePatterns(['workflow:sla:*', 'workstream:pursuit.won', 'workstream:*.resolved'])!;
+    expect(m('workflow:sla:warning')).toBe(true);
+    expect(m('workflow:sla:violated')).toBe(true);
+    expect(m('workflow:status:changed')).toBe(false);
+    expect(m('workstream:pursuit.won')).toBe(true);
+    expect(m('workstream:pursuitXwon')).toBe(false);
+    expect(m('workstream:sla.resolved')).toBe(true);
+    expect(isValidPattern('workflow:task:*')).toBe(true);
+    expect(isValidPattern('a b')).toBe(false);
+    expect(isValidPattern('(.*)+')).toBe(false);
+    expect(isValidPattern('x'.repeat(101))).toBe(false);
+  });
+});
+
+describe('NOTIFY hints', () => {
+  it('stay under PostgreSQL’s 8,000-byte payload limit by dropping the org list', () => {
+    const small = encodeHint({ max: 42, orgs: [1, 2], from: 'p1' });
+    expect(decodeHint(small)).toEqual({ max: 42, orgs: [1, 2], from: 'p1' });
+    const orgs = Array.from({ length: 5_000 }, (_, i) => 100_000 + i);
+    const big = encodeHint({ max: 7, orgs, from: 'p1' });
+    expect(Buffer.byteLength(big)).toBeLessThanOrEqual(MAX_NOTIFY_BYTES);
+    expect(decodeHint(big)).toEqual({ max: 7, from: 'p1' });
+    expect(decodeHint('not json')).toBeUndefined();
+    expect(decodeHint('{"max":"x"}')).toBeUndefined();
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * The wire contract of `/ws`, shared by the gateway and the typed client (browser-safe: no Node
+ * runtime imports; types come from the workflow schemas and are erased). Frames are `{"event", "data", "ts", "id"}`.
+ */
+import type { ExecutiveMetrics, TaskView } from '../workflow/workflow.schemas.js';
+
+export type { ExecutiveMetrics };
+/** The task as the API returns it (the workflow module's one definition). */
+export type RealtimeTask = TaskView;
+export type TaskStatus = TaskView['task_status'];
+
+/** Common to every event born of a work event. */
+export interface WorkEventData {
+  item_type: string;
+  item_id: string;
+  actor: string | null;
+  [key: string]: unknown;
+}
+
+export interface TaskEventData extends WorkEventData {
+  taskId: string;
+  category?: string;
+  status?: TaskStatus;
+  dollarValue?: number;
+  /** The task now; null when it no longer exists (deleted since). */
+  task: RealtimeTask | null;
+}
+
+export interface RealtimeEventMap {
+  'workflow:task:created': TaskEventData;
+  'workflow:task:updated': TaskEventData;
+  'workflow:task:completed': TaskEventData;
+  'workflow:status:changed': TaskEventData & { oldStatus?: TaskStatus; newStatus?: TaskStatus };
+  'workflow:sla:warning': TaskEventData & { hoursRemaining?: number };
+  'workflow:sla:violated': TaskEventData & { hoursOverdue?: number };
+  'workflow:critical:alert': TaskEventData & { dollarValue?: number };
+  'workflow:metrics:updated': { executive: ExecutiveMetrics };
+  'workflow:batch:completed': WorkEventData;
+  /** Sent once authenticated. */
+  'system:ready': { org_id: number; role: string; events: string[] };
+  /** Answer to a subscribe message: the patterns now in force. */
+  'system:subscribed': { events: string[] };
+  /** A message the server could not act on (the connection stays open). */
+  'system:error': { code: string; error: string };
+  'system:pong': Record<string, never>;
+  /** The server is going away (restart/deploy): reconnect, to any node. */
+  'system:shutdown': { reconnect: true };
+}
+
+export type RealtimeEventName = keyof RealtimeEventMap;
+/** `workstream:pursuit.won`, `workstream:sla.breached`, … */
+export type WorkstreamEventName = `workstream:${string}`;
+export type AnyEventName = RealtimeEventName | WorkstreamEventName;
+export type EventData<E extends AnyEventName> = E extends RealtimeEventName ? RealtimeEventMap[E] : WorkEventData;
+
+export interface RealtimeFrame<E extends AnyEventName = AnyEventName> {
+  event: E;
+  data: EventData<E>;
+  ts: string;
+  id: string;
+}
+
+/** Close codes beyond the standard ones. */
+export const CLOSE_CODES = {
+  /** Missing, unknown key, or no auth message in time. */
+  unauthorized: 4401,
+  /** Revoked key. */
+  forbidden: 4403,
+  /** Too many failed authentications from this address. */
+  rateLimited: 4429,
+  /** Send buffer over the limit: the client could not keep up. */
+  tooSlow: 4008,
+  /** Standard 1012 "service restart": reconnect. */
+  restart: 1012,
+} as const;

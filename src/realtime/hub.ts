@@ -1,0 +1,142 @@
+/**
+ * The realtime fan-out hub of one process. Anything may publish an org's event by its dot name (the
+ * commit tap for committed work events, the outbox's notification handler, the metrics
+ * coalescer); subscribers (the WebSocket gateway) receive it with its WebSocket name and, for task
+ * events, the task as the API returns it.
+ *
+ * - Enrichment is batched: events published in the same tick share one task query.
+ * - Order is kept: batches are delivered one after another, in publish order.
+ * - A message id seen recently is dropped, so the commit tap and a (retried) outbox handler can
+ *   both publish the same work event and clients still get it once.
+ */
+import type { Database } from '../db/create-db.js';
+import type { Logger } from '../shared/logger.js';
+import { isTaskEvent, toWsEventName } from './event-names.js';
+import type { RealtimeTask } from './event-types.js';
+import { loadTasks } from './task-view.js';
+
+export interface RealtimeMessage {
+  orgId: number;
+  /** Dot name (`task.status_changed`). */
+  event: string;
+  /** WebSocket name (`workflow:status:changed`). */
+  wsEvent: string;
+  data: Record<string, unknown>;
+  id: string;
+  ts: string;
+}
+
+export type RealtimeSubscriber = (message: RealtimeMessage) => void;
+/** Receives each delivered batch whole (in order): lets the gateway write a client's frames at once. */
+export type RealtimeBatchSubscriber = (messages: readonly RealtimeMessage[]) => void;
+
+export interface PublishMeta {
+  /** Stable id (the work event id): repeats are dropped. */
+  id?: string;
+  /** When it happened, ISO-8601. */
+  ts?: string;
+}
+
+/** How many recent ids are remembered for de-duplication. */
+const DEDUPE_WINDOW = 50_000;
+
+export class RealtimeHub {
+  private readonly subscribers = new Set<RealtimeSubscriber>();
+  private readonly batchSubscribers = new Set<RealtimeBatchSubscriber>();
+  private pending: RealtimeMessage[] = [];
+  private flushing: Promise<void> | undefined;
+  private seq = 0;
+  private readonly recentIds = new Set<string>();
+  private readonly recentOrder: string[] = [];
+  private recentHead = 0;
+
+  constructor(
+    private readonly deps: { database: Database; logger: Logger; now: () => Date },
+  ) {}
+
+  /** Same shape as the outbox's EventHub.publish: the org, the dot name, the data, and optional meta. */
+  publish(orgId: number, eventName: string, data: Record<string, unknown>, meta: PublishMeta = {}): void {
+    const id = meta.id ?? `${process.pid}-${Date.now().toString(36)}-${(this.seq++).toString(36)}`;
+    if (meta.id !== undefined && !this.remember(meta.id)) return;
+    this.pending.push({ orgId, event: eventName, wsEvent: toWsEventName(eventName), data, id, ts: meta.ts ?? this.deps.now().toISOString() });
+    this.flushing ??= this.flushLoop();
+  }
+
+  subscribe(fn: RealtimeSubscriber): () => void {
+    this.subscribers.add(fn);
+    return () => {
+      this.subscribers.delete(fn);
+    };
+  }
+
+  subscribeBatch(fn: RealtimeBatchSubscriber): () => void {
+    this.batchSubscribers.add(fn);
+    return () => {
+      this.batchSubscribers.delete(fn);
+    };
+  }
+
+  /** Resolves once everything published so far has been delivered to subscribers. */
+  async drain(): Promise<void> {
+    while (this.flushing) await this.flushing;
+  }
+
+  private remember(id: string): boolean {
+    if (this.recentIds.has(id)) return false;
+    this.recentIds.add(id);
+    if (this.recentOrder.length < DEDUPE_WINDOW) this.recentOrder.push(id);
+    else {
+      this.recentIds.delete(this.recentOrder[this.recentHead]!);
+      this.recentOrder[this.recentHead] = id;
+      this.recentHead = (this.recentHead + 1) % DEDUPE_WINDOW;
+    }
+    return true;
+  }
+
+  private async flushLoop(): Promise<void> {
+    try {
+      // Let the rest of this tick's publishes join the batch.
+      await new Promise<void>((r) => setImmediate(r));
+      while (this.pending.length > 0) {
+        const batch = this.pending;
+        this.pending = [];
+        await this.enrich(batch);
+        this.deliver(batch);
+      }
+    } finally {
+      this.flushing = undefined;
+      if (this.pending.length > 0) this.flushing = this.flushLoop();
+    }
+  }
+
+  /** Adds `task` to task events that do not carry it yet: one query for the whole batch. */
+  private async enrich(batch: RealtimeMessage[]): Promise<void> {
+    const need = batch.filter((m) => isTaskEvent(m.event) && !('task' in m.data) && typeof m.data.taskId === 'string');
+    if (need.length === 0) return;
+    let tasks: Map<string, RealtimeTask>;
+    try {
+      tasks = await loadTasks(
+        this.deps.database.db,
+        need.map((m) => ({ orgId: m.orgId, taskId: m.data.taskId as string })),
+      );
+    } catch (err) {
+      // Deliver without the task rather than not at all (e.g. the pool is closing).
+      this.deps.logger.warn({ err }, 'realtime: loading tasks for events failed');
+      return;
+    }
+    for (const m of need) m.data = { ...m.data, task: tasks.get(`${m.orgId}:${m.data.taskId as string}`) ?? null };
+  }
+
+  private deliver(batch: RealtimeMessage[]): void {
+    // One broken subscriber must neither stop the others nor the hub.
+    const guard = (fn: () => void) => {
+      try {
+        fn();
+      } catch (err) {
+        this.deps.logger.error({ err }, 'realtime subscriber failed');
+      }
+    };
+    for (const fn of this.batchSubscribers) guard(() => fn(batch));
+    for (const m of batch) for (const fn of this.subscribers) guard(() => fn(m));
+  }
+}
