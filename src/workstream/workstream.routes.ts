@@ -418,7 +418,7 @@ export function registerWorkstreamRoutes(appIn: FastifyInstance, deps: AppDeps):
 
   app.post(
     `${BASE}/pursuits/:id/proposals`,
-    { schema: { tags, summary: 'Create the next proposal version (draft)', params: s.idParams, body: s.proposalInput.optional(), response: { 201: s.proposalSchema } } },
+    { schema: { tags, summary: 'Create the next proposal version (draft)', params: s.idParams, body: s.proposalInput.nullish(), response: { 201: s.proposalSchema } } },
     async (request, reply) => {
       const c = ctx(request);
       return reply.status(201).send(await transact(deps, (trx) => createProposal(trx, c, request.params.id, request.body ?? {})));
