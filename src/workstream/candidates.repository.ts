@@ -1,6 +1,7 @@
 import type { DbOrTrx } from '../db/create-db.js';
 import type { CandidateStatus, Row } from '../db/types.js';
 import type { Signal } from './signals.repository.js';
+import { totalOf } from './stats.repository.js';
 
 export type Candidate = Row<'candidate'>;
 
@@ -52,9 +53,11 @@ export async function listCandidates(
   if (f.status !== undefined) q = q.where('status', '=', f.status);
   const [rows, count] = await Promise.all([
     q.selectAll().orderBy('last_touch_at', 'desc').orderBy('candidate_id', 'desc').limit(f.limit).offset(f.offset).execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    f.status === undefined
+      ? totalOf(db, f.orgId, 'candidate')
+      : q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n)),
   ]);
-  return { rows, total: Number(count.n) };
+  return { rows, total: count };
 }
 
 export async function getCandidate(db: DbOrTrx, orgId: number, candidateId: number): Promise<Candidate | undefined> {

@@ -1,5 +1,6 @@
 import type { DbOrTrx } from '../db/create-db.js';
 import type { PursuitStage, Row } from '../db/types.js';
+import { totalOf } from './stats.repository.js';
 
 export type Pursuit = Row<'pursuit'>;
 
@@ -37,9 +38,11 @@ export async function listPursuits(
   if (f.stage !== undefined) q = q.where('pursuit_stage', '=', f.stage);
   const [rows, count] = await Promise.all([
     q.selectAll().orderBy('created_at', 'desc').orderBy('pursuit_id', 'desc').limit(f.limit).offset(f.offset).execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    f.stage === undefined
+      ? totalOf(db, f.orgId, 'pursuit')
+      : q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n)),
   ]);
-  return { rows, total: Number(count.n) };
+  return { rows, total: count };
 }
 
 export async function getPursuit(db: DbOrTrx, orgId: number, pursuitId: number): Promise<Pursuit | undefined> {

@@ -9,7 +9,7 @@
  * here must ship with a new migration that drops and re-creates both views (and this module must keep
  * importing nothing but kysely, so the migration's meaning cannot drift through app code).
  */
-import { sql, type Expression, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Expression, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 
 /** A candidate untouched longer than this is amber. */
 export const CANDIDATE_STALE_HOURS = 72;
@@ -50,8 +50,24 @@ export interface TodayRow {
 
 const lits = (values: readonly string[]) => values.map((v) => sql.lit(v));
 
-/** The metric of an open breach for the item; sla_breach.item_id is text (it also holds task ids). */
-function openBreachMetric(db: Kysely<any>, itemType: 'candidate' | 'pursuit', orgRef: string, idRef: string) {
+type ItemType = 'candidate' | 'pursuit';
+
+/**
+ * Ids of items of one type with an open SLA breach: the red rule. sla_breach.item_id is text (it also
+ * holds workflow task ids); the cast applies only to rows of this item type. With an org the set is
+ * built once per query; without (the view), it is correlated to the outer row's org.
+ */
+function breachedIds(db: Kysely<any>, itemType: ItemType, org: number | string) {
+  const q = db
+    .selectFrom('sla_breach as b')
+    .select(sql`cast(b.item_id as bigint)`.as('id'))
+    .where('b.item_type', '=', sql.lit(itemType))
+    .where('b.resolved_at', 'is', null);
+  return typeof org === 'number' ? q.where('b.org_id', '=', org) : q.whereRef('b.org_id', '=', org);
+}
+
+/** The metric of the item's open breach (red rows only, so this probe runs for few rows). */
+function breachMetric(db: Kysely<any>, itemType: ItemType, orgRef: string, idRef: string) {
   return db
     .selectFrom('sla_breach as b')
     .select((eb) => eb.fn.min('b.metric').as('m'))
@@ -61,27 +77,47 @@ function openBreachMetric(db: Kysely<any>, itemType: 'candidate' | 'pursuit', or
     .where('b.resolved_at', 'is', null);
 }
 
-/** Every open candidate and pursuit with its badge: one row per item, unordered. */
-export function todayPanelQuery(db: Kysely<any>, t: TodayTimes) {
-  let candidates = db
-    .selectFrom('candidate as c')
-    .where('c.status', 'in', lits(OPEN_CANDIDATE_STATUSES))
-    .select([
+/*
+ * The panel is the union of six disjoint slices, each a rule of DESIGN.md:
+ *   red candidates / red pursuits      open, with an open breach
+ *   amber pursuits                     open, no breach, due_date < now
+ *   green dated pursuits               open, no breach, due_date >= now
+ *   green undated pursuits             open, no breach, no due_date
+ *   amber / green candidates           open, no breach, last touch before / since now − 72 h
+ * Every slice carries its badge, and (for the API) its own order — the panel's order restricted to
+ * the slice, served by a partial index — and a LIMIT of TODAY_LIMIT. The first TODAY_LIMIT rows of
+ * the union in the panel's order are then exactly the panel's first rows, while each query reads a
+ * few hundred index entries instead of every open item. The view is the same union without limits.
+ */
+export function todayPanelQuery(db: Kysely<any>, t: TodayTimes & { perSliceLimit?: number }) {
+  const org = t.orgId;
+  const cand = () => {
+    const q = db.selectFrom('candidate as c').where('c.status', 'in', lits(OPEN_CANDIDATE_STATUSES));
+    return org !== undefined ? q.where('c.org_id', '=', org) : q;
+  };
+  const purs = () => {
+    const q = db.selectFrom('pursuit as p').where('p.pursuit_stage', 'in', lits(OPEN_PURSUIT_STAGES));
+    return org !== undefined ? q.where('p.org_id', '=', org) : q;
+  };
+  const candIds = breachedIds(db, 'candidate', org ?? 'c.org_id');
+  const pursIds = breachedIds(db, 'pursuit', org ?? 'p.org_id');
+  const candCols = (badge: Badge, rank: number, red: boolean) =>
+    [
       'c.org_id',
       sql.lit('candidate').as('item_type'),
       'c.candidate_id as item_id',
       'c.title',
       'c.status',
       'c.updated_at',
-      sql`null`.as('due_date'),
+      // Typed nulls: PostgreSQL gives an untyped null in a subquery the type text.
+      sql`cast(null as timestamptz)`.as('due_date'),
       'c.last_touch_at',
-      openBreachMetric(db, 'candidate', 'c.org_id', 'c.candidate_id').as('sla_metric'),
-      sql`case when c.last_touch_at < ${t.staleBefore} then 1 else 0 end`.as('is_late'),
-    ]);
-  let pursuits = db
-    .selectFrom('pursuit as p')
-    .where('p.pursuit_stage', 'in', lits(OPEN_PURSUIT_STAGES))
-    .select([
+      (red ? breachMetric(db, 'candidate', 'c.org_id', 'c.candidate_id') : sql`cast(null as text)`).as('sla_metric'),
+      sql.lit(badge).as('badge'),
+      sql.lit(rank).as('badge_rank'),
+    ] as const;
+  const pursCols = (badge: Badge, rank: number, red: boolean) =>
+    [
       'p.org_id',
       sql.lit('pursuit').as('item_type'),
       'p.pursuit_id as item_id',
@@ -90,15 +126,62 @@ export function todayPanelQuery(db: Kysely<any>, t: TodayTimes) {
       'p.updated_at',
       'p.due_date',
       'p.updated_at as last_touch_at',
-      openBreachMetric(db, 'pursuit', 'p.org_id', 'p.pursuit_id').as('sla_metric'),
-      sql`case when p.due_date is not null and p.due_date < ${t.now} then 1 else 0 end`.as('is_late'),
-    ]);
-  if (t.orgId !== undefined) {
-    candidates = candidates.where('c.org_id', '=', t.orgId);
-    pursuits = pursuits.where('p.org_id', '=', t.orgId);
-  }
+      (red ? breachMetric(db, 'pursuit', 'p.org_id', 'p.pursuit_id') : sql`cast(null as text)`).as('sla_metric'),
+      sql.lit(badge).as('badge'),
+      sql.lit(rank).as('badge_rank'),
+    ] as const;
+
+  const slices = [
+    cand().where('c.candidate_id', 'in', candIds).select(candCols('red', 0, true)).orderBy('c.last_touch_at', 'desc').orderBy('c.candidate_id'),
+    purs()
+      .where('p.pursuit_id', 'in', pursIds)
+      .select(pursCols('red', 0, true))
+      .orderBy(sql`case when p.due_date is null then 1 else 0 end`)
+      .orderBy('p.due_date')
+      .orderBy('p.updated_at', 'desc')
+      .orderBy('p.pursuit_id'),
+    purs()
+      .where('p.pursuit_id', 'not in', pursIds)
+      .where('p.due_date', '<', t.now)
+      .select(pursCols('amber', 1, false))
+      .orderBy('p.due_date')
+      .orderBy('p.updated_at', 'desc')
+      .orderBy('p.pursuit_id'),
+    cand()
+      .where('c.candidate_id', 'not in', candIds)
+      .where('c.last_touch_at', '<', t.staleBefore)
+      .select(candCols('amber', 1, false))
+      .orderBy('c.last_touch_at', 'desc')
+      .orderBy('c.candidate_id'),
+    purs()
+      .where('p.pursuit_id', 'not in', pursIds)
+      .where('p.due_date', '>=', t.now)
+      .select(pursCols('green', 2, false))
+      .orderBy('p.due_date')
+      .orderBy('p.updated_at', 'desc')
+      .orderBy('p.pursuit_id'),
+    purs()
+      .where('p.due_date', 'is', null)
+      .where('p.pursuit_id', 'not in', pursIds)
+      .select(pursCols('green', 2, false))
+      .orderBy('p.updated_at', 'desc')
+      .orderBy('p.pursuit_id'),
+    cand()
+      .where('c.candidate_id', 'not in', candIds)
+      .where('c.last_touch_at', '>=', t.staleBefore)
+      .select(candCols('green', 2, false))
+      .orderBy('c.last_touch_at', 'desc')
+      .orderBy('c.candidate_id'),
+  ].map((q: SelectQueryBuilder<any, any, any>, i) => {
+    // A slice's ORDER BY only matters with its LIMIT; the view has neither.
+    const body = t.perSliceLimit !== undefined ? q.limit(t.perSliceLimit) : q.clearOrderBy();
+    // Wrapped, because a member of a compound SELECT cannot carry its own ORDER BY / LIMIT.
+    return db.selectFrom(body.as(`s${i}`)).selectAll();
+  });
+  const [first, ...rest] = slices;
+  const union = rest.reduce((acc, q) => acc.unionAll(q), first!);
   return db
-    .selectFrom(candidates.unionAll(pursuits).as('i'))
+    .selectFrom(union.as('i'))
     .select([
       'i.org_id',
       'i.item_type',
@@ -108,8 +191,8 @@ export function todayPanelQuery(db: Kysely<any>, t: TodayTimes) {
       'i.updated_at',
       'i.due_date',
       'i.sla_metric',
-      sql<Badge>`case when i.sla_metric is not null then 'red' when i.is_late = 1 then 'amber' else 'green' end`.as('badge'),
-      sql<number>`case when i.sla_metric is not null then 0 when i.is_late = 1 then 1 else 2 end`.as('badge_rank'),
+      'i.badge',
+      'i.badge_rank',
       'i.last_touch_at',
     ])
     .$castTo<TodayRow>();
@@ -120,6 +203,31 @@ export function todayPanelQuery(db: Kysely<any>, t: TodayTimes) {
  * the same on both engines); then last touch, newest first; ids last so the order is total.
  */
 export const TODAY_ORDER_SQL: RawBuilder<unknown> = sql`badge_rank, case when due_date is null then 1 else 0 end, due_date, last_touch_at desc, item_type, item_id`;
+
+/**
+ * Partial indexes serving each slice's order, created by migration 0002 from the same lists, so an
+ * index predicate matches the query's terms exactly (both engines need that to use a partial index).
+ * SQLite appends the rowid (= the id) to every index; PostgreSQL gets it as a last column.
+ */
+export function todayIndexes(db: Kysely<any>) {
+  return [
+    db.schema
+      .createIndex('candidate_open_touch_idx')
+      .on('candidate')
+      .columns(['org_id', 'last_touch_at desc', 'candidate_id'])
+      .where(sql.ref('status'), 'in', lits(OPEN_CANDIDATE_STATUSES)),
+    db.schema
+      .createIndex('pursuit_open_due_idx')
+      .on('pursuit')
+      .columns(['org_id', 'due_date', 'updated_at desc', 'pursuit_id'])
+      .where(sql.ref('pursuit_stage'), 'in', lits(OPEN_PURSUIT_STAGES)),
+    db.schema
+      .createIndex('pursuit_open_undated_idx')
+      .on('pursuit')
+      .columns(['org_id', 'updated_at desc', 'pursuit_id'])
+      .where((eb) => eb.and([eb(sql.ref('pursuit_stage'), 'in', lits(OPEN_PURSUIT_STAGES)), eb(sql.ref('due_date'), 'is', null)])),
+  ];
+}
 
 /** The readiness rule: a required item that is not done blocks submit. `alias` names pursuit_checklist. */
 export function isMissingRequired(alias: string): RawBuilder<boolean> {

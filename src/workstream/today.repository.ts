@@ -16,6 +16,7 @@ export async function todayPanel(db: DbOrTrx, orgId: number, now: Date): Promise
     now: sql.val(now.toISOString()),
     staleBefore: sql.val(staleBefore),
     orgId,
+    perSliceLimit: TODAY_LIMIT,
   })
     .orderBy(TODAY_ORDER_SQL)
     .limit(TODAY_LIMIT)
