@@ -18,10 +18,10 @@ export async function seed(database: Database, orgId: number, nowIso: string): P
   /** now − seconds (seconds: an SQL expression over i), in the engine's stored time form. */
   const ago = (seconds: RawBuilder<unknown>): RawBuilder<unknown> =>
     pg
-      ? sql`(${nowIso}::timestamptz - make_interval(secs => ${seconds}))`
+      ? sql`(${nowIso}::timestamptz - make_interval(secs => (${seconds})::int))`
       : sql`strftime('%Y-%m-%dT%H:%M:%fZ', ${nowIso}, '-' || (${seconds}) || ' seconds')`;
   const inDays = (days: RawBuilder<unknown>): RawBuilder<unknown> =>
-    pg ? sql`(${nowIso}::timestamptz + make_interval(days => ${days}))` : sql`strftime('%Y-%m-%dT%H:%M:%fZ', ${nowIso}, (${days}) || ' days')`;
+    pg ? sql`(${nowIso}::timestamptz + make_interval(days => (${days})::int))` : sql`strftime('%Y-%m-%dT%H:%M:%fZ', ${nowIso}, (${days}) || ' days')`;
   const org = sql.lit(orgId);
 
   await sql`insert into signal (org_id, source_type, source_ref, snippet, ts, urgency_score, dedupe_key, created_at, updated_at)

@@ -57,13 +57,13 @@ type ItemType = 'candidate' | 'pursuit';
  * holds workflow task ids); the cast applies only to rows of this item type. With an org the set is
  * built once per query; without (the view), it is correlated to the outer row's org.
  */
-function breachedIds(db: Kysely<any>, itemType: ItemType, org: number | string) {
+function breachedIds(db: Kysely<any>, itemType: ItemType, orgId: number | undefined, outerOrgRef: string) {
   const q = db
     .selectFrom('sla_breach as b')
     .select(sql`cast(b.item_id as bigint)`.as('id'))
     .where('b.item_type', '=', sql.lit(itemType))
     .where('b.resolved_at', 'is', null);
-  return typeof org === 'number' ? q.where('b.org_id', '=', org) : q.whereRef('b.org_id', '=', org);
+  return orgId !== undefined ? q.where('b.org_id', '=', orgId) : q.whereRef('b.org_id', '=', outerOrgRef);
 }
 
 /** The metric of the item's open breach (red rows only, so this probe runs for few rows). */
@@ -78,7 +78,7 @@ function breachMetric(db: Kysely<any>, itemType: ItemType, orgRef: string, idRef
 }
 
 /*
- * The panel is the union of six disjoint slices, each a rule of DESIGN.md:
+ * The panel is the union of seven disjoint slices, each a rule of DESIGN.md:
  *   red candidates / red pursuits      open, with an open breach
  *   amber pursuits                     open, no breach, due_date < now
  *   green dated pursuits               open, no breach, due_date >= now
@@ -99,8 +99,8 @@ export function todayPanelQuery(db: Kysely<any>, t: TodayTimes & { perSliceLimit
     const q = db.selectFrom('pursuit as p').where('p.pursuit_stage', 'in', lits(OPEN_PURSUIT_STAGES));
     return org !== undefined ? q.where('p.org_id', '=', org) : q;
   };
-  const candIds = breachedIds(db, 'candidate', org ?? 'c.org_id');
-  const pursIds = breachedIds(db, 'pursuit', org ?? 'p.org_id');
+  const candIds = breachedIds(db, 'candidate', org, 'c.org_id');
+  const pursIds = breachedIds(db, 'pursuit', org, 'p.org_id');
   const candCols = (badge: Badge, rank: number, red: boolean) =>
     [
       'c.org_id',
@@ -207,7 +207,8 @@ export const TODAY_ORDER_SQL: RawBuilder<unknown> = sql`badge_rank, case when du
 /**
  * Partial indexes serving each slice's order, created by migration 0002 from the same lists, so an
  * index predicate matches the query's terms exactly (both engines need that to use a partial index).
- * SQLite appends the rowid (= the id) to every index; PostgreSQL gets it as a last column.
+ * SQLite appends the rowid (= the id) to every index; PostgreSQL gets it as a last column. Undated
+ * pursuits use pursuit_open_due_idx too (due_date IS NULL is an equality on its second column).
  */
 export function todayIndexes(db: Kysely<any>) {
   return [
@@ -221,11 +222,6 @@ export function todayIndexes(db: Kysely<any>) {
       .on('pursuit')
       .columns(['org_id', 'due_date', 'updated_at desc', 'pursuit_id'])
       .where(sql.ref('pursuit_stage'), 'in', lits(OPEN_PURSUIT_STAGES)),
-    db.schema
-      .createIndex('pursuit_open_undated_idx')
-      .on('pursuit')
-      .columns(['org_id', 'updated_at desc', 'pursuit_id'])
-      .where((eb) => eb.and([eb(sql.ref('pursuit_stage'), 'in', lits(OPEN_PURSUIT_STAGES)), eb(sql.ref('due_date'), 'is', null)])),
   ];
 }
 
