@@ -161,7 +161,10 @@ export function todayPanelQuery(db: Kysely<any>, t: TodayTimes & { perSliceLimit
       .orderBy('p.updated_at', 'desc')
       .orderBy('p.pursuit_id'),
     purs()
-      .where('p.due_date', 'is', null)
+      // Written so no index can use it: with a plain `due_date IS NULL` both engines pick the
+      // (org, stage, due_date) index — its NULL rows look rare to the statistics — and sort every
+      // undated open pursuit; this way they walk pursuit_open_touch_idx in order and stop at LIMIT.
+      .where(sql`case when p.due_date is null then 1 else 0 end`, '=', sql.lit(1))
       .where('p.pursuit_id', 'not in', pursIds)
       .select(pursCols('green', 2, false))
       .orderBy('p.updated_at', 'desc')
@@ -207,8 +210,7 @@ export const TODAY_ORDER_SQL: RawBuilder<unknown> = sql`badge_rank, case when du
 /**
  * Partial indexes serving each slice's order, created by migration 0002 from the same lists, so an
  * index predicate matches the query's terms exactly (both engines need that to use a partial index).
- * SQLite appends the rowid (= the id) to every index; PostgreSQL gets it as a last column. Undated
- * pursuits use pursuit_open_due_idx too (due_date IS NULL is an equality on its second column).
+ * SQLite appends the rowid (= the id) to every index; PostgreSQL gets it as a last column.
  */
 export function todayIndexes(db: Kysely<any>) {
   return [
@@ -221,6 +223,11 @@ export function todayIndexes(db: Kysely<any>) {
       .createIndex('pursuit_open_due_idx')
       .on('pursuit')
       .columns(['org_id', 'due_date', 'updated_at desc', 'pursuit_id'])
+      .where(sql.ref('pursuit_stage'), 'in', lits(OPEN_PURSUIT_STAGES)),
+    db.schema
+      .createIndex('pursuit_open_touch_idx')
+      .on('pursuit')
+      .columns(['org_id', 'updated_at desc', 'pursuit_id', 'due_date'])
       .where(sql.ref('pursuit_stage'), 'in', lits(OPEN_PURSUIT_STAGES)),
   ];
 }

@@ -115,7 +115,7 @@ export async function down(db: Kysely<any>, engine: Engine): Promise<void> {
   }
   if (engine === 'postgres') await sql`drop function if exists workstream_count_rows()`.execute(db);
   await db.schema.dropTable('workstream_daily_count').ifExists().execute();
-  for (const name of ['candidate_open_touch_idx', 'pursuit_open_due_idx']) {
+  for (const name of ['candidate_open_touch_idx', 'pursuit_open_due_idx', 'pursuit_open_touch_idx']) {
     await db.schema.dropIndex(name).ifExists().execute();
   }
   await db.schema.dropView('v_today_panel').ifExists().execute();
