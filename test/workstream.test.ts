@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/shared/clock.js';
+import { todayOrder, todayPanelQuery } from '../src/workstream/today.query.js';
 import { describeEachEngine } from './helpers/engines.js';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/test-app.js';
 
@@ -387,5 +388,104 @@ describeEachEngine('workstream Today panel and views', (engine) => {
     const notReady = await sql<{ is_ready: number; missing_required: number }>`
       select is_ready, missing_required from v_pursuit_checklist_ready where org_id = ${org.orgId} and pursuit_id = ${noDue}`.execute(db);
     expect(notReady.rows.map((r) => [Number(r.is_ready), Number(r.missing_required)])).toEqual([[0, 1]]);
+  });
+});
+
+describeEachEngine('workstream Today panel on more rows than it shows', (engine) => {
+  let t: TestApp;
+  const clock = new ManualClock('2026-04-10T08:00:00.000Z');
+
+  beforeAll(async () => {
+    t = await createTestApp(engine, { clock });
+  });
+  afterAll(() => t.close());
+
+  it('answers exactly the first 200 rows of the unlimited panel when slices overflow and due dates tie', async () => {
+    const org = await t.createOrg('Crowded');
+    const db = t.db.database.db;
+    const now = clock.now().getTime();
+    let seed = 7;
+    const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const hoursAgo = (h: number) => new Date(now - h * 3_600_000).toISOString();
+    const statuses = ['new', 'triaged', 'nurture', 'on_hold', 'archived'] as const;
+    const cands = await db
+      .insertInto('candidate')
+      .values(
+        Array.from({ length: 700 }, (_, i) => {
+          const touched = hoursAgo(Math.floor(rand() * 200));
+          return { org_id: org.orgId, title: `c${i}`, status: statuses[i % 5]!, last_touch_at: touched, created_at: touched, updated_at: touched };
+        }),
+      )
+      .returning('candidate_id')
+      .execute();
+    const promoted = await db
+      .insertInto('candidate')
+      .values(Array.from({ length: 1400 }, (_, i) => ({ org_id: org.orgId, title: `p${i}`, status: 'promoted' as const, last_touch_at: hoursAgo(1), created_at: hoursAgo(1), updated_at: hoursAgo(1) })))
+      .returning('candidate_id')
+      .execute();
+    const stages = ['qual', 'pink', 'red', 'submit', 'won', 'lost'] as const;
+    const purs = await db
+      .insertInto('pursuit')
+      .values(
+        promoted.map((c, i) => {
+          const touched = hoursAgo(Math.floor(rand() * 100));
+          // Whole days only, so many pursuits share a due date and the last-touch tie-break matters.
+          const due = rand() < 0.25 ? null : new Date(now + (Math.floor(rand() * 20) - 10) * 86_400_000).toISOString();
+          return { org_id: org.orgId, candidate_id: c.candidate_id, title: `p${i}`, pursuit_stage: stages[i % 6]!, due_date: due, created_at: touched, updated_at: touched };
+        }),
+      )
+      .returning('pursuit_id')
+      .execute();
+    const breaches = [
+      ...cands.filter(() => rand() < 0.1).map((c) => ({ item_type: 'candidate', item_id: String(c.candidate_id) })),
+      ...purs.filter(() => rand() < 0.1).map((p) => ({ item_type: 'pursuit', item_id: String(p.pursuit_id) })),
+    ];
+    await db
+      .insertInto('sla_breach')
+      .values(breaches.map((b, i) => ({ org_id: org.orgId, ...b, rule_id: 1 + (i % 2), metric: 'triage_sla', reason_code: 'late', breached_at: hoursAgo(1) })))
+      .execute();
+
+    /** The API's rows must be the unlimited panel's first 200 (same clock); returns badge counts. */
+    async function expectTopOfFullPanel(): Promise<Record<string, number>> {
+      const api = (await t.call(org.viewer, { method: 'GET', url: `${W}/today` })).json() as unknown[];
+      const at = clock.now().getTime();
+      const full = await todayPanelQuery(db as never, {
+        now: sql.val(new Date(at).toISOString()),
+        staleBefore: sql.val(new Date(at - 72 * 3_600_000).toISOString()),
+        orgId: org.orgId,
+      })
+        .orderBy(todayOrder('k'))
+        .execute();
+      expect(full.length).toBeGreaterThan(400);
+      expect(api).toEqual(
+        full.slice(0, 200).map((r) => ({
+          item_type: r.item_type,
+          item_id: Number(r.item_id),
+          title: r.title,
+          status: r.status,
+          updated_at: r.updated_at,
+          due_date: r.due_date,
+          sla_metric: r.sla_metric,
+          badge: r.badge,
+        })),
+      );
+      const counts: Record<string, number> = {};
+      for (const r of api as Array<{ badge: string }>) counts[r.badge] = (counts[r.badge] ?? 0) + 1;
+      return counts;
+    }
+
+    // Red rows, then the overflowing amber-pursuit slice (past due, earliest first) fills the rest.
+    expect(await expectTopOfFullPanel()).toMatchObject({ red: expect.any(Number), amber: expect.any(Number) });
+    // Six days earlier with breaches resolved: few pursuits are late, dated green pursuits follow.
+    await db.updateTable('sla_breach').set({ resolved_at: hoursAgo(0) }).where('org_id', '=', org.orgId).execute();
+    clock.set(new Date(now - 6 * 86_400_000));
+    expect(await expectTopOfFullPanel()).toMatchObject({ amber: expect.any(Number), green: expect.any(Number) });
+    // Before every due date: the panel is the dated green slice alone, cut inside a group of equal due dates.
+    clock.set(new Date(now - 10.5 * 86_400_000));
+    expect(await expectTopOfFullPanel()).toEqual({ green: 200 });
+    // Back to now with no due dates at all: the stale candidates' slice overflows.
+    clock.set(new Date(now));
+    await db.updateTable('pursuit').set({ due_date: null }).where('org_id', '=', org.orgId).execute();
+    expect(await expectTopOfFullPanel()).toEqual({ amber: 200 });
   });
 });

@@ -7,7 +7,7 @@
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -115,7 +115,9 @@ async function bench(target: Target): Promise<void> {
       child.once('message', (m) => resolve((m as { port: number }).port));
       child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
     });
-    console.log(`endpoint                              p50 ms   p99 ms    req/s   (${CONCURRENCY} clients, ${REQUESTS} requests)`);
+    // The machine is shared: the load average says how contended these figures are.
+    const loadNow = loadavg().map((l) => l.toFixed(1)).join(' ');
+    console.log(`endpoint                              p50 ms   p99 ms    req/s   (${CONCURRENCY} clients, ${REQUESTS} requests; ${cpus().length} cores, load ${loadNow})`);
     for (const path of ENDPOINTS) {
       await load(port, key, path, WARMUP);
       const r = await load(port, key, path, REQUESTS);

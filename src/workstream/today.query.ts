@@ -66,30 +66,34 @@ function breachedIds(db: Kysely<any>, itemType: ItemType, orgId: number | undefi
   return orgId !== undefined ? q.where('b.org_id', '=', orgId) : q.whereRef('b.org_id', '=', outerOrgRef);
 }
 
-/** The metric of the item's open breach (red rows only, so this probe runs for few rows). */
-function breachMetric(db: Kysely<any>, itemType: ItemType, orgRef: string, idRef: string) {
-  return db
-    .selectFrom('sla_breach as b')
-    .select((eb) => eb.fn.min('b.metric').as('m'))
-    .whereRef('b.org_id', '=', orgRef)
-    .where('b.item_type', '=', sql.lit(itemType))
-    .where('b.item_id', '=', sql`cast(${sql.ref(idRef)} as text)`)
-    .where('b.resolved_at', 'is', null);
+/** The panel's order over columns of `alias`, qualified so it also works after joins. */
+export function todayOrder(alias: string): RawBuilder<unknown> {
+  const c = (name: string) => sql.ref(`${alias}.${name}`);
+  return sql`${c('badge_rank')}, case when ${c('due_date')} is null then 1 else 0 end, ${c('due_date')}, ${c('last_touch_at')} desc, ${c('item_type')}, ${c('item_id')}`;
 }
+
+/**
+ * The panel's order: red, amber, green; then due date (items without one after those with one,
+ * the same on both engines); then last touch, newest first; type and id last so the order is total.
+ * For the view: `SELECT * FROM v_today_panel WHERE org_id = ? ORDER BY <this>`.
+ */
+export const TODAY_ORDER_SQL: RawBuilder<unknown> = sql`badge_rank, case when due_date is null then 1 else 0 end, due_date, last_touch_at desc, item_type, item_id`;
 
 /*
  * The panel is the union of seven disjoint slices, each a rule of DESIGN.md:
  *   red candidates / red pursuits      open, with an open breach
  *   amber pursuits                     open, no breach, due_date < now
+ *   amber candidates                   open, no breach, last touch before now − 72 h
  *   green dated pursuits               open, no breach, due_date >= now
  *   green undated pursuits             open, no breach, no due_date
- *   amber / green candidates           open, no breach, last touch before / since now − 72 h
- * Every slice carries its badge, and (for the API) its own order — the panel's order restricted to
- * the slice, served by a partial index — and a LIMIT of TODAY_LIMIT. The first TODAY_LIMIT rows of
- * the union in the panel's order are then exactly the panel's first rows, while each query reads a
- * few hundred index entries instead of every open item. The view is the same union without limits.
+ *   green candidates                   open, no breach, last touch since now − 72 h
+ * Every slice yields only ordering keys (item, badge, due date, last touch), which the partial
+ * indexes below cover, so a slice is an index-only range scan. For the API each slice carries the
+ * panel's order restricted to it and a LIMIT; the first `limit` keys of the union in the panel's
+ * order are then exactly the panel's first rows, and only those are joined back to their tables
+ * for title, status and the breach metric. The view is the same query without any limit.
  */
-export function todayPanelQuery(db: Kysely<any>, t: TodayTimes & { perSliceLimit?: number }) {
+export function todayPanelQuery(db: Kysely<any>, t: TodayTimes & { limit?: number }) {
   const org = t.orgId;
   const cand = () => {
     const q = db.selectFrom('candidate as c').where('c.status', 'in', lits(OPEN_CANDIDATE_STATUSES));
@@ -101,41 +105,33 @@ export function todayPanelQuery(db: Kysely<any>, t: TodayTimes & { perSliceLimit
   };
   const candIds = breachedIds(db, 'candidate', org, 'c.org_id');
   const pursIds = breachedIds(db, 'pursuit', org, 'p.org_id');
-  const candCols = (badge: Badge, rank: number, red: boolean) =>
+  const candKeys = (badge: Badge, rank: number) =>
     [
       'c.org_id',
       sql.lit('candidate').as('item_type'),
       'c.candidate_id as item_id',
-      'c.title',
-      'c.status',
-      'c.updated_at',
-      // Typed nulls: PostgreSQL gives an untyped null in a subquery the type text.
-      sql`cast(null as timestamptz)`.as('due_date'),
-      'c.last_touch_at',
-      (red ? breachMetric(db, 'candidate', 'c.org_id', 'c.candidate_id') : sql`cast(null as text)`).as('sla_metric'),
       sql.lit(badge).as('badge'),
       sql.lit(rank).as('badge_rank'),
+      // Typed null: PostgreSQL gives an untyped null in a subquery the type text.
+      sql`cast(null as timestamptz)`.as('due_date'),
+      'c.last_touch_at',
     ] as const;
-  const pursCols = (badge: Badge, rank: number, red: boolean) =>
+  const pursKeys = (badge: Badge, rank: number) =>
     [
       'p.org_id',
       sql.lit('pursuit').as('item_type'),
       'p.pursuit_id as item_id',
-      'p.title',
-      'p.pursuit_stage as status',
-      'p.updated_at',
-      'p.due_date',
-      'p.updated_at as last_touch_at',
-      (red ? breachMetric(db, 'pursuit', 'p.org_id', 'p.pursuit_id') : sql`cast(null as text)`).as('sla_metric'),
       sql.lit(badge).as('badge'),
       sql.lit(rank).as('badge_rank'),
+      'p.due_date',
+      'p.updated_at as last_touch_at',
     ] as const;
 
   const slices = [
-    cand().where('c.candidate_id', 'in', candIds).select(candCols('red', 0, true)).orderBy('c.last_touch_at', 'desc').orderBy('c.candidate_id'),
+    cand().where('c.candidate_id', 'in', candIds).select(candKeys('red', 0)).orderBy('c.last_touch_at', 'desc').orderBy('c.candidate_id'),
     purs()
       .where('p.pursuit_id', 'in', pursIds)
-      .select(pursCols('red', 0, true))
+      .select(pursKeys('red', 0))
       .orderBy(sql`case when p.due_date is null then 1 else 0 end`)
       .orderBy('p.due_date')
       .orderBy('p.updated_at', 'desc')
@@ -143,20 +139,20 @@ export function todayPanelQuery(db: Kysely<any>, t: TodayTimes & { perSliceLimit
     purs()
       .where('p.pursuit_id', 'not in', pursIds)
       .where('p.due_date', '<', t.now)
-      .select(pursCols('amber', 1, false))
+      .select(pursKeys('amber', 1))
       .orderBy('p.due_date')
       .orderBy('p.updated_at', 'desc')
       .orderBy('p.pursuit_id'),
     cand()
       .where('c.candidate_id', 'not in', candIds)
       .where('c.last_touch_at', '<', t.staleBefore)
-      .select(candCols('amber', 1, false))
+      .select(candKeys('amber', 1))
       .orderBy('c.last_touch_at', 'desc')
       .orderBy('c.candidate_id'),
     purs()
       .where('p.pursuit_id', 'not in', pursIds)
       .where('p.due_date', '>=', t.now)
-      .select(pursCols('green', 2, false))
+      .select(pursKeys('green', 2))
       .orderBy('p.due_date')
       .orderBy('p.updated_at', 'desc')
       .orderBy('p.pursuit_id'),
@@ -166,46 +162,56 @@ export function todayPanelQuery(db: Kysely<any>, t: TodayTimes & { perSliceLimit
       // undated open pursuit; this way they walk pursuit_open_touch_idx in order and stop at LIMIT.
       .where(sql`case when p.due_date is null then 1 else 0 end`, '=', sql.lit(1))
       .where('p.pursuit_id', 'not in', pursIds)
-      .select(pursCols('green', 2, false))
+      .select(pursKeys('green', 2))
       .orderBy('p.updated_at', 'desc')
       .orderBy('p.pursuit_id'),
     cand()
       .where('c.candidate_id', 'not in', candIds)
       .where('c.last_touch_at', '>=', t.staleBefore)
-      .select(candCols('green', 2, false))
+      .select(candKeys('green', 2))
       .orderBy('c.last_touch_at', 'desc')
       .orderBy('c.candidate_id'),
   ].map((q: SelectQueryBuilder<any, any, any>, i) => {
     // A slice's ORDER BY only matters with its LIMIT; the view has neither.
-    const body = t.perSliceLimit !== undefined ? q.limit(t.perSliceLimit) : q.clearOrderBy();
+    const body = t.limit !== undefined ? q.limit(t.limit) : q.clearOrderBy();
     // Wrapped, because a member of a compound SELECT cannot carry its own ORDER BY / LIMIT.
     return db.selectFrom(body.as(`s${i}`)).selectAll();
   });
   const [first, ...rest] = slices;
   const union = rest.reduce((acc, q) => acc.unionAll(q), first!);
+  const keys = t.limit !== undefined ? db.selectFrom(union.as('u')).selectAll().orderBy(todayOrder('u')).limit(t.limit) : union;
+
   return db
-    .selectFrom(union.as('i'))
-    .select([
-      'i.org_id',
-      'i.item_type',
-      'i.item_id',
-      'i.title',
-      'i.status',
-      'i.updated_at',
-      'i.due_date',
-      'i.sla_metric',
-      'i.badge',
-      'i.badge_rank',
-      'i.last_touch_at',
+    .selectFrom(keys.as('k'))
+    .leftJoin('candidate as c', (j) =>
+      j.on(sql.ref('k.item_type'), '=', sql.lit('candidate')).onRef('c.org_id', '=', 'k.org_id').onRef('c.candidate_id', '=', 'k.item_id'),
+    )
+    .leftJoin('pursuit as p', (j) =>
+      j.on(sql.ref('k.item_type'), '=', sql.lit('pursuit')).onRef('p.org_id', '=', 'k.org_id').onRef('p.pursuit_id', '=', 'k.item_id'),
+    )
+    .select((eb) => [
+      'k.org_id',
+      'k.item_type',
+      'k.item_id',
+      eb.fn.coalesce('c.title', 'p.title').as('title'),
+      eb.fn.coalesce('c.status', 'p.pursuit_stage').as('status'),
+      eb.fn.coalesce('c.updated_at', 'p.updated_at').as('updated_at'),
+      'k.due_date',
+      // The open breach's metric: set exactly for the red rows (that is what makes them red).
+      db
+        .selectFrom('sla_breach as b')
+        .select((e) => e.fn.min('b.metric').as('m'))
+        .whereRef('b.org_id', '=', 'k.org_id')
+        .whereRef('b.item_type', '=', 'k.item_type')
+        .where('b.item_id', '=', sql`cast(k.item_id as text)`)
+        .where('b.resolved_at', 'is', null)
+        .as('sla_metric'),
+      'k.badge',
+      'k.badge_rank',
+      'k.last_touch_at',
     ])
     .$castTo<TodayRow>();
 }
-
-/**
- * The panel's order: red, amber, green; then due date (items without one after those with one,
- * the same on both engines); then last touch, newest first; ids last so the order is total.
- */
-export const TODAY_ORDER_SQL: RawBuilder<unknown> = sql`badge_rank, case when due_date is null then 1 else 0 end, due_date, last_touch_at desc, item_type, item_id`;
 
 /**
  * Partial indexes serving each slice's order, created by migration 0002 from the same lists, so an

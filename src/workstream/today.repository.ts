@@ -1,6 +1,6 @@
 import { CompiledQuery, sql, type Kysely } from 'kysely';
 import type { DbOrTrx } from '../db/create-db.js';
-import { CANDIDATE_STALE_HOURS, TODAY_LIMIT, TODAY_ORDER_SQL, todayPanelQuery, type TodayRow } from './today.query.js';
+import { CANDIDATE_STALE_HOURS, TODAY_LIMIT, todayOrder, todayPanelQuery, type TodayRow } from './today.query.js';
 
 export type TodayItem = Omit<TodayRow, 'org_id' | 'badge_rank' | 'last_touch_at'>;
 
@@ -11,7 +11,7 @@ const MARK = { org: '\u0000today:org', now: '\u0000today:now', stale: '\u0000tod
 
 /**
  * The Today statement is the same for every request but for three values, and building this
- * seven-slice query with Kysely costs about as much as running it; so it is compiled once per
+ * seven-slice query with Kysely costs about half as much as running it; so it is compiled once per
  * database handle with marker parameters, and each call only substitutes the markers.
  */
 const compiledByDb = new WeakMap<object, CompiledQuery>();
@@ -23,10 +23,9 @@ function compiledToday(db: DbOrTrx): CompiledQuery {
       now: sql.val(MARK.now),
       staleBefore: sql.val(MARK.stale),
       orgId: MARK.org as unknown as number,
-      perSliceLimit: TODAY_LIMIT,
+      limit: TODAY_LIMIT,
     })
-      .orderBy(TODAY_ORDER_SQL)
-      .limit(TODAY_LIMIT)
+      .orderBy(todayOrder('k'))
       .compile();
     for (const mark of Object.values(MARK)) {
       if (!compiled.parameters.includes(mark)) throw new Error(`Today query lost its ${JSON.stringify(mark)} parameter`);
