@@ -199,6 +199,13 @@ describeEachEngine('workstream over HTTP', (engine) => {
     expect((await patch(o.member, `/signals/${one}`, {})).statusCode).toBe(400);
   });
 
+  it('documents every workstream route in the OpenAPI document', async () => {
+    const paths = Object.keys((await t.call(undefined, { method: 'GET', url: '/api/openapi.json' })).json().paths);
+    for (const p of ['/today', '/stats', '/events', '/signals', '/signals/{id}', '/candidates/{id}/transition', '/pursuits/{id}/checklist/{item_id}', '/pursuits/{id}/proposals']) {
+      expect(paths).toContain(`${W}${p}`);
+    }
+  });
+
   it('keeps viewers read-only and validates candidate input', async () => {
     expect((await post(org.viewer, '/candidates', { title: 'x' })).statusCode).toBe(403);
     expect((await post(org.member, '/candidates', { title: '' })).statusCode).toBe(400);
