@@ -80,11 +80,10 @@ export function todayOrder(alias: string): RawBuilder<unknown> {
 export const TODAY_ORDER_SQL: RawBuilder<unknown> = sql`badge_rank, case when due_date is null then 1 else 0 end, due_date, last_touch_at desc, item_type, item_id`;
 
 /*
- * The panel is the union of seven disjoint slices, each a rule of DESIGN.md:
+ * The panel is the union of six disjoint slices, each a rule of DESIGN.md:
  *   red candidates / red pursuits      open, with an open breach
- *   amber pursuits                     open, no breach, due_date < now
+ *   dated pursuits                     open, no breach: amber when due_date < now, else green
  *   amber candidates                   open, no breach, last touch before now − 72 h
- *   green dated pursuits               open, no breach, due_date >= now
  *   green undated pursuits             open, no breach, no due_date
  *   green candidates                   open, no breach, last touch since now − 72 h
  * Every slice yields only ordering keys (item, badge, due date, last touch), which the partial
@@ -116,13 +115,13 @@ export function todayPanelQuery(db: Kysely<any>, t: TodayTimes & { limit?: numbe
       sql`cast(null as timestamptz)`.as('due_date'),
       'c.last_touch_at',
     ] as const;
-  const pursKeys = (badge: Badge, rank: number) =>
+  const pursKeys = (badge: Badge | RawBuilder<unknown>, rank: number | RawBuilder<unknown>) =>
     [
       'p.org_id',
       sql.lit('pursuit').as('item_type'),
       'p.pursuit_id as item_id',
-      sql.lit(badge).as('badge'),
-      sql.lit(rank).as('badge_rank'),
+      (typeof badge === 'string' ? sql.lit(badge) : badge).as('badge'),
+      (typeof rank === 'number' ? sql.lit(rank) : rank).as('badge_rank'),
       'p.due_date',
       'p.updated_at as last_touch_at',
     ] as const;
@@ -136,10 +135,12 @@ export function todayPanelQuery(db: Kysely<any>, t: TodayTimes & { limit?: numbe
       .orderBy('p.due_date')
       .orderBy('p.updated_at', 'desc')
       .orderBy('p.pursuit_id'),
+    // Dated pursuits, amber (past due) then green: in due-date order the amber ones all come first,
+    // so one walk of pursuit_open_due_idx yields both in the panel's order.
     purs()
       .where('p.pursuit_id', 'not in', pursIds)
-      .where('p.due_date', '<', t.now)
-      .select(pursKeys('amber', 1))
+      .where('p.due_date', 'is not', null)
+      .select(pursKeys(sql`case when p.due_date < ${t.now} then 'amber' else 'green' end`, sql`case when p.due_date < ${t.now} then 1 else 2 end`))
       .orderBy('p.due_date')
       .orderBy('p.updated_at', 'desc')
       .orderBy('p.pursuit_id'),
@@ -149,13 +150,6 @@ export function todayPanelQuery(db: Kysely<any>, t: TodayTimes & { limit?: numbe
       .select(candKeys('amber', 1))
       .orderBy('c.last_touch_at', 'desc')
       .orderBy('c.candidate_id'),
-    purs()
-      .where('p.pursuit_id', 'not in', pursIds)
-      .where('p.due_date', '>=', t.now)
-      .select(pursKeys('green', 2))
-      .orderBy('p.due_date')
-      .orderBy('p.updated_at', 'desc')
-      .orderBy('p.pursuit_id'),
     purs()
       // Written so no index can use it: with a plain `due_date IS NULL` both engines pick the
       // (org, stage, due_date) index — its NULL rows look rare to the statistics — and sort every
