@@ -384,8 +384,7 @@ describeEachEngine('workstream Today panel and views', (engine) => {
 
     // The database view is the same definition with the database's now (the clock is real time here).
     const view = await sql<{ org_id: number; item_type: string; item_id: number; badge: string }>`
-      select * from v_today_panel where org_id = ${org.orgId}
-      order by badge_rank, case when due_date is null then 1 else 0 end, due_date, last_touch_at desc, item_type, item_id`.execute(db);
+      select * from v_today_panel v where org_id = ${org.orgId} order by ${todayOrder('v')}`.execute(db);
     expect(view.rows.map((r) => [r.item_type, Number(r.item_id), r.badge])).toEqual(rows.map((r) => [r.item_type, r.item_id, r.badge]));
 
     const ready = await sql<{ pursuit_id: number; is_ready: number; required_total: number }>`

@@ -66,18 +66,16 @@ function breachedIds(db: Kysely<any>, itemType: ItemType, orgId: number | undefi
   return orgId !== undefined ? q.where('b.org_id', '=', orgId) : q.whereRef('b.org_id', '=', outerOrgRef);
 }
 
-/** The panel's order over columns of `alias`, qualified so it also works after joins. */
+/**
+ * The panel's order: red, amber, green; then due date (items without one after those with one,
+ * the same on both engines); then last touch, newest first; type and id last so the order is total.
+ * Columns are qualified by `alias` so the order also works after joins. For the view:
+ * `SELECT * FROM v_today_panel v WHERE org_id = ? ORDER BY <todayOrder('v')>`.
+ */
 export function todayOrder(alias: string): RawBuilder<unknown> {
   const c = (name: string) => sql.ref(`${alias}.${name}`);
   return sql`${c('badge_rank')}, case when ${c('due_date')} is null then 1 else 0 end, ${c('due_date')}, ${c('last_touch_at')} desc, ${c('item_type')}, ${c('item_id')}`;
 }
-
-/**
- * The panel's order: red, amber, green; then due date (items without one after those with one,
- * the same on both engines); then last touch, newest first; type and id last so the order is total.
- * For the view: `SELECT * FROM v_today_panel WHERE org_id = ? ORDER BY <this>`.
- */
-export const TODAY_ORDER_SQL: RawBuilder<unknown> = sql`badge_rank, case when due_date is null then 1 else 0 end, due_date, last_touch_at desc, item_type, item_id`;
 
 /*
  * The panel is the union of six disjoint slices, each a rule of DESIGN.md:
