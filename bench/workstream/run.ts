@@ -117,11 +117,23 @@ async function bench(target: Target): Promise<void> {
     });
     // The machine is shared: the load average says how contended these figures are.
     const loadNow = loadavg().map((l) => l.toFixed(1)).join(' ');
-    console.log(`endpoint                              p50 ms   p99 ms    req/s   (${CONCURRENCY} clients, ${REQUESTS} requests; ${cpus().length} cores, load ${loadNow})`);
+    console.log(`endpoint                              p50 ms   p99 ms    req/s  server CPU ms/req   (${CONCURRENCY} clients, ${REQUESTS} requests; ${cpus().length} cores, load ${loadNow})`);
+    const serverCpu = () =>
+      new Promise<number>((resolve) => {
+        child.once('message', (m) => {
+          const { user, system } = (m as { cpu: NodeJS.CpuUsage }).cpu;
+          resolve((user + system) / 1000);
+        });
+        child.send('cpu');
+      });
     for (const path of ENDPOINTS) {
       await load(port, key, path, WARMUP);
+      const cpu0 = await serverCpu();
       const r = await load(port, key, path, REQUESTS);
-      console.log(`${path.padEnd(36)} ${r.p50.toFixed(2).padStart(7)}  ${r.p99.toFixed(2).padStart(7)}  ${r.rps.toFixed(0).padStart(7)}`);
+      const cpuPerRequest = ((await serverCpu()) - cpu0) / REQUESTS;
+      console.log(
+        `${path.padEnd(36)} ${r.p50.toFixed(2).padStart(7)}  ${r.p99.toFixed(2).padStart(7)}  ${r.rps.toFixed(0).padStart(7)}  ${cpuPerRequest.toFixed(2).padStart(9)}`,
+      );
     }
   } finally {
     child.send('stop');
