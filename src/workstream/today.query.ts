@@ -189,15 +189,15 @@ export function todayPanelQuery(db: Kysely<any>, t: TodayTimes & { limit?: numbe
       eb.fn.coalesce('c.status', 'p.pursuit_stage').as('status'),
       eb.fn.coalesce('c.updated_at', 'p.updated_at').as('updated_at'),
       'k.due_date',
-      // The open breach's metric: set exactly for the red rows (that is what makes them red).
-      db
+      // The open breach's metric; only red rows have one (that is what makes them red), so only
+      // they are probed.
+      sql<string | null>`case when k.badge = 'red' then (${db
         .selectFrom('sla_breach as b')
         .select((e) => e.fn.min('b.metric').as('m'))
         .whereRef('b.org_id', '=', 'k.org_id')
         .whereRef('b.item_type', '=', 'k.item_type')
         .where('b.item_id', '=', sql`cast(k.item_id as text)`)
-        .where('b.resolved_at', 'is', null)
-        .as('sla_metric'),
+        .where('b.resolved_at', 'is', null)}) end`.as('sla_metric'),
       'k.badge',
       'k.badge_rank',
       'k.last_touch_at',
