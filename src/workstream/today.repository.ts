@@ -11,7 +11,7 @@ const MARK = { org: '\u0000today:org', now: '\u0000today:now', stale: '\u0000tod
 
 /**
  * The Today statement is the same for every request but for three values, and building this
- * seven-slice query with Kysely costs about half as much as running it; so it is compiled once per
+ * six-slice query with Kysely costs about half as much as running it; so it is compiled once per
  * database handle with marker parameters, and each call only substitutes the markers.
  */
 const compiledByDb = new WeakMap<object, CompiledQuery>();
