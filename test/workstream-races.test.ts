@@ -108,10 +108,11 @@ describeEachEngine('workstream transitions under concurrency and failure', (engi
     const runs = await Promise.all(
       Array.from({ length: 10 }, () => transact(t.deps, (trx) => ensureFirstProposal(trx, org.orgId, pid, now, 'outbox'))),
     );
-    expect(runs.filter((r) => r.created)).toHaveLength(1);
-    expect(new Set(runs.map((r) => r.proposal?.proposal_id)).size).toBe(1);
+    expect(runs.filter((r) => r!.created)).toHaveLength(1);
+    expect(new Set(runs.map((r) => r!.proposalId)).size).toBe(1);
     const list = (await t.call(org.viewer, { method: 'GET', url: `${W}/pursuits/${pid}/proposals` })).json().data;
-    expect(list).toMatchObject([{ version: 1, status: 'draft' }]);
+    expect(list).toMatchObject([{ version: 1, status: 'draft', subject: 'Proposal: Proposal target', proposal_id: runs[0]!.proposalId }]);
+    expect(await transact(t.deps, (trx) => ensureFirstProposal(trx, org.orgId, 999_999, now))).toBeUndefined();
     expect(await eventsOf('proposal', list[0].proposal_id)).toMatchObject([{ event_name: 'proposal.created' }]);
     // Later manual versions continue from it.
     expect((await post(`/pursuits/${pid}/proposals`)).json().version).toBe(2);

@@ -61,7 +61,7 @@ function proposalCreatedEvent(p: Proposal, actor: string | null) {
     eventName: 'proposal.created',
     itemType: 'proposal',
     itemId: p.proposal_id,
-    payload: { pursuit_id: p.pursuit_id, version: p.version },
+    payload: { proposal_id: p.proposal_id, pursuit_id: p.pursuit_id, version: p.version },
     actor,
     happenedAt: p.created_at,
   };
@@ -84,38 +84,52 @@ export async function createNextProposal(
   return row;
 }
 
+export interface FirstProposal {
+  proposalId: number;
+  created: boolean;
+}
+
 /**
- * Idempotent "proposal v1 exists" for the outbox handler of `candidate.promoted`: creates a draft v1
- * (and its `proposal.created` event) when the pursuit has no proposal yet; otherwise, or when a
- * concurrent writer wins the unique (org_id, pursuit_id, version) race, creates nothing.
+ * Idempotent "proposal v1 exists" for the outbox handler of `candidate.promoted`: when the pursuit
+ * has no version 1 yet, creates a draft v1 (subject and body from the pursuit's title) and its
+ * `proposal.created` event in the caller's transaction. INSERT … ON CONFLICT DO NOTHING on the
+ * unique (org_id, pursuit_id, version) makes concurrent runs (a retried handler, two workers, a
+ * user's POST /proposals) create one row; only the run that inserted it appends the event.
+ * Undefined when the pursuit does not exist in the org.
  */
 export async function ensureFirstProposal(
   trx: DbOrTrx,
   orgId: number,
   pursuitId: number,
   now: string,
-  actor: string | null = null,
-): Promise<{ created: boolean; proposal: Proposal | undefined }> {
+  actor: string | null = 'outbox',
+): Promise<FirstProposal | undefined> {
+  const pursuit = await trx
+    .selectFrom('pursuit as p')
+    .innerJoin('candidate as c', (j) => j.onRef('c.org_id', '=', 'p.org_id').onRef('c.candidate_id', '=', 'p.candidate_id'))
+    .select(['p.pursuit_id', 'p.title', 'c.title as candidate_title'])
+    .where('p.org_id', '=', orgId)
+    .where('p.pursuit_id', '=', pursuitId)
+    .executeTakeFirst();
+  if (!pursuit) return undefined;
+  const title = pursuit.title ?? pursuit.candidate_title;
+  const row = await insertProposal(trx, {
+    orgId,
+    pursuitId,
+    version: 1,
+    fields: { subject: `Proposal: ${title}`, body: `Hello,\n\nPlease find below our proposal for "${title}".\n\nBest regards` },
+    now,
+  });
+  if (row) {
+    await appendEvent(trx, proposalCreatedEvent(row, actor));
+    return { proposalId: row.proposal_id, created: true };
+  }
   const existing = await trx
     .selectFrom('proposal')
-    .selectAll()
+    .select('proposal_id')
     .where('org_id', '=', orgId)
     .where('pursuit_id', '=', pursuitId)
-    .orderBy('version')
-    .limit(1)
-    .executeTakeFirst();
-  if (existing) return { created: false, proposal: existing };
-  const row = await insertProposal(trx, { orgId, pursuitId, version: 1, fields: {}, now });
-  if (!row) {
-    const winner = await trx
-      .selectFrom('proposal')
-      .selectAll()
-      .where('org_id', '=', orgId)
-      .where('pursuit_id', '=', pursuitId)
-      .where('version', '=', 1)
-      .executeTakeFirst();
-    return { created: false, proposal: winner };
-  }
-  await appendEvent(trx, proposalCreatedEvent(row, actor));
-  return { created: true, proposal: row };
+    .where('version', '=', 1)
+    .executeTakeFirstOrThrow();
+  return { proposalId: existing.proposal_id, created: false };
 }
