@@ -1,8 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { defaultHandlers } from '../src/outbox/handlers/index.js';
 import { transact } from '../src/outbox/transact.js';
 import { ensureFirstProposal } from '../src/workstream/proposals.repository.js';
 import { describeEachEngine } from './helpers/engines.js';
+import { testWorker } from './helpers/outbox-seed.js';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/test-app.js';
 
 const W = '/api/workstream';
@@ -99,6 +101,28 @@ describeEachEngine('workstream transitions under concurrency and failure', (engi
     }
     const rows = await t.db.database.db.selectFrom('signal').select('signal_id').where('dedupe_key', 'like', 'doomed-%').execute();
     expect(rows).toEqual([]);
+  });
+
+  it('gets proposal v1 from the outbox after a promotion through the API, once however often it drains', async () => {
+    const cid = await triagedCandidate('Outbox promotion');
+    const pid = (await post(`/candidates/${cid}/transition`, { to: 'promoted' })).json().pursuit_id as number;
+    const proposals = async () => (await t.call(org.viewer, { method: 'GET', url: `${W}/pursuits/${pid}/proposals` })).json().data;
+    expect(await proposals()).toEqual([]);
+    const worker = testWorker(t, defaultHandlers(t.deps));
+    await worker.drain();
+    await markPromotionUnprocessed();
+    await worker.drain();
+    expect(await proposals()).toMatchObject([{ version: 1, status: 'draft', subject: 'Proposal: Outbox promotion' }]);
+
+    async function markPromotionUnprocessed() {
+      // A redelivered candidate.promoted (crash before completion) must not create a second draft.
+      await t.db.database.db
+        .updateTable('work_event')
+        .set({ processed_at: null, claimed_at: null })
+        .where('event_name', '=', 'candidate.promoted')
+        .where('item_id', '=', String(cid))
+        .execute();
+    }
   });
 
   it('ensureFirstProposal creates v1 once, however often and concurrently it runs', async () => {
