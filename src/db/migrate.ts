@@ -26,7 +26,14 @@ async function migrator(db: Kysely<any>, engine: Engine): Promise<Migrator> {
     const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
     migrationTableSchema = rows[0]?.schema;
   }
-  return new Migrator({ db, provider: new RecordMigrationProvider(engine), ...(migrationTableSchema ? { migrationTableSchema } : {}) });
+  return new Migrator({
+    db,
+    provider: new RecordMigrationProvider(engine),
+    ...(migrationTableSchema ? { migrationTableSchema } : {}),
+    // Migration numbers are handed out to parallel branches, so one can land after a higher number
+    // already ran (0002 after 0003–0006): apply it then instead of refusing the database as corrupt.
+    allowUnorderedMigrations: true,
+  });
 }
 
 /**

@@ -281,6 +281,15 @@ export interface WorkflowTaskCounterTable {
   resolution_count: number;
 }
 
+/** Rows per (org, table, UTC day of created_at), kept by triggers (migration 0002). */
+export interface WorkstreamDailyCountTable {
+  org_id: number;
+  item_type: 'signal' | 'candidate' | 'pursuit';
+  /** YYYY-MM-DD (UTC). */
+  day: string;
+  n: number;
+}
+
 export interface DB {
   org: OrgTable;
   api_key: ApiKeyTable;
@@ -300,6 +309,7 @@ export interface DB {
   workflow_status_history: WorkflowStatusHistoryTable;
   workflow_patterns: WorkflowPatternTable;
   workflow_task_counters: WorkflowTaskCounterTable;
+  workstream_daily_count: WorkstreamDailyCountTable;
 }
 
 export type Row<T extends keyof DB> = Selectable<DB[T]>;

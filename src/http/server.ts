@@ -9,6 +9,7 @@ import { registerKeyRoutes } from '../auth/keys.routes.js';
 import { registerWorkflowRoutes } from '../workflow/workflow.routes.js';
 import { registerOutboxRoutes } from '../outbox/outbox.routes.js';
 import { registerWebhookRoutes } from '../outbox/webhooks/webhooks.routes.js';
+import { registerWorkstreamRoutes } from '../workstream/workstream.routes.js';
 import { appRouter, type AppRouter } from './app-router.js';
 import { registerAuthHooks } from './auth.hooks.js';
 import type { AppDeps } from './deps.js';
@@ -124,6 +125,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   registerWorkflowRoutes(app, deps);
   registerOutboxRoutes(app, deps);
   registerWebhookRoutes(app, deps);
+  registerWorkstreamRoutes(app, deps);
   await registerRealtimeGateway(app, deps);
 
   await registerTrpc(app, deps);

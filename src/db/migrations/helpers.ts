@@ -48,3 +48,9 @@ export const notNull = (c: ColumnDefinitionBuilder) => c.notNull();
 export function check(name: string, expr: string) {
   return [name, sql.raw(expr)] as const;
 }
+
+/** Database "now" minus a number of hours, comparable with stored times (for views). */
+export const dbNowMinusHours = (engine: Engine, hours: number) =>
+  engine === 'sqlite'
+    ? sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now',${sql.lit(`-${hours} hours`)}))`
+    : sql`(now() - ${sql.lit(`${hours} hours`)}::interval)`;

@@ -5,12 +5,14 @@
  */
 import type { MigrationModule } from './helpers.js';
 import * as m0001 from './0001_initial_schema.js';
+import * as m0002 from './0002_workstream_views.js';
 import * as m0003 from './0003_workflow_views.js';
 import * as m0004 from './0004_outbox.js';
 import * as m0006 from './0006_sla_engine.js';
 
 export const MIGRATIONS: Record<string, MigrationModule> = {
   '0001_initial_schema': m0001,
+  '0002_workstream_views': m0002,
   '0003_workflow_views': m0003,
   '0004_outbox': m0004,
   '0006_sla_engine': m0006,

@@ -1,6 +1,6 @@
 import { transact } from '../transact.js';
 import type { OutboxDeps, OutboxHandler } from '../handler.js';
-import { ensureFirstProposal } from './first-proposal.js';
+import { ensureFirstProposal } from '../../workstream/proposals.repository.js';
 import { pursuitIdOf } from './item-ids.js';
 
 /** `candidate.promoted` → proposal v1 for the new pursuit, unless it has one. */

@@ -20,7 +20,7 @@ import { transact } from '../transact.js';
 import { PermanentFailure, type OutboxDeps, type OutboxHandler } from '../handler.js';
 import { senderDomain, type Mailer } from '../mail/mailer.js';
 import { appendEvent } from '../work-events.repository.js';
-import { ensureFirstProposal } from './first-proposal.js';
+import { ensureFirstProposal } from '../../workstream/proposals.repository.js';
 import { pursuitIdOf } from './item-ids.js';
 
 const EMAIL = /^[^\s@<>(),;:"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;

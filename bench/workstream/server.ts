@@ -1,0 +1,26 @@
+/**
+ * The real FlowLedger HTTP app (buildServer) on 127.0.0.1 in its own process, so the load generator
+ * does not share its event loop. argv[2]: PostgreSQL schema (optional). Reports its port over IPC.
+ */
+import { loadConfig } from '../../src/config/config.js';
+import { createDatabase } from '../../src/db/create-db.js';
+import { createDeps } from '../../src/http/create-deps.js';
+import { buildServer } from '../../src/http/server.js';
+import { createLogger } from '../../src/shared/logger.js';
+
+const config = loadConfig({ ...process.env, LOG_LEVEL: 'warn' });
+const schema = process.argv[2];
+const database = createDatabase(config.databaseUrl, { poolSize: config.dbPoolSize, ...(schema ? { schema } : {}) });
+const app = await buildServer(createDeps({ config, database, logger: createLogger('warn') }));
+await app.listen({ port: 0, host: '127.0.0.1' });
+const address = app.server.address();
+process.send!({ port: typeof address === 'object' && address ? address.port : 0 });
+process.on('message', async (m) => {
+  // CPU time the server spent, so a run on a shared machine still yields a per-request cost.
+  if (m === 'cpu') process.send!({ cpu: process.cpuUsage() });
+  if (m === 'stop') {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  }
+});

@@ -1,0 +1,107 @@
+import type { DbOrTrx } from '../db/create-db.js';
+import type { PursuitStage, Row } from '../db/types.js';
+import { totalOf } from './stats.repository.js';
+
+export type Pursuit = Row<'pursuit'>;
+
+export interface PursuitPatch {
+  title?: string | null;
+  due_date?: string | null;
+  value?: number | null;
+  owner_user_id?: string | null;
+}
+
+export async function insertPursuit(
+  db: DbOrTrx,
+  p: { orgId: number; candidateId: number; title: string; ownerUserId: string | null; now: string },
+): Promise<Pursuit> {
+  return db
+    .insertInto('pursuit')
+    .values({
+      org_id: p.orgId,
+      candidate_id: p.candidateId,
+      title: p.title,
+      pursuit_stage: 'qual',
+      owner_user_id: p.ownerUserId,
+      created_at: p.now,
+      updated_at: p.now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function listPursuits(
+  db: DbOrTrx,
+  f: { orgId: number; stage?: PursuitStage; limit: number; offset: number },
+): Promise<{ rows: Pursuit[]; total: number }> {
+  let q = db.selectFrom('pursuit').where('org_id', '=', f.orgId);
+  if (f.stage !== undefined) q = q.where('pursuit_stage', '=', f.stage);
+  const [rows, count] = await Promise.all([
+    q.selectAll().orderBy('created_at', 'desc').orderBy('pursuit_id', 'desc').limit(f.limit).offset(f.offset).execute(),
+    f.stage === undefined
+      ? totalOf(db, f.orgId, 'pursuit')
+      : q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n)),
+  ]);
+  return { rows, total: count };
+}
+
+export async function getPursuit(db: DbOrTrx, orgId: number, pursuitId: number): Promise<Pursuit | undefined> {
+  return db.selectFrom('pursuit').selectAll().where('org_id', '=', orgId).where('pursuit_id', '=', pursuitId).executeTakeFirst();
+}
+
+export async function updatePursuit(
+  db: DbOrTrx,
+  orgId: number,
+  pursuitId: number,
+  patch: PursuitPatch,
+  now: string,
+): Promise<Pursuit | undefined> {
+  return db
+    .updateTable('pursuit')
+    .set({ ...patch, updated_at: now })
+    .where('org_id', '=', orgId)
+    .where('pursuit_id', '=', pursuitId)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/**
+ * Marks the pursuit touched. Besides keeping updated_at honest for checklist and proposal changes,
+ * the UPDATE takes the pursuit's row lock on PostgreSQL, so concurrent writers of the same pursuit's
+ * children (next proposal version, submit vs. checklist edits) serialise behind it.
+ */
+export async function touchPursuit(db: DbOrTrx, orgId: number, pursuitId: number, now: string): Promise<boolean> {
+  const res = await db
+    .updateTable('pursuit')
+    .set({ updated_at: now })
+    .where('org_id', '=', orgId)
+    .where('pursuit_id', '=', pursuitId)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** Conditional on the stage it was read in; false = lost the race (409). */
+export async function movePursuitStage(
+  db: DbOrTrx,
+  m: { orgId: number; pursuitId: number; from: PursuitStage; to: PursuitStage; lostReason?: string; now: string },
+): Promise<boolean> {
+  const res = await db
+    .updateTable('pursuit')
+    .set({ pursuit_stage: m.to, updated_at: m.now, ...(m.lostReason !== undefined ? { lost_reason: m.lostReason } : {}) })
+    .where('org_id', '=', m.orgId)
+    .where('pursuit_id', '=', m.pursuitId)
+    .where('pursuit_stage', '=', m.from)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** The pursuit a promoted candidate became, if any. */
+export async function pursuitIdOfCandidate(db: DbOrTrx, orgId: number, candidateId: number): Promise<number | null> {
+  const r = await db
+    .selectFrom('pursuit')
+    .select('pursuit_id')
+    .where('org_id', '=', orgId)
+    .where('candidate_id', '=', candidateId)
+    .executeTakeFirst();
+  return r?.pursuit_id ?? null;
+}

@@ -1,0 +1,205 @@
+/** zod schemas of the workstream API: inputs (validated) and responses (they feed /api/openapi.json). */
+import { z } from 'zod';
+import { CANDIDATE_STATUSES, PURSUIT_STAGES } from './transitions.js';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** Any ISO-8601 time with a zone, stored in the one fixed UTC format. */
+export const isoTime = z.iso.datetime({ offset: true }).transform((v) => new Date(v).toISOString());
+
+export const idParams = z.object({ id: z.coerce.number().int().positive() });
+export const itemParams = z.object({ id: z.coerce.number().int().positive(), item_id: z.coerce.number().int().positive() });
+
+// ------------------------------------------------------------------ signals
+export const signalInput = z
+  .object({
+    source_type: text(50),
+    source_ref: text(500).nullish(),
+    snippet: z.string().max(10_000).nullish(),
+    contact_id: text(200).nullish(),
+    client_id: text(200).nullish(),
+    ts: isoTime.optional(),
+    problem_phrase: z.string().max(2_000).nullish(),
+    solution_hint: z.string().max(2_000).nullish(),
+    urgency_score: z.number().min(0).max(100).nullish(),
+    dedupe_key: text(500).optional(),
+    cluster_id: text(200).nullish(),
+    owner_user_id: text(200).nullish(),
+    org_id: z.number().int().optional(),
+  })
+  .strict();
+
+export const MAX_SIGNAL_BATCH = 1000;
+export const signalBatchInput = z.object({ signals: z.array(signalInput).min(1).max(MAX_SIGNAL_BATCH), org_id: z.number().int().optional() }).strict();
+
+export const signalPatch = z
+  .object({
+    owner_user_id: text(200).nullable().optional(),
+    cluster_id: text(200).nullable().optional(),
+    urgency_score: z.number().min(0).max(100).nullable().optional(),
+    problem_phrase: z.string().max(2_000).nullable().optional(),
+    solution_hint: z.string().max(2_000).nullable().optional(),
+  })
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, { message: 'Nothing to change: send at least one field' });
+
+export const signalListQuery = z.object({
+  source_type: text(50).optional(),
+  since: isoTime.optional(),
+  until: isoTime.optional(),
+});
+
+export const signalSchema = z.object({
+  signal_id: z.number(),
+  org_id: z.number(),
+  source_type: z.string(),
+  source_ref: z.string().nullable(),
+  snippet: z.string().nullable(),
+  contact_id: z.string().nullable(),
+  client_id: z.string().nullable(),
+  ts: z.string(),
+  problem_phrase: z.string().nullable(),
+  solution_hint: z.string().nullable(),
+  urgency_score: z.number().nullable(),
+  dedupe_key: z.string(),
+  cluster_id: z.string().nullable(),
+  owner_user_id: z.string().nullable(),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+
+// ------------------------------------------------------------------ candidates
+const signalIds = z.array(z.number().int().positive()).max(1000);
+
+export const candidateInput = z
+  .object({ title: text(500), owner_user_id: text(200).nullish(), signal_ids: signalIds.optional(), org_id: z.number().int().optional() })
+  .strict();
+
+export const candidatePatch = z
+  .object({ title: text(500).optional(), owner_user_id: text(200).nullable().optional(), signal_ids: signalIds.optional() })
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, { message: 'Nothing to change: send at least one field' });
+
+export const candidateListQuery = z.object({ status: z.enum(CANDIDATE_STATUSES).optional() });
+
+export const candidateSchema = z.object({
+  candidate_id: z.number(),
+  org_id: z.number(),
+  title: z.string(),
+  status: z.enum(CANDIDATE_STATUSES),
+  owner_user_id: z.string().nullable(),
+  last_touch_at: z.string(),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+
+export const candidateTransition = z.object({ to: z.enum(CANDIDATE_STATUSES), reason: text(2_000).optional() }).strict();
+
+export const workEventSchema = z.object({
+  work_event_id: z.number(),
+  org_id: z.number(),
+  event_name: z.string(),
+  item_type: z.string(),
+  item_id: z.string(),
+  payload: z.record(z.string(), z.unknown()),
+  actor: z.string().nullable(),
+  happened_at: z.string(),
+  processed_at: z.string().nullable(),
+});
+
+// ------------------------------------------------------------------ pursuits
+export const pursuitPatch = z
+  .object({
+    title: text(500).nullable().optional(),
+    due_date: isoTime.nullable().optional(),
+    value: z.number().min(0).max(1e13).nullable().optional(),
+    owner_user_id: text(200).nullable().optional(),
+  })
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, { message: 'Nothing to change: send at least one field' });
+
+export const pursuitListQuery = z.object({ stage: z.enum(PURSUIT_STAGES).optional() });
+
+export const pursuitTransition = z.object({ to: z.enum(PURSUIT_STAGES), reason: text(2_000).optional() }).strict();
+
+export const pursuitSchema = z.object({
+  pursuit_id: z.number(),
+  org_id: z.number(),
+  candidate_id: z.number(),
+  title: z.string().nullable(),
+  pursuit_stage: z.enum(PURSUIT_STAGES),
+  due_date: z.string().nullable(),
+  value: z.number().nullable(),
+  lost_reason: z.string().nullable(),
+  owner_user_id: z.string().nullable(),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+
+export const checklistItemSchema = z.object({
+  item_id: z.number(),
+  pursuit_id: z.number(),
+  name: z.string(),
+  is_required: z.boolean(),
+  is_done: z.boolean(),
+  done_at: z.string().nullable(),
+  done_by: z.string().nullable(),
+  created_at: z.string(),
+});
+
+export const checklistInput = z.object({ name: text(200), is_required: z.boolean().optional() }).strict();
+export const checklistPatch = z
+  .object({ is_done: z.boolean().optional(), name: text(200).optional(), is_required: z.boolean().optional() })
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, { message: 'Nothing to change: send at least one field' });
+
+export const readinessSchema = z.object({
+  items_total: z.number(),
+  required_total: z.number(),
+  required_done: z.number(),
+  missing_required: z.number(),
+  is_ready: z.boolean(),
+});
+
+export const proposalSchema = z.object({
+  proposal_id: z.number(),
+  org_id: z.number(),
+  pursuit_id: z.number(),
+  version: z.number(),
+  status: z.enum(['draft', 'sent', 'accepted', 'rejected']),
+  recipient_email: z.string().nullable(),
+  subject: z.string().nullable(),
+  doc_url: z.string().nullable(),
+  body: z.string().nullable(),
+  message_id: z.string().nullable(),
+  sent_at: z.string().nullable(),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+
+export const proposalInput = z
+  .object({
+    recipient_email: z.email().max(320).nullish(),
+    subject: text(500).nullish(),
+    doc_url: z.url().max(2_000).nullish(),
+    body: z.string().max(200_000).nullish(),
+  })
+  .strict();
+
+// ------------------------------------------------------------------ today, stats, events
+export const todayItemSchema = z.object({
+  item_type: z.enum(['candidate', 'pursuit']),
+  item_id: z.number(),
+  title: z.string().nullable(),
+  status: z.string(),
+  updated_at: z.string(),
+  due_date: z.string().nullable(),
+  sla_metric: z.string().nullable(),
+  badge: z.enum(['red', 'amber', 'green']),
+});
+
+const counts = z.object({ total: z.number(), recent: z.number() });
+export const statsSchema = z.object({ signals: counts, candidates: counts, pursuits: counts });
+
+export const WORKSTREAM_ITEM_TYPES = ['signal', 'candidate', 'pursuit', 'proposal'] as const;
+export const eventsQuery = z.object({ item_type: z.enum(WORKSTREAM_ITEM_TYPES).optional(), item_id: z.coerce.number().int().positive().optional() });

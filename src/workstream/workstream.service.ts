@@ -1,0 +1,301 @@
+/**
+ * The workstream's writes. Each function runs inside the caller's transaction and appends its work
+ * event(s) on that same transaction, so a change and its event commit together or not at all.
+ */
+import { randomUUID } from 'node:crypto';
+import type { DbOrTrx } from '../db/create-db.js';
+import { isUniqueViolation } from '../db/errors.js';
+import type { CandidateStatus, PursuitStage } from '../db/types.js';
+import { appendEvent, appendEvents } from '../outbox/work-events.repository.js';
+import { AppError, badRequest, conflict, notFound } from '../shared/errors.js';
+import {
+  getCandidate,
+  insertCandidate,
+  linkSignals,
+  moveCandidateStatus,
+  updateCandidate,
+  type Candidate,
+} from './candidates.repository.js';
+import {
+  addChecklistItem,
+  deleteChecklistItem,
+  missingRequiredItems,
+  updateChecklistItem,
+  type ChecklistItem,
+  type ChecklistPatch,
+} from './checklist.repository.js';
+import { createNextProposal, type Proposal, type ProposalFields } from './proposals.repository.js';
+import {
+  getPursuit,
+  insertPursuit,
+  movePursuitStage,
+  touchPursuit,
+  updatePursuit,
+  type Pursuit,
+  type PursuitPatch,
+} from './pursuits.repository.js';
+import {
+  existingSignalIds,
+  insertSignals,
+  updateSignal,
+  type Signal,
+  type SignalFields,
+  type SignalPatch,
+} from './signals.repository.js';
+import { assertCandidateMove, assertPursuitMove } from './transitions.js';
+
+/** Who acts, for which org, at which instant (the injected clock's now, as stored). */
+export interface Ctx {
+  orgId: number;
+  actor: string;
+  now: string;
+}
+
+const event = (ctx: Ctx, eventName: string, itemType: string, itemId: number, payload: Record<string, unknown> = {}) => ({
+  orgId: ctx.orgId,
+  eventName,
+  itemType,
+  itemId,
+  payload,
+  actor: ctx.actor,
+  happenedAt: ctx.now,
+});
+
+// ------------------------------------------------------------------ signals
+export type SignalInput = Omit<SignalFields, 'ts' | 'dedupe_key'> & { ts?: string; dedupe_key?: string };
+
+/**
+ * Without a dedupe_key a signal is keyed by its source (`source_type:source_ref`, so the same email
+ * posted twice is one signal), or, with no source_ref either, by a fresh random key.
+ */
+function resolveDedupeKey(s: SignalInput): string {
+  if (s.dedupe_key) return s.dedupe_key;
+  if (s.source_ref) return `${s.source_type}:${s.source_ref}`;
+  return `auto:${randomUUID()}`;
+}
+
+export async function createSignals(
+  trx: DbOrTrx,
+  ctx: Ctx,
+  inputs: SignalInput[],
+): Promise<{ rows: Signal[]; createdIds: Set<number> }> {
+  const fields = inputs.map((s) => ({ ...s, ts: s.ts ?? ctx.now, dedupe_key: resolveDedupeKey(s) }));
+  const res = await insertSignals(trx, ctx.orgId, fields, ctx.now);
+  // A key repeated within the batch maps several inputs to one new row: one event per row.
+  const created = [...new Map(res.rows.filter((r) => res.createdIds.has(r.signal_id)).map((r) => [r.signal_id, r])).values()];
+  await appendEvents(
+    trx,
+    created.map((r) => event(ctx, 'signal.created', 'signal', r.signal_id, { source_type: r.source_type, dedupe_key: r.dedupe_key })),
+  );
+  return res;
+}
+
+export async function patchSignal(trx: DbOrTrx, ctx: Ctx, signalId: number, patch: SignalPatch): Promise<Signal> {
+  const row = await updateSignal(trx, ctx.orgId, signalId, patch, ctx.now);
+  if (!row) throw notFound(`Signal ${signalId}`);
+  await appendEvent(trx, event(ctx, 'signal.updated', 'signal', signalId, { changes: patch }));
+  return row;
+}
+
+// ------------------------------------------------------------------ candidates
+async function assertSignalsExist(trx: DbOrTrx, orgId: number, ids: number[]): Promise<void> {
+  const found = await existingSignalIds(trx, orgId, ids);
+  const missing = ids.filter((id) => !found.has(id));
+  if (missing.length > 0) {
+    throw badRequest(`Unknown signal_ids: ${missing.join(', ')}`, { fields: [{ field: 'signal_ids', message: 'not found' }], missing });
+  }
+}
+
+export async function createCandidate(
+  trx: DbOrTrx,
+  ctx: Ctx,
+  input: { title: string; owner_user_id?: string | null; signal_ids?: number[] },
+): Promise<Candidate> {
+  const signalIds = [...new Set(input.signal_ids ?? [])];
+  await assertSignalsExist(trx, ctx.orgId, signalIds);
+  const row = await insertCandidate(trx, { orgId: ctx.orgId, title: input.title, ownerUserId: input.owner_user_id ?? null, now: ctx.now });
+  await linkSignals(trx, ctx.orgId, row.candidate_id, signalIds, ctx.now);
+  await appendEvent(trx, event(ctx, 'candidate.created', 'candidate', row.candidate_id, { title: row.title, signal_ids: signalIds }));
+  return row;
+}
+
+export async function patchCandidate(
+  trx: DbOrTrx,
+  ctx: Ctx,
+  candidateId: number,
+  patch: { title?: string; owner_user_id?: string | null; signal_ids?: number[] },
+): Promise<Candidate> {
+  const { signal_ids, ...fields } = patch;
+  const linkIds = [...new Set(signal_ids ?? [])];
+  const row = await updateCandidate(trx, ctx.orgId, candidateId, fields, ctx.now);
+  if (!row) throw notFound(`Candidate ${candidateId}`);
+  await assertSignalsExist(trx, ctx.orgId, linkIds);
+  await linkSignals(trx, ctx.orgId, candidateId, linkIds, ctx.now);
+  await appendEvent(trx, event(ctx, 'candidate.updated', 'candidate', candidateId, { changes: patch }));
+  return row;
+}
+
+/**
+ * Moves a candidate along CANDIDATE_TX. The update is conditional on the status it was read in, so
+ * of concurrent movers exactly one wins and the others get 409 (or 422 once the new status makes
+ * their move illegal). Promoting creates the pursuit (stage qual) in the same transaction.
+ */
+export async function transitionCandidate(
+  trx: DbOrTrx,
+  ctx: Ctx,
+  candidateId: number,
+  to: CandidateStatus,
+  reason?: string,
+): Promise<{ candidate: Candidate; pursuit?: Pursuit }> {
+  const current = await getCandidate(trx, ctx.orgId, candidateId);
+  if (!current) throw notFound(`Candidate ${candidateId}`);
+  const from = current.status;
+  assertCandidateMove(from, to);
+  if (!(await moveCandidateStatus(trx, { orgId: ctx.orgId, candidateId, from, to, now: ctx.now }))) {
+    throw conflict(`Candidate ${candidateId} changed while moving it from ${from}; read it again`, { expected: from });
+  }
+  let pursuit: Pursuit | undefined;
+  if (to === 'promoted') {
+    pursuit = await insertPursuit(trx, {
+      orgId: ctx.orgId,
+      candidateId,
+      title: current.title,
+      ownerUserId: current.owner_user_id,
+      now: ctx.now,
+    });
+  }
+  await appendEvent(
+    trx,
+    event(ctx, `candidate.${to}`, 'candidate', candidateId, {
+      from,
+      to,
+      ...(reason !== undefined ? { reason } : {}),
+      ...(pursuit ? { pursuit_id: pursuit.pursuit_id } : {}),
+    }),
+  );
+  return { candidate: { ...current, status: to, updated_at: ctx.now, last_touch_at: ctx.now }, pursuit };
+}
+
+// ------------------------------------------------------------------ pursuits
+export async function patchPursuit(trx: DbOrTrx, ctx: Ctx, pursuitId: number, patch: PursuitPatch): Promise<Pursuit> {
+  const row = await updatePursuit(trx, ctx.orgId, pursuitId, patch, ctx.now);
+  if (!row) throw notFound(`Pursuit ${pursuitId}`);
+  await appendEvent(trx, event(ctx, 'pursuit.updated', 'pursuit', pursuitId, { changes: patch }));
+  return row;
+}
+
+/**
+ * Moves a pursuit along PURSUIT_TX: `lost` needs a reason; `submit` needs every required checklist
+ * item done. The stage update comes first: it takes the pursuit's row lock, and checklist edits
+ * take the same lock (touchPursuit) before they change items, so the checklist read afterwards is
+ * the one the submit commits with.
+ */
+export async function transitionPursuit(
+  trx: DbOrTrx,
+  ctx: Ctx,
+  pursuitId: number,
+  to: PursuitStage,
+  reason?: string,
+): Promise<Pursuit> {
+  const current = await getPursuit(trx, ctx.orgId, pursuitId);
+  if (!current) throw notFound(`Pursuit ${pursuitId}`);
+  const from = current.pursuit_stage;
+  assertPursuitMove(from, to);
+  if (to === 'lost' && !reason) {
+    throw badRequest('Moving a pursuit to lost needs a reason', { fields: [{ field: 'reason', message: 'required for lost' }] });
+  }
+  const moved = await movePursuitStage(trx, {
+    orgId: ctx.orgId,
+    pursuitId,
+    from,
+    to,
+    now: ctx.now,
+    ...(to === 'lost' ? { lostReason: reason! } : {}),
+  });
+  if (!moved) throw conflict(`Pursuit ${pursuitId} changed while moving it from ${from}; read it again`, { expected: from });
+  if (to === 'submit') {
+    const missing = await missingRequiredItems(trx, ctx.orgId, pursuitId);
+    if (missing.length > 0) {
+      throw new AppError(
+        'checklist_incomplete',
+        `Cannot submit: ${missing.length} required checklist item(s) not done: ${missing.join(', ')}`,
+        { missing },
+      );
+    }
+  }
+  await appendEvent(
+    trx,
+    event(ctx, `pursuit.${to}`, 'pursuit', pursuitId, { from, to, ...(reason !== undefined ? { reason } : {}) }),
+  );
+  return { ...current, pursuit_stage: to, updated_at: ctx.now, ...(to === 'lost' ? { lost_reason: reason! } : {}) };
+}
+
+// ------------------------------------------------------------------ checklist
+async function lockPursuit(trx: DbOrTrx, ctx: Ctx, pursuitId: number): Promise<void> {
+  if (!(await touchPursuit(trx, ctx.orgId, pursuitId, ctx.now))) throw notFound(`Pursuit ${pursuitId}`);
+}
+
+const checklistEvent = (ctx: Ctx, action: 'added' | 'updated' | 'deleted', item: ChecklistItem) =>
+  event(ctx, 'checklist.updated', 'pursuit', item.pursuit_id, {
+    action,
+    item_id: item.item_id,
+    name: item.name,
+    is_required: item.is_required,
+    is_done: item.is_done,
+  });
+
+function duplicateName(name: string): AppError {
+  return conflict(`This pursuit already has a checklist item named "${name}"`, { fields: [{ field: 'name', message: 'already exists' }] });
+}
+
+export async function addChecklist(
+  trx: DbOrTrx,
+  ctx: Ctx,
+  pursuitId: number,
+  input: { name: string; is_required?: boolean },
+): Promise<ChecklistItem> {
+  await lockPursuit(trx, ctx, pursuitId);
+  let item: ChecklistItem;
+  try {
+    item = await addChecklistItem(trx, { orgId: ctx.orgId, pursuitId, name: input.name, isRequired: input.is_required ?? true, now: ctx.now });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw duplicateName(input.name);
+    throw err;
+  }
+  await appendEvent(trx, checklistEvent(ctx, 'added', item));
+  return item;
+}
+
+export async function patchChecklist(
+  trx: DbOrTrx,
+  ctx: Ctx,
+  pursuitId: number,
+  itemId: number,
+  patch: ChecklistPatch,
+): Promise<ChecklistItem> {
+  await lockPursuit(trx, ctx, pursuitId);
+  let item: ChecklistItem | undefined;
+  try {
+    item = await updateChecklistItem(trx, { orgId: ctx.orgId, pursuitId, itemId, patch, actor: ctx.actor, now: ctx.now });
+  } catch (err) {
+    if (isUniqueViolation(err) && patch.name !== undefined) throw duplicateName(patch.name);
+    throw err;
+  }
+  if (!item) throw notFound(`Checklist item ${itemId}`);
+  await appendEvent(trx, checklistEvent(ctx, 'updated', item));
+  return item;
+}
+
+export async function removeChecklist(trx: DbOrTrx, ctx: Ctx, pursuitId: number, itemId: number): Promise<ChecklistItem> {
+  await lockPursuit(trx, ctx, pursuitId);
+  const item = await deleteChecklistItem(trx, ctx.orgId, pursuitId, itemId);
+  if (!item) throw notFound(`Checklist item ${itemId}`);
+  await appendEvent(trx, checklistEvent(ctx, 'deleted', item));
+  return item;
+}
+
+// ------------------------------------------------------------------ proposals
+export async function createProposal(trx: DbOrTrx, ctx: Ctx, pursuitId: number, fields: ProposalFields): Promise<Proposal> {
+  await lockPursuit(trx, ctx, pursuitId);
+  return createNextProposal(trx, { orgId: ctx.orgId, pursuitId, fields, actor: ctx.actor, now: ctx.now });
+}
