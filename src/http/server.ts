@@ -12,6 +12,7 @@ import type { AppDeps } from './deps.js';
 import { toHttpError, trpcCodeOf, type ErrorBody } from './errors.js';
 import { registerSystemRoutes } from './system.routes.js';
 import { registerSlaRoutes } from '../sla/sla.routes.js';
+import { registerIngestRoutes } from '../ingest/ingest.routes.js';
 import type { TrpcContext } from './trpc.js';
 
 export type App = FastifyInstance;
@@ -116,6 +117,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   registerSystemRoutes(app, deps);
   registerKeyRoutes(app, deps);
   registerSlaRoutes(app, deps);
+  registerIngestRoutes(app, deps);
 
   await registerTrpc(app, deps);
 

@@ -6,8 +6,10 @@
 import type { MigrationModule } from './helpers.js';
 import * as m0001 from './0001_initial_schema.js';
 import * as m0006 from './0006_sla_engine.js';
+import * as m0007 from './0007_ingest.js';
 
 export const MIGRATIONS: Record<string, MigrationModule> = {
   '0001_initial_schema': m0001,
   '0006_sla_engine': m0006,
+  '0007_ingest': m0007,
 };

@@ -1,0 +1,190 @@
+/**
+ * `flowledger seed --demo`: a demo org and admin key, routing rules, a month of generated business
+ * mail ingested through the same path as real mail, then part of the pipeline moved along
+ * (candidates triaged and promoted, pursuits with checklists and proposals, some won or lost).
+ */
+import { createApiKey } from '../auth/api-keys.repository.js';
+import { createOrg } from '../auth/orgs.repository.js';
+import type { Database, Trx } from '../db/create-db.js';
+import type { CandidateStatus, PursuitStage } from '../db/types.js';
+import { appendEvents, type NewWorkEvent } from '../outbox/work-events.repository.js';
+import type { Clock } from '../shared/clock.js';
+import { generateMail, prng } from './demo.mail.js';
+import { ingestMessages } from './ingest.service.js';
+import { ParsePool } from './parse-pool.js';
+import { upsertRoutingRule } from './routing.repository.js';
+
+const DAY = 86_400_000;
+export const DEMO_ACTOR = 'demo-seed';
+
+export interface DemoResult {
+  org_id: number;
+  org_name: string;
+  key: string;
+  batch_id: number;
+  messages: number;
+  new_signals: number;
+  new_tasks: number;
+  failed: number;
+  candidates: number;
+  pursuits: number;
+}
+
+const ROUTES: Array<[string, string, string]> = [
+  ['Quote Processing', 'Priya Nair', 'priya@northwind-demo.example'],
+  ['Order Processing', 'Sam Ortiz', 'sam@northwind-demo.example'],
+  ['Invoicing', 'Lena Fischer', 'lena@northwind-demo.example'],
+  ['Shipping', 'Tom Becker', 'tom@northwind-demo.example'],
+  ['Support', 'Tom Becker', 'tom@northwind-demo.example'],
+  ['*', 'Sam Ortiz', 'sam@northwind-demo.example'],
+];
+
+export async function seedDemo(
+  deps: { database: Database; clock: Clock },
+  opts: { seed: number; messages?: number; log?: (line: string) => void },
+): Promise<DemoResult> {
+  const log = opts.log ?? (() => {});
+  const now = deps.clock.now();
+  const nowIso = now.toISOString();
+  const org = await createOrg(deps.database.db, { name: `Northwind Demo (seed ${opts.seed})`, now: nowIso });
+  const key = await createApiKey(deps.database.db, { orgId: org.org_id, role: 'admin', name: 'demo-admin', now: nowIso });
+  for (const [category, owner, email] of ROUTES) {
+    await upsertRoutingRule(deps.database.db, org.org_id, { category, owner, owner_email: email }, nowIso);
+  }
+  log(`Created organisation ${org.org_id} "${org.name}", its admin key and routing rules.`);
+
+  // A month of mail ending now (dates relative to today; content fixed by the seed).
+  const end = Math.floor(now.getTime() / DAY) * DAY;
+  const mail = generateMail(opts.seed, opts.messages ?? 600, end - 30 * DAY, end);
+  const pool = new ParsePool();
+  let result;
+  try {
+    result = await ingestMessages(
+      { database: deps.database, clock: deps.clock, pool },
+      { orgId: org.org_id, actor: DEMO_ACTOR, source: 'demo', sourceName: `demo seed ${opts.seed}` },
+      mail.map((m) => m.raw),
+      0,
+    );
+  } finally {
+    await pool.close();
+  }
+  const b = result.batch;
+  log(`Ingested ${b.read} messages: ${b.new_signals} signals, ${b.new_tasks} tasks, ${b.duplicates} duplicates, ${b.failed} failed.`);
+
+  const moved = await deps.database.db.transaction().execute((trx) => moveDemoPipeline(trx, org.org_id, opts.seed, nowIso));
+  log(`Moved the pipeline: ${moved.candidates} candidates, ${moved.pursuits} pursuits.`);
+  return {
+    org_id: org.org_id,
+    org_name: org.name,
+    key: key.key,
+    batch_id: b.batch_id,
+    messages: b.read,
+    new_signals: b.new_signals,
+    new_tasks: b.new_tasks,
+    failed: b.failed,
+    ...moved,
+  };
+}
+
+const CHECKLIST = ['Scope confirmed', 'Pricing approved', 'Lead time confirmed', 'Terms reviewed'];
+
+/**
+ * The demo's workstream moves, written directly at repository level with their work events. The
+ * workstream service (candidates/pursuits API) is built separately; this one function is where the
+ * demo would switch to it.
+ */
+export async function moveDemoPipeline(trx: Trx, orgId: number, seed: number, nowIso: string): Promise<{ candidates: number; pursuits: number }> {
+  const r = prng(seed ^ 0x5eed);
+  const signals = await trx
+    .selectFrom('signal')
+    .select(['signal_id', 'problem_phrase', 'ts', 'client_id', 'solution_hint'])
+    .where('org_id', '=', orgId)
+    .where('solution_hint', 'in', ['Quote Processing', 'Order Processing'])
+    .orderBy('signal_id')
+    .limit(40)
+    .execute();
+  const events: NewWorkEvent[] = [];
+  const ev = (eventName: string, itemType: string, itemId: number, payload: Record<string, unknown>, at: string) =>
+    events.push({ orgId, eventName, itemType, itemId, payload, actor: DEMO_ACTOR, happenedAt: at });
+  let pursuits = 0;
+  const nowMs = Date.parse(nowIso);
+  for (const s of signals) {
+    const touched = new Date(Math.min(nowMs, Date.parse(s.ts) + Math.floor(r() * 2 * DAY))).toISOString();
+    const roll = r();
+    const status: CandidateStatus = roll < 0.15 ? 'new' : roll < 0.45 ? 'triaged' : roll < 0.55 ? 'nurture' : roll < 0.62 ? 'archived' : 'promoted';
+    const title = `${s.client_id ?? 'Prospect'}: ${s.problem_phrase ?? 'opportunity'}`.slice(0, 200);
+    const c = await trx
+      .insertInto('candidate')
+      .values({ org_id: orgId, title, status, owner_user_id: 'Priya Nair', last_touch_at: touched, created_at: s.ts, updated_at: touched })
+      .returning('candidate_id')
+      .executeTakeFirstOrThrow();
+    await trx.insertInto('candidate_signal').values({ org_id: orgId, candidate_id: c.candidate_id, signal_id: s.signal_id, created_at: s.ts }).execute();
+    ev('candidate.created', 'candidate', c.candidate_id, { candidateId: c.candidate_id, title, signalId: s.signal_id }, s.ts);
+    if (status !== 'new') ev('candidate.triaged', 'candidate', c.candidate_id, { candidateId: c.candidate_id, status: 'triaged' }, touched);
+    if (status !== 'new' && status !== 'triaged') ev(`candidate.${status}`, 'candidate', c.candidate_id, { candidateId: c.candidate_id, status }, touched);
+    if (status !== 'promoted') continue;
+
+    const stages: PursuitStage[] = ['qual', 'pink', 'red', 'submit'];
+    const reach = Math.floor(r() * 4);
+    const outcome = reach === 3 && r() < 0.6 ? (r() < 0.6 ? 'won' : 'lost') : undefined;
+    const stage: PursuitStage = outcome ?? stages[reach]!;
+    const value = Math.round((5_000 + r() * 120_000) / 100) * 100;
+    const p = await trx
+      .insertInto('pursuit')
+      .values({
+        org_id: orgId,
+        candidate_id: c.candidate_id,
+        title,
+        pursuit_stage: stage,
+        due_date: new Date(nowMs + Math.floor((r() * 20 - 5) * DAY)).toISOString(),
+        value,
+        lost_reason: outcome === 'lost' ? 'Price' : null,
+        owner_user_id: 'Priya Nair',
+        created_at: touched,
+        updated_at: touched,
+      })
+      .returning('pursuit_id')
+      .executeTakeFirstOrThrow();
+    pursuits += 1;
+    const done = reach >= 3 ? CHECKLIST.length : Math.floor(r() * CHECKLIST.length);
+    await trx
+      .insertInto('pursuit_checklist')
+      .values(
+        CHECKLIST.map((name, i) => ({
+          org_id: orgId,
+          pursuit_id: p.pursuit_id,
+          name,
+          is_required: true,
+          is_done: i < done,
+          done_at: i < done ? touched : null,
+          done_by: i < done ? DEMO_ACTOR : null,
+          created_at: touched,
+        })),
+      )
+      .execute();
+    const sent = reach >= 3;
+    const prop = await trx
+      .insertInto('proposal')
+      .values({
+        org_id: orgId,
+        pursuit_id: p.pursuit_id,
+        version: 1,
+        status: outcome === 'won' ? 'accepted' : outcome === 'lost' ? 'rejected' : sent ? 'sent' : 'draft',
+        subject: `Proposal: ${title}`.slice(0, 200),
+        body: `Proposal for ${title}, value $${value.toLocaleString('en-US')}.`,
+        sent_at: sent ? touched : null,
+        created_at: touched,
+        updated_at: touched,
+      })
+      .returning('proposal_id')
+      .executeTakeFirstOrThrow();
+    ev('candidate.promoted', 'candidate', c.candidate_id, { candidateId: c.candidate_id, pursuitId: p.pursuit_id }, touched);
+    ev('proposal.created', 'proposal', prop.proposal_id, { proposalId: prop.proposal_id, pursuitId: p.pursuit_id, version: 1 }, touched);
+    for (const st of stages.slice(1, reach + 1)) ev(`pursuit.${st}`, 'pursuit', p.pursuit_id, { pursuitId: p.pursuit_id, stage: st }, touched);
+    if (done > 0) ev('checklist.updated', 'pursuit', p.pursuit_id, { pursuitId: p.pursuit_id, done, total: CHECKLIST.length }, touched);
+    if (sent) ev('proposal.sent', 'proposal', prop.proposal_id, { proposalId: prop.proposal_id, pursuitId: p.pursuit_id }, touched);
+    if (outcome) ev(`pursuit.${outcome}`, 'pursuit', p.pursuit_id, { pursuitId: p.pursuit_id, stage: outcome, value }, touched);
+  }
+  for (let i = 0; i < events.length; i += 500) await appendEvents(trx, events.slice(i, i + 500));
+  return { candidates: signals.length, pursuits };
+}
