@@ -4,7 +4,7 @@
  * when BENCH_DATABASE_URL or TEST_DATABASE_URL is set, PostgreSQL — all in the same run — and
  * precision/recall per entity type on the labelled corpus.
  *
- *   npm run bench:ingest [-- --messages 10000]
+ *   npm run bench:ingest [-- --messages 10000]      (builds dist/ first)
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,13 +13,18 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { simpleParser } from 'mailparser';
 import pg from 'pg';
-import { createOrg } from '../../src/auth/orgs.repository.js';
-import { createDatabase, type Database } from '../../src/db/create-db.js';
-import { scoreCorpus } from '../../src/ingest/accuracy.js';
-import { generateMail, toMbox } from '../../src/ingest/demo.mail.js';
-import { ingestPath } from '../../src/ingest/ingest.cli.js';
-import { splitMbox } from '../../src/ingest/mbox.js';
-import { systemClock } from '../../src/shared/clock.js';
+import type { Database } from '../../src/db/create-db.js';
+
+// The benchmark runs the built code (npm run build first, as the script does): what `flowledger
+// ingest` runs in production, with compiled parse workers rather than TypeScript loaded through tsx.
+const dist = (p: string) => new URL(`../../dist/${p}`, import.meta.url).href;
+const { createOrg } = (await import(dist('auth/orgs.repository.js'))) as typeof import('../../src/auth/orgs.repository.js');
+const { createDatabase } = (await import(dist('db/create-db.js'))) as typeof import('../../src/db/create-db.js');
+const { scoreCorpus } = (await import(dist('ingest/accuracy.js'))) as typeof import('../../src/ingest/accuracy.js');
+const { generateMail, toMbox } = (await import(dist('ingest/demo.mail.js'))) as typeof import('../../src/ingest/demo.mail.js');
+const { ingestPath } = (await import(dist('ingest/ingest.cli.js'))) as typeof import('../../src/ingest/ingest.cli.js');
+const { splitMbox } = (await import(dist('ingest/mbox.js'))) as typeof import('../../src/ingest/mbox.js');
+const { systemClock } = (await import(dist('shared/clock.js'))) as typeof import('../../src/shared/clock.js');
 
 const { values } = parseArgs({ options: { messages: { type: 'string', default: '10000' } } });
 const COUNT = Number(values.messages);

@@ -9,7 +9,7 @@ import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import type { TaskPriority } from '../db/types.js';
 import { automatedReason, categorise, compileRules, generalIsActionable, isAcknowledgement, prioritise } from './categorise.js';
 import type { IngestConfig } from './config.js';
-import { dollarValueOf, extractEntities, prepareText, type Entities } from './entities.js';
+import { dollarValueOf, extractFromPrepared, prepareText, type Entities } from './entities.js';
 import { patternSignature } from './signature.js';
 
 export interface AnalysisContext {
@@ -187,9 +187,9 @@ export async function analyseMessage(raw: Buffer | string, seq: number, ctx: Ana
   const text = bodyText(parsed).slice(0, MAX_SCAN_CHARS);
   const senderDomain = from.address ? from.address.split('@')[1]! : null;
   const referenceYear = new Date(dateMs ?? Date.now()).getUTCFullYear();
-  const entities = extractEntities(subject, text, { referenceYear, selfNames: ctx.selfNames });
-  const fresh = newContent(text);
   const scanBody = prepareText(text);
+  const entities = extractFromPrepared(`${prepareText(subject)}\n\n${scanBody}`, { referenceYear, selfNames: ctx.selfNames });
+  const fresh = newContent(text);
   const cat = categorise(subject, scanBody, entities, rulesFor(ctx.config), ctx.config.min_score);
   const dollarValue = dollarValueOf(entities, ctx.currency);
   const importance = `${headerText(parsed, 'importance') ?? ''} ${headerText(parsed, 'x-priority') ?? ''} ${headerText(parsed, 'priority') ?? ''}`;

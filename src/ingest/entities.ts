@@ -358,8 +358,12 @@ export function emptyEntities(): Entities {
 
 /** Entities of a message: subject and body (including quoted history and signature). */
 export function extractEntities(subject: string, body: string, opts: ExtractOptions): Entities {
+  return extractFromPrepared(`${prepareText(subject)}\n\n${prepareText(body)}`, opts);
+}
+
+/** The same on text already passed through prepareText (the analyser prepares the body once). */
+export function extractFromPrepared(text: string, opts: ExtractOptions): Entities {
   const out = emptyEntities();
-  const text = prepareText(`${subject}\n\n${body}`);
   const reserved: Span[] = [];
   extractIds(text, out, reserved);
   extractAmounts(text, out, reserved);
