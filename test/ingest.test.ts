@@ -334,6 +334,7 @@ describeEachEngine('flowledger ingest and seed --demo', (engine) => {
     expect(demo.new_tasks).toBeGreaterThan(80);
     expect(demo.failed).toBeGreaterThan(0);
     expect(demo.pursuits).toBeGreaterThan(0);
+    expect(demo.completed_tasks).toBeGreaterThan(0);
     const me = await t.call(demo.key, { method: 'GET', url: '/api/me' });
     expect(me.json()).toMatchObject({ org_id: demo.org_id, role: 'admin' });
     const batches = await t.call(demo.key, { method: 'GET', url: '/api/ingest/batches' });

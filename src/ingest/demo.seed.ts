@@ -26,6 +26,7 @@ export interface DemoResult {
   new_signals: number;
   new_tasks: number;
   failed: number;
+  completed_tasks: number;
   candidates: number;
   pursuits: number;
 }
@@ -73,6 +74,8 @@ export async function seedDemo(
 
   const moved = await deps.database.db.transaction().execute((trx) => moveDemoPipeline(trx, org.org_id, opts.seed, nowIso));
   log(`Moved the pipeline: ${moved.candidates} candidates, ${moved.pursuits} pursuits.`);
+  const completed = await deps.database.db.transaction().execute((trx) => completeDemoTasks(trx, org.org_id, opts.seed, nowIso));
+  log(`Completed ${completed} older tasks, as a team working the queue would have.`);
   return {
     org_id: org.org_id,
     org_name: org.name,
@@ -82,6 +85,7 @@ export async function seedDemo(
     new_signals: b.new_signals,
     new_tasks: b.new_tasks,
     failed: b.failed,
+    completed_tasks: completed,
     ...moved,
   };
 }
@@ -187,4 +191,66 @@ export async function moveDemoPipeline(trx: Trx, orgId: number, seed: number, no
   }
   for (let i = 0; i < events.length; i += 500) await appendEvents(trx, events.slice(i, i + 500));
   return { candidates: signals.length, pursuits };
+}
+
+const HOUR = 3_600_000;
+
+/**
+ * Most tasks older than two days were worked: completed a few hours to two days after the mail came
+ * in, with their history row, `task.completed` event, and the patterns' average resolution time.
+ * Task writes belong to the workflow module (being built separately); this is the demo's one place
+ * that completes tasks directly, to be switched to the workflow service.
+ */
+export async function completeDemoTasks(trx: Trx, orgId: number, seed: number, nowIso: string): Promise<number> {
+  const r = prng(seed ^ 0xc0ffee);
+  const nowMs = Date.parse(nowIso);
+  const tasks = await trx
+    .selectFrom('workflow_tasks')
+    .select(['task_id', 'task_status', 'workflow_category', 'source_received_at', 'created_at'])
+    .where('org_id', '=', orgId)
+    .where('task_status', '<>', 'COMPLETED')
+    .where('source_received_at', '<', new Date(nowMs - 48 * HOUR).toISOString())
+    .orderBy('task_id')
+    .execute();
+  const done = tasks.filter(() => r() < 0.75);
+  const history = [];
+  const events: NewWorkEvent[] = [];
+  for (const t of done) {
+    const start = Date.parse(t.source_received_at ?? t.created_at);
+    const hours = Math.round((1 + r() * 47) * 10) / 10;
+    const completedAt = new Date(Math.min(nowMs, start + hours * HOUR)).toISOString();
+    const firstResponse = new Date(Math.min(nowMs, start + (hours / 3) * HOUR)).toISOString();
+    // One row per task: each has its own times (a demo of a few hundred tasks, not a hot path).
+    await trx
+      .updateTable('workflow_tasks')
+      .set({ task_status: 'COMPLETED', completed_at: completedAt, first_response_at: firstResponse, resolution_hours: hours, sla_next_at: null, updated_at: nowIso })
+      .where('org_id', '=', orgId)
+      .where('task_id', '=', t.task_id)
+      .execute();
+    history.push({ org_id: orgId, task_id: t.task_id, from_status: t.task_status, to_status: 'COMPLETED' as const, changed_by: DEMO_ACTOR, reason: 'done', changed_at: completedAt });
+    events.push({
+      orgId,
+      eventName: 'task.completed',
+      itemType: 'task',
+      itemId: t.task_id,
+      payload: { taskId: t.task_id, category: t.workflow_category, status: 'COMPLETED', oldStatus: t.task_status, resolutionHours: hours },
+      actor: DEMO_ACTOR,
+      happenedAt: completedAt,
+    });
+  }
+  for (let i = 0; i < history.length; i += 500) await trx.insertInto('workflow_status_history').values(history.slice(i, i + 500)).execute();
+  for (let i = 0; i < events.length; i += 500) await appendEvents(trx, events.slice(i, i + 500));
+  await trx
+    .updateTable('workflow_patterns')
+    .set((eb) => ({
+      avg_resolution_hrs: eb
+        .selectFrom('workflow_tasks as t')
+        .select((x) => x.fn.avg<number>('t.resolution_hours').as('avg'))
+        .whereRef('t.org_id', '=', 'workflow_patterns.org_id')
+        .whereRef('t.pattern_id', '=', 'workflow_patterns.pattern_id')
+        .where('t.task_status', '=', 'COMPLETED'),
+    }))
+    .where('org_id', '=', orgId)
+    .execute();
+  return done.length;
 }
