@@ -4,7 +4,7 @@
  * Pure and CPU-bound, so it runs in the parse workers (parse.worker.ts) as well as inline.
  */
 import { createHash } from 'node:crypto';
-import { convert as htmlToText } from 'html-to-text';
+import { compile } from 'html-to-text';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import type { TaskPriority } from '../db/types.js';
 import { automatedReason, categorise, compileRules, generalIsActionable, isAcknowledgement, prioritise } from './categorise.js';
@@ -144,11 +144,14 @@ const HTML_OPTIONS = {
   ],
 };
 
+// Compiled once: html-to-text builds its selector matcher per options object, which dominates small mails.
+const htmlToText = compile(HTML_OPTIONS);
+
 function bodyText(parsed: ParsedMail): string {
   if (parsed.text && parsed.text.trim()) return parsed.text;
   if (typeof parsed.html === 'string' && parsed.html.trim()) {
     try {
-      return htmlToText(parsed.html.slice(0, 2 * MAX_SCAN_CHARS), HTML_OPTIONS);
+      return htmlToText(parsed.html.slice(0, 2 * MAX_SCAN_CHARS));
     } catch {
       return parsed.html.replace(/<[^>]*>/g, ' ');
     }
@@ -236,7 +239,7 @@ export async function analyseMessage(raw: Buffer | string, seq: number, ctx: Ana
     fromName: from.name,
     senderDomain,
     dateMs,
-    snippet: collapse(fresh).slice(0, 280),
+    snippet: collapse(fresh.slice(0, 1000)).slice(0, 280),
     description: fresh.slice(0, 4000),
     entities,
     attachments: parsed.attachments.map((a) => ({ filename: a.filename ?? null, content_type: a.contentType, size: a.size })),

@@ -125,6 +125,12 @@ export interface Prioritised {
   reason: string;
 }
 
+/** 12345.5 → "12,345.5" (toLocaleString is slow enough to show in a profile of 10,000 mails). */
+function groupThousands(v: number): string {
+  const [int, frac] = String(v).split('.');
+  return `${int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac ? `.${frac}` : ''}`;
+}
+
 const RANK: Record<TaskPriority, number> = { NORMAL: 0, MEDIUM: 1, HIGH: 2, CRITICAL: 3 };
 
 export function prioritise(input: {
@@ -151,7 +157,7 @@ export function prioritise(input: {
   const h = HIGH.exec(input.subject) ?? HIGH.exec(input.body);
   if (h) raise('HIGH', `mentions "${h[0].toLowerCase()}"`);
   if (input.importanceHigh) raise('HIGH', 'marked high importance');
-  const money = `${input.currency} ${input.dollarValue.toLocaleString('en-US')}`;
+  const money = `${input.currency} ${groupThousands(input.dollarValue)}`;
   if (input.dollarValue >= input.highValueThreshold) raise('CRITICAL', `value ${money} ≥ high-value threshold`);
   else if (input.dollarValue >= 10_000) raise('HIGH', `value ${money} ≥ 10,000`);
   else if (input.dollarValue >= 1_000) raise('MEDIUM', `value ${money} ≥ 1,000`);

@@ -57,7 +57,7 @@ export async function seedDemo(
   // A month of mail ending now (dates relative to today; content fixed by the seed).
   const end = Math.floor(now.getTime() / DAY) * DAY;
   const mail = generateMail(opts.seed, opts.messages ?? 600, end - 30 * DAY, end);
-  const pool = new ParsePool();
+  const pool = ParsePool.forBatches();
   let result;
   try {
     result = await ingestMessages(

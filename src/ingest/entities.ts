@@ -314,10 +314,13 @@ export function normaliseCompany(name: string): string {
     .trim();
 }
 
+const TRAILING_SUFFIX = new RegExp(String.raw`[ ,]+${SUFFIX}$`, 'i');
+const ONLY_SUFFIX = new RegExp(String.raw`^${SUFFIX}$`);
+
 function companyCore(name: string): string {
   return normaliseCompany(name)
     .toLowerCase()
-    .replace(new RegExp(String.raw`[ ,]+${SUFFIX}$`, 'i'), '')
+    .replace(TRAILING_SUFFIX, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
@@ -330,7 +333,7 @@ function extractCompanies(text: string, out: Entities, selfNames: string[]): voi
     const name = words.join(' ');
     const core = companyCore(name);
     if (!core || core.length < 2 || self.has(core)) return;
-    if (new RegExp(String.raw`^${SUFFIX}$`).test(name)) return;
+    if (ONLY_SUFFIX.test(name)) return;
     pushUnique(out.customers, name);
   };
   for (const m of text.matchAll(COMPANY_RE)) add(`${m[1]} ${m[2]}`);

@@ -34,7 +34,7 @@ export async function ingestPath(
       counter.done += 1;
     }
   }
-  const pool = new ParsePool();
+  const pool = ParsePool.forBatches();
   const started = Date.now();
   let last = 0;
   try {

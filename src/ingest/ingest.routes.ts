@@ -76,7 +76,7 @@ const ingestAnswer = z.object({ batch: batchSchema, items: z.array(itemSchema), 
 
 export function registerIngestRoutes(appIn: FastifyInstance, deps: AppDeps): void {
   const inline = new ParsePool(0);
-  const workers = new ParsePool();
+  const workers = ParsePool.forBatches();
   appIn.addHook('onClose', async () => {
     await workers.close();
   });
