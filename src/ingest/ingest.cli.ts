@@ -69,6 +69,6 @@ export function summaryLines(r: IngestResult & { files: number }): string[] {
   return [
     `Batch ${b.batch_id}: ${b.read} messages from ${r.files} file(s) in ${((b.duration_ms ?? 0) / 1000).toFixed(1)} s`,
     `  new signals ${b.new_signals}, new tasks ${b.new_tasks}, not actionable ${b.not_actionable}, duplicates ${b.duplicates}, failed ${b.failed}`,
-    ...(b.failed ? [`  failed items: flowledger's API GET /api/ingest/batches/${b.batch_id}/items?outcome=failed`] : []),
+    ...(b.failed ? [`  failed messages and their reasons: GET /api/ingest/batches/${b.batch_id}/items?outcome=failed`] : []),
   ];
 }
