@@ -233,7 +233,9 @@ describeEachEngine('email ingestion', (engine) => {
     // Mail that has waited past its window arrives RED (its SLA already breached), with that first history row.
     const old = await ingest(org.member, [mail({ subject: 'Quote request: 10 valves', body: 'Please quote 10 valves.', date: 'Mon, 02 Feb 2026 09:00:00 +0000' })]);
     const late = await db().selectFrom('workflow_tasks').selectAll().where('task_id', '=', old.json().items[0].task_id).executeTakeFirstOrThrow();
-    expect(late).toMatchObject({ task_status: 'RED', sla_status: 'breached', sla_next_at: null });
+    expect(late).toMatchObject({ task_status: 'RED', sla_status: 'breached', sla_next_at: null, sla_breached_at: late.sla_deadline, sla_warned_at: late.sla_warn_at });
+    const breach = await db().selectFrom('sla_breach').selectAll().where('item_id', '=', late.task_id).execute();
+    expect(breach).toEqual([expect.objectContaining({ item_type: 'task', metric: 'task_sla', reason_code: 'deadline_passed', breached_at: late.sla_deadline, resolved_at: null })]);
     const h = await db().selectFrom('workflow_status_history').selectAll().where('task_id', '=', late.task_id).execute();
     expect(h).toEqual([expect.objectContaining({ from_status: null, to_status: 'RED' })]);
   });

@@ -304,6 +304,7 @@ async function writeChunk(trx: Trx, deps: IngestDeps, env: Env, state: State, re
   // 5. Tasks with SLA plan, owner and first history row.
   const tasks: Array<NewRow<'workflow_tasks'>> = [];
   const history: Array<NewRow<'workflow_status_history'>> = [];
+  const breaches: Array<NewRow<'sla_breach'>> = [];
   const events: NewWorkEvent[] = [];
   const taskOf = new Map<AnalysedMessage, string>();
   for (const m of actionable) {
@@ -329,6 +330,10 @@ async function writeChunk(trx: Trx, deps: IngestDeps, env: Env, state: State, re
       dollar_value: m.dollarValue,
       currency: env.currency,
       ...plan,
+      // Mail that already waited past its warning or deadline carries those moments, as if the
+      // monitor had watched it all along.
+      sla_warned_at: plan.sla_status !== 'ok' ? plan.sla_warn_at : null,
+      sla_breached_at: plan.sla_status === 'breached' ? plan.sla_deadline : null,
       entities: JSON.stringify({ ...m.entities, attachments: m.attachments }),
       customer_name: m.customerName,
       po_number: m.entities.po_numbers[0] ?? null,
@@ -347,6 +352,17 @@ async function writeChunk(trx: Trx, deps: IngestDeps, env: Env, state: State, re
       updated_at: now,
     });
     history.push({ org_id: env.orgId, task_id: taskId, from_status: null, to_status: status, changed_by: env.actor, reason: 'created from email', changed_at: now });
+    if (plan.sla_status === 'breached') {
+      breaches.push({
+        org_id: env.orgId,
+        item_type: 'task',
+        item_id: taskId,
+        rule_id: plan.sla_rule_id ?? 0,
+        metric: 'task_sla',
+        reason_code: 'deadline_passed',
+        breached_at: plan.sla_deadline!,
+      });
+    }
     events.push({
       orgId: env.orgId,
       eventName: 'task.created',
@@ -374,6 +390,9 @@ async function writeChunk(trx: Trx, deps: IngestDeps, env: Env, state: State, re
   }
   await insertTasks(trx, tasks);
   for (const part of slices(history, 1000)) await trx.insertInto('workflow_status_history').values(part).execute();
+  // Breach records for a backlog imported already late (reports count them), without an alert per
+  // historical mail: the task.created event already says the task is RED.
+  for (const part of slices(breaches, 1000)) await trx.insertInto('sla_breach').values(part).execute();
   state.counts.new_tasks += tasks.length;
   state.counts.not_actionable += created.length - actionable.length;
 
