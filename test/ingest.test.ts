@@ -253,6 +253,7 @@ describeEachEngine('email ingestion', (engine) => {
     expect(raw.statusCode, raw.body).toBe(201);
     const b = raw.json().batch;
     expect(b.read).toBe(56);
+    expect(raw.json().items.map((i: { seq: number }) => i.seq)).toEqual(Array.from({ length: 56 }, (_, i) => i + 1));
     expect(b.new_signals + b.duplicates + b.failed).toBe(56);
     const items = (await t.call(org3.viewer, { method: 'GET', url: `/api/ingest/batches/${b.batch_id}/items?limit=200` })).json().data as Array<{ outcome: string; reason: string | null; signal_id: number | null; subject: string | null }>;
     expect(items).toHaveLength(56);

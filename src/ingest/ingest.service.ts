@@ -190,7 +190,8 @@ export async function ingestMessages(
     return view;
   });
   deps.commitSignal?.notify();
-  return { batch, items: state.items };
+  // Within a chunk, failures and duplicates are settled before creations: answer in message order.
+  return { batch, items: state.items.sort((a, b) => a.seq - b.seq) };
 }
 
 function keep(state: State, item: IngestItemSummary): void {
