@@ -21,7 +21,7 @@ export interface DemoResult {
   org_id: number;
   org_name: string;
   key: string;
-  batch_id: number;
+  batches: number;
   messages: number;
   new_signals: number;
   new_tasks: number;
@@ -54,23 +54,33 @@ export async function seedDemo(
   }
   log(`Created organisation ${org.org_id} "${org.name}", its admin key and routing rules.`);
 
-  // A month of mail ending now (dates relative to today; content fixed by the seed).
+  // A month of mail ending now (dates relative to today; content fixed by the seed), imported the
+  // way a mailbox connector would: one batch per day, each at that day's end, so tasks are created
+  // over the month and the SLA monitor has their deadlines to work through once the server runs.
   const end = Math.floor(now.getTime() / DAY) * DAY;
-  const mail = generateMail(opts.seed, opts.messages ?? 600, end - 30 * DAY, end);
+  const start = end - 30 * DAY;
+  const mail = generateMail(opts.seed, opts.messages ?? 600, start, end);
   const pool = ParsePool.forBatches();
-  let result;
+  const totals = { read: 0, new_signals: 0, new_tasks: 0, duplicates: 0, failed: 0 };
+  let batches = 0;
   try {
-    result = await ingestMessages(
-      { database: deps.database, clock: deps.clock, pool },
-      { orgId: org.org_id, actor: DEMO_ACTOR, source: 'demo', sourceName: `demo seed ${opts.seed}` },
-      mail.map((m) => m.raw),
-      0,
-    );
+    for (let day = 0; day < 30; day++) {
+      const slice = mail.slice(Math.floor((day * mail.length) / 30), Math.floor(((day + 1) * mail.length) / 30));
+      if (slice.length === 0) continue;
+      const at = new Date(Math.min(now.getTime(), start + (day + 1) * DAY));
+      const { batch } = await ingestMessages(
+        { database: deps.database, clock: { now: () => at }, pool },
+        { orgId: org.org_id, actor: DEMO_ACTOR, source: 'demo', sourceName: `demo seed ${opts.seed}, day ${day + 1}` },
+        slice.map((m) => m.raw),
+        0,
+      );
+      batches += 1;
+      for (const k of Object.keys(totals) as Array<keyof typeof totals>) totals[k] += batch[k];
+    }
   } finally {
     await pool.close();
   }
-  const b = result.batch;
-  log(`Ingested ${b.read} messages: ${b.new_signals} signals, ${b.new_tasks} tasks, ${b.duplicates} duplicates, ${b.failed} failed.`);
+  log(`Ingested ${totals.read} messages in ${batches} daily batches: ${totals.new_signals} signals, ${totals.new_tasks} tasks, ${totals.duplicates} duplicates, ${totals.failed} failed.`);
 
   const moved = await deps.database.db.transaction().execute((trx) => moveDemoPipeline(trx, org.org_id, opts.seed, nowIso));
   log(`Moved the pipeline: ${moved.candidates} candidates, ${moved.pursuits} pursuits.`);
@@ -80,11 +90,11 @@ export async function seedDemo(
     org_id: org.org_id,
     org_name: org.name,
     key: key.key,
-    batch_id: b.batch_id,
-    messages: b.read,
-    new_signals: b.new_signals,
-    new_tasks: b.new_tasks,
-    failed: b.failed,
+    batches,
+    messages: totals.read,
+    new_signals: totals.new_signals,
+    new_tasks: totals.new_tasks,
+    failed: totals.failed,
     completed_tasks: completed,
     ...moved,
   };
