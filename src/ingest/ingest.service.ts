@@ -128,13 +128,21 @@ export async function ingestMessages(
     keepItems,
   };
   const chunkSize = opts.chunkSize ?? DEFAULT_CHUNK;
-  // Parse ahead: two jobs per worker keep every core busy while this thread writes.
-  const ahead = Math.max(2, deps.pool.size * 2);
+  // Parse ahead: enough chunks queued that the workers never idle while this thread writes.
+  const ahead = Math.max(2, deps.pool.size * 2 + 2);
   const inFlight: Array<Promise<ParseResult[]>> = [];
   let processed = 0;
 
   const writeNext = async () => {
-    const results = await inFlight.shift()!;
+    const next = inFlight.shift()!;
+    // Rather than wait for the workers, parse queued chunks here until the next one is ready.
+    let ready = false;
+    void next.then(
+      () => (ready = true),
+      () => (ready = true),
+    );
+    while (!ready && (await deps.pool.help()));
+    const results = await next;
     await deps.database.db.transaction().execute((trx) => writeChunk(trx, deps, env, state, results));
     deps.commitSignal?.notify();
     processed += results.length;

@@ -31,37 +31,39 @@ function spawnWorker(): Worker {
   });
 }
 
+interface Queued {
+  job: ParseJob;
+  resolve: (r: ParseResult[]) => void;
+  reject: (e: Error) => void;
+}
+
+/** Jobs a worker holds at once: one running, one waiting, so it never idles between messages. */
+const PER_WORKER = 2;
+
 export class ParsePool {
   private slots: Slot[] = [];
   private nextId = 1;
-  private pending = new Map<number, { resolve: (r: ParseResult[]) => void; reject: (e: Error) => void; slot: Slot }>();
+  private queue: Queued[] = [];
+  private pending = new Map<number, Queued & { slot: Slot }>();
   private closed = false;
-  private jobs = 0;
 
   /**
-   * `size` workers; 0 = parse inline on the calling thread. With `inlineEvery` = n, every n-th job is
-   * parsed on the calling thread too: the thread that writes to the database is idle part of the time,
-   * and on two cores one worker plus a share of inline parsing beats two workers — every extra
-   * isolate pays its own start-up, JIT warm-up and garbage collection (measured: ~0.6× the bare parse
-   * time per 10,000 messages).
+   * `size` workers; 0 = everything inline on the calling thread. Jobs wait in one queue: workers take
+   * them as they free up, and the calling thread takes one too whenever it would otherwise wait
+   * (`help()`), so on two cores one worker plus the writer thread keep both cores busy. More workers
+   * than cores − 1 cost more than they give: every isolate pays its own start-up, JIT warm-up and
+   * garbage collection (measured ~0.6× the bare parse time per 10,000 messages for a second worker).
    */
-  constructor(
-    readonly size: number = ParsePool.defaultSize(),
-    private readonly inlineEvery = 0,
-  ) {}
+  constructor(readonly size: number = ParsePool.defaultSize()) {}
 
-  /** Workers for a long batch: one core is left to the writer, which also parses its share. */
+  /** One core is left to the writer thread, which parses its share through help(). */
   static defaultSize(): number {
     return Math.max(1, Math.min(3, availableParallelism() - 1));
   }
 
-  /**
-   * A pool for big batches (CLI, demo, large API bodies). On two cores: one worker, and every third
-   * chunk parsed by the writer thread — writes take about half the parse time, so both threads
-   * stay about equally busy.
-   */
+  /** A pool for big batches (CLI, demo, large API bodies). */
   static forBatches(): ParsePool {
-    return new ParsePool(ParsePool.defaultSize(), availableParallelism() <= 2 ? 3 : 0);
+    return new ParsePool(ParsePool.defaultSize());
   }
 
   private ensureStarted(): void {
@@ -74,7 +76,9 @@ export class ParsePool {
         if (!p) return;
         this.pending.delete(a.id);
         slot.inFlight -= 1;
+        if (slot.inFlight === 0) slot.worker.unref();
         p.resolve(a.results);
+        this.dispatch();
       });
       worker.on('error', (err) => this.failSlot(slot, err));
       worker.on('exit', (code) => {
@@ -86,37 +90,55 @@ export class ParsePool {
     }
   }
 
-  private failSlot(slot: Slot, err: Error): void {
+  private failSlot(slot: Slot, _err: Error): void {
+    this.slots = this.slots.filter((s) => s !== slot);
     for (const [id, p] of this.pending) {
       if (p.slot === slot) {
         this.pending.delete(id);
-        p.reject(err);
+        // Another worker (or the calling thread) parses it again: one dead worker must not fail a batch.
+        this.queue.unshift({ job: p.job, resolve: p.resolve, reject: p.reject });
       }
     }
-    this.slots = this.slots.filter((s) => s !== slot);
+    if (this.slots.length === 0) for (const q of this.queue.splice(0)) this.runInline(q);
+    else this.dispatch();
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      while (slot.inFlight < PER_WORKER && this.queue.length > 0) {
+        const q = this.queue.shift()!;
+        slot.inFlight += 1;
+        slot.worker.ref();
+        this.pending.set(q.job.id, { ...q, slot });
+        slot.worker.postMessage(q.job);
+      }
+    }
+  }
+
+  private runInline(q: Queued): Promise<void> {
+    return runJob(q.job).then(q.resolve, q.reject);
   }
 
   parse(ctx: AnalysisContext, messages: Array<{ seq: number; raw: Uint8Array | string }>): Promise<ParseResult[]> {
     if (this.closed) return Promise.reject(new Error('parse pool is closed'));
     const job: ParseJob = { id: this.nextId++, ctx, messages };
-    this.jobs += 1;
-    if (this.size === 0 || (this.inlineEvery > 0 && this.jobs % this.inlineEvery === 0)) return runJob(job);
+    if (this.size === 0) return runJob(job);
     this.ensureStarted();
-    const slot = this.slots.reduce<Slot | undefined>((best, s) => (!best || s.inFlight < best.inFlight ? s : best), undefined);
-    if (!slot) return runJob(job); // every worker died: degrade to inline rather than fail the batch
-    slot.inFlight += 1;
-    slot.worker.ref();
     return new Promise<ParseResult[]>((resolve, reject) => {
-      this.pending.set(job.id, {
-        resolve: (r) => {
-          if (slot.inFlight === 0) slot.worker.unref();
-          resolve(r);
-        },
-        reject,
-        slot,
-      });
-      slot.worker.postMessage(job);
+      this.queue.push({ job, resolve, reject });
+      this.dispatch();
     });
+  }
+
+  /**
+   * The caller has nothing else to do: parse the oldest queued job on this thread. Resolves false
+   * when no job was waiting.
+   */
+  async help(): Promise<boolean> {
+    const q = this.queue.shift();
+    if (!q) return false;
+    await this.runInline(q);
+    return true;
   }
 
   async close(): Promise<void> {
