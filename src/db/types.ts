@@ -290,6 +290,60 @@ export interface WorkstreamDailyCountTable {
   n: number;
 }
 
+export type IngestBatchStatus = 'running' | 'completed' | 'failed';
+export type IngestItemOutcome = 'created' | 'signal_only' | 'duplicate' | 'failed';
+
+export interface IngestBatchTable {
+  batch_id: Generated<number>;
+  org_id: number;
+  source: string;
+  source_name: string | null;
+  actor: string;
+  status: Generated<IngestBatchStatus>;
+  read_count: Generated<number>;
+  new_signals: Generated<number>;
+  new_tasks: Generated<number>;
+  duplicates: Generated<number>;
+  failed: Generated<number>;
+  not_actionable: Generated<number>;
+  error: string | null;
+  started_at: Iso;
+  completed_at: Iso | null;
+  duration_ms: number | null;
+}
+
+export interface IngestBatchItemTable {
+  item_id: Generated<number>;
+  org_id: number;
+  batch_id: number;
+  seq: number;
+  outcome: IngestItemOutcome;
+  message_id: string | null;
+  dedupe_key: string | null;
+  subject: string | null;
+  sender: string | null;
+  signal_id: number | null;
+  task_id: string | null;
+  reason: string | null;
+  created_at: Iso;
+}
+
+export interface IngestRoutingRuleTable {
+  org_id: number;
+  category: string;
+  owner: string;
+  owner_email: string | null;
+  created_at: Iso;
+  updated_at: Iso;
+}
+
+export interface IngestConfigTable {
+  org_id: number;
+  config_json: string;
+  updated_at: Iso;
+  updated_by: string | null;
+}
+
 export interface DB {
   org: OrgTable;
   api_key: ApiKeyTable;
@@ -310,6 +364,10 @@ export interface DB {
   workflow_patterns: WorkflowPatternTable;
   workflow_task_counters: WorkflowTaskCounterTable;
   workstream_daily_count: WorkstreamDailyCountTable;
+  ingest_batch: IngestBatchTable;
+  ingest_batch_item: IngestBatchItemTable;
+  ingest_routing_rule: IngestRoutingRuleTable;
+  ingest_config: IngestConfigTable;
 }
 
 export type Row<T extends keyof DB> = Selectable<DB[T]>;

@@ -18,6 +18,7 @@ import { registerSystemRoutes } from './system.routes.js';
 import { registerSlaRoutes } from '../sla/sla.routes.js';
 import { registerFastTrpcGet } from './trpc-fast-get.js';
 import { registerRealtimeGateway } from '../realtime/ws-gateway.js';
+import { registerIngestRoutes } from '../ingest/ingest.routes.js';
 import type { TrpcContext } from './trpc.js';
 
 export type App = FastifyInstance;
@@ -127,6 +128,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   registerWebhookRoutes(app, deps);
   registerWorkstreamRoutes(app, deps);
   await registerRealtimeGateway(app, deps);
+  registerIngestRoutes(app, deps);
 
   await registerTrpc(app, deps);
 

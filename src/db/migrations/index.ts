@@ -9,6 +9,7 @@ import * as m0002 from './0002_workstream_views.js';
 import * as m0003 from './0003_workflow_views.js';
 import * as m0004 from './0004_outbox.js';
 import * as m0006 from './0006_sla_engine.js';
+import * as m0007 from './0007_ingest.js';
 
 export const MIGRATIONS: Record<string, MigrationModule> = {
   '0001_initial_schema': m0001,
@@ -16,4 +17,5 @@ export const MIGRATIONS: Record<string, MigrationModule> = {
   '0003_workflow_views': m0003,
   '0004_outbox': m0004,
   '0006_sla_engine': m0006,
+  '0007_ingest': m0007,
 };

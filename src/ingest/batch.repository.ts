@@ -1,0 +1,131 @@
+/** Ingest batches and their items: what each message of a batch became, or why it failed. */
+import type { DbOrTrx } from '../db/create-db.js';
+import type { IngestItemOutcome, NewRow, Row } from '../db/types.js';
+
+export interface BatchView {
+  batch_id: number;
+  org_id: number;
+  source: string;
+  source_name: string | null;
+  actor: string;
+  status: string;
+  read: number;
+  new_signals: number;
+  new_tasks: number;
+  duplicates: number;
+  failed: number;
+  not_actionable: number;
+  error: string | null;
+  started_at: string;
+  completed_at: string | null;
+  duration_ms: number | null;
+}
+
+export function toBatchView(r: Row<'ingest_batch'>): BatchView {
+  return {
+    batch_id: r.batch_id,
+    org_id: r.org_id,
+    source: r.source,
+    source_name: r.source_name,
+    actor: r.actor,
+    status: r.status,
+    read: r.read_count,
+    new_signals: r.new_signals,
+    new_tasks: r.new_tasks,
+    duplicates: r.duplicates,
+    failed: r.failed,
+    not_actionable: r.not_actionable,
+    error: r.error,
+    started_at: r.started_at,
+    completed_at: r.completed_at,
+    duration_ms: r.duration_ms === null ? null : Number(r.duration_ms),
+  };
+}
+
+export type BatchItem = Omit<Row<'ingest_batch_item'>, 'org_id'>;
+
+export async function createBatch(
+  db: DbOrTrx,
+  input: { orgId: number; source: string; sourceName: string | null; actor: string; now: string },
+): Promise<number> {
+  const r = await db
+    .insertInto('ingest_batch')
+    .values({ org_id: input.orgId, source: input.source, source_name: input.sourceName, actor: input.actor, started_at: input.now })
+    .returning('batch_id')
+    .executeTakeFirstOrThrow();
+  return r.batch_id;
+}
+
+export interface BatchCounts {
+  read: number;
+  new_signals: number;
+  new_tasks: number;
+  duplicates: number;
+  failed: number;
+  not_actionable: number;
+}
+
+export async function finishBatch(
+  db: DbOrTrx,
+  orgId: number,
+  batchId: number,
+  counts: BatchCounts,
+  input: { status: 'completed' | 'failed'; error?: string | null; now: string; durationMs: number },
+): Promise<BatchView> {
+  const r = await db
+    .updateTable('ingest_batch')
+    .set({
+      status: input.status,
+      read_count: counts.read,
+      new_signals: counts.new_signals,
+      new_tasks: counts.new_tasks,
+      duplicates: counts.duplicates,
+      failed: counts.failed,
+      not_actionable: counts.not_actionable,
+      error: input.error ?? null,
+      completed_at: input.now,
+      duration_ms: input.durationMs,
+    })
+    .where('org_id', '=', orgId)
+    .where('batch_id', '=', batchId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toBatchView(r);
+}
+
+const ITEM_CHUNK = 1000;
+
+export async function insertItems(db: DbOrTrx, rows: Array<NewRow<'ingest_batch_item'>>): Promise<void> {
+  for (let i = 0; i < rows.length; i += ITEM_CHUNK) await db.insertInto('ingest_batch_item').values(rows.slice(i, i + ITEM_CHUNK)).execute();
+}
+
+export async function getBatch(db: DbOrTrx, orgId: number, batchId: number): Promise<BatchView | undefined> {
+  const r = await db.selectFrom('ingest_batch').selectAll().where('org_id', '=', orgId).where('batch_id', '=', batchId).executeTakeFirst();
+  return r ? toBatchView(r) : undefined;
+}
+
+export async function listBatches(db: DbOrTrx, orgId: number, page: { limit: number; offset: number }): Promise<{ data: BatchView[]; total: number }> {
+  const base = db.selectFrom('ingest_batch').where('org_id', '=', orgId);
+  const [rows, count] = await Promise.all([
+    base.selectAll().orderBy('batch_id', 'desc').limit(page.limit).offset(page.offset).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { data: rows.map(toBatchView), total: Number(count.n) };
+}
+
+const ITEM_COLUMNS = ['item_id', 'batch_id', 'seq', 'outcome', 'message_id', 'dedupe_key', 'subject', 'sender', 'signal_id', 'task_id', 'reason', 'created_at'] as const;
+
+export async function listItems(
+  db: DbOrTrx,
+  orgId: number,
+  batchId: number,
+  q: { outcome?: IngestItemOutcome; limit: number; offset: number },
+): Promise<{ data: BatchItem[]; total: number }> {
+  let base = db.selectFrom('ingest_batch_item').where('org_id', '=', orgId).where('batch_id', '=', batchId);
+  if (q.outcome) base = base.where('outcome', '=', q.outcome);
+  const [rows, count] = await Promise.all([
+    base.select(ITEM_COLUMNS).orderBy('seq').limit(q.limit).offset(q.offset).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { data: rows, total: Number(count.n) };
+}

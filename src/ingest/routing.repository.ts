@@ -1,0 +1,33 @@
+/** Routing rules: a category's new tasks go to an owner. Category "*" is the fallback for the rest. */
+import type { DbOrTrx } from '../db/create-db.js';
+import type { Row } from '../db/types.js';
+
+export type RoutingRule = Row<'ingest_routing_rule'>;
+export const FALLBACK_CATEGORY = '*';
+
+export async function listRoutingRules(db: DbOrTrx, orgId: number): Promise<RoutingRule[]> {
+  return db.selectFrom('ingest_routing_rule').selectAll().where('org_id', '=', orgId).orderBy('category').execute();
+}
+
+export async function upsertRoutingRule(
+  db: DbOrTrx,
+  orgId: number,
+  input: { category: string; owner: string; owner_email: string | null },
+  now: string,
+): Promise<RoutingRule> {
+  return db
+    .insertInto('ingest_routing_rule')
+    .values({ org_id: orgId, category: input.category, owner: input.owner, owner_email: input.owner_email, created_at: now, updated_at: now })
+    .onConflict((oc) => oc.columns(['org_id', 'category']).doUpdateSet({ owner: input.owner, owner_email: input.owner_email, updated_at: now }))
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function deleteRoutingRule(db: DbOrTrx, orgId: number, category: string): Promise<boolean> {
+  const r = await db.deleteFrom('ingest_routing_rule').where('org_id', '=', orgId).where('category', '=', category).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
+export function routeFor(rules: RoutingRule[], category: string): RoutingRule | undefined {
+  return rules.find((r) => r.category === category) ?? rules.find((r) => r.category === FALLBACK_CATEGORY);
+}
