@@ -67,6 +67,21 @@ describeEachEngine('flowledger CLI', (engine) => {
     expect(JSON.parse(a.lines[0]!)).toMatchObject({ at: '2030-01-01T00:00:00.000Z', tasks_warned: 0, breaches_opened: 0 });
   });
 
+  it('reports the migrations it applied on a fresh database, then none', async () => {
+    const fresh = await openTestDatabase(engine, { migrate: false });
+    try {
+      const freshEnv = { DATABASE_URL: fresh.processUrl };
+      const a = capture();
+      expect(await runCli(['migrate', '--json'], freshEnv, a.out)).toBe(0);
+      expect(JSON.parse(a.lines[0]!).applied).toContain('0001_initial_schema');
+      const b = capture();
+      expect(await runCli(['migrate', '--json'], freshEnv, b.out)).toBe(0);
+      expect(JSON.parse(b.lines[0]!)).toEqual({ applied: [] });
+    } finally {
+      await fresh.drop();
+    }
+  });
+
   it('migrates idempotently', async () => {
     const a = capture();
     expect(await runCli(['migrate', '--json'], env, a.out)).toBe(0);

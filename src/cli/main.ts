@@ -44,11 +44,16 @@ function positiveInt(v: string | undefined, what: string): number {
   return n;
 }
 
-async function withDb<T>(fn: (database: Database) => Promise<T>, env: Record<string, string | undefined>): Promise<T> {
+/** Opens the database for one command, migrated first unless the command is `migrate` itself. */
+async function withDb<T>(
+  fn: (database: Database) => Promise<T>,
+  env: Record<string, string | undefined>,
+  opts: { migrateFirst?: boolean } = {},
+): Promise<T> {
   const config = loadConfig(env);
   const database = createDatabase(config.databaseUrl, { poolSize: 2 });
   try {
-    await database.migrate();
+    if (opts.migrateFirst !== false) await database.migrate();
     return await fn(database);
   } finally {
     await database.close();
@@ -96,7 +101,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
       return -1; // keep running
     }
     case 'migrate': {
-      const applied = await withDb((d) => d.migrate(), env);
+      const applied = await withDb((d) => d.migrate(), env, { migrateFirst: false });
       if (values.json) out.log(JSON.stringify({ applied }));
       else out.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');
       return 0;
