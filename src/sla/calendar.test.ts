@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addBusinessHours, businessMsBetween, calendarSchema, subtractBusinessHours, zonedTimeToUtc, type Calendar } from './calendar.js';
+import { zonedTimeToUtc } from '../shared/zoned-time.js';
+import { addBusinessHours, businessMsBetween, calendarSchema, subtractBusinessHours, type Calendar } from './calendar.js';
 
 const HOUR = 3_600_000;
 const berlin: Calendar = calendarSchema.parse({ time_zone: 'Europe/Berlin', days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' });
@@ -63,7 +64,7 @@ describe('business calendar', () => {
 
   it('resolves a local time inside the spring-forward gap to just after it', () => {
     // 02:30 on 29 March 2026 does not exist in Berlin: the clock jumps 02:00 → 03:00, so it reads as 03:30 CEST = 01:30Z.
-    expect(iso(zonedTimeToUtc(2026, 3, 29, 150, 'Europe/Berlin'))).toBe('2026-03-29T01:30:00.000Z');
+    expect(iso(zonedTimeToUtc({ y: 2026, m: 3, d: 29 }, 150, 'Europe/Berlin'))).toBe('2026-03-29T01:30:00.000Z');
   });
 
   it('validates calendars: zone, hours, days', () => {

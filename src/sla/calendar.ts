@@ -8,6 +8,7 @@
  * always 8 working hours, whatever the UTC offset that day.
  */
 import { z } from 'zod';
+import { addDays, isValidTimeZone, isoWeekday, localDateOf, zonedTimeToUtc, type LocalDate } from '../shared/zoned-time.js';
 
 export const calendarSchema = z
   .object({
@@ -26,75 +27,9 @@ const HOUR = 3_600_000;
 /** A calendar must have a working window within this many days, or it is unusable (e.g. all holidays). */
 const MAX_SCAN_DAYS = 3660;
 
-export function isValidTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function minutesOf(hhmm: string): number {
   const [h, m] = hhmm.split(':').map(Number);
   return h! * 60 + m!;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(tz: string): Intl.DateTimeFormat {
-  let f = formatters.get(tz);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(tz, f);
-  }
-  return f;
-}
-
-interface LocalParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-function localParts(ms: number, tz: string): LocalParts {
-  const parts = formatter(tz).formatToParts(new Date(ms));
-  const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
-}
-
-/** The zone's offset from UTC (ms) at an instant. */
-function offsetAt(ms: number, tz: string): number {
-  const p = localParts(ms, tz);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return asUtc - Math.floor(ms / 1000) * 1000;
-}
-
-/**
- * The UTC instant of a local wall-clock time. In a spring-forward gap the time does not exist and
- * the instant after the gap is used; in a fall-back overlap the first occurrence is used.
- */
-export function zonedTimeToUtc(year: number, month: number, day: number, minutes: number, tz: string): number {
-  const wall = Date.UTC(year, month - 1, day, 0, minutes);
-  const first = wall - offsetAt(wall, tz);
-  const second = wall - offsetAt(first, tz);
-  if (first === second) return first;
-  // Offsets disagree around a transition: prefer the candidate that maps back to the wall time.
-  const back = (ms: number) => ms + offsetAt(ms, tz) === wall;
-  if (back(Math.min(first, second))) return Math.min(first, second);
-  if (back(Math.max(first, second))) return Math.max(first, second);
-  return Math.max(first, second);
 }
 
 interface Window {
@@ -102,43 +37,31 @@ interface Window {
   end: number;
 }
 
-/** ISO weekday (1 = Monday) of a civil date. */
-function isoWeekday(year: number, month: number, day: number): number {
-  const d = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
-  return d === 0 ? 7 : d;
-}
-
-function addDays(year: number, month: number, day: number, n: number): [number, number, number] {
-  const d = new Date(Date.UTC(year, month - 1, day + n));
-  return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
-}
-
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The working window of one local date, or undefined when it is not a working day. */
-function windowOn(cal: Calendar, y: number, m: number, d: number): Window | undefined {
-  if (!cal.days.includes(isoWeekday(y, m, d))) return undefined;
-  if (cal.holidays.includes(`${y}-${pad(m)}-${pad(d)}`)) return undefined;
+function windowOn(cal: Calendar, date: LocalDate): Window | undefined {
+  if (!cal.days.includes(isoWeekday(date))) return undefined;
+  if (cal.holidays.includes(`${date.y}-${pad(date.m)}-${pad(date.d)}`)) return undefined;
   return {
-    start: zonedTimeToUtc(y, m, d, minutesOf(cal.start), cal.time_zone),
-    end: zonedTimeToUtc(y, m, d, minutesOf(cal.end), cal.time_zone),
+    start: zonedTimeToUtc(date, minutesOf(cal.start), cal.time_zone),
+    end: zonedTimeToUtc(date, minutesOf(cal.end), cal.time_zone),
   };
 }
 
 /** Working windows from the local date of `fromMs` onward (direction +1) or backward (-1). */
 function* windows(cal: Calendar, fromMs: number, direction: 1 | -1): Generator<Window> {
-  const p = localParts(fromMs, cal.time_zone);
-  let [y, m, d] = [p.year, p.month, p.day];
+  let date = localDateOf(fromMs, cal.time_zone);
   let emptyDays = 0;
   for (;;) {
-    const w = windowOn(cal, y, m, d);
+    const w = windowOn(cal, date);
     if (w) {
       emptyDays = 0;
       yield w;
     } else if (++emptyDays > MAX_SCAN_DAYS) {
       throw new Error('The calendar has no working time within ten years');
     }
-    [y, m, d] = addDays(y, m, d, direction);
+    date = addDays(date, direction);
   }
 }
 

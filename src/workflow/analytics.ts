@@ -11,85 +11,28 @@ import { sqlHelpers, type SqlHelpers } from '../db/sql-helpers.js';
 import type { AppDeps } from '../http/deps.js';
 import { badRequest } from '../shared/errors.js';
 import type { AnalyticsInput, AnalyticsResult } from './workflow.schemas.js';
+import { addDays, isValidTimeZone, isoWeekday, localDateOf, zonedTimeToUtc, type LocalDate } from '../shared/zoned-time.js';
 
 export type Granularity = AnalyticsInput['granularity'];
 export const MAX_BUCKETS = 1000;
 
 // ------------------------------------------------------------------ zoned calendar arithmetic
-interface LocalDate {
-  y: number;
-  m: number; // 1–12
-  d: number;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(tz: string): Intl.DateTimeFormat {
-  let f = formatters.get(tz);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(tz, f);
-  }
-  return f;
-}
-
 /** Throws a 400 naming `tz` unless it is a time zone the runtime knows. */
 export function assertTimeZone(tz: string): void {
-  try {
-    formatter(tz);
-  } catch {
+  if (!isValidTimeZone(tz)) {
     throw badRequest(`tz: unknown time zone "${tz}"`, { fields: [{ field: 'tz', message: 'not an IANA time zone' }] });
   }
 }
 
-/** The wall-clock fields of an instant in a zone. */
-function wallClock(ms: number, tz: string) {
-  const parts: Record<string, number> = {};
-  for (const p of formatter(tz).formatToParts(new Date(ms))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  return parts as { year: number; month: number; day: number; hour: number; minute: number; second: number };
-}
-
-/** Offset of the zone from UTC at an instant, in ms (east positive). */
-function offsetAt(ms: number, tz: string): number {
-  const w = wallClock(ms, tz);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return asUtc - Math.floor(ms / 1000) * 1000;
-}
-
 /** The instant local midnight starts on a date in a zone (the first instant of that date if DST skips midnight). */
 export function zonedMidnight(date: LocalDate, tz: string): number {
-  const wall = Date.UTC(date.y, date.m - 1, date.d);
-  let t = wall - offsetAt(wall, tz);
-  t = wall - offsetAt(t, tz);
-  // Where midnight does not exist (a DST gap), t lands in the previous day: step to the date's first hour.
-  const w = wallClock(t, tz);
-  if (w.day !== date.d) t += 3_600_000 - ((w.minute * 60 + w.second) * 1000);
-  return t;
-}
-
-function localDateOf(ms: number, tz: string): LocalDate {
-  const w = wallClock(ms, tz);
-  return { y: w.year, m: w.month, d: w.day };
-}
-
-function addDays(date: LocalDate, days: number): LocalDate {
-  const t = new Date(Date.UTC(date.y, date.m - 1, date.d + days));
-  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+  return zonedTimeToUtc(date, 0, tz);
 }
 
 export function bucketStartDate(date: LocalDate, g: Granularity): LocalDate {
   if (g === 'day') return date;
   if (g === 'month') return { y: date.y, m: date.m, d: 1 };
-  const dow = new Date(Date.UTC(date.y, date.m - 1, date.d)).getUTCDay(); // 0 = Sunday
-  return addDays(date, -((dow + 6) % 7)); // back to Monday
+  return addDays(date, 1 - isoWeekday(date)); // back to Monday
 }
 
 function nextBucketDate(start: LocalDate, g: Granularity): LocalDate {
