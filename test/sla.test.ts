@@ -177,6 +177,19 @@ describeEachEngine('SLA engine', (engine) => {
       expect(await openBreaches(id)).toEqual([expect.objectContaining({ item_type: 'task', reason_code: 'deadline_passed' })]);
     });
 
+    it('a due task whose state does not get worse only gets its next moment back, with no events', async () => {
+      const ok = await insertTask(db(), org.orgId, { createdAt: T0, priority: 'CRITICAL' }); // warn T0+3h, due T0+4h
+      const warned = await insertTask(db(), org.orgId, { createdAt: T0, priority: 'CRITICAL' });
+      await pass(plus(3)); // `warned` (and `ok`) escalate to warning
+      await db().updateTable('workflow_tasks').set({ sla_status: 'ok', sla_warn_at: plus(3.5).toISOString(), sla_next_at: plus(3).toISOString() }).where('task_id', '=', ok).execute();
+      await db().updateTable('workflow_tasks').set({ sla_next_at: plus(3).toISOString() }).where('task_id', '=', warned).execute();
+      const before = (await events(ok)).length + (await events(warned)).length;
+      await pass(plus(3.2));
+      expect((await events(ok)).length + (await events(warned)).length).toBe(before);
+      expect((await task(ok)).sla_next_at).toBe(plus(3.5).toISOString());
+      expect((await task(warned)).sla_next_at).toBe(plus(4).toISOString());
+    });
+
     it('never fights a person: a task set back to GREEN stays GREEN until its SLA state changes again', async () => {
       const id = await insertTask(db(), org.orgId, { createdAt: T0, priority: 'CRITICAL' });
       await pass(plus(3));

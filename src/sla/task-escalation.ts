@@ -7,12 +7,10 @@
 import type { Database, Trx } from '../db/create-db.js';
 import type { SlaStatus, TaskStatus } from '../db/types.js';
 import { appendEvents, type NewWorkEvent } from '../outbox/work-events.repository.js';
-import { SLA_RANK, escalatedStatus, hoursBetween, nextCheckAt, slaStatusAt } from './task-sla.js';
+import { SLA_MONITOR_ACTOR, openBreaches, resolveBreaches } from './breaches.repository.js';
+import { SLA_RANK, escalatedStatus, hoursBetween, slaStatusAt } from './task-sla.js';
 
-export const SLA_MONITOR_ACTOR = 'sla-monitor';
-
-/** What a breach write returns: enough for its sla.breached / sla.resolved event. */
-export const BREACH_RETURNING = ['breach_id', 'org_id', 'item_type', 'item_id', 'rule_id', 'metric', 'reason_code'] as const;
+export { SLA_MONITOR_ACTOR };
 
 export interface DueTask {
   task_id: string;
@@ -149,17 +147,26 @@ export async function applyTaskTransitions(
 ): Promise<EscalationSummary> {
   const summary: EscalationSummary = { warned: 0, breached: 0, statusChanges: 0, events: 0 };
 
-  // Tasks whose moment came but whose state did not get worse just get their next moment.
+  // Tasks whose moment came but whose state did not get worse (a deadline moved later, say) just
+  // get their next moment: nextCheckAt() in SQL, one statement per chunk. For such a task the
+  // moment is always in the future — were it not, transitionFor() would have escalated it.
   for (const part of chunks(untouched)) {
-    const byNext = new Map<string | null, string[]>();
-    for (const t of part) {
-      const next = nextCheckAt(t.sla_status, t.sla_warn_at ? Date.parse(t.sla_warn_at) : null, t.sla_deadline ? Date.parse(t.sla_deadline) : null);
-      const key = t.task_status === 'COMPLETED' || next === null || next <= Date.parse(nowIso) ? null : new Date(next).toISOString();
-      byNext.set(key, [...(byNext.get(key) ?? []), t.task_id]);
-    }
-    for (const [next, ids] of byNext) {
-      await trx.updateTable('workflow_tasks').set({ sla_next_at: next }).where('task_id', 'in', ids).execute();
-    }
+    await trx
+      .updateTable('workflow_tasks')
+      .set((eb) => ({
+        sla_next_at: eb
+          .case()
+          .when('task_status', '=', 'COMPLETED')
+          .then(null)
+          .when('sla_status', '=', 'ok')
+          .then(eb.fn.coalesce('sla_warn_at', 'sla_deadline'))
+          .when('sla_status', '=', 'warning')
+          .then(eb.ref('sla_deadline'))
+          .else(null)
+          .end(),
+      }))
+      .where('task_id', 'in', part.map((t) => t.task_id))
+      .execute();
   }
 
   const groups = new Map<string, { toSla: SlaStatus; toStatus: TaskStatus | null; ids: string[] }>();
@@ -211,16 +218,7 @@ export async function applyTaskTransitions(
       reason_code: 'deadline_passed',
       breached_at: nowIso,
     }));
-  const breachEvents: NewWorkEvent[] = [];
-  for (const part of chunks(breaches)) {
-    const inserted = await trx
-      .insertInto('sla_breach')
-      .values(part)
-      .onConflict((oc) => oc.columns(['org_id', 'item_type', 'item_id', 'rule_id']).where('resolved_at', 'is', null).doNothing())
-      .returning(BREACH_RETURNING)
-      .execute();
-    for (const b of inserted) breachEvents.push(breachEvent('sla.breached', b, nowIso));
-  }
+  const breachEvents = await openBreaches(trx, breaches, nowIso);
 
   const events = [...transitions.flatMap((tr) => eventsFor(tr, nowIso)), ...breachEvents];
   for (const part of chunks(events)) await appendEvents(trx, part);
@@ -232,30 +230,10 @@ export async function applyTaskTransitions(
   return summary;
 }
 
-export function breachEvent(
-  name: 'sla.breached' | 'sla.resolved',
-  b: { breach_id: number; org_id: number; item_type: string; item_id: string; rule_id: number; metric: string; reason_code: string },
-  nowIso: string,
-): NewWorkEvent {
-  return {
-    orgId: b.org_id,
-    eventName: name,
-    itemType: b.item_type,
-    itemId: b.item_id,
-    payload: { breach_id: b.breach_id, rule_id: b.rule_id, metric: b.metric, reason_code: b.reason_code, item_type: b.item_type, item_id: b.item_id },
-    actor: SLA_MONITOR_ACTOR,
-    happenedAt: nowIso,
-  };
-}
-
 /** Resolves open task breaches whose task is completed or no longer past its deadline. */
-export async function resolveTaskBreaches(trx: Trx, nowIso: string): Promise<NewWorkEvent[]> {
-  const resolved = await trx
-    .updateTable('sla_breach')
-    .set({ resolved_at: nowIso })
-    .where('item_type', '=', 'task')
-    .where('resolved_at', 'is', null)
-    .where((eb) =>
+export function resolveTaskBreaches(trx: Trx, nowIso: string): Promise<NewWorkEvent[]> {
+  return resolveBreaches(trx, nowIso, (q) =>
+    q.where('item_type', '=', 'task').where((eb) =>
       eb.exists(
         eb
           .selectFrom('workflow_tasks as t')
@@ -264,8 +242,6 @@ export async function resolveTaskBreaches(trx: Trx, nowIso: string): Promise<New
           .whereRef('t.task_id', '=', 'sla_breach.item_id')
           .where((w) => w.or([w('t.task_status', '=', 'COMPLETED'), w('t.sla_status', '<>', 'breached')])),
       ),
-    )
-    .returning(BREACH_RETURNING)
-    .execute();
-  return resolved.map((b) => breachEvent('sla.resolved', b, nowIso));
+    ),
+  );
 }

@@ -8,7 +8,8 @@ import type { Trx } from '../db/create-db.js';
 import type { Row, SlaStatus, TaskPriority } from '../db/types.js';
 import { appendEvents } from '../outbox/work-events.repository.js';
 import { getRule, listRules, pickTaskRule, type SlaRule } from './rules.repository.js';
-import { BREACH_RETURNING, applyTaskTransitions, breachEvent, type DueTask } from './task-escalation.js';
+import { resolveBreaches } from './breaches.repository.js';
+import { applyTaskTransitions, type DueTask } from './task-escalation.js';
 import { SLA_RANK, escalatedStatus, planTaskSla, type TaskSlaPlan } from './task-sla.js';
 
 export interface NewTaskSlaInput {
@@ -123,16 +124,10 @@ export async function settleTaskSla(
       nowIso,
     );
   } else if (completed || plan.sla_status !== 'breached') {
-    const resolved = await trx
-      .updateTable('sla_breach')
-      .set({ resolved_at: nowIso })
-      .where('org_id', '=', row.org_id)
-      .where('item_type', '=', 'task')
-      .where('item_id', '=', row.task_id)
-      .where('resolved_at', 'is', null)
-      .returning(BREACH_RETURNING)
-      .execute();
-    await appendEvents(trx, resolved.map((b) => breachEvent('sla.resolved', b, nowIso)));
+    const resolved = await resolveBreaches(trx, nowIso, (q) =>
+      q.where('org_id', '=', row.org_id).where('item_type', '=', 'task').where('item_id', '=', row.task_id),
+    );
+    await appendEvents(trx, resolved);
   }
   return trx
     .selectFrom('workflow_tasks')

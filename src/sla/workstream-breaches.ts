@@ -10,7 +10,7 @@ import type { DB } from '../db/types.js';
 import { appendEvents, type NewWorkEvent } from '../outbox/work-events.repository.js';
 import { subtractBusinessHours } from './calendar.js';
 import { WORKSTREAM_METRICS, toSlaRule, type SlaRule, type WorkstreamMetric } from './rules.repository.js';
-import { BREACH_RETURNING, breachEvent } from './task-escalation.js';
+import { openBreaches, resolveBreaches } from './breaches.repository.js';
 
 interface MetricSpec {
   itemType: 'candidate' | 'pursuit';
@@ -136,49 +136,33 @@ export async function evaluateWorkstreamRules(trx: Trx, nowIso: string): Promise
         ),
       )
       .execute();
-    if (fresh.length > 0) {
-      for (let i = 0; i < fresh.length; i += 500) {
-        const inserted = await trx
-          .insertInto('sla_breach')
-          .values(
-            fresh.slice(i, i + 500).map((f) => ({
-              org_id: rule.org_id,
-              item_type: spec.itemType,
-              item_id: f.item_id,
-              rule_id: rule.rule_id,
-              metric: rule.metric,
-              reason_code: spec.reason,
-              breached_at: nowIso,
-            })),
-          )
-          .onConflict((oc) => oc.columns(['org_id', 'item_type', 'item_id', 'rule_id']).where('resolved_at', 'is', null).doNothing())
-          .returning(BREACH_RETURNING)
-          .execute();
-        opened += inserted.length;
-        for (const b of inserted) events.push(breachEvent('sla.breached', b, nowIso));
-      }
-    }
-
-    const gone = await trx
-      .updateTable('sla_breach')
-      .set({ resolved_at: nowIso })
-      .where('org_id', '=', rule.org_id)
-      .where('rule_id', '=', rule.rule_id)
-      .where('resolved_at', 'is', null)
-      .where((eb) => eb.or([eb('item_type', '<>', spec.itemType), eb('item_id', 'not in', spec.violating(trx, rule.org_id, cutoff))]))
-      .returning(BREACH_RETURNING)
-      .execute();
+    const breached = await openBreaches(
+      trx,
+      fresh.map((f) => ({
+        org_id: rule.org_id,
+        item_type: spec.itemType,
+        item_id: f.item_id,
+        rule_id: rule.rule_id,
+        metric: rule.metric,
+        reason_code: spec.reason,
+        breached_at: nowIso,
+      })),
+      nowIso,
+    );
+    const gone = await resolveBreaches(trx, nowIso, (q) =>
+      q
+        .where('org_id', '=', rule.org_id)
+        .where('rule_id', '=', rule.rule_id)
+        .where((eb) => eb.or([eb('item_type', '<>', spec.itemType), eb('item_id', 'not in', violating)])),
+    );
+    opened += breached.length;
     resolved += gone.length;
-    for (const b of gone) events.push(breachEvent('sla.resolved', b, nowIso));
+    events.push(...breached, ...gone);
   }
 
   // Breaches of rules that were deactivated or deleted (or changed to a non-workstream metric).
-  const orphaned = await trx
-    .updateTable('sla_breach')
-    .set({ resolved_at: nowIso })
-    .where('resolved_at', 'is', null)
-    .where('item_type', 'in', ['candidate', 'pursuit'])
-    .where((eb) =>
+  const orphaned = await resolveBreaches(trx, nowIso, (q) =>
+    q.where('item_type', 'in', ['candidate', 'pursuit']).where((eb) =>
       eb.not(
         eb.exists(
           eb
@@ -190,11 +174,10 @@ export async function evaluateWorkstreamRules(trx: Trx, nowIso: string): Promise
             .where('r.metric', 'in', [...WORKSTREAM_METRICS]),
         ),
       ),
-    )
-    .returning(BREACH_RETURNING)
-    .execute();
+    ),
+  );
   resolved += orphaned.length;
-  for (const b of orphaned) events.push(breachEvent('sla.resolved', b, nowIso));
+  events.push(...orphaned);
 
   for (let i = 0; i < events.length; i += 500) await appendEvents(trx, events.slice(i, i + 500));
   return { opened, resolved };

@@ -1,0 +1,56 @@
+/**
+ * Opening and resolving SLA breaches, and the work events that record each. Every path (task
+ * escalation, workstream rules, task writes) goes through these two functions, so a breach and its
+ * `sla.breached` / `sla.resolved` event cannot drift apart.
+ */
+import type { UpdateQueryBuilder, UpdateResult } from 'kysely';
+import type { Trx } from '../db/create-db.js';
+import type { DB, NewRow } from '../db/types.js';
+import type { NewWorkEvent } from '../outbox/work-events.repository.js';
+
+export const SLA_MONITOR_ACTOR = 'sla-monitor';
+
+const RETURNING = ['breach_id', 'org_id', 'item_type', 'item_id', 'rule_id', 'metric', 'reason_code'] as const;
+const CHUNK = 500;
+
+type BreachRow = { breach_id: number; org_id: number; item_type: string; item_id: string; rule_id: number; metric: string; reason_code: string };
+export type NewBreach = Omit<NewRow<'sla_breach'>, 'breach_id' | 'resolved_at'>;
+type OpenBreachScope = UpdateQueryBuilder<DB, 'sla_breach', 'sla_breach', UpdateResult>;
+
+function breachEvent(name: 'sla.breached' | 'sla.resolved', b: BreachRow, nowIso: string): NewWorkEvent {
+  return {
+    orgId: b.org_id,
+    eventName: name,
+    itemType: b.item_type,
+    itemId: b.item_id,
+    payload: { breach_id: b.breach_id, rule_id: b.rule_id, metric: b.metric, reason_code: b.reason_code, item_type: b.item_type, item_id: b.item_id },
+    actor: SLA_MONITOR_ACTOR,
+    happenedAt: nowIso,
+  };
+}
+
+/**
+ * Inserts breaches (at most one open per org, item and rule: the partial unique index makes a
+ * repeat a no-op) and returns the events of those actually opened, for the caller to append.
+ */
+export async function openBreaches(trx: Trx, rows: NewBreach[], nowIso: string): Promise<NewWorkEvent[]> {
+  const events: NewWorkEvent[] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const inserted = await trx
+      .insertInto('sla_breach')
+      .values(rows.slice(i, i + CHUNK))
+      .onConflict((oc) => oc.columns(['org_id', 'item_type', 'item_id', 'rule_id']).where('resolved_at', 'is', null).doNothing())
+      .returning(RETURNING)
+      .execute();
+    for (const b of inserted) events.push(breachEvent('sla.breached', b, nowIso));
+  }
+  return events;
+}
+
+/** Resolves the open breaches `scope` selects, in one statement; returns their events to append. */
+export async function resolveBreaches(trx: Trx, nowIso: string, scope: (q: OpenBreachScope) => OpenBreachScope): Promise<NewWorkEvent[]> {
+  const resolved = await scope(trx.updateTable('sla_breach').set({ resolved_at: nowIso }).where('resolved_at', 'is', null))
+    .returning(RETURNING)
+    .execute();
+  return resolved.map((b) => breachEvent('sla.resolved', b, nowIso));
+}
