@@ -294,10 +294,7 @@ describeEachEngine('flowledger ingest and seed --demo', (engine) => {
 
   beforeAll(async () => {
     t = await createTestApp(engine);
-    env =
-      engine.name === 'sqlite'
-        ? { DATABASE_URL: t.db.url, LOG_LEVEL: 'silent' }
-        : { DATABASE_URL: `${engine.url}${engine.url.includes('?') ? '&' : '?'}options=-c%20search_path%3D${t.db.schema}`, LOG_LEVEL: 'silent' };
+    env = { DATABASE_URL: t.db.processUrl, LOG_LEVEL: 'silent' };
     writeFileSync(join(dir, 'one.eml'), PO());
     writeFileSync(join(dir, 'box.mbox'), toMbox([mail({ subject: 'Invoice 100234', body: 'Amount due $5,400.00' }), 'garbage without headers']));
     writeFileSync(join(dir, 'README.md'), '# not mail');

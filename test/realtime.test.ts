@@ -331,7 +331,7 @@ describeEachEngine('realtime WebSocket /ws', (engine) => {
     const taskId = await transact(t.deps, (trx) =>
       insertTask(trx, org2.orgId, { createdAt: created, now: created, deadline: new Date(t.clock.now().getTime() - 2 * HOUR).toISOString() }),
     );
-    const env = engine.name === 'sqlite' ? { DATABASE_URL: t.db.url } : { DATABASE_URL: schemaUrl(engine.url, t.db.schema!) };
+    const env = { DATABASE_URL: t.db.processUrl };
     const r = await runCliProcess(['sla', 'run', '--at', new Date(t.clock.now().getTime() + HOUR).toISOString()], env);
     expect(r.code, r.output).toBe(0);
     const f = await s.next((x) => x.data.taskId === taskId, 5_000);
@@ -363,7 +363,7 @@ describeEachEngine('realtime WebSocket /ws', (engine) => {
 
     it('fans out across server processes on the same PostgreSQL through LISTEN/NOTIFY, both ways', async () => {
       // B and C poll only hourly: what reaches them within seconds came by NOTIFY.
-      const started = await Promise.allSettled([startServeProcess(schemaUrl(engine.url, t.db.schema!)), startServeProcess(schemaUrl(engine.url, t.db.schema!))]);
+      const started = await Promise.allSettled([startServeProcess(t.db.processUrl), startServeProcess(t.db.processUrl)]);
       if (started.some((r) => r.status === 'rejected')) {
         // Never leave a server process behind.
         for (const r of started) if (r.status === 'fulfilled') r.value.process.kill('SIGKILL');
@@ -421,9 +421,6 @@ describeEachEngine('realtime shutdown', (engine) => {
   });
 });
 
-function schemaUrl(url: string, schema: string): string {
-  return `${url}${url.includes('?') ? '&' : '?'}options=-c%20search_path%3D${schema}`;
-}
 
 async function startServeProcess(databaseUrl: string): Promise<{ url: string; process: ChildProcess; exited: Promise<number | null> }> {
   const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), join(process.cwd(), 'src/cli/entry.ts'), 'serve', '--no-workers'], {

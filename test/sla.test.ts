@@ -264,10 +264,7 @@ describeEachEngine('SLA engine', (engine) => {
     it('monitors in two processes at once escalate and breach exactly once', async () => {
       const ids = await Promise.all(Array.from({ length: 20 }, () => insertTask(db(), org.orgId, { createdAt: T0, priority: 'CRITICAL' })));
       // The CLI's `sla run` in another process races this process's pass.
-      const env: Record<string, string> =
-        engine.name === 'sqlite'
-          ? { DATABASE_URL: t.db.url }
-          : { DATABASE_URL: `${engine.url}${engine.url.includes('?') ? '&' : '?'}options=-c%20search_path%3D${t.db.schema}` };
+      const env = { DATABASE_URL: t.db.processUrl };
       const [cli] = await Promise.all([
         runCliProcess(['sla', 'run', '--at', plus(5).toISOString(), '--json'], env),
         runSlaPass({ database: t.deps.database, clock }, plus(5)),

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/shared/clock.js';
 import { todayOrder, todayPanelQuery } from '../src/workstream/today.query.js';
+import { toTodayItem } from '../src/workstream/today.repository.js';
 import { describeEachEngine } from './helpers/engines.js';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/test-app.js';
 
@@ -464,16 +465,7 @@ describeEachEngine('workstream Today panel on more rows than it shows', (engine)
         .execute();
       expect(full.length).toBeGreaterThan(400);
       expect(api).toEqual(
-        full.slice(0, 200).map((r) => ({
-          item_type: r.item_type,
-          item_id: Number(r.item_id),
-          title: r.title,
-          status: r.status,
-          updated_at: r.updated_at,
-          due_date: r.due_date,
-          sla_metric: r.sla_metric,
-          badge: r.badge,
-        })),
+        full.slice(0, 200).map(toTodayItem),
       );
       const counts: Record<string, number> = {};
       for (const r of api as Array<{ badge: string }>) counts[r.badge] = (counts[r.badge] ?? 0) + 1;

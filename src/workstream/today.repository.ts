@@ -45,7 +45,12 @@ export async function todayPanel(db: DbOrTrx, orgId: number, now: Date): Promise
   const compiled = compiledToday(db);
   const params = compiled.parameters.map((p) => (typeof p === 'string' && p in values ? values[p] : p));
   const { rows } = await db.executeQuery<TodayRow>(CompiledQuery.raw(compiled.sql, params));
-  return rows.map((r) => ({
+  return rows.map(toTodayItem);
+}
+
+/** A Today row as the API answers it (ids as numbers on both engines). */
+export function toTodayItem(r: TodayRow): TodayItem {
+  return {
     item_type: r.item_type,
     item_id: Number(r.item_id),
     title: r.title,
@@ -54,5 +59,5 @@ export async function todayPanel(db: DbOrTrx, orgId: number, now: Date): Promise
     due_date: r.due_date,
     sla_metric: r.sla_metric,
     badge: r.badge,
-  }));
+  };
 }
