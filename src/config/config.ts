@@ -82,6 +82,7 @@ const envSchema = z.object({
   WS_AUTH_TIMEOUT: duration('WS_AUTH_TIMEOUT', '5s'),
   WS_MAX_BUFFERED: size('WS_MAX_BUFFERED', '4mb'),
   REALTIME_POLL_INTERVAL: duration('REALTIME_POLL_INTERVAL', '2s'),
+  WEB_DIR: z.string().min(1).optional(),
 });
 
 export type Config = Readonly<{
@@ -113,6 +114,8 @@ export type Config = Readonly<{
   wsMaxBufferedBytes: number;
   /** Fallback poll of the realtime commit tap (commits wake it at once). */
   realtimePollMs: number;
+  /** Where the built dashboard lives (default: the package's web/dist). */
+  webDir: string | undefined;
 }>;
 
 export class ConfigError extends Error {
@@ -155,5 +158,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     wsAuthTimeoutMs: e.WS_AUTH_TIMEOUT,
     wsMaxBufferedBytes: e.WS_MAX_BUFFERED,
     realtimePollMs: e.REALTIME_POLL_INTERVAL,
+    webDir: e.WEB_DIR,
   });
 }

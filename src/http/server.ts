@@ -20,6 +20,7 @@ import { registerFastTrpcGet } from './trpc-fast-get.js';
 import { registerRealtimeGateway } from '../realtime/ws-gateway.js';
 import { registerIngestRoutes } from '../ingest/ingest.routes.js';
 import type { TrpcContext } from './trpc.js';
+import { registerWebApp, type WebApp } from './web.routes.js';
 
 export type App = FastifyInstance;
 
@@ -78,7 +79,10 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
     return sendError(request, reply, status, body);
   });
 
+  let web: WebApp | undefined;
   app.setNotFoundHandler((request, reply) => {
+    // The dashboard's own routes (deep links, reloads) are answered with its index.html.
+    if (web?.fallback(request, reply)) return reply;
     const path = request.url.split('?', 1)[0];
     return reply
       .status(404)
@@ -131,6 +135,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   registerIngestRoutes(app, deps);
 
   await registerTrpc(app, deps);
+  web = await registerWebApp(app, deps);
 
   return app;
 }

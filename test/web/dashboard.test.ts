@@ -1,0 +1,227 @@
+/**
+ * The dashboard in a real browser (Debian's Chromium via playwright-core) against the real server
+ * on both engines: sign-in, live numbers, the Kanban drag seen by a second browser, a deadline
+ * crossing that turns a card red and raises a toast, the task table and detail, and the pipeline's
+ * blocked submit.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { runSlaPass } from '../../src/sla/monitor.js';
+import { describeEachEngine } from '../helpers/engines.js';
+import { launchBrowser, screenshot, signedInContext, startWebApp, watchPageErrors, type WebTestApp } from '../helpers/browser.js';
+import type { TestOrg } from '../helpers/test-app.js';
+import { waitFor } from '../helpers/wait-for.js';
+import { createTaskVia, trpcData, trpcQuery } from '../helpers/workflow.js';
+
+const UI_TIMEOUT = 10_000;
+
+describeEachEngine('dashboard in Chromium', (engine) => {
+  let t: WebTestApp;
+  let browser: Browser;
+  let org: TestOrg;
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[][] = [];
+
+  beforeAll(async () => {
+    [t, browser] = await Promise.all([startWebApp(engine), launchBrowser()]);
+    org = await t.createOrg('Acme Field Services');
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await browser?.close();
+    await t?.stopServices();
+    await t?.close();
+    // Checked last so every test's page errors are reported, not just the first failing one.
+    expect(pageErrors.flat()).toEqual([]);
+  });
+
+  async function open(key: string, path: string, viewport?: { width: number; height: number }): Promise<Page> {
+    const ctx = await signedInContext(browser, key, viewport);
+    contexts.push(ctx);
+    const page = await ctx.newPage();
+    pageErrors.push(watchPageErrors(page));
+    page.setDefaultTimeout(UI_TIMEOUT);
+    await page.goto(`${t.baseUrl}${path}`);
+    return page;
+  }
+
+  const inHours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
+  const api = {
+    metrics: async () => trpcData(await trpcQuery(t, org.viewer, 'metrics')),
+    task: async (taskId: string) => trpcData(await trpcQuery(t, org.viewer, 'get', { taskId })),
+  };
+
+  it('signs in with a valid key, refuses a wrong one, survives a reload and signs out', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    contexts.push(ctx);
+    const page = await ctx.newPage();
+    pageErrors.push(watchPageErrors(page));
+    page.setDefaultTimeout(UI_TIMEOUT);
+    await page.goto(`${t.baseUrl}/tasks`); // a deep link: the server answers it with the app
+    await page.getByLabel('API key').fill('fl_not_a_real_key');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('not valid');
+    if (engine.name === 'sqlite') await screenshot(page, 'sign-in');
+
+    await page.getByLabel('API key').fill(org.member);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Tasks', exact: true }).waitFor();
+    await expect.poll(() => page.locator('.who').textContent()).toContain('Acme Field Services');
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'Tasks', exact: true }).waitFor();
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('API key').waitFor();
+    await page.reload();
+    await page.getByLabel('API key').waitFor(); // the key was removed from storage
+  });
+
+  it('shows the executive figures the API reports and updates them live', async () => {
+    await createTaskVia(t, org.member, { workflow_category: 'Quote Processing', title: 'Quote for 40 pumps', task_status: 'RED', dollar_value: 48_000, sla_deadline: inHours(30) });
+    await createTaskVia(t, org.member, { workflow_category: 'Invoicing', title: 'Invoice 7781 query', task_status: 'YELLOW', dollar_value: 1_250, sla_deadline: inHours(40), current_owner: 'Dana Ortiz' });
+    await createTaskVia(t, org.member, { workflow_category: 'Support', title: 'Replacement valve', sla_deadline: inHours(50), current_owner: 'Sam Lee' });
+
+    const page = await open(org.viewer, '/');
+    const tile = (metric: string) => page.locator(`[data-metric="${metric}"] .tile-value, [data-metric="${metric}"] .figure-value`);
+    const m = await api.metrics();
+    for (const key of ['red_tasks', 'yellow_tasks', 'green_tasks', 'completed_tasks', 'total_tasks', 'tasks_last_24h', 'sla_violations'] as const) {
+      await expect.poll(() => tile(key).textContent(), { timeout: UI_TIMEOUT }).toBe(String(m[key]));
+    }
+    await expect.poll(() => tile('revenue_at_risk').textContent()).toBe(`$${Math.round(m.revenue_at_risk).toLocaleString('en-US')}`);
+    await page.getByRole('row', { name: /Quote Processing/ }).waitFor();
+    await page.getByRole('row', { name: /Dana Ortiz/ }).waitFor();
+
+    // A change made elsewhere reaches the open dashboard without a reload.
+    const before = Number(await tile('red_tasks').textContent());
+    await createTaskVia(t, org.member, { workflow_category: 'Shipping', title: 'Lost pallet', task_status: 'RED', sla_deadline: inHours(20) });
+    await expect.poll(() => tile('red_tasks').textContent(), { timeout: UI_TIMEOUT }).toBe(String(before + 1));
+    await page.getByRole('radio', { name: 'Week' }).click();
+    await expect.poll(() => page.getByRole('radio', { name: 'Week' }).getAttribute('aria-checked')).toBe('true');
+    if (engine.name === 'sqlite') await screenshot(page, 'dashboard');
+  });
+
+  it('moves a dragged card through the API and shows the move in a second browser at once', async () => {
+    const task = await createTaskVia(t, org.member, { workflow_category: 'Order Processing', title: 'PO 4500123 from Brightline', dollar_value: 9_900, sla_deadline: inHours(26) });
+    expect(task.task_status).toBe('GREEN');
+    const a = await open(org.member, '/kanban');
+    const b = await open(org.viewer, '/kanban');
+    const card = (p: Page, status: string) => p.locator(`section[data-status="${status}"] li[data-task-id="${task.task_id}"]`);
+    await card(a, 'GREEN').waitFor();
+    await card(b, 'GREEN').waitFor();
+    await expect.poll(() => card(a, 'GREEN').locator('.countdown').textContent()).toMatch(/^1 d [12] h left$/);
+
+    await card(a, 'GREEN').dragTo(a.locator('section[data-status="YELLOW"]'));
+    await card(a, 'YELLOW').waitFor();
+    await waitFor(async () => (await api.task(task.task_id)).task_status === 'YELLOW', { what: 'the API to report YELLOW' });
+    await card(b, 'YELLOW').waitFor(); // no reload in b
+    expect(await card(b, 'GREEN').count()).toBe(0);
+    const history = (await api.task(task.task_id)).history;
+    expect(history.at(-1)).toMatchObject({ from_status: 'GREEN', to_status: 'YELLOW', reason: 'moved on the board' });
+    // The viewer's board is read-only.
+    expect(await card(b, 'YELLOW').getAttribute('draggable')).toBe('false');
+    expect(await card(b, 'YELLOW').getByRole('combobox').count()).toBe(0);
+    if (engine.name === 'sqlite') await screenshot(a, 'kanban');
+  });
+
+  it('turns a card red and raises a toast when its deadline passes', async () => {
+    const deadline = new Date(Date.now() + 2_500).toISOString();
+    const task = await createTaskVia(t, org.member, { workflow_category: 'Quote Processing', title: 'Urgent quote Q-98765', dollar_value: 2_000, sla_deadline: deadline });
+    const page = await open(org.member, '/kanban');
+    const anyCard = page.locator(`li[data-task-id="${task.task_id}"]`);
+    await anyCard.waitFor();
+    await expect.poll(() => anyCard.locator('.countdown').textContent(), { timeout: UI_TIMEOUT }).toMatch(/^overdue/);
+
+    await waitFor(() => Date.now() > Date.parse(deadline) + 50, { what: 'the deadline to pass' });
+    await runSlaPass({ database: t.deps.database, clock: t.deps.clock });
+    await page.locator(`section[data-status="RED"] li[data-task-id="${task.task_id}"]`).waitFor();
+    const toast = page.locator('.toast', { hasText: 'SLA violated' });
+    await toast.waitFor();
+    expect(await toast.textContent()).toContain('Urgent quote Q-98765');
+    if (engine.name === 'sqlite') await screenshot(page, 'kanban-sla-toast');
+  });
+
+  it('filters and sorts the task table and edits a task from its detail page', async () => {
+    const page = await open(org.member, '/tasks');
+    await page.getByLabel('Status').selectOption('RED');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => page.url()).toContain('status=RED');
+    const rows = page.locator('table.tasks-table tbody tr[data-task-id]');
+    const red = trpcData(await trpcQuery(t, org.viewer, 'list', { filter: { status: 'RED' } }));
+    await expect.poll(() => rows.count()).toBe(red.data.length);
+    await page.getByRole('button', { name: /^Value/ }).click();
+    await expect.poll(() => page.url()).toContain('sort=dollar_value');
+    if (engine.name === 'sqlite') await screenshot(page, 'tasks');
+
+    await page.getByRole('link', { name: 'Quote for 40 pumps' }).click();
+    await page.getByRole('heading', { name: 'Quote for 40 pumps' }).waitFor();
+    await page.getByLabel('Owner').fill('Priya Natarajan');
+    await page.getByLabel('Status').selectOption('COMPLETED');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.locator('.toast', { hasText: 'Task saved' }).waitFor();
+    await page.locator('.timeline li', { hasText: 'Completed' }).waitFor();
+    const saved = await api.task(red.data.find((x: { title: string }) => x.title === 'Quote for 40 pumps').task_id);
+    expect(saved).toMatchObject({ current_owner: 'Priya Natarajan', task_status: 'COMPLETED' });
+    expect(saved.completed_at).not.toBeNull();
+
+    // Bad input is refused by the API and explained, not silently dropped.
+    await page.getByLabel(/^Value/).fill('-5');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => page.locator('.error-note').textContent()).toMatch(/dollar_value/);
+    await page.getByLabel(/^Value/).fill('lots');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => page.locator('.error-note').textContent()).toBe('Value must be a number.');
+    expect((await api.task(saved.task_id)).dollar_value).toBe(48_000);
+    if (engine.name === 'sqlite') await screenshot(page, 'task-detail');
+  });
+
+  it('offers only legal pipeline moves and names the missing checklist items of a blocked submit', async () => {
+    const post = async (url: string, payload: Record<string, unknown>) => {
+      const res = await t.call(org.member, { method: 'POST', url: `/api/workstream${url}`, payload });
+      expect(res.statusCode, res.body).toBeLessThan(300);
+      return res.json();
+    };
+    const cand = await post('/candidates', { title: 'Harbor Foods cold-room retrofit' });
+    await post(`/candidates/${cand.candidate_id}/transition`, { to: 'triaged' });
+    const page = await open(org.member, `/pipeline/candidates/${cand.candidate_id}`);
+    await page.getByRole('button', { name: 'Archive' }).waitFor();
+    const moves = await page.locator('section[aria-labelledby="moves-title"] button').allTextContents();
+    expect(moves.sort()).toEqual(['Archive', 'Nurture', 'Promote to pursuit', 'Put on hold']);
+    await page.getByRole('button', { name: 'Promote to pursuit' }).click();
+    await expect.poll(() => page.getByTestId('pursuit-stage').textContent()).toBe('qual');
+    const pursuitId = Number(/pursuits\/(\d+)/.exec(page.url())![1]);
+
+    await post(`/pursuits/${pursuitId}/transition`, { to: 'pink' });
+    await post(`/pursuits/${pursuitId}/transition`, { to: 'red' });
+    await post(`/pursuits/${pursuitId}/checklist`, { name: 'Pricing approved' });
+    await post(`/pursuits/${pursuitId}/checklist`, { name: 'Site survey attached' });
+    await page.reload();
+    await expect.poll(() => page.getByTestId('pursuit-stage').textContent()).toBe('red');
+    expect((await page.locator('section[aria-labelledby="stage-title"] button').allTextContents()).sort()).toEqual(['Move to Pink review', 'Move to Submit']);
+
+    await page.getByRole('button', { name: 'Move to Submit' }).click();
+    const alert = page.locator('.error-note', { hasText: 'Cannot submit' });
+    await alert.waitFor();
+    expect(await alert.locator('.missing-items li').allTextContents()).toEqual(['Pricing approved', 'Site survey attached']);
+    if (engine.name === 'sqlite') await screenshot(page, 'pursuit-blocked-submit');
+
+    await page.getByRole('checkbox', { name: /Pricing approved/ }).check();
+    await page.getByRole('checkbox', { name: /Site survey attached/ }).check();
+    await expect.poll(() => page.locator('.readiness').textContent()).toContain('ready');
+    await page.getByRole('button', { name: 'Move to Submit' }).click();
+    await expect.poll(() => page.getByTestId('pursuit-stage').textContent()).toBe('submit');
+
+    await page.getByRole('link', { name: 'Pipeline' }).first().click();
+    await page.getByRole('heading', { name: 'Today' }).waitFor();
+    await page.locator('.today-item', { hasText: 'Harbor Foods cold-room retrofit' }).waitFor();
+    if (engine.name === 'sqlite') await screenshot(page, 'pipeline');
+  });
+
+  it('fits a tablet-width screen without horizontal scrolling of the page', async () => {
+    const page = await open(org.viewer, '/', { width: 820, height: 1180 });
+    await page.locator('[data-metric="red_tasks"] .tile-value').filter({ hasText: /\d/ }).waitFor();
+    const widths = await page.evaluate('[document.documentElement.scrollWidth, window.innerWidth]');
+    expect((widths as number[])[0]).toBeLessThanOrEqual((widths as number[])[1]!);
+    if (engine.name === 'sqlite') await screenshot(page, 'dashboard-tablet');
+  });
+});

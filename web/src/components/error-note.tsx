@@ -1,0 +1,23 @@
+/** What an API error means, in plain words, where the failed content or action was. */
+export interface ShownError {
+  message: string;
+  status?: number;
+  code?: string;
+}
+
+export function ErrorNote({ error }: { error: ShownError }) {
+  const hint =
+    error.status === 403
+      ? 'Your key does not allow this.'
+      : error.status === 404
+        ? 'It may have been deleted, or it belongs to another organisation.'
+        : error.status === 409 && error.code === 'conflict'
+          ? 'Someone changed it at the same time; the page shows the latest state.'
+          : undefined;
+  return (
+    <div className="error-note" role="alert">
+      <strong>{error.message}</strong>
+      {hint && <span> {hint}</span>}
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { toApiError, type ApiError } from '../api/errors.js';
+
+export interface AsyncState<T> {
+  data: T | undefined;
+  error: ApiError | undefined;
+  loading: boolean;
+  /** Loads again, keeping the current data on screen meanwhile (no flashing, no layout jump). */
+  reload: () => void;
+  /** Replaces the data locally (optimistic updates, realtime patches). */
+  setData: (update: (prev: T | undefined) => T | undefined) => void;
+}
+
+/** Runs `load` whenever `deps` change; only the latest answer is kept (no out-of-order overwrite). */
+export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): AsyncState<T> {
+  const [data, setDataState] = useState<T | undefined>(undefined);
+  const [error, setError] = useState<ApiError | undefined>(undefined);
+  const [loading, setLoading] = useState(true);
+  const seq = useRef(0);
+  const loadRef = useRef(load);
+  loadRef.current = load;
+
+  const run = useCallback(() => {
+    const mine = ++seq.current;
+    setLoading(true);
+    loadRef
+      .current()
+      .then((d) => {
+        if (mine !== seq.current) return;
+        setDataState(d);
+        setError(undefined);
+      })
+      .catch((e: unknown) => {
+        if (mine === seq.current) setError(toApiError(e));
+      })
+      .finally(() => {
+        if (mine === seq.current) setLoading(false);
+      });
+  }, []);
+
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(run, deps);
+
+  const setData = useCallback((update: (prev: T | undefined) => T | undefined) => setDataState(update), []);
+  return { data, error, loading, reload: run, setData };
+}
+
+/** Calls `fn` at most once per `ms`, trailing: bursts of realtime events become one reload. */
+export function useThrottled(fn: () => void, ms: number): () => void {
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const fnRef = useRef(fn);
+  fnRef.current = fn;
+  useEffect(() => () => clearTimeout(timer.current), []);
+  return useCallback(() => {
+    if (timer.current) return;
+    timer.current = setTimeout(() => {
+      timer.current = undefined;
+      fnRef.current();
+    }, ms);
+  }, [ms]);
+}

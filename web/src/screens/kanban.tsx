@@ -1,0 +1,186 @@
+/**
+ * Workflow Kanban: one column per status. Dragging a card (or choosing "Move to" from the keyboard)
+ * changes its status through `workflow.update`; every open browser moves the card when the
+ * realtime event arrives. Each open card counts down to its SLA deadline.
+ */
+import { useCallback, useState, type DragEvent } from 'react';
+import type { Task } from '../api/client.js';
+import { toApiError } from '../api/errors.js';
+import { useRealtimeEvent, useSession } from '../api/session-context.js';
+import { Countdown } from '../components/countdown.js';
+import { ErrorNote } from '../components/error-note.js';
+import { useErrorToast } from '../components/toasts.js';
+import { count, money } from '../lib/format.js';
+import { Link } from '../lib/router.js';
+import { byDeadline, byUpdatedDesc, STATUS_LABEL, STATUSES, type Status } from '../lib/tasks.js';
+import { useAsync, useThrottled } from '../lib/use-async.js';
+import { StatusOptions } from '../components/task-options.js';
+
+const PER_COLUMN = 50;
+type Board = Record<Status, { tasks: Task[]; total: number }>;
+
+const sortOf = (s: Status) => (s === 'COMPLETED' ? byUpdatedDesc : byDeadline);
+
+/** Puts a task (new or changed) into its column, or removes it when it is gone. */
+function place(board: Board, taskId: string, task: Task | null): Board {
+  const next = { ...board };
+  let removedFrom: Status | undefined;
+  for (const s of STATUSES) {
+    const idx = next[s].tasks.findIndex((t) => t.task_id === taskId);
+    if (idx >= 0) {
+      next[s] = { tasks: next[s].tasks.filter((_, i) => i !== idx), total: next[s].total - 1 };
+      removedFrom = s;
+    }
+  }
+  if (task) {
+    const s = task.task_status;
+    const tasks = [...next[s].tasks, task].sort(sortOf(s)).slice(0, PER_COLUMN);
+    next[s] = { tasks, total: next[s].total + 1 };
+  } else if (removedFrom === undefined) {
+    return board;
+  }
+  return next;
+}
+
+export function KanbanScreen() {
+  const { api, canWrite } = useSession();
+  const showError = useErrorToast();
+  const [dragging, setDragging] = useState<string | null>(null);
+  const [over, setOver] = useState<Status | null>(null);
+
+  const board = useAsync(async (): Promise<Board> => {
+    const pages = await Promise.all(
+      STATUSES.map((status) =>
+        api.trpc.workflow.list.query({
+          filter: { status },
+          pagination: { page: 1, limit: PER_COLUMN },
+          sort: status === 'COMPLETED' ? { field: 'updated_at', direction: 'desc' } : { field: 'sla_deadline', direction: 'asc' },
+        }),
+      ),
+    );
+    return Object.fromEntries(STATUSES.map((s, i) => [s, { tasks: pages[i]!.data, total: pages[i]!.pagination.total }])) as Board;
+  }, [api]);
+
+  // Exact totals and order come back from the server now and then; the cards move at once.
+  const resync = useThrottled(board.reload, 5000);
+  const onTaskEvent = useCallback(
+    (d: { taskId: string; task: Task | null }) => {
+      board.setData((b) => (b ? place(b, d.taskId, d.task) : b));
+      resync();
+    },
+    [board, resync],
+  );
+  useRealtimeEvent('workflow:task:created', onTaskEvent);
+  useRealtimeEvent('workflow:task:updated', onTaskEvent);
+  useRealtimeEvent('workflow:task:completed', onTaskEvent);
+  useRealtimeEvent('workflow:status:changed', onTaskEvent);
+  useRealtimeEvent('workflow:sla:violated', onTaskEvent);
+  useRealtimeEvent('workflow:sla:warning', onTaskEvent);
+
+  const move = useCallback(
+    async (task: Task, to: Status) => {
+      if (task.task_status === to) return;
+      const before = task;
+      board.setData((b) => (b ? place(b, task.task_id, { ...task, task_status: to }) : b));
+      try {
+        const saved = await api.trpc.workflow.update.mutate({ taskId: task.task_id, updates: { task_status: to }, reason: 'moved on the board' });
+        board.setData((b) => (b ? place(b, saved.task_id, saved) : b));
+      } catch (e) {
+        board.setData((b) => (b ? place(b, before.task_id, before) : b));
+        showError(toApiError(e));
+      }
+    },
+    [api, board, showError],
+  );
+
+  const onDrop = (status: Status) => (e: DragEvent) => {
+    e.preventDefault();
+    setOver(null);
+    const id = e.dataTransfer.getData('text/x-task-id') || dragging;
+    const task = id ? STATUSES.flatMap((s) => board.data?.[s].tasks ?? []).find((t) => t.task_id === id) : undefined;
+    setDragging(null);
+    if (task) void move(task, status);
+  };
+
+  return (
+    <div className="stack">
+      <div className="page-head">
+        <h1>Kanban</h1>
+        <p className="muted">{canWrite ? 'Drag a card to another column, or use its "Move to" menu, to change its status.' : 'Read-only: your key is a viewer key.'}</p>
+      </div>
+      {board.error && <ErrorNote error={board.error} />}
+      <div className="board">
+        {STATUSES.map((status) => {
+          const col = board.data?.[status];
+          return (
+            <section
+              key={status}
+              className={`column column-${status.toLowerCase()}${over === status ? ' drop-target' : ''}`}
+              aria-labelledby={`col-${status}`}
+              data-status={status}
+              onDragOver={
+                canWrite
+                  ? (e) => {
+                      e.preventDefault();
+                      e.dataTransfer.dropEffect = 'move';
+                      if (over !== status) setOver(status);
+                    }
+                  : undefined
+              }
+              onDragLeave={() => setOver((o) => (o === status ? null : o))}
+              onDrop={canWrite ? onDrop(status) : undefined}
+            >
+              <h2 id={`col-${status}`} className="column-head">
+                {STATUS_LABEL[status]} <span className="column-count">{col ? count(col.total) : '–'}</span>
+              </h2>
+              <ul className="cards">
+                {col?.tasks.map((t) => (
+                  <li
+                    key={t.task_id}
+                    className={`card${dragging === t.task_id ? ' dragging' : ''}`}
+                    data-task-id={t.task_id}
+                    draggable={canWrite}
+                    onDragStart={(e) => {
+                      e.dataTransfer.setData('text/x-task-id', t.task_id);
+                      e.dataTransfer.effectAllowed = 'move';
+                      setDragging(t.task_id);
+                    }}
+                    onDragEnd={() => setDragging(null)}
+                  >
+                    <Link to={`/tasks/${encodeURIComponent(t.task_id)}`} className="card-title">
+                      {t.title}
+                    </Link>
+                    <div className="card-meta">
+                      <span className={`priority priority-${t.priority.toLowerCase()}`}>{t.priority}</span>
+                      <span>{t.workflow_category}</span>
+                      {t.dollar_value > 0 && <span>{money(t.dollar_value, t.currency)}</span>}
+                    </div>
+                    <div className="card-foot">
+                      <span className="muted">{t.current_owner ?? 'Unassigned'}</span>
+                      {status !== 'COMPLETED' && <Countdown deadline={t.sla_deadline} />}
+                    </div>
+                    {canWrite && (
+                      <label className="move-to">
+                        <span className="sr-only">Move “{t.title}” to</span>
+                        <select value="" onChange={(e) => e.target.value && void move(t, e.target.value as Status)} aria-label={`Move ${t.title} to`}>
+                          <option value="">Move to…</option>
+                          <StatusOptions except={status} />
+                        </select>
+                      </label>
+                    )}
+                  </li>
+                ))}
+                {col && col.tasks.length === 0 && <li className="empty muted">No tasks</li>}
+              </ul>
+              {col && col.total > col.tasks.length && (
+                <Link className="column-more" to={`/tasks?status=${status}`}>
+                  {count(col.total - col.tasks.length)} more in the task list
+                </Link>
+              )}
+            </section>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,164 @@
+/**
+ * The sales pipeline: the Today panel (what needs attention, red/amber/green, exactly as the API
+ * ranks it), open candidates and pursuits, and a quick way to add a candidate.
+ */
+import { useState, type FormEvent } from 'react';
+import { toApiError } from '../api/errors.js';
+import { useRealtimePrefix, useSession } from '../api/session-context.js';
+import { workstream, type CandidateStatus, type PursuitStage } from '../api/workstream.js';
+import { ErrorNote, type ShownError } from '../components/error-note.js';
+import { count, dateTime, money, shortDate } from '../lib/format.js';
+import { Link, navigate } from '../lib/router.js';
+import { useAsync, useThrottled } from '../lib/use-async.js';
+import { CANDIDATE_STATUSES, PURSUIT_STAGES } from '../../../src/workstream/transitions.js';
+
+const BADGE_LABEL = { red: 'SLA breach', amber: 'Needs attention', green: 'On track' } as const;
+
+export function PipelineScreen() {
+  const { api, canWrite } = useSession();
+  const [candStatus, setCandStatus] = useState<CandidateStatus | ''>('');
+  const [stage, setStage] = useState<PursuitStage | ''>('');
+  const today = useAsync(() => workstream.today(api), [api]);
+  const stats = useAsync(() => workstream.stats(api), [api]);
+  const candidates = useAsync(() => workstream.candidates(api, { limit: 20, ...(candStatus ? { status: candStatus } : {}) }), [api, candStatus]);
+  const pursuits = useAsync(() => workstream.pursuits(api, { limit: 20, ...(stage ? { stage } : {}) }), [api, stage]);
+
+  const reloadAll = useThrottled(() => {
+    today.reload();
+    stats.reload();
+    candidates.reload();
+    pursuits.reload();
+  }, 1500);
+  // Workstream work events reach the browser as `workstream:<event>` (any change of the pipeline).
+  useRealtimePrefix('workstream:', reloadAll);
+
+  const [title, setTitle] = useState('');
+  const [createError, setCreateError] = useState<ShownError | undefined>();
+  async function createCandidate(e: FormEvent) {
+    e.preventDefault();
+    if (!title.trim()) return setCreateError({ message: 'Give the candidate a title.' });
+    try {
+      const c = await workstream.createCandidate(api, title.trim());
+      setTitle('');
+      setCreateError(undefined);
+      navigate(`/pipeline/candidates/${c.candidate_id}`);
+    } catch (err) {
+      setCreateError(toApiError(err));
+    }
+  }
+
+  return (
+    <div className="stack">
+      <div className="page-head">
+        <h1>Pipeline</h1>
+        {stats.data && (
+          <p className="muted">
+            {count(stats.data.signals.total)} signals ({count(stats.data.signals.recent)} this week) · {count(stats.data.candidates.total)} candidates ·{' '}
+            {count(stats.data.pursuits.total)} pursuits
+          </p>
+        )}
+      </div>
+      <section className="panel" aria-labelledby="today-title">
+        <h2 id="today-title">Today</h2>
+        {today.error && <ErrorNote error={today.error} />}
+        <ul className="today-list">
+          {(today.data ?? []).map((i) => (
+            <li key={`${i.item_type}-${i.item_id}`} className={`today-item badge-${i.badge}`} data-item={`${i.item_type}-${i.item_id}`}>
+              <span className={`badge badge-${i.badge}`} title={BADGE_LABEL[i.badge]}>
+                <span className="sr-only">{BADGE_LABEL[i.badge]}</span>
+              </span>
+              <Link to={`/pipeline/${i.item_type === 'candidate' ? 'candidates' : 'pursuits'}/${i.item_id}`}>{i.title ?? `${i.item_type} ${i.item_id}`}</Link>
+              <span className="muted">
+                {i.item_type} · {i.status}
+                {i.due_date ? ` · due ${shortDate(i.due_date)}` : ''}
+                {i.sla_metric ? ` · breach: ${i.sla_metric}` : ''}
+              </span>
+            </li>
+          ))}
+          {today.data?.length === 0 && <li className="muted">Nothing open. A quiet day.</li>}
+        </ul>
+      </section>
+      <div className="two-columns">
+        <section className="panel" aria-labelledby="candidates-title">
+          <div className="panel-head">
+            <h2 id="candidates-title">Candidates</h2>
+            <label>
+              <span className="sr-only">Candidate status</span>
+              <select value={candStatus} onChange={(e) => setCandStatus(e.target.value as CandidateStatus | '')} aria-label="Candidate status">
+                <option value="">All statuses</option>
+                {CANDIDATE_STATUSES.map((s) => (
+                  <option key={s}>{s}</option>
+                ))}
+              </select>
+            </label>
+          </div>
+          {canWrite && (
+            <form className="inline-form" onSubmit={createCandidate}>
+              <label className="grow">
+                <span className="sr-only">New candidate title</span>
+                <input placeholder="New candidate title" value={title} onChange={(e) => setTitle(e.target.value)} aria-label="New candidate title" />
+              </label>
+              <button type="submit">Add candidate</button>
+            </form>
+          )}
+          {createError && <ErrorNote error={createError} />}
+          {candidates.error && <ErrorNote error={candidates.error} />}
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Title</th>
+                <th scope="col">Status</th>
+                <th scope="col">Last touch</th>
+              </tr>
+            </thead>
+            <tbody>
+              {(candidates.data?.data ?? []).map((c) => (
+                <tr key={c.candidate_id}>
+                  <th scope="row">
+                    <Link to={`/pipeline/candidates/${c.candidate_id}`}>{c.title}</Link>
+                  </th>
+                  <td>{c.status}</td>
+                  <td>{dateTime(c.last_touch_at)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+        <section className="panel" aria-labelledby="pursuits-title">
+          <div className="panel-head">
+            <h2 id="pursuits-title">Pursuits</h2>
+            <select value={stage} onChange={(e) => setStage(e.target.value as PursuitStage | '')} aria-label="Pursuit stage">
+              <option value="">All stages</option>
+              {PURSUIT_STAGES.map((s) => (
+                <option key={s}>{s}</option>
+              ))}
+            </select>
+          </div>
+          {pursuits.error && <ErrorNote error={pursuits.error} />}
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Pursuit</th>
+                <th scope="col">Stage</th>
+                <th scope="col">Due</th>
+                <th scope="col" className="num">Value</th>
+              </tr>
+            </thead>
+            <tbody>
+              {(pursuits.data?.data ?? []).map((p) => (
+                <tr key={p.pursuit_id}>
+                  <th scope="row">
+                    <Link to={`/pipeline/pursuits/${p.pursuit_id}`}>{p.title ?? `Pursuit ${p.pursuit_id}`}</Link>
+                  </th>
+                  <td>{p.pursuit_stage}</td>
+                  <td>{shortDate(p.due_date)}</td>
+                  <td className="num">{p.value === null ? '—' : money(p.value)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,216 @@
+/**
+ * One pursuit: its legal stage moves only, the submit checklist (a blocked submit names the missing
+ * items), proposals and activity.
+ */
+import { useState, type FormEvent } from 'react';
+import { missingChecklistItems, toApiError, type ApiError } from '../api/errors.js';
+import { useRealtimePrefix, useSession } from '../api/session-context.js';
+import { workstream, type PursuitStage, type WorkEvent } from '../api/workstream.js';
+import { ErrorNote } from '../components/error-note.js';
+import { dateTime, money, shortDate } from '../lib/format.js';
+import { Link } from '../lib/router.js';
+import { useAsync } from '../lib/use-async.js';
+import { PURSUIT_TX } from '../../../src/workstream/transitions.js';
+
+const STAGE_LABEL: Record<PursuitStage, string> = { qual: 'Qualify', pink: 'Pink review', red: 'Red review', submit: 'Submit', won: 'Won', lost: 'Lost' };
+
+export function PursuitScreen({ pursuitId }: { pursuitId: number }) {
+  const { api, canWrite } = useSession();
+  const p = useAsync(() => workstream.pursuit(api, pursuitId), [api, pursuitId]);
+  const events = useAsync(() => workstream.events(api, { item_type: 'pursuit', item_id: pursuitId, limit: 20 }), [api, pursuitId]);
+  const [error, setError] = useState<ApiError | undefined>();
+  const [busy, setBusy] = useState(false);
+  const [lostReason, setLostReason] = useState('');
+  const [itemName, setItemName] = useState('');
+  const [itemRequired, setItemRequired] = useState(true);
+  const reload = () => {
+    p.reload();
+    events.reload();
+  };
+  useRealtimePrefix('workstream:', reload);
+
+  if (p.error) return <ErrorNote error={p.error} />;
+  const pur = p.data;
+  if (!pur) return <div className="panel skeleton" aria-busy="true" style={{ minHeight: 320 }} />;
+
+  async function act(fn: () => Promise<unknown>) {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await fn();
+    } catch (err) {
+      setError(toApiError(err));
+    } finally {
+      setBusy(false);
+      reload();
+    }
+  }
+
+  const move = (to: PursuitStage) => act(() => workstream.movePursuit(api, pursuitId, to, to === 'lost' ? lostReason.trim() : undefined));
+  const addItem = (e: FormEvent) => {
+    e.preventDefault();
+    if (!itemName.trim()) return setError({ message: 'Name the checklist item.', status: 400, code: 'bad_request' } as ApiError);
+    void act(async () => {
+      await workstream.addChecklistItem(api, pursuitId, itemName.trim(), itemRequired);
+      setItemName('');
+    });
+  };
+
+  const missing = error ? missingChecklistItems(error) : [];
+  const moves = PURSUIT_TX[pur.pursuit_stage];
+  return (
+    <div className="stack">
+      <div className="page-head">
+        <p className="crumbs">
+          <Link to="/pipeline">Pipeline</Link> / pursuit {pur.pursuit_id}
+        </p>
+        <h1>{pur.title ?? `Pursuit ${pur.pursuit_id}`}</h1>
+        <p className="muted">
+          Stage <strong data-testid="pursuit-stage">{pur.pursuit_stage}</strong> · due {shortDate(pur.due_date)} · value{' '}
+          {pur.value === null ? '—' : money(pur.value)} · <Link to={`/pipeline/candidates/${pur.candidate_id}`}>candidate</Link>
+        </p>
+      </div>
+      <section className="panel" aria-labelledby="stage-title">
+        <h2 id="stage-title">Move</h2>
+        {moves.length === 0 ? (
+          <p className="muted">This pursuit is {pur.pursuit_stage}{pur.lost_reason ? ` (${pur.lost_reason})` : ''}: no further moves.</p>
+        ) : canWrite ? (
+          <div className="button-row">
+            {moves.map((to) =>
+              to === 'lost' ? (
+                <span key={to} className="inline-form">
+                  <label>
+                    <span className="sr-only">Reason for losing</span>
+                    <input placeholder="Why was it lost?" value={lostReason} onChange={(e) => setLostReason(e.target.value)} aria-label="Reason for losing" />
+                  </label>
+                  <button type="button" className="button-danger" disabled={busy || !lostReason.trim()} onClick={() => void move(to)}>
+                    Mark lost
+                  </button>
+                </span>
+              ) : (
+                <button key={to} type="button" disabled={busy} onClick={() => void move(to)}>
+                  {to === 'won' ? 'Mark won' : `Move to ${STAGE_LABEL[to]}`}
+                </button>
+              ),
+            )}
+          </div>
+        ) : (
+          <p className="muted">Your key can read but not move pursuits.</p>
+        )}
+        {error && (
+          <div className="error-note" role="alert">
+            <strong>{error.message}</strong>
+            {missing.length > 0 && (
+              <>
+                <span> Finish these first:</span>
+                <ul className="missing-items">
+                  {missing.map((m) => (
+                    <li key={m}>{m}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </div>
+        )}
+      </section>
+      <div className="two-columns">
+        <section className="panel" aria-labelledby="checklist-title">
+          <h2 id="checklist-title">
+            Submit checklist{' '}
+            <span className={`readiness ${pur.readiness.is_ready ? 'ready' : 'not-ready'}`}>
+              {pur.readiness.required_done}/{pur.readiness.required_total} required done{pur.readiness.is_ready ? ' · ready' : ''}
+            </span>
+          </h2>
+          <ul className="checklist">
+            {pur.checklist.map((item) => (
+              <li key={item.item_id}>
+                <label className="checkbox">
+                  <input
+                    type="checkbox"
+                    checked={item.is_done}
+                    disabled={!canWrite || busy}
+                    onChange={(e) => {
+                      const isDone = e.target.checked;
+                      // Shown at once; the reload after the call brings who and when (or undoes it on error).
+                      p.setData((d) => d && { ...d, checklist: d.checklist.map((c) => (c.item_id === item.item_id ? { ...c, is_done: isDone } : c)) });
+                      void act(() => workstream.setChecklistDone(api, pursuitId, item.item_id, isDone));
+                    }}
+                  />
+                  {item.name}
+                  {item.is_required ? <span className="required"> (required)</span> : <span className="muted"> (optional)</span>}
+                </label>
+                {item.is_done && item.done_by && (
+                  <span className="muted small">
+                    {' '}
+                    done by {item.done_by}, {dateTime(item.done_at)}
+                  </span>
+                )}
+                {canWrite && (
+                  <button
+                    type="button"
+                    className="icon-button"
+                    aria-label={`Remove ${item.name}`}
+                    disabled={busy}
+                    onClick={() => void act(() => workstream.removeChecklistItem(api, pursuitId, item.item_id))}
+                  >
+                    ×
+                  </button>
+                )}
+              </li>
+            ))}
+            {pur.checklist.length === 0 && <li className="muted">No checklist items.</li>}
+          </ul>
+          {canWrite && (
+            <form className="inline-form" onSubmit={addItem}>
+              <label className="grow">
+                <span className="sr-only">New checklist item</span>
+                <input placeholder="New checklist item" value={itemName} onChange={(e) => setItemName(e.target.value)} aria-label="New checklist item" />
+              </label>
+              <label className="checkbox">
+                <input type="checkbox" checked={itemRequired} onChange={(e) => setItemRequired(e.target.checked)} /> required
+              </label>
+              <button type="submit" disabled={busy}>
+                Add
+              </button>
+            </form>
+          )}
+        </section>
+        <section className="panel" aria-labelledby="proposals-title">
+          <h2 id="proposals-title">Proposals</h2>
+          <ul className="plain-list">
+            {pur.proposals.map((pr) => (
+              <li key={pr.proposal_id}>
+                <strong>v{pr.version}</strong> {pr.status} {pr.subject ? `— ${pr.subject}` : ''} <span className="muted">{dateTime(pr.created_at)}</span>
+                {pr.sent_at && <span className="muted"> · sent {dateTime(pr.sent_at)}</span>}
+              </li>
+            ))}
+            {pur.proposals.length === 0 && <li className="muted">No proposals yet.</li>}
+          </ul>
+          {canWrite && !['won', 'lost'].includes(pur.pursuit_stage) && (
+            <button type="button" disabled={busy} onClick={() => void act(() => workstream.addProposal(api, pursuitId, {}))}>
+              New proposal version
+            </button>
+          )}
+        </section>
+      </div>
+      <section className="panel" aria-labelledby="pursuit-activity">
+        <h2 id="pursuit-activity">Activity</h2>
+        <EventList events={events.data?.data ?? []} />
+      </section>
+    </div>
+  );
+}
+
+export function EventList({ events }: { events: WorkEvent[] }) {
+  if (events.length === 0) return <p className="muted">No activity yet.</p>;
+  return (
+    <ol className="timeline">
+      {events.map((e) => (
+        <li key={e.work_event_id}>
+          <span className="timeline-when">{dateTime(e.happened_at)}</span> <strong>{e.event_name}</strong>
+          {e.actor && <span className="muted"> by {e.actor}</span>}
+        </li>
+      ))}
+    </ol>
+  );
+}

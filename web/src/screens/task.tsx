@@ -1,0 +1,278 @@
+/** One task: its fields and entities, the email it came from, its status history, and edits. */
+import { useEffect, useState, type FormEvent } from 'react';
+import type { TaskUpdates, TaskWithHistory } from '../api/client.js';
+import { toApiError, type ApiError } from '../api/errors.js';
+import { useRealtimeEvent, useSession } from '../api/session-context.js';
+import { signals } from '../api/workstream.js';
+import { Countdown } from '../components/countdown.js';
+import { ErrorNote } from '../components/error-note.js';
+import { useToast } from '../components/toasts.js';
+import { dateTime, money } from '../lib/format.js';
+import { Link, navigate } from '../lib/router.js';
+import { STATUS_LABEL } from '../lib/tasks.js';
+import { PriorityOptions, StatusOptions } from '../components/task-options.js';
+import { useAsync } from '../lib/use-async.js';
+
+/** datetime-local wants local "YYYY-MM-DDTHH:mm". */
+function toLocalInput(iso: string | null): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+interface Draft {
+  title: string;
+  task_status: TaskWithHistory['task_status'];
+  priority: TaskWithHistory['priority'];
+  workflow_category: string;
+  current_owner: string;
+  dollar_value: string;
+  sla_deadline: string;
+  description: string;
+}
+
+function draftOf(t: TaskWithHistory): Draft {
+  return {
+    title: t.title,
+    task_status: t.task_status,
+    priority: t.priority,
+    workflow_category: t.workflow_category,
+    current_owner: t.current_owner ?? '',
+    dollar_value: String(t.dollar_value),
+    sla_deadline: toLocalInput(t.sla_deadline),
+    description: t.description ?? '',
+  };
+}
+
+/** Only what changed goes to the API (and so into the history and events). */
+function changes(t: TaskWithHistory, d: Draft): TaskUpdates | string {
+  const u: Record<string, unknown> = {};
+  if (d.title.trim() !== t.title) u.title = d.title.trim();
+  if (d.task_status !== t.task_status) u.task_status = d.task_status;
+  if (d.priority !== t.priority) u.priority = d.priority;
+  if (d.workflow_category.trim() !== t.workflow_category) u.workflow_category = d.workflow_category.trim();
+  if (d.current_owner.trim() !== (t.current_owner ?? '')) u.current_owner = d.current_owner.trim() || null;
+  if (d.description !== (t.description ?? '')) u.description = d.description || null;
+  if (d.dollar_value.trim() !== String(t.dollar_value)) {
+    const v = Number(d.dollar_value);
+    // Not a number at all is caught here; the API itself refuses out-of-range values (and says why).
+    if (d.dollar_value.trim() === '' || !Number.isFinite(v)) return 'Value must be a number.';
+    u.dollar_value = v;
+  }
+  if (d.sla_deadline !== toLocalInput(t.sla_deadline)) {
+    if (!d.sla_deadline) return 'A deadline cannot be removed, only moved.';
+    u.sla_deadline = new Date(d.sla_deadline).toISOString();
+  }
+  return u as TaskUpdates;
+}
+
+export function TaskScreen({ taskId }: { taskId: string }) {
+  const { api, canWrite } = useSession();
+  const toast = useToast();
+  const task = useAsync(() => api.trpc.workflow.get.query({ taskId }), [api, taskId]);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [saveError, setSaveError] = useState<ApiError | string | undefined>();
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    if (task.data && !draft) setDraft(draftOf(task.data));
+  }, [task.data, draft]);
+  const onChange = (d: { taskId: string }) => {
+    if (d.taskId === taskId) task.reload();
+  };
+  useRealtimeEvent('workflow:task:updated', onChange);
+  useRealtimeEvent('workflow:status:changed', onChange);
+  useRealtimeEvent('workflow:sla:violated', onChange);
+
+  const source = useAsync(
+    async () => (task.data?.signal_id ? signals.get(api, task.data.signal_id) : null),
+    [api, task.data?.signal_id],
+  );
+
+  if (task.error) return <ErrorNote error={task.error} />;
+  const t = task.data;
+  if (!t || !draft) return <div className="panel skeleton" aria-busy="true" style={{ minHeight: 320 }} />;
+
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    if (!t || !draft) return;
+    const u = changes(t, draft);
+    if (typeof u === 'string') return setSaveError(u);
+    if (Object.keys(u).length === 0) return setSaveError('Nothing changed.');
+    setSaving(true);
+    setSaveError(undefined);
+    try {
+      await api.trpc.workflow.update.mutate({ taskId: t.task_id, updates: u });
+      const fresh = await api.trpc.workflow.get.query({ taskId: t.task_id });
+      task.setData(() => fresh);
+      setDraft(draftOf(fresh));
+      toast({ tone: 'success', title: 'Task saved' });
+    } catch (err) {
+      setSaveError(toApiError(err));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  async function remove() {
+    if (!t || !window.confirm(`Delete task “${t.title}”? This cannot be undone.`)) return;
+    try {
+      await api.trpc.workflow.delete.mutate({ taskId: t.task_id });
+      toast({ tone: 'success', title: 'Task deleted' });
+      navigate('/tasks');
+    } catch (err) {
+      setSaveError(toApiError(err));
+    }
+  }
+
+  const entities = Object.entries(t.entities ?? {});
+  return (
+    <div className="stack">
+      <div className="page-head">
+        <p className="crumbs">
+          <Link to="/tasks">Tasks</Link> / <span>{t.task_id}</span>
+        </p>
+        <h1>{t.title}</h1>
+        <p className="task-summary">
+          <span className={`status status-${t.task_status.toLowerCase()}`}>{STATUS_LABEL[t.task_status]}</span>
+          <span>{t.priority}</span>
+          <span>{t.workflow_category}</span>
+          <span>{money(t.dollar_value, t.currency)}</span>
+          {t.task_status !== 'COMPLETED' && <Countdown deadline={t.sla_deadline} />}
+        </p>
+      </div>
+      <div className="two-columns">
+        <section className="panel" aria-labelledby="edit-title">
+          <h2 id="edit-title">{canWrite ? 'Edit' : 'Details'}</h2>
+          <form className="form-grid" onSubmit={save}>
+            <fieldset disabled={!canWrite || saving}>
+              <label className="span-2">
+                Title
+                <input value={draft.title} onChange={(e) => setDraft({ ...draft, title: e.target.value })} required maxLength={500} />
+              </label>
+              <label>
+                Status
+                <select value={draft.task_status} onChange={(e) => setDraft({ ...draft, task_status: e.target.value as Draft['task_status'] })}>
+                  <StatusOptions />
+                </select>
+              </label>
+              <label>
+                Priority
+                <select value={draft.priority} onChange={(e) => setDraft({ ...draft, priority: e.target.value as Draft['priority'] })}>
+                  <PriorityOptions />
+                </select>
+              </label>
+              <label>
+                Category
+                <input value={draft.workflow_category} onChange={(e) => setDraft({ ...draft, workflow_category: e.target.value })} required />
+              </label>
+              <label>
+                Owner
+                <input value={draft.current_owner} onChange={(e) => setDraft({ ...draft, current_owner: e.target.value })} />
+              </label>
+              <label>
+                Value ({t.currency})
+                <input inputMode="decimal" value={draft.dollar_value} onChange={(e) => setDraft({ ...draft, dollar_value: e.target.value })} />
+              </label>
+              <label>
+                SLA deadline
+                <input type="datetime-local" value={draft.sla_deadline} onChange={(e) => setDraft({ ...draft, sla_deadline: e.target.value })} />
+              </label>
+              <label className="span-2">
+                Description
+                <textarea rows={4} value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.target.value })} />
+              </label>
+            </fieldset>
+            {saveError && (
+              <div className="span-2">
+                <ErrorNote error={typeof saveError === 'string' ? { message: saveError } : saveError} />
+              </div>
+            )}
+            {canWrite && (
+              <div className="form-actions span-2">
+                <button type="submit" disabled={saving}>
+                  {saving ? 'Saving…' : 'Save changes'}
+                </button>
+                <button type="button" className="button-quiet" onClick={() => setDraft(draftOf(t))}>
+                  Reset
+                </button>
+                <button type="button" className="button-danger" onClick={() => void remove()}>
+                  Delete task
+                </button>
+              </div>
+            )}
+          </form>
+        </section>
+        <div className="stack">
+          <section className="panel" aria-labelledby="history-title">
+            <h2 id="history-title">History</h2>
+            <ol className="timeline">
+              <li>
+                <span className="timeline-when">{dateTime(t.created_at)}</span> Created by {t.created_by ?? 'unknown'}
+              </li>
+              {t.history.map((h) => (
+                <li key={h.history_id}>
+                  <span className="timeline-when">{dateTime(h.changed_at)}</span>{' '}
+                  {h.from_status ? `${STATUS_LABEL[h.from_status]} → ` : ''}
+                  <strong>{STATUS_LABEL[h.to_status]}</strong> by {h.changed_by}
+                  {h.reason && <span className="muted"> — {h.reason}</span>}
+                </li>
+              ))}
+            </ol>
+          </section>
+          <section className="panel" aria-labelledby="entities-title">
+            <h2 id="entities-title">Entities</h2>
+            {entities.length === 0 && !t.customer_name && !t.po_number && !t.quote_number ? (
+              <p className="muted">None found.</p>
+            ) : (
+              <dl className="entities">
+                {t.customer_name && <Entity name="Customer" value={t.customer_name} />}
+                {t.po_number && <Entity name="PO number" value={t.po_number} />}
+                {t.quote_number && <Entity name="Quote number" value={t.quote_number} />}
+                {entities.map(([k, v]) => (
+                  <Entity key={k} name={k.replace(/_/g, ' ')} value={formatEntity(v)} />
+                ))}
+              </dl>
+            )}
+            {t.category_reason && <p className="muted">Why this category: {t.category_reason}</p>}
+          </section>
+          <section className="panel" aria-labelledby="source-title">
+            <h2 id="source-title">Source</h2>
+            {t.source_type === 'email' || t.source_subject ? (
+              <dl className="entities">
+                <Entity name="From" value={t.source_sender ?? '—'} />
+                <Entity name="Subject" value={t.source_subject ?? '—'} />
+                <Entity name="Received" value={dateTime(t.source_received_at)} />
+                <Entity name="Message-ID" value={t.source_message_id ?? '—'} />
+              </dl>
+            ) : (
+              <p className="muted">Created {t.source_type === 'manual' ? 'by hand' : 'through the API'}.</p>
+            )}
+            {source.data?.snippet && <blockquote className="email-snippet">{source.data.snippet}</blockquote>}
+          </section>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function Entity({ name, value }: { name: string; value: string }) {
+  return (
+    <>
+      <dt>{name}</dt>
+      <dd>{value}</dd>
+    </>
+  );
+}
+
+function formatEntity(v: unknown): string {
+  if (Array.isArray(v)) return v.map(formatEntity).join(', ');
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if ('amount' in o) return `${String(o.amount)} ${String(o.currency ?? '')}`.trim();
+    if ('value' in o) return String(o.value);
+    return Object.values(o).map(String).join(' ');
+  }
+  return String(v);
+}

@@ -1,0 +1,187 @@
+/**
+ * The task table: every `workflow.list` filter, sortable columns and paging, all kept in the URL so
+ * a filtered view can be bookmarked or shared.
+ */
+import { useEffect, useState, type FormEvent } from 'react';
+import type { ListInput, Task } from '../api/client.js';
+import { useRealtimeEvent, useSession } from '../api/session-context.js';
+import { Countdown } from '../components/countdown.js';
+import { ErrorNote } from '../components/error-note.js';
+import { count, dateTime, money } from '../lib/format.js';
+import { Link, navigate, useRoute } from '../lib/router.js';
+import { STATUS_LABEL } from '../lib/tasks.js';
+import { PriorityOptions, StatusOptions } from '../components/task-options.js';
+import { useAsync, useThrottled } from '../lib/use-async.js';
+
+const SORTABLE = ['sla_deadline', 'created_at', 'updated_at', 'dollar_value', 'priority', 'status'] as const;
+type SortField = (typeof SORTABLE)[number];
+const FILTERS = ['status', 'category', 'owner', 'priority', 'from', 'to', 'search'] as const;
+const LIMIT = 25;
+
+function toInput(q: URLSearchParams): ListInput {
+  const filter: Record<string, string> = {};
+  for (const f of FILTERS) {
+    const v = q.get(f)?.trim();
+    if (!v) continue;
+    // Dates in the form are local days; the API bounds created_at with instants.
+    filter[f] = f === 'from' || f === 'to' ? new Date(`${v}T00:00:00`).toISOString() : v;
+  }
+  const field = q.get('sort') as SortField | null;
+  return {
+    filter: filter as NonNullable<ListInput['filter']>,
+    pagination: { page: Math.max(1, Number(q.get('page')) || 1), limit: LIMIT },
+    ...(field && SORTABLE.includes(field) ? { sort: { field, direction: q.get('direction') === 'desc' ? 'desc' : 'asc' } } : {}),
+  };
+}
+
+function withParams(q: URLSearchParams, changes: Record<string, string | undefined>): string {
+  const next = new URLSearchParams(q);
+  for (const [k, v] of Object.entries(changes)) {
+    if (v === undefined || v === '') next.delete(k);
+    else next.set(k, v);
+  }
+  const s = next.toString();
+  return s ? `/tasks?${s}` : '/tasks';
+}
+
+export function TasksScreen() {
+  const { api } = useSession();
+  const { search: q } = useRoute();
+  const key = q.toString();
+  const list = useAsync(() => api.trpc.workflow.list.query(toInput(q)), [api, key]);
+  const reload = useThrottled(list.reload, 2000);
+  useRealtimeEvent('workflow:task:created', reload);
+  useRealtimeEvent('workflow:task:updated', reload);
+  useRealtimeEvent('workflow:status:changed', reload);
+
+  const [draft, setDraft] = useState(() => Object.fromEntries(FILTERS.map((f) => [f, q.get(f) ?? ''])));
+  useEffect(() => setDraft(Object.fromEntries(FILTERS.map((f) => [f, q.get(f) ?? '']))), [key]);
+
+  function apply(e: FormEvent) {
+    e.preventDefault();
+    navigate(withParams(q, { ...draft, page: undefined }));
+  }
+
+  const sort = q.get('sort');
+  const direction = q.get('direction') === 'desc' ? 'desc' : 'asc';
+  const sortHeader = (field: SortField, label: string, className?: string) => {
+    const active = sort === field;
+    const nextDir = active && direction === 'asc' ? 'desc' : 'asc';
+    return (
+      <th scope="col" className={className} aria-sort={active ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
+        <button type="button" className="sort-button" onClick={() => navigate(withParams(q, { sort: field, direction: nextDir, page: undefined }))}>
+          {label} {active ? (direction === 'asc' ? '▲' : '▼') : ''}
+        </button>
+      </th>
+    );
+  };
+
+  const page = list.data?.pagination;
+  const pages = page ? Math.max(1, Math.ceil(page.total / page.limit)) : 1;
+  return (
+    <div className="stack">
+      <div className="page-head">
+        <h1>Tasks</h1>
+      </div>
+      <form className="panel filters" onSubmit={apply} aria-label="Filter tasks">
+        <label>
+          Status
+          <select value={draft.status} onChange={(e) => setDraft({ ...draft, status: e.target.value })}>
+            <option value="">Any</option>
+            <StatusOptions />
+          </select>
+        </label>
+        <label>
+          Priority
+          <select value={draft.priority} onChange={(e) => setDraft({ ...draft, priority: e.target.value })}>
+            <option value="">Any</option>
+            <PriorityOptions />
+          </select>
+        </label>
+        <label>
+          Category
+          <input value={draft.category} onChange={(e) => setDraft({ ...draft, category: e.target.value })} />
+        </label>
+        <label>
+          Owner
+          <input value={draft.owner} onChange={(e) => setDraft({ ...draft, owner: e.target.value })} />
+        </label>
+        <label>
+          Created from
+          <input type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+        </label>
+        <label>
+          Created before
+          <input type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+        </label>
+        <label className="grow">
+          Search title and entities
+          <input type="search" value={draft.search} onChange={(e) => setDraft({ ...draft, search: e.target.value })} />
+        </label>
+        <div className="filter-actions">
+          <button type="submit">Apply</button>
+          <button type="button" className="button-quiet" onClick={() => navigate('/tasks')}>
+            Clear
+          </button>
+        </div>
+      </form>
+      {list.error && <ErrorNote error={list.error} />}
+      <section className="panel" aria-label="Task list" aria-busy={list.loading}>
+        <div className="table-wrap">
+          <table className="tasks-table">
+            <thead>
+              <tr>
+                <th scope="col">Task</th>
+                {sortHeader('status', 'Status')}
+                {sortHeader('priority', 'Priority')}
+                <th scope="col">Category</th>
+                <th scope="col">Owner</th>
+                {sortHeader('dollar_value', 'Value', 'num')}
+                {sortHeader('sla_deadline', 'SLA')}
+                {sortHeader('created_at', 'Created')}
+              </tr>
+            </thead>
+            <tbody>
+              {(list.data?.data ?? []).map((t: Task) => (
+                <tr key={t.task_id} data-task-id={t.task_id}>
+                  <th scope="row">
+                    <Link to={`/tasks/${encodeURIComponent(t.task_id)}`}>{t.title}</Link>
+                  </th>
+                  <td>
+                    <span className={`status status-${t.task_status.toLowerCase()}`}>{STATUS_LABEL[t.task_status]}</span>
+                  </td>
+                  <td>{t.priority}</td>
+                  <td>{t.workflow_category}</td>
+                  <td>{t.current_owner ?? <span className="muted">Unassigned</span>}</td>
+                  <td className="num">{money(t.dollar_value, t.currency)}</td>
+                  <td>{t.task_status === 'COMPLETED' ? <span className="muted">done</span> : <Countdown deadline={t.sla_deadline} />}</td>
+                  <td>{dateTime(t.created_at)}</td>
+                </tr>
+              ))}
+              {list.data?.data.length === 0 && (
+                <tr>
+                  <td colSpan={8} className="muted">
+                    No task matches these filters.
+                  </td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+        </div>
+        {page && (
+          <nav className="pager" aria-label="Pages">
+            <button type="button" disabled={page.page <= 1} onClick={() => navigate(withParams(q, { page: String(page.page - 1) }))}>
+              Previous
+            </button>
+            <span>
+              Page {count(page.page)} of {count(pages)} · {count(page.total)} tasks
+            </span>
+            <button type="button" disabled={page.page >= pages} onClick={() => navigate(withParams(q, { page: String(page.page + 1) }))}>
+              Next
+            </button>
+          </nav>
+        )}
+      </section>
+    </div>
+  );
+}
