@@ -51,12 +51,17 @@ export function PipelineScreen() {
     <div className="stack">
       <div className="page-head">
         <h1>Pipeline</h1>
-        {stats.data && (
-          <p className="muted">
-            {count(stats.data.signals.total)} signals ({count(stats.data.signals.recent)} this week) · {count(stats.data.candidates.total)} candidates ·{' '}
-            {count(stats.data.pursuits.total)} pursuits
-          </p>
-        )}
+        {/* Always rendered (one line) so the figures arriving do not push the page down. */}
+        <p className="muted">
+          {stats.data ? (
+            <>
+              {count(stats.data.signals.total)} signals ({count(stats.data.signals.recent)} this week) · {count(stats.data.candidates.total)} candidates ·{' '}
+              {count(stats.data.pursuits.total)} pursuits
+            </>
+          ) : (
+            '\u00a0'
+          )}
+        </p>
       </div>
       <section className="panel" aria-labelledby="today-title">
         <h2 id="today-title">Today</h2>
