@@ -141,6 +141,25 @@ describeEachEngine('dashboard in Chromium', (engine) => {
     if (engine.name === 'sqlite') await screenshot(page, 'kanban-sla-toast');
   });
 
+  it('raises a toast when an email batch has been processed', async () => {
+    const page = await open(org.viewer, '/');
+    await page.locator('.live', { hasText: 'Live' }).waitFor();
+    const mail = [
+      'From: Jordan Miles <jordan@brightline.example>',
+      'To: sales@acme.example',
+      'Subject: Request for quote: 40 pumps',
+      'Message-ID: <rfq-40-pumps@brightline.example>',
+      'Date: Tue, 24 Nov 2026 09:00:00 +0000',
+      '',
+      'Hello, please send a quote for 40 centrifugal pumps by Friday. Budget about $50,000.00.',
+    ].join('\r\n');
+    const res = await t.call(org.member, { method: 'POST', url: '/api/ingest/emails', payload: [mail] });
+    expect(res.statusCode, res.body).toBe(201);
+    const toast = page.locator('.toast', { hasText: 'Email batch processed' });
+    await toast.waitFor();
+    expect(await toast.textContent()).toContain('1 read');
+  });
+
   it('filters and sorts the task table and edits a task from its detail page', async () => {
     const page = await open(org.member, '/tasks');
     await page.getByLabel('Status').selectOption('RED');
