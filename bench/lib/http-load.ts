@@ -91,13 +91,16 @@ export interface CacheCounts {
   hit: number;
   miss: number;
   shared: number;
+  /** The server's CPU seconds so far (user + system), when it exports process metrics. */
+  cpuS: number;
 }
 
-/** The server's answer-cache counters (flowledger_answer_cache_requests_total) from /metrics. */
+/** The server's answer-cache counters (flowledger_answer_cache_requests_total) and CPU from /metrics. */
 export async function cacheCounts(base: string): Promise<CacheCounts> {
   const text = await (await fetch(`${base}/metrics`)).text();
   const get = (outcome: string) => Number(new RegExp(`flowledger_answer_cache_requests_total\\{outcome="${outcome}"\\} (\\d+)`).exec(text)?.[1] ?? 0);
-  return { hit: get('hit'), miss: get('miss'), shared: get('shared') };
+  const cpuS = Number(/^flowledger_process_cpu_seconds_total (\S+)$/m.exec(text)?.[1] ?? NaN);
+  return { hit: get('hit'), miss: get('miss'), shared: get('shared'), cpuS };
 }
 
 export function cacheDelta(a: CacheCounts, b: CacheCounts): string {

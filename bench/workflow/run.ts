@@ -114,7 +114,9 @@ async function benchEngine(engine: string): Promise<void> {
       const r = await load(target, headers, opts);
       const w = await writer?.stop();
       agent.destroy();
-      const cache = cacheDelta(before, await cacheCounts(base));
+      const after = await cacheCounts(base);
+      const cpu = `server CPU ${(((after.cpuS - before.cpuS) * 1000) / r.requests).toFixed(3)} ms/request; `;
+      const cache = cpu + cacheDelta(before, after);
       const verdict = engine === 'sqlite' && goal !== undefined ? (r.p99 <= goal && r.errors === 0 ? `  ✓ goal p99 ≤ ${goal} ms` : `  ✗ goal p99 ≤ ${goal} ms`) : '';
       const wrote = w ? `; ${w.writes} writes, ${w.errors} failed` : '';
       console.log(`[${engine}] ${label.padEnd(40)} ${fmt(r)}${verdict}\n${' '.repeat(engine.length + 3)}${' '.repeat(40)} ${cache}${wrote}`);
