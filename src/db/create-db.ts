@@ -230,9 +230,10 @@ function openPostgres(url: string, opts: CreateDatabaseOptions): Database {
     },
     poolInUse: () => pool.totalCount - pool.idleCount,
     async changeToken() {
-      // The snapshot (xmin:xmax:in-progress xids) changes whenever any transaction of the cluster
-      // completes, and only then: equal snapshots mean nothing committed in between. Cluster-wide,
-      // so writes elsewhere (other schemas, databases) only cost a recomputation. One round trip.
+      // The snapshot (xmin:xmax:in-progress xids) changes whenever a transaction that wrote (has
+      // an xid) ends anywhere in the cluster: xmax only grows and ended xids leave the list, so
+      // equal snapshots mean nothing committed in between. Cluster-wide, so writes elsewhere
+      // (other schemas, databases) only cost a recomputation. One round trip.
       const { rows } = await sql<{ s: string }>`select pg_current_snapshot()::text as s`.execute(db);
       return rows[0]!.s;
     },
