@@ -1,9 +1,12 @@
-/** The real server (`serve --no-workers`) on the database the bench seeded; prints its url. */
+/**
+ * The real server (`serve --no-workers`) on the database the bench seeded; prints its url.
+ * argv: DATABASE_URL, then ANSWER_CACHE_ENTRIES (optional; 0 = answer cache off, the miss path).
+ */
 import { serve } from '../../src/main.js';
 
 const server = await serve({
   workers: false,
-  env: { DATABASE_URL: process.argv[2], HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent' },
+  env: { DATABASE_URL: process.argv[2], ANSWER_CACHE_ENTRIES: process.argv[3], HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent' },
   print: () => {},
 });
 process.stdout.write(`LISTENING ${server.url}\n`);

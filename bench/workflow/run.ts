@@ -1,10 +1,13 @@
 /**
  * npm run bench:workflow — workflow.metrics and workflow.list at 1,000,000 tasks in one org, on
  * SQLite and PostgreSQL, 20 concurrent clients, with the req/s of a trivial Fastify route measured
- * in the same run as the ceiling.
+ * in the same run as the ceiling. The list is measured three ways: as served (answer cache on, no
+ * writes: reused answers), with a writer committing WRITES_PER_S task updates per second through
+ * the API meanwhile (each commit invalidates, so some answers are computed), and on a server with
+ * the cache off (ANSWER_CACHE_ENTRIES=0: every answer computed, the miss path).
  *
  * The server runs in its own process (as `serve --no-workers` does); this process seeds and drives load.
- * Env: BENCH_TASKS (1000000), BENCH_SECONDS (10), BENCH_CONCURRENCY (20), BENCH_ENGINES
+ * Env: BENCH_TASKS (1000000), BENCH_SECONDS (10), BENCH_CONCURRENCY (20), BENCH_WRITES (5 per s), BENCH_ENGINES
  * (sqlite,postgres), BENCH_PG_URL (postgres://postgres@127.0.0.1:5432/postgres; a scratch database
  * is created next to it and dropped afterwards).
  */
@@ -17,12 +20,14 @@ import pg from 'pg';
 import { createApiKey } from '../../src/auth/api-keys.repository.js';
 import { createOrg } from '../../src/auth/orgs.repository.js';
 import { createDatabase } from '../../src/db/create-db.js';
-import { load, type LoadResult } from './load.js';
+import http from 'node:http';
+import { cacheCounts, cacheDelta, load, request, steadyWriter, type LoadResult } from '../lib/http-load.js';
 import { seedTasks } from './seed.js';
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 1_000_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
+const WRITES_PER_S = Number(process.env.BENCH_WRITES ?? 5);
 const ENGINES = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',');
 const PG_ADMIN = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const here = new URL('.', import.meta.url).pathname;
@@ -88,32 +93,59 @@ async function benchEngine(engine: string): Promise<void> {
     const now = new Date().toISOString();
     const org = await createOrg(database.db, { name: 'Bench', now });
     const key = (await createApiKey(database.db, { orgId: org.org_id, role: 'viewer', name: 'bench', now })).key;
+    const writerKey = (await createApiKey(database.db, { orgId: org.org_id, role: 'member', name: 'bench-writer', now })).key;
     const t0 = performance.now();
     await seedTasks(database, org.org_id, TASKS, now);
     const seedS = (performance.now() - t0) / 1000;
     await database.close();
     console.log(`\n[${engine}] seeded ${TASKS.toLocaleString('en')} tasks in ${seedS.toFixed(1)} s (${(TASKS / seedS).toFixed(0)} rows/s, counter triggers on)`);
+    const headers = { authorization: `Bearer ${key}` };
 
-    const { child, url: base } = await startChild('app-server.ts', [url]);
+    const measure = async (base: string, label: string, target: string, goal: number | undefined, writes = false) => {
+      const before = await cacheCounts(base);
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+      // RED Quote Processing tasks (n ≡ 0 mod 40 in the seed): the listed rows themselves change.
+      const writer = writes
+        ? steadyWriter(WRITES_PER_S, (i) =>
+            request(agent, new URL(`${base}/api/workflow/update/TASK-BENCH-${40 * (1 + ((i * 7919) % Math.floor(TASKS / 40)))}`), { authorization: `Bearer ${writerKey}` }, 'PUT',
+              JSON.stringify({ updates: { current_owner: `Writer ${i}` } })),
+          )
+        : undefined;
+      const r = await load(target, headers, opts);
+      const w = await writer?.stop();
+      agent.destroy();
+      const after = await cacheCounts(base);
+      const cpu = `server CPU ${(((after.cpuS - before.cpuS) * 1000) / r.requests).toFixed(3)} ms/request; `;
+      const cache = cpu + cacheDelta(before, after);
+      const verdict = engine === 'sqlite' && goal !== undefined ? (r.p99 <= goal && r.errors === 0 ? `  ✓ goal p99 ≤ ${goal} ms` : `  ✗ goal p99 ≤ ${goal} ms`) : '';
+      const wrote = w ? `; ${w.writes} writes, ${w.errors} failed` : '';
+      console.log(`[${engine}] ${label.padEnd(40)} ${fmt(r)}${verdict}\n${' '.repeat(engine.length + 3)}${' '.repeat(40)} ${cache}${wrote}`);
+    };
+
+    const cached = await startChild('app-server.ts', [url]);
     try {
-      const headers = { authorization: `Bearer ${key}` };
+      const base = cached.url;
       // Check the answers before timing them.
       const m = (await (await fetch(trpcGet(base, 'metrics'), { headers })).json()) as any;
       const p500 = (await (await fetch(trpcGet(base, 'list', listInput(500)), { headers })).json()) as any;
       if (m.result.data.total_tasks !== TASKS) throw new Error(`metrics total ${m.result.data.total_tasks}`);
       console.log(`[${engine}] metrics: ${JSON.stringify(m.result.data)}`);
       console.log(`[${engine}] list page 500: ${p500.result.data.data.length} rows of ${p500.result.data.pagination.total}`);
-      for (const [label, target, goal] of [
-        ['workflow.metrics', trpcGet(base, 'metrics'), 20],
-        ['workflow.list page 1', trpcGet(base, 'list', listInput(1)), 15],
-        ['workflow.list page 500', trpcGet(base, 'list', listInput(500)), 15],
-      ] as const) {
-        const r = await load(target, headers, opts);
-        const verdict = engine === 'sqlite' ? (r.p99 <= goal && r.errors === 0 ? `  ✓ goal p99 ≤ ${goal} ms` : `  ✗ goal p99 ≤ ${goal} ms`) : '';
-        console.log(`[${engine}] ${label.padEnd(24)} ${fmt(r)}${verdict}`);
-      }
+      await measure(base, 'workflow.metrics', trpcGet(base, 'metrics'), 20);
+      await measure(base, 'workflow.list page 1', trpcGet(base, 'list', listInput(1)), 15);
+      await measure(base, 'workflow.list page 500', trpcGet(base, 'list', listInput(500)), 15);
+      await measure(base, `workflow.list page 1 + ${WRITES_PER_S} writes/s`, trpcGet(base, 'list', listInput(1)), 15, true);
+      await measure(base, `workflow.list page 500 + ${WRITES_PER_S} writes/s`, trpcGet(base, 'list', listInput(500)), 15, true);
     } finally {
-      await stopChild(child);
+      await stopChild(cached.child);
+    }
+    const uncached = await startChild('app-server.ts', [url, '0']);
+    try {
+      const base = uncached.url;
+      await measure(base, 'workflow.list page 1, cache off', trpcGet(base, 'list', listInput(1)), undefined);
+      await measure(base, 'workflow.list page 500, cache off', trpcGet(base, 'list', listInput(500)), undefined);
+    } finally {
+      await stopChild(uncached.child);
     }
   } finally {
     await cleanup();
@@ -121,7 +153,7 @@ async function benchEngine(engine: string): Promise<void> {
 }
 
 console.log(`bench:workflow — ${TASKS.toLocaleString('en')} tasks, ${CONCURRENCY} clients, ${SECONDS} s per figure; ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-const trivial = await startChild('trivial-server.ts', []);
+const trivial = await startChild('../lib/trivial-server.ts', []);
 try {
   console.log(`[ceiling] trivial Fastify GET /ping      ${fmt(await load(`${trivial.url}/ping`, {}, opts))}`);
 } finally {

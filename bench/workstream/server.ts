@@ -1,6 +1,7 @@
 /**
  * The real FlowLedger HTTP app (buildServer) on 127.0.0.1 in its own process, so the load generator
  * does not share its event loop. argv[2]: PostgreSQL schema (optional). Reports its port over IPC.
+ * ANSWER_CACHE_ENTRIES comes from the environment the bench gives it (0: cache off).
  */
 import { loadConfig } from '../../src/config/config.js';
 import { createDatabase } from '../../src/db/create-db.js';

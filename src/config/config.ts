@@ -69,6 +69,7 @@ const envSchema = z.object({
   AUTH_FAILURE_LIMIT: int('AUTH_FAILURE_LIMIT', 20, 1, 1_000_000),
   AUTH_FAILURE_WINDOW: duration('AUTH_FAILURE_WINDOW', '1m'),
   KEY_CACHE_TTL: duration('KEY_CACHE_TTL', '5s'),
+  ANSWER_CACHE_ENTRIES: int('ANSWER_CACHE_ENTRIES', 1000, 0, 1_000_000),
   SHUTDOWN_TIMEOUT: duration('SHUTDOWN_TIMEOUT', '10s'),
   SLA_INTERVAL: duration('SLA_INTERVAL', '10m'),
   OUTBOX_LEASE: duration('OUTBOX_LEASE', '5m'),
@@ -97,6 +98,8 @@ export type Config = Readonly<{
   authFailureLimit: number;
   authFailureWindowMs: number;
   keyCacheTtlMs: number;
+  /** Answers of hot reads kept per process (src/http/answer-cache.ts); 0 turns the cache off. */
+  answerCacheEntries: number;
   shutdownTimeoutMs: number;
   slaIntervalMs: number;
   outboxLeaseMs: number;
@@ -145,6 +148,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     authFailureLimit: e.AUTH_FAILURE_LIMIT,
     authFailureWindowMs: e.AUTH_FAILURE_WINDOW,
     keyCacheTtlMs: e.KEY_CACHE_TTL,
+    answerCacheEntries: e.ANSWER_CACHE_ENTRIES,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT,
     slaIntervalMs: e.SLA_INTERVAL,
     outboxLeaseMs: e.OUTBOX_LEASE,

@@ -4,6 +4,7 @@ import type { Config } from '../config/config.js';
 import type { Database } from '../db/create-db.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
+import type { AnswerCache } from './answer-cache.js';
 import type { Metrics } from './metrics.js';
 import type { CommitSignal } from '../outbox/commit-signal.js';
 import type { RealtimeHub } from '../realtime/hub.js';
@@ -24,4 +25,6 @@ export interface AppDeps {
   commitSignal: CommitSignal;
   /** This process's realtime fan-out: committed events (and the outbox) publish, WebSockets subscribe. */
   hub: RealtimeHub;
+  /** Hot read answers per org, reused until a commit or the clock could change them. */
+  answers: AnswerCache;
 }

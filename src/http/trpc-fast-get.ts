@@ -1,8 +1,25 @@
 import type { FastifyInstance } from 'fastify';
 import { callTRPCProcedure, getErrorShape, getTRPCErrorFromUnknown, type AnyTRPCRouter } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import { cachedJsonOf } from './answer-cache.js';
 import type { AppDeps } from './deps.js';
 import type { TrpcContext } from './trpc.js';
+
+const wrapped = new WeakMap<object, Buffer>();
+const RESULT_HEAD = Buffer.from('{"result":{"data":');
+const RESULT_TAIL = Buffer.from('}}');
+
+/** tRPC's `{"result":{"data":…}}`; for a cached answer, built once from its stored JSON bytes. */
+function resultBody(data: unknown): Buffer | string {
+  const json = cachedJsonOf(data);
+  if (!json) return JSON.stringify({ result: { data } });
+  let body = wrapped.get(data as object);
+  if (!body) {
+    body = Buffer.concat([RESULT_HEAD, json, RESULT_TAIL]);
+    wrapped.set(data as object, body);
+  }
+  return body;
+}
 
 /**
  * A direct path for the most common tRPC call: one query over GET (`/api/workflow.metrics?input=…`,
@@ -35,7 +52,7 @@ export function registerFastTrpcGet(scope: FastifyInstance, deps: AppDeps, route
     const ctx: TrpcContext = { deps, auth: request.auth, requestId: String(request.id) };
     try {
       const data = await callTRPCProcedure({ router, path, getRawInput: async () => input, ctx, type: 'query', signal: undefined, batchIndex: 0 });
-      return reply.status(200).header('content-type', 'application/json').send(JSON.stringify({ result: { data } }));
+      return reply.status(200).header('content-type', 'application/json').send(resultBody(data));
     } catch (cause) {
       const error = getTRPCErrorFromUnknown(cause);
       if (error.code === 'INTERNAL_SERVER_ERROR') deps.logger.error({ err: error.cause ?? error, path }, 'tRPC error');

@@ -200,13 +200,21 @@ export async function deleteTask(deps: Deps, auth: AuthContext, taskId: string):
   });
 }
 
-export async function listTaskPage(deps: Pick<AppDeps, 'database'>, auth: AuthContext, input: ListTasksInput) {
+/** A page of tasks: depends on the data only (no clock), so it is reused until the next commit. */
+export async function listTaskPage(deps: Pick<AppDeps, 'database' | 'answers'>, auth: AuthContext, input: ListTasksInput) {
   const page = { page: input?.pagination?.page ?? 1, limit: input?.pagination?.limit ?? 50 };
   const filter = input?.filter ?? {};
   const sort = input?.sort ?? { field: 'created_at' as const, direction: 'desc' as const };
   const h = sqlHelpers(deps.database.engine);
-  const { rows, total } = await listTasks(deps.database.db, h, { orgId: auth.orgId, filter, page, sort });
-  return paged(rows.map(toTaskView), page, total);
+  return deps.answers.get({
+    scope: 'workflow.list',
+    orgId: auth.orgId,
+    input: { filter, page, sort },
+    compute: async () => {
+      const { rows, total } = await listTasks(deps.database.db, h, { orgId: auth.orgId, filter, page, sort });
+      return { value: paged(rows.map(toTaskView), page, total) };
+    },
+  });
 }
 
 export async function listPatternPage(deps: Pick<AppDeps, 'database'>, auth: AuthContext, input: PatternsInput) {

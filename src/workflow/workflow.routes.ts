@@ -27,6 +27,7 @@ import {
   taskWithHistorySchema,
   updateTaskBody,
 } from './workflow.schemas.js';
+import { sendJson } from '../http/answer-cache.js';
 import { pageQuery } from '../http/paging.js';
 
 const idParams = z.object({ id: taskId });
@@ -38,7 +39,7 @@ export function registerWorkflowRoutes(appIn: FastifyInstance, deps: AppDeps): v
   app.get(
     '/api/workflow/list',
     { schema: { tags, summary: 'List tasks (filters, sort, paging)', querystring: listTasksQuery, response: { 200: taskListSchema } } },
-    async (request) => listTaskPage(deps, request.auth!, listInputFromQuery(request.query)),
+    async (request, reply) => sendJson(reply, await listTaskPage(deps, request.auth!, listInputFromQuery(request.query))),
   );
 
   app.get(

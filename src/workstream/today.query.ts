@@ -206,6 +206,24 @@ export function todayPanelQuery(db: Kysely<any>, t: TodayTimes & { limit?: numbe
 }
 
 /**
+ * When the passing of time alone could next change the panel for one org: the earliest due date
+ * not yet passed among open pursuits (past it, the pursuit turns amber) and the earliest last touch
+ * not yet stale among open candidates (72 h after it, the candidate turns amber). Nothing else in
+ * the panel depends on the clock. Breached items are not excluded (their badge stays red): that
+ * can only make the moment earlier, never later. API only (answer caching); each side is one seek
+ * into the slices' partial indexes.
+ */
+export function todayNextTimeChangeQuery(db: Kysely<any>, t: TodayTimes & { orgId: number }) {
+  /** The earliest `column` ≥ `from` among the org's open rows of `table`. */
+  const earliest = (table: 'pursuit' | 'candidate', state: string, open: readonly string[], column: string, from: Expression<unknown>) =>
+    db.selectFrom(table).select(column).where('org_id', '=', t.orgId).where(state, 'in', lits(open)).where(column, '>=', from).orderBy(column).limit(1);
+  return db.selectNoFrom([
+    earliest('pursuit', 'pursuit_stage', OPEN_PURSUIT_STAGES, 'due_date', t.now).as('next_due'),
+    earliest('candidate', 'status', OPEN_CANDIDATE_STATUSES, 'last_touch_at', t.staleBefore).as('oldest_fresh_touch'),
+  ]);
+}
+
+/**
  * Partial indexes serving each slice's order, created by migration 0002 from the same lists, so an
  * index predicate matches the query's terms exactly (both engines need that to use a partial index).
  * Each carries every column its slices read (the status too: SQLite does not count a column used

@@ -1,6 +1,7 @@
 import { CompiledQuery, sql, type Kysely } from 'kysely';
 import type { DbOrTrx } from '../db/create-db.js';
-import { CANDIDATE_STALE_HOURS, TODAY_LIMIT, todayOrder, todayPanelQuery, type TodayRow } from './today.query.js';
+import type { Computed } from '../http/answer-cache.js';
+import { CANDIDATE_STALE_HOURS, TODAY_LIMIT, todayNextTimeChangeQuery, todayOrder, todayPanelQuery, type TodayRow } from './today.query.js';
 
 export type TodayItem = Omit<TodayRow, 'org_id' | 'badge_rank' | 'last_touch_at'>;
 
@@ -46,6 +47,30 @@ export async function todayPanel(db: DbOrTrx, orgId: number, now: Date): Promise
   const params = compiled.parameters.map((p) => (typeof p === 'string' && p in values ? values[p] : p));
   const { rows } = await db.executeQuery<TodayRow>(CompiledQuery.raw(compiled.sql, params));
   return rows.map(toTodayItem);
+}
+
+/**
+ * The panel with the first instant at which time alone could change it (answer caching): a
+ * pending due date, or a fresh candidate's last touch + 72 h. Until then, with the same data,
+ * every badge and so the whole panel stays as computed.
+ */
+export async function todayPanelAnswer(db: DbOrTrx, orgId: number, now: Date): Promise<Computed<TodayItem[]>> {
+  const staleBefore = new Date(now.getTime() - CANDIDATE_STALE_HOURS * HOUR_MS);
+  const value = await todayPanel(db, orgId, now);
+  const next = await todayNextTimeChangeQuery(db as unknown as Kysely<any>, {
+    orgId,
+    now: sql.val(now.toISOString()),
+    staleBefore: sql.val(staleBefore.toISOString()),
+  }).executeTakeFirstOrThrow();
+  // Amber means strictly past (due_date < now, last_touch_at < now − 72 h) and the clock counts
+  // whole milliseconds, so the first instant a badge can differ is that moment + 1 ms. Stored times
+  // are whole ms on SQLite; PostgreSQL's µs are truncated by the driver, which can only move the
+  // instant earlier (a recomputation), never later.
+  const moments = [
+    next.next_due == null ? Infinity : Date.parse(String(next.next_due)) + 1,
+    next.oldest_fresh_touch == null ? Infinity : Date.parse(String(next.oldest_fresh_touch)) + CANDIDATE_STALE_HOURS * HOUR_MS + 1,
+  ];
+  return { value, validUntil: Math.min(...moments) };
 }
 
 /** A Today row as the API answers it (ids as numbers on both engines). */

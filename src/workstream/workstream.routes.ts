@@ -6,6 +6,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sendJson } from '../http/answer-cache.js';
 import type { AppDeps } from '../http/deps.js';
 import { validationError } from '../http/errors.js';
 import { listResponse, pageOffset, pageQuery, paged } from '../http/paging.js';
@@ -18,7 +19,7 @@ import { listProposals } from './proposals.repository.js';
 import { getPursuit, listPursuits, pursuitIdOfCandidate } from './pursuits.repository.js';
 import { getSignal, listSignals } from './signals.repository.js';
 import { workstreamStats } from './stats.repository.js';
-import { todayPanel } from './today.repository.js';
+import { todayPanelAnswer } from './today.repository.js';
 import * as s from './workstream.schemas.js';
 import {
   addChecklist,
@@ -59,7 +60,12 @@ export function registerWorkstreamRoutes(appIn: FastifyInstance, deps: AppDeps):
   app.get(
     `${BASE}/today`,
     { schema: { tags, summary: 'Today panel: open candidates and pursuits, red/amber/green, at most 200', response: { 200: z.array(s.todayItemSchema) } } },
-    async (request) => todayPanel(db, orgOf(request), deps.clock.now()),
+    async (request, reply) => {
+      const orgId = orgOf(request);
+      const now = deps.clock.now();
+      const items = await deps.answers.get({ scope: 'workstream.today', orgId, now, compute: () => todayPanelAnswer(db, orgId, now) });
+      return sendJson(reply, items);
+    },
   );
 
   app.get(

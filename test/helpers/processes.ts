@@ -2,11 +2,12 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
 const ENTRY = join(import.meta.dirname, '../../src/cli/entry.ts');
+const WRITE_SQL = join(import.meta.dirname, '../fixtures/write-sql.ts');
 
-/** Runs the flowledger CLI from source in a child process (a real second process on the database). */
-export function runCliProcess(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+/** Runs a TypeScript file in a child process (a real second process on the database). */
+function runTsProcess(script: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), ENTRY, ...args], {
+    const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), script, ...args], {
       env: { ...process.env, LOG_LEVEL: 'error', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -15,4 +16,15 @@ export function runCliProcess(args: string[], env: Record<string, string>): Prom
     child.stderr.on('data', (b: Buffer) => (output += b.toString()));
     child.on('exit', (code) => resolve({ code, output }));
   });
+}
+
+/** Runs the flowledger CLI from source in a child process. */
+export function runCliProcess(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  return runTsProcess(ENTRY, args, env);
+}
+
+/** Runs one SQL statement from another process (its own connection) and waits for it to exit. */
+export async function writeFromOtherProcess(databaseUrl: string, statement: string): Promise<void> {
+  const result = await runTsProcess(WRITE_SQL, [databaseUrl, statement]);
+  if (result.code !== 0) throw new Error(`write-sql exited with ${result.code}: ${result.output}`);
 }

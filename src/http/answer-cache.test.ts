@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { AnswerCache, cachedJsonOf } from './answer-cache.js';
+
+function fakeDatabase() {
+  let token = 0;
+  return { bump: () => (token += 1), changeToken: async () => String(token) };
+}
+
+describe('AnswerCache', () => {
+  it('shares one computation among concurrent misses of the same key and token', async () => {
+    const db = fakeDatabase();
+    const cache = new AnswerCache(db, { maxEntries: 10 });
+    let runs = 0;
+    const compute = async () => {
+      runs += 1;
+      await new Promise((r) => setTimeout(r, 5));
+      return { value: { n: runs } };
+    };
+    const answers = await Promise.all(Array.from({ length: 20 }, () => cache.get({ scope: 's', orgId: 1, compute })));
+    expect(runs).toBe(1);
+    expect(new Set(answers).size).toBe(1);
+    expect(cache.stats).toEqual({ hits: 0, misses: 1, shared: 19 });
+  });
+
+  it('recomputes after the token changes, and keeps orgs and inputs apart', async () => {
+    const db = fakeDatabase();
+    const cache = new AnswerCache(db, { maxEntries: 10 });
+    let runs = 0;
+    const get = (orgId: number, input?: unknown) => cache.get({ scope: 's', orgId, input, compute: async () => ({ value: { orgId, input, run: ++runs } }) });
+    expect(await get(1)).toEqual({ orgId: 1, run: 1 });
+    expect(await get(1)).toEqual({ orgId: 1, run: 1 });
+    expect(await get(2)).toEqual({ orgId: 2, run: 2 });
+    expect(await get(1, { page: 2 })).toEqual({ orgId: 1, input: { page: 2 }, run: 3 });
+    db.bump();
+    expect(await get(1)).toEqual({ orgId: 1, run: 4 });
+  });
+
+  it('reuses a clock-dependent answer only from its computation instant until validUntil', async () => {
+    const cache = new AnswerCache(fakeDatabase(), { maxEntries: 10 });
+    let runs = 0;
+    const at = (ms: number) => cache.get({ scope: 's', orgId: 1, now: new Date(ms), compute: async () => ({ value: { run: ++runs }, validUntil: ms + 100 }) });
+    expect(await at(1000)).toEqual({ run: 1 });
+    expect(await at(1099)).toEqual({ run: 1 });
+    expect(await at(1100)).toEqual({ run: 2 }); // valid until 1200 now
+    expect(await at(999)).toEqual({ run: 3 }); // the clock went back
+  });
+
+  it('freezes answers and serialises them once; 0 entries turns caching off', async () => {
+    const cache = new AnswerCache(fakeDatabase(), { maxEntries: 10 });
+    const value = await cache.get({ scope: 's', orgId: 1, compute: async () => ({ value: { rows: [{ a: 1 }] } }) });
+    expect(Object.isFrozen(value.rows[0])).toBe(true);
+    expect(cachedJsonOf(value)?.toString()).toBe('{"rows":[{"a":1}]}');
+
+    const off = new AnswerCache(fakeDatabase(), { maxEntries: 0 });
+    let runs = 0;
+    await off.get({ scope: 's', orgId: 1, compute: async () => ({ value: ++runs }) });
+    await off.get({ scope: 's', orgId: 1, compute: async () => ({ value: ++runs }) });
+    expect(runs).toBe(2);
+  });
+
+  it('evicts the least recently used answer beyond maxEntries', async () => {
+    const cache = new AnswerCache(fakeDatabase(), { maxEntries: 2 });
+    let runs = 0;
+    const get = (orgId: number) => cache.get({ scope: 's', orgId, compute: async () => ({ value: { orgId, run: ++runs } }) });
+    await get(1);
+    await get(2);
+    await get(1); // 1 is now the most recent
+    await get(3); // evicts 2
+    expect((await get(1)).run).toBe(1);
+    expect((await get(2)).run).toBe(4);
+  });
+});

@@ -1,0 +1,176 @@
+/**
+ * Per-org answers of hot read endpoints (the Today panel, task list pages), reused while the data
+ * cannot have changed.
+ *
+ * Validity, checked on every reuse:
+ * - the database's change token (Database.changeToken) is read BEFORE the answer is computed and
+ *   again before every reuse; equal tokens mean nothing was committed in between — by this server,
+ *   a worker or CLI process, a test or a hand-run statement — so the stored answer is the current
+ *   one. An answer computed after a concurrent commit is newer than its token, never older: the
+ *   next request then just recomputes.
+ * - answers that depend on the clock also carry the first instant at which time alone could change
+ *   them (`validUntil`, computed from the data by the caller); they are reused only for
+ *   computedAt ≤ now < validUntil, so a clock set back or moved past that instant recomputes.
+ * Keys are scope + org + the normalised input: an answer is only ever served to its own org.
+ *
+ * Concurrent misses for the same key and token share one computation (20 clients arriving right
+ * after a write cost one query, not 20). Answers are frozen and serialised once, to UTF-8 bytes
+ * remembered per answer object (jsonBytesOf): a reuse costs a token read, a map lookup and a write
+ * of those bytes. (Sending a 40 kB JSON string re-encoded it on every response: ~⅓ of the cost of
+ * a reused Today answer, plus the garbage.)
+ */
+import type { FastifyReply } from 'fastify';
+import { Counter, type Registry } from 'prom-client';
+import type { Database } from '../db/create-db.js';
+
+export interface AnswerRequest<T> {
+  /** What is asked, e.g. `workstream.today`. */
+  scope: string;
+  orgId: number;
+  /** The normalised input (parsed, defaults applied); part of the key. */
+  input?: unknown;
+  /** The request's time, for answers that depend on the clock (then compute must return validUntil). */
+  now?: Date;
+  compute(): Promise<Computed<T>>;
+}
+
+export interface Computed<T> {
+  value: T;
+  /** Epoch ms: the first instant at which the passing of time alone could change the answer. */
+  validUntil?: number;
+}
+
+interface Entry {
+  token: string;
+  value: unknown;
+  json: Buffer;
+  computedAt?: number;
+  validUntil?: number;
+}
+
+interface InFlight {
+  token: string;
+  promise: Promise<Entry>;
+}
+
+export interface AnswerCacheStats {
+  hits: number;
+  misses: number;
+  /** Requests that waited for a computation already running for the same key and token. */
+  shared: number;
+}
+
+const jsonMemo = new WeakMap<object, Buffer>();
+
+/** A cached answer's JSON as UTF-8, serialised once when it was stored; undefined for other values. */
+export function cachedJsonOf(value: unknown): Buffer | undefined {
+  return typeof value === 'object' && value !== null ? jsonMemo.get(value) : undefined;
+}
+
+/**
+ * Sends a value as JSON, reusing a cached answer's bytes. A Buffer payload with a JSON content type
+ * bypasses the route's response serializer: the value already has the schema's type.
+ */
+export function sendJson(reply: FastifyReply, value: unknown): FastifyReply {
+  return reply.type('application/json; charset=utf-8').send(cachedJsonOf(value) ?? Buffer.from(JSON.stringify(value)));
+}
+
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const v of Object.values(value)) deepFreeze(v);
+}
+
+export class AnswerCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly inFlight = new Map<string, InFlight>();
+  private bytes = 0;
+  readonly stats: AnswerCacheStats = { hits: 0, misses: 0, shared: 0 };
+
+  /** maxEntries 0 turns caching off (every request computes: the miss path). */
+  constructor(
+    private readonly database: Pick<Database, 'changeToken'>,
+    private readonly opts: { maxEntries: number; maxBytes?: number },
+  ) {}
+
+  async get<T>(req: AnswerRequest<T>): Promise<T> {
+    if (this.opts.maxEntries === 0) return (await req.compute()).value;
+    const key = `${req.scope}\u0000${req.orgId}\u0000${req.input === undefined ? '' : JSON.stringify(req.input)}`;
+    const now = req.now?.getTime();
+    const token = await this.database.changeToken();
+
+    const hit = this.entries.get(key);
+    if (hit && this.fresh(hit, token, now)) {
+      this.stats.hits += 1;
+      this.entries.delete(key); // most recently used last
+      this.entries.set(key, hit);
+      return hit.value as T;
+    }
+
+    const running = this.inFlight.get(key);
+    if (running && running.token === token) {
+      const shared = await running.promise;
+      if (this.fresh(shared, token, now)) {
+        this.stats.shared += 1;
+        return shared.value as T;
+      }
+    }
+
+    this.stats.misses += 1;
+    const promise = this.compute(req, token, now);
+    const flight = { token, promise };
+    this.inFlight.set(key, flight);
+    try {
+      const entry = await promise;
+      this.store(key, entry);
+      return entry.value as T;
+    } finally {
+      if (this.inFlight.get(key) === flight) this.inFlight.delete(key);
+    }
+  }
+
+  private fresh(e: Entry, token: string, now: number | undefined): boolean {
+    if (e.token !== token) return false;
+    if (e.computedAt === undefined) return true;
+    return now !== undefined && now >= e.computedAt && (e.validUntil === undefined || now < e.validUntil);
+  }
+
+  private async compute<T>(req: AnswerRequest<T>, token: string, now: number | undefined): Promise<Entry> {
+    const { value, validUntil } = await req.compute();
+    deepFreeze(value);
+    const json = Buffer.from(JSON.stringify(value));
+    if (typeof value === 'object' && value !== null) jsonMemo.set(value, json);
+    return { token, value, json, ...(now !== undefined ? { computedAt: now } : {}), ...(validUntil !== undefined ? { validUntil } : {}) };
+  }
+
+  private store(key: string, entry: Entry): void {
+    const old = this.entries.get(key);
+    if (old) {
+      this.bytes -= old.json.length;
+      this.entries.delete(key);
+    }
+    this.entries.set(key, entry);
+    this.bytes += entry.json.length;
+    const maxBytes = this.opts.maxBytes ?? 64 * 1024 * 1024;
+    while (this.entries.size > this.opts.maxEntries || (this.bytes > maxBytes && this.entries.size > 1)) {
+      const [oldestKey, oldest] = this.entries.entries().next().value!;
+      this.entries.delete(oldestKey);
+      this.bytes -= oldest.json.length;
+    }
+  }
+}
+
+/** `flowledger_answer_cache_requests_total{outcome="hit"|"miss"|"shared"}` on /metrics. */
+export function registerAnswerCacheMetrics(registry: Registry, cache: AnswerCache): void {
+  new Counter({
+    name: 'flowledger_answer_cache_requests_total',
+    help: 'Cached read answers: reused (hit), computed (miss), or shared with a computation in flight',
+    labelNames: ['outcome'],
+    registers: [registry],
+    collect() {
+      // Counted as plain numbers on the hot path; copied into the counter only when scraped.
+      this.reset();
+      for (const [outcome, n] of Object.entries(cache.stats)) this.inc({ outcome: outcome === 'hits' ? 'hit' : outcome === 'misses' ? 'miss' : 'shared' }, n);
+    },
+  });
+}

@@ -1,0 +1,183 @@
+/**
+ * Cached answers (src/http/answer-cache.ts) of the Today panel and workflow.list: reused while
+ * nothing changed, and fresh after every kind of change — a write through the API, a commit from
+ * another process, rows written directly into the database (through the server's own handle and
+ * through another one), and time passing a badge's moment.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ManualClock } from '../src/shared/clock.js';
+import { describeEachEngine } from './helpers/engines.js';
+import { insertPursuit, insertTask } from './helpers/factories.js';
+import { writeFromOtherProcess } from './helpers/processes.js';
+import { createTestApp, type TestApp, type TestOrg } from './helpers/test-app.js';
+import { createTaskVia, trpcData, trpcQuery, updateTaskVia } from './helpers/workflow.js';
+
+const W = '/api/workstream';
+const HOUR = 3_600_000;
+
+interface TodayItem {
+  item_type: string;
+  item_id: number;
+  title: string;
+  badge: string;
+  sla_metric: string | null;
+}
+
+describeEachEngine('answer cache', (engine) => {
+  let t: TestApp;
+  const clock = new ManualClock('2026-03-02T09:00:00.000Z');
+
+  beforeAll(async () => {
+    t = await createTestApp(engine, { clock });
+  });
+  afterAll(() => t.close());
+
+  /** Answers computed so far (not reused): a reuse leaves it unchanged. */
+  const computed = () => t.deps.answers.stats.misses;
+  /**
+   * Reuse is asserted on SQLite only: PostgreSQL's token is the cluster-wide snapshot, and other
+   * test files commit on the same server all the time (each such commit only costs a recomputation).
+   * Freshness is asserted on both engines.
+   */
+  const expectReused = (before: number) => {
+    if (engine.name === 'sqlite') expect(computed()).toBe(before);
+  };
+
+  async function today(key: string): Promise<TodayItem[]> {
+    const res = await t.call(key, { method: 'GET', url: `${W}/today` });
+    expect(res.statusCode).toBe(200);
+    return res.json() as TodayItem[];
+  }
+
+  async function triagedCandidate(org: TestOrg, title: string): Promise<number> {
+    const res = await t.call(org.member, { method: 'POST', url: `${W}/candidates`, payload: { title } });
+    expect(res.statusCode).toBe(201);
+    const id = res.json().candidate_id as number;
+    expect((await t.call(org.member, { method: 'POST', url: `${W}/candidates/${id}/transition`, payload: { to: 'triaged' } })).statusCode).toBe(200);
+    return id;
+  }
+
+  const item = (rows: TodayItem[], id: number) => rows.find((r) => r.item_type === 'candidate' && r.item_id === id);
+
+  it('reuses a Today answer while nothing changes and recomputes after a write through the API', async () => {
+    const org = await t.createOrg();
+    const id = await triagedCandidate(org, 'Acme 40 units');
+    const first = await today(org.viewer);
+    expect(item(first, id)).toMatchObject({ title: 'Acme 40 units', badge: 'green' });
+
+    const before = computed();
+    expect(await today(org.viewer)).toEqual(first);
+    expectReused(before);
+
+    const res = await t.call(org.member, { method: 'PATCH', url: `${W}/candidates/${id}`, payload: { title: 'Acme 45 units' } });
+    expect(res.statusCode).toBe(200);
+    expect(item(await today(org.viewer), id)?.title).toBe('Acme 45 units');
+  });
+
+  it("keys answers by org: another org asking the same question gets its own, never the first org's", async () => {
+    const a = await t.createOrg();
+    const b = await t.createOrg();
+    const id = await triagedCandidate(a, 'Only in A');
+    expect(item(await today(a.viewer), id)).toBeDefined();
+    expect(await today(b.viewer)).toEqual([]);
+
+    const taskId = (await createTaskVia(t, a.member, { workflow_category: 'Quote Processing', title: 'A task' })).task_id as string;
+    const input = { filter: { category: 'Quote Processing' } };
+    expect(trpcData(await trpcQuery(t, a.viewer, 'list', input)).data.map((x: { task_id: string }) => x.task_id)).toEqual([taskId]);
+    expect(trpcData(await trpcQuery(t, b.viewer, 'list', input))).toMatchObject({ data: [], pagination: { total: 0 } });
+  });
+
+  it('recomputes Today after a commit from another process', async () => {
+    const org = await t.createOrg();
+    const id = await triagedCandidate(org, 'Before');
+    expect(item(await today(org.viewer), id)?.title).toBe('Before');
+    await writeFromOtherProcess(t.db.processUrl, `update candidate set title = 'Written by another process' where candidate_id = ${id}`);
+    expect(item(await today(org.viewer), id)?.title).toBe('Written by another process');
+  });
+
+  it("recomputes Today after rows written directly, through the server's own handle and through another", async () => {
+    const org = await t.createOrg();
+    const id = await triagedCandidate(org, 'Direct');
+    expect(item(await today(org.viewer), id)?.badge).toBe('green');
+
+    // The server's own connection (SQLite: the same better-sqlite3 handle), no API involved.
+    await t.deps.database.db
+      .insertInto('sla_breach')
+      .values({ org_id: org.orgId, item_type: 'candidate', item_id: String(id), rule_id: 0, metric: 'triage_sla', reason_code: 'untouched', breached_at: clock.now().toISOString() })
+      .execute();
+    expect(item(await today(org.viewer), id)).toMatchObject({ badge: 'red', sla_metric: 'triage_sla' });
+
+    // A second handle on the same data (another connection in this process).
+    const second = t.db.reopen();
+    try {
+      await second.db.updateTable('sla_breach').set({ resolved_at: clock.now().toISOString() }).where('org_id', '=', org.orgId).execute();
+    } finally {
+      await second.close();
+    }
+    expect(item(await today(org.viewer), id)).toMatchObject({ badge: 'green', sla_metric: null });
+  });
+
+  it('expires Today exactly when time turns a badge amber: a candidate after 72 h, a pursuit after its due date, and recomputes when the clock goes back', async () => {
+    const org = await t.createOrg();
+    clock.set('2026-04-01T08:00:00.000Z');
+    const touched = clock.now().getTime();
+    const id = await triagedCandidate(org, 'Ageing');
+    const due = new Date(touched + 30 * HOUR).toISOString();
+    const pid = await insertPursuit(t.deps.database.db, org.orgId, { createdAt: clock.now().toISOString(), dueDate: due });
+    const badges = async () => {
+      const rows = await today(org.viewer);
+      return { candidate: item(rows, id)?.badge, pursuit: rows.find((r) => r.item_type === 'pursuit' && r.item_id === pid)?.badge };
+    };
+
+    clock.set(new Date(touched + HOUR));
+    expect(await badges()).toEqual({ candidate: 'green', pursuit: 'green' });
+    // 30 s apart, so the key's last_used_at (written at most once a minute) is not a change either.
+    clock.set(new Date(Date.parse(due) - 30_000));
+    expect(await badges()).toEqual({ candidate: 'green', pursuit: 'green' });
+    const before = computed();
+    clock.set(due); // not past due yet: the answer computed 30 s earlier is still the answer
+    expect(await badges()).toEqual({ candidate: 'green', pursuit: 'green' });
+    expectReused(before);
+    clock.set(new Date(Date.parse(due) + 1));
+    expect(await badges()).toEqual({ candidate: 'green', pursuit: 'amber' });
+
+    clock.set(new Date(touched + 72 * HOUR - 30_000));
+    expect(await badges()).toEqual({ candidate: 'green', pursuit: 'amber' });
+    const again = computed();
+    clock.set(new Date(touched + 72 * HOUR)); // untouched for exactly 72 h: not over it
+    expect(await badges()).toEqual({ candidate: 'green', pursuit: 'amber' });
+    expectReused(again);
+    clock.set(new Date(touched + 72 * HOUR + 1));
+    expect(await badges()).toEqual({ candidate: 'amber', pursuit: 'amber' });
+
+    clock.set(new Date(touched + HOUR));
+    expect(await badges()).toEqual({ candidate: 'green', pursuit: 'green' });
+  });
+
+  it('reuses a workflow.list page until a task changes through the API, another process or a direct insert', async () => {
+    const org = await t.createOrg();
+    const input = { filter: { status: 'RED', category: 'Quote Processing' }, pagination: { page: 1, limit: 50 }, sort: { field: 'sla_deadline', direction: 'asc' } };
+    const list = async () => trpcData<{ data: Array<{ task_id: string; title: string; current_owner: string | null }>; pagination: { total: number } }>(await trpcQuery(t, org.viewer, 'list', input));
+    const rest = async () => (await t.call(org.viewer, { method: 'GET', url: '/api/workflow/list?status=RED&category=Quote%20Processing&sort=sla_deadline&direction=asc' })).json();
+
+    const taskId = (await createTaskVia(t, org.member, { workflow_category: 'Quote Processing', task_status: 'RED', title: 'Quote 1' })).task_id as string;
+    const first = await list();
+    expect(first.data.map((x) => x.title)).toEqual(['Quote 1']);
+    const before = computed();
+    expect(await list()).toEqual(first);
+    expectReused(before);
+    expect(await rest()).toEqual(first);
+
+    await updateTaskVia(t, org.member, taskId, { current_owner: 'John Smith' });
+    expect((await list()).data[0]?.current_owner).toBe('John Smith');
+    expect((await rest()).data[0]?.current_owner).toBe('John Smith');
+
+    await writeFromOtherProcess(t.db.processUrl, `update workflow_tasks set title = 'Quote 1 (edited elsewhere)' where task_id = '${taskId}'`);
+    expect((await list()).data[0]?.title).toBe('Quote 1 (edited elsewhere)');
+
+    await insertTask(t.deps.database.db, org.orgId, { createdAt: clock.now().toISOString(), category: 'Quote Processing', status: 'RED', title: 'Quote 2' });
+    const after = await list();
+    expect(after.pagination.total).toBe(2);
+    expect(after.data.map((x) => x.title).sort()).toEqual(['Quote 1 (edited elsewhere)', 'Quote 2']);
+  });
+});
