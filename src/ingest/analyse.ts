@@ -159,6 +159,21 @@ function bodyText(parsed: ParsedMail): string {
   return parsed.text ?? '';
 }
 
+/**
+ * Only what analysis reads: no text→HTML or HTML→text rendering (bodyText converts HTML itself),
+ * no link or cid: image rewriting (keepCidLinks also saves simpleParser an event-loop turn per
+ * message), and no MD5 of attachment content — we record attachments' names, types and sizes only.
+ * `checksumAlgo: false` is mailparser's documented switch, missing from @types/mailparser 3.4.
+ */
+const PARSER_OPTIONS = {
+  skipHtmlToText: true,
+  skipTextToHtml: true,
+  skipTextLinks: true,
+  skipImageLinks: true,
+  keepCidLinks: true,
+  checksumAlgo: false as unknown as string,
+};
+
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 export async function analyseMessage(raw: Buffer | string, seq: number, ctx: AnalysisContext): Promise<ParseResult> {
@@ -171,7 +186,7 @@ export async function analyseMessage(raw: Buffer | string, seq: number, ctx: Ana
   }
   let parsed: ParsedMail;
   try {
-    parsed = await simpleParser(raw, { skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true, keepCidLinks: false });
+    parsed = await simpleParser(raw, PARSER_OPTIONS);
   } catch (e) {
     return { ok: false, seq, reason: `MIME parse error: ${(e as Error).message ?? String(e)}`, messageId: null, subject: null };
   }

@@ -70,7 +70,9 @@ export function prepareText(text: string): string {
   return kept
     .join('\n')
     .replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' ')
-    .replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, ' ');
+    // The lookbehind starts a match only where an address can start: without it every character
+    // of every word began a scan to the word's end (quadratic per word; 5% of analysis time).
+    .replace(/(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, ' ');
 }
 
 // ------------------------------------------------------------------ document numbers
