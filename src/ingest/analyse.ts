@@ -72,7 +72,15 @@ const FREEMAIL = new Set(
 );
 
 const rulesCache = new Map<string, ReturnType<typeof compileRules>>();
+// Every message of a job shares one config object: its rules are looked up once, not serialised per message.
+let lastRules: { config: IngestConfig; rules: ReturnType<typeof compileRules> } | undefined;
 function rulesFor(config: IngestConfig) {
+  if (lastRules?.config === config) return lastRules.rules;
+  const rules = cachedRules(config);
+  lastRules = { config, rules };
+  return rules;
+}
+function cachedRules(config: IngestConfig) {
   const key = JSON.stringify(config.rules);
   let r = rulesCache.get(key);
   if (!r) {

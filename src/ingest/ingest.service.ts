@@ -129,7 +129,7 @@ export async function ingestMessages(
   // thread is between steps (before and after each chunk it parses itself, after each write), not
   // only after a write: otherwise this thread's help() emptied the queue and the worker idled until
   // the next write was done (measured: the worker idle ~17% of a 10,000-message ingest).
-  const ahead = Math.max(4, deps.pool.size * 2 + 4);
+  const ahead = deps.pool.capacity + 4;
   const inFlight: Array<Promise<ParseResult[]>> = [];
   const source = toAsyncIterator(messages);
   let exhausted = false;
