@@ -20,13 +20,23 @@ interface Slot {
 
 const SELF = import.meta.url;
 
+/**
+ * MIME parsing allocates a lot of short-lived objects (streams, buffers, header maps): with V8's
+ * default young generation the worker scavenged every few messages. 192 MB (64 MB semi-spaces, the
+ * size `--max-semi-space-size=64` gives) made a worker parse and analyse ~15% faster on this machine
+ * (10,000 messages, three interleaved runs each: 2,440–2,760 vs 2,230–2,340 msg/s); it costs up to
+ * that much memory per worker while a batch runs.
+ */
+const WORKER_OPTIONS = { resourceLimits: { maxYoungGenerationSizeMb: 192 } };
+
 function spawnWorker(): Worker {
   const ts = SELF.endsWith('.ts');
   const target = new URL(`./parse.worker.${ts ? 'ts' : 'js'}`, SELF).href;
-  if (!ts) return new Worker(new URL(target));
+  if (!ts) return new Worker(new URL(target), WORKER_OPTIONS);
   // The ESM build of tsx's register API (require.resolve would give its CommonJS twin).
   const tsxApi = pathToFileURL(createRequire(SELF).resolve('tsx/esm/api').replace(/index\.cjs$/, 'index.mjs')).href;
   return new Worker(`import(${JSON.stringify(tsxApi)}).then((a) => { a.register(); return import(${JSON.stringify(target)}); });`, {
+    ...WORKER_OPTIONS,
     eval: true,
   });
 }
