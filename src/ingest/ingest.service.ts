@@ -10,13 +10,13 @@
  */
 import { sql } from 'kysely';
 import type { Database, Trx } from '../db/create-db.js';
+import { statementParts } from '../db/statement-parts.js';
 import type { NewRow, TaskStatus } from '../db/types.js';
 import type { CommitSignal } from '../outbox/commit-signal.js';
 import { appendEvents, type NewWorkEvent } from '../outbox/work-events.repository.js';
 import type { Clock } from '../shared/clock.js';
 import { notFound } from '../shared/errors.js';
 import { newTaskId } from '../shared/ids.js';
-import { statementParts } from '../db/statement-parts.js';
 import { listRules, pickTaskRule, type SlaRule } from '../sla/rules.repository.js';
 import { escalatedStatus, planTaskSla } from '../sla/task-sla.js';
 import type { AnalysedMessage, AnalysisContext, ParseResult } from './analyse.js';
@@ -79,7 +79,6 @@ interface State {
 const DEFAULT_CHUNK = 250;
 /** Rows (or IN-list keys) per statement: 16 columns × 512 stays far under SQLite's 32,766 parameters. */
 const SELECT_CHUNK = 512;
-
 
 async function loadContext(database: Database, orgId: number) {
   const org = await database.db.selectFrom('org').select(['org_id', 'name', 'currency', 'high_value_threshold']).where('org_id', '=', orgId).executeTakeFirst();
