@@ -24,8 +24,9 @@ const SELF = import.meta.url;
  * MIME parsing allocates a lot of short-lived objects (streams, buffers, header maps): with V8's
  * default young generation the worker scavenged every few messages. 192 MB (64 MB semi-spaces, the
  * size `--max-semi-space-size=64` gives) made a worker parse and analyse ~15% faster on this machine
- * (10,000 messages, three interleaved runs each: 2,440–2,760 vs 2,230–2,340 msg/s); it costs up to
- * that much memory per worker while a batch runs.
+ * (10,000 messages, three interleaved runs each: 2,440–2,760 vs 2,230–2,340 msg/s). The price is
+ * memory: a busy worker's heap may grow that much larger, and the API server keeps its worker alive
+ * once a large batch has arrived (V8 shrinks an idle young generation again).
  */
 const WORKER_OPTIONS = { resourceLimits: { maxYoungGenerationSizeMb: 192 } };
 
