@@ -111,14 +111,20 @@ async function main() {
     console.log(`  re-ingest ${r.label} (everything a duplicate): ${r.againPerSec} msg/s, ${r.again.new_signals} new signals, ${r.again.duplicates} duplicates`);
   }
 
-  const report = await scoreCorpus(join(import.meta.dirname, '../../test/fixtures/email'));
-  console.log(`\ncorpus: ${report.messages} labelled messages (test/fixtures/email)`);
+  const corpus = join(import.meta.dirname, '../../test/fixtures/email');
+  printAccuracy(await scoreCorpus(corpus), 'labelled messages (test/fixtures/email; the rules were written against them)');
+  printAccuracy(await scoreCorpus(join(corpus, 'holdout')), 'held-out messages (test/fixtures/email/holdout; written after the rules, see its README)');
+  rmSync(dir, { recursive: true, force: true });
+}
+
+function printAccuracy(report: Awaited<ReturnType<typeof scoreCorpus>>, what: string): void {
+  console.log(`\ncorpus: ${report.messages} ${what}`);
   console.log('entity type         precision  recall   tp  fp  fn');
   for (const [t, s] of Object.entries(report.byType)) {
     console.log(`${t.padEnd(20)}${s.precision.toFixed(3).padStart(9)}${s.recall.toFixed(3).padStart(8)}${String(s.tp).padStart(5)}${String(s.fp).padStart(4)}${String(s.fn).padStart(4)}`);
   }
   console.log(`category accuracy ${report.categoryAccuracy.toFixed(3)}, actionable accuracy ${report.actionableAccuracy.toFixed(3)}`);
-  rmSync(dir, { recursive: true, force: true });
+  for (const m of report.mismatches) console.log(`  ${m}`);
 }
 
 await main();

@@ -72,7 +72,15 @@ const FREEMAIL = new Set(
 );
 
 const rulesCache = new Map<string, ReturnType<typeof compileRules>>();
+// Every message of a job shares one config object: its rules are looked up once, not serialised per message.
+let lastRules: { config: IngestConfig; rules: ReturnType<typeof compileRules> } | undefined;
 function rulesFor(config: IngestConfig) {
+  if (lastRules?.config === config) return lastRules.rules;
+  const rules = cachedRules(config);
+  lastRules = { config, rules };
+  return rules;
+}
+function cachedRules(config: IngestConfig) {
   const key = JSON.stringify(config.rules);
   let r = rulesCache.get(key);
   if (!r) {
@@ -159,6 +167,21 @@ function bodyText(parsed: ParsedMail): string {
   return parsed.text ?? '';
 }
 
+/**
+ * Only what analysis reads: no text→HTML or HTML→text rendering (bodyText converts HTML itself),
+ * no link or cid: image rewriting (keepCidLinks also saves simpleParser an event-loop turn per
+ * message), and no MD5 of attachment content — we record attachments' names, types and sizes only.
+ * `checksumAlgo: false` is mailparser's documented switch, missing from @types/mailparser 3.4.
+ */
+const PARSER_OPTIONS = {
+  skipHtmlToText: true,
+  skipTextToHtml: true,
+  skipTextLinks: true,
+  skipImageLinks: true,
+  keepCidLinks: true,
+  checksumAlgo: false as unknown as string,
+};
+
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 export async function analyseMessage(raw: Buffer | string, seq: number, ctx: AnalysisContext): Promise<ParseResult> {
@@ -171,7 +194,7 @@ export async function analyseMessage(raw: Buffer | string, seq: number, ctx: Ana
   }
   let parsed: ParsedMail;
   try {
-    parsed = await simpleParser(raw, { skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true, keepCidLinks: false });
+    parsed = await simpleParser(raw, PARSER_OPTIONS);
   } catch (e) {
     return { ok: false, seq, reason: `MIME parse error: ${(e as Error).message ?? String(e)}`, messageId: null, subject: null };
   }

@@ -1,6 +1,7 @@
 /** Ingest batches and their items: what each message of a batch became, or why it failed. */
 import type { DbOrTrx } from '../db/create-db.js';
 import type { IngestItemOutcome, NewRow, Row } from '../db/types.js';
+import { statementParts } from '../db/statement-parts.js';
 
 export interface BatchView {
   batch_id: number;
@@ -93,10 +94,10 @@ export async function finishBatch(
   return toBatchView(r);
 }
 
-const ITEM_CHUNK = 1000;
+const ITEM_CHUNK = 1024;
 
 export async function insertItems(db: DbOrTrx, rows: Array<NewRow<'ingest_batch_item'>>): Promise<void> {
-  for (let i = 0; i < rows.length; i += ITEM_CHUNK) await db.insertInto('ingest_batch_item').values(rows.slice(i, i + ITEM_CHUNK)).execute();
+  for (const part of statementParts(rows, ITEM_CHUNK)) await db.insertInto('ingest_batch_item').values(part).execute();
 }
 
 export async function getBatch(db: DbOrTrx, orgId: number, batchId: number): Promise<BatchView | undefined> {

@@ -26,20 +26,22 @@ interface EntityRule {
 const w = (src: string) => new RegExp(String.raw`\b(?:${src})\b`, 'i');
 
 const DEFAULT_RULES: Rule[] = [
-  { category: 'Quote Processing', field: 'subject', re: w('quote|quotation|rfq|request for (?:a )?(?:quote|pricing|proposal)|pricing|price request|estimate|angebot|devis|cotizaci[oó]n'), weight: 4 },
+  { category: 'Quote Processing', field: 'subject', re: w('quotes?|quotations?|rfqs?|request for (?:a )?(?:quote|quotation|pricing|proposal)|pricing|price request|estimates?|angebot|anfrage|devis|cotizaci[oó]n'), weight: 4 },
   // "ein/Ihr Angebot", "un devis", "una cotización": asking for a quote, in so many words.
   { category: 'Quote Processing', field: 'body', re: w('(?:ein|ihr|unser(?:e|en)?) angebot|un devis|una cotizaci[oó]n'), weight: 3 },
   { category: 'Quote Processing', field: 'body', re: w('(?:please|could you|can you|kindly) (?:send (?:us |me )?(?:a |your )?)?(?:quote|price|pricing)|request (?:a |for (?:a )?)?(?:quote|quotation|pricing)|pricing for|lead time and pricing|best price|price list'), weight: 2 },
-  { category: 'Order Processing', field: 'subject', re: w('purchase order|p\\.?o\\.?|new order|bestellung|pedido|auftrag'), weight: 4 },
+  { category: 'Order Processing', field: 'subject', re: w('purchase orders?|p\\.?o\\.?|pos|new orders?|bestellung|pedido|auftrag'), weight: 4 },
   // A bare "order" also appears in support and shipping subjects ("problem with order 123"): weaker.
   { category: 'Order Processing', field: 'subject', re: w('(?<!purchase\\s)orders?'), weight: 2 },
   { category: 'Order Processing', field: 'body', re: w('(?:attached|enclosed) (?:is |please find )?(?:our |the )?(?:purchase order|po)|please (?:process|confirm|enter) (?:the |this |our )?(?:order|po)|place (?:an|the|our) order|order confirmation|confirm receipt of (?:the |our )?(?:order|po)'), weight: 2 },
-  { category: 'Invoicing', field: 'subject', re: w('invoice|invoicing|billing|payment|remittance|past due|overdue|statement of account|credit note|credit memo|rechnung|factura|facture'), weight: 4 },
+  { category: 'Invoicing', field: 'subject', re: w('invoices?|invoicing|billing|payments?|remittance|past due|overdue|statement of account|credit note|credit memo|rechnung|factura|facture'), weight: 4 },
   { category: 'Invoicing', field: 'body', re: w('payment (?:is )?(?:due|overdue|terms)|remit(?:tance)?|wire transfer|net ?30|outstanding balance|amount due|please pay|paid in full|bank details'), weight: 2 },
   { category: 'Shipping', field: 'subject', re: w('ship(?:ping|ment|ped)?|deliver(?:y|ed|ies)?|tracking|freight|dispatch(?:ed)?|eta|carrier|backorder(?:ed)?|lieferung|versand'), weight: 4 },
   { category: 'Shipping', field: 'body', re: w('tracking(?: number| no\\.?| #)?|shipped (?:via|with|today)|out for delivery|delivery date|(?:expected|estimated) delivery|in transit|pick-?up|pallets?|bill of lading|waybill|consignment|carrier|eta'), weight: 2 },
-  { category: 'Support', field: 'subject', re: w('support|issue|problem|broken|defect(?:ive)?|error|not working|complaint|help|rma|warranty|damaged|repair|fault|ticket|outage'), weight: 4 },
-  { category: 'Support', field: 'body', re: w("not working|doesn'?t work|stopped working|error (?:message|code)|broken|defective|damaged|please help|troubleshoot|malfunction|faulty|keeps (?:failing|crashing)|return (?:it|them)"), weight: 2 },
+  { category: 'Support', field: 'subject', re: w('support|issues?|problems?|broken|defect(?:s|ive)?|errors?|not working|complaint|help|rma|warranty|damaged|cracked|faulty|failure|repair|fault|ticket|outage|quality'), weight: 4 },
+  { category: 'Support', field: 'body', re: w("not working|doesn'?t work|stopped working|error (?:message|code)|broken|defective|damaged|please help|troubleshoot|malfunction|faulty|keeps (?:failing|crashing)|return (?:it|them)|cracks?|cracked|crushed|bent|unusable|replacements? for"), weight: 2 },
+  // "Where is my order?" asks about a delivery, though it names the order (which scores for Order Processing).
+  { category: 'Shipping', field: 'body', re: w("where(?: is|'s) (?:my|our) (?:order|shipment|package|delivery)|(?:has|have)n'?t (?:arrived|shipped)|(?:has|have) not (?:yet )?(?:arrived|shipped)|supposed to (?:arrive|ship)|when (?:will|does) it ship"), weight: 3 },
 ];
 
 const ENTITY_RULES: EntityRule[] = [
@@ -203,10 +205,19 @@ export function hasBusinessContent(entities: Entities): boolean {
 
 const ACK = /^(?:thanks?|thank you|many thanks|received|got it|ok(?:ay)?|great|perfect|noted|will do)\b/i;
 
-/** A short "thanks, received" with nothing asked: the thread needs no new task. */
+/**
+ * A short "thanks, received" with nothing asked: the thread needs no new task. Only business data in
+ * the new text counts against it — the quoted history of a reply always carries the order it thanks for.
+ */
 export function isAcknowledgement(fresh: string, entities: Entities): boolean {
   const t = fresh.replace(/^(?:hi|hello|hey|dear)\b[^\n,]*,?\s*/i, '').trim();
-  return t.length < 200 && ACK.test(t) && !REQUEST.test(t) && !hasBusinessContent(entities);
+  return t.length < 200 && ACK.test(t) && !REQUEST.test(t) && !mentionsBusinessData(t, entities);
+}
+
+function mentionsBusinessData(text: string, entities: Entities): boolean {
+  const upper = text.toUpperCase();
+  const ids = [...entities.po_numbers, ...entities.quote_numbers, ...entities.invoice_numbers, ...entities.order_numbers, ...entities.tracking_numbers];
+  return ids.some((id) => upper.includes(id.toUpperCase())) || entities.amounts.some((a) => text.includes(a.text));
 }
 
 /** General mail becomes a task only when it asks for something or carries business data. */

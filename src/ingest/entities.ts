@@ -70,7 +70,9 @@ export function prepareText(text: string): string {
   return kept
     .join('\n')
     .replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' ')
-    .replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, ' ');
+    // The lookbehind starts a match only where an address can start: without it every character
+    // of every word began a scan to the word's end (quadratic per word; 5% of analysis time).
+    .replace(/(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, ' ');
 }
 
 // ------------------------------------------------------------------ document numbers
@@ -86,7 +88,9 @@ interface IdRule {
   normalise?: (id: string) => string;
 }
 
-const labelled = (label: string, extra = '') => new RegExp(String.raw`${label}(?![a-z])${extra}${MARKER}${SEP}${ID}`, 'gi');
+// Labels also read in the plural ("invoices 30021 and 30044", "POs 4510021, 4510022"): further ids
+// of such a list are picked up by listedIds.
+const labelled = (label: string, extra = '') => new RegExp(String.raw`${label}s?(?![a-z])${extra}${MARKER}${SEP}${ID}`, 'gi');
 const stripPo = (id: string) => id.replace(/^P\.?O[-#.]?(?=\d)/, '');
 
 const ID_RULES: IdRule[] = [
@@ -102,7 +106,7 @@ const ID_RULES: IdRule[] = [
   { kind: 'invoice_numbers', re: labelled(String.raw`\b(?:invoice|rechnung|factura|facture)`), labelled: true },
   { kind: 'quote_numbers', re: /\b(QT?-\d{3,}(?:-\d+)*)\b/g, labelled: false },
   { kind: 'quote_numbers', re: labelled(String.raw`\b(?:quote|quotation|rfq|angebot|devis|cotizaci[oó]n|offerte)`), labelled: true },
-  { kind: 'po_numbers', re: labelled(String.raw`(?:\bP\.O\.|\bPO\b|\bpurchase[\s-]+order\b|\bbestellnummer\b)`), labelled: true, normalise: stripPo },
+  { kind: 'po_numbers', re: labelled(String.raw`(?:\bP\.O\.|\bPO(?=s?\b)|\bpurchase[\s-]+order(?=s?\b)|\bbestellnummer\b)`), labelled: true, normalise: stripPo },
   { kind: 'order_numbers', re: /\b(SO-\d{3,}(?:-\d+)*)\b/g, labelled: false },
   {
     kind: 'order_numbers',
@@ -139,7 +143,26 @@ function extractIds(text: string, out: Entities, reserved: Span[]): void {
       if (overlaps(reserved, start, end)) continue;
       reserved.push([start, end]);
       pushUnique(out[rule.kind], rule.normalise ? rule.normalise(id) : id);
+      if (rule.labelled) listedIds(text, end, rule, out, reserved);
     }
+  }
+}
+
+/** ", 4510022 and 4510023" right after a labelled id: the same kind, each with a letter or ≥ 4 digits. */
+const LIST_NEXT = new RegExp(String.raw`\s*(?:,\s*and\b|,|;|&|/|\band\b|\bund\b|\by\b|\bet\b)\s*#?\s*${ID}`, 'giy');
+
+function listedIds(text: string, from: number, rule: IdRule, out: Entities, reserved: Span[]): void {
+  LIST_NEXT.lastIndex = from;
+  for (let m = LIST_NEXT.exec(text); m; m = LIST_NEXT.exec(text)) {
+    const token = m[1]!;
+    const id = token.toUpperCase();
+    const digits = id.replace(/\D/g, '').length;
+    if (!/\d/.test(id) || (!/[A-Z]/.test(id) && digits < 4)) break;
+    const end = m.index + m[0].length;
+    const start = end - token.length;
+    if (overlaps(reserved, start, end)) break;
+    reserved.push([start, end]);
+    pushUnique(out[rule.kind], rule.normalise ? rule.normalise(id) : id);
   }
 }
 
@@ -222,6 +245,13 @@ function extractAmounts(text: string, out: Entities, reserved: Span[]): void {
 
 // ------------------------------------------------------------------ dates
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** Spanish, German and French month names (day first: "20 de abril de 2026", "15. Mai 2026", "3 avril"). */
+const FOREIGN_MONTHS: Record<string, number> = {
+  enero: 1, febrero: 2, marzo: 3, abril: 4, mayo: 5, junio: 6, julio: 7, agosto: 8, septiembre: 9, setiembre: 9, octubre: 10, noviembre: 11, diciembre: 12,
+  januar: 1, jänner: 1, februar: 2, märz: 3, maerz: 3, mai: 5, juni: 6, juli: 7, oktober: 10, dezember: 12,
+  janvier: 1, février: 2, fevrier: 2, mars: 3, avril: 4, juin: 6, juillet: 7, août: 8, aout: 8, septembre: 9, octobre: 10, novembre: 11, décembre: 12, decembre: 12,
+};
+const FOREIGN_MONTH = `(${Object.keys(FOREIGN_MONTHS).join('|')})`;
 const MONTH_NAME = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
 const DATE_RULES: Array<{ re: RegExp; read: (m: RegExpMatchArray, year: number) => [number, number, number] | undefined }> = [
   { re: /\b(20\d\d)-(\d\d)-(\d\d)\b/g, read: (m) => [Number(m[1]), Number(m[2]), Number(m[3])] },
@@ -242,6 +272,11 @@ const DATE_RULES: Array<{ re: RegExp; read: (m: RegExpMatchArray, year: number) 
   {
     re: new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH_NAME}(?:,?\s+(20\d\d)\b)?`, 'gi'),
     read: (m, year) => [m[3] ? Number(m[3]) : year, MONTHS.indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1, Number(m[1])],
+  },
+  {
+    // No 'u' flag: unicode mode made this one rule cost as much as all the others.
+    re: new RegExp(String.raw`\b(\d{1,2})\.?\s+(?:de\s+)?${FOREIGN_MONTH}(?![a-zà-ÿ])(?:,?\s+(?:de\s+)?(20\d\d)\b)?`, 'gi'),
+    read: (m, year) => [m[3] ? Number(m[3]) : year, FOREIGN_MONTHS[m[2]!.toLowerCase()]!, Number(m[1])],
   },
 ];
 
@@ -294,7 +329,7 @@ function extractPhones(text: string, out: Entities, reserved: Span[]): void {
 }
 
 // ------------------------------------------------------------------ companies
-const SUFFIX = String.raw`(Inc\.?|INC\.?|LLC|L\.L\.C\.|Ltd\.?|LTD\.?|Limited|GmbH|Corp\.?|CORP\.?|Corporation|Co\.|Company|AG|S\.A\.|SAS|plc|PLC|B\.V\.|BV|Pty\.? Ltd\.?|LLP|S\.r\.l\.|SpA|S\.p\.A\.)`;
+const SUFFIX = String.raw`(Inc\.?|INC\.?|LLC|L\.L\.C\.|Ltd\.?|LTD\.?|Limited|GmbH|Corp\.?|CORP\.?|Corporation|Co\.|Company|AG|S\.A\. de C\.V\.|S\.A\.|SAS|SARL|S\.L\.|Ltda\.?|N\.V\.|plc|PLC|B\.V\.|BV|Pty\.? Ltd\.?|LLP|S\.r\.l\.|SpA|S\.p\.A\.)`;
 const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}\p{N}&'’.-]*|&|and|of|de)`;
 const COMPANY_RE = new RegExp(String.raw`((?:\p{Lu}[\p{L}\p{N}&'’.-]*)(?:[ \t]+${NAME_WORD}){0,5}),?[ \t]+${SUFFIX}(?![\p{L}\p{N}])`, 'gu');
 /** Japanese company names carry 株式会社 (kabushiki kaisha) before or after the name. */

@@ -10,6 +10,7 @@
  */
 import { sql } from 'kysely';
 import type { Database, Trx } from '../db/create-db.js';
+import { statementParts } from '../db/statement-parts.js';
 import type { NewRow, TaskStatus } from '../db/types.js';
 import type { CommitSignal } from '../outbox/commit-signal.js';
 import { appendEvents, type NewWorkEvent } from '../outbox/work-events.repository.js';
@@ -76,13 +77,8 @@ interface State {
 }
 
 const DEFAULT_CHUNK = 250;
-const SELECT_CHUNK = 500;
-
-function slices<T>(xs: T[], n: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
-  return out;
-}
+/** Rows (or IN-list keys) per statement: 16 columns × 512 stays far under SQLite's 32,766 parameters. */
+const SELECT_CHUNK = 512;
 
 async function loadContext(database: Database, orgId: number) {
   const org = await database.db.selectFrom('org').select(['org_id', 'name', 'currency', 'high_value_threshold']).where('org_id', '=', orgId).executeTakeFirst();
@@ -128,10 +124,31 @@ export async function ingestMessages(
     keepItems,
   };
   const chunkSize = opts.chunkSize ?? DEFAULT_CHUNK;
-  // Parse ahead: enough chunks queued that the workers never idle while this thread writes.
-  const ahead = Math.max(2, deps.pool.size * 2 + 2);
+  // Chunks read and handed to the pool but not yet written. The queue is topped up whenever this
+  // thread is between steps (before and after each chunk it parses itself, after each write), not
+  // only after a write: otherwise this thread's help() emptied the queue and the worker idled until
+  // the next write was done (measured: the worker idle ~17% of a 10,000-message ingest).
+  const ahead = deps.pool.capacity + 4;
   const inFlight: Array<Promise<ParseResult[]>> = [];
+  const source = toAsyncIterator(messages);
+  let exhausted = false;
   let processed = 0;
+
+  const fill = async () => {
+    while (!exhausted && inFlight.length < ahead) {
+      const chunk: Array<{ seq: number; raw: Buffer | string }> = [];
+      while (chunk.length < chunkSize) {
+        const r = await source.next();
+        if (r.done) {
+          exhausted = true;
+          break;
+        }
+        state.counts.read += 1;
+        chunk.push({ seq: state.counts.read, raw: r.value });
+      }
+      if (chunk.length) inFlight.push(deps.pool.parse(ctx, chunk));
+    }
+  };
 
   const writeNext = async () => {
     const next = inFlight.shift()!;
@@ -141,7 +158,7 @@ export async function ingestMessages(
       () => (ready = true),
       () => (ready = true),
     );
-    while (!ready && (await deps.pool.help()));
+    while (!ready && (await deps.pool.help())) await fill();
     const results = await next;
     await deps.database.db.transaction().execute((trx) => writeChunk(trx, deps, env, state, results));
     deps.commitSignal?.notify();
@@ -150,18 +167,11 @@ export async function ingestMessages(
   };
 
   try {
-    let chunk: Array<{ seq: number; raw: Buffer | string }> = [];
-    for await (const raw of messages) {
-      state.counts.read += 1;
-      chunk.push({ seq: state.counts.read, raw });
-      if (chunk.length >= chunkSize) {
-        inFlight.push(deps.pool.parse(ctx, chunk));
-        chunk = [];
-        if (inFlight.length >= ahead) await writeNext();
-      }
+    await fill();
+    while (inFlight.length) {
+      await writeNext();
+      await fill();
     }
-    if (chunk.length) inFlight.push(deps.pool.parse(ctx, chunk));
-    while (inFlight.length) await writeNext();
   } catch (err) {
     // Let in-flight parses settle before marking the batch, so nothing writes after it.
     await Promise.allSettled(inFlight);
@@ -200,6 +210,10 @@ export async function ingestMessages(
   deps.commitSignal?.notify();
   // Within a chunk, failures and duplicates are settled before creations: answer in message order.
   return { batch, items: state.items.sort((a, b) => a.seq - b.seq) };
+}
+
+function toAsyncIterator<T>(xs: AsyncIterable<T> | Iterable<T>): AsyncIterator<T> | Iterator<T> {
+  return Symbol.asyncIterator in xs ? xs[Symbol.asyncIterator]() : xs[Symbol.iterator]();
 }
 
 function keep(state: State, item: IngestItemSummary): void {
@@ -248,7 +262,7 @@ async function writeChunk(trx: Trx, deps: IngestDeps, env: Env, state: State, re
 
   // 2. Already ingested earlier (any batch): duplicates, with the signal they match.
   const existing = new Map<string, number>();
-  for (const part of slices(candidates, SELECT_CHUNK)) {
+  for (const part of statementParts(candidates, SELECT_CHUNK)) {
     const rows = await trx
       .selectFrom('signal')
       .select(['signal_id', 'dedupe_key'])
@@ -269,7 +283,7 @@ async function writeChunk(trx: Trx, deps: IngestDeps, env: Env, state: State, re
   const receivedAt = new Map<AnalysedMessage, string>();
   for (const m of fresh) receivedAt.set(m, new Date(Math.min(m.dateMs ?? nowMs, nowMs)).toISOString());
   const signalIds = new Map<string, number>();
-  for (const part of slices(fresh, SELECT_CHUNK)) {
+  for (const part of statementParts(fresh, SELECT_CHUNK)) {
     const inserted = await trx
       .insertInto('signal')
       .values(
@@ -398,10 +412,10 @@ async function writeChunk(trx: Trx, deps: IngestDeps, env: Env, state: State, re
     });
   }
   await insertTasks(trx, tasks);
-  for (const part of slices(history, 1000)) await trx.insertInto('workflow_status_history').values(part).execute();
+  for (const part of statementParts(history, 1000)) await trx.insertInto('workflow_status_history').values(part).execute();
   // Breach records for a backlog imported already late (reports count them), without an alert per
   // historical mail: the task.created event already says the task is RED.
-  for (const part of slices(breaches, 1000)) await trx.insertInto('sla_breach').values(part).execute();
+  for (const part of statementParts(breaches, 1000)) await trx.insertInto('sla_breach').values(part).execute();
   state.counts.new_tasks += tasks.length;
   state.counts.not_actionable += created.length - actionable.length;
 
@@ -419,7 +433,7 @@ async function writeChunk(trx: Trx, deps: IngestDeps, env: Env, state: State, re
     const taskId = taskOf.get(m);
     item(m, taskId ? 'created' : 'signal_only', { dedupe_key: m.dedupeKey, signal_id: signalId, task_id: taskId ?? null, reason: m.notActionable ?? null });
   }
-  for (const part of slices(events, 1000)) await appendEvents(trx, part);
+  for (const part of statementParts(events, 1000)) await appendEvents(trx, part);
   items.sort((a, b) => a.seq - b.seq);
   await insertItems(trx, items);
 }
@@ -447,7 +461,7 @@ async function upsertPatterns(trx: Trx, orgId: number, msgs: AnalysedMessage[], 
     }
   }
   const ids = new Map<string, number>();
-  for (const part of slices([...agg.values()], SELECT_CHUNK)) {
+  for (const part of statementParts([...agg.values()], SELECT_CHUNK)) {
     const rows = await trx
       .insertInto('workflow_patterns')
       .values(part)

@@ -10,7 +10,7 @@ describe('ParsePool', () => {
     const pool = new ParsePool(1);
     try {
       const jobs = Array.from({ length: 6 }, (_, k) => pool.parse(ctx, [msg(k)]));
-      // The worker holds two jobs; the rest wait, and the caller can take one.
+      // The worker holds four jobs; the rest wait, and the caller can take one.
       expect(await pool.help()).toBe(true);
       const results = await Promise.all(jobs);
       expect(results.map((r) => r[0]!.seq)).toEqual([0, 1, 2, 3, 4, 5]);

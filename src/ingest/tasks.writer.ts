@@ -5,12 +5,11 @@
  */
 import type { Trx } from '../db/create-db.js';
 import type { NewRow } from '../db/types.js';
+import { statementParts } from '../db/statement-parts.js';
 
-/** Rows per INSERT: 40 columns × 400 rows stays under SQLite's 32,766 bound parameters. */
-const TASK_CHUNK = 400;
+/** Rows per INSERT: 40 columns × 512 rows stays under SQLite's 32,766 bound parameters. */
+const TASK_CHUNK = 512;
 
 export async function insertTasks(trx: Trx, rows: Array<NewRow<'workflow_tasks'>>): Promise<void> {
-  for (let i = 0; i < rows.length; i += TASK_CHUNK) {
-    await trx.insertInto('workflow_tasks').values(rows.slice(i, i + TASK_CHUNK)).execute();
-  }
+  for (const part of statementParts(rows, TASK_CHUNK)) await trx.insertInto('workflow_tasks').values(part).execute();
 }
