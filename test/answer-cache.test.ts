@@ -180,4 +180,47 @@ describeEachEngine('answer cache', (engine) => {
     expect(after.pagination.total).toBe(2);
     expect(after.data.map((x) => x.title).sort()).toEqual(['Quote 1 (edited elsewhere)', 'Quote 2']);
   });
+
+  it('reuses a signals page until a signal is added or changed, on the server or directly', async () => {
+    const org = await t.createOrg();
+    const page = async () => (await t.call(org.viewer, { method: 'GET', url: `${W}/signals?limit=2&page=1` })).json() as { data: Array<{ snippet: string }>; pagination: { total: number } };
+    const post = async (snippet: string, ts: string) =>
+      expect((await t.call(org.member, { method: 'POST', url: `${W}/signals`, payload: { source_type: 'email', snippet, ts } })).statusCode).toBe(201);
+    await post('first', '2026-04-20T10:00:00.000Z');
+    const first = await page();
+    expect(first.data.map((x) => x.snippet)).toEqual(['first']);
+    const before = computed();
+    expect(await page()).toEqual(first);
+    expectReused(before);
+
+    await post('second', '2026-04-20T11:00:00.000Z');
+    expect((await page()).data.map((x) => x.snippet)).toEqual(['second', 'first']);
+    await writeFromOtherProcess(t.db.processUrl, `update signal set snippet = 'edited elsewhere' where org_id = ${org.orgId} and snippet = 'first'`);
+    expect((await page()).data.map((x) => x.snippet)).toEqual(['second', 'edited elsewhere']);
+    // Another org's identical question is its own answer.
+    const other = await t.createOrg();
+    expect((await t.call(other.viewer, { method: 'GET', url: `${W}/signals?limit=2&page=1` })).json().pagination.total).toBe(0);
+  });
+
+  it('reuses stats until a write, and recomputes exactly when a row leaves the 7-day window', async () => {
+    const org = await t.createOrg();
+    clock.set('2026-05-10T12:00:00.000Z');
+    const created = clock.now().getTime();
+    const stats = async () => (await t.call(org.viewer, { method: 'GET', url: `${W}/stats` })).json() as { signals: { total: number; recent: number }; candidates: { total: number; recent: number } };
+    expect((await t.call(org.member, { method: 'POST', url: `${W}/candidates`, payload: { title: 'Window' } })).statusCode).toBe(201);
+    expect((await stats()).candidates).toEqual({ total: 1, recent: 1 });
+
+    const week = 7 * 24 * HOUR;
+    clock.set(new Date(created + week - 30_000));
+    expect((await stats()).candidates).toEqual({ total: 1, recent: 1 });
+    const before = computed();
+    clock.set(new Date(created + week)); // exactly 7 days old: still recent
+    expect((await stats()).candidates).toEqual({ total: 1, recent: 1 });
+    expectReused(before);
+    clock.set(new Date(created + week + 1));
+    expect((await stats()).candidates).toEqual({ total: 1, recent: 0 });
+
+    expect((await t.call(org.member, { method: 'POST', url: `${W}/signals`, payload: { source_type: 'email', snippet: 'new', ts: clock.now().toISOString() } })).statusCode).toBe(201);
+    expect((await stats()).signals).toEqual({ total: 1, recent: 1 });
+  });
 });

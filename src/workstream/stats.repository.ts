@@ -69,6 +69,31 @@ export async function workstreamStats(db: DbOrTrx, orgId: number, now: Date): Pr
   };
 }
 
+/**
+ * The stats with the first instant at which time alone changes them: a row counts as recent while
+ * now ≤ created_at + 7 days, so the answer holds until the oldest row still in the window leaves it
+ * (one index seek per table on (org_id, created_at)). For the answer cache.
+ */
+export async function workstreamStatsAnswer(db: DbOrTrx, orgId: number, now: Date): Promise<{ value: WorkstreamStats; validUntil: number }> {
+  const since = new Date(now.getTime() - RECENT_DAYS * DAY_MS).toISOString();
+  const oldestInWindow = (eb: ExpressionBuilder<DB, never>, table: CountedTable) =>
+    eb
+      .selectFrom(table)
+      .select((e) => e.fn.min<string>('created_at').as('c'))
+      .where('org_id', '=', orgId)
+      .where('created_at', '>=', since);
+  const [value, r] = await Promise.all([
+    workstreamStats(db, orgId, now),
+    db
+      .selectNoFrom((eb) => [oldestInWindow(eb, 'signal').as('s'), oldestInWindow(eb, 'candidate').as('c'), oldestInWindow(eb, 'pursuit').as('p')])
+      .executeTakeFirstOrThrow(),
+  ]);
+  const oldest = [r.s, r.c, r.p].filter((v): v is string => typeof v === 'string').map((v) => Date.parse(v));
+  // Nothing in the window: nothing can leave it (new rows are commits, which move the token).
+  const validUntil = oldest.length ? Math.min(...oldest) + RECENT_DAYS * DAY_MS + 1 : Number.POSITIVE_INFINITY;
+  return { value, validUntil };
+}
+
 /** The org's row count of one table from the counters (unfiltered list totals). */
 export async function totalOf(db: DbOrTrx, orgId: number, table: CountedTable): Promise<number> {
   const r = await db.selectNoFrom((eb) => [countAll(eb, orgId, table).as('n')]).executeTakeFirstOrThrow();

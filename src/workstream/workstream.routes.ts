@@ -18,7 +18,7 @@ import { checklistReadiness, listChecklist } from './checklist.repository.js';
 import { listProposals } from './proposals.repository.js';
 import { getPursuit, listPursuits, pursuitIdOfCandidate } from './pursuits.repository.js';
 import { getSignal, listSignals } from './signals.repository.js';
-import { workstreamStats } from './stats.repository.js';
+import { workstreamStatsAnswer } from './stats.repository.js';
 import { todayPanelAnswer } from './today.repository.js';
 import * as s from './workstream.schemas.js';
 import {
@@ -71,7 +71,11 @@ export function registerWorkstreamRoutes(appIn: FastifyInstance, deps: AppDeps):
   app.get(
     `${BASE}/stats`,
     { schema: { tags, summary: 'Totals and created in the last 7 days', response: { 200: s.statsSchema } } },
-    async (request) => workstreamStats(db, orgOf(request), deps.clock.now()),
+    async (request, reply) => {
+      const orgId = orgOf(request);
+      const now = deps.clock.now();
+      return sendJson(reply, await deps.answers.get({ scope: 'workstream.stats', orgId, now, compute: () => workstreamStatsAnswer(db, orgId, now) }));
+    },
   );
 
   app.get(
@@ -147,17 +151,27 @@ export function registerWorkstreamRoutes(appIn: FastifyInstance, deps: AppDeps):
         response: { 200: listResponse(s.signalSchema) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const q = request.query;
-      const { rows, total } = await listSignals(db, {
-        orgId: orgOf(request),
-        ...(q.source_type !== undefined ? { sourceType: q.source_type } : {}),
-        ...(q.since !== undefined ? { since: q.since } : {}),
-        ...(q.until !== undefined ? { until: q.until } : {}),
-        limit: q.limit,
-        offset: pageOffset(q),
+      const orgId = orgOf(request);
+      // A page depends on the data only (since/until are absolute): reused until the next commit.
+      const page = await deps.answers.get({
+        scope: 'workstream.signals',
+        orgId,
+        input: q,
+        compute: async () => {
+          const { rows, total } = await listSignals(db, {
+            orgId,
+            ...(q.source_type !== undefined ? { sourceType: q.source_type } : {}),
+            ...(q.since !== undefined ? { since: q.since } : {}),
+            ...(q.until !== undefined ? { until: q.until } : {}),
+            limit: q.limit,
+            offset: pageOffset(q),
+          });
+          return { value: paged(rows, q, total) };
+        },
       });
-      return paged(rows, q, total);
+      return sendJson(reply, page);
     },
   );
 
