@@ -11,7 +11,7 @@ import { describeEachEngine } from '../helpers/engines.js';
 import { launchBrowser, screenshot, signedInContext, startWebApp, watchPageErrors, type WebTestApp } from '../helpers/browser.js';
 import type { TestOrg } from '../helpers/test-app.js';
 import { waitFor } from '../helpers/wait-for.js';
-import { createTaskVia, trpcData, trpcQuery } from '../helpers/workflow.js';
+import { createTaskVia, trpcData, trpcQuery, updateTaskVia } from '../helpers/workflow.js';
 
 const UI_TIMEOUT = 10_000;
 
@@ -192,6 +192,21 @@ describeEachEngine('dashboard in Chromium', (engine) => {
     await expect.poll(() => page.locator('.error-note').textContent()).toBe('Value must be a number.');
     expect((await api.task(saved.task_id)).dollar_value).toBe(48_000);
     if (engine.name === 'sqlite') await screenshot(page, 'task-detail');
+  });
+
+  it('saves only what the user changed on a task page, never reverting a change made meanwhile elsewhere', async () => {
+    const task = await createTaskVia(t, org.member, { workflow_category: 'Support', title: 'Valve leaks', sla_deadline: inHours(48) });
+    const page = await open(org.member, `/tasks/${task.task_id}`);
+    await page.getByRole('heading', { name: 'Valve leaks' }).waitFor();
+    // Changed elsewhere while the page is open and untouched: the form follows.
+    await updateTaskVia(t, org.member, task.task_id, { task_status: 'YELLOW' });
+    await expect.poll(() => page.getByLabel('Status').inputValue()).toBe('YELLOW');
+    // Now the user edits the title while someone else raises the priority.
+    await page.getByLabel('Title').fill('Valve leaks at line 3');
+    await updateTaskVia(t, org.member, task.task_id, { priority: 'HIGH' });
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.locator('.toast', { hasText: 'Task saved' }).waitFor();
+    expect(await api.task(task.task_id)).toMatchObject({ title: 'Valve leaks at line 3', priority: 'HIGH', task_status: 'YELLOW' });
   });
 
   it('offers only legal pipeline moves and names the missing checklist items of a blocked submit', async () => {

@@ -21,8 +21,12 @@ type Board = Record<Status, { tasks: Task[]; total: number }>;
 
 const sortOf = (s: Status) => (s === 'COMPLETED' ? byUpdatedDesc : byDeadline);
 
-/** Puts a task (new or changed) into its column, or removes it when it is gone. */
-function place(board: Board, taskId: string, task: Task | null): Board {
+/**
+ * Puts a task (new or changed) into its column, or removes it when it is gone. Column totals move
+ * only when the board knows the task moved (it was shown, or it is new); other changes to tasks
+ * beyond the shown cards wait for the periodic resync.
+ */
+function place(board: Board, taskId: string, task: Task | null, isNew = false): Board {
   const next = { ...board };
   let removedFrom: Status | undefined;
   for (const s of STATUSES) {
@@ -35,7 +39,7 @@ function place(board: Board, taskId: string, task: Task | null): Board {
   if (task) {
     const s = task.task_status;
     const tasks = [...next[s].tasks, task].sort(sortOf(s)).slice(0, PER_COLUMN);
-    next[s] = { tasks, total: next[s].total + 1 };
+    next[s] = { tasks, total: next[s].total + (removedFrom !== undefined || isNew ? 1 : 0) };
   } else if (removedFrom === undefined) {
     return board;
   }
@@ -64,13 +68,13 @@ export function KanbanScreen() {
   // Exact totals and order come back from the server now and then; the cards move at once.
   const resync = useThrottled(board.reload, 5000);
   const onTaskEvent = useCallback(
-    (d: { taskId: string; task: Task | null }) => {
-      board.setData((b) => (b ? place(b, d.taskId, d.task) : b));
+    (d: { taskId: string; task: Task | null }, isNew = false) => {
+      board.setData((b) => (b ? place(b, d.taskId, d.task, isNew) : b));
       resync();
     },
     [board, resync],
   );
-  useRealtimeEvent('workflow:task:created', onTaskEvent);
+  useRealtimeEvent('workflow:task:created', (d) => onTaskEvent(d, true));
   useRealtimeEvent('workflow:task:updated', onTaskEvent);
   useRealtimeEvent('workflow:task:completed', onTaskEvent);
   useRealtimeEvent('workflow:status:changed', onTaskEvent);

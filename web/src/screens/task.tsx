@@ -72,12 +72,21 @@ export function TaskScreen({ taskId }: { taskId: string }) {
   const toast = useToast();
   const task = useAsync(() => api.trpc.workflow.get.query({ taskId }), [api, taskId]);
   const [draft, setDraft] = useState<Draft | null>(null);
+  // The task as it was when editing started: only fields the user changed from it are sent, so a
+  // change made meanwhile by someone else (or the SLA monitor) is never silently reverted.
+  const [base, setBase] = useState<TaskWithHistory | null>(null);
   const [saveError, setSaveError] = useState<ApiError | string | undefined>();
   const [saving, setSaving] = useState(false);
 
   useEffect(() => {
-    if (task.data && !draft) setDraft(draftOf(task.data));
-  }, [task.data, draft]);
+    if (!task.data) return;
+    const untouched = !draft || !base || JSON.stringify(draft) === JSON.stringify(draftOf(base));
+    if (untouched) {
+      setBase(task.data);
+      setDraft(draftOf(task.data));
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [task.data]);
   const onChange = (d: { taskId: string }) => {
     if (d.taskId === taskId) task.reload();
   };
@@ -92,12 +101,12 @@ export function TaskScreen({ taskId }: { taskId: string }) {
 
   if (task.error) return <ErrorNote error={task.error} />;
   const t = task.data;
-  if (!t || !draft) return <div className="panel skeleton" aria-busy="true" style={{ minHeight: 320 }} />;
+  if (!t || !draft || !base) return <div className="panel skeleton" aria-busy="true" style={{ minHeight: 320 }} />;
 
   async function save(e: FormEvent) {
     e.preventDefault();
-    if (!t || !draft) return;
-    const u = changes(t, draft);
+    if (!t || !draft || !base) return;
+    const u = changes(base, draft);
     if (typeof u === 'string') return setSaveError(u);
     if (Object.keys(u).length === 0) return setSaveError('Nothing changed.');
     setSaving(true);
@@ -106,6 +115,7 @@ export function TaskScreen({ taskId }: { taskId: string }) {
       await api.trpc.workflow.update.mutate({ taskId: t.task_id, updates: u });
       const fresh = await api.trpc.workflow.get.query({ taskId: t.task_id });
       task.setData(() => fresh);
+      setBase(fresh);
       setDraft(draftOf(fresh));
       toast({ tone: 'success', title: 'Task saved' });
     } catch (err) {
@@ -194,7 +204,10 @@ export function TaskScreen({ taskId }: { taskId: string }) {
                 <button type="submit" disabled={saving}>
                   {saving ? 'Saving…' : 'Save changes'}
                 </button>
-                <button type="button" className="button-quiet" onClick={() => setDraft(draftOf(t))}>
+                <button type="button" className="button-quiet" onClick={() => {
+                    setBase(t);
+                    setDraft(draftOf(t));
+                  }}>
                   Reset
                 </button>
                 <button type="button" className="button-danger" onClick={() => void remove()}>
