@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { AnswerCache, cachedJsonOf } from './answer-cache.js';
+
+/** These tests are about reuse, not shapes: the answer passes through as computed. */
+const schema = { parse: (v: unknown) => v as never };
 
 function fakeDatabase() {
   let token = 0;
@@ -16,7 +20,7 @@ describe('AnswerCache', () => {
       await new Promise((r) => setTimeout(r, 5));
       return { value: { n: runs } };
     };
-    const answers = await Promise.all(Array.from({ length: 20 }, () => cache.get({ scope: 's', orgId: 1, compute })));
+    const answers = await Promise.all(Array.from({ length: 20 }, () => cache.get({ scope: 's', schema, orgId: 1, compute })));
     expect(runs).toBe(1);
     expect(new Set(answers).size).toBe(1);
     expect(cache.stats).toEqual({ hits: 0, misses: 1, shared: 19 });
@@ -26,7 +30,7 @@ describe('AnswerCache', () => {
     const db = fakeDatabase();
     const cache = new AnswerCache(db, { maxEntries: 10 });
     let runs = 0;
-    const get = (orgId: number, input?: unknown) => cache.get({ scope: 's', orgId, input, compute: async () => ({ value: { orgId, input, run: ++runs } }) });
+    const get = (orgId: number, input?: unknown) => cache.get({ scope: 's', schema, orgId, input, compute: async () => ({ value: { orgId, input, run: ++runs } }) });
     expect(await get(1)).toEqual({ orgId: 1, run: 1 });
     expect(await get(1)).toEqual({ orgId: 1, run: 1 });
     expect(await get(2)).toEqual({ orgId: 2, run: 2 });
@@ -38,7 +42,7 @@ describe('AnswerCache', () => {
   it('reuses a clock-dependent answer only from its computation instant until validUntil', async () => {
     const cache = new AnswerCache(fakeDatabase(), { maxEntries: 10 });
     let runs = 0;
-    const at = (ms: number) => cache.get({ scope: 's', orgId: 1, now: new Date(ms), compute: async () => ({ value: { run: ++runs }, validUntil: ms + 100 }) });
+    const at = (ms: number) => cache.get({ scope: 's', schema, orgId: 1, now: new Date(ms), compute: async () => ({ value: { run: ++runs }, validUntil: ms + 100 }) });
     expect(await at(1000)).toEqual({ run: 1 });
     expect(await at(1099)).toEqual({ run: 1 });
     expect(await at(1100)).toEqual({ run: 2 }); // valid until 1200 now
@@ -47,26 +51,37 @@ describe('AnswerCache', () => {
 
   it('freezes answers and serialises them once; 0 entries turns caching off', async () => {
     const cache = new AnswerCache(fakeDatabase(), { maxEntries: 10 });
-    const value = await cache.get({ scope: 's', orgId: 1, compute: async () => ({ value: { rows: [{ a: 1 }] } }) });
+    const value = await cache.get({ scope: 's', schema, orgId: 1, compute: async () => ({ value: { rows: [{ a: 1 }] } }) });
     expect(Object.isFrozen(value.rows[0])).toBe(true);
     expect(cachedJsonOf(value)?.toString()).toBe('{"rows":[{"a":1}]}');
 
     const off = new AnswerCache(fakeDatabase(), { maxEntries: 0 });
     let runs = 0;
-    await off.get({ scope: 's', orgId: 1, compute: async () => ({ value: ++runs }) });
-    await off.get({ scope: 's', orgId: 1, compute: async () => ({ value: ++runs }) });
+    await off.get({ scope: 's', schema, orgId: 1, compute: async () => ({ value: ++runs }) });
+    await off.get({ scope: 's', schema, orgId: 1, compute: async () => ({ value: ++runs }) });
     expect(runs).toBe(2);
   });
 
   it('evicts the least recently used answer beyond maxEntries', async () => {
     const cache = new AnswerCache(fakeDatabase(), { maxEntries: 2 });
     let runs = 0;
-    const get = (orgId: number) => cache.get({ scope: 's', orgId, compute: async () => ({ value: { orgId, run: ++runs } }) });
+    const get = (orgId: number) => cache.get({ scope: 's', schema, orgId, compute: async () => ({ value: { orgId, run: ++runs } }) });
     await get(1);
     await get(2);
     await get(1); // 1 is now the most recent
     await get(3); // evicts 2
     expect((await get(1)).run).toBe(1);
     expect((await get(2)).run).toBe(4);
+  });
+
+  it("enforces the route's response schema once per computation, cache on or off", async () => {
+    const shape = z.object({ id: z.number(), name: z.string() });
+    for (const maxEntries of [10, 0]) {
+      const cache = new AnswerCache(fakeDatabase(), { maxEntries });
+      const answer = await cache.get({ scope: 's', orgId: 1, schema: shape, compute: async () => ({ value: { id: 1, name: 'a', secret: 'x' } as { id: number; name: string } }) });
+      expect(answer).toEqual({ id: 1, name: 'a' });
+      if (maxEntries) expect(cachedJsonOf(answer)?.toString()).toBe('{"id":1,"name":"a"}');
+      await expect(cache.get({ scope: 't', orgId: 1, schema: shape, compute: async () => ({ value: { id: 'one' } as unknown as { id: number; name: string } }) })).rejects.toThrow();
+    }
   });
 });

@@ -32,6 +32,12 @@ export interface AnswerRequest<T> {
   /** The request's time, for answers that depend on the clock (then compute must return validUntil). */
   now?: Date;
   compute(): Promise<Computed<T>>;
+  /**
+   * The route's response schema. Cached answers are sent as stored bytes, past Fastify's response
+   * serializer, so the shape is enforced here instead: once per computation (unknown fields
+   * stripped, types checked), on the cache-off path too.
+   */
+  schema: { parse(value: unknown): NoInfer<T> };
 }
 
 export interface Computed<T> {
@@ -94,7 +100,7 @@ export class AnswerCache {
   ) {}
 
   async get<T>(req: AnswerRequest<T>): Promise<T> {
-    if (this.opts.maxEntries === 0) return (await req.compute()).value;
+    if (this.opts.maxEntries === 0) return req.schema.parse((await req.compute()).value);
     const key = `${req.scope}\u0000${req.orgId}\u0000${req.input === undefined ? '' : JSON.stringify(req.input)}`;
     const now = req.now?.getTime();
     const token = await this.database.changeToken();
@@ -136,7 +142,9 @@ export class AnswerCache {
   }
 
   private async compute<T>(req: AnswerRequest<T>, token: string, now: number | undefined): Promise<Entry> {
-    const { value, validUntil } = await req.compute();
+    const computed = await req.compute();
+    const value = req.schema.parse(computed.value);
+    const validUntil = computed.validUntil;
     deepFreeze(value);
     const json = Buffer.from(JSON.stringify(value));
     if (typeof value === 'object' && value !== null) jsonMemo.set(value, json);

@@ -27,6 +27,7 @@ import {
 } from './tasks.repository.js';
 import { planNewTaskSla, settleTaskSla } from '../sla/task-sla.service.js';
 import type { CreateTaskInput, ListTasksInput, PatternsInput, TaskView, UpdateTaskInput } from './workflow.schemas.js';
+import { taskListSchema } from './workflow.schemas.js';
 
 type Deps = Pick<AppDeps, 'database' | 'clock' | 'commitSignal'>;
 const HOUR_MS = 3_600_000;
@@ -209,6 +210,7 @@ export async function listTaskPage(deps: Pick<AppDeps, 'database' | 'answers'>, 
   return deps.answers.get({
     scope: 'workflow.list',
     orgId: auth.orgId,
+    schema: taskListSchema,
     input: { filter, page, sort },
     compute: async () => {
       const { rows, total } = await listTasks(deps.database.db, h, { orgId: auth.orgId, filter, page, sort });

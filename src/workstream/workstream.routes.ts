@@ -57,13 +57,15 @@ export function registerWorkstreamRoutes(appIn: FastifyInstance, deps: AppDeps):
   }
 
   // ---------------------------------------------------------------- today, stats, events
+  const todaySchema = z.array(s.todayItemSchema);
+  const signalPageSchema = listResponse(s.signalSchema);
   app.get(
     `${BASE}/today`,
-    { schema: { tags, summary: 'Today panel: open candidates and pursuits, red/amber/green, at most 200', response: { 200: z.array(s.todayItemSchema) } } },
+    { schema: { tags, summary: 'Today panel: open candidates and pursuits, red/amber/green, at most 200', response: { 200: todaySchema } } },
     async (request, reply) => {
       const orgId = orgOf(request);
       const now = deps.clock.now();
-      const items = await deps.answers.get({ scope: 'workstream.today', orgId, now, compute: () => todayPanelAnswer(db, orgId, now) });
+      const items = await deps.answers.get({ scope: 'workstream.today', orgId, now, schema: todaySchema, compute: () => todayPanelAnswer(db, orgId, now) });
       return sendJson(reply, items);
     },
   );
@@ -74,7 +76,7 @@ export function registerWorkstreamRoutes(appIn: FastifyInstance, deps: AppDeps):
     async (request, reply) => {
       const orgId = orgOf(request);
       const now = deps.clock.now();
-      return sendJson(reply, await deps.answers.get({ scope: 'workstream.stats', orgId, now, compute: () => workstreamStatsAnswer(db, orgId, now) }));
+      return sendJson(reply, await deps.answers.get({ scope: 'workstream.stats', orgId, now, schema: s.statsSchema, compute: () => workstreamStatsAnswer(db, orgId, now) }));
     },
   );
 
@@ -148,7 +150,7 @@ export function registerWorkstreamRoutes(appIn: FastifyInstance, deps: AppDeps):
         tags,
         summary: 'Signals, newest ts first (filters: source_type, since, until on ts)',
         querystring: pageQuery.extend(s.signalListQuery.shape),
-        response: { 200: listResponse(s.signalSchema) },
+        response: { 200: signalPageSchema },
       },
     },
     async (request, reply) => {
@@ -159,6 +161,7 @@ export function registerWorkstreamRoutes(appIn: FastifyInstance, deps: AppDeps):
         scope: 'workstream.signals',
         orgId,
         input: q,
+        schema: signalPageSchema,
         compute: async () => {
           const { rows, total } = await listSignals(db, {
             orgId,

@@ -45,8 +45,3 @@ export function countdown(deadline: string | null, nowMs: number): { text: strin
   const left = new Date(deadline).getTime() - nowMs;
   return left >= 0 ? { text: `${span(left)} left`, overdue: false } : { text: `overdue ${span(left)}`, overdue: true };
 }
-
-export function timeAgo(iso: string, nowMs: number): string {
-  const ms = nowMs - new Date(iso).getTime();
-  return ms < 60_000 ? 'just now' : `${span(ms)} ago`;
-}
