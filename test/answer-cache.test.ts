@@ -4,7 +4,8 @@
  * another process, rows written directly into the database (through the server's own handle and
  * through another one), and time passing a badge's moment.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { ManualClock } from '../src/shared/clock.js';
 import { describeEachEngine } from './helpers/engines.js';
 import { insertPursuit, insertTask } from './helpers/factories.js';
@@ -222,5 +223,122 @@ describeEachEngine('answer cache', (engine) => {
 
     expect((await t.call(org.member, { method: 'POST', url: `${W}/signals`, payload: { source_type: 'email', snippet: 'new', ts: clock.now().toISOString() } })).statusCode).toBe(201);
     expect((await stats()).signals).toEqual({ total: 1, recent: 1 });
+  });
+
+  it('reuses workflow.metrics until a write, and recomputes exactly when a task leaves the 24-hour window', async () => {
+    const org = await t.createOrg();
+    clock.set('2026-06-01T08:00:00.000Z');
+    const created = clock.now().getTime();
+    const metrics = async () => trpcData<{ total_tasks: number; red_tasks: number; tasks_last_24h: number }>(await trpcQuery(t, org.viewer, 'metrics'));
+    const rest = async () => (await t.call(org.viewer, { method: 'GET', url: '/api/workflow/metrics' })).json() as { tasks_last_24h: number };
+    await createTaskVia(t, org.member, { workflow_category: 'Invoicing', task_status: 'RED', title: 'In the window' });
+    expect(await metrics()).toMatchObject({ total_tasks: 1, red_tasks: 1, tasks_last_24h: 1 });
+
+    clock.set(new Date(created + 24 * HOUR - 1));
+    expect((await metrics()).tasks_last_24h).toBe(1);
+    const before = computed();
+    clock.set(new Date(created + 24 * HOUR)); // exactly 24 h old: still inside
+    expect((await metrics()).tasks_last_24h).toBe(1);
+    expect((await rest()).tasks_last_24h).toBe(1);
+    expectReused(before);
+    clock.set(new Date(created + 24 * HOUR + 1));
+    expect((await metrics()).tasks_last_24h).toBe(0);
+    expect((await rest()).tasks_last_24h).toBe(0);
+    clock.set(new Date(created + 24 * HOUR - 1)); // the clock goes back: recomputed, not the later answer
+    expect((await metrics()).tasks_last_24h).toBe(1);
+
+    clock.set(new Date(created + 30 * HOUR));
+    await createTaskVia(t, org.member, { workflow_category: 'Invoicing', task_status: 'YELLOW', title: 'Later' });
+    expect(await metrics()).toMatchObject({ total_tasks: 2, red_tasks: 1, tasks_last_24h: 1 });
+    await writeFromOtherProcess(t.db.processUrl, `update workflow_tasks set task_status = 'RED' where org_id = ${org.orgId} and title = 'Later'`);
+    expect((await metrics()).red_tasks).toBe(2);
+  });
+
+  it('answers a repeated tRPC call from its stored answer only for the same org and role, and never past authentication', async () => {
+    const a = await t.createOrg();
+    const b = await t.createOrg();
+    await createTaskVia(t, a.member, { workflow_category: 'Invoicing', task_status: 'GREEN', title: 'Only A sees this' });
+    const input = { filter: { category: 'Invoicing' } };
+    const titles = async (key: string) => trpcData<{ data: Array<{ title: string }> }>(await trpcQuery(t, key, 'list', input)).data.map((x) => x.title);
+
+    expect(await titles(a.viewer)).toEqual(['Only A sees this']);
+    const before = computed();
+    const hits = t.deps.answers.stats.hits;
+    const procedureRuns = vi.spyOn(t.deps.answers, 'get'); // every run of the list procedure asks get()
+    try {
+      expect(await titles(a.viewer)).toEqual(['Only A sees this']); // the same call again: reused
+      expectReused(before);
+      if (engine.name === 'sqlite') {
+        expect(t.deps.answers.stats.hits).toBe(hits + 1);
+        expect(procedureRuns).not.toHaveBeenCalled(); // answered without running the procedure
+      }
+      expect(await titles(a.member)).toEqual(['Only A sees this']); // another role: its own way in, through the procedure
+      expect(procedureRuns).toHaveBeenCalled();
+    } finally {
+      procedureRuns.mockRestore();
+    }
+    expect(await titles(b.viewer)).toEqual([]); // the same input string from another org
+
+    // Inputs the short-cut has not seen still go through tRPC: an empty input reads as none there.
+    const metrics = trpcData(await trpcQuery(t, a.viewer, 'metrics'));
+    expect(trpcData(await trpcQuery(t, a.viewer, 'metrics'))).toEqual(metrics);
+    expect(trpcData(await t.call(a.viewer, { method: 'GET', url: '/api/workflow.metrics?input=' }))).toEqual(metrics);
+    expect((await t.call(a.viewer, { method: 'GET', url: `/api/workflow.list?input=${encodeURIComponent('{"filter":')}` })).statusCode).toBe(400);
+
+    // A revoked key is refused by authentication before any stored answer is looked at.
+    const created = await t.call(a.admin, { method: 'POST', url: '/api/keys', payload: { role: 'viewer', name: 'short-lived' } });
+    expect(created.statusCode).toBe(201);
+    const { key, key_id } = created.json() as { key: string; key_id: number };
+    expect(await titles(key)).toEqual(['Only A sees this']);
+    expect((await t.call(a.admin, { method: 'DELETE', url: `/api/keys/${key_id}` })).statusCode).toBe(200);
+    const refused = await trpcQuery(t, key, 'list', input);
+    expect(refused.statusCode).toBe(401);
+    expect(refused.body).not.toContain('Only A sees this');
+  });
+
+  it('sends stored answers gzip-compressed to clients that accept it, never a stale one, and identity to the rest', async () => {
+    const org = await t.createOrg();
+    for (let i = 0; i < 12; i++)
+      await createTaskVia(t, org.member, { workflow_category: 'Quote Processing', task_status: 'RED', title: `Quote ${i} for a customer who wants 40 units of part 7731-B` });
+    const urls = [
+      `/api/workflow.list?input=${encodeURIComponent(JSON.stringify({ filter: { category: 'Quote Processing' }, pagination: { page: 1, limit: 50 } }))}`,
+      '/api/workflow/list?category=Quote%20Processing&limit=50',
+    ];
+    const get = (url: string, acceptEncoding?: string) =>
+      t.call(org.viewer, { method: 'GET', url, headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding } });
+
+    for (const url of urls) {
+      const plain = await get(url);
+      expect(plain.statusCode).toBe(200);
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.headers.vary).toMatch(/accept-encoding/i);
+      expect(plain.rawPayload.length).toBeGreaterThan(1024);
+
+      for (let round = 0; round < 2; round++) {
+        // Round 0 compresses the stored answer, round 1 reuses the compressed bytes.
+        const zipped = await get(url, 'gzip, deflate');
+        expect(zipped.statusCode).toBe(200);
+        expect(zipped.headers['content-encoding']).toBe('gzip');
+        expect(zipped.headers.vary).toMatch(/accept-encoding/i);
+        expect(zipped.headers['content-type']).toMatch(/^application\/json/);
+        expect(Number(zipped.headers['content-length'])).toBe(zipped.rawPayload.length);
+        expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
+        expect(gunzipSync(zipped.rawPayload).toString()).toBe(plain.body);
+      }
+      const refused = await get(url, 'gzip;q=0, br');
+      expect(refused.headers['content-encoding']).toBeUndefined();
+      expect(refused.body).toBe(plain.body);
+    }
+
+    // A change makes a new answer, so a new compressed body: never the old bytes.
+    const one = (await trpcData<{ data: Array<{ task_id: string }> }>(await trpcQuery(t, org.viewer, 'list', { filter: { category: 'Quote Processing' } }))).data[0]!;
+    await updateTaskVia(t, org.member, one.task_id, { current_owner: 'Compressed Owner' });
+    for (const url of urls) {
+      const zipped = await get(url, 'gzip');
+      const answer = JSON.parse(gunzipSync(zipped.rawPayload).toString());
+      const rows = (answer.result?.data ?? answer).data as Array<{ task_id: string; current_owner: string | null }>;
+      expect(rows.find((r) => r.task_id === one.task_id)?.current_owner).toBe('Compressed Owner');
+      expect(gunzipSync(zipped.rawPayload).toString()).toBe((await get(url)).body);
+    }
   });
 });

@@ -121,6 +121,15 @@ describeEachEngine('workflow tasks over tRPC and REST', (engine) => {
       const res = await t.call(org.member, { method: 'POST', url: '/api/workflow/create', payload: { org_id: other.orgId, workflow_category: 'x', title: 'y' } });
       expect(res.statusCode).toBe(403);
     });
+
+    it('refuses it in a tRPC GET input too, spelled out or behind a JSON escape', async () => {
+      for (const raw of [`{"org_id":${other.orgId}}`, `{"org\\u005fid":${other.orgId}}`, `{"\\u006frg_id":"${other.orgId}"}`]) {
+        const res = await t.call(org.viewer, { method: 'GET', url: `/api/workflow.list?input=${encodeURIComponent(raw)}` });
+        expect(res.statusCode, raw).toBe(403);
+      }
+      const own = await t.call(org.viewer, { method: 'GET', url: `/api/workflow.list?input=${encodeURIComponent(`{"org\\u005fid":${org.orgId}}`)}` });
+      expect(own.statusCode).not.toBe(403);
+    });
   });
 
   describe('update and history', () => {

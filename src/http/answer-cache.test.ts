@@ -39,6 +39,36 @@ describe('AnswerCache', () => {
     expect(await get(1)).toEqual({ orgId: 1, run: 4 });
   });
 
+  it('finds a stored answer again by its key while it is current, and never after a change, a clock move or an eviction', async () => {
+    const db = fakeDatabase();
+    const cache = new AnswerCache(db, { maxEntries: 2 });
+    const first = await cache.get({ scope: 's', schema, orgId: 1, input: { page: 1 }, compute: async () => ({ value: { rows: [1] } }) });
+    const key = cache.keyOf(first)!;
+    expect(key).toBeDefined();
+    expect(await cache.reuse(key)).toBe(first);
+    expect(cache.stats.hits).toBe(1);
+    db.bump();
+    expect(await cache.reuse(key)).toBeUndefined();
+
+    const timed = await cache.get({ scope: 't', schema, orgId: 1, now: new Date(1000), compute: async () => ({ value: { at: 1000 }, validUntil: 1100 }) });
+    const timedKey = cache.keyOf(timed)!;
+    expect(await cache.reuse(timedKey, 1050)).toBe(timed);
+    expect(await cache.reuse(timedKey, 1100)).toBeUndefined();
+    expect(await cache.reuse(timedKey, 999)).toBeUndefined();
+    expect(await cache.reuse(timedKey)).toBeUndefined(); // no clock given for a clock-dependent answer
+
+    await cache.get({ scope: 'u', schema, orgId: 1, compute: async () => ({ value: { u: 1 } }) });
+    await cache.get({ scope: 'v', schema, orgId: 1, compute: async () => ({ value: { v: 1 } }) });
+    expect(await cache.reuse(timedKey, 1050)).toBeUndefined(); // evicted (maxEntries 2)
+    expect(cache.keyOf({ rows: [1] })).toBeUndefined(); // only stored answers have keys
+  });
+
+  it('has no keys when caching is off', async () => {
+    const cache = new AnswerCache(fakeDatabase(), { maxEntries: 0 });
+    const value = await cache.get({ scope: 's', schema, orgId: 1, compute: async () => ({ value: { n: 1 } }) });
+    expect(cache.keyOf(value)).toBeUndefined();
+  });
+
   it('reuses a clock-dependent answer only from its computation instant until validUntil', async () => {
     const cache = new AnswerCache(fakeDatabase(), { maxEntries: 10 });
     let runs = 0;

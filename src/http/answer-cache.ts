@@ -19,9 +19,10 @@
  * of those bytes. (Sending a 40 kB JSON string re-encoded it on every response: ~⅓ of the cost of
  * a reused Today answer, plus the garbage.)
  */
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Counter, type Registry } from 'prom-client';
 import type { Database } from '../db/create-db.js';
+import { sendStoredBody, varyOnAcceptEncoding } from './stored-body.js';
 
 export interface AnswerRequest<T> {
   /** What is asked, e.g. `workstream.today`. */
@@ -73,12 +74,17 @@ export function cachedJsonOf(value: unknown): Buffer | undefined {
   return typeof value === 'object' && value !== null ? jsonMemo.get(value) : undefined;
 }
 
+const JSON_TYPE = 'application/json; charset=utf-8';
+
 /**
- * Sends a value as JSON, reusing a cached answer's bytes. A Buffer payload with a JSON content type
- * bypasses the route's response serializer: the value already has the schema's type.
+ * Sends a value as JSON, reusing a cached answer's bytes (gzip-compressed once when the client
+ * accepts it: src/http/stored-body.ts). A Buffer payload with a JSON content type bypasses the
+ * route's response serializer: the value already has the schema's type.
  */
-export function sendJson(reply: FastifyReply, value: unknown): FastifyReply {
-  return reply.type('application/json; charset=utf-8').send(cachedJsonOf(value) ?? Buffer.from(JSON.stringify(value)));
+export function sendJson(request: FastifyRequest, reply: FastifyReply, value: unknown): FastifyReply | Promise<FastifyReply> {
+  const stored = cachedJsonOf(value);
+  if (stored) return sendStoredBody(request, reply, stored, JSON_TYPE);
+  return varyOnAcceptEncoding(reply).type(JSON_TYPE).send(Buffer.from(JSON.stringify(value)));
 }
 
 function deepFreeze(value: unknown): void {
@@ -90,10 +96,15 @@ function deepFreeze(value: unknown): void {
 export class AnswerCache {
   private readonly entries = new Map<string, Entry>();
   private readonly inFlight = new Map<string, InFlight>();
+  private readonly keys = new WeakMap<object, string>();
   private bytes = 0;
   readonly stats: AnswerCacheStats = { hits: 0, misses: 0, shared: 0 };
 
-  /** maxEntries 0 turns caching off (every request computes: the miss path). */
+  /**
+   * maxEntries 0 turns caching off (every request computes: the miss path). maxBytes bounds the
+   * stored JSON; an answer can also hold its tRPC-wrapped copy and gzip forms (each a fraction of
+   * the JSON: 42 kB → 2.7 kB for a task page), so memory stays under ~2.2× maxBytes.
+   */
   constructor(
     private readonly database: Pick<Database, 'changeToken'>,
     private readonly opts: { maxEntries: number; maxBytes?: number },
@@ -105,13 +116,8 @@ export class AnswerCache {
     const now = req.now?.getTime();
     const token = await this.database.changeToken();
 
-    const hit = this.entries.get(key);
-    if (hit && this.fresh(hit, token, now)) {
-      this.stats.hits += 1;
-      this.entries.delete(key); // most recently used last
-      this.entries.set(key, hit);
-      return hit.value as T;
-    }
+    const hit = this.takeFresh(key, token, now);
+    if (hit) return hit.value as T;
 
     const running = this.inFlight.get(key);
     if (running && running.token === token) {
@@ -135,6 +141,29 @@ export class AnswerCache {
     }
   }
 
+  /** The key a stored answer is kept under: lets a caller that has seen it find it again by key. */
+  keyOf(value: unknown): string | undefined {
+    return typeof value === 'object' && value !== null ? this.keys.get(value) : undefined;
+  }
+
+  /**
+   * The answer stored under `key` if it is still current — token read now, clock checked as in
+   * get() — else undefined (the caller then asks get(), which recomputes). Counts a hit when found.
+   */
+  async reuse(key: string, now?: number): Promise<unknown> {
+    if (!this.entries.has(key)) return undefined;
+    return this.takeFresh(key, await this.database.changeToken(), now)?.value;
+  }
+
+  private takeFresh(key: string, token: string, now: number | undefined): Entry | undefined {
+    const hit = this.entries.get(key);
+    if (!hit || !this.fresh(hit, token, now)) return undefined;
+    this.stats.hits += 1;
+    this.entries.delete(key); // most recently used last
+    this.entries.set(key, hit);
+    return hit;
+  }
+
   private fresh(e: Entry, token: string, now: number | undefined): boolean {
     if (e.token !== token) return false;
     if (e.computedAt === undefined) return true;
@@ -152,6 +181,7 @@ export class AnswerCache {
   }
 
   private store(key: string, entry: Entry): void {
+    if (typeof entry.value === 'object' && entry.value !== null) this.keys.set(entry.value, key);
     const old = this.entries.get(key);
     if (old) {
       this.bytes -= old.json.length;

@@ -65,8 +65,9 @@ function findOrgIdParam(request: FastifyRequest): unknown {
   const q = request.query as Record<string, unknown> | undefined;
   if (q && typeof q === 'object') {
     if ('org_id' in q) return q.org_id;
-    // tRPC GET queries carry their input as JSON in ?input=
-    if (typeof q.input === 'string' && q.input.includes('org_id')) {
+    // tRPC GET queries carry their input as JSON in ?input=. Parsed only when it could name org_id:
+    // spelled out, or hidden behind a JSON escape ("org\u005fid" is the same key).
+    if (typeof q.input === 'string' && (q.input.includes('org_id') || q.input.includes('\\u'))) {
       try {
         const parsed = JSON.parse(q.input) as Record<string, unknown>;
         if (parsed && typeof parsed === 'object' && 'org_id' in parsed) return parsed.org_id;

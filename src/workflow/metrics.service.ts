@@ -13,24 +13,57 @@ import {
   runMetricsQuery,
   type MetricsQueryOptions,
 } from './metrics.query.js';
-import type { ExecutiveMetrics } from './workflow.schemas.js';
+import { executiveMetricsSchema, type ExecutiveMetrics } from './workflow.schemas.js';
 
 type Deps = Pick<AppDeps, 'database' | 'clock'>;
 
-function apiOptions(deps: Deps, orgId: number): MetricsQueryOptions {
+function apiOptions(deps: Deps, orgId: number, now = deps.clock.now()): MetricsQueryOptions {
   const h = sqlHelpers(deps.database.engine);
-  return { h, now: h.timeParam(deps.clock.now().toISOString()), source: 'counters', orgId };
+  return { h, now: h.timeParam(now.toISOString()), source: 'counters', orgId };
 }
+
+const HOUR_MS = 3_600_000;
 
 const withoutOrg = <T extends { org_id: number }>({ org_id, ...rest }: T): Omit<T, 'org_id'> => {
   void org_id;
   return rest;
 };
 
-export async function executiveMetrics(deps: Deps, auth: Pick<AuthContext, 'orgId'>): Promise<ExecutiveMetrics> {
-  const [row] = await runMetricsQuery(deps.database.db, executiveMetricsQuery(apiOptions(deps, auth.orgId)));
+export async function executiveMetrics(deps: Deps, auth: Pick<AuthContext, 'orgId'>, now = deps.clock.now()): Promise<ExecutiveMetrics> {
+  const [row] = await runMetricsQuery(deps.database.db, executiveMetricsQuery(apiOptions(deps, auth.orgId, now)));
   if (!row) throw new Error(`org ${auth.orgId} of an authenticated key has no row`);
   return withoutOrg(row);
+}
+
+/**
+ * workflow.metrics as the API serves it: from the answer cache (src/http/answer-cache.ts), reused
+ * while nothing is committed and until time alone could change it. Only tasks_last_24h depends on
+ * the clock (`created_at >= now - 24 h`): it can change only when the oldest task inside the window
+ * leaves it, at that task's created_at + 24 h + 1 ms (new tasks are commits, which move the token).
+ * Every other figure comes from the counters, i.e. from commits.
+ */
+export async function executiveMetricsAnswer(deps: Deps & Pick<AppDeps, 'answers'>, auth: Pick<AuthContext, 'orgId'>): Promise<ExecutiveMetrics> {
+  const now = deps.clock.now();
+  return deps.answers.get({
+    scope: 'workflow.metrics',
+    orgId: auth.orgId,
+    now,
+    schema: executiveMetricsSchema,
+    compute: async () => {
+      const h = sqlHelpers(deps.database.engine);
+      const [value, oldest] = await Promise.all([
+        executiveMetrics(deps, auth, now),
+        deps.database.db
+          .selectFrom('workflow_tasks')
+          .select((eb) => eb.fn.min<string>('created_at').as('c'))
+          .where('org_id', '=', auth.orgId)
+          .where('created_at', '>=', h.shiftHours(h.timeParam(now.toISOString()), -24))
+          .executeTakeFirst(),
+      ]);
+      const c = oldest?.c;
+      return { value, validUntil: typeof c === 'string' ? Date.parse(c) + 24 * HOUR_MS + 1 : Number.POSITIVE_INFINITY };
+    },
+  });
 }
 
 export async function categoryPerformance(deps: Deps, auth: AuthContext) {

@@ -4,7 +4,7 @@
  */
 import { authedProcedure, router, writerProcedure } from '../http/trpc.js';
 import { workflowAnalytics } from './analytics.js';
-import { categoryPerformance, executiveMetrics, ownerWorkload, realTimeMetrics } from './metrics.service.js';
+import { categoryPerformance, executiveMetricsAnswer, ownerWorkload, realTimeMetrics } from './metrics.service.js';
 import { createTask, deleteTask, getTask, listPatternPage, listTaskPage, updateTask } from './tasks.service.js';
 import { analyticsInput, createTaskInput, listTasksInput, patternsInput, taskIdInput, updateTaskInput } from './workflow.schemas.js';
 
@@ -14,7 +14,7 @@ export const workflowRouter = router({
   create: writerProcedure.input(createTaskInput).mutation(({ ctx, input }) => createTask(ctx.deps, ctx.auth, input)),
   update: writerProcedure.input(updateTaskInput).mutation(({ ctx, input }) => updateTask(ctx.deps, ctx.auth, input)),
   delete: writerProcedure.input(taskIdInput).mutation(({ ctx, input }) => deleteTask(ctx.deps, ctx.auth, input.taskId)),
-  metrics: authedProcedure.query(({ ctx }) => executiveMetrics(ctx.deps, ctx.auth)),
+  metrics: authedProcedure.query(({ ctx }) => executiveMetricsAnswer(ctx.deps, ctx.auth)),
   analytics: authedProcedure.input(analyticsInput).query(({ ctx, input }) => workflowAnalytics(ctx.deps, ctx.auth, input)),
   categories: authedProcedure.query(({ ctx }) => categoryPerformance(ctx.deps, ctx.auth)),
   owners: authedProcedure.query(({ ctx }) => ownerWorkload(ctx.deps, ctx.auth)),

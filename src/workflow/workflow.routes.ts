@@ -7,7 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../http/deps.js';
 import { workflowAnalytics } from './analytics.js';
-import { categoryPerformance, executiveMetrics, ownerWorkload, realTimeMetrics } from './metrics.service.js';
+import { categoryPerformance, executiveMetricsAnswer, ownerWorkload, realTimeMetrics } from './metrics.service.js';
 import { createTask, deleteTask, getTask, listPatternPage, listTaskPage, updateTask } from './tasks.service.js';
 import {
   analyticsQuery,
@@ -39,7 +39,7 @@ export function registerWorkflowRoutes(appIn: FastifyInstance, deps: AppDeps): v
   app.get(
     '/api/workflow/list',
     { schema: { tags, summary: 'List tasks (filters, sort, paging)', querystring: listTasksQuery, response: { 200: taskListSchema } } },
-    async (request, reply) => sendJson(reply, await listTaskPage(deps, request.auth!, listInputFromQuery(request.query))),
+    async (request, reply) => sendJson(request, reply, await listTaskPage(deps, request.auth!, listInputFromQuery(request.query))),
   );
 
   app.get(
@@ -69,7 +69,7 @@ export function registerWorkflowRoutes(appIn: FastifyInstance, deps: AppDeps): v
   app.get(
     '/api/workflow/metrics',
     { schema: { tags, summary: 'Executive metrics (executive_metrics_v2)', response: { 200: executiveMetricsSchema } } },
-    async (request) => executiveMetrics(deps, request.auth!),
+    async (request, reply) => sendJson(request, reply, await executiveMetricsAnswer(deps, request.auth!)),
   );
 
   app.get(

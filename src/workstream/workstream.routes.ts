@@ -66,7 +66,7 @@ export function registerWorkstreamRoutes(appIn: FastifyInstance, deps: AppDeps):
       const orgId = orgOf(request);
       const now = deps.clock.now();
       const items = await deps.answers.get({ scope: 'workstream.today', orgId, now, schema: todaySchema, compute: () => todayPanelAnswer(db, orgId, now) });
-      return sendJson(reply, items);
+      return sendJson(request, reply, items);
     },
   );
 
@@ -76,7 +76,7 @@ export function registerWorkstreamRoutes(appIn: FastifyInstance, deps: AppDeps):
     async (request, reply) => {
       const orgId = orgOf(request);
       const now = deps.clock.now();
-      return sendJson(reply, await deps.answers.get({ scope: 'workstream.stats', orgId, now, schema: s.statsSchema, compute: () => workstreamStatsAnswer(db, orgId, now) }));
+      return sendJson(request, reply, await deps.answers.get({ scope: 'workstream.stats', orgId, now, schema: s.statsSchema, compute: () => workstreamStatsAnswer(db, orgId, now) }));
     },
   );
 
@@ -174,7 +174,7 @@ export function registerWorkstreamRoutes(appIn: FastifyInstance, deps: AppDeps):
           return { value: paged(rows, q, total) };
         },
       });
-      return sendJson(reply, page);
+      return sendJson(request, reply, page);
     },
   );
 
