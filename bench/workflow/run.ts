@@ -1,12 +1,15 @@
 /**
  * npm run bench:workflow — workflow.metrics and workflow.list at 1,000,000 tasks in one org, on
  * SQLite and PostgreSQL, 20 concurrent clients, with the req/s of a trivial Fastify route measured
- * in the same run as the ceiling. The list is measured three ways: as served (answer cache on, no
- * writes: reused answers), with a writer committing WRITES_PER_S task updates per second through
- * the API meanwhile (each commit invalidates, so some answers are computed), and on a server with
- * the cache off (ANSWER_CACHE_ENTRIES=0: every answer computed, the miss path).
+ * in the same run as the ceiling. Both are answered from the answer cache. Rows: as served (no
+ * writes: reused answers), for clients that send no Accept-Encoding (like curl) and, for the list,
+ * clients that send `gzip, deflate` (like fetch; the loader decompresses every body); with a writer
+ * committing WRITES_PER_S task updates per second through the API meanwhile (each commit
+ * invalidates, so some answers are computed); and on a server with the cache off
+ * (ANSWER_CACHE_ENTRIES=0: every answer computed, the miss path).
  *
- * The server runs in its own process (as `serve --no-workers` does); this process seeds and drives load.
+ * The server runs in its own process (as `serve --no-workers` does), the seed in another
+ * (seed-db.ts); this process only drives load, so nothing else in it competes with the clients.
  * Env: BENCH_TASKS (1000000), BENCH_SECONDS (10), BENCH_CONCURRENCY (20), BENCH_WRITES (5 per s), BENCH_ENGINES
  * (sqlite,postgres), BENCH_PG_URL (postgres://postgres@127.0.0.1:5432/postgres; a scratch database
  * is created next to it and dropped afterwards).
@@ -17,12 +20,9 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { createApiKey } from '../../src/auth/api-keys.repository.js';
-import { createOrg } from '../../src/auth/orgs.repository.js';
-import { createDatabase } from '../../src/db/create-db.js';
 import http from 'node:http';
-import { cacheCounts, cacheDelta, load, request, steadyWriter, type LoadResult } from '../lib/http-load.js';
-import { seedTasks } from './seed.js';
+import { runScript } from '../lib/child-script.js';
+import { cacheCounts, cacheDelta, loadInChild, request, steadyWriter, type LoadResult } from '../lib/http-load.js';
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 1_000_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -43,6 +43,11 @@ function startChild(script: string, args: string[]): Promise<{ child: ChildProce
     });
     child.on('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
   });
+}
+
+/** Seeds in a child process (seed-db.ts) and returns what it printed. */
+function seedInChild(url: string): Promise<{ key: string; writerKey: string; seconds: number }> {
+  return runScript(join(here, 'seed-db.ts'), [url, String(TASKS)], 'SEEDED');
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {
@@ -88,20 +93,11 @@ async function benchEngine(engine: string): Promise<void> {
     };
   }
   try {
-    const database = createDatabase(url);
-    await database.migrate();
-    const now = new Date().toISOString();
-    const org = await createOrg(database.db, { name: 'Bench', now });
-    const key = (await createApiKey(database.db, { orgId: org.org_id, role: 'viewer', name: 'bench', now })).key;
-    const writerKey = (await createApiKey(database.db, { orgId: org.org_id, role: 'member', name: 'bench-writer', now })).key;
-    const t0 = performance.now();
-    await seedTasks(database, org.org_id, TASKS, now);
-    const seedS = (performance.now() - t0) / 1000;
-    await database.close();
+    const { key, writerKey, seconds: seedS } = await seedInChild(url);
     console.log(`\n[${engine}] seeded ${TASKS.toLocaleString('en')} tasks in ${seedS.toFixed(1)} s (${(TASKS / seedS).toFixed(0)} rows/s, counter triggers on)`);
     const headers = { authorization: `Bearer ${key}` };
 
-    const measure = async (base: string, label: string, target: string, goal: number | undefined, writes = false) => {
+    const measure = async (base: string, label: string, target: string, goal: number | undefined, writes = false, accept?: string) => {
       const before = await cacheCounts(base);
       const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
       // RED Quote Processing tasks (n ≡ 0 mod 40 in the seed): the listed rows themselves change.
@@ -111,7 +107,7 @@ async function benchEngine(engine: string): Promise<void> {
               JSON.stringify({ updates: { current_owner: `Writer ${i}` } })),
           )
         : undefined;
-      const r = await load(target, headers, opts);
+      const r = await loadInChild(target, accept ? { ...headers, 'accept-encoding': accept } : headers, opts);
       const w = await writer?.stop();
       agent.destroy();
       const after = await cacheCounts(base);
@@ -132,8 +128,11 @@ async function benchEngine(engine: string): Promise<void> {
       console.log(`[${engine}] metrics: ${JSON.stringify(m.result.data)}`);
       console.log(`[${engine}] list page 500: ${p500.result.data.data.length} rows of ${p500.result.data.pagination.total}`);
       await measure(base, 'workflow.metrics', trpcGet(base, 'metrics'), 20);
+      await measure(base, `workflow.metrics + ${WRITES_PER_S} writes/s`, trpcGet(base, 'metrics'), 20, true);
       await measure(base, 'workflow.list page 1', trpcGet(base, 'list', listInput(1)), 15);
       await measure(base, 'workflow.list page 500', trpcGet(base, 'list', listInput(500)), 15);
+      // What fetch-based clients (@trpc/client, browsers) send; the loader decompresses every body.
+      await measure(base, 'workflow.list page 1, gzip clients', trpcGet(base, 'list', listInput(1)), 15, false, 'gzip, deflate');
       await measure(base, `workflow.list page 1 + ${WRITES_PER_S} writes/s`, trpcGet(base, 'list', listInput(1)), 15, true);
       await measure(base, `workflow.list page 500 + ${WRITES_PER_S} writes/s`, trpcGet(base, 'list', listInput(500)), 15, true);
     } finally {
@@ -142,6 +141,7 @@ async function benchEngine(engine: string): Promise<void> {
     const uncached = await startChild('app-server.ts', [url, '0']);
     try {
       const base = uncached.url;
+      await measure(base, 'workflow.metrics, cache off', trpcGet(base, 'metrics'), undefined);
       await measure(base, 'workflow.list page 1, cache off', trpcGet(base, 'list', listInput(1)), undefined);
       await measure(base, 'workflow.list page 500, cache off', trpcGet(base, 'list', listInput(500)), undefined);
     } finally {
@@ -155,7 +155,7 @@ async function benchEngine(engine: string): Promise<void> {
 console.log(`bench:workflow — ${TASKS.toLocaleString('en')} tasks, ${CONCURRENCY} clients, ${SECONDS} s per figure; ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 const trivial = await startChild('../lib/trivial-server.ts', []);
 try {
-  console.log(`[ceiling] trivial Fastify GET /ping      ${fmt(await load(`${trivial.url}/ping`, {}, opts))}`);
+  console.log(`[ceiling] trivial Fastify GET /ping      ${fmt(await loadInChild(`${trivial.url}/ping`, {}, opts))}`);
 } finally {
   await stopChild(trivial.child);
 }

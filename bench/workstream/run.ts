@@ -22,7 +22,7 @@ import pg from 'pg';
 import { createApiKey } from '../../src/auth/api-keys.repository.js';
 import { createOrg } from '../../src/auth/orgs.repository.js';
 import { createDatabase, type Database } from '../../src/db/create-db.js';
-import { cacheCounts, cacheDelta, load, request, steadyWriter } from '../lib/http-load.js';
+import { cacheCounts, cacheDelta, loadInChild, request, steadyWriter } from '../lib/http-load.js';
 import { SEED, seed } from './seed.js';
 
 const CONCURRENCY = 20;
@@ -126,7 +126,7 @@ async function bench(target: Target): Promise<void> {
           request(agent, new URL(`${server.base}/api/workstream/candidates/${writable[i % writable.length]}`), { authorization: `Bearer ${writerKey}` }, 'PATCH', JSON.stringify({ title: `Renamed ${i}` })),
         )
       : undefined;
-    const r = await load(`${server.base}${path}`, headers, opts);
+    const r = await loadInChild(`${server.base}${path}`, headers, opts);
     const w = await writer?.stop();
     agent.destroy();
     const cpuPerRequest = ((await server.cpuMs()) - cpu0) / r.requests;
@@ -169,7 +169,7 @@ console.log(`bench:workstream — ${cpus().length} cores, load average ${loadavg
       if (m) resolve(m[1]!);
     });
   });
-  const r = await load(`${url}/ping`, {}, opts);
+  const r = await loadInChild(`${url}/ping`, {}, opts);
   console.log(`[ceiling] trivial Fastify GET /ping: ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms`);
   const exited = new Promise((r) => trivial.once('exit', r));
   trivial.kill('SIGTERM');
