@@ -239,8 +239,39 @@ describeEachEngine('dashboard in Chromium', (engine) => {
     expect(await alert.locator('.missing-items li').allTextContents()).toEqual(['Pricing approved', 'Site survey attached']);
     if (engine.name === 'sqlite') await screenshot(page, 'pursuit-blocked-submit');
 
+    // Two quick ticks. Loads that start between the first tick's save and the second tick are read
+    // at once but answered only while the second tick's save is still under way (slowed here): those
+    // answers predate the second tick and must not undo it on screen.
+    const pursuitPath = `/api/workstream/pursuits/${pursuitId}`;
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    let saves = 0;
+    let releaseHeldLoads!: () => void;
+    const heldLoadsReleased = new Promise<void>((r) => (releaseHeldLoads = r));
+    await page.route(
+      (url) => url.pathname.startsWith(`${pursuitPath}/checklist/`),
+      async (route) => {
+        if (route.request().method() === 'PATCH' && ++saves === 2) {
+          setTimeout(releaseHeldLoads, 200);
+          await sleep(1000);
+        }
+        await route.continue();
+      },
+    );
+    await page.route(
+      (url) => url.pathname === pursuitPath,
+      async (route) => {
+        if (saves !== 1 || route.request().method() !== 'GET') return route.continue();
+        const answer = await route.fetch();
+        await heldLoadsReleased;
+        await route.fulfill({ response: answer });
+      },
+    );
     await page.getByRole('checkbox', { name: /Pricing approved/ }).check();
-    await page.getByRole('checkbox', { name: /Site survey attached/ }).check();
+    const siteSurvey = page.getByRole('checkbox', { name: /Site survey attached/ });
+    await siteSurvey.check();
+    await sleep(600); // the held answers have landed; the second save has not
+    expect(saves).toBe(2);
+    expect(await siteSurvey.isChecked()).toBe(true);
     await expect.poll(() => page.locator('.readiness').textContent()).toContain('ready');
     await page.getByRole('button', { name: 'Move to Submit' }).click();
     await expect.poll(() => page.getByTestId('pursuit-stage').textContent()).toBe('submit');

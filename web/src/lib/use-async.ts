@@ -9,6 +9,11 @@ export interface AsyncState<T> {
   reload: () => void;
   /** Replaces the data locally (optimistic updates, realtime patches). */
   setData: (update: (prev: T | undefined) => T | undefined) => void;
+  /**
+   * A change made here: shows `optimistic` at once, awaits `call`, then loads the truth (which also
+   * undoes the optimistic view when the call failed). Rejects as `call` does.
+   */
+  mutate: (call: () => Promise<unknown>, optimistic?: (prev: T | undefined) => T | undefined) => Promise<void>;
 }
 
 /** Runs `load` whenever `deps` change; only the latest answer is kept (no out-of-order overwrite). */
@@ -17,6 +22,9 @@ export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): AsyncState
   const [error, setError] = useState<ApiError | undefined>(undefined);
   const [loading, setLoading] = useState(true);
   const seq = useRef(0);
+  // Local changes still on their way to the server. An answer that lands meanwhile may have been read
+  // before the change and would undo what the user sees; the load after the change brings the truth.
+  const changesInFlight = useRef(0);
   const loadRef = useRef(load);
   loadRef.current = load;
 
@@ -26,7 +34,7 @@ export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): AsyncState
     loadRef
       .current()
       .then((d) => {
-        if (mine !== seq.current) return;
+        if (mine !== seq.current || changesInFlight.current > 0) return;
         setDataState(d);
         setError(undefined);
       })
@@ -42,7 +50,21 @@ export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): AsyncState
   useEffect(run, deps);
 
   const setData = useCallback((update: (prev: T | undefined) => T | undefined) => setDataState(update), []);
-  return { data, error, loading, reload: run, setData };
+  const mutate = useCallback(
+    async (call: () => Promise<unknown>, optimistic?: (prev: T | undefined) => T | undefined) => {
+      changesInFlight.current++;
+      seq.current++; // answers already on their way were read before this change
+      if (optimistic) setDataState(optimistic);
+      try {
+        await call();
+      } finally {
+        changesInFlight.current--;
+        if (changesInFlight.current === 0) run();
+      }
+    },
+    [run],
+  );
+  return { data, error, loading, reload: run, setData, mutate };
 }
 
 /** Calls `fn` at most once per `ms`, trailing: bursts of realtime events become one reload. */

@@ -33,16 +33,16 @@ export function PursuitScreen({ pursuitId }: { pursuitId: number }) {
   const pur = p.data;
   if (!pur) return <div className="panel skeleton" aria-busy="true" style={{ minHeight: 320 }} />;
 
-  async function act(fn: () => Promise<unknown>) {
+  async function act(fn: () => Promise<unknown>, optimistic?: Parameters<typeof p.mutate>[1]) {
     setBusy(true);
     setError(undefined);
     try {
-      await fn();
+      await p.mutate(fn, optimistic);
     } catch (err) {
       setError(toApiError(err));
     } finally {
       setBusy(false);
-      reload();
+      events.reload();
     }
   }
 
@@ -131,9 +131,11 @@ export function PursuitScreen({ pursuitId }: { pursuitId: number }) {
                     disabled={!canWrite || busy}
                     onChange={(e) => {
                       const isDone = e.target.checked;
-                      // Shown at once; the reload after the call brings who and when (or undoes it on error).
-                      p.setData((d) => d && { ...d, checklist: d.checklist.map((c) => (c.item_id === item.item_id ? { ...c, is_done: isDone } : c)) });
-                      void act(() => workstream.setChecklistDone(api, pursuitId, item.item_id, isDone));
+                      // Shown at once; the load after the call brings who and when (or undoes it on error).
+                      void act(
+                        () => workstream.setChecklistDone(api, pursuitId, item.item_id, isDone),
+                        (d) => d && { ...d, checklist: d.checklist.map((c) => (c.item_id === item.item_id ? { ...c, is_done: isDone } : c)) },
+                      );
                     }}
                   />
                   {item.name}
