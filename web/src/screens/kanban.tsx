@@ -85,10 +85,15 @@ export function KanbanScreen() {
     async (task: Task, to: Status) => {
       if (task.task_status === to) return;
       const before = task;
-      board.setData((b) => (b ? place(b, task.task_id, { ...task, task_status: to }) : b));
       try {
-        const saved = await api.trpc.workflow.update.mutate({ taskId: task.task_id, updates: { task_status: to }, reason: 'moved on the board' });
-        board.setData((b) => (b ? place(b, saved.task_id, saved) : b));
+        // As a change of the board's own, so a resync read before the move cannot put the card back.
+        await board.mutate(
+          async () => {
+            const saved = await api.trpc.workflow.update.mutate({ taskId: task.task_id, updates: { task_status: to }, reason: 'moved on the board' });
+            board.setData((b) => (b ? place(b, saved.task_id, saved) : b));
+          },
+          (b) => (b ? place(b, task.task_id, { ...task, task_status: to }) : b),
+        );
       } catch (e) {
         board.setData((b) => (b ? place(b, before.task_id, before) : b));
         showError(toApiError(e));
