@@ -3,6 +3,7 @@ import { roleAtLeast, type AuthContext } from '../auth/auth-context.js';
 import type { Role } from '../db/types.js';
 import { AppError, forbidden, unauthorized } from '../shared/errors.js';
 import type { AppDeps } from './deps.js';
+import { isTrpcBatch, parseTrpcInput, trpcInputText } from './trpc-input.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -61,26 +62,34 @@ function orgIdMismatch(value: unknown, orgId: number): boolean {
   return String(value) !== String(orgId);
 }
 
-function findOrgIdParam(request: FastifyRequest): unknown {
-  const q = request.query as Record<string, unknown> | undefined;
-  if (q && typeof q === 'object') {
-    if ('org_id' in q) return q.org_id;
-    // tRPC GET queries carry their input as JSON in ?input=. Parsed only when it could name org_id:
-    // spelled out, or hidden behind a JSON escape ("org\u005fid" is the same key).
-    if (typeof q.input === 'string' && (q.input.includes('org_id') || q.input.includes('\\u'))) {
-      try {
-        const parsed = JSON.parse(q.input) as Record<string, unknown>;
-        if (parsed && typeof parsed === 'object' && 'org_id' in parsed) return parsed.org_id;
-      } catch {
-        // tRPC itself answers malformed input.
-      }
-    }
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The org_id a tRPC input names: the input's own, or for a batch (`?batch=1`) each item's. */
+function trpcInputClaims(input: unknown, batch: boolean, out: unknown[]): void {
+  if (!isRecord(input)) return;
+  if (!batch) {
+    if ('org_id' in input) out.push(input.org_id);
+    return;
   }
-  const body = request.body as Record<string, unknown> | undefined;
-  if (body && typeof body === 'object' && !Array.isArray(body) && 'org_id' in body) return body.org_id;
-  const params = request.params as Record<string, unknown> | undefined;
-  if (params && typeof params === 'object' && 'org_id' in params) return params.org_id;
-  return undefined;
+  for (const item of Object.values(input)) if (isRecord(item) && 'org_id' in item) out.push(item.org_id);
+}
+
+/** Every org_id the request names, wherever it is written: query, tRPC input (one or a batch), body, path. */
+function orgIdClaims(request: FastifyRequest): unknown[] {
+  const claims: unknown[] = [];
+  const q = request.query;
+  if (isRecord(q) && 'org_id' in q) claims.push(q.org_id);
+  // Parsed only when it could name org_id: spelled out, or hidden behind a JSON escape
+  // ("org\u005fid" is the same key).
+  const text = trpcInputText(request);
+  if (text !== undefined && (text.includes('org_id') || text.includes('\\u'))) {
+    trpcInputClaims(parseTrpcInput(text), isTrpcBatch(request), claims);
+  }
+  const body = request.body;
+  if (isRecord(body) && 'org_id' in body) claims.push(body.org_id);
+  const params = request.params;
+  if (isRecord(params) && 'org_id' in params) claims.push(params.org_id);
+  return claims;
 }
 
 export function registerAuthHooks(app: FastifyInstance, deps: AppDeps): void {
@@ -112,9 +121,8 @@ export function registerAuthHooks(app: FastifyInstance, deps: AppDeps): void {
   // After the body is parsed: an org_id that names another org is refused, never silently ignored.
   app.addHook('preHandler', async (request: FastifyRequest) => {
     if (!request.auth) return;
-    const claimed = findOrgIdParam(request);
-    if (orgIdMismatch(claimed, request.auth.orgId)) {
-      throw forbidden(`org_id ${String(claimed)} is not the org of your API key`);
-    }
+    const orgId = request.auth.orgId;
+    const claimed = orgIdClaims(request).find((c) => orgIdMismatch(c, orgId));
+    if (claimed !== undefined) throw forbidden(`org_id ${String(claimed)} is not the org of your API key`);
   });
 }

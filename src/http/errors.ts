@@ -72,14 +72,28 @@ export interface FieldProblem {
   message: string;
 }
 
+interface IssueLike {
+  code?: string;
+  path?: PropertyKey[];
+  keys?: string[];
+  message?: string;
+}
+
+/**
+ * One zod issue → the fields it is about, each path written the way a client wrote it. An unknown
+ * key is named itself (`updates.colour`), not the object that holds it.
+ */
+function issueFields(issue: IssueLike, prefix: (string | undefined)[], fallback: string): FieldProblem[] {
+  const at = (extra: string[]) => [...prefix, ...(issue.path ?? []).map(String), ...extra].filter(Boolean).join('.') || fallback;
+  if (issue.code === 'unrecognized_keys' && issue.keys?.length) {
+    return issue.keys.map((k) => ({ field: at([k]), message: 'unknown field' }));
+  }
+  return [{ field: at([]), message: issue.message ?? 'invalid' }];
+}
+
 /** zod issues → `details.fields`, each naming the field path the way a client wrote it. */
 export function zodDetails(err: ZodError, prefix?: string): { fields: FieldProblem[] } {
-  return {
-    fields: err.issues.map((i) => ({
-      field: [prefix, ...i.path.map(String)].filter(Boolean).join('.') || '(body)',
-      message: i.message,
-    })),
-  };
+  return { fields: err.issues.flatMap((i) => issueFields(i as IssueLike, [prefix], '(body)')) };
 }
 
 export function validationError(err: ZodError, prefix?: string): AppError {
@@ -101,10 +115,15 @@ export function toHttpError(err: unknown): { status: number; body: ErrorBody; in
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
     const where = (err as FastifyError).validationContext ?? 'body';
-    const fields = err.validation.map((v) => {
-      const path = v.instancePath.replace(/^\//, '').split('/').filter(Boolean).join('.');
-      const param = (v.params as { issue?: { path?: unknown[] } } | undefined)?.issue;
-      return { field: path || String(param?.path?.join('.') || where), message: v.message ?? 'invalid' };
+    // fastify-type-provider-zod hands each zod issue over as { keyword: code, instancePath, params: rest }.
+    const fields = err.validation.flatMap((v) => {
+      const issue: IssueLike = {
+        code: v.keyword,
+        path: v.instancePath.split('/').filter(Boolean),
+        keys: (v.params as { keys?: string[] } | undefined)?.keys,
+        message: v.message ?? 'invalid',
+      };
+      return issueFields(issue, [], where);
     });
     const names = [...new Set(fields.map((f) => f.field))].join(', ');
     return {

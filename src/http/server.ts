@@ -12,6 +12,7 @@ import { registerWebhookRoutes } from '../outbox/webhooks/webhooks.routes.js';
 import { registerWorkstreamRoutes } from '../workstream/workstream.routes.js';
 import { appRouter, type AppRouter } from './app-router.js';
 import { registerAuthHooks } from './auth.hooks.js';
+import { registerInputGuard } from './input-guard.js';
 import type { AppDeps } from './deps.js';
 import { toHttpError, trpcCodeOf, type ErrorBody } from './errors.js';
 import { registerSystemRoutes } from './system.routes.js';
@@ -31,21 +32,30 @@ function isTrpcRoute(request: FastifyRequest): boolean {
   return request.routeOptions.url === TRPC_ROUTE;
 }
 
-/** Errors raised before tRPC runs (auth, body limits) still answer tRPC clients in tRPC's envelope. */
+/**
+ * Errors raised before tRPC runs (auth, body limits, input guards) still answer tRPC clients in
+ * tRPC's envelope: one per procedure of a batch (`?batch=1`), as tRPC itself answers a batch.
+ */
 function sendError(request: FastifyRequest, reply: FastifyReply, status: number, body: ErrorBody): FastifyReply {
   if (isTrpcRoute(request)) {
     const key = trpcCodeOf(body.code);
-    const path = (request.params as { path?: string } | undefined)?.path;
-    return reply.status(status).send({
+    const envelope = (path: string | undefined) => ({
       error: {
         message: body.error,
         code: TRPC_ERROR_CODES_BY_KEY[key],
         data: { code: key, httpStatus: status, path, appCode: body.code, ...(body.details ? { details: body.details } : {}) },
       },
     });
+    const path = (request.params as { path?: string } | undefined)?.path;
+    const query = request.query as Record<string, unknown> | undefined;
+    const isBatch = typeof query === 'object' && query !== null && 'batch' in query;
+    return reply.status(status).send(isBatch ? (path ?? '').split(',').map(envelope) : envelope(path));
   }
   return reply.status(status).send(body);
 }
+
+/** Methods whose requests carry no body: some clients still send `Content-Type: application/json`. */
+const BODILESS = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS']);
 
 /**
  * Builds the whole HTTP application without listening, so tests drive it through inject().
@@ -61,7 +71,22 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
     },
     requestIdHeader: false,
     trustProxy: false,
-    routerOptions: { ignoreTrailingSlash: true },
+    // Long path parameters reach the routes' own validation (a 400 naming the parameter); only
+    // absurd ones are cut off by the router, answered in our shape by frameworkErrors below.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2000 },
+    frameworkErrors: (error, _request, reply) => {
+      const { status, body } = toHttpError(error);
+      void (reply as FastifyReply).status(status).send(body);
+    },
+  });
+
+  // An empty JSON body is no body for methods that take none (DELETE from clients that always set
+  // the header); for the rest Fastify's own parser, with its prototype-poisoning protection, answers.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '' && BODILESS.has(request.method)) return done(null, undefined);
+    return parseJson(request, body as string, done);
   });
 
   app.setValidatorCompiler(validatorCompiler);
@@ -122,6 +147,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   registerAuthHooks(app, deps);
+  registerInputGuard(app);
 
   // ------------------------------------------------------------ routes
   registerSystemRoutes(app, deps);

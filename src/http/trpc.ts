@@ -28,7 +28,8 @@ const t = initTRPC.context<TrpcContext>().create({
       details = zodDetails(cause);
     } else if (error.code === 'BAD_REQUEST' || error.code === 'PARSE_ERROR') appCode = 'bad_request';
     else if (error.code === 'NOT_FOUND') appCode = 'not_found';
-    else if (error.code === 'METHOD_NOT_SUPPORTED') appCode = 'bad_request';
+    else if (shape.data.httpStatus === 413) appCode = 'payload_too_large';
+    else if (shape.data.httpStatus >= 400 && shape.data.httpStatus < 500) appCode = 'bad_request'; // 405, 415, …: the client's to fix
     return {
       ...shape,
       message: cause instanceof ZodError ? `Invalid input: ${zodDetails(cause).fields.map((f) => f.field).join(', ')}` : shape.message,

@@ -102,7 +102,7 @@ export function registerWorkflowRoutes(appIn: FastifyInstance, deps: AppDeps): v
       schema: {
         tags,
         summary: 'Detected patterns, most frequent first',
-        querystring: pageQuery.extend({ category: z.string().trim().min(1).max(100).optional() }).strict(),
+        querystring: pageQuery.extend({ category: z.string().trim().min(1).max(100).optional(), org_id: z.coerce.number().int().optional() }).strict(),
         response: { 200: patternListSchema },
       },
     },

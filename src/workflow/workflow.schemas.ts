@@ -76,7 +76,8 @@ export const taskUpdates = z
     first_response_at: isoInstant.nullable().optional(),
   })
   .strict()
-  .refine((u) => Object.values(u).some((v) => v !== undefined), { message: 'Nothing to update' });
+  // Only when the fields themselves are fine: an unknown field is not also "nothing to update".
+  .refine((u) => Object.values(u).some((v) => v !== undefined), { message: 'Nothing to update', when: (p) => (p.issues ?? []).length === 0 });
 export type TaskUpdates = z.infer<typeof taskUpdates>;
 
 /** REST body of PUT /api/workflow/update/:id (the tRPC input without taskId). */
