@@ -162,6 +162,21 @@ describeEachEngine('email ingestion', (engine) => {
     expect(shipped.description).toContain('From here on it ships.');
   });
 
+  it('drops NUL characters from mail instead of failing it, whichever way the mail arrives', async () => {
+    const raw = (tag: string) =>
+      mail({ subject: `Quote request\u0000 ${tag}`, body: `Please quote 40 valves for ${tag}.\u0000 Thanks`, from: 'Nu\u0000l Co <buyer@nul.example>' });
+    const asJson = await ingest(org.member, [raw('json')]);
+    const asRfc822 = await ingest(org.member, Buffer.from(raw('rfc822')), { 'content-type': 'message/rfc822' });
+    for (const [res, tag] of [[asJson, 'json'], [asRfc822, 'rfc822']] as const) {
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json().batch).toMatchObject({ read: 1, failed: 0, new_signals: 1 });
+      const task = await db().selectFrom('workflow_tasks').selectAll().where('task_id', '=', res.json().items[0].task_id).executeTakeFirstOrThrow();
+      expect(task.title).toContain(`Quote request ${tag}`);
+      expect(task.description).toContain(`valves for ${tag}. Thanks`);
+      expect(JSON.stringify(task)).not.toContain('\\u0000');
+    }
+  });
+
   it('answers bad input with 4xx and writes nothing', async () => {
     const before = await db().selectFrom('ingest_batch').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     for (const payload of [[], [42], { messages: 'x' }, { foo: [] }, ['']]) {

@@ -2,6 +2,13 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { badRequest } from '../shared/errors.js';
 import { parseTrpcInput, trpcInputText } from './trpc-input.js';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route takes outside text (raw mail) and drops NUL itself instead of refusing it. */
+    cleansNul?: boolean;
+  }
+}
+
 const NUL = '\u0000';
 const MAX_DEPTH = 64;
 
@@ -52,6 +59,7 @@ function nulIn(request: FastifyRequest): string | undefined {
  */
 export function registerInputGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
+    if (request.routeOptions.config?.cleansNul) return;
     const field = nulIn(request);
     if (field !== undefined) {
       throw badRequest(`${field}: text cannot contain the NUL character (U+0000)`, {

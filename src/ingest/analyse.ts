@@ -91,11 +91,17 @@ function cachedRules(config: IngestConfig) {
   return r;
 }
 
+/**
+ * Mail is outside data: a NUL (raw, or decoded from a part) is dropped rather than failing the
+ * message, since PostgreSQL text cannot hold it. Everything stored is derived from these strings.
+ */
+const noNul = (s: string) => (s.includes('\u0000') ? s.replaceAll('\u0000', '') : s);
+
 function firstAddress(a: AddressObject | AddressObject[] | undefined): { address: string | null; name: string | null } {
   const obj = Array.isArray(a) ? a[0] : a;
   const v = obj?.value?.[0];
-  const address = v?.address?.trim().toLowerCase() || null;
-  return { address: address && address.includes('@') ? address : null, name: v?.name?.trim() || null };
+  const address = v?.address && noNul(v.address).trim().toLowerCase();
+  return { address: address && address.includes('@') ? address : null, name: (v?.name && noNul(v.name).trim()) || null };
 }
 
 function headerText(parsed: ParsedMail, name: string): string | undefined {
@@ -198,8 +204,8 @@ export async function analyseMessage(raw: Buffer | string, seq: number, ctx: Ana
   } catch (e) {
     return { ok: false, seq, reason: `MIME parse error: ${(e as Error).message ?? String(e)}`, messageId: null, subject: null };
   }
-  const messageId = normaliseMessageId(parsed.messageId);
-  const subject = collapse(parsed.subject ?? '');
+  const messageId = normaliseMessageId(parsed.messageId && noNul(parsed.messageId));
+  const subject = collapse(noNul(parsed.subject ?? ''));
   const from = firstAddress(parsed.from);
   const hasHeaders = ['from', 'subject', 'date', 'message-id', 'to'].some((h) => parsed.headers.has(h));
   if (!hasHeaders) {
@@ -210,7 +216,7 @@ export async function analyseMessage(raw: Buffer | string, seq: number, ctx: Ana
   }
 
   const dateMs = parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date.getTime() : null;
-  const text = bodyText(parsed).slice(0, MAX_SCAN_CHARS);
+  const text = noNul(bodyText(parsed).slice(0, MAX_SCAN_CHARS));
   const senderDomain = from.address ? from.address.split('@')[1]! : null;
   const referenceYear = new Date(dateMs ?? Date.now()).getUTCFullYear();
   const scanBody = prepareText(text);
@@ -265,7 +271,7 @@ export async function analyseMessage(raw: Buffer | string, seq: number, ctx: Ana
     snippet: collapse(fresh.slice(0, 1000)).slice(0, 280),
     description: fresh.slice(0, 4000),
     entities,
-    attachments: parsed.attachments.map((a) => ({ filename: a.filename ?? null, content_type: a.contentType, size: a.size })),
+    attachments: parsed.attachments.map((a) => ({ filename: a.filename ? noNul(a.filename) : null, content_type: noNul(a.contentType), size: a.size })),
     category: cat.category,
     categoryReason: `${cat.reason}; ${pri.reason}`,
     priority: pri.priority,

@@ -92,6 +92,7 @@ export function registerIngestRoutes(appIn: FastifyInstance, deps: AppDeps): voi
       '/api/ingest/emails',
       {
         bodyLimit: deps.config.ingestBodyLimit,
+        config: { cleansNul: true },
         schema: {
           tags: ['ingest'],
           summary: 'Ingest raw RFC 822 messages (JSON array of strings, {"messages": [...]}, one JSON string, a message/rfc822 body, or an application/mbox body)',
