@@ -19,6 +19,7 @@ import { isMigrated, migrateToLatest } from './migrate.js';
 import type { Engine } from './migrations/helpers.js';
 import { SearchPathPostgresDialect } from './pg-introspector.js';
 import { SqliteValuesPlugin } from './sqlite-values.plugin.js';
+import { SQLITE_FOLD_FUNCTION } from './sql-helpers.js';
 import type { DB } from './types.js';
 
 export type { Engine };
@@ -155,6 +156,9 @@ function openSqlite(url: string): Database {
   raw.pragma('synchronous = NORMAL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
+  // SQLite's LIKE and lower() fold ASCII only; searches for other letters fold through this, so
+  // "ÄRGER" finds "ärger" as PostgreSQL's ILIKE does (see containsText in sql-helpers.ts).
+  raw.function(SQLITE_FOLD_FUNCTION, { deterministic: true }, (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : v));
   const db = new Kysely<DB>({
     dialect: new ImmediateSqliteDialect({ database: withStatementCache(raw) }),
     plugins: [new SqliteValuesPlugin()],

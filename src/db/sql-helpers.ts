@@ -26,6 +26,9 @@ export function likePattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** The SQL name of the Unicode lower-casing function registered on every SQLite connection. */
+export const SQLITE_FOLD_FUNCTION = 'fl_fold';
+
 const SQLITE_TIME_FORMAT = '%Y-%m-%dT%H:%M:%fZ';
 
 const sqliteHelpers: SqlHelpers = {
@@ -34,8 +37,13 @@ const sqliteHelpers: SqlHelpers = {
   // strftime normalises the result back to the stored fixed format, so text comparison stays valid.
   shiftHours: (time, hours) => sql<string>`strftime(${sql.lit(SQLITE_TIME_FORMAT)}, ${time}, ${sql.lit(`${hours >= 0 ? '+' : ''}${hours} hours`)})`,
   round2: (value) => sql<number>`round(${value}, 2)`,
-  // SQLite's LIKE is case-insensitive for ASCII already.
-  containsText: (column, term) => sql<boolean>`${column} like ${likePattern(term)} escape '\\'`,
+  // SQLite's LIKE is case-insensitive for ASCII only. A term with other letters is matched through
+  // the Unicode lower-casing function every connection registers (a JavaScript call per row, so
+  // only when the term needs it).
+  containsText: (column, term) =>
+    /^[\x00-\x7f]*$/.test(term)
+      ? sql<boolean>`${column} like ${likePattern(term)} escape '\\'`
+      : sql<boolean>`${sql.raw(SQLITE_FOLD_FUNCTION)}(${column}) like ${likePattern(term.toLowerCase())} escape '\\'`,
 };
 
 const postgresHelpers: SqlHelpers = {
