@@ -254,7 +254,7 @@ describeEachEngine('workflow tasks over tRPC and REST', (engine) => {
         { workflow_category: 'Quote Processing', title: 'Quote B', priority: 'CRITICAL', dollar_value: 100, current_owner: 'Ann', status: 'RED', deadlineH: 2 },
         { workflow_category: 'Quote Processing', title: 'Quote C 50%_off', priority: 'NORMAL', dollar_value: 300, current_owner: 'Ann', status: 'YELLOW', deadlineH: 9 },
         { workflow_category: 'Invoicing', title: 'Invoice D', priority: 'MEDIUM', dollar_value: 900, current_owner: 'John Smith', status: 'GREEN', deadlineH: 1, entities: { po_numbers: ['PO-7781'] } },
-        { workflow_category: 'Invoicing', title: 'Invoice E', priority: 'NORMAL', dollar_value: 50, current_owner: null, status: 'COMPLETED', deadlineH: 3, entities: { customers: ['Müller Ärger GmbH'] } },
+        { workflow_category: 'Invoicing', title: 'Invoice E', priority: 'NORMAL', dollar_value: 50, current_owner: null, status: 'COMPLETED', deadlineH: 3, entities: { customers: ['Müller Ärger GmbH', 'O"Brien & Sons'], amounts: [8500] } },
       ];
       for (const s of specs) {
         clock.advance(60_000);
@@ -305,6 +305,14 @@ describeEachEngine('workflow tasks over tRPC and REST', (engine) => {
       // Case folds beyond ASCII on both engines (SQLite's LIKE alone folds only A–Z).
       expect(await q({ search: 'MÜLLER' })).toEqual(['Invoice E']);
       expect(await q({ search: 'ärger gmbh' })).toEqual(['Invoice E']);
+      // Entities match by their values, as written: never by keys or JSON punctuation.
+      expect(await q({ search: 'o"brien' })).toEqual(['Invoice E']);
+      expect(await q({ search: '"' })).toEqual(['Invoice E']);
+      expect(await q({ search: '8500' })).toEqual(['Invoice E']);
+      expect(await q({ search: 'po_numbers' })).toEqual([]);
+      expect(await q({ search: 'customers' })).toEqual([]);
+      expect(await q({ search: '":["' })).toEqual([]);
+      expect(await q({ search: 'GmbH","O' })).toEqual([]);
       expect(await q({ from: made[1].created_at, to: made[3].created_at })).toEqual(['Quote B', 'Quote C 50%_off']);
       expect(await q({ status: 'COMPLETED', category: 'Invoicing' })).toEqual(['Invoice E']);
       const total = trpcData(await trpcQuery(t, listOrg.viewer, 'list', { filter: { owner: 'Ann', status: 'RED' } })).pagination.total;

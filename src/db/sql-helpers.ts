@@ -19,7 +19,16 @@ export interface SqlHelpers {
   round2(value: Expression<unknown>): RawBuilder<number>;
   /** Case-insensitive "contains" with LIKE wildcards in the term escaped. */
   containsText(column: Expression<unknown>, term: string): RawBuilder<boolean>;
+  /**
+   * Case-insensitive "contains" over the string and number values of a JSON text column: never its
+   * keys or punctuation. A LIKE over the JSON text (with the term written as JSON writes it) picks
+   * the candidate rows cheaply; only those are taken apart to check the values.
+   */
+  jsonValuesContain(column: Expression<unknown>, term: string): RawBuilder<boolean>;
 }
+
+/** The term as it appears inside a JSON string (`"` → `\"`, `\` → `\\`, controls escaped). */
+const asInJson = (term: string) => JSON.stringify(term).slice(1, -1);
 
 /** Escapes LIKE wildcards so a search for "50%" matches the text "50%" literally. */
 export function likePattern(term: string): string {
@@ -44,6 +53,8 @@ const sqliteHelpers: SqlHelpers = {
     /^[\x00-\x7f]*$/.test(term)
       ? sql<boolean>`${column} like ${likePattern(term)} escape '\\'`
       : sql<boolean>`${sql.raw(SQLITE_FOLD_FUNCTION)}(${column}) like ${likePattern(term.toLowerCase())} escape '\\'`,
+  jsonValuesContain: (column, term) =>
+    sql<boolean>`(${sqliteHelpers.containsText(column, asInJson(term))} and exists (select 1 from json_tree(${column}) j where j.type in ('text', 'integer', 'real') and ${sqliteHelpers.containsText(sql.ref('j.value'), term)}))`,
 };
 
 const postgresHelpers: SqlHelpers = {
@@ -53,6 +64,8 @@ const postgresHelpers: SqlHelpers = {
   // round(double, int) does not exist in PostgreSQL; numeric is parsed back to a JS number.
   round2: (value) => sql<number>`round(cast(${value} as numeric), 2)`,
   containsText: (column, term) => sql<boolean>`${column} ilike ${likePattern(term)} escape '\\'`,
+  jsonValuesContain: (column, term) =>
+    sql<boolean>`(${postgresHelpers.containsText(column, asInJson(term))} and exists (select 1 from jsonb_path_query(cast(${column} as jsonb), 'strict $.**') v where jsonb_typeof(v) in ('string', 'number') and ${postgresHelpers.containsText(sql`(v #>> '{}')`, term)}))`,
 };
 
 export function sqlHelpers(engine: Engine): SqlHelpers {

@@ -120,7 +120,7 @@ function applyFilter<O>(h: SqlHelpers, q: SelectQueryBuilder<DB, 'workflow_tasks
   if (f.to !== undefined) out = out.where('created_at', '<', f.to);
   if (f.search !== undefined) {
     const term = f.search;
-    out = out.where((eb) => eb.or([h.containsText(eb.ref('title'), term), h.containsText(eb.ref('entities'), term)]));
+    out = out.where((eb) => eb.or([h.containsText(eb.ref('title'), term), h.jsonValuesContain(eb.ref('entities'), term)]));
   }
   return out;
 }
