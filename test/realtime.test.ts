@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { defaultHandlers } from '../src/outbox/handlers/index.js';
 import { appendEvent } from '../src/outbox/work-events.repository.js';
 import { transact } from '../src/outbox/transact.js';
 import { realtimeServices } from '../src/realtime/realtime.services.js';
@@ -8,8 +9,10 @@ import { runSlaPass } from '../src/sla/monitor.js';
 import type { Service } from '../src/shared/lifecycle.js';
 import { describeEachEngine } from './helpers/engines.js';
 import { insertTask } from './helpers/factories.js';
+import { testWorker } from './helpers/outbox-seed.js';
 import { runCliProcess } from './helpers/processes.js';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/test-app.js';
+import { createTaskVia } from './helpers/workflow.js';
 import { openReady, openSocket, type Frame } from './helpers/ws-client.js';
 
 const HOUR = 3_600_000;
@@ -407,6 +410,59 @@ describeEachEngine('realtime WebSocket /ws', (engine) => {
       }
     });
   }
+});
+
+describeEachEngine('realtime frames from either delivery path', (engine) => {
+  it('carry the same data whether the outbox or the commit tap publishes the work event: payload, item_type, item_id, actor, work_event_id', async () => {
+    const t = await createTestApp(engine);
+    const worker = testWorker(t, defaultHandlers(t.deps));
+    const { tap } = realtimeServices(t.deps, { tap: { pollIntervalMs: 3_600_000 } });
+    try {
+      const org = await t.createOrg();
+      const url = await t.app.listen({ port: 0, host: '127.0.0.1' });
+      const s = await openReady(`${url.replace(/^http/, 'ws')}/ws`, org.viewer);
+      const createTask = (title: string) => createTaskVia(t, org.member, { workflow_category: 'Quotes', title, dollar_value: 300 });
+      const won = (pursuitId: number) =>
+        transact(t.deps, (trx) =>
+          appendEvent(trx, { orgId: org.orgId, eventName: 'pursuit.won', itemType: 'pursuit', itemId: pursuitId, payload: { pursuit_id: pursuitId }, actor: 'key:7', happenedAt: t.clock.now().toISOString() }),
+        );
+
+      // The outbox's hub handler alone (the tap is not running yet).
+      const taskA = await createTask('via the outbox');
+      const wonA = await won(1);
+      await worker.drain();
+      const viaOutbox = [
+        await s.next((f) => f.event === 'workflow:task:created' && f.data.taskId === taskA.task_id),
+        await s.next((f) => f.id === String(wonA)),
+      ];
+      // The commit tap alone; the outbox then publishes the same events too, and the hub drops the repeats.
+      await tap.start();
+      const taskB = await createTask('via the tap');
+      const wonB = await won(2);
+      const viaTap = [
+        await s.next((f) => f.event === 'workflow:task:created' && f.data.taskId === taskB.task_id),
+        await s.next((f) => f.id === String(wonB)),
+      ];
+      await worker.drain();
+      await t.deps.hub.drain();
+
+      // Both paths build data from the work event the same way.
+      for (const f of [...viaOutbox, ...viaTap]) {
+        const r = await t.db.database.db.selectFrom('work_event').selectAll().where('work_event_id', '=', Number(f.id)).executeTakeFirstOrThrow();
+        expect(f.data).toEqual({ ...JSON.parse(r.payload_json), item_type: r.item_type, item_id: r.item_id, actor: r.actor, work_event_id: r.work_event_id });
+      }
+      for (const i of [0, 1]) expect(Object.keys(viaOutbox[i]!.data).sort()).toEqual(Object.keys(viaTap[i]!.data).sort());
+      expect(viaOutbox[0]!.data).toMatchObject({ actor: taskA.created_by, work_event_id: Number(viaOutbox[0]!.id) });
+      expect(viaTap[0]!.data).toMatchObject({ actor: taskB.created_by, work_event_id: Number(viaTap[0]!.id) });
+      expect(viaOutbox[1]!.data).toMatchObject({ actor: 'key:7', pursuit_id: 1 });
+      expect(viaTap[1]!.data).toMatchObject({ actor: 'key:7', pursuit_id: 2 });
+      for (const f of viaTap) expect(s.frames.filter((x) => x.id === f.id)).toHaveLength(1);
+      await s.close();
+    } finally {
+      await tap.stop();
+      await t.close();
+    }
+  });
 });
 
 describeEachEngine('realtime shutdown', (engine) => {

@@ -9,11 +9,12 @@ export type { ExecutiveMetrics };
 export type RealtimeTask = TaskView;
 export type TaskStatus = TaskView['task_status'];
 
-/** Common to every event born of a work event. */
+/** Common to every event born of a work event, whichever path delivered it (frame-data.ts). */
 export interface WorkEventData {
   item_type: string;
   item_id: string;
   actor: string | null;
+  work_event_id: number;
   [key: string]: unknown;
 }
 
