@@ -12,7 +12,7 @@ import { insertTask } from './helpers/factories.js';
 import { testWorker } from './helpers/outbox-seed.js';
 import { runCliProcess } from './helpers/processes.js';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/test-app.js';
-import { createTaskVia } from './helpers/workflow.js';
+import { createTaskVia, trpcData, trpcMutation } from './helpers/workflow.js';
 import { openReady, openSocket, type Frame } from './helpers/ws-client.js';
 
 const HOUR = 3_600_000;
@@ -97,6 +97,32 @@ describeEachEngine('realtime WebSocket /ws', (engine) => {
     await s.next((f) => f.event === 'workflow:task:completed' && f.data.taskId === task.task_id);
     const order = s.events().filter((f) => f.data.taskId === task.task_id).map((f) => f.event);
     expect(order).toEqual(['workflow:task:created', 'workflow:task:updated', 'workflow:status:changed', 'workflow:task:completed']);
+    await s.close();
+  });
+
+  it('pushes workflow:task:deleted and fresh executive metrics when a task is deleted, over REST and tRPC', async () => {
+    const org4 = await t.createOrg('Umbrella');
+    const s = await openReady(wsUrl, org4.viewer);
+    // Frames already received count too: each state below is told apart from the earlier ones by its figures.
+    const metricsWith = (tasks: number, revenueAtRisk: number) =>
+      s.next((f) => {
+        const e = f.data.executive as { total_tasks: number; red_tasks: number; revenue_at_risk: number } | undefined;
+        return f.event === 'workflow:metrics:updated' && e?.total_tasks === tasks && e.red_tasks === tasks && e.revenue_at_risk === revenueAtRisk;
+      }, 5_000);
+    const a = await createTaskVia(t, org4.member, { workflow_category: 'Support', title: 'Duplicate A', task_status: 'RED', dollar_value: 500 });
+    const b = await createTaskVia(t, org4.member, { workflow_category: 'Support', title: 'Duplicate B', task_status: 'RED', dollar_value: 700 });
+    await metricsWith(2, 1_200);
+
+    expect((await t.call(org4.member, { method: 'DELETE', url: `/api/workflow/delete/${a.task_id}` })).statusCode).toBe(200);
+    const goneA = await s.next((f) => f.event === 'workflow:task:deleted' && f.data.taskId === a.task_id);
+    expect(goneA.data).toMatchObject({ taskId: a.task_id, category: 'Support', status: 'RED', dollarValue: 500, task: null, item_id: a.task_id });
+    expect(goneA.data.actor).toMatch(/^key:\d+$/);
+    await metricsWith(1, 700);
+
+    trpcData(await trpcMutation(t, org4.admin, 'delete', { taskId: b.task_id }));
+    const goneB = await s.next((f) => f.event === 'workflow:task:deleted' && f.data.taskId === b.task_id);
+    expect(goneB.data).toMatchObject({ status: 'RED', dollarValue: 700, task: null, actor: `admin-${org4.orgId}` });
+    await metricsWith(0, 0);
     await s.close();
   });
 

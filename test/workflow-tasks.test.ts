@@ -286,6 +286,29 @@ describeEachEngine('workflow tasks over tRPC and REST', (engine) => {
       const hist = await t.db.database.db.selectFrom('workflow_status_history').select('task_id').where('task_id', 'in', [a.task_id, b.task_id]).execute();
       expect(hist).toEqual([]);
     });
+
+    it('records a delete as task.deleted, with who and what the task was (task null); a refused delete records nothing', async () => {
+      const a = await createTaskVia(t, org.member, { workflow_category: 'Del', title: 'gone over REST', task_status: 'RED', dollar_value: 640 });
+      const b = await createTaskVia(t, org.member, { workflow_category: 'Del', title: 'gone over tRPC' });
+      expect((await t.call(org.viewer, { method: 'DELETE', url: `/api/workflow/delete/${a.task_id}` })).statusCode).toBe(403);
+      expect((await t.call(other.member, { method: 'DELETE', url: `/api/workflow/delete/${a.task_id}` })).statusCode).toBe(404);
+      expect((await events(a.task_id)).map((e) => e.name)).toEqual(['task.created']);
+
+      expect((await t.call(org.member, { method: 'DELETE', url: `/api/workflow/delete/${a.task_id}` })).statusCode).toBe(200);
+      expect((await t.call(org.member, { method: 'DELETE', url: `/api/workflow/delete/${a.task_id}` })).statusCode).toBe(404);
+      const evA = await events(a.task_id);
+      expect(evA.map((e) => e.name)).toEqual(['task.created', 'task.deleted']);
+      expect(evA[1]).toEqual({
+        name: 'task.deleted',
+        actor: a.created_by,
+        payload: { taskId: a.task_id, category: 'Del', status: 'RED', dollarValue: 640, task: null },
+      });
+
+      trpcData(await trpcMutation(t, org.admin, 'delete', { taskId: b.task_id }));
+      const evB = await events(b.task_id);
+      expect(evB.map((e) => e.name)).toEqual(['task.created', 'task.deleted']);
+      expect(evB[1]).toMatchObject({ actor: `admin-${org.orgId}`, payload: { taskId: b.task_id, status: 'GREEN', task: null } });
+    });
   });
 
   describe('list', () => {

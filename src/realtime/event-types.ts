@@ -31,6 +31,8 @@ export interface RealtimeEventMap {
   'workflow:task:created': TaskEventData;
   'workflow:task:updated': TaskEventData;
   'workflow:task:completed': TaskEventData;
+  /** `status`, `category`, `dollarValue` as the task was; `task` is null. */
+  'workflow:task:deleted': TaskEventData & { task: null };
   'workflow:status:changed': TaskEventData & { oldStatus?: TaskStatus; newStatus?: TaskStatus };
   'workflow:sla:warning': TaskEventData & { hoursRemaining?: number };
   'workflow:sla:violated': TaskEventData & { hoursOverdue?: number };

@@ -46,8 +46,9 @@ function taskEvent(name: string, task: TaskView, actor: string, at: string, extr
       category: task.workflow_category,
       status: task.task_status,
       dollarValue: task.dollar_value,
-      ...extra,
       task,
+      // May override `task` (task.deleted: null, the task is gone).
+      ...extra,
     },
   };
 }
@@ -217,9 +218,14 @@ export async function updateTask(deps: Deps, auth: AuthContext, input: UpdateTas
 }
 
 export async function deleteTask(deps: Deps, auth: AuthContext, taskId: string): Promise<{ success: true; taskId: string }> {
+  const at = deps.clock.now().toISOString();
   return transact(deps, async (trx) => {
     // History rows cascade with the task; the counters follow through their triggers.
-    if (!(await deleteTaskRow(trx, auth.orgId, taskId))) throw notFound(`Task ${taskId}`);
+    const row = await deleteTaskRow(trx, auth.orgId, taskId);
+    if (!row) throw notFound(`Task ${taskId}`);
+    // Recorded like any other change, so live boards drop the card and the metrics are pushed again;
+    // the payload says what the task was (category, status, value) and `task` is null: it is gone.
+    await appendEvents(trx, [taskEvent('task.deleted', toTaskView(row), auth.actor, at, { task: null })]);
     return { success: true as const, taskId };
   });
 }
