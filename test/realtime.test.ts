@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { defaultHandlers } from '../src/outbox/handlers/index.js';
 import { appendEvent } from '../src/outbox/work-events.repository.js';
 import { transact } from '../src/outbox/transact.js';
 import { realtimeServices } from '../src/realtime/realtime.services.js';
@@ -8,8 +9,10 @@ import { runSlaPass } from '../src/sla/monitor.js';
 import type { Service } from '../src/shared/lifecycle.js';
 import { describeEachEngine } from './helpers/engines.js';
 import { insertTask } from './helpers/factories.js';
+import { testWorker } from './helpers/outbox-seed.js';
 import { runCliProcess } from './helpers/processes.js';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/test-app.js';
+import { createTaskVia, trpcData, trpcMutation } from './helpers/workflow.js';
 import { openReady, openSocket, type Frame } from './helpers/ws-client.js';
 
 const HOUR = 3_600_000;
@@ -94,6 +97,32 @@ describeEachEngine('realtime WebSocket /ws', (engine) => {
     await s.next((f) => f.event === 'workflow:task:completed' && f.data.taskId === task.task_id);
     const order = s.events().filter((f) => f.data.taskId === task.task_id).map((f) => f.event);
     expect(order).toEqual(['workflow:task:created', 'workflow:task:updated', 'workflow:status:changed', 'workflow:task:completed']);
+    await s.close();
+  });
+
+  it('pushes workflow:task:deleted and fresh executive metrics when a task is deleted, over REST and tRPC', async () => {
+    const org4 = await t.createOrg('Umbrella');
+    const s = await openReady(wsUrl, org4.viewer);
+    // Frames already received count too: each state below is told apart from the earlier ones by its figures.
+    const metricsWith = (tasks: number, revenueAtRisk: number) =>
+      s.next((f) => {
+        const e = f.data.executive as { total_tasks: number; red_tasks: number; revenue_at_risk: number } | undefined;
+        return f.event === 'workflow:metrics:updated' && e?.total_tasks === tasks && e.red_tasks === tasks && e.revenue_at_risk === revenueAtRisk;
+      }, 5_000);
+    const a = await createTaskVia(t, org4.member, { workflow_category: 'Support', title: 'Duplicate A', task_status: 'RED', dollar_value: 500 });
+    const b = await createTaskVia(t, org4.member, { workflow_category: 'Support', title: 'Duplicate B', task_status: 'RED', dollar_value: 700 });
+    await metricsWith(2, 1_200);
+
+    expect((await t.call(org4.member, { method: 'DELETE', url: `/api/workflow/delete/${a.task_id}` })).statusCode).toBe(200);
+    const goneA = await s.next((f) => f.event === 'workflow:task:deleted' && f.data.taskId === a.task_id);
+    expect(goneA.data).toMatchObject({ taskId: a.task_id, category: 'Support', status: 'RED', dollarValue: 500, task: null, item_id: a.task_id });
+    expect(goneA.data.actor).toMatch(/^key:\d+$/);
+    await metricsWith(1, 700);
+
+    trpcData(await trpcMutation(t, org4.admin, 'delete', { taskId: b.task_id }));
+    const goneB = await s.next((f) => f.event === 'workflow:task:deleted' && f.data.taskId === b.task_id);
+    expect(goneB.data).toMatchObject({ status: 'RED', dollarValue: 700, task: null, actor: `admin-${org4.orgId}` });
+    await metricsWith(0, 0);
     await s.close();
   });
 
@@ -407,6 +436,59 @@ describeEachEngine('realtime WebSocket /ws', (engine) => {
       }
     });
   }
+});
+
+describeEachEngine('realtime frames from either delivery path', (engine) => {
+  it('carry the same data whether the outbox or the commit tap publishes the work event: payload, item_type, item_id, actor, work_event_id', async () => {
+    const t = await createTestApp(engine);
+    const worker = testWorker(t, defaultHandlers(t.deps));
+    const { tap } = realtimeServices(t.deps, { tap: { pollIntervalMs: 3_600_000 } });
+    try {
+      const org = await t.createOrg();
+      const url = await t.app.listen({ port: 0, host: '127.0.0.1' });
+      const s = await openReady(`${url.replace(/^http/, 'ws')}/ws`, org.viewer);
+      const createTask = (title: string) => createTaskVia(t, org.member, { workflow_category: 'Quotes', title, dollar_value: 300 });
+      const won = (pursuitId: number) =>
+        transact(t.deps, (trx) =>
+          appendEvent(trx, { orgId: org.orgId, eventName: 'pursuit.won', itemType: 'pursuit', itemId: pursuitId, payload: { pursuit_id: pursuitId }, actor: 'key:7', happenedAt: t.clock.now().toISOString() }),
+        );
+
+      // The outbox's hub handler alone (the tap is not running yet).
+      const taskA = await createTask('via the outbox');
+      const wonA = await won(1);
+      await worker.drain();
+      const viaOutbox = [
+        await s.next((f) => f.event === 'workflow:task:created' && f.data.taskId === taskA.task_id),
+        await s.next((f) => f.id === String(wonA)),
+      ];
+      // The commit tap alone; the outbox then publishes the same events too, and the hub drops the repeats.
+      await tap.start();
+      const taskB = await createTask('via the tap');
+      const wonB = await won(2);
+      const viaTap = [
+        await s.next((f) => f.event === 'workflow:task:created' && f.data.taskId === taskB.task_id),
+        await s.next((f) => f.id === String(wonB)),
+      ];
+      await worker.drain();
+      await t.deps.hub.drain();
+
+      // Both paths build data from the work event the same way.
+      for (const f of [...viaOutbox, ...viaTap]) {
+        const r = await t.db.database.db.selectFrom('work_event').selectAll().where('work_event_id', '=', Number(f.id)).executeTakeFirstOrThrow();
+        expect(f.data).toEqual({ ...JSON.parse(r.payload_json), item_type: r.item_type, item_id: r.item_id, actor: r.actor, work_event_id: r.work_event_id });
+      }
+      for (const i of [0, 1]) expect(Object.keys(viaOutbox[i]!.data).sort()).toEqual(Object.keys(viaTap[i]!.data).sort());
+      expect(viaOutbox[0]!.data).toMatchObject({ actor: taskA.created_by, work_event_id: Number(viaOutbox[0]!.id) });
+      expect(viaTap[0]!.data).toMatchObject({ actor: taskB.created_by, work_event_id: Number(viaTap[0]!.id) });
+      expect(viaOutbox[1]!.data).toMatchObject({ actor: 'key:7', pursuit_id: 1 });
+      expect(viaTap[1]!.data).toMatchObject({ actor: 'key:7', pursuit_id: 2 });
+      for (const f of viaTap) expect(s.frames.filter((x) => x.id === f.id)).toHaveLength(1);
+      await s.close();
+    } finally {
+      await tap.stop();
+      await t.close();
+    }
+  });
 });
 
 describeEachEngine('realtime shutdown', (engine) => {

@@ -179,6 +179,50 @@ describeEachEngine('workflow tasks over tRPC and REST', (engine) => {
       expect(ev[8]!.payload.changes).toEqual(['title']);
     });
 
+    it('records only the fields whose values change; an update that changes nothing answers 200 with the task, no event, same updated_at', async () => {
+      const task = await createTaskVia(t, org.member, {
+        workflow_category: 'Orders',
+        title: 'Order 12',
+        current_owner: 'Ann',
+        dollar_value: 1234.567,
+        sla_deadline: '2026-03-12T09:00:00.000Z',
+        entities: { po_numbers: ['PO-12'], customers: ['Acme'] },
+        tags: ['rush', 'export'],
+      });
+      const eventCount = async () => (await events(task.task_id)).length;
+      const before = await eventCount();
+      clock.advance(HOUR);
+
+      // The status it already has, over REST and tRPC.
+      const same = await t.call(org.member, { method: 'PUT', url: `/api/workflow/update/${task.task_id}`, payload: { updates: { task_status: 'GREEN' }, reason: 'no-op' } });
+      expect(same.statusCode).toBe(200);
+      expect(same.json()).toEqual(task);
+      expect(trpcData(await trpcMutation(t, org.member, 'update', { taskId: task.task_id, updates: { task_status: 'GREEN' } }))).toEqual(task);
+      // Equal values written differently: money before rounding, the same instant in another offset, keys in another order.
+      const equal = await updateTaskVia(t, org.member, task.task_id, {
+        title: 'Order 12',
+        current_owner: 'Ann',
+        description: null,
+        dollar_value: 1234.567,
+        sla_deadline: '2026-03-12T10:00:00+01:00',
+        entities: { customers: ['Acme'], po_numbers: ['PO-12'] },
+        tags: ['rush', 'export'],
+      });
+      expect(equal).toEqual(task);
+      expect(await eventCount()).toBe(before);
+      const got = trpcData(await trpcQuery(t, org.viewer, 'get', { taskId: task.task_id }));
+      expect(got.updated_at).toBe(task.updated_at);
+      expect(got.history).toHaveLength(1);
+
+      // A mix: only what differs is written and named.
+      const mixed = await updateTaskVia(t, org.member, task.task_id, { task_status: 'GREEN', title: 'Order 12 (rush)', current_owner: 'Ann', tags: ['rush'] });
+      expect(mixed).toMatchObject({ title: 'Order 12 (rush)', tags: ['rush'], task_status: 'GREEN', updated_at: clock.now().toISOString() });
+      const ev = (await events(task.task_id)).slice(before);
+      expect(ev.map((e) => e.name)).toEqual(['task.updated']);
+      expect(ev[0]!.payload.changes).toEqual(['title', 'tags']);
+      expect(trpcData(await trpcQuery(t, org.viewer, 'get', { taskId: task.task_id })).history).toHaveLength(1);
+    });
+
     it('re-derives sla_status when the deadline moves', async () => {
       const task = await createTaskVia(t, org.member, { workflow_category: 'Orders', title: 'SLA' });
       const breached = await updateTaskVia(t, org.member, task.task_id, { sla_deadline: new Date(clock.now().getTime() - 1000).toISOString() });
@@ -241,6 +285,29 @@ describeEachEngine('workflow tasks over tRPC and REST', (engine) => {
       expect((await t.call(org.member, { method: 'GET', url: `/api/workflow/get/${a.task_id}` })).statusCode).toBe(404);
       const hist = await t.db.database.db.selectFrom('workflow_status_history').select('task_id').where('task_id', 'in', [a.task_id, b.task_id]).execute();
       expect(hist).toEqual([]);
+    });
+
+    it('records a delete as task.deleted, with who and what the task was (task null); a refused delete records nothing', async () => {
+      const a = await createTaskVia(t, org.member, { workflow_category: 'Del', title: 'gone over REST', task_status: 'RED', dollar_value: 640 });
+      const b = await createTaskVia(t, org.member, { workflow_category: 'Del', title: 'gone over tRPC' });
+      expect((await t.call(org.viewer, { method: 'DELETE', url: `/api/workflow/delete/${a.task_id}` })).statusCode).toBe(403);
+      expect((await t.call(other.member, { method: 'DELETE', url: `/api/workflow/delete/${a.task_id}` })).statusCode).toBe(404);
+      expect((await events(a.task_id)).map((e) => e.name)).toEqual(['task.created']);
+
+      expect((await t.call(org.member, { method: 'DELETE', url: `/api/workflow/delete/${a.task_id}` })).statusCode).toBe(200);
+      expect((await t.call(org.member, { method: 'DELETE', url: `/api/workflow/delete/${a.task_id}` })).statusCode).toBe(404);
+      const evA = await events(a.task_id);
+      expect(evA.map((e) => e.name)).toEqual(['task.created', 'task.deleted']);
+      expect(evA[1]).toEqual({
+        name: 'task.deleted',
+        actor: a.created_by,
+        payload: { taskId: a.task_id, category: 'Del', status: 'RED', dollarValue: 640, task: null },
+      });
+
+      trpcData(await trpcMutation(t, org.admin, 'delete', { taskId: b.task_id }));
+      const evB = await events(b.task_id);
+      expect(evB.map((e) => e.name)).toEqual(['task.created', 'task.deleted']);
+      expect(evB[1]).toMatchObject({ actor: `admin-${org.orgId}`, payload: { taskId: b.task_id, status: 'GREEN', task: null } });
     });
   });
 

@@ -15,7 +15,7 @@
  */
 import { sql } from 'kysely';
 import type { Database, DbOrTrx } from '../db/create-db.js';
-import type { WorkEventView } from './work-events.repository.js';
+import { parseWorkEventPayload, type WorkEventView } from './work-events.repository.js';
 
 /** A claimed event: the activity-log view plus what the worker needs about this attempt. */
 export interface ClaimedEvent extends Omit<WorkEventView, 'processed_at'> {
@@ -68,7 +68,7 @@ async function claimOn(db: DbOrTrx, skipLocked: boolean, o: ClaimOptions): Promi
       event_name: r.event_name,
       item_type: r.item_type,
       item_id: r.item_id,
-      payload: parsePayload(r.payload_json),
+      payload: parseWorkEventPayload(r.payload_json),
       actor: r.actor,
       happened_at: r.happened_at,
       created_at: r.created_at,
@@ -76,15 +76,6 @@ async function claimOn(db: DbOrTrx, skipLocked: boolean, o: ClaimOptions): Promi
       claimed_at: r.claimed_at!,
     }))
     .sort((a, b) => a.work_event_id - b.work_event_id);
-}
-
-function parsePayload(text: string): Record<string, unknown> {
-  try {
-    const v = JSON.parse(text) as unknown;
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : { value: v };
-  } catch {
-    return { raw: text };
-  }
 }
 
 /** Claims up to `limit` ready events for `workerId`, atomically. */

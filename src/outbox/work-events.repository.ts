@@ -45,6 +45,16 @@ export async function appendEvent(trx: DbOrTrx, event: NewWorkEvent): Promise<nu
   return id!;
 }
 
+/** payload_json as an object, whatever was stored (a hand-written row may hold anything). */
+export function parseWorkEventPayload(text: string): Record<string, unknown> {
+  try {
+    const v = JSON.parse(text) as unknown;
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : { value: v };
+  } catch {
+    return { raw: text };
+  }
+}
+
 export interface WorkEventView {
   work_event_id: number;
   org_id: number;

@@ -17,9 +17,10 @@
  */
 import type { Database } from '../db/create-db.js';
 import type { CommitSignal } from '../outbox/commit-signal.js';
+import { parseWorkEventPayload } from '../outbox/work-events.repository.js';
 import type { Service } from '../shared/lifecycle.js';
 import type { Logger } from '../shared/logger.js';
-import { isTaskEvent } from './event-names.js';
+import { workEventFrameData } from './frame-data.js';
 import type { RealtimeHub } from './hub.js';
 import { PgNotifyRelay, type CommitHint } from './pg-relay.js';
 
@@ -156,7 +157,10 @@ export class CommitTap implements Service {
       for (const r of rows) {
         this.advance(r.work_event_id);
         orgs.add(r.org_id);
-        this.deps.hub.publish(r.org_id, r.event_name, eventData(r), { id: String(r.work_event_id), ts: r.happened_at });
+        this.deps.hub.publish(r.org_id, r.event_name, workEventFrameData({ ...r, payload: parseWorkEventPayload(r.payload_json) }), {
+          id: String(r.work_event_id),
+          ts: r.happened_at,
+        });
       }
       if (rows.length < BATCH) break;
     }
@@ -210,17 +214,4 @@ export class CommitTap implements Service {
     await this.relay?.stop();
     this.relay = undefined;
   }
-}
-
-/** What a frame's `data` carries for a work event: its payload plus where it came from. */
-export function eventData(r: { event_name: string; item_type: string; item_id: string; payload_json: string; actor: string | null }): Record<string, unknown> {
-  let payload: Record<string, unknown>;
-  try {
-    payload = JSON.parse(r.payload_json) as Record<string, unknown>;
-  } catch {
-    payload = {};
-  }
-  const data: Record<string, unknown> = { ...payload, item_type: r.item_type, item_id: r.item_id, actor: r.actor };
-  if (isTaskEvent(r.event_name) && typeof data.taskId !== 'string') data.taskId = r.item_id;
-  return data;
 }

@@ -7,6 +7,7 @@ describe('WebSocket event names', () => {
     expect(toWsEventName('task.created')).toBe('workflow:task:created');
     expect(toWsEventName('task.updated')).toBe('workflow:task:updated');
     expect(toWsEventName('task.completed')).toBe('workflow:task:completed');
+    expect(toWsEventName('task.deleted')).toBe('workflow:task:deleted');
     expect(toWsEventName('task.status_changed')).toBe('workflow:status:changed');
     expect(toWsEventName('task.sla_warning')).toBe('workflow:sla:warning');
     expect(toWsEventName('task.sla_violated')).toBe('workflow:sla:violated');

@@ -7,6 +7,7 @@ export const WORKFLOW_EVENT_NAMES = {
   'task.created': 'workflow:task:created',
   'task.updated': 'workflow:task:updated',
   'task.completed': 'workflow:task:completed',
+  'task.deleted': 'workflow:task:deleted',
   'task.status_changed': 'workflow:status:changed',
   'task.sla_warning': 'workflow:sla:warning',
   'task.sla_violated': 'workflow:sla:violated',

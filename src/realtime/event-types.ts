@@ -9,11 +9,12 @@ export type { ExecutiveMetrics };
 export type RealtimeTask = TaskView;
 export type TaskStatus = TaskView['task_status'];
 
-/** Common to every event born of a work event. */
+/** Common to every event born of a work event, whichever path delivered it (frame-data.ts). */
 export interface WorkEventData {
   item_type: string;
   item_id: string;
   actor: string | null;
+  work_event_id: number;
   [key: string]: unknown;
 }
 
@@ -30,6 +31,8 @@ export interface RealtimeEventMap {
   'workflow:task:created': TaskEventData;
   'workflow:task:updated': TaskEventData;
   'workflow:task:completed': TaskEventData;
+  /** `status`, `category`, `dollarValue` as the task was; `task` is null. */
+  'workflow:task:deleted': TaskEventData & { task: null };
   'workflow:status:changed': TaskEventData & { oldStatus?: TaskStatus; newStatus?: TaskStatus };
   'workflow:sla:warning': TaskEventData & { hoursRemaining?: number };
   'workflow:sla:violated': TaskEventData & { hoursOverdue?: number };

@@ -70,9 +70,9 @@ export async function updateTaskRow(db: DbOrTrx, orgId: number, taskId: string, 
     .executeTakeFirstOrThrow();
 }
 
-export async function deleteTaskRow(db: DbOrTrx, orgId: number, taskId: string): Promise<boolean> {
-  const res = await db.deleteFrom('workflow_tasks').where('org_id', '=', orgId).where('task_id', '=', taskId).executeTakeFirst();
-  return Number(res.numDeletedRows) > 0;
+/** Deletes one task of one org; answers the row as it was, or undefined when there was none. */
+export async function deleteTaskRow(db: DbOrTrx, orgId: number, taskId: string): Promise<TaskRow | undefined> {
+  return db.deleteFrom('workflow_tasks').where('org_id', '=', orgId).where('task_id', '=', taskId).returningAll().executeTakeFirst();
 }
 
 export async function insertHistory(

@@ -2,6 +2,7 @@
  * Workflow task use cases, shared by the tRPC router and the REST mirrors. Each write owns one
  * transaction: the task change, its status history and its work events commit together.
  */
+import { isDeepStrictEqual } from 'node:util';
 import type { AuthContext } from '../auth/auth-context.js';
 import type { Trx } from '../db/create-db.js';
 import { sqlHelpers } from '../db/sql-helpers.js';
@@ -45,8 +46,9 @@ function taskEvent(name: string, task: TaskView, actor: string, at: string, extr
       category: task.workflow_category,
       status: task.task_status,
       dollarValue: task.dollar_value,
-      ...extra,
       task,
+      // May override `task` (task.deleted: null, the task is gone).
+      ...extra,
     },
   };
 }
@@ -56,6 +58,26 @@ function completionFields(to: TaskStatus, createdAt: string, now: Date): Pick<Ro
   if (to !== 'COMPLETED') return { completed_at: null, resolution_hours: null };
   const hours = (now.getTime() - new Date(createdAt).getTime()) / HOUR_MS;
   return { completed_at: now.toISOString(), resolution_hours: Math.round(Math.max(0, hours) * 100) / 100 };
+}
+
+/**
+ * Whether an update's value equals the stored one by what it means: money as a number (PostgreSQL's
+ * numeric), instants as instants, JSON columns by content (an object's key order aside).
+ */
+function sameStoredValue(key: string, stored: unknown, next: unknown): boolean {
+  if (stored === null || next === null) return stored === next;
+  switch (key) {
+    case 'dollar_value':
+      return Number(stored) === next;
+    case 'sla_deadline':
+    case 'first_response_at':
+      return Date.parse(String(stored)) === Date.parse(String(next));
+    case 'entities':
+    case 'tags':
+      return isDeepStrictEqual(JSON.parse(String(stored)), JSON.parse(String(next)));
+    default:
+      return stored === next;
+  }
 }
 
 /** Foreign ids in the input must name rows of the caller's org: a clear 400, never a constraint 500. */
@@ -144,34 +166,37 @@ export async function updateTask(deps: Deps, auth: AuthContext, input: UpdateTas
     const before = await findTask(trx, auth.orgId, input.taskId, !deps.database.caps.singleWriter);
     if (!before) throw notFound(`Task ${input.taskId}`);
 
-    const set: RowUpdate<'workflow_tasks'> = { updated_at: at };
+    // Only fields whose value actually changes are written and named in `changes`.
+    const set: RowUpdate<'workflow_tasks'> = {};
     const changed: string[] = [];
     const assign = <K extends keyof typeof u & keyof RowUpdate<'workflow_tasks'>>(key: K, value: RowUpdate<'workflow_tasks'>[K]) => {
-      if (u[key] === undefined) return;
+      if (value === undefined || sameStoredValue(key, before[key], value)) return;
       (set as Record<string, unknown>)[key] = value;
       changed.push(key);
     };
     assign('workflow_category', u.workflow_category);
     assign('title', u.title);
-    assign('description', u.description ?? null);
+    assign('description', u.description);
     assign('priority', u.priority);
-    assign('current_owner', u.current_owner ?? null);
-    assign('owner_email', u.owner_email ?? null);
+    assign('current_owner', u.current_owner);
+    assign('owner_email', u.owner_email);
     assign('dollar_value', u.dollar_value);
-    assign('customer_name', u.customer_name ?? null);
-    assign('po_number', u.po_number ?? null);
-    assign('quote_number', u.quote_number ?? null);
-    assign('category_reason', u.category_reason ?? null);
-    assign('first_response_at', u.first_response_at ?? null);
-    if (u.entities !== undefined) assign('entities', JSON.stringify(u.entities));
-    if (u.tags !== undefined) assign('tags', JSON.stringify(u.tags));
+    assign('customer_name', u.customer_name);
+    assign('po_number', u.po_number);
+    assign('quote_number', u.quote_number);
+    assign('category_reason', u.category_reason);
+    assign('first_response_at', u.first_response_at);
+    assign('entities', u.entities === undefined ? undefined : JSON.stringify(u.entities));
+    assign('tags', u.tags === undefined ? undefined : JSON.stringify(u.tags));
     // Moving the deadline re-derives the SLA state at once (settled below; the monitor takes over from there).
     assign('sla_deadline', u.sla_deadline);
-    const statusChanged = u.task_status !== undefined && u.task_status !== before.task_status;
-    if (u.task_status !== undefined) {
-      assign('task_status', u.task_status);
-      if (statusChanged) Object.assign(set, completionFields(u.task_status, before.created_at, now));
-    }
+    assign('task_status', u.task_status);
+    const statusChanged = set.task_status !== undefined;
+    if (set.task_status !== undefined) Object.assign(set, completionFields(set.task_status, before.created_at, now));
+    // Everything given already holds: an idempotent write answers the task as it is, appends no
+    // event and leaves updated_at alone (an empty `updates` is refused earlier, by the schema).
+    if (changed.length === 0) return toTaskView(before);
+    set.updated_at = at;
 
     const row = await updateTaskRow(trx, auth.orgId, input.taskId, set);
     const task = toTaskView(row);
@@ -184,19 +209,23 @@ export async function updateTask(deps: Deps, auth: AuthContext, input: UpdateTas
       if (to === 'COMPLETED') events.push(taskEvent('task.completed', task, auth.actor, at, { resolutionHours: row.resolution_hours }));
     }
     await appendEvents(trx, events);
-    const ruleInputsChanged =
-      (u.priority !== undefined && u.priority !== before.priority) ||
-      (u.workflow_category !== undefined && u.workflow_category !== before.workflow_category);
-    if (u.sla_deadline === undefined && !ruleInputsChanged && !statusChanged) return task;
+    const deadlineSet = set.sla_deadline !== undefined;
+    const ruleInputsChanged = set.priority !== undefined || set.workflow_category !== undefined;
+    if (!deadlineSet && !ruleInputsChanged && !statusChanged) return task;
     // The person's change is recorded first; any escalation it causes follows as the SLA monitor's.
-    return toTaskView(await settleTaskSla(trx, row, before.sla_status, at, { deadlineSet: u.sla_deadline !== undefined, ruleInputsChanged }));
+    return toTaskView(await settleTaskSla(trx, row, before.sla_status, at, { deadlineSet, ruleInputsChanged }));
   });
 }
 
 export async function deleteTask(deps: Deps, auth: AuthContext, taskId: string): Promise<{ success: true; taskId: string }> {
+  const at = deps.clock.now().toISOString();
   return transact(deps, async (trx) => {
     // History rows cascade with the task; the counters follow through their triggers.
-    if (!(await deleteTaskRow(trx, auth.orgId, taskId))) throw notFound(`Task ${taskId}`);
+    const row = await deleteTaskRow(trx, auth.orgId, taskId);
+    if (!row) throw notFound(`Task ${taskId}`);
+    // Recorded like any other change, so live boards drop the card and the metrics are pushed again;
+    // the payload says what the task was (category, status, value) and `task` is null: it is gone.
+    await appendEvents(trx, [taskEvent('task.deleted', toTaskView(row), auth.actor, at, { task: null })]);
     return { success: true as const, taskId };
   });
 }

@@ -1,8 +1,8 @@
 /**
  * The dashboard in a real browser (Debian's Chromium via playwright-core) against the real server
- * on both engines: sign-in, live numbers, the Kanban drag seen by a second browser, a deadline
- * crossing that turns a card red and raises a toast, the task table and detail, and the pipeline's
- * blocked submit.
+ * on both engines: sign-in, live numbers, the Kanban drag seen by a second browser, a card leaving
+ * the board when its task is deleted elsewhere, a deadline crossing that turns a card red and raises
+ * a toast, the task table and detail, and the pipeline's blocked submit.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -122,6 +122,19 @@ describeEachEngine('dashboard in Chromium', (engine) => {
     expect(await card(b, 'YELLOW').getAttribute('draggable')).toBe('false');
     expect(await card(b, 'YELLOW').getByRole('combobox').count()).toBe(0);
     if (engine.name === 'sqlite') await screenshot(a, 'kanban');
+  });
+
+  it('drops the card of a task deleted elsewhere from an open board, and its column count with it', async () => {
+    const task = await createTaskVia(t, org.member, { workflow_category: 'Support', title: 'Duplicate of ticket 311', task_status: 'RED', sla_deadline: inHours(2) });
+    const page = await open(org.viewer, '/kanban');
+    const card = page.locator(`section[data-status="RED"] li[data-task-id="${task.task_id}"]`);
+    await card.waitFor();
+    const count = page.locator('section[data-status="RED"] .column-count');
+    const shown = Number(await count.textContent());
+    const del = await t.call(org.member, { method: 'DELETE', url: `/api/workflow/delete/${task.task_id}` });
+    expect(del.statusCode).toBe(200);
+    await card.waitFor({ state: 'detached' }); // no reload
+    await expect.poll(() => count.textContent()).toBe(String(shown - 1));
   });
 
   it('turns a card red and raises a toast when its deadline passes', async () => {

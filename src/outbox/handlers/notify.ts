@@ -1,3 +1,4 @@
+import { workEventFrameData } from '../../realtime/frame-data.js';
 import type { OutboxDeps, OutboxHandler } from '../handler.js';
 
 /**
@@ -12,7 +13,8 @@ export function hubPublishHandler(deps: Pick<OutboxDeps, 'hub'>): OutboxHandler 
     deps.hub.publish(
       e.org_id,
       e.event_name,
-      { ...e.payload, item_type: e.item_type, item_id: e.item_id, work_event_id: e.work_event_id },
+      // The same data the commit tap builds for this event: whichever publishes first, the frame is one.
+      workEventFrameData(e),
       { id: String(e.work_event_id), ts: e.happened_at },
     );
   };

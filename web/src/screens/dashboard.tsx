@@ -57,6 +57,7 @@ export function DashboardScreen() {
   useRealtimeEvent('workflow:task:created', reloadTables);
   useRealtimeEvent('workflow:task:updated', reloadTables);
   useRealtimeEvent('workflow:status:changed', reloadTables);
+  useRealtimeEvent('workflow:task:deleted', reloadTables);
 
   const m = metrics.data;
   return (

@@ -1,7 +1,7 @@
 /**
  * Workflow Kanban: one column per status. Dragging a card (or choosing "Move to" from the keyboard)
  * changes its status through `workflow.update`; every open browser moves the card when the
- * realtime event arrives. Each open card counts down to its SLA deadline.
+ * realtime event arrives, and drops it when the task is deleted. Each open card counts down to its SLA deadline.
  */
 import { useCallback, useState, type DragEvent } from 'react';
 import type { Task } from '../api/client.js';
@@ -77,6 +77,8 @@ export function KanbanScreen() {
   useRealtimeEvent('workflow:task:created', (d) => onTaskEvent(d, true));
   useRealtimeEvent('workflow:task:updated', onTaskEvent);
   useRealtimeEvent('workflow:task:completed', onTaskEvent);
+  // Its `task` is null: the card leaves the board (and its column's total drops, if it was shown).
+  useRealtimeEvent('workflow:task:deleted', onTaskEvent);
   useRealtimeEvent('workflow:status:changed', onTaskEvent);
   useRealtimeEvent('workflow:sla:violated', onTaskEvent);
   useRealtimeEvent('workflow:sla:warning', onTaskEvent);

@@ -93,6 +93,8 @@ export function TaskScreen({ taskId }: { taskId: string }) {
   useRealtimeEvent('workflow:task:updated', onChange);
   useRealtimeEvent('workflow:status:changed', onChange);
   useRealtimeEvent('workflow:sla:violated', onChange);
+  // Deleted elsewhere: the reload answers 404, which says it may have been deleted.
+  useRealtimeEvent('workflow:task:deleted', onChange);
 
   const source = useAsync(
     async () => (task.data?.signal_id ? signals.get(api, task.data.signal_id) : null),

@@ -53,6 +53,7 @@ export function TasksScreen() {
   useRealtimeEvent('workflow:task:created', reload);
   useRealtimeEvent('workflow:task:updated', reload);
   useRealtimeEvent('workflow:status:changed', reload);
+  useRealtimeEvent('workflow:task:deleted', reload);
 
   const [draft, setDraft] = useState(() => Object.fromEntries(FILTERS.map((f) => [f, q.get(f) ?? ''])));
   useEffect(() => setDraft(Object.fromEntries(FILTERS.map((f) => [f, q.get(f) ?? '']))), [key]);
