@@ -52,6 +52,9 @@ describeEachEngine('workflow tasks over tRPC and REST', (engine) => {
       expect(ev.map((e) => e.name)).toEqual(['task.created']);
       expect(ev[0]!.payload).toMatchObject({ taskId: task.task_id, category: 'Quote Processing', status: 'GREEN', dollarValue: 1234.57 });
       expect(ev[0]!.actor).toBe(task.created_by);
+      // The same item type the SLA engine and ingestion write for tasks.
+      const types = await t.db.database.db.selectFrom('work_event').select('item_type').distinct().where('item_id', '=', task.task_id).execute();
+      expect(types).toEqual([{ item_type: 'task' }]);
     });
 
     it('applies 4/24/48 h defaults and keeps an explicit deadline, deriving sla_status from it', async () => {

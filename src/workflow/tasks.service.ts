@@ -37,7 +37,7 @@ function taskEvent(name: string, task: TaskView, actor: string, at: string, extr
   return {
     orgId: task.org_id,
     eventName: name,
-    itemType: 'workflow_task',
+    itemType: 'task', // as the SLA engine and ingestion write it: one name per kind of item
     itemId: task.task_id,
     actor,
     happenedAt: at,
