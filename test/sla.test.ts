@@ -242,6 +242,18 @@ describeEachEngine('SLA engine', (engine) => {
       expect((await events(id, ['sla.resolved'])).length).toBe(1);
     });
 
+    it('resolves a task breach when the task is deleted, in the same transaction', async () => {
+      const id = await insertTask(db(), org.orgId, { createdAt: T0, priority: 'CRITICAL' });
+      await pass(plus(5));
+      expect(await openBreaches(id)).toHaveLength(1);
+      const res = await t.call(org.member, { method: 'DELETE', url: `/api/workflow/delete/${id}` });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(await openBreaches(id)).toEqual([]);
+      expect((await events(id, ['sla.resolved'])).length).toBe(1);
+      const open = await t.call(org.viewer, { method: 'GET', url: '/api/workstream/sla-breaches?open=true&item_type=task' });
+      expect(open.json().data.map((b: { item_id: string }) => b.item_id)).not.toContain(id);
+    });
+
     it('pausing stops the clock; resuming moves the deadline by the paused time', async () => {
       const id = await insertTask(db(), org.orgId, { createdAt: T0, priority: 'CRITICAL' }); // due T0+4h
       clock.set(plus(1));

@@ -54,3 +54,8 @@ export async function resolveBreaches(trx: Trx, nowIso: string, scope: (q: OpenB
     .execute();
   return resolved.map((b) => breachEvent('sla.resolved', b, nowIso));
 }
+
+/** Resolves one task's open breaches (it met its deadline, was completed, or was deleted). */
+export function resolveBreachesOfTask(trx: Trx, nowIso: string, orgId: number, taskId: string): Promise<NewWorkEvent[]> {
+  return resolveBreaches(trx, nowIso, (q) => q.where('org_id', '=', orgId).where('item_type', '=', 'task').where('item_id', '=', taskId));
+}

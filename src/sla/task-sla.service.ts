@@ -8,7 +8,7 @@ import type { Trx } from '../db/create-db.js';
 import type { Row, SlaStatus, TaskPriority } from '../db/types.js';
 import { appendEvents } from '../outbox/work-events.repository.js';
 import { getRule, listRules, pickTaskRule, type SlaRule } from './rules.repository.js';
-import { resolveBreaches } from './breaches.repository.js';
+import { resolveBreachesOfTask } from './breaches.repository.js';
 import { applyTaskTransitions, type DueTask } from './task-escalation.js';
 import { SLA_RANK, escalatedStatus, planTaskSla, type TaskSlaPlan } from './task-sla.js';
 
@@ -124,9 +124,7 @@ export async function settleTaskSla(
       nowIso,
     );
   } else if (completed || plan.sla_status !== 'breached') {
-    const resolved = await resolveBreaches(trx, nowIso, (q) =>
-      q.where('org_id', '=', row.org_id).where('item_type', '=', 'task').where('item_id', '=', row.task_id),
-    );
+    const resolved = await resolveBreachesOfTask(trx, nowIso, row.org_id, row.task_id);
     await appendEvents(trx, resolved);
   }
   return trx

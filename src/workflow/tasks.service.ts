@@ -26,6 +26,7 @@ import {
   toTaskView,
   updateTaskRow,
 } from './tasks.repository.js';
+import { resolveBreachesOfTask } from '../sla/breaches.repository.js';
 import { planNewTaskSla, settleTaskSla } from '../sla/task-sla.service.js';
 import type { CreateTaskInput, ListTasksInput, PatternsInput, TaskView, UpdateTaskInput } from './workflow.schemas.js';
 import { taskListSchema } from './workflow.schemas.js';
@@ -225,7 +226,9 @@ export async function deleteTask(deps: Deps, auth: AuthContext, taskId: string):
     if (!row) throw notFound(`Task ${taskId}`);
     // Recorded like any other change, so live boards drop the card and the metrics are pushed again;
     // the payload says what the task was (category, status, value) and `task` is null: it is gone.
-    await appendEvents(trx, [taskEvent('task.deleted', toTaskView(row), auth.actor, at, { task: null })]);
+    // Its open breaches end with it (else they would stay open, and on the Today panel, forever).
+    const resolved = await resolveBreachesOfTask(trx, at, auth.orgId, taskId);
+    await appendEvents(trx, [taskEvent('task.deleted', toTaskView(row), auth.actor, at, { task: null }), ...resolved]);
     return { success: true as const, taskId };
   });
 }
