@@ -41,7 +41,8 @@ function nextBucketDate(start: LocalDate, g: Granularity): LocalDate {
   return start.m === 12 ? { y: start.y + 1, m: 1, d: 1 } : { y: start.y, m: start.m + 1, d: 1 };
 }
 
-const label = (d: LocalDate) => `${d.y}-${String(d.m).padStart(2, '0')}-${String(d.d).padStart(2, '0')}`;
+// Four-digit years even for 999-12-31 (from 1000-01-01T00:00Z seen in a zone west of UTC).
+const label = (d: LocalDate) => `${String(d.y).padStart(4, '0')}-${String(d.m).padStart(2, '0')}-${String(d.d).padStart(2, '0')}`;
 
 export interface Bucket {
   bucket: string;
