@@ -25,6 +25,13 @@ export interface SqlHelpers {
    * the candidate rows cheaply; only those are taken apart to check the values.
    */
   jsonValuesContain(column: Expression<unknown>, term: string): RawBuilder<boolean>;
+  /**
+   * A derived table `(i, s, e)` of time ranges: `i` the position in the list from 0, `s` and `e` the
+   * range's ends as stored times. The list travels as data, one parameter whatever its length: one
+   * `select … union all` term per range hit SQLite's 500-term limit on compound SELECTs, and cost
+   * PostgreSQL ~0.3 s of planning per query at 1000 ranges.
+   */
+  timeRanges(ranges: ReadonlyArray<{ from: string; to: string }>): RawBuilder<unknown>;
 }
 
 /** The term as it appears inside a JSON string (`"` → `\"`, `\` → `\\`, controls escaped). */
@@ -55,6 +62,10 @@ const sqliteHelpers: SqlHelpers = {
       : sql<boolean>`${sql.raw(SQLITE_FOLD_FUNCTION)}(${column}) like ${likePattern(term.toLowerCase())} escape '\\'`,
   jsonValuesContain: (column, term) =>
     sql<boolean>`(${sqliteHelpers.containsText(column, asInJson(term))} and exists (select 1 from json_tree(${column}) j where j.type in ('text', 'integer', 'real') and ${sqliteHelpers.containsText(sql.ref('j.value'), term)}))`,
+  // json_each numbers array elements from 0 in `key`; the ISO text is already the stored format.
+  timeRanges: (ranges) =>
+    sql`select key as i, json_extract(value, '$[0]') as s, json_extract(value, '$[1]') as e
+      from json_each(${JSON.stringify(ranges.map((r) => [r.from, r.to]))})`,
 };
 
 const postgresHelpers: SqlHelpers = {
@@ -66,6 +77,11 @@ const postgresHelpers: SqlHelpers = {
   containsText: (column, term) => sql<boolean>`${column} ilike ${likePattern(term)} escape '\\'`,
   jsonValuesContain: (column, term) =>
     sql<boolean>`(${postgresHelpers.containsText(column, asInJson(term))} and exists (select 1 from jsonb_path_query(cast(${column} as jsonb), 'strict $.**') v where jsonb_typeof(v) in ('string', 'number') and ${postgresHelpers.containsText(sql`(v #>> '{}')`, term)}))`,
+  // pg sends a JS array as an array literal; with the values bound, the planner knows the row count.
+  timeRanges: (ranges) =>
+    sql`select cast(r.n - 1 as integer) as i, r.s, r.e
+      from unnest(cast(${ranges.map((r) => r.from)} as timestamptz[]), cast(${ranges.map((r) => r.to)} as timestamptz[]))
+        with ordinality as r(s, e, n)`,
 };
 
 export function sqlHelpers(engine: Engine): SqlHelpers {

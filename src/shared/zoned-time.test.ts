@@ -26,6 +26,18 @@ describe('zoned time', () => {
     expect(isoWeekday({ y: 2026, m: 1, d: 18 })).toBe(7); // Sunday
   });
 
+  it('counts years below 100 as themselves, not as 1900–1999, and years BC as ISO 8601 does', () => {
+    expect(iso(zonedTimeToUtc({ y: 50, m: 3, d: 1 }, 0, 'UTC'))).toBe('0050-03-01T00:00:00.000Z');
+    expect(iso(zonedTimeToUtc({ y: 50, m: 3, d: 1 }, 9 * 60, 'Etc/GMT-9'))).toBe('0050-03-01T00:00:00.000Z'); // UTC+9
+    expect(addDays({ y: 99, m: 12, d: 31 }, 1)).toEqual({ y: 100, m: 1, d: 1 });
+    expect(addDays({ y: 4, m: 2, d: 28 }, 1)).toEqual({ y: 4, m: 2, d: 29 }); // 4 AD is a leap year, 1904 too, 1900 not
+    expect(addDays({ y: 0, m: 2, d: 28 }, 1)).toEqual({ y: 0, m: 2, d: 29 }); // year 0 (1 BC) is leap, 1900 is not
+    expect(isoWeekday({ y: 50, m: 3, d: 1 })).toBe(new Date('0050-03-01T00:00:00Z').getUTCDay() || 7);
+    expect(localDateOf(Date.parse('0050-03-01T00:00:00Z'), 'America/New_York')).toEqual({ y: 50, m: 2, d: 28 });
+    expect(localDateOf(Date.parse('-000001-06-15T12:00:00Z'), 'UTC')).toEqual({ y: -1, m: 6, d: 15 });
+    expect(offsetAt(Date.parse('0050-03-01T00:00:00Z'), 'UTC')).toBe(0);
+  });
+
   it('knows which zones exist', () => {
     expect(isValidTimeZone('America/New_York')).toBe(true);
     expect(isValidTimeZone('Mars/Olympus')).toBe(false);

@@ -7,7 +7,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { AuthContext } from '../auth/auth-context.js';
-import { sqlHelpers, type SqlHelpers } from '../db/sql-helpers.js';
+import { sqlHelpers } from '../db/sql-helpers.js';
 import type { AppDeps } from '../http/deps.js';
 import { badRequest } from '../shared/errors.js';
 import type { AnalyticsInput, AnalyticsResult } from './workflow.schemas.js';
@@ -41,7 +41,8 @@ function nextBucketDate(start: LocalDate, g: Granularity): LocalDate {
   return start.m === 12 ? { y: start.y + 1, m: 1, d: 1 } : { y: start.y, m: start.m + 1, d: 1 };
 }
 
-const label = (d: LocalDate) => `${d.y}-${String(d.m).padStart(2, '0')}-${String(d.d).padStart(2, '0')}`;
+// Four-digit years even for 999-12-31 (from 1000-01-01T00:00Z seen in a zone west of UTC).
+const label = (d: LocalDate) => `${String(d.y).padStart(4, '0')}-${String(d.m).padStart(2, '0')}-${String(d.d).padStart(2, '0')}`;
 
 export interface Bucket {
   bucket: string;
@@ -82,14 +83,6 @@ export function bucketsFor(from: string, to: string, g: Granularity, tz: string)
 }
 
 // ------------------------------------------------------------------ the queries
-/** The buckets as a derived table (i, s, e), portable to both engines. */
-function bucketTable(h: SqlHelpers, buckets: Bucket[]): RawBuilder<unknown> {
-  return sql.join(
-    buckets.map((b, i) => sql`select ${sql.lit(i)} as i, ${h.timeParam(b.from)} as s, ${h.timeParam(b.to)} as e`),
-    sql` union all `,
-  );
-}
-
 interface Counted {
   i: number;
   n: number;
@@ -108,11 +101,15 @@ async function countPerBucket(
 ): Promise<Map<number, Counted>> {
   const cat = category === undefined ? sql`` : sql` and t.workflow_category = ${category}`;
   const col = sql.ref(`t.${column}`);
+  // One index range scan per bucket is the plan wanted. CROSS JOIN makes SQLite loop over the buckets
+  // outside (its documented rule for the left table); with a plain join and no statistics it chose
+  // the org's tasks outside and rescanned the whole bucket list per task: 3 s instead of 4 ms for
+  // 1000 buckets over 10k tasks. PostgreSQL plans `cross join … where` as any inner join.
   const rows = (
     await sql<Counted>`select b.i as i, count(*) as n, coalesce(sum(t.dollar_value), 0) as v,
         sum(t.resolution_hours) as rh, count(t.resolution_hours) as rc
-      from (${buckets}) b join workflow_tasks t
-        on t.org_id = ${orgId} and ${col} >= b.s and ${col} < b.e${cat}${extra}
+      from (${buckets}) b cross join workflow_tasks t
+      where t.org_id = ${orgId} and ${col} >= b.s and ${col} < b.e${cat}${extra}
       group by b.i`.execute(deps.database.db)
   ).rows;
   return new Map(rows.map((r) => [Number(r.i), r]));
@@ -132,7 +129,8 @@ export async function workflowAnalytics(
   }
   const buckets = bucketsFor(input.from, input.to, input.granularity, tz);
   const h = sqlHelpers(deps.database.engine);
-  const table = bucketTable(h, buckets);
+  // The clipped ranges, listed as data: (i, s, e) with i the bucket's position.
+  const table = h.timeRanges(buckets);
   const now = h.timeParam(deps.clock.now().toISOString());
   const [created, completed, violated] = await Promise.all([
     countPerBucket(deps, table, auth.orgId, 'created_at', sql``, input.category),

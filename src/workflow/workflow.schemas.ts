@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { pageQuery, paginationSchema } from '../http/paging.js';
+import { isoInstant } from '../shared/iso-instant.js';
 
 export const TASK_STATUSES = ['RED', 'YELLOW', 'GREEN', 'COMPLETED'] as const;
 export const TASK_PRIORITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'NORMAL'] as const;
@@ -12,8 +13,6 @@ export const SOURCE_TYPES = ['email', 'manual', 'api'] as const;
 export const SORT_FIELDS = ['sla_deadline', 'created_at', 'updated_at', 'dollar_value', 'priority', 'status'] as const;
 export const GRANULARITIES = ['day', 'week', 'month'] as const;
 
-/** An instant with an explicit offset or Z, normalised to the stored UTC format. */
-export const isoInstant = z.iso.datetime({ offset: true }).transform((s) => new Date(s).toISOString());
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 const money = z.number().finite().min(0).max(1e12).transform((v) => Math.round(v * 100) / 100);

@@ -1,11 +1,9 @@
 /** zod schemas of the workstream API: inputs (validated) and responses (they feed /api/openapi.json). */
 import { z } from 'zod';
+import { isoInstant } from '../shared/iso-instant.js';
 import { CANDIDATE_STATUSES, PURSUIT_STAGES } from './transitions.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-
-/** Any ISO-8601 time with a zone, stored in the one fixed UTC format. */
-export const isoTime = z.iso.datetime({ offset: true }).transform((v) => new Date(v).toISOString());
 
 export const idParams = z.object({ id: z.coerce.number().int().positive() });
 export const itemParams = z.object({ id: z.coerce.number().int().positive(), item_id: z.coerce.number().int().positive() });
@@ -18,7 +16,7 @@ export const signalInput = z
     snippet: z.string().max(10_000).nullish(),
     contact_id: text(200).nullish(),
     client_id: text(200).nullish(),
-    ts: isoTime.optional(),
+    ts: isoInstant.optional(),
     problem_phrase: z.string().max(2_000).nullish(),
     solution_hint: z.string().max(2_000).nullish(),
     urgency_score: z.number().min(0).max(100).nullish(),
@@ -45,8 +43,8 @@ export const signalPatch = z
 
 export const signalListQuery = z.object({
   source_type: text(50).optional(),
-  since: isoTime.optional(),
-  until: isoTime.optional(),
+  since: isoInstant.optional(),
+  until: isoInstant.optional(),
 });
 
 export const signalSchema = z.object({
@@ -111,7 +109,7 @@ export const workEventSchema = z.object({
 export const pursuitPatch = z
   .object({
     title: text(500).nullable().optional(),
-    due_date: isoTime.nullable().optional(),
+    due_date: isoInstant.nullable().optional(),
     value: z.number().min(0).max(1e13).nullable().optional(),
     owner_user_id: text(200).nullable().optional(),
   })
