@@ -177,6 +177,14 @@ describeEachEngine('email ingestion', (engine) => {
     }
   });
 
+  it('takes a Date header before the year 1000 as no date (received now), not a failure', async () => {
+    const res = await ingest(org.member, [mail({ subject: 'Quote request for valves', body: 'Please quote 12 valves.', date: 'Fri, 01 Jan 0999 00:00:00 +0000' })]);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().batch).toMatchObject({ read: 1, failed: 0, new_signals: 1 });
+    const signal = await db().selectFrom('signal').selectAll().where('signal_id', '=', res.json().items[0].signal_id).executeTakeFirstOrThrow();
+    expect(new Date(signal.ts as string).toISOString()).toBe(NOW);
+  });
+
   it('answers bad input with 4xx and writes nothing', async () => {
     const before = await db().selectFrom('ingest_batch').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     for (const payload of [[], [42], { messages: 'x' }, { foo: [] }, ['']]) {

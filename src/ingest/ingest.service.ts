@@ -8,6 +8,7 @@
  * short for the API and the SLA monitor; re-ingesting is idempotent because of the dedupe key, so a
  * batch cut short by a crash can simply be run again.
  */
+import { MIN_INSTANT_YEAR } from '../shared/iso-instant.js';
 import { sql } from 'kysely';
 import type { Database, Trx } from '../db/create-db.js';
 import { statementParts } from '../db/statement-parts.js';
@@ -279,9 +280,13 @@ async function writeChunk(trx: Trx, deps: IngestDeps, env: Env, state: State, re
     }
   }
 
-  // 3. Signals. Received time is the Date header, never in the future of our clock.
+  // 3. Signals. Received time is the Date header, never in the future of our clock; a header dated
+  // before the year 1000 (forged or broken) counts as no date, as the API refuses such instants.
   const receivedAt = new Map<AnalysedMessage, string>();
-  for (const m of fresh) receivedAt.set(m, new Date(Math.min(m.dateMs ?? nowMs, nowMs)).toISOString());
+  for (const m of fresh) {
+    const dated = m.dateMs !== null && new Date(m.dateMs).getUTCFullYear() >= MIN_INSTANT_YEAR ? m.dateMs : nowMs;
+    receivedAt.set(m, new Date(Math.min(dated, nowMs)).toISOString());
+  }
   const signalIds = new Map<string, number>();
   for (const part of statementParts(fresh, SELECT_CHUNK)) {
     const inserted = await trx
