@@ -165,6 +165,11 @@ describeEachEngine('email ingestion', (engine) => {
   it('drops NUL characters from mail instead of failing it, whichever way the mail arrives', async () => {
     const raw = (tag: string) =>
       mail({ subject: `Quote request\u0000 ${tag}`, body: `Please quote 40 valves for ${tag}.\u0000 Thanks`, from: 'Nu\u0000l Co <buyer@nul.example>' });
+    // A header whose text becomes an item's reason (not actionable: automated) carries one too.
+    const autoReply = mail({ subject: 'Out of office', body: 'Away until Monday.' }).replace('Subject:', 'Auto-Submitted: auto-replied\u0000x\r\nSubject:');
+    const auto = await ingest(org.member, [autoReply]);
+    expect(auto.statusCode, auto.body).toBe(201);
+    expect(auto.json().items[0].reason).not.toContain('\u0000');
     const asJson = await ingest(org.member, [raw('json')]);
     const asRfc822 = await ingest(org.member, Buffer.from(raw('rfc822')), { 'content-type': 'message/rfc822' });
     for (const [res, tag] of [[asJson, 'json'], [asRfc822, 'rfc822']] as const) {

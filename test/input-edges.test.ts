@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from './helpers/engines.js';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/test-app.js';
+import * as migration0009 from '../src/db/migrations/0009_entities_without_nul.js';
 import { createTaskVia, trpcQuery } from './helpers/workflow.js';
 
 describeEachEngine('input at the edge', (engine) => {
@@ -25,33 +26,49 @@ describeEachEngine('input at the edge', (engine) => {
       (await t.db.database.db.selectFrom('workflow_tasks').select((eb) => eb.fn.countAll().as('n')).where('org_id', '=', orgId).executeTakeFirstOrThrow()).n,
     );
 
-  it('refuses a tRPC batch whose any item names another org, creating none of it', async () => {
+  it('refuses a tRPC call naming another org, alone or in a batch, however its input is sent', async () => {
     const before = await taskCount(org.orgId);
-    const res = await t.call(org.member, {
+    // Each call of a batch stands alone, as tRPC defines batches: the refused one is 403, the other runs.
+    const batch = await t.call(org.member, {
       method: 'POST',
       url: '/api/workflow.create,workflow.create?batch=1',
       payload: { '0': { workflow_category: 'B', title: 'b0' }, '1': { workflow_category: 'B', title: 'b1', org_id: other.orgId } },
     });
-    expect(res.statusCode).toBe(403);
-    const body = res.json();
-    expect(body).toHaveLength(2); // one envelope per procedure, as tRPC answers a batch
-    expect(body[1].error.data).toMatchObject({ appCode: 'forbidden', httpStatus: 403, path: 'workflow.create' });
-    expect(body[0].error.message).toContain(`org_id ${other.orgId}`);
-    expect(await taskCount(org.orgId)).toBe(before);
+    expect(batch.statusCode).toBe(207);
+    const [ok, refused] = batch.json();
+    expect(ok.result.data).toMatchObject({ title: 'b0', org_id: org.orgId });
+    expect(refused.error.data).toMatchObject({ appCode: 'forbidden', httpStatus: 403, path: 'workflow.create' });
+    expect(refused.error.message).toContain(`org_id ${other.orgId}`);
+    expect(await taskCount(org.orgId)).toBe(before + 1);
 
     const get = await t.call(org.viewer, {
       method: 'GET',
       url: `/api/workflow.metrics,workflow.get?batch=1&input=${encodeURIComponent(JSON.stringify({ '1': { taskId: 'X', org_id: other.orgId } }))}`,
     });
-    expect(get.statusCode).toBe(403);
+    expect(get.json()[1].error.data.appCode).toBe('forbidden');
 
-    // tRPC's adapter hands hooks a mutation's body as text: a single mutation is checked too.
-    const single = await t.call(org.member, { method: 'POST', url: '/api/workflow.create', payload: { workflow_category: 'B', title: 's', org_id: other.orgId } });
-    expect(single.statusCode).toBe(403);
-    expect(single.json().error.data).toMatchObject({ appCode: 'forbidden', path: 'workflow.create' });
-    expect(await taskCount(org.orgId)).toBe(before);
+    // The input as tRPC reads it, not as Fastify's hooks would: body text with a BOM, a stray ?input=
+    // on a POST, `batch=0` (not a batch), a repeated ?input= (the first counts).
+    const body = JSON.stringify({ workflow_category: 'B', title: 's', org_id: other.orgId });
+    const sends = [
+      { method: 'POST' as const, url: '/api/workflow.create', payload: body },
+      { method: 'POST' as const, url: '/api/workflow.create', payload: `\uFEFF${body}` },
+      { method: 'POST' as const, url: '/api/workflow.create?input=1', payload: body },
+      { method: 'POST' as const, url: '/api/workflow.create?batch=0', payload: body },
+    ];
+    for (const send of sends) {
+      const res = await t.call(org.member, { ...send, headers: { 'content-type': 'application/json' } });
+      expect(res.statusCode, `${send.url} ${res.body}`).toBe(403);
+      expect(res.json().error.data).toMatchObject({ appCode: 'forbidden', path: 'workflow.create' });
+    }
+    const twice = await t.call(org.viewer, {
+      method: 'GET',
+      url: `/api/workflow.get?input=${encodeURIComponent(JSON.stringify({ taskId: 'X', org_id: other.orgId }))}&input=x`,
+    });
+    expect(twice.statusCode).toBe(403);
+    expect(await taskCount(org.orgId)).toBe(before + 1);
 
-    // The key's own org in a batch item is fine.
+    // The key's own org is fine.
     const own = await t.call(org.member, {
       method: 'POST',
       url: '/api/workflow.create?batch=1',
@@ -87,9 +104,46 @@ describeEachEngine('input at the edge', (engine) => {
     expect(mutation.statusCode).toBe(400);
     expect(mutation.json().error.data.details.fields[0].field).toBe('workflow_category');
 
+    // However tRPC receives it: a repeated ?input= (the first counts), a %-escape only tRPC's lenient
+    // decoding accepts, body text with a BOM, a stray ?input= on a POST.
+    const nulList = encodeURIComponent(JSON.stringify({ filter: { search: 'a\u0000b' } }));
+    for (const url of [`/api/workflow.list?input=${nulList}&input=x`, '/api/workflow.list?input=%7B%22filter%22%3A%7B%22search%22%3A%22a%5Cu0000b%E0%22%7D%7D']) {
+      const res = await t.call(org.viewer, { method: 'GET', url });
+      expect(res.statusCode, `${url} ${res.body}`).toBe(400);
+      expect(res.json().error.data.details.fields[0].field).toBe('filter.search');
+    }
+    const nulBody = JSON.stringify({ workflow_category: 'N', title: 'nul\u0000x' });
+    for (const [url, payload] of [['/api/workflow.create', `\uFEFF${nulBody}`], ['/api/workflow.create?input=1', nulBody]] as const) {
+      const res = await t.call(org.member, { method: 'POST', url, payload, headers: { 'content-type': 'application/json' } });
+      expect(res.statusCode, `${url} ${res.body}`).toBe(400);
+      expect(res.json().error.data.details.fields[0].field).toBe('title');
+    }
+
+    // Nesting no input of ours needs is refused too (deep JSON breaks json_tree and jsonb casts).
+    let deep: unknown = ['x'];
+    for (let i = 0; i < 40; i++) deep = [deep];
+    const tooDeep = await t.call(org.member, { method: 'POST', url: '/api/workflow/create', payload: { workflow_category: 'N', title: 't', entities: { x: deep } } });
+    expect(tooDeep.statusCode).toBe(400);
+    expect(tooDeep.json().error).toContain('nested more than');
+    const tooDeepTrpc = await t.call(org.member, { method: 'POST', url: '/api/workflow.create', payload: { workflow_category: 'N', title: 't', entities: { x: deep } } });
+    expect(tooDeepTrpc.statusCode).toBe(400);
+
     const workstream = await t.call(org.member, { method: 'POST', url: '/api/workstream/candidates', payload: { title: 'x\u0000' } });
     expect(workstream.statusCode).toBe(400);
     expect(await taskCount(org.orgId)).toBe(before);
+  });
+
+  it('cleans entities stored with a NUL escape before the guard (migration 0009), so search works on them', async () => {
+    const task = await createTaskVia(t, org.member, { workflow_category: 'M', title: 'legacy row', entities: { customers: ['Zeta'] } });
+    const legacy = JSON.stringify({ customers: ['Zeta\u0000Corp'], ['k\u0000']: 'v' }); // as JSON writes it: the 6-character escape
+    expect(legacy).toContain('\\u0000');
+    await t.db.database.db.updateTable('workflow_tasks').set({ entities: legacy }).where('task_id', '=', task.task_id).execute();
+    await migration0009.up(t.db.database.db);
+    const row = await t.db.database.db.selectFrom('workflow_tasks').select('entities').where('task_id', '=', task.task_id).executeTakeFirstOrThrow();
+    expect(JSON.parse(row.entities)).toEqual({ customers: ['ZetaCorp'], k: 'v' });
+    const found = await t.call(org.viewer, { method: 'GET', url: '/api/workflow/list?search=zetacorp' });
+    expect(found.statusCode, found.body).toBe(200);
+    expect(found.json().data.map((x: { task_id: string }) => x.task_id)).toEqual([task.task_id]);
   });
 
   it('names an unknown key itself, and says nothing else about it', async () => {

@@ -61,7 +61,7 @@ const sqliteHelpers: SqlHelpers = {
       ? sql<boolean>`${column} like ${likePattern(term)} escape '\\'`
       : sql<boolean>`${sql.raw(SQLITE_FOLD_FUNCTION)}(${column}) like ${likePattern(term.toLowerCase())} escape '\\'`,
   jsonValuesContain: (column, term) =>
-    sql<boolean>`(${sqliteHelpers.containsText(column, asInJson(term))} and exists (select 1 from json_tree(${column}) j where j.type in ('text', 'integer', 'real') and ${sqliteHelpers.containsText(sql.ref('j.value'), term)}))`,
+    sql<boolean>`(${sqliteHelpers.containsText(column, asInJson(term))} and json_valid(${column}) and exists (select 1 from json_tree(${column}) j where j.type in ('text', 'integer', 'real') and ${sqliteHelpers.containsText(sql.ref('j.value'), term)}))`,
   // json_each numbers array elements from 0 in `key`; the ISO text is already the stored format.
   timeRanges: (ranges) =>
     sql`select key as i, json_extract(value, '$[0]') as s, json_extract(value, '$[1]') as e

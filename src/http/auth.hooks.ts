@@ -3,7 +3,6 @@ import { roleAtLeast, type AuthContext } from '../auth/auth-context.js';
 import type { Role } from '../db/types.js';
 import { AppError, forbidden, unauthorized } from '../shared/errors.js';
 import type { AppDeps } from './deps.js';
-import { isTrpcBatch, parseTrpcInput, trpcInputText } from './trpc-input.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -64,32 +63,18 @@ function orgIdMismatch(value: unknown, orgId: number): boolean {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The org_id a tRPC input names: the input's own, or for a batch (`?batch=1`) each item's. */
-function trpcInputClaims(input: unknown, batch: boolean, out: unknown[]): void {
-  if (!isRecord(input)) return;
-  if (!batch) {
-    if ('org_id' in input) out.push(input.org_id);
-    return;
-  }
-  for (const item of Object.values(input)) if (isRecord(item) && 'org_id' in item) out.push(item.org_id);
-}
-
-/** Every org_id the request names, wherever it is written: query, tRPC input (one or a batch), body, path. */
+/** The org_id a request names outside tRPC input: query, JSON body, path. (tRPC input: trpc.ts.) */
 function orgIdClaims(request: FastifyRequest): unknown[] {
   const claims: unknown[] = [];
-  const q = request.query;
-  if (isRecord(q) && 'org_id' in q) claims.push(q.org_id);
-  // Parsed only when it could name org_id: spelled out, or hidden behind a JSON escape
-  // ("org\u005fid" is the same key).
-  const text = trpcInputText(request);
-  if (text !== undefined && (text.includes('org_id') || text.includes('\\u'))) {
-    trpcInputClaims(parseTrpcInput(text), isTrpcBatch(request), claims);
+  for (const part of [request.query, request.body, request.params]) {
+    if (isRecord(part) && 'org_id' in part) claims.push(part.org_id);
   }
-  const body = request.body;
-  if (isRecord(body) && 'org_id' in body) claims.push(body.org_id);
-  const params = request.params;
-  if (isRecord(params) && 'org_id' in params) claims.push(params.org_id);
   return claims;
+}
+
+/** The 403 for an org_id that names another org than the key's, if `claimed` does. */
+export function orgIdRefusal(claimed: unknown, orgId: number): AppError | undefined {
+  return orgIdMismatch(claimed, orgId) ? forbidden(`org_id ${String(claimed)} is not the org of your API key`) : undefined;
 }
 
 export function registerAuthHooks(app: FastifyInstance, deps: AppDeps): void {
@@ -119,10 +104,12 @@ export function registerAuthHooks(app: FastifyInstance, deps: AppDeps): void {
   });
 
   // After the body is parsed: an org_id that names another org is refused, never silently ignored.
+  // tRPC input is checked by the procedures' base middleware, on exactly what they receive.
   app.addHook('preHandler', async (request: FastifyRequest) => {
     if (!request.auth) return;
-    const orgId = request.auth.orgId;
-    const claimed = orgIdClaims(request).find((c) => orgIdMismatch(c, orgId));
-    if (claimed !== undefined) throw forbidden(`org_id ${String(claimed)} is not the org of your API key`);
+    for (const claimed of orgIdClaims(request)) {
+      const refusal = orgIdRefusal(claimed, request.auth.orgId);
+      if (refusal) throw refusal;
+    }
   });
 }

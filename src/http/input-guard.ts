@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { badRequest } from '../shared/errors.js';
-import { parseTrpcInput, trpcInputText } from './trpc-input.js';
+import { badRequest, type AppError } from '../shared/errors.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -10,61 +9,64 @@ declare module 'fastify' {
 }
 
 const NUL = '\u0000';
-const MAX_DEPTH = 64;
+/** Deeper input is refused outright: no input of ours nests anywhere near this. */
+export const MAX_INPUT_DEPTH = 32;
+
+export type InputProblem = { path: string[]; kind: 'nul' | 'depth' };
 
 /**
- * The path of the first string (value or key) holding U+0000 inside `value`, or undefined. Paths
- * are written the way clients write fields: `title`, `updates.title`, `entities.customers.0`.
+ * The first problem inside `value`: a string (value or key) holding U+0000, or nesting deeper than
+ * MAX_INPUT_DEPTH. Paths are written the way clients write fields: `title`, `entities.customers.0`.
  */
-export function findNul(value: unknown, path: string[] = [], depth = 0): string[] | undefined {
-  if (typeof value === 'string') return value.includes(NUL) ? path : undefined;
-  if (typeof value !== 'object' || value === null || depth > MAX_DEPTH) return undefined;
+export function findInputProblem(value: unknown, path: string[] = [], depth = 0): InputProblem | undefined {
+  if (typeof value === 'string') return value.includes(NUL) ? { path, kind: 'nul' } : undefined;
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (depth >= MAX_INPUT_DEPTH) return { path, kind: 'depth' };
   if (Buffer.isBuffer(value)) return undefined; // raw bodies (ingested mail) are decoded by their own route
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = findNul(value[i], [...path, String(i)], depth + 1);
+      const found = findInputProblem(value[i], [...path, String(i)], depth + 1);
       if (found) return found;
     }
     return undefined;
   }
   for (const [key, inner] of Object.entries(value)) {
-    if (key.includes(NUL)) return [...path, key.replaceAll(NUL, '\\u0000')];
-    const found = findNul(inner, [...path, key], depth + 1);
+    if (key.includes(NUL)) return { path: [...path, key.replaceAll(NUL, '\\u0000')], kind: 'nul' };
+    const found = findInputProblem(inner, [...path, key], depth + 1);
     if (found) return found;
   }
   return undefined;
 }
 
-function nulIn(request: FastifyRequest): string | undefined {
-  // tRPC input is JSON text: NUL can only be in it raw (then it is malformed JSON) or as `\u0000`.
-  const text = trpcInputText(request);
-  if (text !== undefined && text.includes('\\u0000')) {
-    const found = findNul(parseTrpcInput(text));
-    if (found) return found.join('.') || 'input';
-  }
-  const q = request.query as Record<string, unknown> | undefined;
-  const inQuery = findNul(q && typeof q === 'object' ? { ...q, input: undefined } : q);
-  if (inQuery) return inQuery.join('.');
-  const inBody = typeof request.body === 'string' ? undefined : findNul(request.body);
-  if (inBody) return inBody.join('.') || '(body)';
-  const inParams = findNul(request.params);
-  if (inParams) return inParams.join('.');
+/** The 400 for an input problem, naming where it is (`fallback` when it is the input itself). */
+export function inputProblemError(problem: InputProblem, fallback: string): AppError {
+  const field = problem.path.join('.') || fallback;
+  return problem.kind === 'nul'
+    ? badRequest(`${field}: text cannot contain the NUL character (U+0000)`, { fields: [{ field, message: 'contains the NUL character (U+0000)' }] })
+    : badRequest(`${field}: nested more than ${MAX_INPUT_DEPTH} levels deep`, { fields: [{ field, message: `nested more than ${MAX_INPUT_DEPTH} levels deep` }] });
+}
+
+function problemIn(request: FastifyRequest): AppError | undefined {
+  const inQuery = findInputProblem(request.query);
+  if (inQuery) return inputProblemError(inQuery, 'querystring');
+  const inBody = Buffer.isBuffer(request.body) ? undefined : findInputProblem(request.body);
+  if (inBody) return inputProblemError(inBody, '(body)');
+  const inParams = findInputProblem(request.params);
+  if (inParams) return inputProblemError(inParams, 'params');
   return undefined;
 }
 
 /**
  * Text never holds U+0000: PostgreSQL's text type cannot store it (the insert would fail as a 500)
  * and SQLite would store it where LIKE stops reading. One rule at the edge keeps both engines alike
- * and names the field, for every route and procedure.
+ * and names the field, for every REST route; tRPC procedures apply the same findInputProblem to their raw input.
  */
-export function registerInputGuard(app: FastifyInstance): void {
+export function registerInputGuard(app: FastifyInstance, isTrpcRoute: (request: FastifyRequest) => boolean): void {
   app.addHook('preValidation', async (request) => {
-    if (request.routeOptions.config?.cleansNul) return;
-    const field = nulIn(request);
-    if (field !== undefined) {
-      throw badRequest(`${field}: text cannot contain the NUL character (U+0000)`, {
-        fields: [{ field, message: 'contains the NUL character (U+0000)' }],
-      });
-    }
+    // tRPC reads its input in its own way (first ?input=, body text without a BOM, batches): the
+    // procedures' base middleware checks exactly what they receive (guardTrpcInput in trpc.ts).
+    if (request.routeOptions.config?.cleansNul || isTrpcRoute(request)) return;
+    const problem = problemIn(request);
+    if (problem) throw problem;
   });
 }

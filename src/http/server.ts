@@ -47,8 +47,8 @@ function sendError(request: FastifyRequest, reply: FastifyReply, status: number,
       },
     });
     const path = (request.params as { path?: string } | undefined)?.path;
-    const query = request.query as Record<string, unknown> | undefined;
-    const isBatch = typeof query === 'object' && query !== null && 'batch' in query;
+    // A batch exactly as tRPC decides it: the first `batch` parameter is "1".
+    const isBatch = new URL(request.url, 'http://local').searchParams.get('batch') === '1';
     return reply.status(status).send(isBatch ? (path ?? '').split(',').map(envelope) : envelope(path));
   }
   return reply.status(status).send(body);
@@ -147,7 +147,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   registerAuthHooks(app, deps);
-  registerInputGuard(app);
+  registerInputGuard(app, isTrpcRoute);
 
   // ------------------------------------------------------------ routes
   registerSystemRoutes(app, deps);

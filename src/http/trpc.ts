@@ -3,7 +3,9 @@ import { ZodError } from 'zod';
 import { roleAtLeast, type AuthContext } from '../auth/auth-context.js';
 import { AppError, forbidden, unauthorized } from '../shared/errors.js';
 import type { AppDeps } from './deps.js';
+import { orgIdRefusal } from './auth.hooks.js';
 import { httpStatusOf, trpcCodeOf, zodDetails } from './errors.js';
+import { findInputProblem, inputProblemError } from './input-guard.js';
 
 export interface TrpcContext {
   deps: AppDeps;
@@ -54,8 +56,24 @@ const mapAppErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/**
+ * The input rules every REST route gets from Fastify hooks, applied to what the procedure itself
+ * receives (per call of a batch; the same text tRPC parsed, whatever the transport): an org_id of
+ * another org is refused (403), NUL and absurd nesting are refused (400) before any handler runs.
+ */
+const guardTrpcInput = t.middleware(async ({ ctx, getRawInput, next }) => {
+  const raw = await getRawInput();
+  const problem = findInputProblem(raw);
+  if (problem) throw inputProblemError(problem, 'input');
+  if (ctx.auth && typeof raw === 'object' && raw !== null && 'org_id' in raw) {
+    const refusal = orgIdRefusal((raw as { org_id: unknown }).org_id, ctx.auth.orgId);
+    if (refusal) throw refusal;
+  }
+  return next();
+});
+
 export const router = t.router;
-export const publicProcedure = t.procedure.use(mapAppErrors);
+export const publicProcedure = t.procedure.use(mapAppErrors).use(guardTrpcInput);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.auth) throw unauthorized();

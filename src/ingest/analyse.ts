@@ -107,9 +107,9 @@ function firstAddress(a: AddressObject | AddressObject[] | undefined): { address
 function headerText(parsed: ParsedMail, name: string): string | undefined {
   const v = parsed.headers.get(name);
   if (v === undefined || v === null) return undefined;
-  if (typeof v === 'string') return v;
-  if (typeof v === 'object' && 'value' in (v as object)) return String((v as { value: unknown }).value);
-  return String(v);
+  if (typeof v === 'string') return noNul(v);
+  if (typeof v === 'object' && 'value' in (v as object)) return noNul(String((v as { value: unknown }).value));
+  return noNul(String(v));
 }
 
 /** The new part of a reply: text before the first quoted line or attribution. */
@@ -202,7 +202,7 @@ export async function analyseMessage(raw: Buffer | string, seq: number, ctx: Ana
   try {
     parsed = await simpleParser(raw, PARSER_OPTIONS);
   } catch (e) {
-    return { ok: false, seq, reason: `MIME parse error: ${(e as Error).message ?? String(e)}`, messageId: null, subject: null };
+    return { ok: false, seq, reason: noNul(`MIME parse error: ${(e as Error).message ?? String(e)}`), messageId: null, subject: null };
   }
   const messageId = normaliseMessageId(parsed.messageId && noNul(parsed.messageId));
   const subject = collapse(noNul(parsed.subject ?? ''));
