@@ -188,6 +188,29 @@ describeEachEngine('input at the edge', (engine) => {
     expect(res.json().error.data.appCode).toBe('bad_request');
   });
 
+  it('asks for a key on a %-encoded /api path, as the router decodes it', async () => {
+    for (const url of ['/%61pi/workflow/list', '/%61pi/keys', '/%61pi/workflow.metrics']) {
+      const res = await t.call(undefined, { method: 'GET', url });
+      expect(res.statusCode, `${url} ${res.body}`).toBe(401);
+    }
+  });
+
+  it('refuses a multipart tRPC body: procedures take JSON', async () => {
+    const boundary = 'b0undary';
+    const payload = `--${boundary}\r\nContent-Disposition: form-data; name="title"\r\n\r\nx\r\n--${boundary}--\r\n`;
+    // Over a real socket: inject()'s body stream is not one the adapter's multipart reader takes.
+    const base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const res = await fetch(`${base}/api/workflow.create`, {
+      method: 'POST',
+      body: payload,
+      headers: { authorization: `Bearer ${org.member}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+    const body = (await res.json()) as { error: { message: string; data: { appCode: string } } };
+    expect(res.status, JSON.stringify(body)).toBe(400);
+    expect(body.error.data.appCode).toBe('bad_request');
+    expect(body.error.message).toContain('must be JSON');
+  });
+
   it('accepts the key\'s own org_id on the patterns mirror and refuses another', async () => {
     expect((await t.call(org.viewer, { method: 'GET', url: `/api/workflow/patterns?org_id=${org.orgId}` })).statusCode).toBe(200);
     expect((await t.call(org.viewer, { method: 'GET', url: `/api/workflow/patterns?org_id=${other.orgId}` })).statusCode).toBe(403);

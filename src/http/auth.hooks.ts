@@ -29,7 +29,9 @@ export function bearerToken(header: string | undefined): string | undefined {
 function needsAuth(request: FastifyRequest): boolean {
   const cfg = request.routeOptions.config;
   if (cfg?.public || cfg?.selfAuth) return false;
-  const path = request.url.split('?', 1)[0]!;
+  // The matched route's pattern, not the raw URL: the router decodes `%61pi` to `api` before
+  // matching, so a raw-prefix test would let an encoded path reach an /api route unauthenticated.
+  const path = request.routeOptions.url ?? request.url.split('?', 1)[0]!;
   return path === '/api' || path.startsWith('/api/');
 }
 

@@ -17,23 +17,32 @@ export type InputProblem = { path: string[]; kind: 'nul' | 'depth' };
 /**
  * The first problem inside `value`: a string (value or key) holding U+0000, or nesting deeper than
  * MAX_INPUT_DEPTH. Paths are written the way clients write fields: `title`, `entities.customers.0`.
+ * The path is built only on the way back from a problem, so a clean megabyte costs one walk.
  */
-export function findInputProblem(value: unknown, path: string[] = [], depth = 0): InputProblem | undefined {
-  if (typeof value === 'string') return value.includes(NUL) ? { path, kind: 'nul' } : undefined;
+export function findInputProblem(value: unknown): InputProblem | undefined {
+  const found = walk(value, 0);
+  if (found) found.path.reverse();
+  return found;
+}
+
+/** As findInputProblem, with the path collected innermost first. */
+function walk(value: unknown, depth: number): InputProblem | undefined {
+  if (typeof value === 'string') return value.includes(NUL) ? { path: [], kind: 'nul' } : undefined;
   if (typeof value !== 'object' || value === null) return undefined;
-  if (depth >= MAX_INPUT_DEPTH) return { path, kind: 'depth' };
+  if (depth >= MAX_INPUT_DEPTH) return { path: [], kind: 'depth' };
   if (Buffer.isBuffer(value)) return undefined; // raw bodies (ingested mail) are decoded by their own route
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = findInputProblem(value[i], [...path, String(i)], depth + 1);
-      if (found) return found;
+      const found = walk(value[i], depth + 1);
+      if (found) return found.path.push(String(i)), found;
     }
     return undefined;
   }
-  for (const [key, inner] of Object.entries(value)) {
-    if (key.includes(NUL)) return { path: [...path, key.replaceAll(NUL, '\\u0000')], kind: 'nul' };
-    const found = findInputProblem(inner, [...path, key], depth + 1);
-    if (found) return found;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (key.includes(NUL)) return { path: [key.replaceAll(NUL, '\\u0000')], kind: 'nul' };
+    const found = walk((value as Record<string, unknown>)[key], depth + 1);
+    if (found) return found.path.push(key), found;
   }
   return undefined;
 }

@@ -27,8 +27,10 @@ const MAX_ALIASED_INPUT = 2048;
 
 /**
  * (procedure, org, role, raw input string) → the answer-cache key its procedure answered from, per
- * server. Safe to short-cut: the procedure's middlewares depend only on the role (auth itself ran
- * in the Fastify hooks), its input parsing only on the raw input, and a cached answer is keyed by
+ * server. Safe to short-cut: the procedure's middlewares depend only on the role, the org and the
+ * raw input (auth itself ran in the Fastify hooks; the input guard — NUL, nesting, another org's
+ * org_id — on this same input, and an alias is remembered only after a success), its input parsing
+ * only on the raw input, and a cached answer is keyed by
  * org and normalised input — so the same call gets the same stored answer while that answer is
  * current, which AnswerCache.reuse checks (token, clock) exactly as get() would. Measured: ~12 % of
  * the CPU of a reused task page was the procedure call (middlewares, input parsing, tRPC's spreads).
@@ -74,8 +76,8 @@ class AliasMemo {
  * tRPC's own envelope and status codes. Batches, mutations, malformed input and anything unusual
  * fall through to the adapter untouched.
  *
- * Registered as a preHandler of the tRPC scope, so authentication and the org_id check (global
- * onRequest/preHandler hooks) have already run.
+ * Registered as a preHandler of the tRPC scope, so authentication (a global onRequest hook) has
+ * already run; the input rules run in the procedure's base middleware, as on the adapter's path.
  */
 export function registerFastTrpcGet(scope: FastifyInstance, deps: AppDeps, router: AnyTRPCRouter, isTrpcRoute: (url: string | undefined) => boolean): void {
   const procedures = router._def.procedures as Record<string, { _def: { type: string } }>;

@@ -1,7 +1,7 @@
 import { TRPCError, initTRPC } from '@trpc/server';
 import { ZodError } from 'zod';
 import { roleAtLeast, type AuthContext } from '../auth/auth-context.js';
-import { AppError, forbidden, unauthorized } from '../shared/errors.js';
+import { AppError, badRequest, forbidden, unauthorized } from '../shared/errors.js';
 import type { AppDeps } from './deps.js';
 import { orgIdRefusal } from './auth.hooks.js';
 import { httpStatusOf, trpcCodeOf, zodDetails } from './errors.js';
@@ -63,6 +63,10 @@ const mapAppErrors = t.middleware(async ({ next }) => {
  */
 const guardTrpcInput = t.middleware(async ({ ctx, getRawInput, next }) => {
   const raw = await getRawInput();
+  // The adapter also passes multipart bodies through as FormData: no procedure of ours takes them.
+  if (raw instanceof FormData || raw instanceof Blob || raw instanceof ReadableStream) {
+    throw badRequest('tRPC input must be JSON (send Content-Type: application/json)');
+  }
   const problem = findInputProblem(raw);
   if (problem) throw inputProblemError(problem, 'input');
   if (ctx.auth && typeof raw === 'object' && raw !== null && 'org_id' in raw) {

@@ -16,7 +16,7 @@ export const GRANULARITIES = ['day', 'week', 'month'] as const;
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 const money = z.number().finite().min(0).max(1e12).transform((v) => Math.round(v * 100) / 100);
-/** Accepted everywhere so a matching org_id passes; another org's id is refused with 403 by the auth hook. */
+/** Accepted everywhere so a matching org_id passes; another org's id is refused with 403 (REST: auth hook; tRPC: guardTrpcInput). */
 const orgIdField = z.number().int().optional();
 
 export const taskStatus = z.enum(TASK_STATUSES);
