@@ -94,7 +94,7 @@ describe('flowledger serve as a real process', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('first start creates the Default org and prints an admin key that opens /ready; SIGTERM exits 0', async () => {
-    const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), join(process.cwd(), 'src/cli/entry.ts'), 'serve'], {
+    const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), join(process.cwd(), 'src/main.ts'), 'serve'], {
       cwd: dir,
       env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATABASE_URL: 'sqlite:data/flowledger.db' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,7 +3,7 @@ import { claimEvents } from '../src/outbox/claim.js';
 import { completeEvents } from '../src/outbox/complete.js';
 import { failEvent } from '../src/outbox/fail.js';
 import { HandlerMap, PermanentFailure, type OutboxHandler } from '../src/outbox/handler.js';
-import { transact } from '../src/outbox/transact.js';
+import { transact } from '../src/db/transact.js';
 import { appendEvent, appendEvents } from '../src/outbox/work-events.repository.js';
 import { OutboxWorker, type WorkerOptions } from '../src/outbox/worker.js';
 import type { ManualClock } from '../src/shared/clock.js';
@@ -251,7 +251,7 @@ describeEachEngine('outbox worker', (engine) => {
       crossProcessWake: true,
     });
     await w.start();
-    const remote = t.db.reopen(); // its own connection and no link to this process's CommitSignal
+    const remote = t.db.reopen(); // its own connection and no link to this process's CommitFeed
     try {
       await new Promise((r) => setTimeout(r, 200)); // let the LISTEN connection settle and lanes go idle
       const t0 = Date.now();

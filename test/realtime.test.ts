@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { defaultHandlers } from '../src/outbox/handlers/index.js';
+import { defaultHandlers } from '../src/app/outbox-handlers.js';
 import { appendEvent } from '../src/outbox/work-events.repository.js';
-import { transact } from '../src/outbox/transact.js';
-import { realtimeServices } from '../src/realtime/realtime.services.js';
+import { transact } from '../src/db/transact.js';
+import { realtimeServices } from '../src/app/realtime-services.js';
 import { runSlaPass } from '../src/sla/monitor.js';
 import type { Service } from '../src/shared/lifecycle.js';
 import { describeEachEngine } from './helpers/engines.js';
@@ -162,7 +162,7 @@ describeEachEngine('realtime WebSocket /ws', (engine) => {
       }),
     ).rejects.toThrow('validation failed');
     // Wake the tap as a commit would, then commit a real change: it must be the first thing received.
-    t.deps.commitSignal.notify();
+    t.deps.commitFeed.notify();
     const { eventId } = await commitTask(org1.orgId, { title: 'kept' });
     const first = await s.next((f) => f.event === 'workflow:task:created');
     expect(first.id).toBe(String(eventId));
@@ -182,7 +182,7 @@ describeEachEngine('realtime WebSocket /ws', (engine) => {
     const taskId = await transact(t.deps, (trx) =>
       insertTask(trx, org1.orgId, { createdAt: created, now: created, deadline: new Date(t.clock.now().getTime() - HOUR).toISOString(), dollarValue: 9000 }),
     );
-    await runSlaPass({ database: t.deps.database, clock: t.deps.clock, commitSignal: t.deps.commitSignal });
+    await runSlaPass({ database: t.deps.database, clock: t.deps.clock, commitFeed: t.deps.commitFeed });
     const violated = await s.next((f) => f.event === 'workflow:sla:violated' && f.data.taskId === taskId);
     expect(violated.data).toMatchObject({ taskId, status: 'RED', dollarValue: 9000 });
     expect(violated.data.hoursOverdue).toBeGreaterThan(0.9);
@@ -438,8 +438,8 @@ describeEachEngine('realtime WebSocket /ws', (engine) => {
   }
 });
 
-describeEachEngine('realtime frames from either delivery path', (engine) => {
-  it('carry the same data whether the outbox or the commit tap publishes the work event: payload, item_type, item_id, actor, work_event_id', async () => {
+describeEachEngine('realtime frames from the commit tap', (engine) => {
+  it('publish each committed work event once, with its data: payload, item_type, item_id, actor, work_event_id (the outbox worker publishes none)', async () => {
     const t = await createTestApp(engine);
     const worker = testWorker(t, defaultHandlers(t.deps));
     const { tap } = realtimeServices(t.deps, { tap: { pollIntervalMs: 3_600_000 } });
@@ -453,36 +453,30 @@ describeEachEngine('realtime frames from either delivery path', (engine) => {
           appendEvent(trx, { orgId: org.orgId, eventName: 'pursuit.won', itemType: 'pursuit', itemId: pursuitId, payload: { pursuit_id: pursuitId }, actor: 'key:7', happenedAt: t.clock.now().toISOString() }),
         );
 
-      // The outbox's hub handler alone (the tap is not running yet).
-      const taskA = await createTask('via the outbox');
+      // Without the tap, the outbox delivers the events but no frame goes out.
+      const taskA = await createTask('before the tap');
       const wonA = await won(1);
       await worker.drain();
-      const viaOutbox = [
-        await s.next((f) => f.event === 'workflow:task:created' && f.data.taskId === taskA.task_id),
-        await s.next((f) => f.id === String(wonA)),
-      ];
-      // The commit tap alone; the outbox then publishes the same events too, and the hub drops the repeats.
+      await t.deps.hub.drain();
+      expect(s.frames.filter((f) => f.id === String(wonA) || (f.event === 'workflow:task:created' && f.data.taskId === taskA.task_id))).toEqual([]);
+
       await tap.start();
       const taskB = await createTask('via the tap');
       const wonB = await won(2);
-      const viaTap = [
+      const frames = [
         await s.next((f) => f.event === 'workflow:task:created' && f.data.taskId === taskB.task_id),
         await s.next((f) => f.id === String(wonB)),
       ];
       await worker.drain();
       await t.deps.hub.drain();
 
-      // Both paths build data from the work event the same way.
-      for (const f of [...viaOutbox, ...viaTap]) {
+      for (const f of frames) {
         const r = await t.db.database.db.selectFrom('work_event').selectAll().where('work_event_id', '=', Number(f.id)).executeTakeFirstOrThrow();
         expect(f.data).toEqual({ ...JSON.parse(r.payload_json), item_type: r.item_type, item_id: r.item_id, actor: r.actor, work_event_id: r.work_event_id });
+        expect(s.frames.filter((x) => x.id === f.id)).toHaveLength(1);
       }
-      for (const i of [0, 1]) expect(Object.keys(viaOutbox[i]!.data).sort()).toEqual(Object.keys(viaTap[i]!.data).sort());
-      expect(viaOutbox[0]!.data).toMatchObject({ actor: taskA.created_by, work_event_id: Number(viaOutbox[0]!.id) });
-      expect(viaTap[0]!.data).toMatchObject({ actor: taskB.created_by, work_event_id: Number(viaTap[0]!.id) });
-      expect(viaOutbox[1]!.data).toMatchObject({ actor: 'key:7', pursuit_id: 1 });
-      expect(viaTap[1]!.data).toMatchObject({ actor: 'key:7', pursuit_id: 2 });
-      for (const f of viaTap) expect(s.frames.filter((x) => x.id === f.id)).toHaveLength(1);
+      expect(frames[0]!.data).toMatchObject({ actor: taskB.created_by, work_event_id: Number(frames[0]!.id) });
+      expect(frames[1]!.data).toMatchObject({ actor: 'key:7', pursuit_id: 2 });
       await s.close();
     } finally {
       await tap.stop();
@@ -505,7 +499,7 @@ describeEachEngine('realtime shutdown', (engine) => {
 
 
 async function startServeProcess(databaseUrl: string): Promise<{ url: string; process: ChildProcess; exited: Promise<number | null> }> {
-  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), join(process.cwd(), 'src/cli/entry.ts'), 'serve', '--no-workers'], {
+  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), join(process.cwd(), 'src/main.ts'), 'serve', '--no-workers'], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATABASE_URL: databaseUrl, REALTIME_POLL_INTERVAL: '1h' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

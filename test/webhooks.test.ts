@@ -1,8 +1,8 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultHandlers } from '../src/outbox/handlers/index.js';
-import { transact } from '../src/outbox/transact.js';
+import { defaultHandlers } from '../src/app/outbox-handlers.js';
+import { transact } from '../src/db/transact.js';
 import { verifySignature } from '../src/outbox/webhooks/signature.js';
 import { appendEvent } from '../src/outbox/work-events.repository.js';
 import type { ManualClock } from '../src/shared/clock.js';

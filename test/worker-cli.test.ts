@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createOrg } from '../src/auth/orgs.repository.js';
 import { runCli } from '../src/cli/main.js';
-import { serve } from '../src/main.js';
+import { serve } from '../src/app/serve-role.js';
 import { appendEvent } from '../src/outbox/work-events.repository.js';
 import { describeEachEngine, openTestDatabase, type TestDatabase } from './helpers/engines.js';
 import { seedPursuit } from './helpers/outbox-seed.js';
@@ -27,7 +27,7 @@ describeEachEngine('flowledger worker', (engine) => {
   });
 
   it('handles events committed by another process within a second, and exits 0 on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), join(process.cwd(), 'src/cli/entry.ts'), 'worker', '--concurrency', '2'], {
+    const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), join(process.cwd(), 'src/main.ts'), 'worker', '--concurrency', '2'], {
       env: { ...process.env, ...env, LOG_LEVEL: 'info', OUTBOX_POLL_INTERVAL: '1h' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

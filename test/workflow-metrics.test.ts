@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuthContext } from '../src/auth/auth-context.js';
+import type { AuthContext } from '../src/shared/auth-context.js';
 import { ManualClock } from '../src/shared/clock.js';
 import { categoryPerformance, executiveMetrics, realTimeMetrics } from '../src/workflow/metrics.service.js';
 import { recordPatternOccurrence } from '../src/workflow/tasks.repository.js';

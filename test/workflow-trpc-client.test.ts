@@ -4,7 +4,7 @@
  */
 import { TRPCClientError, createTRPCClient, httpBatchLink, httpLink } from '@trpc/client';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { AppRouter } from '../src/http/app-router.js';
+import type { AppRouter } from '../src/app/router.js';
 import { describeEachEngine } from './helpers/engines.js';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/test-app.js';
 

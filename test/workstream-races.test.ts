@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { defaultHandlers } from '../src/outbox/handlers/index.js';
-import { transact } from '../src/outbox/transact.js';
+import { defaultHandlers } from '../src/app/outbox-handlers.js';
+import { transact } from '../src/db/transact.js';
 import { ensureFirstProposal } from '../src/workstream/proposals.repository.js';
 import { describeEachEngine } from './helpers/engines.js';
 import { testWorker } from './helpers/outbox-seed.js';

@@ -21,7 +21,7 @@ import pg from 'pg';
 import { createOrg } from '../../src/auth/orgs.repository.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createDatabase, type Database } from '../../src/db/create-db.js';
-import { createDeps } from '../../src/http/create-deps.js';
+import { createDeps } from '../../src/app/deps.js';
 import { HandlerMap } from '../../src/outbox/handler.js';
 import { appendEvent, appendEvents } from '../../src/outbox/work-events.repository.js';
 import { OutboxWorker } from '../../src/outbox/worker.js';
@@ -139,7 +139,7 @@ async function benchFlowLedger(engine: 'sqlite' | 'postgres'): Promise<Row> {
         appendEvent(trx, { orgId: org.org_id, eventName: 'bench.latency', itemType: 'bench', itemId: i, happenedAt: new Date().toISOString() }),
       );
       commits.set(String(id), wall());
-      deps.commitSignal.notify();
+      deps.commitFeed.notify();
       await sleep(5 + Math.random() * 10);
     }
     const inProc = await latencies(commits, starts);

@@ -13,11 +13,11 @@ import { createApiKey } from '../../src/auth/api-keys.repository.js';
 import { createOrg } from '../../src/auth/orgs.repository.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createDatabase } from '../../src/db/create-db.js';
-import { createDeps } from '../../src/http/create-deps.js';
-import { buildServer } from '../../src/http/server.js';
+import { createDeps } from '../../src/app/deps.js';
+import { buildServer } from '../../src/app/server.js';
 import { appendEvent } from '../../src/outbox/work-events.repository.js';
-import { transact } from '../../src/outbox/transact.js';
-import { realtimeServices } from '../../src/realtime/realtime.services.js';
+import { transact } from '../../src/db/transact.js';
+import { realtimeServices } from '../../src/app/realtime-services.js';
 import { createLogger } from '../../src/shared/logger.js';
 import { paced, samplePayload, type RunCommand, type ServerKind } from './shared.js';
 

@@ -2,7 +2,7 @@
  * The real server (`serve --no-workers`) on the database the bench seeded; prints its url.
  * argv: DATABASE_URL, then ANSWER_CACHE_ENTRIES (optional; 0 = answer cache off, the miss path).
  */
-import { serve } from '../../src/main.js';
+import { serve } from '../../src/app/serve-role.js';
 
 const server = await serve({
   workers: false,

@@ -5,8 +5,8 @@
  */
 import { loadConfig } from '../../src/config/config.js';
 import { createDatabase } from '../../src/db/create-db.js';
-import { createDeps } from '../../src/http/create-deps.js';
-import { buildServer } from '../../src/http/server.js';
+import { createDeps } from '../../src/app/deps.js';
+import { buildServer } from '../../src/app/server.js';
 import { createLogger } from '../../src/shared/logger.js';
 
 const config = loadConfig({ ...process.env, LOG_LEVEL: 'warn' });

@@ -1,6 +1,6 @@
 import type { Database } from '../db/create-db.js';
 import type { Clock } from '../shared/clock.js';
-import { actorOf, type AuthContext } from './auth-context.js';
+import { actorOf, type AuthContext } from '../shared/auth-context.js';
 import { constantTimeEqualHex, findKeyByHash, hashKey, touchApiKey } from './api-keys.repository.js';
 
 export type KeyResolution = { ok: true; auth: AuthContext } | { ok: false; reason: 'unknown' | 'revoked' };

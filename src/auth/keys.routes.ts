@@ -1,9 +1,11 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../http/deps.js';
 import { badRequest, notFound } from '../shared/errors.js';
 import { ROLES, createApiKey, listApiKeys, revokeApiKey } from './api-keys.repository.js';
+import type { Database } from '../db/create-db.js';
+import type { Clock } from '../shared/clock.js';
+import type { KeyResolver } from './key-resolver.js';
 
 const keyInfo = z.object({
   key_id: z.number(),
@@ -18,19 +20,25 @@ const keyInfo = z.object({
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 
-/** Admins manage their own org's keys over HTTP; the secret is shown once, at creation. */
-export function registerKeyRoutes(appIn: FastifyInstance, deps: AppDeps): void {
+export interface KeyRouteDeps {
+  database: Database;
+  clock: Clock;
+  keys: Pick<KeyResolver, 'invalidate'>;
+}
+
+/** Admins manage their own org's keys over HTTP; the secret is shown once, at creation. Registered with the prefix /api/keys. */
+export const keyRoutes: FastifyPluginAsync<{ deps: KeyRouteDeps }> = async (appIn, { deps }) => {
   const app = appIn.withTypeProvider<ZodTypeProvider>();
   const admin = { minRole: 'admin' as const };
 
   app.get(
-    '/api/keys',
+    '',
     { config: admin, schema: { tags: ['auth'], summary: "List this org's API keys", response: { 200: z.object({ data: z.array(keyInfo) }) } } },
     async (request) => ({ data: await listApiKeys(deps.database.db, request.auth!.orgId) }),
   );
 
   app.post(
-    '/api/keys',
+    '',
     {
       config: admin,
       schema: {
@@ -58,7 +66,7 @@ export function registerKeyRoutes(appIn: FastifyInstance, deps: AppDeps): void {
   );
 
   app.delete(
-    '/api/keys/:id',
+    '/:id',
     { config: admin, schema: { tags: ['auth'], summary: 'Revoke an API key', params: idParams, response: { 200: keyInfo } } },
     async (request) => {
       if (request.params.id === request.auth!.keyId) throw badRequest('You cannot revoke the key you are using');
@@ -68,4 +76,4 @@ export function registerKeyRoutes(appIn: FastifyInstance, deps: AppDeps): void {
       return key;
     },
   );
-}
+};

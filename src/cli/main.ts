@@ -4,12 +4,11 @@ import { createOrg, getOrg } from '../auth/orgs.repository.js';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { createDatabase, type Database } from '../db/create-db.js';
 import type { Role } from '../db/types.js';
-import { handleSignals, serve } from '../main.js';
-import { startWorkerProcess } from '../outbox/worker-process.js';
+import { handleSignals, serve } from '../app/serve-role.js';
+import { startWorkerProcess } from '../app/worker-role.js';
 import { createLogger } from '../shared/logger.js';
 import { systemClock } from '../shared/clock.js';
 import { runSlaPass } from '../sla/monitor.js';
-import { notifyCommitted } from '../realtime/pg-relay.js';
 import { ingestPath, summaryLines } from '../ingest/ingest.cli.js';
 import { seedDemo } from '../ingest/demo.seed.js';
 
@@ -164,12 +163,8 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
         at = new Date(values.at);
         if (Number.isNaN(at.getTime())) throw new UsageError(`--at must be an ISO-8601 time (got ${values.at})`);
       }
-      const summary = await withDb(async (d) => {
-        const s = await runSlaPass({ database: d, clock: systemClock }, at);
-        // Wake the servers' realtime taps now rather than at their next poll (PostgreSQL only).
-        if (s.events > 0) await notifyCommitted(d).catch(() => {});
-        return s;
-      }, env);
+      // Servers hear the pass's events through the work_event trigger's NOTIFY (PostgreSQL) or data_version (SQLite).
+      const summary = await withDb((d) => runSlaPass({ database: d, clock: systemClock }, at), env);
       if (values.json) out.log(JSON.stringify(summary));
       else
         out.log(

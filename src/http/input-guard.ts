@@ -1,12 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { badRequest, type AppError } from '../shared/errors.js';
 
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** The route takes outside text (raw mail) and drops NUL itself instead of refusing it. */
-    cleansNul?: boolean;
-  }
-}
+import './route-config.js';
 
 const NUL = '\u0000';
 /** Deeper input is refused outright: no input of ours nests anywhere near this. */

@@ -9,16 +9,6 @@ export const pageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export type PageQuery = z.infer<typeof pageQuery>;
-
 export const paginationSchema = z.object({ page: z.number(), limit: z.number(), total: z.number() });
-
-export function pageOffset(p: PageQuery): number {
-  return (p.page - 1) * p.limit;
-}
-
-export function paged<T>(data: T[], p: PageQuery, total: number) {
-  return { data, pagination: { page: p.page, limit: p.limit, total } };
-}
 
 export const listResponse = <T extends z.ZodTypeAny>(item: T) => z.object({ data: z.array(item), pagination: paginationSchema });

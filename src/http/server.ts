@@ -1,34 +1,22 @@
+/**
+ * The HTTP kit's server factory: a Fastify instance with our framework rules (request ids, the one
+ * error shape, JSON parsing, metrics per route, OpenAPI) and no route of any domain. The
+ * composition root (src/app/server.ts) registers the auth plugin and every domain's plugin on it.
+ */
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { newRequestId } from '../shared/ids.js';
-import { registerKeyRoutes } from '../auth/keys.routes.js';
-import { registerWorkflowRoutes } from '../workflow/workflow.routes.js';
-import { registerOutboxRoutes } from '../outbox/outbox.routes.js';
-import { registerWebhookRoutes } from '../outbox/webhooks/webhooks.routes.js';
-import { registerWorkstreamRoutes } from '../workstream/workstream.routes.js';
-import { appRouter, type AppRouter } from './app-router.js';
-import { registerAuthHooks } from './auth.hooks.js';
-import { registerInputGuard } from './input-guard.js';
-import type { AppDeps } from './deps.js';
+import type { Logger } from '../shared/logger.js';
 import { toHttpError, trpcCodeOf, type ErrorBody } from './errors.js';
-import { registerSystemRoutes } from './system.routes.js';
-import { registerSlaRoutes } from '../sla/sla.routes.js';
-import { registerFastTrpcGet } from './trpc-fast-get.js';
-import { registerRealtimeGateway } from '../realtime/ws-gateway.js';
-import { registerIngestRoutes } from '../ingest/ingest.routes.js';
-import type { TrpcContext } from './trpc.js';
-import { registerWebApp, type WebApp } from './web.routes.js';
-
-export type App = FastifyInstance;
+import type { Metrics } from './metrics.js';
 
 /** The route pattern tRPC's Fastify adapter registers for every procedure. */
-const TRPC_ROUTE = '/api/:path';
+export const TRPC_ROUTE = '/api/:path';
 
-function isTrpcRoute(request: FastifyRequest): boolean {
+export function isTrpcRoute(request: FastifyRequest): boolean {
   return request.routeOptions.url === TRPC_ROUTE;
 }
 
@@ -57,14 +45,22 @@ function sendError(request: FastifyRequest, reply: FastifyReply, status: number,
 /** Methods whose requests carry no body: some clients still send `Content-Type: application/json`. */
 const BODILESS = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS']);
 
-/**
- * Builds the whole HTTP application without listening, so tests drive it through inject().
- * Domain route modules are registered here, each owning its own paths.
- */
-export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
+export interface HttpServerOptions {
+  logger: Logger;
+  metrics: Metrics;
+  bodyLimit: number;
+  /**
+   * Asked before answering 404: true when it answered the request itself (the dashboard's deep
+   * links). Read at request time, so it can be set after the routes are registered.
+   */
+  notFound?: { fallback?: (request: FastifyRequest, reply: FastifyReply) => boolean };
+}
+
+/** Builds the server without listening, so tests drive it through inject(). */
+export async function createHttpServer(o: HttpServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    loggerInstance: deps.logger as FastifyBaseLogger,
-    bodyLimit: deps.config.bodyLimit,
+    loggerInstance: o.logger as FastifyBaseLogger,
+    bodyLimit: o.bodyLimit,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : newRequestId();
@@ -96,7 +92,6 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
     void reply.header('x-request-id', request.id);
   });
 
-  // ------------------------------------------------------------ errors, in our one shape
   app.setErrorHandler((error, request, reply) => {
     const { status, body, internal } = toHttpError(error);
     if (internal) request.log.error({ err: error, reqId: request.id }, 'unhandled error');
@@ -104,25 +99,27 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
     return sendError(request, reply, status, body);
   });
 
-  let web: WebApp | undefined;
   app.setNotFoundHandler((request, reply) => {
-    // The dashboard's own routes (deep links, reloads) are answered with its index.html.
-    if (web?.fallback(request, reply)) return reply;
+    if (o.notFound?.fallback?.(request, reply)) return reply;
     const path = request.url.split('?', 1)[0];
     return reply
       .status(404)
       .send({ error: `Route ${request.method} ${path} not found`, code: 'not_found' } satisfies ErrorBody);
   });
 
-  // ------------------------------------------------------------ metrics per route pattern
+  // Metrics per route pattern.
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     const labels = { method: request.method, route, status: String(reply.statusCode) };
-    deps.metrics.httpRequests.inc(labels);
-    deps.metrics.httpDuration.observe(labels, reply.elapsedTime / 1000);
+    o.metrics.httpRequests.inc(labels);
+    o.metrics.httpDuration.observe(labels, reply.elapsedTime / 1000);
   });
 
-  // ------------------------------------------------------------ OpenAPI + Swagger UI
+  await registerOpenApi(app);
+  return app;
+}
+
+async function registerOpenApi(app: FastifyInstance): Promise<void> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -145,59 +142,4 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', url: '/api/openapi.json' } });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
-
-  registerAuthHooks(app, deps);
-  registerInputGuard(app, isTrpcRoute);
-
-  // ------------------------------------------------------------ routes
-  registerSystemRoutes(app, deps);
-  registerKeyRoutes(app, deps);
-  registerSlaRoutes(app, deps);
-  registerWorkflowRoutes(app, deps);
-  registerOutboxRoutes(app, deps);
-  registerWebhookRoutes(app, deps);
-  registerWorkstreamRoutes(app, deps);
-  await registerRealtimeGateway(app, deps);
-  registerIngestRoutes(app, deps);
-
-  await registerTrpc(app, deps);
-  web = await registerWebApp(app, deps);
-
-  return app;
-}
-
-async function registerTrpc(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  const procedures = new Set(Object.keys(appRouter._def.procedures));
-  await app.register(async (scope) => {
-    // tRPC's /api/:path also catches REST paths used with the wrong method and unknown names;
-    // answer those in our own 404/405 shape instead of tRPC's "No procedure found".
-    scope.addHook('onRequest', async (request, reply) => {
-      if (!isTrpcRoute(request)) return;
-      const path = (request.params as { path?: string }).path ?? '';
-      const names = path.split(',');
-      if (names.every((n) => procedures.has(n))) return;
-      const url = `/api/${path}`;
-      const allowed = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].filter(
-        (m) => m !== request.method && app.hasRoute({ url, method: m as 'GET' }),
-      );
-      if (allowed.length > 0) {
-        void reply.header('allow', allowed.join(', '));
-        return reply
-          .status(405)
-          .send({ error: `Method ${request.method} not allowed for ${url}`, code: 'bad_request', details: { allowed } });
-      }
-      return reply.status(404).send({ error: `Route ${request.method} ${url} not found`, code: 'not_found' });
-    });
-    registerFastTrpcGet(scope, deps, appRouter, (url) => url === TRPC_ROUTE);
-    await scope.register(fastifyTRPCPlugin, {
-      prefix: '/api',
-      trpcOptions: {
-        router: appRouter,
-        createContext: ({ req }): TrpcContext => ({ deps, auth: req.auth, requestId: String(req.id) }),
-        onError: ({ error, path }) => {
-          if (error.code === 'INTERNAL_SERVER_ERROR') deps.logger.error({ err: error.cause ?? error, path }, 'tRPC error');
-        },
-      } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
-    });
-  });
 }

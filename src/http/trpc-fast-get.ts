@@ -1,9 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { callTRPCProcedure, getErrorShape, getTRPCErrorFromUnknown, type AnyTRPCRouter } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
-import { cachedJsonOf } from './answer-cache.js';
+import { cachedJsonOf } from '../answer-cache/answer-cache.js';
 import { sendStoredBody } from './stored-body.js';
-import type { AppDeps } from './deps.js';
+import type { AnswerCache } from '../answer-cache/answer-cache.js';
+import type { Clock } from '../shared/clock.js';
+import type { Logger } from '../shared/logger.js';
+import './route-config.js';
 import type { TrpcContext } from './trpc.js';
 
 const wrapped = new WeakMap<object, Buffer>();
@@ -79,7 +82,13 @@ class AliasMemo {
  * Registered as a preHandler of the tRPC scope, so authentication (a global onRequest hook) has
  * already run; the input rules run in the procedure's base middleware, as on the adapter's path.
  */
-export function registerFastTrpcGet(scope: FastifyInstance, deps: AppDeps, router: AnyTRPCRouter, isTrpcRoute: (url: string | undefined) => boolean): void {
+export interface FastTrpcGetDeps {
+  answers: AnswerCache;
+  clock: Clock;
+  logger: Logger;
+}
+
+export function registerFastTrpcGet(scope: FastifyInstance, deps: FastTrpcGetDeps, router: AnyTRPCRouter, isTrpcRoute: (url: string | undefined) => boolean): void {
   const procedures = router._def.procedures as Record<string, { _def: { type: string } }>;
   const aliases = new AliasMemo();
   scope.addHook('preHandler', async (request, reply) => {
@@ -112,7 +121,7 @@ export function registerFastTrpcGet(scope: FastifyInstance, deps: AppDeps, route
       }
     } else if (query.input !== undefined) return;
 
-    const ctx: TrpcContext = { deps, auth: request.auth, requestId: String(request.id) };
+    const ctx: TrpcContext = { auth: request.auth, requestId: String(request.id) };
     try {
       const data = await callTRPCProcedure({ router, path, getRawInput: async () => input, ctx, type: 'query', signal: undefined, batchIndex: 0 });
       const stored = storedResultBody(data);

@@ -1,14 +1,17 @@
+/**
+ * tRPC for every domain: one `initTRPC`, our error formatter, and the base procedure with the input
+ * rules every REST route gets from Fastify hooks. Authentication and roles are added by the auth
+ * module's procedures (src/auth/auth.plugin.ts), which build on `publicProcedure`.
+ */
 import { TRPCError, initTRPC } from '@trpc/server';
 import { ZodError } from 'zod';
-import { roleAtLeast, type AuthContext } from '../auth/auth-context.js';
-import { AppError, badRequest, forbidden, unauthorized } from '../shared/errors.js';
-import type { AppDeps } from './deps.js';
-import { orgIdRefusal } from './auth.hooks.js';
+import type { AuthContext } from '../shared/auth-context.js';
+import { AppError, badRequest } from '../shared/errors.js';
 import { httpStatusOf, trpcCodeOf, zodDetails } from './errors.js';
 import { findInputProblem, inputProblemError } from './input-guard.js';
 
 export interface TrpcContext {
-  deps: AppDeps;
+  /** Set by the auth plugin's onRequest hook when the request carried a valid key. */
   auth: AuthContext | undefined;
   requestId: string;
 }
@@ -57,11 +60,10 @@ const mapAppErrors = t.middleware(async ({ next }) => {
 });
 
 /**
- * The input rules every REST route gets from Fastify hooks, applied to what the procedure itself
- * receives (per call of a batch; the same text tRPC parsed, whatever the transport): an org_id of
- * another org is refused (403), NUL and absurd nesting are refused (400) before any handler runs.
+ * NUL and absurd nesting are refused (400) on what the procedure itself receives (per call of a
+ * batch; the same text tRPC parsed, whatever the transport), before any handler runs.
  */
-const guardTrpcInput = t.middleware(async ({ ctx, getRawInput, next }) => {
+const guardTrpcInput = t.middleware(async ({ getRawInput, next }) => {
   const raw = await getRawInput();
   // The adapter also passes multipart bodies through as FormData: no procedure of ours takes them.
   if (raw instanceof FormData || raw instanceof Blob || raw instanceof ReadableStream) {
@@ -69,30 +71,11 @@ const guardTrpcInput = t.middleware(async ({ ctx, getRawInput, next }) => {
   }
   const problem = findInputProblem(raw);
   if (problem) throw inputProblemError(problem, 'input');
-  if (ctx.auth && typeof raw === 'object' && raw !== null && 'org_id' in raw) {
-    const refusal = orgIdRefusal((raw as { org_id: unknown }).org_id, ctx.auth.orgId);
-    if (refusal) throw refusal;
-  }
   return next();
 });
 
 export const router = t.router;
+export const middleware = t.middleware;
 export const publicProcedure = t.procedure.use(mapAppErrors).use(guardTrpcInput);
-
-export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.auth) throw unauthorized();
-  return next({ ctx: { ...ctx, auth: ctx.auth } });
-});
-
-/** Changes need member or admin; viewers read only. */
-export const writerProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (!roleAtLeast(ctx.auth.role, 'member')) throw forbidden('Your key is read-only (role viewer)');
-  return next();
-});
-
-export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (!roleAtLeast(ctx.auth.role, 'admin')) throw forbidden('This needs an admin key');
-  return next();
-});
 
 export { httpStatusOf };

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from './deps.js';
+import type { Logger } from '../shared/logger.js';
 
 /** src/http and dist/http both sit two levels below the package root. */
 const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -24,8 +24,8 @@ export interface WebApp {
  * page and sent by the page). Hashed assets are cached for a year; index.html is revalidated on
  * every load so a deploy takes effect at once.
  */
-export async function registerWebApp(app: FastifyInstance, deps: AppDeps): Promise<WebApp> {
-  const root = path.resolve(deps.config.webDir ?? DEFAULT_WEB_DIR);
+export async function registerWebApp(app: FastifyInstance, deps: { webDir: string | undefined; logger: Logger }): Promise<WebApp> {
+  const root = path.resolve(deps.webDir ?? DEFAULT_WEB_DIR);
   const built = existsSync(path.join(root, 'index.html'));
   if (!built) {
     deps.logger.warn({ root }, 'dashboard not built: run `npm run build:web` to serve it at /');

@@ -1,8 +1,8 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../http/deps.js';
-import { listResponse, pageOffset, pageQuery, paged } from '../http/paging.js';
+import { listResponse, pageQuery } from '../http/paging.js';
+import { pageOffset, paged } from '../shared/paging.js';
 import { badRequest, notFound } from '../shared/errors.js';
 import { getBatch, listBatches, listItems } from './batch.repository.js';
 import { CATEGORIES } from './categorise.js';
@@ -11,6 +11,10 @@ import { ingestMessages } from './ingest.service.js';
 import { splitMbox } from './mbox.js';
 import { ParsePool } from './parse-pool.js';
 import { deleteRoutingRule, FALLBACK_CATEGORY, listRoutingRules, upsertRoutingRule } from './routing.repository.js';
+import type { Config } from '../config/config.js';
+import type { CommitFeed } from '../db/commit-feed.js';
+import type { Database } from '../db/create-db.js';
+import type { Clock } from '../shared/clock.js';
 
 const batchSchema = z.object({
   batch_id: z.number(),
@@ -74,7 +78,15 @@ const jsonBody = z.union([
 
 const ingestAnswer = z.object({ batch: batchSchema, items: z.array(itemSchema), items_truncated: z.boolean() });
 
-export function registerIngestRoutes(appIn: FastifyInstance, deps: AppDeps): void {
+export interface IngestRouteDeps {
+  database: Database;
+  clock: Clock;
+  commitFeed: CommitFeed;
+  config: Pick<Config, 'ingestBodyLimit'>;
+}
+
+/** Registered with the prefix /api/ingest. */
+export const ingestRoutes: FastifyPluginAsync<{ deps: IngestRouteDeps }> = async (appIn, { deps }) => {
   const inline = new ParsePool(0);
   const workers = ParsePool.forBatches();
   appIn.addHook('onClose', async () => {
@@ -89,7 +101,7 @@ export function registerIngestRoutes(appIn: FastifyInstance, deps: AppDeps): voi
     });
 
     scope.post(
-      '/api/ingest/emails',
+      '/emails',
       {
         bodyLimit: deps.config.ingestBodyLimit,
         config: { cleansNul: true },
@@ -106,7 +118,7 @@ export function registerIngestRoutes(appIn: FastifyInstance, deps: AppDeps): voi
         if (list.length > MAX_MESSAGES) throw badRequest(`At most ${MAX_MESSAGES} messages per request`);
         const auth = req.auth!;
         const result = await ingestMessages(
-          { database: deps.database, clock: deps.clock, commitSignal: deps.commitSignal, pool: list.length < INLINE_BELOW ? inline : workers },
+          { database: deps.database, clock: deps.clock, commitFeed: deps.commitFeed, pool: list.length < INLINE_BELOW ? inline : workers },
           { orgId: auth.orgId, actor: auth.actor, source: 'api', sourceName: null },
           list,
           RETURNED_ITEMS,
@@ -121,7 +133,7 @@ export function registerIngestRoutes(appIn: FastifyInstance, deps: AppDeps): voi
   const idParams = z.object({ id: z.coerce.number().int().positive() });
 
   app.get(
-    '/api/ingest/batches',
+    '/batches',
     { schema: { tags: ['ingest'], summary: 'Ingest batches, newest first', querystring: pageQuery, response: { 200: listResponse(batchSchema) } } },
     async (req) => {
       const { data, total } = await listBatches(deps.database.db, req.auth!.orgId, { limit: req.query.limit, offset: pageOffset(req.query) });
@@ -130,7 +142,7 @@ export function registerIngestRoutes(appIn: FastifyInstance, deps: AppDeps): voi
   );
 
   app.get(
-    '/api/ingest/batches/:id',
+    '/batches/:id',
     { schema: { tags: ['ingest'], summary: 'One ingest batch with its counts', params: idParams, response: { 200: batchSchema } } },
     async (req) => {
       const b = await getBatch(deps.database.db, req.auth!.orgId, req.params.id);
@@ -140,7 +152,7 @@ export function registerIngestRoutes(appIn: FastifyInstance, deps: AppDeps): voi
   );
 
   app.get(
-    '/api/ingest/batches/:id/items',
+    '/batches/:id/items',
     {
       schema: {
         tags: ['ingest'],
@@ -165,7 +177,7 @@ export function registerIngestRoutes(appIn: FastifyInstance, deps: AppDeps): voi
   // ------------------------------------------------------------ routing rules (category → owner)
   const categoryParams = z.object({ category: z.string().trim().min(1).max(60) });
   app.get(
-    '/api/ingest/routing-rules',
+    '/routing-rules',
     {
       schema: {
         tags: ['ingest'],
@@ -180,7 +192,7 @@ export function registerIngestRoutes(appIn: FastifyInstance, deps: AppDeps): voi
   );
 
   app.put(
-    '/api/ingest/routing-rules/:category',
+    '/routing-rules/:category',
     {
       config: admin,
       schema: {
@@ -203,7 +215,7 @@ export function registerIngestRoutes(appIn: FastifyInstance, deps: AppDeps): voi
   );
 
   app.delete(
-    '/api/ingest/routing-rules/:category',
+    '/routing-rules/:category',
     { config: admin, schema: { tags: ['ingest'], summary: 'Remove a routing rule', params: categoryParams } },
     async (req, reply) => {
       if (!(await deleteRoutingRule(deps.database.db, req.auth!.orgId, req.params.category))) throw notFound(`Routing rule for ${req.params.category}`);
@@ -214,12 +226,12 @@ export function registerIngestRoutes(appIn: FastifyInstance, deps: AppDeps): voi
   // ------------------------------------------------------------ extraction config
   const configAnswer = z.object({ config: ingestConfigSchema, updated_at: z.string().nullable(), updated_by: z.string().nullable() });
   app.get(
-    '/api/ingest/config',
+    '/config',
     { schema: { tags: ['ingest'], summary: 'Extraction settings: extra category rules, minimum score, own names, ignored domains', response: { 200: configAnswer } } },
     async (req) => getIngestConfig(deps.database.db, req.auth!.orgId),
   );
   app.put(
-    '/api/ingest/config',
+    '/config',
     { config: admin, schema: { tags: ['ingest'], summary: 'Replace the extraction settings', body: ingestConfigSchema, response: { 200: configAnswer } } },
     async (req) => {
       await putIngestConfig(deps.database.db, req.auth!.orgId, req.body, deps.clock.now().toISOString(), req.auth!.actor);
@@ -252,4 +264,4 @@ async function collect(it: AsyncIterable<Buffer>): Promise<Buffer[]> {
   const out: Buffer[] = [];
   for await (const m of it) out.push(m);
   return out;
-}
+};

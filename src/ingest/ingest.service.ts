@@ -13,7 +13,7 @@ import { sql } from 'kysely';
 import type { Database, Trx } from '../db/create-db.js';
 import { statementParts } from '../db/statement-parts.js';
 import type { NewRow, TaskStatus } from '../db/types.js';
-import type { CommitSignal } from '../outbox/commit-signal.js';
+import type { CommitFeed } from '../db/commit-feed.js';
 import { appendEvents, type NewWorkEvent } from '../outbox/work-events.repository.js';
 import type { Clock } from '../shared/clock.js';
 import { notFound } from '../shared/errors.js';
@@ -31,7 +31,7 @@ export interface IngestDeps {
   database: Database;
   clock: Clock;
   pool: ParsePool;
-  commitSignal?: CommitSignal;
+  commitFeed?: CommitFeed;
 }
 
 export interface IngestOptions {
@@ -162,7 +162,7 @@ export async function ingestMessages(
     while (!ready && (await deps.pool.help())) await fill();
     const results = await next;
     await deps.database.db.transaction().execute((trx) => writeChunk(trx, deps, env, state, results));
-    deps.commitSignal?.notify();
+    deps.commitFeed?.notify();
     processed += results.length;
     opts.onProgress?.({ read: state.counts.read, processed });
   };
@@ -208,7 +208,7 @@ export async function ingestMessages(
     ]);
     return view;
   });
-  deps.commitSignal?.notify();
+  deps.commitFeed?.notify();
   // Within a chunk, failures and duplicates are settled before creations: answer in message order.
   return { batch, items: state.items.sort((a, b) => a.seq - b.seq) };
 }

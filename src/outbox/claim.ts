@@ -97,3 +97,11 @@ export async function nextDueAt(db: DbOrTrx): Promise<string | undefined> {
     .executeTakeFirst();
   return row?.next_attempt_at ?? undefined;
 }
+
+/** A numeric id from the payload (`key`) or, when the event is about that item type, its item_id. */
+export function numericId(e: ClaimedEvent, key: string, itemType: string): number | undefined {
+  const fromPayload = e.payload[key];
+  const raw = fromPayload ?? (e.item_type === itemType ? e.item_id : undefined);
+  const n = Number(raw);
+  return raw !== undefined && raw !== null && Number.isSafeInteger(n) && n > 0 ? n : undefined;
+}

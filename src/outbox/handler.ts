@@ -3,11 +3,23 @@
  * its effect and the batch's completion runs it again, so running twice must have the effect of
  * running once (unique keys, ON CONFLICT DO NOTHING, "already sent" checks, deterministic ids).
  */
-import type { AppDeps } from '../http/deps.js';
+import type { Config } from '../config/config.js';
+import type { CommitFeed } from '../db/commit-feed.js';
+import type { Database } from '../db/create-db.js';
+import type { Registry } from 'prom-client';
+import type { Clock } from '../shared/clock.js';
+import type { Logger } from '../shared/logger.js';
 import type { ClaimedEvent } from './claim.js';
 
-/** What handlers may use: a worker process has no HTTP server, key cache or rate limiter. */
-export type OutboxDeps = Pick<AppDeps, 'config' | 'database' | 'clock' | 'logger' | 'metrics' | 'commitSignal' | 'hub'>;
+/** What the worker and the outbox's own handlers (webhooks) use: no HTTP server, key cache or hub. */
+export interface OutboxDeps {
+  config: Pick<Config, 'outboxLeaseMs' | 'outboxPollIntervalMs' | 'outboxMaxAttempts' | 'webhookAllowPrivateNetworks'>;
+  database: Database;
+  clock: Clock;
+  logger: Logger;
+  metrics: { registry: Registry };
+  commitFeed: CommitFeed;
+}
 
 export type OutboxHandler = (event: ClaimedEvent) => Promise<void>;
 

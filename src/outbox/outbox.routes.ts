@@ -1,12 +1,15 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../http/deps.js';
-import { listResponse, pageOffset, pageQuery, paged } from '../http/paging.js';
+import { listResponse, pageQuery } from '../http/paging.js';
+import { pageOffset, paged } from '../shared/paging.js';
 import { conflict, notFound } from '../shared/errors.js';
 import { registerQueueDepthGauge } from './outbox.metrics.js';
 import { listDeadLetters, queueDepth, redriveDeadLetter } from './outbox.repository.js';
-import { notifyOtherProcesses } from './wake-sources.js';
+import type { CommitFeed } from '../db/commit-feed.js';
+import type { Database } from '../db/create-db.js';
+import type { Registry } from 'prom-client';
+import type { Clock } from '../shared/clock.js';
 
 const statsSchema = z.object({
   pending: z.number(),
@@ -31,14 +34,21 @@ const deadLetterSchema = z.object({
 
 const idParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 
-/** Admin view of this org's outbox: queue depth, dead letters, redrive. */
-export function registerOutboxRoutes(appIn: FastifyInstance, deps: AppDeps): void {
+export interface OutboxRouteDeps {
+  database: Database;
+  clock: Clock;
+  commitFeed: CommitFeed;
+  metrics: { registry: Registry };
+}
+
+/** Admin view of this org's outbox: queue depth, dead letters, redrive. Registered with the prefix /api/outbox. */
+export const outboxRoutes: FastifyPluginAsync<{ deps: OutboxRouteDeps }> = async (appIn, { deps }) => {
   const app = appIn.withTypeProvider<ZodTypeProvider>();
   const admin = { minRole: 'admin' as const };
   registerQueueDepthGauge(deps.metrics.registry, deps.database, deps.clock);
 
   app.get(
-    '/api/outbox/stats',
+    '/stats',
     { config: admin, schema: { tags: ['outbox'], summary: "This org's outbox queue by state", response: { 200: statsSchema } } },
     async (request) => {
       const d = await queueDepth(deps.database.db, { orgId: request.auth!.orgId });
@@ -48,7 +58,7 @@ export function registerOutboxRoutes(appIn: FastifyInstance, deps: AppDeps): voi
   );
 
   app.get(
-    '/api/outbox/dead-letters',
+    '/dead-letters',
     { config: admin, schema: { tags: ['outbox'], summary: 'Dead-lettered work events, newest first', querystring: pageQuery, response: { 200: listResponse(deadLetterSchema) } } },
     async (request) => {
       const q = request.query;
@@ -58,7 +68,7 @@ export function registerOutboxRoutes(appIn: FastifyInstance, deps: AppDeps): voi
   );
 
   app.post(
-    '/api/outbox/dead-letters/:id/retry',
+    '/dead-letters/:id/retry',
     {
       config: admin,
       schema: {
@@ -73,9 +83,9 @@ export function registerOutboxRoutes(appIn: FastifyInstance, deps: AppDeps): voi
       const res = await redriveDeadLetter(deps.database.db, { orgId: request.auth!.orgId, workEventId: id, now: deps.clock.now().toISOString() });
       if (res === 'not_found') throw notFound(`Work event ${id}`);
       if (res === 'not_dead') throw conflict(`Work event ${id} is not dead-lettered`);
-      deps.commitSignal.notify();
-      await notifyOtherProcesses(deps.database);
+      // A redrive is an update, not an insert: no trigger tells other processes' workers.
+      await deps.commitFeed.announce();
       return reply.status(202).send({ work_event_id: id, status: 'queued' as const });
     },
   );
-}
+};

@@ -19,7 +19,11 @@ import { backoffDelayMs, DEFAULT_BACKOFF, failEvent, type BackoffPolicy } from '
 import { PermanentFailure, type HandlerRegistry, type OutboxDeps } from './handler.js';
 import { outboxMetrics, type OutboxMetrics } from './outbox.metrics.js';
 import { sweepExpiredClaims } from './sweep.js';
-import { crossProcessWakeSource, Waker, type WakeSource } from './wake-sources.js';
+import type { FeedSubscription } from '../db/commit-feed.js';
+import { Waker } from './waker.js';
+
+/** A lane with nothing due sleeps at most this long even if every wake-up were lost. */
+const IDLE_CAP_MS = 60_000;
 
 export interface WorkerOptions {
   handlers: HandlerRegistry;
@@ -55,8 +59,7 @@ export class OutboxWorker implements Service {
   private lanes: Promise<void>[] = [];
   private sweeper: NodeJS.Timeout | undefined;
   private sweeping: Promise<unknown> | undefined;
-  private wakeSource: WakeSource | undefined;
-  private unsubscribe: (() => void) | undefined;
+  private feed: FeedSubscription | undefined;
   private startPromise: Promise<void> | undefined;
   private stopPromise: Promise<void> | undefined;
   private readonly unhandledNames = new Set<string>();
@@ -93,11 +96,9 @@ export class OutboxWorker implements Service {
   start(): Promise<void> {
     this.startPromise ??= (async () => {
       this.running = true;
-      this.unsubscribe = this.deps.commitSignal.onNotify(() => this.waker.wake());
-      if (this.o.crossProcessWake) {
-        this.wakeSource = crossProcessWakeSource(this.deps.database, () => this.waker.wake(), this.deps.logger);
-        await this.wakeSource?.start();
-      }
+      // Commits here, in other processes and the fallback poll all arrive through the commit feed.
+      this.feed = this.deps.commitFeed.subscribe(() => this.waker.wake(), { pollMs: this.o.pollIntervalMs, crossProcess: this.o.crossProcessWake });
+      await this.feed.ready;
       // Claims of workers that died (this host's previous run included) are released once expired:
       // one sweep now, then every sweepIntervalMs. stop() waits for a sweep in progress.
       const sweepInBackground = () => {
@@ -123,10 +124,9 @@ export class OutboxWorker implements Service {
       this.running = false;
       this.waker.wakeAll();
       if (this.sweeper) clearInterval(this.sweeper);
-      this.unsubscribe?.();
       await Promise.all(this.lanes);
       await this.sweeping;
-      await this.wakeSource?.stop();
+      await this.feed?.close();
       this.deps.logger.info({ workerId: this.workerId }, 'outbox worker stopped');
     })();
     return this.stopPromise;
@@ -152,12 +152,12 @@ export class OutboxWorker implements Service {
     }
   }
 
-  /** Until the next retry falls due, capped by the fallback poll. */
+  /** Until the next retry falls due; the commit feed (and its fallback poll) wakes the lane before that. */
   private async idleWaitMs(): Promise<number> {
     const due = await nextDueAt(this.deps.database.db);
-    if (!due) return this.o.pollIntervalMs;
+    if (!due) return IDLE_CAP_MS;
     const ms = Date.parse(due) - this.deps.clock.now().getTime();
-    return Math.max(1, Math.min(this.o.pollIntervalMs, ms));
+    return Math.max(1, Math.min(IDLE_CAP_MS, ms));
   }
 
   /** Claims and processes one batch. Returns what happened (claimed 0 = nothing was ready). */

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { compilePatterns, isValidPattern, toWsEventName } from './event-names.js';
-import { decodeHint, encodeHint, MAX_NOTIFY_BYTES } from './pg-relay.js';
 
 describe('WebSocket event names', () => {
   it('maps workflow work events to the seed names and everything else to workstream:<name>', () => {
@@ -31,18 +30,5 @@ describe('WebSocket event names', () => {
     expect(isValidPattern('a b')).toBe(false);
     expect(isValidPattern('(.*)+')).toBe(false);
     expect(isValidPattern('x'.repeat(101))).toBe(false);
-  });
-});
-
-describe('NOTIFY hints', () => {
-  it('stay under PostgreSQL’s 8,000-byte payload limit by dropping the org list', () => {
-    const small = encodeHint({ max: 42, orgs: [1, 2], from: 'p1' });
-    expect(decodeHint(small)).toEqual({ max: 42, orgs: [1, 2], from: 'p1' });
-    const orgs = Array.from({ length: 5_000 }, (_, i) => 100_000 + i);
-    const big = encodeHint({ max: 7, orgs, from: 'p1' });
-    expect(Buffer.byteLength(big)).toBeLessThanOrEqual(MAX_NOTIFY_BYTES);
-    expect(decodeHint(big)).toEqual({ max: 7, from: 'p1' });
-    expect(decodeHint('not json')).toBeUndefined();
-    expect(decodeHint('{"max":"x"}')).toBeUndefined();
   });
 });

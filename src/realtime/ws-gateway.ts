@@ -12,18 +12,27 @@
  *   they reconnect — to another node if there is one.
  */
 import websocket from '@fastify/websocket';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Counter, Gauge } from 'prom-client';
+import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { Counter, Gauge, type Registry } from 'prom-client';
 import type { WebSocket } from 'ws';
-import type { AuthContext } from '../auth/auth-context.js';
-import { authenticate, bearerToken } from '../http/auth.hooks.js';
-import type { AppDeps } from '../http/deps.js';
+import { authenticate, bearerToken, type AuthDeps } from '../auth/auth.plugin.js';
+import type { Config } from '../config/config.js';
+import type { AuthContext } from '../shared/auth-context.js';
+import type { Clock } from '../shared/clock.js';
+import type { Logger } from '../shared/logger.js';
 import { AppError } from '../shared/errors.js';
 import { compilePatterns, isValidPattern, MAX_PATTERNS } from './event-names.js';
 import { CLOSE_CODES } from './event-types.js';
 import type { RealtimeHub, RealtimeMessage } from './hub.js';
 
-export type GatewayDeps = AppDeps & { hub: RealtimeHub };
+export interface GatewayDeps extends AuthDeps {
+  config: Pick<Config, 'wsMaxBufferedBytes' | 'wsHeartbeatMs' | 'wsAuthTimeoutMs'>;
+  clock: Clock;
+  logger: Logger;
+  metrics: { registry: Registry };
+  hub: RealtimeHub;
+}
 
 const OPEN = 1;
 const MAX_INBOUND_BYTES = 64 * 1024;
@@ -40,7 +49,7 @@ interface Conn {
   alive: boolean;
 }
 
-function realtimeMetrics(deps: AppDeps, count: () => number) {
+function realtimeMetrics(deps: Pick<GatewayDeps, 'metrics'>, count: () => number) {
   const registers = [deps.metrics.registry];
   return {
     clients: new Gauge({
@@ -122,7 +131,11 @@ function parsePatterns(v: unknown): string[] | string {
   return v as string[];
 }
 
-export async function registerRealtimeGateway(app: FastifyInstance, deps: GatewayDeps): Promise<void> {
+/**
+ * `GET /ws` and its fan-out, as one plugin (no prefix). Not encapsulated, so the app itself owns
+ * the WebSocket server (`app.websocketServer`) and its shutdown.
+ */
+const gateway: FastifyPluginAsync<{ deps: GatewayDeps }> = async (app, { deps }) => {
   const { config, hub } = deps;
   const byOrg = new Map<number, Set<Conn>>();
   let connected = 0;
@@ -340,4 +353,6 @@ export async function registerRealtimeGateway(app: FastifyInstance, deps: Gatewa
       reply.status(426).header('upgrade', 'websocket').send({ error: 'GET /ws needs a WebSocket upgrade', code: 'bad_request' }),
     wsHandler: onConnection,
   });
-}
+};
+
+export const realtimeGateway = fp(gateway, { name: 'flowledger-realtime' });

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Database, Trx } from '../db/create-db.js';
-import type { CommitSignal } from '../outbox/commit-signal.js';
+import type { CommitFeed } from '../db/commit-feed.js';
 import type { Clock } from '../shared/clock.js';
 import type { Service } from '../shared/lifecycle.js';
 import type { Logger } from '../shared/logger.js';
@@ -26,7 +26,7 @@ export interface SlaPassSummary {
 export interface SlaDeps {
   database: Database;
   clock: Clock;
-  commitSignal?: CommitSignal;
+  commitFeed?: CommitFeed;
 }
 
 async function lockedTransaction<T>(database: Database, fn: (trx: Trx) => Promise<T>): Promise<T> {
@@ -88,7 +88,7 @@ export async function runSlaPass(deps: SlaDeps, at?: Date): Promise<SlaPassSumma
     s.events += ws.opened + ws.resolved;
   });
 
-  if (s.events > 0) deps.commitSignal?.notify();
+  if (s.events > 0) deps.commitFeed?.notify();
   s.duration_ms = Date.now() - started;
   return s;
 }

@@ -1,13 +1,16 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../http/deps.js';
-import { listResponse, pageOffset, pageQuery, paged } from '../http/paging.js';
-import { transact } from '../outbox/transact.js';
+import { listResponse, pageQuery } from '../http/paging.js';
+import { pageOffset, paged } from '../shared/paging.js';
+import { transact } from '../db/transact.js';
 import { notFound } from '../shared/errors.js';
 import { calendarSchema } from './calendar.js';
 import { WORKSTREAM_METRICS, deleteRule, insertRule, listRules, updateRule } from './rules.repository.js';
 import { pauseTaskSla, resumeTaskSla } from './task-pause.js';
+import type { CommitFeed } from '../db/commit-feed.js';
+import type { Database } from '../db/create-db.js';
+import type { Clock } from '../shared/clock.js';
 
 const PRIORITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'NORMAL'] as const;
 
@@ -69,14 +72,21 @@ const breachSchema = z.object({
 
 const boolQuery = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
-export function registerSlaRoutes(appIn: FastifyInstance, deps: AppDeps): void {
+export interface SlaRouteDeps {
+  database: Database;
+  clock: Clock;
+  commitFeed: CommitFeed;
+}
+
+/** Registered with the prefix /api. */
+export const slaRoutes: FastifyPluginAsync<{ deps: SlaRouteDeps }> = async (appIn, { deps }) => {
   const app = appIn.withTypeProvider<ZodTypeProvider>();
   const admin = { minRole: 'admin' as const };
   const now = () => deps.clock.now().toISOString();
   const idParams = z.object({ id: z.coerce.number().int().positive() });
 
   app.get(
-    '/api/workstream/sla-rules',
+    '/workstream/sla-rules',
     {
       schema: {
         tags: ['sla'],
@@ -94,13 +104,13 @@ export function registerSlaRoutes(appIn: FastifyInstance, deps: AppDeps): void {
   );
 
   app.post(
-    '/api/workstream/sla-rules',
+    '/workstream/sla-rules',
     { config: admin, schema: { tags: ['sla'], summary: 'Create an SLA rule', body: ruleBody, response: { 201: ruleSchema } } },
     async (req, reply) => reply.status(201).send(await insertRule(deps.database.db, req.auth!.orgId, req.body, now())),
   );
 
   app.patch(
-    '/api/workstream/sla-rules/:id',
+    '/workstream/sla-rules/:id',
     { config: admin, schema: { tags: ['sla'], summary: 'Change an SLA rule', params: idParams, body: rulePatch, response: { 200: ruleSchema } } },
     async (req) => {
       const patch = Object.fromEntries(Object.entries(req.body).filter(([, v]) => v !== undefined));
@@ -111,7 +121,7 @@ export function registerSlaRoutes(appIn: FastifyInstance, deps: AppDeps): void {
   );
 
   app.delete(
-    '/api/workstream/sla-rules/:id',
+    '/workstream/sla-rules/:id',
     { config: admin, schema: { tags: ['sla'], summary: 'Delete an SLA rule (its open breaches resolve on the next pass)', params: idParams } },
     async (req, reply) => {
       if (!(await deleteRule(deps.database.db, req.auth!.orgId, req.params.id))) throw notFound(`SLA rule ${req.params.id}`);
@@ -120,7 +130,7 @@ export function registerSlaRoutes(appIn: FastifyInstance, deps: AppDeps): void {
   );
 
   app.get(
-    '/api/workstream/sla-breaches',
+    '/workstream/sla-breaches',
     {
       schema: {
         tags: ['sla'],
@@ -158,19 +168,19 @@ export function registerSlaRoutes(appIn: FastifyInstance, deps: AppDeps): void {
   const taskParams = z.object({ taskId: z.string().min(1).max(100) });
 
   app.post(
-    '/api/sla/tasks/:taskId/pause',
+    '/sla/tasks/:taskId/pause',
     { schema: { tags: ['sla'], summary: "Pause a task's SLA clock (idempotent)", params: taskParams, response: { 200: pauseSchema } } },
     async (req) => transact(deps, (trx) => pauseTaskSla(trx, req.auth!.orgId, req.params.taskId, now(), req.auth!.actor)),
   );
 
   app.post(
-    '/api/sla/tasks/:taskId/resume',
+    '/sla/tasks/:taskId/resume',
     { schema: { tags: ['sla'], summary: "Resume a task's SLA clock; the deadline moves by the paused time", params: taskParams, response: { 200: pauseSchema } } },
     async (req) => transact(deps, (trx) => resumeTaskSla(trx, req.auth!.orgId, req.params.taskId, now(), req.auth!.actor)),
   );
 
   const settings = z.object({ high_value_threshold: z.number(), currency: z.string() });
-  app.get('/api/sla/settings', { schema: { tags: ['sla'], summary: 'Org SLA settings', response: { 200: settings } } }, async (req) =>
+  app.get('/sla/settings', { schema: { tags: ['sla'], summary: 'Org SLA settings', response: { 200: settings } } }, async (req) =>
     deps.database.db
       .selectFrom('org')
       .select(['high_value_threshold', 'currency'])
@@ -178,7 +188,7 @@ export function registerSlaRoutes(appIn: FastifyInstance, deps: AppDeps): void {
       .executeTakeFirstOrThrow(),
   );
   app.patch(
-    '/api/sla/settings',
+    '/sla/settings',
     {
       config: admin,
       schema: {
@@ -196,4 +206,4 @@ export function registerSlaRoutes(appIn: FastifyInstance, deps: AppDeps): void {
         .returning(['high_value_threshold', 'currency'])
         .executeTakeFirstOrThrow(),
   );
-}
+};

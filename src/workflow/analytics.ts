@@ -6,9 +6,9 @@
  * included because every bucket is listed up front.
  */
 import { sql, type RawBuilder } from 'kysely';
-import type { AuthContext } from '../auth/auth-context.js';
+import type { AuthContext } from '../shared/auth-context.js';
 import { sqlHelpers } from '../db/sql-helpers.js';
-import type { AppDeps } from '../http/deps.js';
+import type { WorkflowDeps } from './workflow.deps.js';
 import { badRequest } from '../shared/errors.js';
 import type { AnalyticsInput, AnalyticsResult } from './workflow.schemas.js';
 import { addDays, isValidTimeZone, isoWeekday, localDateOf, zonedTimeToUtc, type LocalDate } from '../shared/zoned-time.js';
@@ -92,7 +92,7 @@ interface Counted {
 }
 
 async function countPerBucket(
-  deps: Pick<AppDeps, 'database'>,
+  deps: Pick<WorkflowDeps, 'database'>,
   buckets: RawBuilder<unknown>,
   orgId: number,
   column: 'created_at' | 'completed_at' | 'sla_deadline',
@@ -118,7 +118,7 @@ async function countPerBucket(
 const round2 = (v: number) => Math.round(v * 100) / 100;
 
 export async function workflowAnalytics(
-  deps: Pick<AppDeps, 'database' | 'clock'>,
+  deps: Pick<WorkflowDeps, 'database' | 'clock'>,
   auth: AuthContext,
   input: AnalyticsInput,
 ): Promise<AnalyticsResult> {

@@ -2,9 +2,9 @@
  * The metric procedures: the same query definitions as the views (metrics.query.ts), run with the
  * injected clock and, for per-status figures, over the trigger-kept counters.
  */
-import type { AuthContext } from '../auth/auth-context.js';
+import type { AuthContext } from '../shared/auth-context.js';
 import { sqlHelpers } from '../db/sql-helpers.js';
-import type { AppDeps } from '../http/deps.js';
+import type { WorkflowDeps } from './workflow.deps.js';
 import {
   categoryPerformanceQuery,
   executiveMetricsQuery,
@@ -15,7 +15,7 @@ import {
 } from './metrics.query.js';
 import { executiveMetricsSchema, type ExecutiveMetrics } from './workflow.schemas.js';
 
-type Deps = Pick<AppDeps, 'database' | 'clock'>;
+type Deps = Pick<WorkflowDeps, 'database' | 'clock'>;
 
 function apiOptions(deps: Deps, orgId: number, now = deps.clock.now()): MetricsQueryOptions {
   const h = sqlHelpers(deps.database.engine);
@@ -42,7 +42,7 @@ export async function executiveMetrics(deps: Deps, auth: Pick<AuthContext, 'orgI
  * leaves it, at that task's created_at + 24 h + 1 ms (new tasks are commits, which move the token).
  * Every other figure comes from the counters, i.e. from commits.
  */
-export async function executiveMetricsAnswer(deps: Deps & Pick<AppDeps, 'answers'>, auth: Pick<AuthContext, 'orgId'>): Promise<ExecutiveMetrics> {
+export async function executiveMetricsAnswer(deps: Deps & Pick<WorkflowDeps, 'answers'>, auth: Pick<AuthContext, 'orgId'>): Promise<ExecutiveMetrics> {
   const now = deps.clock.now();
   return deps.answers.get({
     scope: 'workflow.metrics',

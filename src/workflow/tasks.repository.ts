@@ -2,8 +2,8 @@ import { sql, type SelectQueryBuilder } from 'kysely';
 import type { DbOrTrx } from '../db/create-db.js';
 import type { SqlHelpers } from '../db/sql-helpers.js';
 import type { DB, NewRow, Row, RowUpdate, TaskStatus } from '../db/types.js';
-import type { PageQuery } from '../http/paging.js';
-import { pageOffset } from '../http/paging.js';
+import type { PageQuery } from '../shared/paging.js';
+import { pageOffset } from '../shared/paging.js';
 import type { ListTasksInput, TaskView } from './workflow.schemas.js';
 
 type TaskRow = Row<'workflow_tasks'>;

@@ -3,13 +3,13 @@
  * transaction: the task change, its status history and its work events commit together.
  */
 import { isDeepStrictEqual } from 'node:util';
-import type { AuthContext } from '../auth/auth-context.js';
+import type { AuthContext } from '../shared/auth-context.js';
 import type { Trx } from '../db/create-db.js';
 import { sqlHelpers } from '../db/sql-helpers.js';
 import type { RowUpdate, TaskStatus } from '../db/types.js';
-import type { AppDeps } from '../http/deps.js';
-import { paged } from '../http/paging.js';
-import { transact } from '../outbox/transact.js';
+import type { WorkflowDeps } from './workflow.deps.js';
+import { paged } from '../shared/paging.js';
+import { transact } from '../db/transact.js';
 import { appendEvents, type NewWorkEvent } from '../outbox/work-events.repository.js';
 import { badRequest, notFound } from '../shared/errors.js';
 import { newTaskId } from '../shared/ids.js';
@@ -31,7 +31,7 @@ import { planNewTaskSla, settleTaskSla } from '../sla/task-sla.service.js';
 import type { CreateTaskInput, ListTasksInput, PatternsInput, TaskView, UpdateTaskInput } from './workflow.schemas.js';
 import { taskListSchema } from './workflow.schemas.js';
 
-type Deps = Pick<AppDeps, 'database' | 'clock' | 'commitSignal'>;
+type Deps = Pick<WorkflowDeps, 'database' | 'clock' | 'commitFeed'>;
 const HOUR_MS = 3_600_000;
 
 function taskEvent(name: string, task: TaskView, actor: string, at: string, extra: Record<string, unknown> = {}): NewWorkEvent {
@@ -151,7 +151,7 @@ export async function createTask(deps: Deps, auth: AuthContext, input: CreateTas
   });
 }
 
-export async function getTask(deps: Pick<AppDeps, 'database'>, auth: AuthContext, taskId: string) {
+export async function getTask(deps: Pick<WorkflowDeps, 'database'>, auth: AuthContext, taskId: string) {
   const db = deps.database.db;
   const [row, history] = await Promise.all([findTask(db, auth.orgId, taskId), listHistory(db, auth.orgId, taskId)]);
   if (!row) throw notFound(`Task ${taskId}`);
@@ -234,7 +234,7 @@ export async function deleteTask(deps: Deps, auth: AuthContext, taskId: string):
 }
 
 /** A page of tasks: depends on the data only (no clock), so it is reused until the next commit. */
-export async function listTaskPage(deps: Pick<AppDeps, 'database' | 'answers'>, auth: AuthContext, input: ListTasksInput) {
+export async function listTaskPage(deps: Pick<WorkflowDeps, 'database' | 'answers'>, auth: AuthContext, input: ListTasksInput) {
   const page = { page: input?.pagination?.page ?? 1, limit: input?.pagination?.limit ?? 50 };
   const filter = input?.filter ?? {};
   const sort = input?.sort ?? { field: 'created_at' as const, direction: 'desc' as const };
@@ -251,7 +251,7 @@ export async function listTaskPage(deps: Pick<AppDeps, 'database' | 'answers'>, 
   });
 }
 
-export async function listPatternPage(deps: Pick<AppDeps, 'database'>, auth: AuthContext, input: PatternsInput) {
+export async function listPatternPage(deps: Pick<WorkflowDeps, 'database'>, auth: AuthContext, input: PatternsInput) {
   const page = { page: input?.pagination?.page ?? 1, limit: input?.pagination?.limit ?? 50 };
   const { rows, total } = await listPatterns(deps.database.db, {
     orgId: auth.orgId,

@@ -1,6 +1,6 @@
 import { CompiledQuery, sql, type Kysely } from 'kysely';
 import type { DbOrTrx } from '../db/create-db.js';
-import type { Computed } from '../http/answer-cache.js';
+import type { Computed } from '../answer-cache/answer-cache.js';
 import { CANDIDATE_STALE_HOURS, TODAY_LIMIT, todayNextTimeChangeQuery, todayOrder, todayPanelQuery, type TodayRow } from './today.query.js';
 
 export type TodayItem = Omit<TodayRow, 'org_id' | 'badge_rank' | 'last_touch_at'>;

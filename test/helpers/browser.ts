@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { realtimeServices } from '../../src/realtime/realtime.services.js';
+import { realtimeServices } from '../../src/app/realtime-services.js';
 import { systemClock } from '../../src/shared/clock.js';
 import type { Service } from '../../src/shared/lifecycle.js';
 import type { TestEngine } from './engines.js';

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
-const ENTRY = join(import.meta.dirname, '../../src/cli/entry.ts');
+const ENTRY = join(import.meta.dirname, '../../src/main.ts');
 const WRITE_SQL = join(import.meta.dirname, '../fixtures/write-sql.ts');
 
 /** Runs a TypeScript file in a child process (a real second process on the database). */

@@ -16,10 +16,10 @@
  */
 import type { DbOrTrx } from '../../db/create-db.js';
 import { toBool } from '../../db/types.js';
-import { transact } from '../transact.js';
+import { transact } from '../../db/transact.js';
 import { PermanentFailure, type OutboxDeps, type OutboxHandler } from '../handler.js';
-import { numericId } from '../handlers/item-ids.js';
 import { appendEvents } from '../work-events.repository.js';
+import { numericId } from '../claim.js';
 import { postWebhook } from './post.js';
 import { signBody } from './signature.js';
 import { checkWebhookUrl, UrlNotAllowed } from './url-guard.js';

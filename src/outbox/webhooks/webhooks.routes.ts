@@ -1,8 +1,8 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../http/deps.js';
-import { listResponse, pageOffset, pageQuery, paged } from '../../http/paging.js';
+import { listResponse, pageQuery } from '../../http/paging.js';
+import { pageOffset, paged } from '../../shared/paging.js';
 import { badRequest, notFound } from '../../shared/errors.js';
 import { checkWebhookUrl, UrlNotAllowed } from './url-guard.js';
 import {
@@ -15,6 +15,9 @@ import {
   toWebhookView,
   updateWebhook,
 } from './webhooks.repository.js';
+import type { Config } from '../../config/config.js';
+import type { Database } from '../../db/create-db.js';
+import type { Clock } from '../../shared/clock.js';
 
 const webhookSchema = z.object({
   webhook_id: z.number(),
@@ -70,8 +73,14 @@ const patchBody = z
 
 const idParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 
-/** Per-org webhook endpoints (admin only). The secret is returned once, at creation. */
-export function registerWebhookRoutes(appIn: FastifyInstance, deps: AppDeps): void {
+export interface WebhookRouteDeps {
+  database: Database;
+  clock: Clock;
+  config: Pick<Config, 'webhookAllowPrivateNetworks'>;
+}
+
+/** Per-org webhook endpoints (admin only). The secret is returned once, at creation. Registered with the prefix /api/webhooks. */
+export const webhookRoutes: FastifyPluginAsync<{ deps: WebhookRouteDeps }> = async (appIn, { deps }) => {
   const app = appIn.withTypeProvider<ZodTypeProvider>();
   const admin = { minRole: 'admin' as const };
 
@@ -85,7 +94,7 @@ export function registerWebhookRoutes(appIn: FastifyInstance, deps: AppDeps): vo
   }
 
   app.post(
-    '/api/webhooks',
+    '',
     {
       config: admin,
       schema: {
@@ -111,7 +120,7 @@ export function registerWebhookRoutes(appIn: FastifyInstance, deps: AppDeps): vo
   );
 
   app.get(
-    '/api/webhooks',
+    '',
     { config: admin, schema: { tags: ['webhooks'], summary: "This org's webhook endpoints", querystring: pageQuery, response: { 200: listResponse(webhookSchema) } } },
     async (request) => {
       const q = request.query;
@@ -121,7 +130,7 @@ export function registerWebhookRoutes(appIn: FastifyInstance, deps: AppDeps): vo
   );
 
   app.get(
-    '/api/webhooks/:id',
+    '/:id',
     { config: admin, schema: { tags: ['webhooks'], summary: 'One webhook endpoint', params: idParams, response: { 200: webhookSchema } } },
     async (request) => {
       const row = await getWebhook(deps.database.db, request.auth!.orgId, request.params.id);
@@ -131,7 +140,7 @@ export function registerWebhookRoutes(appIn: FastifyInstance, deps: AppDeps): vo
   );
 
   app.patch(
-    '/api/webhooks/:id',
+    '/:id',
     {
       config: admin,
       schema: {
@@ -158,7 +167,7 @@ export function registerWebhookRoutes(appIn: FastifyInstance, deps: AppDeps): vo
   );
 
   app.delete(
-    '/api/webhooks/:id',
+    '/:id',
     { config: admin, schema: { tags: ['webhooks'], summary: 'Delete a webhook endpoint and its delivery log', params: idParams, response: { 200: webhookSchema } } },
     async (request) => {
       const row = await deleteWebhook(deps.database.db, request.auth!.orgId, request.params.id);
@@ -168,7 +177,7 @@ export function registerWebhookRoutes(appIn: FastifyInstance, deps: AppDeps): vo
   );
 
   app.get(
-    '/api/webhooks/:id/deliveries',
+    '/:id/deliveries',
     {
       config: admin,
       schema: { tags: ['webhooks'], summary: 'Delivery attempts, newest first', params: idParams, querystring: pageQuery, response: { 200: listResponse(deliverySchema) } },
@@ -181,4 +190,4 @@ export function registerWebhookRoutes(appIn: FastifyInstance, deps: AppDeps): vo
       return paged(data, q, total);
     },
   );
-}
+};

@@ -5,7 +5,7 @@
  */
 import { createTRPCClient, httpLink } from '@trpc/client';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
-import type { AppRouter } from '../../../src/http/app-router.js';
+import type { AppRouter } from '../../../src/app/router.js';
 import { ApiError } from './errors.js';
 
 export type RouterOutputs = inferRouterOutputs<AppRouter>;

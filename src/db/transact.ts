@@ -1,15 +1,15 @@
 import type { Database, Trx } from '../db/create-db.js';
-import type { CommitSignal } from './commit-signal.js';
+import type { CommitFeed } from './commit-feed.js';
 
 /**
  * Runs a write in one transaction (BEGIN IMMEDIATE on SQLite) and, once it has committed, wakes the
  * outbox so its events are delivered at once. Routes and jobs own their transaction through this.
  */
 export async function transact<T>(
-  deps: { database: Database; commitSignal: CommitSignal },
+  deps: { database: Database; commitFeed: CommitFeed },
   fn: (trx: Trx) => Promise<T>,
 ): Promise<T> {
   const result = await deps.database.db.transaction().execute(fn);
-  deps.commitSignal.notify();
+  deps.commitFeed.notify();
   return result;
 }

@@ -1,16 +1,16 @@
 /**
  * The long-running parts of realtime for one API process: the commit tap (committed work events →
- * hub, across processes) and the metrics coalescer. API processes run them even with --no-workers,
- * since their WebSocket clients need the events.
+ * hub, across processes) and the metrics coalescer, fed by the workflow domain's executive
+ * metrics. API processes run them even with --no-workers, since their WebSocket clients need them.
  */
-import type { AppDeps } from '../http/deps.js';
+import { CommitTap, type CommitTapOptions } from '../realtime/commit-tap.js';
+import { MetricsCoalescer, type LoadExecutiveMetrics } from '../realtime/metrics-coalescer.js';
 import type { Service } from '../shared/lifecycle.js';
-import { CommitTap, type CommitTapOptions } from './commit-tap.js';
 import { executiveMetrics } from '../workflow/metrics.service.js';
-import { MetricsCoalescer, type LoadExecutiveMetrics } from './metrics-coalescer.js';
+import type { AppDeps } from './deps.js';
 
 export function realtimeServices(
-  deps: AppDeps,
+  deps: Pick<AppDeps, 'config' | 'database' | 'clock' | 'logger' | 'commitFeed' | 'hub'>,
   opts: { loadExecutiveMetrics?: LoadExecutiveMetrics; tap?: CommitTapOptions; metricsIntervalMs?: number } = {},
 ): { tap: CommitTap; coalescer: MetricsCoalescer; services: Service[] } {
   const tap = new CommitTap(deps, { pollIntervalMs: deps.config.realtimePollMs, ...opts.tap });

@@ -7,8 +7,8 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import nodemailer from 'nodemailer';
 import SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
-import type { Config } from '../../config/config.js';
-import { PermanentFailure } from '../handler.js';
+import type { Config } from '../config/config.js';
+import { PermanentFailure } from '../outbox/handler.js';
 
 export interface OutgoingMail {
   from: string;

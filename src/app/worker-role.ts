@@ -1,21 +1,22 @@
 /**
- * `flowledger worker`: a process that only runs outbox workers (no HTTP). Scale by count: any
- * number of these share one PostgreSQL queue through SKIP LOCKED claims.
+ * The `worker` role (`flowledger worker`): a process that runs outbox workers and the SLA monitor,
+ * no HTTP. Scale by count: any number of these share one PostgreSQL queue through SKIP LOCKED
+ * claims, and SLA passes serialise across processes on an advisory lock.
  */
 import { loadConfig } from '../config/config.js';
 import { createDatabase, type Database } from '../db/create-db.js';
-import { createDeps } from '../http/create-deps.js';
 import { createMetrics } from '../http/metrics.js';
-import { SlaMonitor } from '../sla/monitor.js';
+import type { HandlerRegistry } from '../outbox/handler.js';
+import { OutboxWorker } from '../outbox/worker.js';
 import { createLogger } from '../shared/logger.js';
-import type { HandlerRegistry, OutboxDeps } from './handler.js';
-import { createOutboxWorker } from './create-worker.js';
-import type { OutboxWorker } from './worker.js';
+import { SlaMonitor } from '../sla/monitor.js';
+import { createDeps, type AppDeps } from './deps.js';
+import { defaultHandlers } from './outbox-handlers.js';
 
 export interface WorkerProcess {
   worker: OutboxWorker;
   database: Database;
-  deps: OutboxDeps;
+  deps: AppDeps;
   stop(): Promise<void>;
 }
 
@@ -24,7 +25,7 @@ export async function startWorkerProcess(opts: {
   concurrency?: number;
   batchSize?: number;
   /** Replaces the default handlers (the crash test's effect handler). */
-  handlers?: (deps: OutboxDeps) => HandlerRegistry;
+  handlers?: (deps: AppDeps) => HandlerRegistry;
 }): Promise<WorkerProcess> {
   const config = loadConfig(opts.env);
   const logger = createLogger(config.logLevel);
@@ -38,13 +39,12 @@ export async function startWorkerProcess(opts: {
     throw err;
   }
   const deps = createDeps({ config, database, logger, metrics: createMetrics({ poolInUse: () => database.poolInUse() }) });
-  const worker = createOutboxWorker(deps, {
+  const worker = new OutboxWorker(deps, {
     concurrency,
     ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
-    ...(opts.handlers ? { handlers: opts.handlers(deps) } : {}),
+    handlers: opts.handlers ? opts.handlers(deps) : defaultHandlers(deps),
   });
-  // `flowledger worker` runs the SLA monitor too; passes serialise across processes (advisory lock).
-  const sla = new SlaMonitor({ database, clock: deps.clock, commitSignal: deps.commitSignal, logger }, config.slaIntervalMs);
+  const sla = new SlaMonitor({ database, clock: deps.clock, commitFeed: deps.commitFeed, logger }, config.slaIntervalMs);
   await worker.start();
   sla.start();
   let stopping: Promise<void> | undefined;

@@ -1,14 +1,7 @@
 import type { DbOrTrx } from '../../db/create-db.js';
-import type { ClaimedEvent } from '../claim.js';
-import { PermanentFailure } from '../handler.js';
+import { numericId, type ClaimedEvent } from '../../outbox/claim.js';
+import { PermanentFailure } from '../../outbox/handler.js';
 
-/** A numeric id from the payload (`key`) or, when the event is about that item type, its item_id. */
-export function numericId(e: ClaimedEvent, key: string, itemType: string): number | undefined {
-  const fromPayload = e.payload[key];
-  const raw = fromPayload ?? (e.item_type === itemType ? e.item_id : undefined);
-  const n = Number(raw);
-  return raw !== undefined && raw !== null && Number.isSafeInteger(n) && n > 0 ? n : undefined;
-}
 
 /** The pursuit an event is about: payload.pursuit_id, the item itself, or the promoted candidate's pursuit. */
 export async function pursuitIdOf(db: DbOrTrx, e: ClaimedEvent): Promise<number> {

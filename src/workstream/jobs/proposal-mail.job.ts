@@ -15,13 +15,15 @@
  * neither, the failure is permanent: the event is dead-lettered with that reason, and can be
  * redriven from the admin API after a recipient is set.
  */
+import type { Config } from '../../config/config.js';
 import type { DbOrTrx } from '../../db/create-db.js';
-import { transact } from '../transact.js';
-import { PermanentFailure, type OutboxDeps, type OutboxHandler } from '../handler.js';
-import { senderDomain, type Mailer } from '../mail/mailer.js';
-import { appendEvent } from '../work-events.repository.js';
-import { ensureFirstProposal } from '../../workstream/proposals.repository.js';
-import { pursuitIdOf } from './item-ids.js';
+import { transact } from '../../db/transact.js';
+import { senderDomain, type Mailer } from '../../mail/mailer.js';
+import { PermanentFailure, type OutboxHandler } from '../../outbox/handler.js';
+import { appendEvent } from '../../outbox/work-events.repository.js';
+import { ensureFirstProposal } from '../proposals.repository.js';
+import type { WorkstreamJobDeps } from './job-deps.js';
+import { pursuitIdOf } from './pursuit-of-event.js';
 
 const EMAIL = /^[^\s@<>(),;:"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
 
@@ -52,7 +54,7 @@ export function proposalMessageId(p: { org_id: number; proposal_id: number; vers
   return `<proposal-${p.org_id}-${p.proposal_id}-v${p.version}@${senderDomain(mailFrom)}>`;
 }
 
-export function pursuitSubmitHandler(deps: OutboxDeps, mailer: Mailer): OutboxHandler {
+export function proposalMailJob(deps: WorkstreamJobDeps & { config: Pick<Config, 'mailFrom'> }, mailer: Mailer): OutboxHandler {
   const db = deps.database.db;
   return async (e) => {
     const pursuitId = await pursuitIdOf(db, e);

@@ -1,10 +1,11 @@
-import { transact } from '../transact.js';
-import type { OutboxDeps, OutboxHandler } from '../handler.js';
-import { ensureFirstProposal } from '../../workstream/proposals.repository.js';
-import { pursuitIdOf } from './item-ids.js';
+import { transact } from '../../db/transact.js';
+import type { OutboxHandler } from '../../outbox/handler.js';
+import { ensureFirstProposal } from '../proposals.repository.js';
+import type { WorkstreamJobDeps } from './job-deps.js';
+import { pursuitIdOf } from './pursuit-of-event.js';
 
 /** `candidate.promoted` → proposal v1 for the new pursuit, unless it has one. */
-export function candidatePromotedHandler(deps: OutboxDeps): OutboxHandler {
+export function proposalDraftJob(deps: WorkstreamJobDeps): OutboxHandler {
   return async (e) => {
     const pursuitId = await pursuitIdOf(deps.database.db, e);
     const res = await transact(deps, (trx) => ensureFirstProposal(trx, e.org_id, pursuitId, deps.clock.now().toISOString()));

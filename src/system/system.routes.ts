@@ -1,9 +1,12 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, unauthorized } from '../shared/errors.js';
-import { bearerToken } from './auth.hooks.js';
-import type { AppDeps } from './deps.js';
+import { bearerToken } from '../auth/auth.plugin.js';
+import type { Config } from '../config/config.js';
+import type { Database } from '../db/create-db.js';
+import type { Metrics } from '../http/metrics.js';
+import type { Clock } from '../shared/clock.js';
 
 const healthSchema = z.object({
   status: z.enum(['healthy', 'unhealthy']),
@@ -11,7 +14,14 @@ const healthSchema = z.object({
   services: z.object({ database: z.enum(['connected', 'disconnected']) }),
 });
 
-export function registerSystemRoutes(appIn: FastifyInstance, deps: AppDeps): void {
+export interface SystemRouteDeps {
+  database: Database;
+  clock: Clock;
+  config: Pick<Config, 'metricsToken'>;
+  metrics: Pick<Metrics, 'registry'>;
+}
+
+export const systemRoutes: FastifyPluginAsync<{ deps: SystemRouteDeps }> = async (appIn, { deps }) => {
   const app = appIn.withTypeProvider<ZodTypeProvider>();
   let migrated = false;
 
@@ -96,4 +106,4 @@ export function registerSystemRoutes(appIn: FastifyInstance, deps: AppDeps): voi
       return { org_id: auth.orgId, org_name: auth.orgName, role: auth.role, key_id: auth.keyId, key_name: auth.keyName };
     },
   );
-}
+};

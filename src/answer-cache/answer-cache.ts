@@ -19,10 +19,8 @@
  * of those bytes. (Sending a 40 kB JSON string re-encoded it on every response: ~⅓ of the cost of
  * a reused Today answer, plus the garbage.)
  */
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Counter, type Registry } from 'prom-client';
 import type { Database } from '../db/create-db.js';
-import { sendStoredBody, varyOnAcceptEncoding } from './stored-body.js';
 
 export interface AnswerRequest<T> {
   /** What is asked, e.g. `workstream.today`. */
@@ -72,19 +70,6 @@ const jsonMemo = new WeakMap<object, Buffer>();
 /** A cached answer's JSON as UTF-8, serialised once when it was stored; undefined for other values. */
 export function cachedJsonOf(value: unknown): Buffer | undefined {
   return typeof value === 'object' && value !== null ? jsonMemo.get(value) : undefined;
-}
-
-const JSON_TYPE = 'application/json; charset=utf-8';
-
-/**
- * Sends a value as JSON, reusing a cached answer's bytes (gzip-compressed once when the client
- * accepts it: src/http/stored-body.ts). A Buffer payload with a JSON content type bypasses the
- * route's response serializer: the value already has the schema's type.
- */
-export function sendJson(request: FastifyRequest, reply: FastifyReply, value: unknown): FastifyReply | Promise<FastifyReply> {
-  const stored = cachedJsonOf(value);
-  if (stored) return sendStoredBody(request, reply, stored, JSON_TYPE);
-  return varyOnAcceptEncoding(reply).type(JSON_TYPE).send(Buffer.from(JSON.stringify(value)));
 }
 
 function deepFreeze(value: unknown): void {

@@ -1,5 +1,7 @@
 import type { Role } from '../db/types.js';
 
+export type { Role };
+
 /** Who is calling: resolved from the API key on every request; the org always comes from here. */
 export interface AuthContext {
   orgId: number;

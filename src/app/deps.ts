@@ -1,14 +1,34 @@
 import { FailedAuthLimiter } from '../auth/failed-auth-limiter.js';
 import { KeyResolver } from '../auth/key-resolver.js';
+import { AnswerCache, registerAnswerCacheMetrics } from '../answer-cache/answer-cache.js';
 import type { Config } from '../config/config.js';
+import { CommitFeed } from '../db/commit-feed.js';
 import type { Database } from '../db/create-db.js';
+import { createMetrics, type Metrics } from '../http/metrics.js';
+import { RealtimeHub } from '../realtime/hub.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
-import { AnswerCache, registerAnswerCacheMetrics } from './answer-cache.js';
-import type { AppDeps } from './deps.js';
-import { CommitSignal } from '../outbox/commit-signal.js';
-import { RealtimeHub } from '../realtime/hub.js';
-import { createMetrics, type Metrics } from './metrics.js';
+
+/**
+ * Everything a server or worker process holds, built once here (or by a test) and handed down:
+ * each domain receives only the part it declares (its own `*Deps` type), never this whole object,
+ * and no module reaches for a global database, clock or environment.
+ */
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  logger: Logger;
+  metrics: Metrics;
+  keys: KeyResolver;
+  authLimiter: FailedAuthLimiter;
+  /** The one source of "work events were committed", in this process and from others (db/commit-feed.ts). */
+  commitFeed: CommitFeed;
+  /** This process's realtime fan-out: committed events publish, WebSockets subscribe. */
+  hub: RealtimeHub;
+  /** Hot read answers per org, reused until a commit or the clock could change them. */
+  answers: AnswerCache;
+}
 
 export function createDeps(input: {
   config: Config;
@@ -29,7 +49,7 @@ export function createDeps(input: {
     metrics,
     keys: new KeyResolver(input.database, clock, input.config.keyCacheTtlMs),
     authLimiter: new FailedAuthLimiter(clock, input.config.authFailureLimit, input.config.authFailureWindowMs),
-    commitSignal: new CommitSignal(),
+    commitFeed: new CommitFeed(input.database, input.logger),
     hub: new RealtimeHub({ database: input.database, logger: input.logger, now: () => clock.now() }),
     answers,
   };

@@ -1,0 +1,22 @@
+/**
+ * The outbox handler table: every side effect of a work event, by name, drawn from the domains
+ * that own them. Events not listed here only fan out to webhooks. (Realtime frames are not a
+ * handler: the commit tap publishes every committed event once; see src/realtime/commit-tap.ts.)
+ */
+import { createMailer, type Mailer } from '../mail/mailer.js';
+import { HandlerMap } from '../outbox/handler.js';
+import { isWebhookable, WEBHOOK_DELIVER, webhookDeliverHandler, webhookFanoutHandler } from '../outbox/webhooks/webhook.handlers.js';
+import { proposalDraftJob } from '../workstream/jobs/proposal-draft.job.js';
+import { proposalMailJob } from '../workstream/jobs/proposal-mail.job.js';
+import type { AppDeps } from './deps.js';
+
+export type HandlerDeps = Pick<AppDeps, 'config' | 'database' | 'clock' | 'logger' | 'metrics' | 'commitFeed'>;
+
+export function defaultHandlers(deps: HandlerDeps, o: { mailer?: Mailer; webhookTimeoutMs?: number } = {}): HandlerMap {
+  const mailer = o.mailer ?? createMailer(deps.config);
+  return new HandlerMap()
+    .on('candidate.promoted', proposalDraftJob(deps))
+    .on('pursuit.submit', proposalMailJob(deps, mailer))
+    .on(WEBHOOK_DELIVER, webhookDeliverHandler(deps, { timeoutMs: o.webhookTimeoutMs }))
+    .onEvery(isWebhookable, webhookFanoutHandler(deps));
+}

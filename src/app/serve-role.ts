@@ -1,0 +1,111 @@
+/**
+ * The `serve` role: config → database → migrate → first-start bootstrap → HTTP server → realtime,
+ * plus (unless --no-workers) the outbox worker and the SLA monitor.
+ */
+import type { FastifyInstance } from 'fastify';
+import { ensureDefaultOrg } from '../auth/bootstrap.js';
+import { loadConfig, type Config } from '../config/config.js';
+import { createDatabase, type Database } from '../db/create-db.js';
+import { createMetrics } from '../http/metrics.js';
+import { OutboxWorker } from '../outbox/worker.js';
+import { systemClock } from '../shared/clock.js';
+import type { Service } from '../shared/lifecycle.js';
+import { createLogger, type Logger } from '../shared/logger.js';
+import { SlaMonitor } from '../sla/monitor.js';
+import { createDeps } from './deps.js';
+import { defaultHandlers } from './outbox-handlers.js';
+import { realtimeServices } from './realtime-services.js';
+import { buildServer } from './server.js';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: Database;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface ServeOptions {
+  workers: boolean;
+  env?: Record<string, string | undefined>;
+  /** Where the first-start key banner goes (stdout by default). */
+  print?: (line: string) => void;
+}
+
+/**
+ * `flowledger serve`: config → database → migrate → first-start bootstrap → HTTP server → workers.
+ * Returns a handle whose stop() drains requests, stops workers and closes the database.
+ */
+export async function serve(opts: ServeOptions): Promise<RunningServer> {
+  const config: Config = loadConfig(opts.env ?? process.env);
+  const logger: Logger = createLogger(config.logLevel);
+  const print = opts.print ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const database = createDatabase(config.databaseUrl, { poolSize: config.dbPoolSize });
+  try {
+    const applied = await database.migrate();
+    if (applied.length) logger.info({ applied }, 'migrations applied');
+    const boot = await ensureDefaultOrg(database, systemClock);
+    if (boot) {
+      print('');
+      print('  FlowLedger first start: created organisation 1 "Default" and an admin API key.');
+      print('  This key is shown only once; store it now:');
+      print('');
+      print(`    ${boot.key.key}`);
+      print('');
+      print(`  Try: curl -H "Authorization: Bearer ${boot.key.key}" http://localhost:${config.port}/api/me`);
+      print('');
+    }
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+
+  const metrics = createMetrics({ defaultMetrics: true, poolInUse: () => database.poolInUse() });
+  const deps = createDeps({ config, database, logger, metrics });
+  const app = await buildServer(deps);
+  // Realtime runs in every API process (even --no-workers): its WebSocket clients need the events.
+  const services: Service[] = [...realtimeServices(deps).services];
+  if (opts.workers) {
+    // Outbox worker (and the SLA monitor as it lands). Stopped after the HTTP server, so requests
+    // in flight can still append events; stop() finishes the batches it holds.
+    services.push(new OutboxWorker(deps, { handlers: defaultHandlers(deps) }));
+    services.push(new SlaMonitor({ database, clock: deps.clock, commitFeed: deps.commitFeed, logger }, config.slaIntervalMs));
+  }
+
+  const url = await app.listen({ port: config.port, host: config.host });
+  for (const s of services) await s.start();
+  logger.info({ url, database: database.description, workers: opts.workers }, 'FlowLedger listening');
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      logger.info('shutting down: draining requests');
+      // Stop taking new work first, then let in-flight requests and jobs finish, then close the pool.
+      await app.close();
+      for (const s of [...services].reverse()) await s.stop();
+      await database.close();
+      logger.info('shutdown complete');
+    })();
+    return stopping;
+  };
+  return { app, database, url, stop };
+}
+
+/** Wires SIGTERM/SIGINT to a graceful stop with a deadline. */
+export function handleSignals(server: { stop(): Promise<void> }, timeoutMs: number, logger?: { error(o: object, m: string): void }): void {
+  const onSignal = (signal: NodeJS.Signals) => {
+    const timer = setTimeout(() => {
+      logger?.error({ signal }, 'shutdown timed out; exiting');
+      process.exit(1);
+    }, timeoutMs);
+    timer.unref();
+    server.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger?.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+}

@@ -1,0 +1,46 @@
+/**
+ * The HTTP application: the kit's server, the auth plugin, then every domain's plugin with its
+ * prefix, the tRPC API and the dashboard. The only place that knows every route.
+ */
+import type { FastifyInstance } from 'fastify';
+import { authPlugin } from '../auth/auth.plugin.js';
+import { keyRoutes } from '../auth/keys.routes.js';
+import { registerInputGuard } from '../http/input-guard.js';
+import { createHttpServer, isTrpcRoute, type HttpServerOptions } from '../http/server.js';
+import { registerTrpc } from '../http/trpc-plugin.js';
+import { registerWebApp } from '../http/web.routes.js';
+import { ingestRoutes } from '../ingest/ingest.routes.js';
+import { outboxRoutes } from '../outbox/outbox.routes.js';
+import { webhookRoutes } from '../outbox/webhooks/webhooks.routes.js';
+import { realtimeGateway } from '../realtime/ws-gateway.js';
+import { slaRoutes } from '../sla/sla.routes.js';
+import { systemRoutes } from '../system/system.routes.js';
+import { workflowRoutes } from '../workflow/workflow.routes.js';
+import { workstreamRoutes } from '../workstream/workstream.routes.js';
+import type { AppDeps } from './deps.js';
+import { createAppRouter } from './router.js';
+
+/** Builds the whole HTTP application without listening, so tests drive it through inject(). */
+export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
+  const notFound: NonNullable<HttpServerOptions['notFound']> = {};
+  const app = await createHttpServer({ logger: deps.logger, metrics: deps.metrics, bodyLimit: deps.config.bodyLimit, notFound });
+
+  await app.register(authPlugin, { deps });
+  registerInputGuard(app, isTrpcRoute);
+
+  await app.register(systemRoutes, { deps });
+  await app.register(keyRoutes, { deps, prefix: '/api/keys' });
+  await app.register(slaRoutes, { deps, prefix: '/api' });
+  await app.register(workflowRoutes, { deps, prefix: '/api/workflow' });
+  await app.register(outboxRoutes, { deps, prefix: '/api/outbox' });
+  await app.register(webhookRoutes, { deps, prefix: '/api/webhooks' });
+  await app.register(workstreamRoutes, { deps, prefix: '/api/workstream' });
+  await app.register(realtimeGateway, { deps });
+  await app.register(ingestRoutes, { deps, prefix: '/api/ingest' });
+
+  await registerTrpc(app, createAppRouter(deps), deps);
+  const web = await registerWebApp(app, { webDir: deps.config.webDir, logger: deps.logger });
+  // The dashboard's own routes (deep links, reloads) are answered with its index.html.
+  notFound.fallback = web.fallback;
+  return app;
+}

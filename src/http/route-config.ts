@@ -1,0 +1,25 @@
+/**
+ * The per-route settings every route file may declare (`config: { public: true }`, `minRole`), read
+ * by the auth plugin (src/auth/auth.plugin.ts) and the input guard; and `request.auth`, which the
+ * auth plugin sets.
+ */
+import type { AuthContext, Role } from '../shared/auth-context.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The caller, from the API key; set by the auth plugin on every /api route. */
+    auth?: AuthContext;
+  }
+  interface FastifyContextConfig {
+    /** Reachable without a key (health, docs, OpenAPI). */
+    public?: boolean;
+    /** The lowest role that may call the route; writes default to member. */
+    minRole?: Role;
+    /** The route authenticates by itself (WebSocket first-message auth). */
+    selfAuth?: boolean;
+    /** The route takes outside text (raw mail) and drops NUL itself instead of refusing it. */
+    cleansNul?: boolean;
+  }
+}
+
+export {};

@@ -1,0 +1,116 @@
+/** Workstream routes: candidates (registered by ../workstream.routes.ts under /api/workstream). */
+import { z } from 'zod';
+import { listResponse, pageQuery } from '../../http/paging.js';
+import { pageOffset, paged } from '../../shared/paging.js';
+import { transact } from '../../db/transact.js';
+import { listWorkEvents } from '../../outbox/work-events.repository.js';
+import { notFound } from '../../shared/errors.js';
+import { getCandidate, linkedSignals, listCandidates } from '../candidates.repository.js';
+import { pursuitIdOfCandidate } from '../pursuits.repository.js';
+import * as s from '../workstream.schemas.js';
+import { createCandidate, patchCandidate, transitionCandidate } from '../workstream.service.js';
+import type { WorkstreamRouteKit } from './route-kit.js';
+
+const RECENT_EVENTS = 20;
+
+export function registerCandidatesRoutes(k: WorkstreamRouteKit): void {
+  const { app, deps, db, ctx, orgOf, tags } = k;
+  app.post(
+    '/candidates',
+    { schema: { tags, summary: 'Create a candidate (status new), optionally linked to signals', body: s.candidateInput, response: { 201: s.candidateSchema } } },
+    async (request, reply) => {
+      const { org_id: _org, ...input } = request.body;
+      const c = ctx(request);
+      return reply.status(201).send(await transact(deps, (trx) => createCandidate(trx, c, input)));
+    },
+  );
+
+  app.get(
+    '/candidates',
+    {
+      schema: {
+        tags,
+        summary: 'Candidates, last touched first (filter: status)',
+        querystring: pageQuery.extend(s.candidateListQuery.shape),
+        response: { 200: listResponse(s.candidateSchema) },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const { rows, total } = await listCandidates(db, {
+        orgId: orgOf(request),
+        ...(q.status !== undefined ? { status: q.status } : {}),
+        limit: q.limit,
+        offset: pageOffset(q),
+      });
+      return paged(rows, q, total);
+    },
+  );
+
+  app.get(
+    '/candidates/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One candidate with its linked signals, its pursuit id and recent events',
+        params: s.idParams,
+        response: {
+          200: s.candidateSchema.extend({
+            pursuit_id: z.number().nullable(),
+            signals: z.array(s.signalSchema),
+            events: z.array(s.workEventSchema),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const orgId = orgOf(request);
+      const id = request.params.id;
+      const row = await getCandidate(db, orgId, id);
+      if (!row) throw notFound(`Candidate ${id}`);
+      const [signals, pursuitId, events] = await Promise.all([
+        linkedSignals(db, orgId, id),
+        pursuitIdOfCandidate(db, orgId, id),
+        listWorkEvents(db, { orgId, itemType: 'candidate', itemId: id, limit: RECENT_EVENTS, offset: 0 }),
+      ]);
+      return { ...row, pursuit_id: pursuitId, signals, events: events.data };
+    },
+  );
+
+  app.patch(
+    '/candidates/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change title or owner, or link more signals (status moves go through /transition)',
+        params: s.idParams,
+        body: s.candidatePatch,
+        response: { 200: s.candidateSchema },
+      },
+    },
+    async (request) => {
+      const c = ctx(request);
+      return transact(deps, (trx) => patchCandidate(trx, c, request.params.id, request.body));
+    },
+  );
+
+  app.post(
+    '/candidates/:id/transition',
+    {
+      schema: {
+        tags,
+        summary: 'Move a candidate (new→triaged→nurture|on_hold|promoted|archived…); promoted creates the pursuit',
+        params: s.idParams,
+        body: s.candidateTransition,
+        response: { 200: s.candidateSchema.extend({ pursuit_id: z.number().nullable() }) },
+      },
+    },
+    async (request) => {
+      const c = ctx(request);
+      const { candidate, pursuit } = await transact(deps, (trx) =>
+        transitionCandidate(trx, c, request.params.id, request.body.to, request.body.reason),
+      );
+      return { ...candidate, pursuit_id: pursuit?.pursuit_id ?? null };
+    },
+  );
+}

@@ -1,0 +1,90 @@
+/** Workstream routes: pursuits (registered by ../workstream.routes.ts under /api/workstream). */
+import { z } from 'zod';
+import { listResponse, pageQuery } from '../../http/paging.js';
+import { pageOffset, paged } from '../../shared/paging.js';
+import { transact } from '../../db/transact.js';
+import { checklistReadiness, listChecklist } from '../checklist.repository.js';
+import { listProposals } from '../proposals.repository.js';
+import { listPursuits } from '../pursuits.repository.js';
+import * as s from '../workstream.schemas.js';
+import { patchPursuit, transitionPursuit } from '../workstream.service.js';
+import type { WorkstreamRouteKit } from './route-kit.js';
+
+export function registerPursuitsRoutes(k: WorkstreamRouteKit): void {
+  const { app, deps, db, ctx, orgOf, tags, requirePursuit } = k;
+  app.get(
+    '/pursuits',
+    {
+      schema: {
+        tags,
+        summary: 'Pursuits, newest first (filter: stage)',
+        querystring: pageQuery.extend(s.pursuitListQuery.shape),
+        response: { 200: listResponse(s.pursuitSchema) },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const { rows, total } = await listPursuits(db, {
+        orgId: orgOf(request),
+        ...(q.stage !== undefined ? { stage: q.stage } : {}),
+        limit: q.limit,
+        offset: pageOffset(q),
+      });
+      return paged(rows, q, total);
+    },
+  );
+
+  app.get(
+    '/pursuits/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One pursuit with its checklist, readiness to submit and proposals',
+        params: s.idParams,
+        response: {
+          200: s.pursuitSchema.extend({
+            checklist: z.array(s.checklistItemSchema),
+            readiness: s.readinessSchema,
+            proposals: z.array(s.proposalSchema),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const orgId = orgOf(request);
+      const p = await requirePursuit(orgId, request.params.id);
+      const [checklist, readiness, proposals] = await Promise.all([
+        listChecklist(db, orgId, p.pursuit_id),
+        checklistReadiness(db, orgId, p.pursuit_id),
+        listProposals(db, orgId, p.pursuit_id),
+      ]);
+      return { ...p, checklist, readiness, proposals };
+    },
+  );
+
+  app.patch(
+    '/pursuits/:id',
+    { schema: { tags, summary: 'Change due_date, value, owner or title', params: s.idParams, body: s.pursuitPatch, response: { 200: s.pursuitSchema } } },
+    async (request) => {
+      const c = ctx(request);
+      return transact(deps, (trx) => patchPursuit(trx, c, request.params.id, request.body));
+    },
+  );
+
+  app.post(
+    '/pursuits/:id/transition',
+    {
+      schema: {
+        tags,
+        summary: 'Move a pursuit (qual→pink→red→submit→won|lost); submit needs the required checklist done, lost a reason',
+        params: s.idParams,
+        body: s.pursuitTransition,
+        response: { 200: s.pursuitSchema },
+      },
+    },
+    async (request) => {
+      const c = ctx(request);
+      return transact(deps, (trx) => transitionPursuit(trx, c, request.params.id, request.body.to, request.body.reason));
+    },
+  );
+}

@@ -1,0 +1,106 @@
+/** Workstream routes: signals (registered by ../workstream.routes.ts under /api/workstream). */
+import { z } from 'zod';
+import { sendJson } from '../../http/send-json.js';
+import { validationError } from '../../http/errors.js';
+import { listResponse, pageQuery } from '../../http/paging.js';
+import { pageOffset, paged } from '../../shared/paging.js';
+import { transact } from '../../db/transact.js';
+import { forbidden, notFound } from '../../shared/errors.js';
+import { getSignal, listSignals } from '../signals.repository.js';
+import * as s from '../workstream.schemas.js';
+import { createSignals, patchSignal } from '../workstream.service.js';
+import type { WorkstreamRouteKit } from './route-kit.js';
+
+export function registerSignalsRoutes(k: WorkstreamRouteKit): void {
+  const signalPageSchema = listResponse(s.signalSchema);
+  const { app, deps, db, ctx, orgOf, tags } = k;
+  app.post(
+    '/signals',
+    {
+      schema: {
+        tags,
+        summary: `Create a signal, or {"signals": [...]} up to ${s.MAX_SIGNAL_BATCH} in one transaction; a known dedupe_key returns the existing signal (200)`,
+        body: z.record(z.string(), z.unknown()),
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      const batch = 'signals' in body;
+      const parsed = batch ? s.signalBatchInput.safeParse(body) : s.signalInput.safeParse(body);
+      if (!parsed.success) throw validationError(parsed.error);
+      const inputs = 'signals' in parsed.data ? parsed.data.signals : [parsed.data];
+      const orgId = orgOf(request);
+      for (const [i, one] of inputs.entries()) {
+        if (one.org_id !== undefined && one.org_id !== orgId) {
+          throw forbidden(`signals[${i}].org_id ${one.org_id} is not the org of your API key`);
+        }
+      }
+      const c = ctx(request);
+      const res = await transact(deps, (trx) =>
+        createSignals(
+          trx,
+          c,
+          inputs.map(({ org_id: _org, ...rest }) => rest),
+        ),
+      );
+      const createdCount = res.createdIds.size;
+      const status = createdCount > 0 ? 201 : 200;
+      if (!batch) return reply.status(status).send(res.rows[0]);
+      return reply.status(status).send({ data: res.rows, created: createdCount, existing: res.rows.length - createdCount });
+    },
+  );
+
+  app.get(
+    '/signals',
+    {
+      schema: {
+        tags,
+        summary: 'Signals, newest ts first (filters: source_type, since, until on ts)',
+        querystring: pageQuery.extend(s.signalListQuery.shape),
+        response: { 200: signalPageSchema },
+      },
+    },
+    async (request, reply) => {
+      const q = request.query;
+      const orgId = orgOf(request);
+      // A page depends on the data only (since/until are absolute): reused until the next commit.
+      const page = await deps.answers.get({
+        scope: 'workstream.signals',
+        orgId,
+        input: q,
+        schema: signalPageSchema,
+        compute: async () => {
+          const { rows, total } = await listSignals(db, {
+            orgId,
+            ...(q.source_type !== undefined ? { sourceType: q.source_type } : {}),
+            ...(q.since !== undefined ? { since: q.since } : {}),
+            ...(q.until !== undefined ? { until: q.until } : {}),
+            limit: q.limit,
+            offset: pageOffset(q),
+          });
+          return { value: paged(rows, q, total) };
+        },
+      });
+      return sendJson(request, reply, page);
+    },
+  );
+
+  app.get(
+    '/signals/:id',
+    { schema: { tags, summary: 'One signal', params: s.idParams, response: { 200: s.signalSchema } } },
+    async (request) => {
+      const row = await getSignal(db, orgOf(request), request.params.id);
+      if (!row) throw notFound(`Signal ${request.params.id}`);
+      return row;
+    },
+  );
+
+  app.patch(
+    '/signals/:id',
+    { schema: { tags, summary: 'Change owner, cluster, urgency, problem/solution fields', params: s.idParams, body: s.signalPatch, response: { 200: s.signalSchema } } },
+    async (request) => {
+      const c = ctx(request);
+      return transact(deps, (trx) => patchSignal(trx, c, request.params.id, request.body));
+    },
+  );
+}
