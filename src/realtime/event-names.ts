@@ -1,6 +1,6 @@
 /**
  * Work events are named dot style (`task.status_changed`); WebSocket frames use the seed's names
- * for workflow events and `workstream:<dot name>` for everything else (DESIGN.md). Browser-safe: the
+ * for workflow events and `workstream:<dot name>` for everything else (docs/contract.md). Browser-safe: the
  * typed client imports this file too.
  */
 export const WORKFLOW_EVENT_NAMES = {

@@ -2,7 +2,7 @@ import type { DbOrTrx } from '../db/create-db.js';
 import { toBool, type Row } from '../db/types.js';
 import { parseCalendarJson, type Calendar } from './calendar.js';
 
-/** Workstream metrics (DESIGN.md); task rules are `priority:<P>` or `category:<name>`. */
+/** Workstream metrics (docs/contract.md); task rules are `priority:<P>` or `category:<name>`. */
 export const WORKSTREAM_METRICS = ['triage_sla', 'proposal_sla', 'submit_sla'] as const;
 export type WorkstreamMetric = (typeof WORKSTREAM_METRICS)[number];
 

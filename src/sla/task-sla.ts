@@ -74,7 +74,7 @@ export function planTaskSla(input: PlanInput): TaskSlaPlan {
 }
 
 /**
- * Who owns task_status (DESIGN.md): people and the monitor. The monitor escalates only when the SLA
+ * Who owns task_status (docs/contract.md): people and the monitor. The monitor escalates only when the SLA
  * state gets worse — to warning: GREEN → YELLOW; to breached: → RED — and never touches a completed
  * task, so a person who set a task back to GREEN is not overruled until the SLA state changes again.
  */

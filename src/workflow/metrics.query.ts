@@ -13,7 +13,7 @@
  * (and, for TASK_FACTS, re-creates the counter triggers and rebuilds the counters); landed
  * migrations are never edited.
  *
- * Derived figures (also in README "Workflow metrics"):
+ * Derived figures (also in docs/contract.md, "Workflow rules"):
  * - revenue_at_risk     = Σ dollar_value of tasks whose status is RED or YELLOW
  * - sla_violations      = tasks that missed their deadline: completed after sla_deadline, or still
  *                         open with sla_status = 'breached'

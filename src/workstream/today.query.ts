@@ -16,7 +16,7 @@ export const CANDIDATE_STALE_HOURS = 72;
 /** The seed's `TOP (200)`. */
 export const TODAY_LIMIT = 200;
 
-/** Open work is what the Today panel shows (DESIGN.md: `new` candidates are not triaged work yet). */
+/** Open work is what the Today panel shows (docs/contract.md: `new` candidates are not triaged work yet). */
 export const OPEN_CANDIDATE_STATUSES = ['triaged', 'nurture', 'on_hold'] as const;
 export const OPEN_PURSUIT_STAGES = ['qual', 'pink', 'red', 'submit'] as const;
 
@@ -78,7 +78,7 @@ export function todayOrder(alias: string): RawBuilder<unknown> {
 }
 
 /*
- * The panel is the union of six disjoint slices, each a rule of DESIGN.md:
+ * The panel is the union of six disjoint slices, each a rule of docs/contract.md:
  *   red candidates / red pursuits      open, with an open breach
  *   dated pursuits                     open, no breach: amber when due_date < now, else green
  *   amber candidates                   open, no breach, last touch before now − 72 h

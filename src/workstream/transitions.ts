@@ -26,7 +26,7 @@ export const PURSUIT_TX: Readonly<Record<PursuitStage, readonly PursuitStage[]>>
   lost: [],
 });
 
-/** Open items appear on the Today panel (DESIGN.md: `new` candidates are not yet triaged work). */
+/** Open items appear on the Today panel (docs/contract.md: `new` candidates are not yet triaged work). */
 export const OPEN_CANDIDATE_STATUSES = ['triaged', 'nurture', 'on_hold'] as const satisfies readonly CandidateStatus[];
 export const OPEN_PURSUIT_STAGES = ['qual', 'pink', 'red', 'submit'] as const satisfies readonly PursuitStage[];
 

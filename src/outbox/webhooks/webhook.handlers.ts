@@ -93,7 +93,7 @@ async function loadDispatch(db: DbOrTrx, orgId: number, webhookId: number, sourc
     .executeTakeFirst();
 }
 
-/** The JSON body of DESIGN.md: {"id", "event", "org_id", "occurred_at", "data"}. */
+/** The JSON body of docs/contract.md: {"id", "event", "org_id", "occurred_at", "data"}. */
 export function webhookBody(ev: { work_event_id: number; event_name: string; org_id: number; happened_at: string; payload_json: string }): string {
   return JSON.stringify({ id: ev.work_event_id, event: ev.event_name, org_id: ev.org_id, occurred_at: ev.happened_at, data: JSON.parse(ev.payload_json) });
 }
