@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { textFrame } from './ws-gateway.js';
+import { textFrame } from './ws-frames.js';
 
 describe('prepared WebSocket frames', () => {
   it('are final text frames with 7-bit, 16-bit and 64-bit lengths, readable by ws', async () => {

@@ -1,0 +1,15 @@
+import type { Registry } from 'prom-client';
+import type { AuthDeps } from '../auth/auth.plugin.js';
+import type { Config } from '../config/config.js';
+import type { Clock } from '../shared/clock.js';
+import type { Logger } from '../shared/logger.js';
+import type { RealtimeHub } from './hub.js';
+
+/** What the WebSocket gateway uses of the process. */
+export interface GatewayDeps extends AuthDeps {
+  config: Pick<Config, 'wsMaxBufferedBytes' | 'wsHeartbeatMs' | 'wsAuthTimeoutMs'>;
+  clock: Clock;
+  logger: Logger;
+  metrics: { registry: Registry };
+  hub: RealtimeHub;
+}

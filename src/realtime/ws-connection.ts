@@ -1,0 +1,144 @@
+/**
+ * One WebSocket client of the gateway: authentication (bearer header, `?token=`, or a first
+ * `{"type":"auth","token"}` message within WS_AUTH_TIMEOUT), then its control messages
+ * (`subscribe`, `ping`). The gateway owns the fan-out; this owns one socket's protocol.
+ */
+import type { FastifyRequest } from 'fastify';
+import type { WebSocket } from 'ws';
+import { authenticate, bearerToken } from '../auth/auth.plugin.js';
+import type { AuthContext } from '../shared/auth-context.js';
+import { AppError } from '../shared/errors.js';
+import { compilePatterns } from './event-names.js';
+import { CLOSE_CODES } from './event-types.js';
+import { parseClientMessage, parsePatterns } from './ws-frames.js';
+import type { GatewayDeps } from './gateway-deps.js';
+
+export const OPEN = 1;
+
+/** An authenticated client, as the gateway's fan-out sees it. */
+export interface Conn {
+  socket: WebSocket;
+  auth: AuthContext;
+  /** Kept to re-check the key: a key revoked while connected closes the socket (4403). */
+  token: string;
+  patterns: string[];
+  filter: ((wsEvent: string) => boolean) | null;
+  alive: boolean;
+}
+
+export interface ConnectionHost {
+  deps: GatewayDeps;
+  /** A system frame (`system:ready`, `system:error`, …) as JSON text. */
+  frame(event: string, data: unknown): string;
+  added(conn: Conn): void;
+  removed(conn: Conn): void;
+}
+
+export function acceptConnection(host: ConnectionHost, socket: WebSocket, request: FastifyRequest): void {
+  const query = request.query as Record<string, unknown>;
+  const given = bearerToken(request.headers.authorization) ?? (typeof query.token === 'string' ? query.token : undefined);
+  let initialPatterns: string[] = ['*'];
+  if (typeof query.events === 'string' && query.events !== '') {
+    const p = parsePatterns(query.events.split(','));
+    if (typeof p === 'string') {
+      socket.close(1008, p.slice(0, 120));
+      return;
+    }
+    initialPatterns = p;
+  }
+  const connection = new Connection(host, socket, request.ip, initialPatterns);
+  if (given !== undefined) void connection.authWith(given);
+}
+
+class Connection {
+  private conn: Conn | undefined;
+  private authing = false;
+  private readonly queued: unknown[] = [];
+  private readonly authTimer: NodeJS.Timeout;
+
+  constructor(
+    private readonly host: ConnectionHost,
+    private readonly socket: WebSocket,
+    private readonly address: string,
+    private readonly initialPatterns: string[],
+  ) {
+    this.authTimer = setTimeout(() => this.fail(CLOSE_CODES.unauthorized, 'authentication timed out'), host.deps.config.wsAuthTimeoutMs);
+    socket.on('message', (raw) => this.onMessage(raw));
+    socket.on('pong', () => {
+      if (this.conn) this.conn.alive = true;
+    });
+    socket.on('close', () => this.onClose());
+  }
+
+  private fail(code: number, reason: string): void {
+    if (this.socket.readyState === OPEN) this.socket.close(code, reason.slice(0, 120));
+  }
+
+  private send(event: string, data: unknown): void {
+    this.socket.send(this.host.frame(event, data));
+  }
+
+  async authWith(token: string | undefined): Promise<void> {
+    this.authing = true;
+    try {
+      const auth = await authenticate(this.host.deps, token, this.address);
+      clearTimeout(this.authTimer);
+      if (this.socket.readyState !== OPEN) return;
+      const patterns = this.initialPatterns;
+      this.conn = { socket: this.socket, auth, token: token!, patterns, filter: compilePatterns(patterns), alive: true };
+      this.host.added(this.conn);
+      this.send('system:ready', { org_id: auth.orgId, role: auth.role, events: patterns });
+      for (const q of this.queued.splice(0)) this.onMessage(q);
+    } catch (e) {
+      clearTimeout(this.authTimer);
+      await this.refuse(e, token);
+    } finally {
+      this.authing = false;
+    }
+  }
+
+  /** Closes with the code a client can act on: rate limited, revoked (4403) or unknown (4401). */
+  private async refuse(e: unknown, token: string | undefined): Promise<void> {
+    if (e instanceof AppError && e.code === 'rate_limited') return this.fail(CLOSE_CODES.rateLimited, e.message);
+    if (e instanceof AppError && e.code === 'unauthorized') {
+      const res = token ? await this.host.deps.keys.resolve(token).catch(() => undefined) : undefined;
+      if (res && !res.ok && res.reason === 'revoked') return this.fail(CLOSE_CODES.forbidden, e.message);
+      return this.fail(CLOSE_CODES.unauthorized, e.message);
+    }
+    this.host.deps.logger.error({ err: e }, 'realtime: authentication failed unexpectedly');
+    this.fail(1011, 'internal error');
+  }
+
+  private onMessage(raw: unknown): void {
+    const msg = parseClientMessage(raw);
+    const conn = this.conn;
+    if (!conn) {
+      if (this.authing) return void this.queued.push(raw);
+      if (msg?.type !== 'auth') return this.fail(CLOSE_CODES.unauthorized, 'first message must be {"type":"auth","token":"…"}');
+      return void this.authWith(typeof msg.token === 'string' ? msg.token : undefined);
+    }
+    if (!msg) return this.send('system:error', { code: 'bad_request', error: 'Messages are JSON objects with a "type"' });
+    switch (msg.type) {
+      case 'subscribe': {
+        const p = parsePatterns(msg.events);
+        if (typeof p === 'string') return this.send('system:error', { code: 'bad_request', error: p });
+        conn.patterns = p;
+        conn.filter = compilePatterns(p);
+        return this.send('system:subscribed', { events: p });
+      }
+      case 'ping':
+        return this.send('system:pong', {});
+      case 'auth':
+        return this.send('system:error', { code: 'bad_request', error: 'Already authenticated' });
+      default:
+        return this.send('system:error', { code: 'bad_request', error: `Unknown message type ${JSON.stringify(msg.type)} (auth, subscribe, ping)` });
+    }
+  }
+
+  private onClose(): void {
+    clearTimeout(this.authTimer);
+    if (!this.conn) return;
+    this.host.removed(this.conn);
+    this.conn = undefined;
+  }
+}
