@@ -12,7 +12,9 @@
  * the diff shows what it changed). The PostgreSQL schema text is pg_get_*def output of the server
  * it was written on (PostgreSQL 15).
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../src/db/migrations/index.js';
 import {
   CAPTURED_MIGRATIONS,
   captureMigrationStatements,
@@ -24,15 +26,39 @@ import {
 } from './fixtures/migrations/capture.js';
 import { describeEachEngine, openTestDatabase, type TestDatabase } from './helpers/engines.js';
 
+const MIGRATIONS_DIR = new URL('../src/db/migrations/', import.meta.url);
+
+/** Every module a file imports or re-exports from, statically or dynamically. */
+function importedModules(file: URL): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/\b(?:from|import)\s*\(?\s*'([^']+)'/g)].map((m) => m[1]!);
+}
+
+describe('migration imports', () => {
+  it('lets every migration import nothing but kysely and ./helpers.js, and helpers.ts nothing but kysely', () => {
+    const files = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.ts') && f !== 'index.ts');
+    expect(files).toContain('0002_workstream_views.ts');
+    for (const file of files) {
+      const allowed = file === 'helpers.ts' ? ['kysely'] : ['kysely', './helpers.js'];
+      expect(importedModules(new URL(file, MIGRATIONS_DIR)).filter((m) => !allowed.includes(m)), file).toEqual([]);
+    }
+  });
+});
+
 describeEachEngine('landed migrations stay as they landed', (engine) => {
   let empty: TestDatabase;
   let migrated: TestDatabase;
+  let scratch: TestDatabase;
 
   beforeAll(async () => {
-    [empty, migrated] = await Promise.all([openTestDatabase(engine, { migrate: false }), openTestDatabase(engine)]);
+    [empty, migrated, scratch] = await Promise.all([
+      openTestDatabase(engine, { migrate: false }),
+      openTestDatabase(engine),
+      openTestDatabase(engine, { migrate: false }),
+    ]);
   });
   afterAll(async () => {
-    await Promise.all([empty?.drop(), migrated?.drop()]);
+    await Promise.all([empty?.drop(), migrated?.drop(), scratch?.drop()]);
   });
 
   it('runs, in 0002 and 0003, byte for byte the statements and parameters recorded when they landed', async () => {
@@ -44,5 +70,15 @@ describeEachEngine('landed migrations stay as they landed', (engine) => {
 
   it('gives a fresh fully migrated database exactly the recorded schema objects', async () => {
     expect(await schemaSnapshot(migrated.database)).toBe(readFixture(schemaFixture(engine.name)));
+  });
+
+  it("undoes 0002's up with its down, leaving the schema as 0001 made it", async () => {
+    const { database } = scratch;
+    await MIGRATIONS['0001_initial_schema']!.up(database.db, engine.name);
+    const before = await schemaSnapshot(database);
+    await MIGRATIONS['0002_workstream_views']!.up(database.db, engine.name);
+    expect(await schemaSnapshot(database)).not.toBe(before);
+    await MIGRATIONS['0002_workstream_views']!.down!(database.db, engine.name);
+    expect(await schemaSnapshot(database)).toBe(before);
   });
 });
