@@ -7,10 +7,10 @@
  *   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx test/fixtures/migrations/capture.ts
  *
  * The statement fixtures (000N.<engine>.sql) were captured once, from 0002 and 0003 as they stood
- * while they still built their SQL from app code; they must never be regenerated. The schema
- * fixtures (schema.<engine>.txt) cover every migration, so a new migration regenerates them (and
- * the diff shows what it changed). The PostgreSQL schema text is pg_get_*def output of the server
- * it was written on (PostgreSQL 15).
+ * while they still built their SQL from app code; they must never be regenerated (the script
+ * refuses to overwrite one that differs). The schema fixtures (schema.<engine>.txt) cover every
+ * migration, so a new migration regenerates them (and the diff shows what it changed). The
+ * PostgreSQL schema text is pg_get_*def output of the server it was written on (PostgreSQL 15).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
