@@ -13,7 +13,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuthContext } from '../src/auth/auth-context.js';
+import type { AuthContext } from '../src/shared/auth-context.js';
 import { sqlHelpers } from '../src/db/sql-helpers.js';
 import type { CandidateStatus, PursuitStage, TaskPriority, TaskStatus } from '../src/db/types.js';
 import { ManualClock } from '../src/shared/clock.js';

@@ -1,17 +1,15 @@
 /**
- * The one definition of the workflow metrics: the database views (`executive_metrics_v2`,
- * `category_performance_v2`, `owner_workload_v2`, `real_time_metrics`) and the API procedures
- * (`workflow.metrics`, `.categories`, `.owners`, `.realtime`) are built by these functions.
+ * The API's definition of the workflow metrics (`workflow.metrics`, `.categories`, `.owners`,
+ * `.realtime`), run with the injected clock as a parameter and, for the per-status figures, over
+ * `workflow_task_counters` (the same per-row facts, pre-summed by triggers), so a million tasks cost
+ * a few dozen counter rows instead of a scan.
  *
- * - The views run them with the database's own clock (`dbNow()`) over the task rows themselves.
- * - The API runs them with its injected clock as a parameter, and for the per-status figures over
- *   `workflow_task_counters` (the same per-row facts, pre-summed by triggers), so a million tasks
- *   cost a few dozen counter rows instead of a scan. test/workflow-counters.test.ts proves both
- *   sources give the same answers on random data.
- *
- * CHANGING ANY FUNCTION HERE CHANGES THE VIEWS: add a new migration that drops and re-creates them
- * (and, for TASK_FACTS, re-creates the counter triggers and rebuilds the counters); landed
- * migrations are never edited.
+ * The database views (`executive_metrics_v2`, `category_performance_v2`, `owner_workload_v2`,
+ * `real_time_metrics`) and the counter triggers hold the same rules as frozen SQL (migration 0003,
+ * which no longer imports this module); test/view-equivalence.test.ts proves views, counters and
+ * these functions give the same answers on random data, on both engines. A rule change here must
+ * come with a new migration that re-creates the views (and, for the task facts, the triggers and
+ * counters), or that test fails.
  *
  * Derived figures (also in docs/contract.md, "Workflow rules"):
  * - revenue_at_risk     = Σ dollar_value of tasks whose status is RED or YELLOW

@@ -1,13 +1,9 @@
 /**
- * The one definition of the Today panel and of checklist readiness, shared by the database views
- * (migration 0002_workstream_views creates `v_today_panel` and `v_pursuit_checklist_ready` from these
- * builders) and by the API (which runs the same builders with the injected clock's time as
- * parameters instead of the database's now). No second copy of a rule exists anywhere.
- *
- * FROZEN WITH ITS VIEWS: a migration imports this module, so changing what these builders return
- * changes the API at once but the views only when a migration re-creates them. Any behaviour change
- * here must ship with a new migration that drops and re-creates both views (and this module must keep
- * importing nothing but kysely, so the migration's meaning cannot drift through app code).
+ * The API's definition of the Today panel and of checklist readiness, run with the injected clock's
+ * time as parameters. The database views `v_today_panel` and `v_pursuit_checklist_ready` hold the
+ * same rules as frozen SQL (migration 0002, which no longer imports this module);
+ * test/view-equivalence.test.ts proves both answer the same on random data, on both engines.
+ * A rule change here must come with a new migration that re-creates the views, or that test fails.
  */
 import { sql, type Expression, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 
