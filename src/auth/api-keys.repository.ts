@@ -74,12 +74,6 @@ export async function listApiKeys(db: DbOrTrx, orgId: number): Promise<ApiKeyInf
   return db.selectFrom('api_key').select(infoColumns).where('org_id', '=', orgId).orderBy('key_id').execute();
 }
 
-export async function getApiKey(db: DbOrTrx, orgId: number | null, keyId: number): Promise<ApiKeyInfo | undefined> {
-  let q = db.selectFrom('api_key').select(infoColumns).where('key_id', '=', keyId);
-  if (orgId !== null) q = q.where('org_id', '=', orgId);
-  return q.executeTakeFirst();
-}
-
 /** Revokes a key (scoped to an org unless orgId is null, as the CLI does). Returns the key or undefined. */
 export async function revokeApiKey(
   db: DbOrTrx,

@@ -29,10 +29,6 @@ export async function getOrg(db: DbOrTrx, orgId: number): Promise<Org | undefine
   return db.selectFrom('org').selectAll().where('org_id', '=', orgId).executeTakeFirst();
 }
 
-export async function listOrgs(db: DbOrTrx): Promise<Org[]> {
-  return db.selectFrom('org').selectAll().orderBy('org_id').execute();
-}
-
 export async function countOrgs(db: DbOrTrx): Promise<number> {
   const row = await db
     .selectFrom('org')

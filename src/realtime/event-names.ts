@@ -17,7 +17,6 @@ export const WORKFLOW_EVENT_NAMES = {
   'metrics.updated': 'workflow:metrics:updated',
 } as const;
 
-export type WorkflowWsEvent = (typeof WORKFLOW_EVENT_NAMES)[keyof typeof WORKFLOW_EVENT_NAMES];
 
 const MAP: Record<string, string> = WORKFLOW_EVENT_NAMES;
 

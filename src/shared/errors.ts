@@ -38,10 +38,6 @@ export const conflict = (message: string, details?: unknown) => new AppError('co
 export const invalidTransition = (message: string, details?: unknown) =>
   new AppError('invalid_transition', message, details);
 
-export function isAppError(e: unknown): e is AppError {
-  return e instanceof AppError;
-}
-
 export function assertUnreachable(x: never): never {
   throw new Error(`Unreachable: ${String(x)}`);
 }

@@ -97,10 +97,6 @@ export const METRICS: Record<WorkstreamMetric, MetricSpec> = {
   },
 };
 
-export function isWorkstreamMetric(m: string): m is WorkstreamMetric {
-  return (WORKSTREAM_METRICS as readonly string[]).includes(m);
-}
-
 export interface WorkstreamSummary {
   opened: number;
   resolved: number;

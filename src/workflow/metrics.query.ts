@@ -237,17 +237,6 @@ from org o left join (
 ) f on f.org_id = o.org_id${orgFilter(o, 'o.org_id')}`;
 }
 
-/** The views the migration creates, each from its query above with the database's clock. */
-export function metricViewDefinitions(h: SqlHelpers): Array<{ name: string; query: RawBuilder<unknown> }> {
-  const o: MetricsQueryOptions = { h, now: h.dbNow(), source: 'rows' };
-  return [
-    { name: 'executive_metrics_v2', query: executiveMetricsQuery(o) },
-    { name: 'category_performance_v2', query: categoryPerformanceQuery(o) },
-    { name: 'owner_workload_v2', query: ownerWorkloadQuery({ h }) },
-    { name: 'real_time_metrics', query: realTimeMetricsQuery(o) },
-  ];
-}
-
 /** Runs a metrics query on a handle (the API path). */
 export async function runMetricsQuery<T>(db: Kysely<DB>, query: RawBuilder<T>): Promise<T[]> {
   return (await query.execute(db)).rows;

@@ -219,32 +219,6 @@ export function todayNextTimeChangeQuery(db: Kysely<any>, t: TodayTimes & { orgI
   ]);
 }
 
-/**
- * Partial indexes serving each slice's order, created by migration 0002 from the same lists, so an
- * index predicate matches the query's terms exactly (both engines need that to use a partial index).
- * Each carries every column its slices read (the status too: SQLite does not count a column used
- * only by the implied predicate as covered), so the key slices never touch the table.
- */
-export function todayIndexes(db: Kysely<any>) {
-  return [
-    db.schema
-      .createIndex('candidate_open_touch_idx')
-      .on('candidate')
-      .columns(['org_id', 'last_touch_at desc', 'candidate_id', 'status'])
-      .where(sql.ref('status'), 'in', lits(OPEN_CANDIDATE_STATUSES)),
-    db.schema
-      .createIndex('pursuit_open_due_idx')
-      .on('pursuit')
-      .columns(['org_id', 'due_date', 'updated_at desc', 'pursuit_id', 'pursuit_stage'])
-      .where(sql.ref('pursuit_stage'), 'in', lits(OPEN_PURSUIT_STAGES)),
-    db.schema
-      .createIndex('pursuit_open_touch_idx')
-      .on('pursuit')
-      .columns(['org_id', 'updated_at desc', 'pursuit_id', 'due_date', 'pursuit_stage'])
-      .where(sql.ref('pursuit_stage'), 'in', lits(OPEN_PURSUIT_STAGES)),
-  ];
-}
-
 /** The readiness rule: a required item that is not done blocks submit. `alias` names pursuit_checklist. */
 export function isMissingRequired(alias: string): RawBuilder<boolean> {
   return sql<boolean>`(${sql.ref(`${alias}.is_required`)} and not ${sql.ref(`${alias}.is_done`)})`;
