@@ -1,7 +1,8 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listResponse, pageQuery } from '../http/paging.js';
+import type { ZodApp } from '../http/zod-app.js';
 import { pageOffset, paged } from '../shared/paging.js';
 import { badRequest, notFound } from '../shared/errors.js';
 import { getBatch, listBatches, listItems } from './batch.repository.js';
@@ -78,6 +79,8 @@ const jsonBody = z.union([
 
 const ingestAnswer = z.object({ batch: batchSchema, items: z.array(itemSchema), items_truncated: z.boolean() });
 
+const admin = { minRole: 'admin' as const };
+
 export interface IngestRouteDeps {
   database: Database;
   clock: Clock;
@@ -92,7 +95,16 @@ export const ingestRoutes: FastifyPluginAsync<{ deps: IngestRouteDeps }> = async
   appIn.addHook('onClose', async () => {
     await workers.close();
   });
+  registerEmailRoute(appIn, deps, inline, workers);
 
+  const app = appIn.withTypeProvider<ZodTypeProvider>();
+  registerBatchRoutes(app, deps);
+  registerRoutingRuleRoutes(app, deps);
+  registerConfigRoutes(app, deps);
+};
+
+/** POST /emails: raw mail in; small batches parse on `inline`, larger ones on the `workers` pool. */
+function registerEmailRoute(appIn: FastifyInstance, deps: IngestRouteDeps, inline: ParsePool, workers: ParsePool): void {
   // Raw mail bodies are parsed only on this route (an encapsulated scope), with the ingestion limit.
   void appIn.register(async (scopeIn) => {
     const scope = scopeIn.withTypeProvider<ZodTypeProvider>();
@@ -127,9 +139,10 @@ export const ingestRoutes: FastifyPluginAsync<{ deps: IngestRouteDeps }> = async
       },
     );
   });
+}
 
-  const app = appIn.withTypeProvider<ZodTypeProvider>();
-  const admin = { minRole: 'admin' as const };
+/** /batches: ingest batches and their items. */
+function registerBatchRoutes(app: ZodApp, deps: IngestRouteDeps): void {
   const idParams = z.object({ id: z.coerce.number().int().positive() });
 
   app.get(
@@ -173,8 +186,10 @@ export const ingestRoutes: FastifyPluginAsync<{ deps: IngestRouteDeps }> = async
       return paged(data, req.query, total);
     },
   );
+}
 
-  // ------------------------------------------------------------ routing rules (category → owner)
+/** /routing-rules: category → owner. */
+function registerRoutingRuleRoutes(app: ZodApp, deps: IngestRouteDeps): void {
   const categoryParams = z.object({ category: z.string().trim().min(1).max(60) });
   app.get(
     '/routing-rules',
@@ -222,8 +237,10 @@ export const ingestRoutes: FastifyPluginAsync<{ deps: IngestRouteDeps }> = async
       return reply.status(204).send();
     },
   );
+}
 
-  // ------------------------------------------------------------ extraction config
+/** /config: the extraction settings. */
+function registerConfigRoutes(app: ZodApp, deps: IngestRouteDeps): void {
   const configAnswer = z.object({ config: ingestConfigSchema, updated_at: z.string().nullable(), updated_by: z.string().nullable() });
   app.get(
     '/config',
@@ -264,4 +281,4 @@ async function collect(it: AsyncIterable<Buffer>): Promise<Buffer[]> {
   const out: Buffer[] = [];
   for await (const m of it) out.push(m);
   return out;
-};
+}

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listResponse, pageQuery } from '../http/paging.js';
+import type { ZodApp } from '../http/zod-app.js';
 import { pageOffset, paged } from '../shared/paging.js';
 import { transact } from '../db/transact.js';
 import { notFound } from '../shared/errors.js';
@@ -72,6 +73,8 @@ const breachSchema = z.object({
 
 const boolQuery = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
+const admin = { minRole: 'admin' as const };
+
 export interface SlaRouteDeps {
   database: Database;
   clock: Clock;
@@ -81,7 +84,14 @@ export interface SlaRouteDeps {
 /** Registered with the prefix /api. */
 export const slaRoutes: FastifyPluginAsync<{ deps: SlaRouteDeps }> = async (appIn, { deps }) => {
   const app = appIn.withTypeProvider<ZodTypeProvider>();
-  const admin = { minRole: 'admin' as const };
+  registerRuleRoutes(app, deps);
+  registerBreachRoutes(app, deps);
+  registerPauseRoutes(app, deps);
+  registerSettingsRoutes(app, deps);
+};
+
+/** /workstream/sla-rules: list, create, change and delete the org's SLA rules. */
+function registerRuleRoutes(app: ZodApp, deps: SlaRouteDeps): void {
   const now = () => deps.clock.now().toISOString();
   const idParams = z.object({ id: z.coerce.number().int().positive() });
 
@@ -128,7 +138,10 @@ export const slaRoutes: FastifyPluginAsync<{ deps: SlaRouteDeps }> = async (appI
       return reply.status(204).send();
     },
   );
+}
 
+/** /workstream/sla-breaches: the breach list. */
+function registerBreachRoutes(app: ZodApp, deps: SlaRouteDeps): void {
   app.get(
     '/workstream/sla-breaches',
     {
@@ -157,7 +170,11 @@ export const slaRoutes: FastifyPluginAsync<{ deps: SlaRouteDeps }> = async (appI
       return paged(rows, q, Number(count.n));
     },
   );
+}
 
+/** /sla/tasks/:taskId/pause and /resume: a task's SLA clock. */
+function registerPauseRoutes(app: ZodApp, deps: SlaRouteDeps): void {
+  const now = () => deps.clock.now().toISOString();
   const pauseSchema = z.object({
     task_id: z.string(),
     sla_paused: z.boolean(),
@@ -178,7 +195,10 @@ export const slaRoutes: FastifyPluginAsync<{ deps: SlaRouteDeps }> = async (appI
     { schema: { tags: ['sla'], summary: "Resume a task's SLA clock; the deadline moves by the paused time", params: taskParams, response: { 200: pauseSchema } } },
     async (req) => transact(deps, (trx) => resumeTaskSla(trx, req.auth!.orgId, req.params.taskId, now(), req.auth!.actor)),
   );
+}
 
+/** /sla/settings: the org's high-value threshold. */
+function registerSettingsRoutes(app: ZodApp, deps: SlaRouteDeps): void {
   const settings = z.object({ high_value_threshold: z.number(), currency: z.string() });
   app.get('/sla/settings', { schema: { tags: ['sla'], summary: 'Org SLA settings', response: { 200: settings } } }, async (req) =>
     deps.database.db
@@ -206,4 +226,4 @@ export const slaRoutes: FastifyPluginAsync<{ deps: SlaRouteDeps }> = async (appI
         .returning(['high_value_threshold', 'currency'])
         .executeTakeFirstOrThrow(),
   );
-};
+}

@@ -147,9 +147,27 @@ export async function applyTaskTransitions(
 ): Promise<EscalationSummary> {
   const summary: EscalationSummary = { warned: 0, breached: 0, statusChanges: 0, events: 0 };
 
-  // Tasks whose moment came but whose state did not get worse (a deadline moved later, say) just
-  // get their next moment: nextCheckAt() in SQL, one statement per chunk. For such a task the
-  // moment is always in the future — were it not, transitionFor() would have escalated it.
+  await rescheduleUntouched(trx, untouched);
+  await writeTransitionedTasks(trx, transitions, nowIso);
+  const statusChanges = await insertStatusHistory(trx, transitions, nowIso);
+  const breachEvents = await openTaskBreaches(trx, transitions, nowIso);
+
+  const events = [...transitions.flatMap((tr) => eventsFor(tr, nowIso)), ...breachEvents];
+  for (const part of chunks(events)) await appendEvents(trx, part);
+
+  summary.warned = transitions.filter((t) => t.toSla === 'warning').length;
+  summary.breached = transitions.filter((t) => t.toSla === 'breached').length;
+  summary.statusChanges = statusChanges;
+  summary.events = events.length;
+  return summary;
+}
+
+/**
+ * Tasks whose moment came but whose state did not get worse (a deadline moved later, say) just
+ * get their next moment: nextCheckAt() in SQL, one statement per chunk. For such a task the
+ * moment is always in the future — were it not, transitionFor() would have escalated it.
+ */
+async function rescheduleUntouched(trx: Trx, untouched: DueTask[]): Promise<void> {
   for (const part of chunks(untouched)) {
     await trx
       .updateTable('workflow_tasks')
@@ -168,7 +186,10 @@ export async function applyTaskTransitions(
       .where('task_id', 'in', part.map((t) => t.task_id))
       .execute();
   }
+}
 
+/** The escalated tasks' new state: one UPDATE per (SLA state, task status) group and chunk. */
+async function writeTransitionedTasks(trx: Trx, transitions: TaskTransition[], nowIso: string): Promise<void> {
   const groups = new Map<string, { toSla: SlaStatus; toStatus: TaskStatus | null; ids: string[] }>();
   for (const tr of transitions) {
     const changes = tr.toStatus !== tr.task.task_status;
@@ -192,7 +213,10 @@ export async function applyTaskTransitions(
         .execute();
     }
   }
+}
 
+/** One history row per escalation that changes the task status; returns how many. */
+async function insertStatusHistory(trx: Trx, transitions: TaskTransition[], nowIso: string): Promise<number> {
   const history = transitions
     .filter((tr) => tr.toStatus !== tr.task.task_status)
     .map((tr) => ({
@@ -205,7 +229,11 @@ export async function applyTaskTransitions(
       changed_at: nowIso,
     }));
   for (const part of chunks(history)) await trx.insertInto('workflow_status_history').values(part).execute();
+  return history.length;
+}
 
+/** Opens a task breach for each transition into breached; returns the events they fire. */
+function openTaskBreaches(trx: Trx, transitions: TaskTransition[], nowIso: string): Promise<NewWorkEvent[]> {
   const breaches = transitions
     .filter((tr) => tr.toSla === 'breached')
     .map((tr) => ({
@@ -218,16 +246,7 @@ export async function applyTaskTransitions(
       reason_code: 'deadline_passed',
       breached_at: nowIso,
     }));
-  const breachEvents = await openBreaches(trx, breaches, nowIso);
-
-  const events = [...transitions.flatMap((tr) => eventsFor(tr, nowIso)), ...breachEvents];
-  for (const part of chunks(events)) await appendEvents(trx, part);
-
-  summary.warned = transitions.filter((t) => t.toSla === 'warning').length;
-  summary.breached = transitions.filter((t) => t.toSla === 'breached').length;
-  summary.statusChanges = history.length;
-  summary.events = events.length;
-  return summary;
+  return openBreaches(trx, breaches, nowIso);
 }
 
 /** Resolves open task breaches whose task is completed or no longer past its deadline. */

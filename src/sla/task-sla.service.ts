@@ -58,6 +58,39 @@ export async function settleTaskSla(
 ): Promise<TaskRow> {
   const nowMs = Date.parse(nowIso);
   const completed = row.task_status === 'COMPLETED';
+  const plan = await planSettledSla(trx, row, nowMs, completed, opts);
+
+  const worse = !completed && SLA_RANK[plan.sla_status] > SLA_RANK[slaBefore];
+  await trx
+    .updateTable('workflow_tasks')
+    .set({
+      sla_deadline: plan.sla_deadline,
+      sla_warn_at: plan.sla_warn_at,
+      sla_rule_id: plan.sla_rule_id,
+      // Escalation below moves the state forward itself; otherwise the state is the derived one.
+      sla_status: worse ? slaBefore : plan.sla_status,
+      sla_next_at: plan.sla_next_at,
+    })
+    .where('org_id', '=', row.org_id)
+    .where('task_id', '=', row.task_id)
+    .execute();
+
+  if (worse) {
+    await escalateNow(trx, row, slaBefore, plan, nowIso);
+  } else if (completed || plan.sla_status !== 'breached') {
+    const resolved = await resolveBreachesOfTask(trx, nowIso, row.org_id, row.task_id);
+    await appendEvents(trx, resolved);
+  }
+  return trx
+    .selectFrom('workflow_tasks')
+    .selectAll()
+    .where('org_id', '=', row.org_id)
+    .where('task_id', '=', row.task_id)
+    .executeTakeFirstOrThrow();
+}
+
+/** The task's SLA fields as they should stand after the write. */
+async function planSettledSla(trx: Trx, row: TaskRow, nowMs: number, completed: boolean, opts: SettleOptions): Promise<TaskSlaPlan> {
   const fromRule = row.sla_rule_id !== null && !opts.deadlineSet;
   let plan: TaskSlaPlan;
   if (fromRule && opts.ruleInputsChanged) {
@@ -84,53 +117,31 @@ export async function settleTaskSla(
     });
     if (!row.sla_deadline) Object.assign(plan, { sla_deadline: null, sla_warn_at: null, sla_next_at: null, sla_status: 'ok' as const });
   }
+  return plan;
+}
 
-  const worse = !completed && SLA_RANK[plan.sla_status] > SLA_RANK[slaBefore];
-  await trx
-    .updateTable('workflow_tasks')
-    .set({
-      sla_deadline: plan.sla_deadline,
-      sla_warn_at: plan.sla_warn_at,
-      sla_rule_id: plan.sla_rule_id,
-      // Escalation below moves the state forward itself; otherwise the state is the derived one.
-      sla_status: worse ? slaBefore : plan.sla_status,
-      sla_next_at: plan.sla_next_at,
-    })
-    .where('org_id', '=', row.org_id)
-    .where('task_id', '=', row.task_id)
-    .execute();
-
-  if (worse) {
-    const org = await trx.selectFrom('org').select('high_value_threshold').where('org_id', '=', row.org_id).executeTakeFirstOrThrow();
-    const task: DueTask = {
-      task_id: row.task_id,
-      org_id: row.org_id,
-      title: row.title,
-      task_status: row.task_status,
-      sla_status: slaBefore,
-      sla_deadline: plan.sla_deadline,
-      sla_warn_at: plan.sla_warn_at,
-      sla_rule_id: plan.sla_rule_id,
-      dollar_value: Number(row.dollar_value),
-      workflow_category: row.workflow_category,
-      priority: row.priority,
-      current_owner: row.current_owner,
-      high_value_threshold: Number(org.high_value_threshold),
-    };
-    await applyTaskTransitions(
-      trx,
-      [{ task, toSla: plan.sla_status, toStatus: escalatedStatus(row.task_status, slaBefore, plan.sla_status) }],
-      [],
-      nowIso,
-    );
-  } else if (completed || plan.sla_status !== 'breached') {
-    const resolved = await resolveBreachesOfTask(trx, nowIso, row.org_id, row.task_id);
-    await appendEvents(trx, resolved);
-  }
-  return trx
-    .selectFrom('workflow_tasks')
-    .selectAll()
-    .where('org_id', '=', row.org_id)
-    .where('task_id', '=', row.task_id)
-    .executeTakeFirstOrThrow();
+/** The state got worse with this write: the monitor's escalation runs at once (history, events, breach). */
+async function escalateNow(trx: Trx, row: TaskRow, slaBefore: SlaStatus, plan: TaskSlaPlan, nowIso: string): Promise<void> {
+  const org = await trx.selectFrom('org').select('high_value_threshold').where('org_id', '=', row.org_id).executeTakeFirstOrThrow();
+  const task: DueTask = {
+    task_id: row.task_id,
+    org_id: row.org_id,
+    title: row.title,
+    task_status: row.task_status,
+    sla_status: slaBefore,
+    sla_deadline: plan.sla_deadline,
+    sla_warn_at: plan.sla_warn_at,
+    sla_rule_id: plan.sla_rule_id,
+    dollar_value: Number(row.dollar_value),
+    workflow_category: row.workflow_category,
+    priority: row.priority,
+    current_owner: row.current_owner,
+    high_value_threshold: Number(org.high_value_threshold),
+  };
+  await applyTaskTransitions(
+    trx,
+    [{ task, toSla: plan.sla_status, toStatus: escalatedStatus(row.task_status, slaBefore, plan.sla_status) }],
+    [],
+    nowIso,
+  );
 }

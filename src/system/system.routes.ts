@@ -6,6 +6,7 @@ import { bearerToken } from '../auth/auth.plugin.js';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/create-db.js';
 import type { Metrics } from '../http/metrics.js';
+import type { ZodApp } from '../http/zod-app.js';
 import type { Clock } from '../shared/clock.js';
 
 const healthSchema = z.object({
@@ -23,6 +24,13 @@ export interface SystemRouteDeps {
 
 export const systemRoutes: FastifyPluginAsync<{ deps: SystemRouteDeps }> = async (appIn, { deps }) => {
   const app = appIn.withTypeProvider<ZodTypeProvider>();
+  registerProbeRoutes(app, deps);
+  registerMetricsRoute(app, deps);
+  registerMeRoute(app);
+};
+
+/** /health (liveness) and /ready (database reachable and migrated). */
+function registerProbeRoutes(app: ZodApp, deps: SystemRouteDeps): void {
   let migrated = false;
 
   app.get(
@@ -69,7 +77,10 @@ export const systemRoutes: FastifyPluginAsync<{ deps: SystemRouteDeps }> = async
       }
     },
   );
+}
 
+/** /metrics: Prometheus text, behind METRICS_TOKEN when one is set. */
+function registerMetricsRoute(app: ZodApp, deps: SystemRouteDeps): void {
   app.get(
     '/metrics',
     { config: { public: true }, schema: { tags: ['system'], summary: 'Prometheus metrics (process-wide)', hide: false } },
@@ -82,7 +93,10 @@ export const systemRoutes: FastifyPluginAsync<{ deps: SystemRouteDeps }> = async
       return reply.header('content-type', deps.metrics.registry.contentType).send(text);
     },
   );
+}
 
+/** /api/me: who the caller's API key is. */
+function registerMeRoute(app: ZodApp): void {
   app.get(
     '/api/me',
     {
@@ -106,4 +120,4 @@ export const systemRoutes: FastifyPluginAsync<{ deps: SystemRouteDeps }> = async
       return { org_id: auth.orgId, org_name: auth.orgName, role: auth.role, key_id: auth.keyId, key_name: auth.keyName };
     },
   );
-};
+}

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listResponse, pageQuery } from '../../http/paging.js';
+import type { ZodApp } from '../../http/zod-app.js';
 import { pageOffset, paged } from '../../shared/paging.js';
 import { badRequest, notFound } from '../../shared/errors.js';
 import { checkWebhookUrl, UrlNotAllowed } from './url-guard.js';
@@ -73,6 +74,8 @@ const patchBody = z
 
 const idParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 
+const admin = { minRole: 'admin' as const };
+
 export interface WebhookRouteDeps {
   database: Database;
   clock: Clock;
@@ -82,16 +85,26 @@ export interface WebhookRouteDeps {
 /** Per-org webhook endpoints (admin only). The secret is returned once, at creation. Registered with the prefix /api/webhooks. */
 export const webhookRoutes: FastifyPluginAsync<{ deps: WebhookRouteDeps }> = async (appIn, { deps }) => {
   const app = appIn.withTypeProvider<ZodTypeProvider>();
-  const admin = { minRole: 'admin' as const };
+  registerEndpointCollectionRoutes(app, deps);
+  registerEndpointRoutes(app, deps);
+  registerDeliveryRoutes(app, deps);
+};
 
-  async function assertUrlAllowed(url: string): Promise<void> {
+/** Refuses, as a 400 naming the field, a url that url-guard.ts does not allow. */
+function urlGuard(deps: WebhookRouteDeps): (url: string) => Promise<void> {
+  return async function assertUrlAllowed(url: string): Promise<void> {
     try {
       await checkWebhookUrl(url, deps.config.webhookAllowPrivateNetworks);
     } catch (err) {
       if (err instanceof UrlNotAllowed) throw badRequest(`Invalid url: ${err.message}`, { fields: [{ field: 'url', message: err.message }] });
       throw err;
     }
-  }
+  };
+}
+
+/** The prefix itself: register an endpoint, list the org's endpoints. */
+function registerEndpointCollectionRoutes(app: ZodApp, deps: WebhookRouteDeps): void {
+  const assertUrlAllowed = urlGuard(deps);
 
   app.post(
     '',
@@ -128,6 +141,11 @@ export const webhookRoutes: FastifyPluginAsync<{ deps: WebhookRouteDeps }> = asy
       return paged(data, q, total);
     },
   );
+}
+
+/** /:id: read, change or delete one endpoint. */
+function registerEndpointRoutes(app: ZodApp, deps: WebhookRouteDeps): void {
+  const assertUrlAllowed = urlGuard(deps);
 
   app.get(
     '/:id',
@@ -175,7 +193,10 @@ export const webhookRoutes: FastifyPluginAsync<{ deps: WebhookRouteDeps }> = asy
       return toWebhookView(row);
     },
   );
+}
 
+/** /:id/deliveries: an endpoint's delivery log. */
+function registerDeliveryRoutes(app: ZodApp, deps: WebhookRouteDeps): void {
   app.get(
     '/:id/deliveries',
     {
@@ -190,4 +211,4 @@ export const webhookRoutes: FastifyPluginAsync<{ deps: WebhookRouteDeps }> = asy
       return paged(data, q, total);
     },
   );
-};
+}

@@ -14,6 +14,13 @@ import type { WorkstreamRouteKit } from './route-kit.js';
 const RECENT_EVENTS = 20;
 
 export function registerCandidatesRoutes(k: WorkstreamRouteKit): void {
+  registerCandidateCollectionRoutes(k);
+  registerCandidateItemRoutes(k);
+  registerCandidateTransitionRoute(k);
+}
+
+/** /candidates: create, list. */
+function registerCandidateCollectionRoutes(k: WorkstreamRouteKit): void {
   const { app, deps, db, ctx, orgOf, tags } = k;
   app.post(
     '/candidates',
@@ -46,7 +53,11 @@ export function registerCandidatesRoutes(k: WorkstreamRouteKit): void {
       return paged(rows, q, total);
     },
   );
+}
 
+/** /candidates/:id: one candidate with what hangs off it; change it. */
+function registerCandidateItemRoutes(k: WorkstreamRouteKit): void {
+  const { app, deps, db, ctx, orgOf, tags } = k;
   app.get(
     '/candidates/:id',
     {
@@ -93,7 +104,11 @@ export function registerCandidatesRoutes(k: WorkstreamRouteKit): void {
       return transact(deps, (trx) => patchCandidate(trx, c, request.params.id, request.body));
     },
   );
+}
 
+/** /candidates/:id/transition: status moves, promotion included. */
+function registerCandidateTransitionRoute(k: WorkstreamRouteKit): void {
+  const { app, deps, ctx, tags } = k;
   app.post(
     '/candidates/:id/transition',
     {

@@ -1,13 +1,12 @@
-import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
+import type { ZodApp } from '../../http/zod-app.js';
 import { notFound } from '../../shared/errors.js';
 import { getPursuit } from '../pursuits.repository.js';
 import type { WorkstreamDeps } from '../workstream.deps.js';
 import type { Ctx } from '../workstream.service.js';
-
-type ZodApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
 /** What every workstream route group shares: the typed app, the deps and the request helpers. */
 export interface WorkstreamRouteKit {

@@ -12,8 +12,14 @@ import { createSignals, patchSignal } from '../workstream.service.js';
 import type { WorkstreamRouteKit } from './route-kit.js';
 
 export function registerSignalsRoutes(k: WorkstreamRouteKit): void {
-  const signalPageSchema = listResponse(s.signalSchema);
-  const { app, deps, db, ctx, orgOf, tags } = k;
+  registerSignalCreateRoute(k);
+  registerSignalListRoute(k);
+  registerSignalItemRoutes(k);
+}
+
+/** POST /signals: one signal or a batch, deduplicated by dedupe_key. */
+function registerSignalCreateRoute(k: WorkstreamRouteKit): void {
+  const { app, deps, ctx, orgOf, tags } = k;
   app.post(
     '/signals',
     {
@@ -49,7 +55,12 @@ export function registerSignalsRoutes(k: WorkstreamRouteKit): void {
       return reply.status(status).send({ data: res.rows, created: createdCount, existing: res.rows.length - createdCount });
     },
   );
+}
 
+/** GET /signals: a page of signals, from the answer cache until the next commit. */
+function registerSignalListRoute(k: WorkstreamRouteKit): void {
+  const signalPageSchema = listResponse(s.signalSchema);
+  const { app, deps, db, orgOf, tags } = k;
   app.get(
     '/signals',
     {
@@ -84,7 +95,11 @@ export function registerSignalsRoutes(k: WorkstreamRouteKit): void {
       return sendJson(request, reply, page);
     },
   );
+}
 
+/** /signals/:id: read or change one signal. */
+function registerSignalItemRoutes(k: WorkstreamRouteKit): void {
+  const { app, deps, db, ctx, orgOf, tags } = k;
   app.get(
     '/signals/:id',
     { schema: { tags, summary: 'One signal', params: s.idParams, response: { 200: s.signalSchema } } },
