@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/main.js';
 import { scoreCorpus } from '../src/ingest/accuracy.js';
-import { toMbox } from '../src/ingest/demo.mail.js';
+import { toMbox } from '../src/cli/demo/demo.mail.js';
 import { ManualClock } from '../src/shared/clock.js';
 import { describeEachEngine } from './helpers/engines.js';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/test-app.js';

@@ -11,7 +11,7 @@ import { systemClock } from '../shared/clock.js';
 import { runSlaPass } from '../sla/monitor.js';
 import { notifyCommitted } from '../realtime/pg-relay.js';
 import { ingestPath, summaryLines } from '../ingest/ingest.cli.js';
-import { seedDemo } from '../ingest/demo.seed.js';
+import { seedDemo } from './demo/demo.seed.js';
 
 const HELP = `flowledger — operations pipeline backend
 

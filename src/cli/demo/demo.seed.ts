@@ -3,16 +3,16 @@
  * mail ingested through the same path as real mail, then part of the pipeline moved along
  * (candidates triaged and promoted, pursuits with checklists and proposals, some won or lost).
  */
-import { createApiKey } from '../auth/api-keys.repository.js';
-import { createOrg } from '../auth/orgs.repository.js';
-import type { Database, Trx } from '../db/create-db.js';
-import type { CandidateStatus, PursuitStage } from '../db/types.js';
-import { appendEvents, type NewWorkEvent } from '../outbox/work-events.repository.js';
-import type { Clock } from '../shared/clock.js';
+import { createApiKey } from '../../auth/api-keys.repository.js';
+import { createOrg } from '../../auth/orgs.repository.js';
+import type { Database, Trx } from '../../db/create-db.js';
+import type { CandidateStatus, PursuitStage } from '../../db/types.js';
+import { appendEvents, type NewWorkEvent } from '../../outbox/work-events.repository.js';
+import { ingestMessages } from '../../ingest/ingest.service.js';
+import { ParsePool } from '../../ingest/parse-pool.js';
+import { upsertRoutingRule } from '../../ingest/routing.repository.js';
+import type { Clock } from '../../shared/clock.js';
 import { generateMail, prng } from './demo.mail.js';
-import { ingestMessages } from './ingest.service.js';
-import { ParsePool } from './parse-pool.js';
-import { upsertRoutingRule } from './routing.repository.js';
 
 const DAY = 86_400_000;
 export const DEMO_ACTOR = 'demo-seed';
