@@ -304,6 +304,22 @@ export async function upsertPatterns(db: DbOrTrx, orgId: number, occurrences: Pa
   return ids;
 }
 
+/** Sets each of the org's patterns' average resolution hours from its completed tasks, in one statement. */
+export async function refreshPatternResolutionHours(db: DbOrTrx, orgId: number): Promise<void> {
+  await db
+    .updateTable('workflow_patterns')
+    .set((eb) => ({
+      avg_resolution_hrs: eb
+        .selectFrom('workflow_tasks as t')
+        .select((x) => x.fn.avg<number>('t.resolution_hours').as('avg'))
+        .whereRef('t.org_id', '=', 'workflow_patterns.org_id')
+        .whereRef('t.pattern_id', '=', 'workflow_patterns.pattern_id')
+        .where('t.task_status', '=', 'COMPLETED'),
+    }))
+    .where('org_id', '=', orgId)
+    .execute();
+}
+
 export async function patternExists(db: DbOrTrx, orgId: number, patternId: number): Promise<boolean> {
   return !!(await db.selectFrom('workflow_patterns').select('pattern_id').where('org_id', '=', orgId).where('pattern_id', '=', patternId).executeTakeFirst());
 }
