@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/main.js';
-import { scoreCorpus } from '../src/ingest/accuracy.js';
+import { scoreCorpus } from '../bench/ingest/accuracy.js';
 import { toMbox } from '../src/cli/demo/demo.mail.js';
 import { ManualClock } from '../src/shared/clock.js';
 import { describeEachEngine } from './helpers/engines.js';
