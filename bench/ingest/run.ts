@@ -14,14 +14,14 @@ import { parseArgs } from 'node:util';
 import { simpleParser } from 'mailparser';
 import pg from 'pg';
 import type { Database } from '../../src/db/create-db.js';
+import { scoreCorpus } from './accuracy.js';
 
 // The benchmark runs the built code (npm run build first, as the script does): what `flowledger
 // ingest` runs in production, with compiled parse workers rather than TypeScript loaded through tsx.
 const dist = (p: string) => new URL(`../../dist/${p}`, import.meta.url).href;
 const { createOrg } = (await import(dist('auth/orgs.repository.js'))) as typeof import('../../src/auth/orgs.repository.js');
 const { createDatabase } = (await import(dist('db/create-db.js'))) as typeof import('../../src/db/create-db.js');
-const { scoreCorpus } = (await import(dist('ingest/accuracy.js'))) as typeof import('../../src/ingest/accuracy.js');
-const { generateMail, toMbox } = (await import(dist('ingest/demo.mail.js'))) as typeof import('../../src/ingest/demo.mail.js');
+const { generateMail, toMbox } = (await import(dist('cli/demo/demo.mail.js'))) as typeof import('../../src/cli/demo/demo.mail.js');
 const { ingestPath } = (await import(dist('ingest/ingest.cli.js'))) as typeof import('../../src/ingest/ingest.cli.js');
 const { splitMbox } = (await import(dist('ingest/mbox.js'))) as typeof import('../../src/ingest/mbox.js');
 const { systemClock } = (await import(dist('shared/clock.js'))) as typeof import('../../src/shared/clock.js');

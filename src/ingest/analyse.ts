@@ -190,31 +190,48 @@ const PARSER_OPTIONS = {
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-export async function analyseMessage(raw: Buffer | string, seq: number, ctx: AnalysisContext): Promise<ParseResult> {
+type Sender = ReturnType<typeof firstAddress>;
+
+function failed(seq: number, reason: string, messageId: string | null = null, subject: string | null = null): FailedMessage {
+  return { ok: false, seq, reason, messageId, subject };
+}
+
+/** Empty or oversized input is refused before it is parsed. */
+function refuseRaw(raw: Buffer | string, seq: number): FailedMessage | undefined {
   const size = typeof raw === 'string' ? Buffer.byteLength(raw) : raw.length;
   if (size === 0 || (typeof raw === 'string' ? raw.trim() === '' : raw.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09))) {
-    return { ok: false, seq, reason: 'Empty message', messageId: null, subject: null };
+    return failed(seq, 'Empty message');
   }
-  if (size > MAX_MESSAGE_BYTES) {
-    return { ok: false, seq, reason: `Message is ${size} bytes; the limit is ${MAX_MESSAGE_BYTES}`, messageId: null, subject: null };
+  if (size > MAX_MESSAGE_BYTES) return failed(seq, `Message is ${size} bytes; the limit is ${MAX_MESSAGE_BYTES}`);
+  return undefined;
+}
+
+/** What parsed but is no mail, or carries nothing at all. */
+function refuseParsed(parsed: ParsedMail, seq: number, messageId: string | null, subject: string, from: Sender): FailedMessage | undefined {
+  const hasHeaders = ['from', 'subject', 'date', 'message-id', 'to'].some((h) => parsed.headers.has(h));
+  if (!hasHeaders) return failed(seq, 'Not an email message: no From, To, Subject, Date or Message-ID header', messageId, subject || null);
+  if (!from.address && !subject && !(parsed.text ?? '').trim() && !parsed.html && parsed.attachments.length === 0) {
+    return failed(seq, 'Message has no sender, no subject and no body', messageId);
   }
+  return undefined;
+}
+
+export async function analyseMessage(raw: Buffer | string, seq: number, ctx: AnalysisContext): Promise<ParseResult> {
+  const refused = refuseRaw(raw, seq);
+  if (refused) return refused;
   let parsed: ParsedMail;
   try {
     parsed = await simpleParser(raw, PARSER_OPTIONS);
   } catch (e) {
-    return { ok: false, seq, reason: noNul(`MIME parse error: ${(e as Error).message ?? String(e)}`), messageId: null, subject: null };
+    return failed(seq, noNul(`MIME parse error: ${(e as Error).message ?? String(e)}`));
   }
   const messageId = normaliseMessageId(parsed.messageId && noNul(parsed.messageId));
   const subject = collapse(noNul(parsed.subject ?? ''));
   const from = firstAddress(parsed.from);
-  const hasHeaders = ['from', 'subject', 'date', 'message-id', 'to'].some((h) => parsed.headers.has(h));
-  if (!hasHeaders) {
-    return { ok: false, seq, reason: 'Not an email message: no From, To, Subject, Date or Message-ID header', messageId, subject: subject || null };
-  }
-  if (!from.address && !subject && !(parsed.text ?? '').trim() && !parsed.html && parsed.attachments.length === 0) {
-    return { ok: false, seq, reason: 'Message has no sender, no subject and no body', messageId, subject: null };
-  }
+  return refuseParsed(parsed, seq, messageId, subject, from) ?? analyseParsed(parsed, seq, ctx, messageId, subject, from);
+}
 
+function analyseParsed(parsed: ParsedMail, seq: number, ctx: AnalysisContext, messageId: string | null, subject: string, from: Sender): AnalysedMessage {
   const dateMs = parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date.getTime() : null;
   const text = noNul(bodyText(parsed).slice(0, MAX_SCAN_CHARS));
   const senderDomain = from.address ? from.address.split('@')[1]! : null;
@@ -224,45 +241,13 @@ export async function analyseMessage(raw: Buffer | string, seq: number, ctx: Ana
   const fresh = newContent(text);
   const cat = categorise(subject, scanBody, entities, rulesFor(ctx.config), ctx.config.min_score);
   const dollarValue = dollarValueOf(entities, ctx.currency);
-  const importance = `${headerText(parsed, 'importance') ?? ''} ${headerText(parsed, 'x-priority') ?? ''} ${headerText(parsed, 'priority') ?? ''}`;
-  const pri = prioritise({
-    subject,
-    body: fresh,
-    importanceHigh: /\bhigh\b|^\s*[12]\b|\burgent\b/i.test(importance.trim()),
-    dollarValue,
-    currency: ctx.currency,
-    highValueThreshold: ctx.highValueThreshold,
-    category: cat.category,
-  });
-  const contentType = headerText(parsed, 'content-type') ?? '';
-  const automated = automatedReason({
-    from: from.address ?? '',
-    subject,
-    contentType,
-    autoSubmitted: headerText(parsed, 'auto-submitted'),
-    precedence: headerText(parsed, 'precedence'),
-    listUnsubscribe: parsed.headers.has('list-unsubscribe'),
-    autoReply: parsed.headers.has('x-autoreply') || parsed.headers.has('x-autorespond'),
-    ignoreDomains: ctx.config.ignore_domains,
-  });
-  let notActionable = automated;
-  if (!notActionable && isAcknowledgement(fresh, entities)) notActionable = 'not actionable: acknowledgement only';
-  if (!notActionable && cat.category === 'General' && !generalIsActionable(subject, fresh, entities)) {
-    notActionable = 'not actionable: no request and no business data';
-  }
-
-  const dedupeKey = messageId
-    ? `mid:${messageId}`
-    : `sha256:${createHash('sha256')
-        .update(`${from.address ?? ''}\n${headerText(parsed, 'date') ?? ''}\n${subject}\n${text}`)
-        .digest('hex')
-        .slice(0, 40)}`;
-
+  const pri = priorityOf(parsed, ctx, { subject, fresh, dollarValue, category: cat.category });
+  const notActionable = notActionableReason(parsed, ctx, { from, subject, fresh, entities, category: cat.category });
   return {
     ok: true,
     seq,
     messageId,
-    dedupeKey,
+    dedupeKey: dedupeKeyOf(parsed, messageId, from, subject, text),
     subject,
     fromAddress: from.address,
     fromName: from.name,
@@ -281,4 +266,46 @@ export async function analyseMessage(raw: Buffer | string, seq: number, ctx: Ana
     signature: patternSignature(cat.category, senderDomain, subject),
     ...(notActionable ? { notActionable } : {}),
   };
+}
+
+function priorityOf(parsed: ParsedMail, ctx: AnalysisContext, m: { subject: string; fresh: string; dollarValue: number; category: string }) {
+  const importance = `${headerText(parsed, 'importance') ?? ''} ${headerText(parsed, 'x-priority') ?? ''} ${headerText(parsed, 'priority') ?? ''}`;
+  return prioritise({
+    subject: m.subject,
+    body: m.fresh,
+    importanceHigh: /\bhigh\b|^\s*[12]\b|\burgent\b/i.test(importance.trim()),
+    dollarValue: m.dollarValue,
+    currency: ctx.currency,
+    highValueThreshold: ctx.highValueThreshold,
+    category: m.category,
+  });
+}
+
+/** Why no task is made (automated mail, an acknowledgement, nothing asked); undefined when actionable. */
+function notActionableReason(
+  parsed: ParsedMail,
+  ctx: AnalysisContext,
+  m: { from: Sender; subject: string; fresh: string; entities: Entities; category: string },
+): string | undefined {
+  const automated = automatedReason({
+    from: m.from.address ?? '',
+    subject: m.subject,
+    contentType: headerText(parsed, 'content-type') ?? '',
+    autoSubmitted: headerText(parsed, 'auto-submitted'),
+    precedence: headerText(parsed, 'precedence'),
+    listUnsubscribe: parsed.headers.has('list-unsubscribe'),
+    autoReply: parsed.headers.has('x-autoreply') || parsed.headers.has('x-autorespond'),
+    ignoreDomains: ctx.config.ignore_domains,
+  });
+  if (automated) return automated;
+  if (isAcknowledgement(m.fresh, m.entities)) return 'not actionable: acknowledgement only';
+  if (m.category === 'General' && !generalIsActionable(m.subject, m.fresh, m.entities)) return 'not actionable: no request and no business data';
+  return undefined;
+}
+
+/** The Message-ID, or without one a hash of sender, Date header, subject and text. */
+function dedupeKeyOf(parsed: ParsedMail, messageId: string | null, from: Sender, subject: string, text: string): string {
+  if (messageId) return `mid:${messageId}`;
+  const hash = createHash('sha256').update(`${from.address ?? ''}\n${headerText(parsed, 'date') ?? ''}\n${subject}\n${text}`).digest('hex');
+  return `sha256:${hash.slice(0, 40)}`;
 }

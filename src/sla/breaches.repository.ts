@@ -5,13 +5,15 @@
  */
 import type { UpdateQueryBuilder, UpdateResult } from 'kysely';
 import type { Trx } from '../db/create-db.js';
+import { statementParts } from '../db/statement-parts.js';
 import type { DB, NewRow } from '../db/types.js';
 import type { NewWorkEvent } from '../outbox/work-events.repository.js';
 
 export const SLA_MONITOR_ACTOR = 'sla-monitor';
 
 const RETURNING = ['breach_id', 'org_id', 'item_type', 'item_id', 'rule_id', 'metric', 'reason_code'] as const;
-const CHUNK = 500;
+/** Rows per INSERT, in power-of-two parts (statement-parts.ts): a few cached statement texts on SQLite. */
+const CHUNK = 512;
 
 type BreachRow = { breach_id: number; org_id: number; item_type: string; item_id: string; rule_id: number; metric: string; reason_code: string };
 export type NewBreach = Omit<NewRow<'sla_breach'>, 'breach_id' | 'resolved_at'>;
@@ -35,10 +37,10 @@ function breachEvent(name: 'sla.breached' | 'sla.resolved', b: BreachRow, nowIso
  */
 export async function openBreaches(trx: Trx, rows: NewBreach[], nowIso: string): Promise<NewWorkEvent[]> {
   const events: NewWorkEvent[] = [];
-  for (let i = 0; i < rows.length; i += CHUNK) {
+  for (const part of statementParts(rows, CHUNK)) {
     const inserted = await trx
       .insertInto('sla_breach')
-      .values(rows.slice(i, i + CHUNK))
+      .values(part)
       .onConflict((oc) => oc.columns(['org_id', 'item_type', 'item_id', 'rule_id']).where('resolved_at', 'is', null).doNothing())
       .returning(RETURNING)
       .execute();

@@ -1,6 +1,7 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { DbOrTrx } from '../db/create-db.js';
 import type { SqlHelpers } from '../db/sql-helpers.js';
+import { statementParts } from '../db/statement-parts.js';
 import type { DB, NewRow, Row, RowUpdate, TaskStatus } from '../db/types.js';
 import type { PageQuery } from '../shared/paging.js';
 import { pageOffset } from '../shared/paging.js';
@@ -51,6 +52,30 @@ export function toTaskView(r: TaskRow): TaskView {
 
 export async function insertTask(db: DbOrTrx, row: NewRow<'workflow_tasks'>): Promise<TaskRow> {
   return db.insertInto('workflow_tasks').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Rows per INSERT: 40 columns × 512 rows stays under SQLite's 32,766 bound parameters. */
+const TASK_CHUNK = 512;
+const HISTORY_CHUNK = 1000;
+
+/**
+ * New tasks and their status-history rows, set-based (hundreds per statement, in power-of-two parts:
+ * see statement-parts.ts) in the caller's transaction. Ingestion writes its tasks here, so anything
+ * that must change with every new task hooks in here, in the same transaction (the per-status
+ * counters are kept by triggers).
+ */
+export async function insertTasksWithHistory(
+  db: DbOrTrx,
+  tasks: Array<NewRow<'workflow_tasks'>>,
+  history: Array<NewRow<'workflow_status_history'>>,
+): Promise<void> {
+  for (const part of statementParts(tasks, TASK_CHUNK)) await db.insertInto('workflow_tasks').values(part).execute();
+  await insertHistoryRows(db, history);
+}
+
+/** Status-history rows, set-based. */
+export async function insertHistoryRows(db: DbOrTrx, rows: Array<NewRow<'workflow_status_history'>>): Promise<void> {
+  for (const part of statementParts(rows, HISTORY_CHUNK)) await db.insertInto('workflow_status_history').values(part).execute();
 }
 
 /** One task of one org; `lock` takes a row lock where the engine has them (PostgreSQL). */
@@ -196,7 +221,8 @@ export async function listPatterns(db: DbOrTrx, q: { orgId: number; category?: s
 }
 
 /**
- * Records one more occurrence of a pattern (ingestion calls this per categorised email); returns its id.
+ * Records one more occurrence of a pattern; returns its id. (Ingestion records a whole chunk's
+ * occurrences at once with upsertPatterns.)
  */
 export async function recordPatternOccurrence(
   db: DbOrTrx,
@@ -222,6 +248,76 @@ export async function recordPatternOccurrence(
     .returning('pattern_id')
     .executeTakeFirstOrThrow();
   return row.pattern_id;
+}
+
+export interface PatternOccurrence {
+  signature: string;
+  category: string;
+  exampleSubject: string | null;
+  at: string;
+}
+
+/** Patterns per INSERT (7 columns). */
+const PATTERN_CHUNK = 512;
+
+/**
+ * Records many occurrences set-based: aggregated per signature first (one statement may not update
+ * a row twice; the first occurrence gives category and example subject), then upserted, adding the
+ * occurrences and widening first/last seen. Returns pattern ids by signature.
+ */
+export async function upsertPatterns(db: DbOrTrx, orgId: number, occurrences: PatternOccurrence[]): Promise<Map<string, number>> {
+  const agg = new Map<string, NewRow<'workflow_patterns'> & { occurrences: number; first_seen: string; last_seen: string }>();
+  for (const o of occurrences) {
+    const a = agg.get(o.signature);
+    if (!a) {
+      agg.set(o.signature, {
+        org_id: orgId,
+        signature: o.signature,
+        category: o.category,
+        example_subject: o.exampleSubject,
+        occurrences: 1,
+        first_seen: o.at,
+        last_seen: o.at,
+      });
+    } else {
+      a.occurrences += 1;
+      if (o.at < a.first_seen) a.first_seen = o.at;
+      if (o.at > a.last_seen) a.last_seen = o.at;
+    }
+  }
+  const ids = new Map<string, number>();
+  for (const part of statementParts([...agg.values()], PATTERN_CHUNK)) {
+    const rows = await db
+      .insertInto('workflow_patterns')
+      .values(part)
+      .onConflict((oc) =>
+        oc.columns(['org_id', 'signature']).doUpdateSet({
+          occurrences: sql`workflow_patterns.occurrences + excluded.occurrences`,
+          first_seen: sql`case when excluded.first_seen < workflow_patterns.first_seen then excluded.first_seen else workflow_patterns.first_seen end`,
+          last_seen: sql`case when excluded.last_seen > workflow_patterns.last_seen then excluded.last_seen else workflow_patterns.last_seen end`,
+        }),
+      )
+      .returning(['pattern_id', 'signature'])
+      .execute();
+    for (const r of rows) ids.set(r.signature, r.pattern_id);
+  }
+  return ids;
+}
+
+/** Sets each of the org's patterns' average resolution hours from its completed tasks, in one statement. */
+export async function refreshPatternResolutionHours(db: DbOrTrx, orgId: number): Promise<void> {
+  await db
+    .updateTable('workflow_patterns')
+    .set((eb) => ({
+      avg_resolution_hrs: eb
+        .selectFrom('workflow_tasks as t')
+        .select((x) => x.fn.avg<number>('t.resolution_hours').as('avg'))
+        .whereRef('t.org_id', '=', 'workflow_patterns.org_id')
+        .whereRef('t.pattern_id', '=', 'workflow_patterns.pattern_id')
+        .where('t.task_status', '=', 'COMPLETED'),
+    }))
+    .where('org_id', '=', orgId)
+    .execute();
 }
 
 export async function patternExists(db: DbOrTrx, orgId: number, patternId: number): Promise<boolean> {

@@ -5,19 +5,20 @@ import { totalOf } from './stats.repository.js';
 
 export type Candidate = Row<'candidate'>;
 
+/** A new candidate, by default in status `new` and created `now` (the demo seed back-dates both). */
 export async function insertCandidate(
   db: DbOrTrx,
-  c: { orgId: number; title: string; ownerUserId: string | null; now: string },
+  c: { orgId: number; title: string; ownerUserId: string | null; now: string; status?: CandidateStatus; createdAt?: string },
 ): Promise<Candidate> {
   return db
     .insertInto('candidate')
     .values({
       org_id: c.orgId,
       title: c.title,
-      status: 'new',
+      status: c.status ?? 'new',
       owner_user_id: c.ownerUserId,
       last_touch_at: c.now,
-      created_at: c.now,
+      created_at: c.createdAt ?? c.now,
       updated_at: c.now,
     })
     .returningAll()

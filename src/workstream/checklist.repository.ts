@@ -50,6 +50,29 @@ export async function addChecklistItem(
   return toChecklistItem(row);
 }
 
+/** Several items of one pursuit in one statement; a done one records who and when. */
+export async function insertChecklistItems(
+  db: DbOrTrx,
+  i: { orgId: number; pursuitId: number; items: Array<{ name: string; isRequired: boolean; done?: { at: string; by: string } }>; now: string },
+): Promise<void> {
+  if (i.items.length === 0) return;
+  await db
+    .insertInto('pursuit_checklist')
+    .values(
+      i.items.map((item) => ({
+        org_id: i.orgId,
+        pursuit_id: i.pursuitId,
+        name: item.name,
+        is_required: item.isRequired,
+        is_done: item.done !== undefined,
+        done_at: item.done?.at ?? null,
+        done_by: item.done?.by ?? null,
+        created_at: i.now,
+      })),
+    )
+    .execute();
+}
+
 export interface ChecklistPatch {
   name?: string;
   is_required?: boolean;

@@ -1,5 +1,5 @@
 import type { DbOrTrx } from '../db/create-db.js';
-import type { Row } from '../db/types.js';
+import type { ProposalStatus, Row } from '../db/types.js';
 import { appendEvent } from '../outbox/work-events.repository.js';
 
 export type Proposal = Row<'proposal'>;
@@ -32,9 +32,13 @@ export async function nextProposalVersion(db: DbOrTrx, orgId: number, pursuitId:
   return Number(r?.v ?? 0) + 1;
 }
 
-async function insertProposal(
+/**
+ * One version of a pursuit's proposal, by default a draft; undefined when that version exists. The
+ * demo seed inserts proposals already sent, accepted or rejected.
+ */
+export async function insertProposal(
   db: DbOrTrx,
-  p: { orgId: number; pursuitId: number; version: number; fields: ProposalFields; now: string },
+  p: { orgId: number; pursuitId: number; version: number; fields: ProposalFields; now: string; status?: ProposalStatus; sentAt?: string | null },
 ): Promise<Proposal | undefined> {
   return db
     .insertInto('proposal')
@@ -42,7 +46,8 @@ async function insertProposal(
       org_id: p.orgId,
       pursuit_id: p.pursuitId,
       version: p.version,
-      status: 'draft',
+      status: p.status ?? 'draft',
+      sent_at: p.sentAt ?? null,
       recipient_email: p.fields.recipient_email ?? null,
       subject: p.fields.subject ?? null,
       doc_url: p.fields.doc_url ?? null,

@@ -11,9 +11,20 @@ export interface PursuitPatch {
   owner_user_id?: string | null;
 }
 
+/** A new pursuit, by default at stage `qual` with no due date, value or lost reason (the demo seed sets them). */
 export async function insertPursuit(
   db: DbOrTrx,
-  p: { orgId: number; candidateId: number; title: string; ownerUserId: string | null; now: string },
+  p: {
+    orgId: number;
+    candidateId: number;
+    title: string;
+    ownerUserId: string | null;
+    now: string;
+    stage?: PursuitStage;
+    dueDate?: string | null;
+    value?: number | null;
+    lostReason?: string | null;
+  },
 ): Promise<Pursuit> {
   return db
     .insertInto('pursuit')
@@ -21,7 +32,10 @@ export async function insertPursuit(
       org_id: p.orgId,
       candidate_id: p.candidateId,
       title: p.title,
-      pursuit_stage: 'qual',
+      pursuit_stage: p.stage ?? 'qual',
+      due_date: p.dueDate ?? null,
+      value: p.value ?? null,
+      lost_reason: p.lostReason ?? null,
       owner_user_id: p.ownerUserId,
       created_at: p.now,
       updated_at: p.now,

@@ -1,7 +1,7 @@
 /** `flowledger seed --demo`: a demo org + key, a month of mail and a moving pipeline. */
 import { loadConfig } from '../../config/config.js';
 import { systemClock } from '../../shared/clock.js';
-import { seedDemo } from '../../ingest/demo.seed.js';
+import { seedDemo } from '../demo/demo.seed.js';
 import { UsageError, positiveInt, withDb, type CommandContext } from '../cli-kit.js';
 
 export async function seedCommand({ values, env, out }: CommandContext): Promise<number> {

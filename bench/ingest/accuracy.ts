@@ -1,12 +1,13 @@
 /**
  * Extraction accuracy against a labelled corpus (test/fixtures/email): precision and recall per
- * entity type, category accuracy and actionable accuracy. Used by the accuracy test and bench/ingest.
+ * entity type, category accuracy and actionable accuracy. Used by the accuracy test
+ * (test/ingest.test.ts) and bench/ingest/run.ts.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { analyseMessage, type AnalysisContext } from './analyse.js';
-import { DEFAULT_INGEST_CONFIG } from './config.js';
-import { ENTITY_TYPES, normaliseCompany, type Entities, type EntityType } from './entities.js';
+import { analyseMessage, type AnalysisContext } from '../../src/ingest/analyse.js';
+import { DEFAULT_INGEST_CONFIG } from '../../src/ingest/config.js';
+import { ENTITY_TYPES, normaliseCompany, type Entities, type EntityType } from '../../src/ingest/entities.js';
 
 export interface Expectation {
   category: string | null;

@@ -3,16 +3,21 @@
  * mail ingested through the same path as real mail, then part of the pipeline moved along
  * (candidates triaged and promoted, pursuits with checklists and proposals, some won or lost).
  */
-import { createApiKey } from '../auth/api-keys.repository.js';
-import { createOrg } from '../auth/orgs.repository.js';
-import type { Database, Trx } from '../db/create-db.js';
-import type { CandidateStatus, PursuitStage } from '../db/types.js';
-import { appendEvents, type NewWorkEvent } from '../outbox/work-events.repository.js';
-import type { Clock } from '../shared/clock.js';
+import { createApiKey } from '../../auth/api-keys.repository.js';
+import { createOrg } from '../../auth/orgs.repository.js';
+import type { Database, Trx } from '../../db/create-db.js';
+import type { CandidateStatus, NewRow, PursuitStage } from '../../db/types.js';
+import { appendEvents, type NewWorkEvent } from '../../outbox/work-events.repository.js';
+import { ingestMessages } from '../../ingest/ingest.service.js';
+import { ParsePool } from '../../ingest/parse-pool.js';
+import { upsertRoutingRule } from '../../ingest/routing.repository.js';
+import type { Clock } from '../../shared/clock.js';
+import { insertHistoryRows, refreshPatternResolutionHours, updateTaskRow } from '../../workflow/tasks.repository.js';
+import { insertCandidate, linkSignals } from '../../workstream/candidates.repository.js';
+import { insertChecklistItems } from '../../workstream/checklist.repository.js';
+import { insertProposal } from '../../workstream/proposals.repository.js';
+import { insertPursuit } from '../../workstream/pursuits.repository.js';
 import { generateMail, prng } from './demo.mail.js';
-import { ingestMessages } from './ingest.service.js';
-import { ParsePool } from './parse-pool.js';
-import { upsertRoutingRule } from './routing.repository.js';
 
 const DAY = 86_400_000;
 export const DEMO_ACTOR = 'demo-seed';
@@ -101,11 +106,13 @@ export async function seedDemo(
 }
 
 const CHECKLIST = ['Scope confirmed', 'Pricing approved', 'Lead time confirmed', 'Terms reviewed'];
+const STAGES: PursuitStage[] = ['qual', 'pink', 'red', 'submit'];
+
+type DemoEvent = (eventName: string, itemType: string, itemId: number, payload: Record<string, unknown>, at: string) => void;
 
 /**
- * The demo's workstream moves, written directly at repository level with their work events. The
- * workstream service (candidates/pursuits API) is built separately; this one function is where the
- * demo would switch to it.
+ * The demo's workstream moves, written through the workstream repositories with their work events,
+ * back-dated over the month (the workstream service stamps the current time).
  */
 export async function moveDemoPipeline(trx: Trx, orgId: number, seed: number, nowIso: string): Promise<{ candidates: number; pursuits: number }> {
   const r = prng(seed ^ 0x5eed);
@@ -118,8 +125,7 @@ export async function moveDemoPipeline(trx: Trx, orgId: number, seed: number, no
     .limit(40)
     .execute();
   const events: NewWorkEvent[] = [];
-  const ev = (eventName: string, itemType: string, itemId: number, payload: Record<string, unknown>, at: string) =>
-    events.push({ orgId, eventName, itemType, itemId, payload, actor: DEMO_ACTOR, happenedAt: at });
+  const ev: DemoEvent = (eventName, itemType, itemId, payload, at) => events.push({ orgId, eventName, itemType, itemId, payload, actor: DEMO_ACTOR, happenedAt: at });
   let pursuits = 0;
   const nowMs = Date.parse(nowIso);
   for (const s of signals) {
@@ -127,80 +133,63 @@ export async function moveDemoPipeline(trx: Trx, orgId: number, seed: number, no
     const roll = r();
     const status: CandidateStatus = roll < 0.15 ? 'new' : roll < 0.45 ? 'triaged' : roll < 0.55 ? 'nurture' : roll < 0.62 ? 'archived' : 'promoted';
     const title = `${s.client_id ?? 'Prospect'}: ${s.problem_phrase ?? 'opportunity'}`.slice(0, 200);
-    const c = await trx
-      .insertInto('candidate')
-      .values({ org_id: orgId, title, status, owner_user_id: 'Priya Nair', last_touch_at: touched, created_at: s.ts, updated_at: touched })
-      .returning('candidate_id')
-      .executeTakeFirstOrThrow();
-    await trx.insertInto('candidate_signal').values({ org_id: orgId, candidate_id: c.candidate_id, signal_id: s.signal_id, created_at: s.ts }).execute();
+    const c = await insertCandidate(trx, { orgId, title, status, ownerUserId: 'Priya Nair', now: touched, createdAt: s.ts });
+    await linkSignals(trx, orgId, c.candidate_id, [s.signal_id], s.ts);
     ev('candidate.created', 'candidate', c.candidate_id, { candidateId: c.candidate_id, title, signalId: s.signal_id }, s.ts);
     if (status !== 'new') ev('candidate.triaged', 'candidate', c.candidate_id, { candidateId: c.candidate_id, status: 'triaged' }, touched);
     if (status !== 'new' && status !== 'triaged') ev(`candidate.${status}`, 'candidate', c.candidate_id, { candidateId: c.candidate_id, status }, touched);
     if (status !== 'promoted') continue;
-
-    const stages: PursuitStage[] = ['qual', 'pink', 'red', 'submit'];
-    const reach = Math.floor(r() * 4);
-    const outcome = reach === 3 && r() < 0.6 ? (r() < 0.6 ? 'won' : 'lost') : undefined;
-    const stage: PursuitStage = outcome ?? stages[reach]!;
-    const value = Math.round((5_000 + r() * 120_000) / 100) * 100;
-    const p = await trx
-      .insertInto('pursuit')
-      .values({
-        org_id: orgId,
-        candidate_id: c.candidate_id,
-        title,
-        pursuit_stage: stage,
-        due_date: new Date(nowMs + Math.floor((r() * 20 - 5) * DAY)).toISOString(),
-        value,
-        lost_reason: outcome === 'lost' ? 'Price' : null,
-        owner_user_id: 'Priya Nair',
-        created_at: touched,
-        updated_at: touched,
-      })
-      .returning('pursuit_id')
-      .executeTakeFirstOrThrow();
+    await promoteDemoCandidate(trx, { orgId, candidateId: c.candidate_id, title, touched, nowMs, r, ev });
     pursuits += 1;
-    const done = reach >= 3 ? CHECKLIST.length : Math.floor(r() * CHECKLIST.length);
-    await trx
-      .insertInto('pursuit_checklist')
-      .values(
-        CHECKLIST.map((name, i) => ({
-          org_id: orgId,
-          pursuit_id: p.pursuit_id,
-          name,
-          is_required: true,
-          is_done: i < done,
-          done_at: i < done ? touched : null,
-          done_by: i < done ? DEMO_ACTOR : null,
-          created_at: touched,
-        })),
-      )
-      .execute();
-    const sent = reach >= 3;
-    const prop = await trx
-      .insertInto('proposal')
-      .values({
-        org_id: orgId,
-        pursuit_id: p.pursuit_id,
-        version: 1,
-        status: outcome === 'won' ? 'accepted' : outcome === 'lost' ? 'rejected' : sent ? 'sent' : 'draft',
-        subject: `Proposal: ${title}`.slice(0, 200),
-        body: `Proposal for ${title}, value $${value.toLocaleString('en-US')}.`,
-        sent_at: sent ? touched : null,
-        created_at: touched,
-        updated_at: touched,
-      })
-      .returning('proposal_id')
-      .executeTakeFirstOrThrow();
-    ev('candidate.promoted', 'candidate', c.candidate_id, { candidateId: c.candidate_id, pursuitId: p.pursuit_id }, touched);
-    ev('proposal.created', 'proposal', prop.proposal_id, { proposalId: prop.proposal_id, pursuitId: p.pursuit_id, version: 1 }, touched);
-    for (const st of stages.slice(1, reach + 1)) ev(`pursuit.${st}`, 'pursuit', p.pursuit_id, { pursuitId: p.pursuit_id, stage: st }, touched);
-    if (done > 0) ev('checklist.updated', 'pursuit', p.pursuit_id, { pursuitId: p.pursuit_id, done, total: CHECKLIST.length }, touched);
-    if (sent) ev('proposal.sent', 'proposal', prop.proposal_id, { proposalId: prop.proposal_id, pursuitId: p.pursuit_id }, touched);
-    if (outcome) ev(`pursuit.${outcome}`, 'pursuit', p.pursuit_id, { pursuitId: p.pursuit_id, stage: outcome, value }, touched);
   }
   for (let i = 0; i < events.length; i += 500) await appendEvents(trx, events.slice(i, i + 500));
   return { candidates: signals.length, pursuits };
+}
+
+/** A promoted candidate's pursuit, at a random stage (some won or lost), with checklist and proposal. */
+async function promoteDemoCandidate(
+  trx: Trx,
+  d: { orgId: number; candidateId: number; title: string; touched: string; nowMs: number; r: () => number; ev: DemoEvent },
+): Promise<void> {
+  const { orgId, title, touched, r, ev } = d;
+  const reach = Math.floor(r() * 4);
+  const outcome = reach === 3 && r() < 0.6 ? (r() < 0.6 ? 'won' : 'lost') : undefined;
+  const value = Math.round((5_000 + r() * 120_000) / 100) * 100;
+  const p = await insertPursuit(trx, {
+    orgId,
+    candidateId: d.candidateId,
+    title,
+    ownerUserId: 'Priya Nair',
+    now: touched,
+    stage: outcome ?? STAGES[reach]!,
+    dueDate: new Date(d.nowMs + Math.floor((r() * 20 - 5) * DAY)).toISOString(),
+    value,
+    lostReason: outcome === 'lost' ? 'Price' : null,
+  });
+  const done = reach >= 3 ? CHECKLIST.length : Math.floor(r() * CHECKLIST.length);
+  await insertChecklistItems(trx, {
+    orgId,
+    pursuitId: p.pursuit_id,
+    items: CHECKLIST.map((name, i) => ({ name, isRequired: true, ...(i < done ? { done: { at: touched, by: DEMO_ACTOR } } : {}) })),
+    now: touched,
+  });
+  const sent = reach >= 3;
+  const prop = await insertProposal(trx, {
+    orgId,
+    pursuitId: p.pursuit_id,
+    version: 1,
+    status: outcome === 'won' ? 'accepted' : outcome === 'lost' ? 'rejected' : sent ? 'sent' : 'draft',
+    fields: { subject: `Proposal: ${title}`.slice(0, 200), body: `Proposal for ${title}, value $${value.toLocaleString('en-US')}.` },
+    sentAt: sent ? touched : null,
+    now: touched,
+  });
+  if (!prop) throw new Error(`pursuit ${p.pursuit_id} already has a proposal`);
+  ev('candidate.promoted', 'candidate', d.candidateId, { candidateId: d.candidateId, pursuitId: p.pursuit_id }, touched);
+  ev('proposal.created', 'proposal', prop.proposal_id, { proposalId: prop.proposal_id, pursuitId: p.pursuit_id, version: 1 }, touched);
+  for (const st of STAGES.slice(1, reach + 1)) ev(`pursuit.${st}`, 'pursuit', p.pursuit_id, { pursuitId: p.pursuit_id, stage: st }, touched);
+  if (done > 0) ev('checklist.updated', 'pursuit', p.pursuit_id, { pursuitId: p.pursuit_id, done, total: CHECKLIST.length }, touched);
+  if (sent) ev('proposal.sent', 'proposal', prop.proposal_id, { proposalId: prop.proposal_id, pursuitId: p.pursuit_id }, touched);
+  if (outcome) ev(`pursuit.${outcome}`, 'pursuit', p.pursuit_id, { pursuitId: p.pursuit_id, stage: outcome, value }, touched);
 }
 
 const HOUR = 3_600_000;
@@ -208,8 +197,8 @@ const HOUR = 3_600_000;
 /**
  * Most tasks older than two days were worked: completed a few hours to two days after the mail came
  * in, with their history row, `task.completed` event, and the patterns' average resolution time.
- * Task writes belong to the workflow module (being built separately); this is the demo's one place
- * that completes tasks directly, to be switched to the workflow service.
+ * Written through the workflow tasks repository, back-dated (the workflow service stamps the
+ * current time).
  */
 export async function completeDemoTasks(trx: Trx, orgId: number, seed: number, nowIso: string): Promise<number> {
   const r = prng(seed ^ 0xc0ffee);
@@ -223,7 +212,7 @@ export async function completeDemoTasks(trx: Trx, orgId: number, seed: number, n
     .orderBy('task_id')
     .execute();
   const done = tasks.filter(() => r() < 0.75);
-  const history = [];
+  const history: Array<NewRow<'workflow_status_history'>> = [];
   const events: NewWorkEvent[] = [];
   for (const t of done) {
     const start = Date.parse(t.source_received_at ?? t.created_at);
@@ -231,13 +220,15 @@ export async function completeDemoTasks(trx: Trx, orgId: number, seed: number, n
     const completedAt = new Date(Math.min(nowMs, start + hours * HOUR)).toISOString();
     const firstResponse = new Date(Math.min(nowMs, start + (hours / 3) * HOUR)).toISOString();
     // One row per task: each has its own times (a demo of a few hundred tasks, not a hot path).
-    await trx
-      .updateTable('workflow_tasks')
-      .set({ task_status: 'COMPLETED', completed_at: completedAt, first_response_at: firstResponse, resolution_hours: hours, sla_next_at: null, updated_at: nowIso })
-      .where('org_id', '=', orgId)
-      .where('task_id', '=', t.task_id)
-      .execute();
-    history.push({ org_id: orgId, task_id: t.task_id, from_status: t.task_status, to_status: 'COMPLETED' as const, changed_by: DEMO_ACTOR, reason: 'done', changed_at: completedAt });
+    await updateTaskRow(trx, orgId, t.task_id, {
+      task_status: 'COMPLETED',
+      completed_at: completedAt,
+      first_response_at: firstResponse,
+      resolution_hours: hours,
+      sla_next_at: null,
+      updated_at: nowIso,
+    });
+    history.push({ org_id: orgId, task_id: t.task_id, from_status: t.task_status, to_status: 'COMPLETED', changed_by: DEMO_ACTOR, reason: 'done', changed_at: completedAt });
     events.push({
       orgId,
       eventName: 'task.completed',
@@ -248,19 +239,8 @@ export async function completeDemoTasks(trx: Trx, orgId: number, seed: number, n
       happenedAt: completedAt,
     });
   }
-  for (let i = 0; i < history.length; i += 500) await trx.insertInto('workflow_status_history').values(history.slice(i, i + 500)).execute();
+  await insertHistoryRows(trx, history);
   for (let i = 0; i < events.length; i += 500) await appendEvents(trx, events.slice(i, i + 500));
-  await trx
-    .updateTable('workflow_patterns')
-    .set((eb) => ({
-      avg_resolution_hrs: eb
-        .selectFrom('workflow_tasks as t')
-        .select((x) => x.fn.avg<number>('t.resolution_hours').as('avg'))
-        .whereRef('t.org_id', '=', 'workflow_patterns.org_id')
-        .whereRef('t.pattern_id', '=', 'workflow_patterns.pattern_id')
-        .where('t.task_status', '=', 'COMPLETED'),
-    }))
-    .where('org_id', '=', orgId)
-    .execute();
+  await refreshPatternResolutionHours(trx, orgId);
   return done.length;
 }
