@@ -17,7 +17,9 @@ import { listRules } from '../sla/rules.repository.js';
 import type { AnalysisContext, ParseResult } from './analyse.js';
 import { createBatch, finishBatch, type BatchView } from './batch.repository.js';
 import { getIngestConfig } from './config.js';
-import { writeChunk, type Env, type State } from './ingest.writer.js';
+import { writeChunk, type Env, type IngestItemSummary, type State } from './ingest.writer.js';
+
+export type { IngestItemSummary };
 import type { ParsePool } from './parse-pool.js';
 import { listRoutingRules } from './routing.repository.js';
 
@@ -37,15 +39,6 @@ export interface IngestOptions {
   onProgress?: (p: { read: number; processed: number }) => void;
   /** Messages per parse job / write transaction. */
   chunkSize?: number;
-}
-
-export interface IngestItemSummary {
-  seq: number;
-  outcome: 'created' | 'signal_only' | 'duplicate' | 'failed';
-  message_id: string | null;
-  signal_id: number | null;
-  task_id: string | null;
-  reason: string | null;
 }
 
 export interface IngestResult {

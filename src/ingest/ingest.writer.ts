@@ -17,7 +17,16 @@ import { insertTasksWithHistory, upsertPatterns } from '../workflow/tasks.reposi
 import { insertSignals, signalIdsByDedupeKey, type SignalFields } from '../workstream/signals.repository.js';
 import type { AnalysedMessage, ParseResult } from './analyse.js';
 import { insertItems, type BatchCounts } from './batch.repository.js';
-import type { IngestItemSummary } from './ingest.service.js';
+
+/** One message's outcome, as the ingestion answer lists it. */
+export interface IngestItemSummary {
+  seq: number;
+  outcome: 'created' | 'signal_only' | 'duplicate' | 'failed';
+  message_id: string | null;
+  signal_id: number | null;
+  task_id: string | null;
+  reason: string | null;
+}
 import { routeFor, type RoutingRule } from './routing.repository.js';
 
 /** What every chunk of one batch writes with. */
