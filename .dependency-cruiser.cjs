@@ -64,6 +64,20 @@ module.exports = {
       from: { path: '^src/(shared|config|answer-cache)/' },
       to: { path: `^src/(app|cli|http|outbox|${DOMAINS})/` },
     },
+    {
+      name: 'answer-cache-at-the-route-layer',
+      severity: 'error',
+      comment: 'Which answers are reused is decided where they are served: routes, routers and *.answers.ts; services only compute.',
+      from: { path: `^src/(${DOMAINS})/`, pathNot: '(\\.routes|\\.router|\\.answers|\\.deps|/routes/[^/]+)\\.ts$' },
+      to: { path: '^src/answer-cache/' },
+    },
+    {
+      name: 'shared-is-the-floor',
+      severity: 'error',
+      comment: 'src/shared (errors, clock, ids, logger, the caller) imports nothing else of src/.',
+      from: { path: '^src/shared/' },
+      to: { path: '^src/', pathNot: '^src/shared/' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -1,5 +1,5 @@
 /**
- * Cached answers (src/http/answer-cache.ts) of the Today panel and workflow.list: reused while
+ * Cached answers (src/answer-cache/answer-cache.ts) of the Today panel and workflow.list: reused while
  * nothing changed, and fresh after every kind of change — a write through the API, a commit from
  * another process, rows written directly into the database (through the server's own handle and
  * through another one), and time passing a badge's moment.

@@ -98,7 +98,7 @@ export type Config = Readonly<{
   authFailureLimit: number;
   authFailureWindowMs: number;
   keyCacheTtlMs: number;
-  /** Answers of hot reads kept per process (src/http/answer-cache.ts); 0 turns the cache off. */
+  /** Answers of hot reads kept per process (src/answer-cache/answer-cache.ts); 0 turns the cache off. */
   answerCacheEntries: number;
   shutdownTimeoutMs: number;
   slaIntervalMs: number;

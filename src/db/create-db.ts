@@ -47,7 +47,7 @@ export interface Database {
    * A cheap token of the committed data this handle reads: two reads give the same token only if
    * no change was committed in between, by this handle, another handle, another process or a
    * hand-run statement. Rolled-back work may change it too (it only ever errs towards "changed").
-   * Answer caches (src/http/answer-cache.ts) read it before computing and before every reuse.
+   * Answer caches (src/answer-cache/answer-cache.ts) read it before computing and before every reuse.
    */
   changeToken(): Promise<string>;
   close(): Promise<void>;

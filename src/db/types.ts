@@ -4,6 +4,7 @@
  * SQLite and true/false on PostgreSQL, so read them through `toBool`.
  */
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Role } from '../shared/auth-context.js';
 
 export type Bool = boolean | number;
 export type Iso = string;
@@ -16,7 +17,7 @@ export interface OrgTable {
   created_at: Generated<Iso>;
 }
 
-export type Role = 'admin' | 'member' | 'viewer';
+export type { Role };
 
 export interface ApiKeyTable {
   key_id: Generated<number>;

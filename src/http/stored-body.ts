@@ -1,5 +1,5 @@
 /**
- * Sending the stored bytes of a cached answer (src/http/answer-cache.ts), gzip-compressed when the
+ * Sending the stored bytes of a cached answer (src/answer-cache/answer-cache.ts), gzip-compressed when the
  * client accepts it.
  *
  * A task-list page is ~40 kB of JSON; measured on this machine with 20 clients, writing it to the

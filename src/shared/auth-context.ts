@@ -1,6 +1,5 @@
-import type { Role } from '../db/types.js';
-
-export type { Role };
+/** A key's (and later a person's) role in its org. */
+export type Role = 'admin' | 'member' | 'viewer';
 
 /** Who is calling: resolved from the API key on every request; the org always comes from here. */
 export interface AuthContext {

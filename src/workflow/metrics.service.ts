@@ -13,7 +13,7 @@ import {
   runMetricsQuery,
   type MetricsQueryOptions,
 } from './metrics.query.js';
-import { executiveMetricsSchema, type ExecutiveMetrics } from './workflow.schemas.js';
+import type { ExecutiveMetrics } from './workflow.schemas.js';
 
 type Deps = Pick<WorkflowDeps, 'database' | 'clock'>;
 
@@ -36,34 +36,25 @@ export async function executiveMetrics(deps: Deps, auth: Pick<AuthContext, 'orgI
 }
 
 /**
- * workflow.metrics as the API serves it: from the answer cache (src/http/answer-cache.ts), reused
- * while nothing is committed and until time alone could change it. Only tasks_last_24h depends on
+ * The executive metrics at `now`, with the first instant at which time alone can change them (the
+ * answer cache reuses them until then, unless a commit comes first). Only tasks_last_24h depends on
  * the clock (`created_at >= now - 24 h`): it can change only when the oldest task inside the window
  * leaves it, at that task's created_at + 24 h + 1 ms (new tasks are commits, which move the token).
  * Every other figure comes from the counters, i.e. from commits.
  */
-export async function executiveMetricsAnswer(deps: Deps & Pick<WorkflowDeps, 'answers'>, auth: Pick<AuthContext, 'orgId'>): Promise<ExecutiveMetrics> {
-  const now = deps.clock.now();
-  return deps.answers.get({
-    scope: 'workflow.metrics',
-    orgId: auth.orgId,
-    now,
-    schema: executiveMetricsSchema,
-    compute: async () => {
-      const h = sqlHelpers(deps.database.engine);
-      const [value, oldest] = await Promise.all([
-        executiveMetrics(deps, auth, now),
-        deps.database.db
-          .selectFrom('workflow_tasks')
-          .select((eb) => eb.fn.min<string>('created_at').as('c'))
-          .where('org_id', '=', auth.orgId)
-          .where('created_at', '>=', h.shiftHours(h.timeParam(now.toISOString()), -24))
-          .executeTakeFirst(),
-      ]);
-      const c = oldest?.c;
-      return { value, validUntil: typeof c === 'string' ? Date.parse(c) + 24 * HOUR_MS + 1 : Number.POSITIVE_INFINITY };
-    },
-  });
+export async function executiveMetricsUntil(deps: Deps, auth: Pick<AuthContext, 'orgId'>, now: Date): Promise<{ value: ExecutiveMetrics; validUntil: number }> {
+  const h = sqlHelpers(deps.database.engine);
+  const [value, oldest] = await Promise.all([
+    executiveMetrics(deps, auth, now),
+    deps.database.db
+      .selectFrom('workflow_tasks')
+      .select((eb) => eb.fn.min<string>('created_at').as('c'))
+      .where('org_id', '=', auth.orgId)
+      .where('created_at', '>=', h.shiftHours(h.timeParam(now.toISOString()), -24))
+      .executeTakeFirst(),
+  ]);
+  const c = oldest?.c;
+  return { value, validUntil: typeof c === 'string' ? Date.parse(c) + 24 * HOUR_MS + 1 : Number.POSITIVE_INFINITY };
 }
 
 export async function categoryPerformance(deps: Deps, auth: AuthContext) {

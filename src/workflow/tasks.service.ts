@@ -29,7 +29,6 @@ import {
 import { resolveBreachesOfTask } from '../sla/breaches.repository.js';
 import { planNewTaskSla, settleTaskSla } from '../sla/task-sla.service.js';
 import type { CreateTaskInput, ListTasksInput, PatternsInput, TaskView, UpdateTaskInput } from './workflow.schemas.js';
-import { taskListSchema } from './workflow.schemas.js';
 
 type Deps = Pick<WorkflowDeps, 'database' | 'clock' | 'commitFeed'>;
 const HOUR_MS = 3_600_000;
@@ -234,21 +233,18 @@ export async function deleteTask(deps: Deps, auth: AuthContext, taskId: string):
 }
 
 /** A page of tasks: depends on the data only (no clock), so it is reused until the next commit. */
-export async function listTaskPage(deps: Pick<WorkflowDeps, 'database' | 'answers'>, auth: AuthContext, input: ListTasksInput) {
-  const page = { page: input?.pagination?.page ?? 1, limit: input?.pagination?.limit ?? 50 };
-  const filter = input?.filter ?? {};
-  const sort = input?.sort ?? { field: 'created_at' as const, direction: 'desc' as const };
-  const h = sqlHelpers(deps.database.engine);
-  return deps.answers.get({
-    scope: 'workflow.list',
-    orgId: auth.orgId,
-    schema: taskListSchema,
-    input: { filter, page, sort },
-    compute: async () => {
-      const { rows, total } = await listTasks(deps.database.db, h, { orgId: auth.orgId, filter, page, sort });
-      return { value: paged(rows.map(toTaskView), page, total) };
-    },
-  });
+/** A list request with its defaults applied: what a page depends on (and the cache key). */
+export function normaliseListInput(input: ListTasksInput) {
+  return {
+    filter: input?.filter ?? {},
+    page: { page: input?.pagination?.page ?? 1, limit: input?.pagination?.limit ?? 50 },
+    sort: input?.sort ?? { field: 'created_at' as const, direction: 'desc' as const },
+  };
+}
+
+export async function taskPage(deps: Pick<WorkflowDeps, 'database'>, orgId: number, q: ReturnType<typeof normaliseListInput>) {
+  const { rows, total } = await listTasks(deps.database.db, sqlHelpers(deps.database.engine), { orgId, ...q });
+  return paged(rows.map(toTaskView), q.page, total);
 }
 
 export async function listPatternPage(deps: Pick<WorkflowDeps, 'database'>, auth: AuthContext, input: PatternsInput) {

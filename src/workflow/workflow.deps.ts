@@ -8,5 +8,6 @@ export interface WorkflowDeps {
   database: Database;
   clock: Clock;
   commitFeed: CommitFeed;
+  /** Used by the route layer only (workflow.answers.ts). */
   answers: AnswerCache;
 }

@@ -5,8 +5,9 @@
 import { authedProcedure, writerProcedure } from '../auth/auth.plugin.js';
 import { router } from '../http/trpc.js';
 import { workflowAnalytics } from './analytics.js';
-import { categoryPerformance, executiveMetricsAnswer, ownerWorkload, realTimeMetrics } from './metrics.service.js';
-import { createTask, deleteTask, getTask, listPatternPage, listTaskPage, updateTask } from './tasks.service.js';
+import { categoryPerformance, ownerWorkload, realTimeMetrics } from './metrics.service.js';
+import { createTask, deleteTask, getTask, listPatternPage, updateTask } from './tasks.service.js';
+import { executiveMetricsAnswer, listTaskPage } from './workflow.answers.js';
 import type { WorkflowDeps } from './workflow.deps.js';
 import { analyticsInput, createTaskInput, listTasksInput, patternsInput, taskIdInput, updateTaskInput } from './workflow.schemas.js';
 

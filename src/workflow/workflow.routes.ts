@@ -7,8 +7,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { WorkflowDeps } from './workflow.deps.js';
 import { workflowAnalytics } from './analytics.js';
-import { categoryPerformance, executiveMetricsAnswer, ownerWorkload, realTimeMetrics } from './metrics.service.js';
-import { createTask, deleteTask, getTask, listPatternPage, listTaskPage, updateTask } from './tasks.service.js';
+import { categoryPerformance, ownerWorkload, realTimeMetrics } from './metrics.service.js';
+import { createTask, deleteTask, getTask, listPatternPage, updateTask } from './tasks.service.js';
+import { executiveMetricsAnswer, listTaskPage } from './workflow.answers.js';
 import {
   analyticsQuery,
   analyticsSchema,

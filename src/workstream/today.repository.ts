@@ -1,6 +1,5 @@
 import { CompiledQuery, sql, type Kysely } from 'kysely';
 import type { DbOrTrx } from '../db/create-db.js';
-import type { Computed } from '../answer-cache/answer-cache.js';
 import { CANDIDATE_STALE_HOURS, TODAY_LIMIT, todayNextTimeChangeQuery, todayOrder, todayPanelQuery, type TodayRow } from './today.query.js';
 
 export type TodayItem = Omit<TodayRow, 'org_id' | 'badge_rank' | 'last_touch_at'>;
@@ -54,7 +53,7 @@ export async function todayPanel(db: DbOrTrx, orgId: number, now: Date): Promise
  * pending due date, or a fresh candidate's last touch + 72 h. Until then, with the same data,
  * every badge and so the whole panel stays as computed.
  */
-export async function todayPanelAnswer(db: DbOrTrx, orgId: number, now: Date): Promise<Computed<TodayItem[]>> {
+export async function todayPanelAnswer(db: DbOrTrx, orgId: number, now: Date): Promise<{ value: TodayItem[]; validUntil: number }> {
   const staleBefore = new Date(now.getTime() - CANDIDATE_STALE_HOURS * HOUR_MS);
   const value = await todayPanel(db, orgId, now);
   const next = await todayNextTimeChangeQuery(db as unknown as Kysely<any>, {

@@ -1,0 +1,32 @@
+/**
+ * The workflow's hot reads as the routes and procedures serve them: through the answer cache
+ * (src/answer-cache), which reuses a stored answer while no commit and no passing of time can
+ * have changed it. The services compute; this layer decides what is reused.
+ */
+import type { AuthContext } from '../shared/auth-context.js';
+import { executiveMetricsUntil } from './metrics.service.js';
+import { normaliseListInput, taskPage } from './tasks.service.js';
+import type { WorkflowDeps } from './workflow.deps.js';
+import { executiveMetricsSchema, taskListSchema, type ExecutiveMetrics, type ListTasksInput } from './workflow.schemas.js';
+
+export function listTaskPage(deps: Pick<WorkflowDeps, 'database' | 'answers'>, auth: AuthContext, input: ListTasksInput) {
+  const q = normaliseListInput(input);
+  return deps.answers.get({
+    scope: 'workflow.list',
+    orgId: auth.orgId,
+    schema: taskListSchema,
+    input: q,
+    compute: async () => ({ value: await taskPage(deps, auth.orgId, q) }),
+  });
+}
+
+export function executiveMetricsAnswer(deps: Pick<WorkflowDeps, 'database' | 'clock' | 'answers'>, auth: Pick<AuthContext, 'orgId'>): Promise<ExecutiveMetrics> {
+  const now = deps.clock.now();
+  return deps.answers.get({
+    scope: 'workflow.metrics',
+    orgId: auth.orgId,
+    now,
+    schema: executiveMetricsSchema,
+    compute: () => executiveMetricsUntil(deps, auth, now),
+  });
+}
