@@ -86,7 +86,8 @@ export function todayOrder(alias: string): RawBuilder<unknown> {
  * order are then exactly the panel's first rows, and only those are joined back to their tables
  * for title, status and the breach metric. The view is the same query without any limit.
  */
-export function todayPanelQuery(db: Kysely<any>, t: TodayTimes & { limit?: number }) {
+/** The six slices of the panel, each with the panel's order restricted to it (see above). */
+function todaySlices(db: Kysely<any>, t: TodayTimes): SelectQueryBuilder<any, any, any>[] {
   const org = t.orgId;
   const cand = () => {
     const q = db.selectFrom('candidate as c').where('c.status', 'in', lits(OPEN_CANDIDATE_STATUSES));
@@ -120,7 +121,7 @@ export function todayPanelQuery(db: Kysely<any>, t: TodayTimes & { limit?: numbe
       'p.updated_at as last_touch_at',
     ] as const;
 
-  const slices = [
+  return [
     cand().where('c.candidate_id', 'in', candIds).select(candKeys('red', 0)).orderBy('c.last_touch_at', 'desc').orderBy('c.candidate_id'),
     purs()
       .where('p.pursuit_id', 'in', pursIds)
@@ -159,7 +160,11 @@ export function todayPanelQuery(db: Kysely<any>, t: TodayTimes & { limit?: numbe
       .select(candKeys('green', 2))
       .orderBy('c.last_touch_at', 'desc')
       .orderBy('c.candidate_id'),
-  ].map((q: SelectQueryBuilder<any, any, any>, i) => {
+  ];
+}
+
+export function todayPanelQuery(db: Kysely<any>, t: TodayTimes & { limit?: number }) {
+  const slices = todaySlices(db, t).map((q, i) => {
     // A slice's ORDER BY only matters with its LIMIT; the view has neither.
     const body = t.limit !== undefined ? q.limit(t.limit) : q.clearOrderBy();
     // Wrapped, because a member of a compound SELECT cannot carry its own ORDER BY / LIMIT.
@@ -168,7 +173,11 @@ export function todayPanelQuery(db: Kysely<any>, t: TodayTimes & { limit?: numbe
   const [first, ...rest] = slices;
   const union = rest.reduce((acc, q) => acc.unionAll(q), first!);
   const keys = t.limit !== undefined ? db.selectFrom(union.as('u')).selectAll().orderBy(todayOrder('u')).limit(t.limit) : union;
+  return joinPanelRows(db, keys);
+}
 
+/** The panel's rows for its ordering keys: title, status and update time from their tables, and the open breach's metric. */
+function joinPanelRows(db: Kysely<any>, keys: SelectQueryBuilder<any, any, any>) {
   return db
     .selectFrom(keys.as('k'))
     .leftJoin('candidate as c', (j) =>
