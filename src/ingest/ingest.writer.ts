@@ -10,11 +10,11 @@ import type { NewRow, TaskStatus } from '../db/types.js';
 import { appendEvents, type NewWorkEvent } from '../outbox/work-events.repository.js';
 import { newTaskId } from '../shared/ids.js';
 import { MIN_INSTANT_YEAR } from '../shared/iso-instant.js';
-import { openBreaches, type NewBreach } from '../sla/breaches.repository.js';
+import { recordBreachesWithoutEvents, type NewBreach } from '../sla/breaches.repository.js';
 import { pickTaskRule, type SlaRule } from '../sla/rules.repository.js';
 import { escalatedStatus, planTaskSla, type TaskSlaPlan } from '../sla/task-sla.js';
 import { insertTasksWithHistory, upsertPatterns } from '../workflow/tasks.repository.js';
-import { insertSignals, signalIdsByDedupeKey, type SignalFields } from '../workstream/signals.repository.js';
+import { insertNewSignals, signalIdsByDedupeKey, type SignalFields } from '../workstream/signals.repository.js';
 import type { AnalysedMessage, ParseResult } from './analyse.js';
 import { insertItems, type BatchCounts } from './batch.repository.js';
 
@@ -189,13 +189,13 @@ function signalFields(m: AnalysedMessage, ts: string, routes: RoutingRule[]): Si
 async function writeSignals(c: Chunk, fresh: AnalysedMessage[], receivedAt: ReceivedAt) {
   const signalIds = new Map<string, number>();
   for (const part of statementParts(fresh, SIGNAL_CHUNK)) {
-    const { rows, createdIds } = await insertSignals(
+    const ids = await insertNewSignals(
       c.trx,
       c.env.orgId,
       part.map((m) => signalFields(m, receivedAt.get(m)!, c.env.routes)),
       c.now,
     );
-    for (const r of rows) if (r && createdIds.has(r.signal_id)) signalIds.set(r.dedupe_key, r.signal_id);
+    for (const [key, id] of ids) signalIds.set(key, id);
   }
   // A concurrent batch (another process) may have won the race for some keys: those are duplicates.
   const created = fresh.filter((m) => signalIds.has(m.dedupeKey));
@@ -221,9 +221,8 @@ async function writeTasks(c: Chunk, actionable: AnalysedMessage[], receivedAt: R
   }
   await insertTasksWithHistory(c.trx, tasks, history);
   // Breach records for a backlog imported already late (reports count them), without an alert per
-  // historical mail: the task.created event already says the task is RED, so the `sla.breached`
-  // events openBreaches answers are not appended.
-  await openBreaches(c.trx, breaches, c.now);
+  // historical mail: the task.created event already says the task is RED.
+  await recordBreachesWithoutEvents(c.trx, breaches);
   c.state.counts.new_tasks += tasks.length;
   return { events, taskOf };
 }

@@ -38,15 +38,25 @@ function breachEvent(name: 'sla.breached' | 'sla.resolved', b: BreachRow, nowIso
 export async function openBreaches(trx: Trx, rows: NewBreach[], nowIso: string): Promise<NewWorkEvent[]> {
   const events: NewWorkEvent[] = [];
   for (const part of statementParts(rows, CHUNK)) {
-    const inserted = await trx
-      .insertInto('sla_breach')
-      .values(part)
-      .onConflict((oc) => oc.columns(['org_id', 'item_type', 'item_id', 'rule_id']).where('resolved_at', 'is', null).doNothing())
-      .returning(RETURNING)
-      .execute();
+    const inserted = await insertBreachesQuery(trx, part).returning(RETURNING).execute();
     for (const b of inserted) events.push(breachEvent('sla.breached', b, nowIso));
   }
   return events;
+}
+
+/**
+ * The same inserts without their `sla.breached` events, for a backlog that arrives already late
+ * (ingestion of old mail): reports count the breaches, but no alert goes out per historical item.
+ */
+export async function recordBreachesWithoutEvents(trx: Trx, rows: NewBreach[]): Promise<void> {
+  for (const part of statementParts(rows, CHUNK)) await insertBreachesQuery(trx, part).execute();
+}
+
+function insertBreachesQuery(trx: Trx, rows: NewBreach[]) {
+  return trx
+    .insertInto('sla_breach')
+    .values(rows)
+    .onConflict((oc) => oc.columns(['org_id', 'item_type', 'item_id', 'rule_id']).where('resolved_at', 'is', null).doNothing());
 }
 
 /** Resolves the open breaches `scope` selects, in one statement; returns their events to append. */

@@ -25,17 +25,9 @@ export type SignalPatch = Partial<
   Pick<SignalFields, 'owner_user_id' | 'cluster_id' | 'urgency_score' | 'problem_phrase' | 'solution_hint'>
 >;
 
-/**
- * Inserts signals in one statement; a dedupe_key the org already has (or that repeats within the
- * batch) keeps the existing row. Returns the rows in input order and which of them are new.
- */
-export async function insertSignals(
-  db: DbOrTrx,
-  orgId: number,
-  inputs: SignalFields[],
-  now: string,
-): Promise<{ rows: Signal[]; createdIds: Set<number> }> {
-  const inserted = await db
+/** INSERT of signals in one statement; a dedupe_key the org already has keeps the existing row. */
+function insertSignalsQuery(db: DbOrTrx, orgId: number, inputs: SignalFields[], now: string) {
+  return db
     .insertInto('signal')
     .values(
       inputs.map((s) => ({
@@ -56,9 +48,20 @@ export async function insertSignals(
         updated_at: now,
       })),
     )
-    .onConflict((oc) => oc.columns(['org_id', 'dedupe_key']).doNothing())
-    .returningAll()
-    .execute();
+    .onConflict((oc) => oc.columns(['org_id', 'dedupe_key']).doNothing());
+}
+
+/**
+ * Inserts signals in one statement; a dedupe_key the org already has (or that repeats within the
+ * batch) keeps the existing row. Returns the rows in input order and which of them are new.
+ */
+export async function insertSignals(
+  db: DbOrTrx,
+  orgId: number,
+  inputs: SignalFields[],
+  now: string,
+): Promise<{ rows: Signal[]; createdIds: Set<number> }> {
+  const inserted = await insertSignalsQuery(db, orgId, inputs, now).returningAll().execute();
   const byKey = new Map(inserted.map((r) => [r.dedupe_key, r]));
   const missing = [...new Set(inputs.map((s) => s.dedupe_key).filter((k) => !byKey.has(k)))];
   if (missing.length > 0) {
@@ -87,6 +90,15 @@ export async function signalIdsByDedupeKey(db: DbOrTrx, orgId: number, keys: str
     for (const r of rows) ids.set(r.dedupe_key, r.signal_id);
   }
   return ids;
+}
+
+/**
+ * The same insert for bulk writers (ingestion), answering only what it created: signal ids by dedupe
+ * key. A key the org already has is simply absent (no rows read back).
+ */
+export async function insertNewSignals(db: DbOrTrx, orgId: number, inputs: SignalFields[], now: string): Promise<Map<string, number>> {
+  const inserted = await insertSignalsQuery(db, orgId, inputs, now).returning(['signal_id', 'dedupe_key']).execute();
+  return new Map(inserted.map((r) => [r.dedupe_key, r.signal_id]));
 }
 
 export interface SignalFilter {

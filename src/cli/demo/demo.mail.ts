@@ -103,6 +103,149 @@ function html(h: Record<string, string | undefined>, bodyHtml: string): string {
   return `${headers({ ...h, 'MIME-Version': '1.0', 'Content-Type': 'text/html; charset=utf-8' })}\r\n\r\n${bodyHtml}\r\n`;
 }
 
+/** What one generated message is about: its customer, our staff member, the goods and their figures, and its roll of the kind. */
+interface Draft {
+  seed: number;
+  i: number;
+  at: number;
+  c: Customer;
+  staff: string;
+  product: string;
+  qty: number;
+  value: number;
+  due: number;
+  mid: string;
+  from: string;
+  to: string;
+  base: Record<string, string>;
+  roll: number;
+  qn: string;
+  po: string;
+}
+
+function draft(r: () => number, seed: number, i: number, at: number): Draft {
+  const c = pick(r, CUSTOMERS);
+  const staff = pick(r, STAFF);
+  const product = pick(r, PRODUCTS);
+  const qty = int(r, 1, 40) * 5;
+  // Mostly small orders, now and then a large deal.
+  const unit = (r() < 0.08 ? int(r, 300, 2500) : int(r, 2, 120)) + int(r, 0, 99) / 100;
+  const value = Math.round(qty * unit * 100) / 100;
+  const due = at + int(r, 5, 30) * 86_400_000;
+  const mid = `<${seed}.${i}.${Math.floor(r() * 1e9).toString(36)}@${c.domain}>`;
+  const from = `${c.contact} <${c.contact.split(' ')[0]!.toLowerCase()}@${c.domain}>`;
+  const to = `${staff} <${staff.split(' ')[0]!.toLowerCase()}@${OUR_DOMAIN}>`;
+  const base = { From: from, To: to, Date: rfc2822(at), 'Message-ID': mid };
+  const roll = r();
+  const qn = `Q-${int(r, 10000, 99999)}`;
+  const po = `${4500000 + int(r, 0, 99999)}`;
+  return { seed, i, at, c, staff, product, qty, value, due, mid, from, to, base, roll, qn, po };
+}
+
+type Writer = (r: () => number, d: Draft) => string;
+
+/** Kinds of mail by share: each applies below its threshold of the message's roll. */
+const KINDS: Array<{ below: number; kind: string; write: Writer }> = [
+  { below: 0.03, kind: 'malformed', write: (r) => (r() < 0.5 ? '' : `this is not an email at all\r\n${'x'.repeat(int(r, 10, 200))}\r\n`) },
+  {
+    below: 0.2,
+    kind: 'quote_request',
+    write: (r, { base, product, qty, staff, due, value, c }) =>
+      plain(
+        { ...base, Subject: pick(r, [`RFQ: ${product} x${qty}`, `Quote request - ${product}`, `Pricing for ${qty} ${product}?`]) },
+        `Hello ${staff.split(' ')[0]},\n\nCould you send us a quote for ${qty} ${product}? We need delivery by ${longDate(due)}.\nOur budget is around ${usd(Math.round(value * 1.1))}.\n\nThanks,\n${signature(c)}`,
+      ),
+  },
+  {
+    below: 0.32,
+    kind: 'quote_reply',
+    write: (_r, { base, qn, product, i, staff, value, qty, c, at }) =>
+      plain(
+        { ...base, Subject: `RE: Quote ${qn} for ${product}`, 'In-Reply-To': `<q.${i}@${OUR_DOMAIN}>` },
+        `Hi ${staff.split(' ')[0]},\n\nThanks for quote ${qn}. Can you do ${usd(Math.round(value * 0.95))} if we commit to ${qty} units?\n\n${signature(c)}\n\nOn ${rfc2822(at - 86_400_000)}, ${staff} wrote:\n> Please find our quotation ${qn}: ${qty} ${product} at ${usd(value)} total.\n> Lead time 3 weeks.\n`,
+      ),
+  },
+  {
+    below: 0.47,
+    kind: 'purchase_order',
+    write: (r, { base, po, product, qty, c, value, due, seed, i }) => {
+      const h = { ...base, Subject: pick(r, [`PO# ${po} - ${product}`, `Purchase Order ${po}`, `New order: PO ${po}`]) };
+      const body = `Hello,\n\nPlease find attached our purchase order PO# ${po} for ${qty} ${product}, total ${c.euro ? eur(value) : usd(value)}.\nPlease confirm receipt and ship by ${longDate(due)}.\n\nRegards,\n${signature(c)}`;
+      return withPdf(h, body, `PO-${po}.pdf`, `b${seed}x${i}`);
+    },
+  },
+  {
+    below: 0.6,
+    kind: 'invoice',
+    write: (r, { base, at, c, value, due, po }) => {
+      const inv = `INV-${new Date(at).getUTCFullYear()}-${int(r, 1000, 9999)}`;
+      const amount = c.euro ? eur(value) : usd(value);
+      const h = { ...base, Subject: pick(r, [`Invoice ${inv}`, `Invoice ${inv} - payment due ${longDate(due)}`, `Past due: invoice ${inv}`]) };
+      return r() < 0.5
+        ? html(h, `<html><body><p>Dear customer,</p><p>Please find invoice <b>${inv}</b> for PO ${po}.</p><table><tr><td>Amount due</td><td>${amount}</td></tr></table><p>Payment terms: net 30.</p><p>${c.company}<br>Accounts Receivable</p></body></html>`)
+        : plain(h, `Hello,\n\nInvoice ${inv} for PO ${po} is attached. Amount due: ${amount}, payable by ${longDate(due)}.\n\n${signature(c, 'Accounts Receivable')}`);
+    },
+  },
+  {
+    below: 0.7,
+    kind: 'shipping',
+    write: (r, { base, qty, product, due, c }) => {
+      const track = `1Z${Array.from({ length: 16 }, () => '0123456789ABCDEFGHJKLMNPRSTUVWXY'[int(r, 0, 31)]).join('')}`;
+      return plain(
+        { ...base, Subject: `Your order SO-${int(r, 10000, 99999)} has shipped` },
+        `Good news: ${qty} ${product} shipped today via UPS.\nTracking number: ${track}\nExpected delivery: ${longDate(due)}.\n\n${signature(c, 'Shipping Desk')}`,
+      );
+    },
+  },
+  {
+    below: 0.82,
+    kind: 'support',
+    write: (r, { base, product, c }) => {
+      const urgent = r() < 0.3;
+      return plain(
+        { ...base, Subject: `${urgent ? 'URGENT: ' : ''}Problem with ${product} from order SO-${int(r, 10000, 99999)}` },
+        `Hi,\n\nSeveral of the ${product} we received are defective and ${urgent ? 'our line is down' : 'not working as expected'}.\nCan you help? Please call me at ${c.phone}.\n\n${signature(c, 'Plant Engineer')}`,
+      );
+    },
+  },
+  {
+    below: 0.88,
+    kind: 'forward',
+    write: (_r, { base, staff, po, from, at, qty, product, value, c }) =>
+      plain(
+        { ...base, From: `${staff} <${staff.split(' ')[0]!.toLowerCase()}@${OUR_DOMAIN}>`, To: `orders@${OUR_DOMAIN}`, Subject: `Fwd: Purchase Order ${po}` },
+        `Can someone enter this one?\n\n---------- Forwarded message ---------\nFrom: ${from}\nDate: ${rfc2822(at - 3_600_000)}\nSubject: Purchase Order ${po}\n\nPlease process PO ${po}: ${qty} ${product}, ${usd(value)}.\n\n${signature(c)}`,
+      ),
+  },
+  {
+    below: 0.94,
+    kind: 'newsletter',
+    write: (_r, { base, c }) =>
+      plain(
+        { ...base, From: `news@${c.domain}`, Subject: `${c.company.split(' ')[0]} monthly news`, 'List-Unsubscribe': `<mailto:unsubscribe@${c.domain}>`, Precedence: 'bulk' },
+        `Our latest products and trade-show dates. Unsubscribe any time.`,
+      ),
+  },
+  {
+    below: 0.97,
+    kind: 'bounce',
+    write: (_r, { c, to, at, mid }) =>
+      plain(
+        { From: `MAILER-DAEMON@mx.${c.domain}`, To: to, Date: rfc2822(at), 'Message-ID': mid, Subject: 'Undelivered Mail Returned to Sender' },
+        `This is the mail system at host mx.${c.domain}.\nI'm sorry to have to inform you that your message could not be delivered.`,
+      ),
+  },
+  {
+    below: Infinity,
+    kind: 'general_no_id',
+    write: (_r, { base, staff, due, c }) => {
+      // No Message-ID: deduplicated by content hash.
+      const { 'Message-ID': _m, ...noId } = base;
+      return plain({ ...noId, Subject: `Visit next week?` }, `Hi ${staff.split(' ')[0]}, could we meet on ${longDate(due)} to go over next quarter's volumes?\n\n${signature(c)}`);
+    },
+  },
+];
+
 /**
  * `count` messages spread over [startMs, endMs), in time order. About 2% are exact duplicates (as
  * mailbox exports have) and about 1% are malformed.
@@ -114,94 +257,13 @@ export function generateMail(seed: number, count: number, startMs: number, endMs
   const step = (endMs - startMs) / Math.max(1, count);
   for (let i = 0; i < count; i++) {
     const at = Math.floor(startMs + i * step + r() * step * 0.9);
-    const c = pick(r, CUSTOMERS);
-    const staff = pick(r, STAFF);
-    const product = pick(r, PRODUCTS);
-    const qty = int(r, 1, 40) * 5;
-    // Mostly small orders, now and then a large deal.
-    const unit = (r() < 0.08 ? int(r, 300, 2500) : int(r, 2, 120)) + int(r, 0, 99) / 100;
-    const value = Math.round(qty * unit * 100) / 100;
-    const due = at + int(r, 5, 30) * 86_400_000;
-    const mid = `<${seed}.${i}.${Math.floor(r() * 1e9).toString(36)}@${c.domain}>`;
-    const from = `${c.contact} <${c.contact.split(' ')[0]!.toLowerCase()}@${c.domain}>`;
-    const to = `${staff} <${staff.split(' ')[0]!.toLowerCase()}@${OUR_DOMAIN}>`;
-    const base = { From: from, To: to, Date: rfc2822(at), 'Message-ID': mid };
-    const roll = r();
-    const qn = `Q-${int(r, 10000, 99999)}`;
-    const po = `${4500000 + int(r, 0, 99999)}`;
-    let raw: string;
-    let kind: string;
-    if (out.length > 0 && roll < 0.02) {
+    const d = draft(r, seed, i, at);
+    if (out.length > 0 && d.roll < 0.02) {
       out.push({ raw: out[out.length - 1]!.raw, kind: 'duplicate' });
       continue;
-    } else if (roll < 0.03) {
-      kind = 'malformed';
-      raw = r() < 0.5 ? '' : `this is not an email at all\r\n${'x'.repeat(int(r, 10, 200))}\r\n`;
-    } else if (roll < 0.2) {
-      kind = 'quote_request';
-      raw = plain(
-        { ...base, Subject: pick(r, [`RFQ: ${product} x${qty}`, `Quote request - ${product}`, `Pricing for ${qty} ${product}?`]) },
-        `Hello ${staff.split(' ')[0]},\n\nCould you send us a quote for ${qty} ${product}? We need delivery by ${longDate(due)}.\nOur budget is around ${usd(Math.round(value * 1.1))}.\n\nThanks,\n${signature(c)}`,
-      );
-    } else if (roll < 0.32) {
-      kind = 'quote_reply';
-      raw = plain(
-        { ...base, Subject: `RE: Quote ${qn} for ${product}`, 'In-Reply-To': `<q.${i}@${OUR_DOMAIN}>` },
-        `Hi ${staff.split(' ')[0]},\n\nThanks for quote ${qn}. Can you do ${usd(Math.round(value * 0.95))} if we commit to ${qty} units?\n\n${signature(c)}\n\nOn ${rfc2822(at - 86_400_000)}, ${staff} wrote:\n> Please find our quotation ${qn}: ${qty} ${product} at ${usd(value)} total.\n> Lead time 3 weeks.\n`,
-      );
-    } else if (roll < 0.47) {
-      kind = 'purchase_order';
-      const h = { ...base, Subject: pick(r, [`PO# ${po} - ${product}`, `Purchase Order ${po}`, `New order: PO ${po}`]) };
-      const body = `Hello,\n\nPlease find attached our purchase order PO# ${po} for ${qty} ${product}, total ${c.euro ? eur(value) : usd(value)}.\nPlease confirm receipt and ship by ${longDate(due)}.\n\nRegards,\n${signature(c)}`;
-      raw = withPdf(h, body, `PO-${po}.pdf`, `b${seed}x${i}`);
-    } else if (roll < 0.6) {
-      kind = 'invoice';
-      const inv = `INV-${new Date(at).getUTCFullYear()}-${int(r, 1000, 9999)}`;
-      const amount = c.euro ? eur(value) : usd(value);
-      const h = { ...base, Subject: pick(r, [`Invoice ${inv}`, `Invoice ${inv} - payment due ${longDate(due)}`, `Past due: invoice ${inv}`]) };
-      raw =
-        r() < 0.5
-          ? html(h, `<html><body><p>Dear customer,</p><p>Please find invoice <b>${inv}</b> for PO ${po}.</p><table><tr><td>Amount due</td><td>${amount}</td></tr></table><p>Payment terms: net 30.</p><p>${c.company}<br>Accounts Receivable</p></body></html>`)
-          : plain(h, `Hello,\n\nInvoice ${inv} for PO ${po} is attached. Amount due: ${amount}, payable by ${longDate(due)}.\n\n${signature(c, 'Accounts Receivable')}`);
-    } else if (roll < 0.7) {
-      kind = 'shipping';
-      const track = `1Z${Array.from({ length: 16 }, () => '0123456789ABCDEFGHJKLMNPRSTUVWXY'[int(r, 0, 31)]).join('')}`;
-      raw = plain(
-        { ...base, Subject: `Your order SO-${int(r, 10000, 99999)} has shipped` },
-        `Good news: ${qty} ${product} shipped today via UPS.\nTracking number: ${track}\nExpected delivery: ${longDate(due)}.\n\n${signature(c, 'Shipping Desk')}`,
-      );
-    } else if (roll < 0.82) {
-      kind = 'support';
-      const urgent = r() < 0.3;
-      raw = plain(
-        { ...base, Subject: `${urgent ? 'URGENT: ' : ''}Problem with ${product} from order SO-${int(r, 10000, 99999)}` },
-        `Hi,\n\nSeveral of the ${product} we received are defective and ${urgent ? 'our line is down' : 'not working as expected'}.\nCan you help? Please call me at ${c.phone}.\n\n${signature(c, 'Plant Engineer')}`,
-      );
-    } else if (roll < 0.88) {
-      kind = 'forward';
-      raw = plain(
-        { ...base, From: `${staff} <${staff.split(' ')[0]!.toLowerCase()}@${OUR_DOMAIN}>`, To: `orders@${OUR_DOMAIN}`, Subject: `Fwd: Purchase Order ${po}` },
-        `Can someone enter this one?\n\n---------- Forwarded message ---------\nFrom: ${from}\nDate: ${rfc2822(at - 3_600_000)}\nSubject: Purchase Order ${po}\n\nPlease process PO ${po}: ${qty} ${product}, ${usd(value)}.\n\n${signature(c)}`,
-      );
-    } else if (roll < 0.94) {
-      kind = 'newsletter';
-      raw = plain(
-        { ...base, From: `news@${c.domain}`, Subject: `${c.company.split(' ')[0]} monthly news`, 'List-Unsubscribe': `<mailto:unsubscribe@${c.domain}>`, Precedence: 'bulk' },
-        `Our latest products and trade-show dates. Unsubscribe any time.`,
-      );
-    } else if (roll < 0.97) {
-      kind = 'bounce';
-      raw = plain(
-        { From: `MAILER-DAEMON@mx.${c.domain}`, To: to, Date: rfc2822(at), 'Message-ID': mid, Subject: 'Undelivered Mail Returned to Sender' },
-        `This is the mail system at host mx.${c.domain}.\nI'm sorry to have to inform you that your message could not be delivered.`,
-      );
-    } else {
-      kind = 'general_no_id';
-      // No Message-ID: deduplicated by content hash.
-      const { 'Message-ID': _m, ...noId } = base;
-      raw = plain({ ...noId, Subject: `Visit next week?` }, `Hi ${staff.split(' ')[0]}, could we meet on ${longDate(due)} to go over next quarter's volumes?\n\n${signature(c)}`);
     }
-    out.push({ raw, kind });
+    const { kind, write } = KINDS.find((k) => d.roll < k.below)!;
+    out.push({ raw: write(r, d), kind });
   }
   return out;
 }
