@@ -95,8 +95,11 @@ export class CommitFeed {
   private async unsubscribe(sub: Subscriber): Promise<void> {
     this.subscribers.delete(sub);
     this.reschedulePoll();
-    if ([...this.subscribers].some((s) => s.o.crossProcess)) return;
+    const needed = () => [...this.subscribers].some((s) => s.o.crossProcess);
+    if (needed()) return;
     await this.sourceStarting?.catch(() => {});
+    // Someone may have subscribed while the source was still starting: it keeps running for them.
+    if (needed()) return;
     const source = this.source;
     this.source = undefined;
     this.sourceStarting = undefined;
