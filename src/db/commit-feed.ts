@@ -10,7 +10,7 @@
  *   connection per process, outside the pool, reconnected with backoff, with a wake on every
  *   (re)connect since notifications sent while it was down are lost;
  * - SQLite: another process committed (`PRAGMA data_version` changes when another connection
- *   commits; a read costs ~10 µs, so every 5 ms is ~0.2 % of a core);
+ *   commits; read every 5 ms while an outbox worker listens, every 200 ms for the realtime tap alone);
  * - one fallback poll, at the shortest interval any subscriber asked for.
  * Sources run only while someone subscribes with `crossProcess` (the default).
  */
@@ -34,10 +34,13 @@ export interface SubscribeOptions {
   pollMs?: number;
   /** Hear other processes' commits (default true). */
   crossProcess?: boolean;
+  /**
+   * SQLite: how often `PRAGMA data_version` is read for other processes' commits (default 5 ms,
+   * what the outbox worker needs for its other-process latency; the realtime tap asks 200 ms). The
+   * shortest interval any subscriber asks for is used.
+   */
+  dataVersionMs?: number;
 }
-
-/** SQLite: how often data_version is read (~10 µs a read: ~0.2 % of a core). */
-const DATA_VERSION_MS = 5;
 
 interface Subscriber {
   wake: () => void;
@@ -76,10 +79,11 @@ export class CommitFeed {
   }
 
   subscribe(wake: () => void, opts: SubscribeOptions = {}): FeedSubscription {
-    const sub: Subscriber = { wake, o: { pollMs: 5_000, crossProcess: true, ...opts } };
+    const sub: Subscriber = { wake, o: { pollMs: 5_000, crossProcess: true, dataVersionMs: 5, ...opts } };
     this.subscribers.add(sub);
     this.reschedulePoll();
     const ready = sub.o.crossProcess ? this.ensureSource() : Promise.resolve();
+    this.retuneDataVersion();
     let closed: Promise<void> | undefined;
     return {
       ready,
@@ -96,7 +100,7 @@ export class CommitFeed {
     this.subscribers.delete(sub);
     this.reschedulePoll();
     const needed = () => [...this.subscribers].some((s) => s.o.crossProcess);
-    if (needed()) return;
+    if (needed()) return this.retuneDataVersion();
     await this.sourceStarting?.catch(() => {});
     // Someone may have subscribed while the source was still starting: it keeps running for them.
     if (needed()) return;
@@ -111,9 +115,17 @@ export class CommitFeed {
     const onWake = () => this.notify();
     const { database } = this;
     if (database.caps.listenNotify && database.pgPool) this.source = new PgListener(database.pgPool, onWake, this.logger);
-    else if (database.caps.dataVersion && database.sqlite) this.source = new DataVersionWatcher(database, onWake, DATA_VERSION_MS);
+    else if (database.caps.dataVersion && database.sqlite) this.source = new DataVersionWatcher(database, onWake, this.dataVersionMs());
     this.sourceStarting = this.source?.start() ?? Promise.resolve();
     return this.sourceStarting;
+  }
+
+  private dataVersionMs(): number {
+    return Math.min(...[...this.subscribers].filter((s) => s.o.crossProcess).map((s) => s.o.dataVersionMs));
+  }
+
+  private retuneDataVersion(): void {
+    if (this.source instanceof DataVersionWatcher) this.source.setInterval(this.dataVersionMs());
   }
 
   private reschedulePoll(): void {
@@ -218,8 +230,19 @@ class DataVersionWatcher implements Source {
   constructor(
     private readonly database: Database,
     private readonly onWake: () => void,
-    private readonly intervalMs: number,
+    private intervalMs: number,
   ) {}
+
+  /** A new interval takes effect at once (a subscriber that needs a shorter one arrived or left). */
+  setInterval(ms: number): void {
+    if (!Number.isFinite(ms) || ms === this.intervalMs) return;
+    this.intervalMs = ms;
+    if (this.timer) {
+      clearInterval(this.timer);
+      this.timer = undefined;
+      this.tick();
+    }
+  }
 
   private read(): number | undefined {
     const raw = this.database.sqlite;
@@ -231,6 +254,10 @@ class DataVersionWatcher implements Source {
   async start(): Promise<void> {
     if (this.timer) return;
     this.last = this.read();
+    this.tick();
+  }
+
+  private tick(): void {
     this.timer = setInterval(() => {
       try {
         const v = this.read();

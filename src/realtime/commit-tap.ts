@@ -62,7 +62,8 @@ export class CommitTap implements Service {
     // Start at the newest event: a process delivers what commits while it runs, not history.
     const r = await this.deps.database.db.selectFrom('work_event').select((eb) => eb.fn.max('work_event_id').as('m')).executeTakeFirst();
     this.cursor = Number(r?.m ?? 0);
-    this.feed = this.deps.commitFeed.subscribe(() => this.wake(), { pollMs: this.opts.pollIntervalMs });
+    // Frames may wait 200 ms for another process's SQLite commit; the worker asks 5 ms when it runs here.
+    this.feed = this.deps.commitFeed.subscribe(() => this.wake(), { pollMs: this.opts.pollIntervalMs, dataVersionMs: 200 });
     await this.feed.ready;
   }
 
