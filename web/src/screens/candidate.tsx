@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { toApiError, type ApiError } from '../api/errors.js';
 import { useRealtimePrefix, useSession } from '../api/session-context.js';
-import { workstream, type CandidateStatus } from '../api/workstream.js';
+import { workstream, type CandidateDetail, type CandidateStatus } from '../api/workstream.js';
 import { ErrorNote } from '../components/error-note.js';
 import { useToast } from '../components/toasts.js';
 import { dateTime } from '../lib/format.js';
@@ -51,41 +51,10 @@ export function CandidateScreen({ candidateId }: { candidateId: number }) {
     }
   }
 
-  const moves = CANDIDATE_TX[cand.status];
   return (
     <div className="stack">
-      <div className="page-head">
-        <p className="crumbs">
-          <Link to="/pipeline">Pipeline</Link> / candidate {cand.candidate_id}
-        </p>
-        <h1>{cand.title}</h1>
-        <p className="muted">
-          Status <strong>{cand.status}</strong> · last touched {dateTime(cand.last_touch_at)}
-          {cand.pursuit_id !== null && (
-            <>
-              {' '}
-              · <Link to={`/pipeline/pursuits/${cand.pursuit_id}`}>its pursuit</Link>
-            </>
-          )}
-        </p>
-      </div>
-      <section className="panel" aria-labelledby="moves-title">
-        <h2 id="moves-title">Move</h2>
-        {moves.length === 0 ? (
-          <p className="muted">This candidate is {cand.status}: no further moves.</p>
-        ) : canWrite ? (
-          <div className="button-row">
-            {moves.map((to) => (
-              <button key={to} type="button" disabled={busy} onClick={() => void move(to)}>
-                {MOVE_LABEL[to]}
-              </button>
-            ))}
-          </div>
-        ) : (
-          <p className="muted">Your key can read but not move candidates.</p>
-        )}
-        {error && <ErrorNote error={error} />}
-      </section>
+      <CandidateHead cand={cand} />
+      <CandidateMoves status={cand.status} canWrite={canWrite} busy={busy} error={error} onMove={(to) => void move(to)} />
       <div className="two-columns">
         <section className="panel" aria-labelledby="signals-title">
           <h2 id="signals-title">Signals</h2>
@@ -104,5 +73,50 @@ export function CandidateScreen({ candidateId }: { candidateId: number }) {
         </section>
       </div>
     </div>
+  );
+}
+
+function CandidateHead({ cand }: { cand: CandidateDetail }) {
+  return (
+    <div className="page-head">
+      <p className="crumbs">
+        <Link to="/pipeline">Pipeline</Link> / candidate {cand.candidate_id}
+      </p>
+      <h1>{cand.title}</h1>
+      <p className="muted">
+        Status <strong>{cand.status}</strong> · last touched {dateTime(cand.last_touch_at)}
+        {cand.pursuit_id !== null && (
+          <>
+            {' '}
+            · <Link to={`/pipeline/pursuits/${cand.pursuit_id}`}>its pursuit</Link>
+          </>
+        )}
+      </p>
+    </div>
+  );
+}
+
+/** Buttons for the candidate's legal moves only (none for a read-only key), and why the last one failed. */
+function CandidateMoves(props: { status: CandidateStatus; canWrite: boolean; busy: boolean; error: ApiError | undefined; onMove: (to: CandidateStatus) => void }) {
+  const { status, canWrite, busy, error, onMove } = props;
+  const moves = CANDIDATE_TX[status];
+  return (
+    <section className="panel" aria-labelledby="moves-title">
+      <h2 id="moves-title">Move</h2>
+      {moves.length === 0 ? (
+        <p className="muted">This candidate is {status}: no further moves.</p>
+      ) : canWrite ? (
+        <div className="button-row">
+          {moves.map((to) => (
+            <button key={to} type="button" disabled={busy} onClick={() => onMove(to)}>
+              {MOVE_LABEL[to]}
+            </button>
+          ))}
+        </div>
+      ) : (
+        <p className="muted">Your key can read but not move candidates.</p>
+      )}
+      {error && <ErrorNote error={error} />}
+    </section>
   );
 }

@@ -4,13 +4,13 @@
  * tasks change).
  */
 import { useState } from 'react';
-import type { RouterOutputs } from '../api/client.js';
+import type { ExecutiveMetrics, RouterOutputs } from '../api/client.js';
 import { useRealtimeEvent, useSession } from '../api/session-context.js';
 import { AnalyticsChart } from '../components/analytics-chart.js';
 import { ErrorNote } from '../components/error-note.js';
 import { count, money, percent } from '../lib/format.js';
 import { Link } from '../lib/router.js';
-import { useAsync, useThrottled } from '../lib/use-async.js';
+import { useAsync, useThrottled, type AsyncState } from '../lib/use-async.js';
 
 type Granularity = RouterOutputs['workflow']['analytics']['granularity'];
 
@@ -66,115 +66,144 @@ export function DashboardScreen() {
         <h1>Executive dashboard</h1>
       </div>
       {metrics.error && <ErrorNote error={metrics.error} />}
-      <section aria-label="Tasks by status" className="tiles">
-        {TILES.map((t) => (
-          <Link key={t.key} to={`/tasks?status=${t.status}`} className={`tile tile-${t.tone}`} data-metric={t.key}>
-            <span className="tile-label">{t.label}</span>
-            <span className="tile-value">{m ? count(m[t.key]) : '–'}</span>
-          </Link>
-        ))}
-      </section>
-      <section aria-label="Headline figures" className="figures">
-        <Figure label="Revenue at risk" metric="revenue_at_risk" value={m ? money(m.revenue_at_risk) : '–'} />
-        <Figure label="SLA met" metric="sla_met_percentage" value={m ? percent(m.sla_met_percentage) : '–'} />
-        <Figure label="SLA violations" metric="sla_violations" value={m ? count(m.sla_violations) : '–'} />
-        <Figure label="New in the last 24 h" metric="tasks_last_24h" value={m ? count(m.tasks_last_24h) : '–'} />
-        <Figure label="All tasks" metric="total_tasks" value={m ? count(m.total_tasks) : '–'} />
-      </section>
-
-      <section className="panel" aria-labelledby="analytics-title">
-        <div className="panel-head">
-          <h2 id="analytics-title">Created and completed</h2>
-          <div className="segmented" role="radiogroup" aria-label="Granularity">
-            {(Object.keys(RANGES) as Granularity[]).map((g) => (
-              <button
-                key={g}
-                type="button"
-                role="radio"
-                aria-checked={granularity === g}
-                className={granularity === g ? 'selected' : undefined}
-                onClick={() => setGranularity(g)}
-              >
-                {g === 'day' ? 'Day' : g === 'week' ? 'Week' : 'Month'}
-              </button>
-            ))}
-          </div>
-        </div>
-        <p className="muted">{RANGES[granularity].label}</p>
-        {analytics.error ? <ErrorNote error={analytics.error} /> : <AnalyticsChart result={analytics.data} />}
-      </section>
-
+      <StatusTiles m={m} />
+      <HeadlineFigures m={m} />
+      <AnalyticsPanel granularity={granularity} onGranularity={setGranularity} analytics={analytics} />
       <div className="two-columns">
-        <section className="panel" aria-labelledby="categories-title">
-          <h2 id="categories-title">Category performance</h2>
-          {categories.error && <ErrorNote error={categories.error} />}
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Category</th>
-                  <th scope="col" className="num">Open</th>
-                  <th scope="col" className="num">Done</th>
-                  <th scope="col" className="num">Completion</th>
-                  <th scope="col" className="num">SLA met</th>
-                  <th scope="col" className="num">Avg h</th>
-                  <th scope="col" className="num">Efficiency</th>
-                </tr>
-              </thead>
-              <tbody>
-                {(categories.data ?? []).map((c) => (
-                  <tr key={c.workflow_category}>
-                    <th scope="row">
-                      <Link to={`/tasks?category=${encodeURIComponent(c.workflow_category)}`}>{c.workflow_category}</Link>
-                    </th>
-                    <td className="num">{count(c.open_tasks)}</td>
-                    <td className="num">{count(c.completed_tasks)}</td>
-                    <td className="num">{percent(c.completion_rate)}</td>
-                    <td className="num">{percent(c.sla_met_percentage)}</td>
-                    <td className="num">{c.avg_resolution_hrs === null ? '—' : c.avg_resolution_hrs.toFixed(1)}</td>
-                    <td className="num">{c.efficiency_score.toFixed(1)}</td>
-                  </tr>
-                ))}
-                {categories.data?.length === 0 && <EmptyRow cols={7} />}
-              </tbody>
-            </table>
-          </div>
-        </section>
-        <section className="panel" aria-labelledby="owners-title">
-          <h2 id="owners-title">Owner workload</h2>
-          {owners.error && <ErrorNote error={owners.error} />}
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Owner</th>
-                  <th scope="col" className="num">Open</th>
-                  <th scope="col" className="num">Red</th>
-                  <th scope="col" className="num">Yellow</th>
-                  <th scope="col" className="num">Open value</th>
-                  <th scope="col" className="num">Pressure</th>
-                </tr>
-              </thead>
-              <tbody>
-                {(owners.data ?? []).map((o) => (
-                  <tr key={o.current_owner ?? '(unassigned)'}>
-                    <th scope="row">
-                      {o.current_owner ? <Link to={`/tasks?owner=${encodeURIComponent(o.current_owner)}`}>{o.current_owner}</Link> : <span className="muted">Unassigned</span>}
-                    </th>
-                    <td className="num">{count(o.open_tasks)}</td>
-                    <td className="num">{count(o.red_tasks)}</td>
-                    <td className="num">{count(o.yellow_tasks)}</td>
-                    <td className="num">{money(o.open_dollar_value)}</td>
-                    <td className="num">{count(o.pressure_score)}</td>
-                  </tr>
-                ))}
-                {owners.data?.length === 0 && <EmptyRow cols={6} />}
-              </tbody>
-            </table>
-          </div>
-        </section>
+        <CategoryPanel categories={categories} />
+        <OwnersPanel owners={owners} />
       </div>
     </div>
+  );
+}
+
+function StatusTiles({ m }: { m: ExecutiveMetrics | undefined }) {
+  return (
+    <section aria-label="Tasks by status" className="tiles">
+      {TILES.map((t) => (
+        <Link key={t.key} to={`/tasks?status=${t.status}`} className={`tile tile-${t.tone}`} data-metric={t.key}>
+          <span className="tile-label">{t.label}</span>
+          <span className="tile-value">{m ? count(m[t.key]) : '–'}</span>
+        </Link>
+      ))}
+    </section>
+  );
+}
+
+function HeadlineFigures({ m }: { m: ExecutiveMetrics | undefined }) {
+  return (
+    <section aria-label="Headline figures" className="figures">
+      <Figure label="Revenue at risk" metric="revenue_at_risk" value={m ? money(m.revenue_at_risk) : '–'} />
+      <Figure label="SLA met" metric="sla_met_percentage" value={m ? percent(m.sla_met_percentage) : '–'} />
+      <Figure label="SLA violations" metric="sla_violations" value={m ? count(m.sla_violations) : '–'} />
+      <Figure label="New in the last 24 h" metric="tasks_last_24h" value={m ? count(m.tasks_last_24h) : '–'} />
+      <Figure label="All tasks" metric="total_tasks" value={m ? count(m.total_tasks) : '–'} />
+    </section>
+  );
+}
+
+function AnalyticsPanel(props: { granularity: Granularity; onGranularity: (g: Granularity) => void; analytics: AsyncState<RouterOutputs['workflow']['analytics']> }) {
+  const { granularity, onGranularity, analytics } = props;
+  return (
+    <section className="panel" aria-labelledby="analytics-title">
+      <div className="panel-head">
+        <h2 id="analytics-title">Created and completed</h2>
+        <div className="segmented" role="radiogroup" aria-label="Granularity">
+          {(Object.keys(RANGES) as Granularity[]).map((g) => (
+            <button
+              key={g}
+              type="button"
+              role="radio"
+              aria-checked={granularity === g}
+              className={granularity === g ? 'selected' : undefined}
+              onClick={() => onGranularity(g)}
+            >
+              {g === 'day' ? 'Day' : g === 'week' ? 'Week' : 'Month'}
+            </button>
+          ))}
+        </div>
+      </div>
+      <p className="muted">{RANGES[granularity].label}</p>
+      {analytics.error ? <ErrorNote error={analytics.error} /> : <AnalyticsChart result={analytics.data} />}
+    </section>
+  );
+}
+
+function CategoryPanel({ categories }: { categories: AsyncState<RouterOutputs['workflow']['categories']> }) {
+  return (
+    <section className="panel" aria-labelledby="categories-title">
+      <h2 id="categories-title">Category performance</h2>
+      {categories.error && <ErrorNote error={categories.error} />}
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Category</th>
+              <th scope="col" className="num">Open</th>
+              <th scope="col" className="num">Done</th>
+              <th scope="col" className="num">Completion</th>
+              <th scope="col" className="num">SLA met</th>
+              <th scope="col" className="num">Avg h</th>
+              <th scope="col" className="num">Efficiency</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(categories.data ?? []).map((c) => (
+              <tr key={c.workflow_category}>
+                <th scope="row">
+                  <Link to={`/tasks?category=${encodeURIComponent(c.workflow_category)}`}>{c.workflow_category}</Link>
+                </th>
+                <td className="num">{count(c.open_tasks)}</td>
+                <td className="num">{count(c.completed_tasks)}</td>
+                <td className="num">{percent(c.completion_rate)}</td>
+                <td className="num">{percent(c.sla_met_percentage)}</td>
+                <td className="num">{c.avg_resolution_hrs === null ? '—' : c.avg_resolution_hrs.toFixed(1)}</td>
+                <td className="num">{c.efficiency_score.toFixed(1)}</td>
+              </tr>
+            ))}
+            {categories.data?.length === 0 && <EmptyRow cols={7} />}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function OwnersPanel({ owners }: { owners: AsyncState<RouterOutputs['workflow']['owners']> }) {
+  return (
+    <section className="panel" aria-labelledby="owners-title">
+      <h2 id="owners-title">Owner workload</h2>
+      {owners.error && <ErrorNote error={owners.error} />}
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Owner</th>
+              <th scope="col" className="num">Open</th>
+              <th scope="col" className="num">Red</th>
+              <th scope="col" className="num">Yellow</th>
+              <th scope="col" className="num">Open value</th>
+              <th scope="col" className="num">Pressure</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(owners.data ?? []).map((o) => (
+              <tr key={o.current_owner ?? '(unassigned)'}>
+                <th scope="row">
+                  {o.current_owner ? <Link to={`/tasks?owner=${encodeURIComponent(o.current_owner)}`}>{o.current_owner}</Link> : <span className="muted">Unassigned</span>}
+                </th>
+                <td className="num">{count(o.open_tasks)}</td>
+                <td className="num">{count(o.red_tasks)}</td>
+                <td className="num">{count(o.yellow_tasks)}</td>
+                <td className="num">{money(o.open_dollar_value)}</td>
+                <td className="num">{count(o.pressure_score)}</td>
+              </tr>
+            ))}
+            {owners.data?.length === 0 && <EmptyRow cols={6} />}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }
 

@@ -3,7 +3,7 @@
  * changes its status through `workflow.update`; every open browser moves the card when the
  * realtime event arrives, and drops it when the task is deleted. Each open card counts down to its SLA deadline.
  */
-import { useCallback, useState, type DragEvent } from 'react';
+import { useCallback, useState, type Dispatch, type DragEvent, type SetStateAction } from 'react';
 import type { Task } from '../api/client.js';
 import { toApiError } from '../api/errors.js';
 import { useRealtimeEvent, useSession } from '../api/session-context.js';
@@ -47,11 +47,49 @@ function place(board: Board, taskId: string, task: Task | null, isNew = false): 
 }
 
 export function KanbanScreen() {
-  const { api, canWrite } = useSession();
-  const showError = useErrorToast();
+  const { canWrite } = useSession();
   const [dragging, setDragging] = useState<string | null>(null);
   const [over, setOver] = useState<Status | null>(null);
+  const { board, move } = useBoard();
 
+  const onDrop = (status: Status) => (e: DragEvent) => {
+    e.preventDefault();
+    setOver(null);
+    const id = e.dataTransfer.getData('text/x-task-id') || dragging;
+    const task = id ? STATUSES.flatMap((s) => board.data?.[s].tasks ?? []).find((t) => t.task_id === id) : undefined;
+    setDragging(null);
+    if (task) void move(task, status);
+  };
+
+  return (
+    <div className="stack">
+      <div className="page-head">
+        <h1>Kanban</h1>
+        <p className="muted">{canWrite ? 'Drag a card to another column, or use its "Move to" menu, to change its status.' : 'Read-only: your key is a viewer key.'}</p>
+      </div>
+      {board.error && <ErrorNote error={board.error} />}
+      <div className="board">
+        {STATUSES.map((status) => (
+          <Column
+            key={status}
+            status={status}
+            col={board.data?.[status]}
+            drag={{ canWrite, dragging, setDragging, over, setOver, move }}
+            onDrop={canWrite ? onDrop(status) : undefined}
+          />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+/**
+ * The board's tasks, kept current by realtime events (and a throttled resync), and `move`, which
+ * changes a task's status as a change of the board's own.
+ */
+function useBoard() {
+  const { api } = useSession();
+  const showError = useErrorToast();
   const board = useAsync(async (): Promise<Board> => {
     const pages = await Promise.all(
       STATUSES.map((status) =>
@@ -103,95 +141,89 @@ export function KanbanScreen() {
     },
     [api, board, showError],
   );
+  return { board, move };
+}
 
-  const onDrop = (status: Status) => (e: DragEvent) => {
-    e.preventDefault();
-    setOver(null);
-    const id = e.dataTransfer.getData('text/x-task-id') || dragging;
-    const task = id ? STATUSES.flatMap((s) => board.data?.[s].tasks ?? []).find((t) => t.task_id === id) : undefined;
-    setDragging(null);
-    if (task) void move(task, status);
-  };
+/** What the columns and cards share for dragging and moving: the screen's drag state and `move`. */
+interface DragProps {
+  canWrite: boolean;
+  dragging: string | null;
+  setDragging: (taskId: string | null) => void;
+  over: Status | null;
+  setOver: Dispatch<SetStateAction<Status | null>>;
+  move: (task: Task, to: Status) => Promise<void>;
+}
 
+function Column({ status, col, drag, onDrop }: { status: Status; col: Board[Status] | undefined; drag: DragProps; onDrop: ((e: DragEvent) => void) | undefined }) {
+  const { canWrite, over, setOver } = drag;
   return (
-    <div className="stack">
-      <div className="page-head">
-        <h1>Kanban</h1>
-        <p className="muted">{canWrite ? 'Drag a card to another column, or use its "Move to" menu, to change its status.' : 'Read-only: your key is a viewer key.'}</p>
+    <section
+      className={`column column-${status.toLowerCase()}${over === status ? ' drop-target' : ''}`}
+      aria-labelledby={`col-${status}`}
+      data-status={status}
+      onDragOver={
+        canWrite
+          ? (e) => {
+              e.preventDefault();
+              e.dataTransfer.dropEffect = 'move';
+              if (over !== status) setOver(status);
+            }
+          : undefined
+      }
+      onDragLeave={() => setOver((o) => (o === status ? null : o))}
+      onDrop={onDrop}
+    >
+      <h2 id={`col-${status}`} className="column-head">
+        {STATUS_LABEL[status]} <span className="column-count">{col ? count(col.total) : '–'}</span>
+      </h2>
+      <ul className="cards">
+        {col?.tasks.map((t) => <Card key={t.task_id} t={t} status={status} drag={drag} />)}
+        {col && col.tasks.length === 0 && <li className="empty muted">No tasks</li>}
+      </ul>
+      {col && col.total > col.tasks.length && (
+        <Link className="column-more" to={`/tasks?status=${status}`}>
+          {count(col.total - col.tasks.length)} more in the task list
+        </Link>
+      )}
+    </section>
+  );
+}
+
+function Card({ t, status, drag }: { t: Task; status: Status; drag: DragProps }) {
+  const { canWrite, dragging, setDragging, move } = drag;
+  return (
+    <li
+      className={`card${dragging === t.task_id ? ' dragging' : ''}`}
+      data-task-id={t.task_id}
+      draggable={canWrite}
+      onDragStart={(e) => {
+        e.dataTransfer.setData('text/x-task-id', t.task_id);
+        e.dataTransfer.effectAllowed = 'move';
+        setDragging(t.task_id);
+      }}
+      onDragEnd={() => setDragging(null)}
+    >
+      <Link to={`/tasks/${encodeURIComponent(t.task_id)}`} className="card-title">
+        {t.title}
+      </Link>
+      <div className="card-meta">
+        <span className={`priority priority-${t.priority.toLowerCase()}`}>{t.priority}</span>
+        <span>{t.workflow_category}</span>
+        {t.dollar_value > 0 && <span>{money(t.dollar_value, t.currency)}</span>}
       </div>
-      {board.error && <ErrorNote error={board.error} />}
-      <div className="board">
-        {STATUSES.map((status) => {
-          const col = board.data?.[status];
-          return (
-            <section
-              key={status}
-              className={`column column-${status.toLowerCase()}${over === status ? ' drop-target' : ''}`}
-              aria-labelledby={`col-${status}`}
-              data-status={status}
-              onDragOver={
-                canWrite
-                  ? (e) => {
-                      e.preventDefault();
-                      e.dataTransfer.dropEffect = 'move';
-                      if (over !== status) setOver(status);
-                    }
-                  : undefined
-              }
-              onDragLeave={() => setOver((o) => (o === status ? null : o))}
-              onDrop={canWrite ? onDrop(status) : undefined}
-            >
-              <h2 id={`col-${status}`} className="column-head">
-                {STATUS_LABEL[status]} <span className="column-count">{col ? count(col.total) : '–'}</span>
-              </h2>
-              <ul className="cards">
-                {col?.tasks.map((t) => (
-                  <li
-                    key={t.task_id}
-                    className={`card${dragging === t.task_id ? ' dragging' : ''}`}
-                    data-task-id={t.task_id}
-                    draggable={canWrite}
-                    onDragStart={(e) => {
-                      e.dataTransfer.setData('text/x-task-id', t.task_id);
-                      e.dataTransfer.effectAllowed = 'move';
-                      setDragging(t.task_id);
-                    }}
-                    onDragEnd={() => setDragging(null)}
-                  >
-                    <Link to={`/tasks/${encodeURIComponent(t.task_id)}`} className="card-title">
-                      {t.title}
-                    </Link>
-                    <div className="card-meta">
-                      <span className={`priority priority-${t.priority.toLowerCase()}`}>{t.priority}</span>
-                      <span>{t.workflow_category}</span>
-                      {t.dollar_value > 0 && <span>{money(t.dollar_value, t.currency)}</span>}
-                    </div>
-                    <div className="card-foot">
-                      <span className="muted">{t.current_owner ?? 'Unassigned'}</span>
-                      {status !== 'COMPLETED' && <Countdown deadline={t.sla_deadline} />}
-                    </div>
-                    {canWrite && (
-                      <label className="move-to">
-                        <span className="sr-only">Move “{t.title}” to</span>
-                        <select value="" onChange={(e) => e.target.value && void move(t, e.target.value as Status)} aria-label={`Move ${t.title} to`}>
-                          <option value="">Move to…</option>
-                          <StatusOptions except={status} />
-                        </select>
-                      </label>
-                    )}
-                  </li>
-                ))}
-                {col && col.tasks.length === 0 && <li className="empty muted">No tasks</li>}
-              </ul>
-              {col && col.total > col.tasks.length && (
-                <Link className="column-more" to={`/tasks?status=${status}`}>
-                  {count(col.total - col.tasks.length)} more in the task list
-                </Link>
-              )}
-            </section>
-          );
-        })}
+      <div className="card-foot">
+        <span className="muted">{t.current_owner ?? 'Unassigned'}</span>
+        {status !== 'COMPLETED' && <Countdown deadline={t.sla_deadline} />}
       </div>
-    </div>
+      {canWrite && (
+        <label className="move-to">
+          <span className="sr-only">Move “{t.title}” to</span>
+          <select value="" onChange={(e) => e.target.value && void move(t, e.target.value as Status)} aria-label={`Move ${t.title} to`}>
+            <option value="">Move to…</option>
+            <StatusOptions except={status} />
+          </select>
+        </label>
+      )}
+    </li>
   );
 }

@@ -5,11 +5,11 @@
 import { useState, type FormEvent } from 'react';
 import { toApiError } from '../api/errors.js';
 import { useRealtimePrefix, useSession } from '../api/session-context.js';
-import { workstream, type CandidateStatus, type PursuitStage } from '../api/workstream.js';
+import { workstream, type Candidate, type CandidateStatus, type Page, type Pursuit, type PursuitStage, type Stats, type TodayItem } from '../api/workstream.js';
 import { ErrorNote, type ShownError } from '../components/error-note.js';
 import { count, dateTime, money, shortDate } from '../lib/format.js';
 import { Link, navigate } from '../lib/router.js';
-import { useAsync, useThrottled } from '../lib/use-async.js';
+import { useAsync, useThrottled, type AsyncState } from '../lib/use-async.js';
 import { CANDIDATE_STATUSES, PURSUIT_STAGES } from '../../../src/workstream/transitions.js';
 
 const BADGE_LABEL = { red: 'SLA breach', amber: 'Needs attention', green: 'On track' } as const;
@@ -49,40 +49,8 @@ export function PipelineScreen() {
 
   return (
     <div className="stack">
-      <div className="page-head">
-        <h1>Pipeline</h1>
-        {/* Always rendered (one line) so the figures arriving do not push the page down. */}
-        <p className="muted">
-          {stats.data ? (
-            <>
-              {count(stats.data.signals.total)} signals ({count(stats.data.signals.recent)} this week) · {count(stats.data.candidates.total)} candidates ·{' '}
-              {count(stats.data.pursuits.total)} pursuits
-            </>
-          ) : (
-            '\u00a0'
-          )}
-        </p>
-      </div>
-      <section className="panel" aria-labelledby="today-title">
-        <h2 id="today-title">Today</h2>
-        {today.error && <ErrorNote error={today.error} />}
-        <ul className="today-list">
-          {(today.data ?? []).map((i) => (
-            <li key={`${i.item_type}-${i.item_id}`} className={`today-item badge-${i.badge}`} data-item={`${i.item_type}-${i.item_id}`}>
-              <span className={`badge badge-${i.badge}`} title={BADGE_LABEL[i.badge]}>
-                <span className="sr-only">{BADGE_LABEL[i.badge]}</span>
-              </span>
-              <Link to={`/pipeline/${i.item_type === 'candidate' ? 'candidates' : 'pursuits'}/${i.item_id}`}>{i.title ?? `${i.item_type} ${i.item_id}`}</Link>
-              <span className="muted">
-                {i.item_type} · {i.status}
-                {i.due_date ? ` · due ${shortDate(i.due_date)}` : ''}
-                {i.sla_metric ? ` · breach: ${i.sla_metric}` : ''}
-              </span>
-            </li>
-          ))}
-          {today.data?.length === 0 && <li className="muted">Nothing open. A quiet day.</li>}
-        </ul>
-      </section>
+      <PipelineHead stats={stats.data} />
+      <TodayPanel today={today} />
       <div className="two-columns">
         <section className="panel" aria-labelledby="candidates-title">
           <div className="panel-head">
@@ -107,63 +75,122 @@ export function PipelineScreen() {
             </form>
           )}
           {createError && <ErrorNote error={createError} />}
-          {candidates.error && <ErrorNote error={candidates.error} />}
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Title</th>
-                <th scope="col">Status</th>
-                <th scope="col">Last touch</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(candidates.data?.data ?? []).map((c) => (
-                <tr key={c.candidate_id}>
-                  <th scope="row">
-                    <Link to={`/pipeline/candidates/${c.candidate_id}`}>{c.title}</Link>
-                  </th>
-                  <td>{c.status}</td>
-                  <td>{dateTime(c.last_touch_at)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <CandidatesTable candidates={candidates} />
         </section>
-        <section className="panel" aria-labelledby="pursuits-title">
-          <div className="panel-head">
-            <h2 id="pursuits-title">Pursuits</h2>
-            <select value={stage} onChange={(e) => setStage(e.target.value as PursuitStage | '')} aria-label="Pursuit stage">
-              <option value="">All stages</option>
-              {PURSUIT_STAGES.map((s) => (
-                <option key={s}>{s}</option>
-              ))}
-            </select>
-          </div>
-          {pursuits.error && <ErrorNote error={pursuits.error} />}
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Pursuit</th>
-                <th scope="col">Stage</th>
-                <th scope="col">Due</th>
-                <th scope="col" className="num">Value</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(pursuits.data?.data ?? []).map((p) => (
-                <tr key={p.pursuit_id}>
-                  <th scope="row">
-                    <Link to={`/pipeline/pursuits/${p.pursuit_id}`}>{p.title ?? `Pursuit ${p.pursuit_id}`}</Link>
-                  </th>
-                  <td>{p.pursuit_stage}</td>
-                  <td>{shortDate(p.due_date)}</td>
-                  <td className="num">{p.value === null ? '—' : money(p.value)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <PursuitsPanel stage={stage} onStage={setStage} pursuits={pursuits} />
       </div>
     </div>
+  );
+}
+
+function PipelineHead({ stats }: { stats: Stats | undefined }) {
+  return (
+    <div className="page-head">
+      <h1>Pipeline</h1>
+      {/* Always rendered (one line) so the figures arriving do not push the page down. */}
+      <p className="muted">
+        {stats ? (
+          <>
+            {count(stats.signals.total)} signals ({count(stats.signals.recent)} this week) · {count(stats.candidates.total)} candidates ·{' '}
+            {count(stats.pursuits.total)} pursuits
+          </>
+        ) : (
+          '\u00a0'
+        )}
+      </p>
+    </div>
+  );
+}
+
+function TodayPanel({ today }: { today: AsyncState<TodayItem[]> }) {
+  return (
+    <section className="panel" aria-labelledby="today-title">
+      <h2 id="today-title">Today</h2>
+      {today.error && <ErrorNote error={today.error} />}
+      <ul className="today-list">
+        {(today.data ?? []).map((i) => (
+          <li key={`${i.item_type}-${i.item_id}`} className={`today-item badge-${i.badge}`} data-item={`${i.item_type}-${i.item_id}`}>
+            <span className={`badge badge-${i.badge}`} title={BADGE_LABEL[i.badge]}>
+              <span className="sr-only">{BADGE_LABEL[i.badge]}</span>
+            </span>
+            <Link to={`/pipeline/${i.item_type === 'candidate' ? 'candidates' : 'pursuits'}/${i.item_id}`}>{i.title ?? `${i.item_type} ${i.item_id}`}</Link>
+            <span className="muted">
+              {i.item_type} · {i.status}
+              {i.due_date ? ` · due ${shortDate(i.due_date)}` : ''}
+              {i.sla_metric ? ` · breach: ${i.sla_metric}` : ''}
+            </span>
+          </li>
+        ))}
+        {today.data?.length === 0 && <li className="muted">Nothing open. A quiet day.</li>}
+      </ul>
+    </section>
+  );
+}
+
+function CandidatesTable({ candidates }: { candidates: AsyncState<Page<Candidate>> }) {
+  return (
+    <>
+      {candidates.error && <ErrorNote error={candidates.error} />}
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Title</th>
+            <th scope="col">Status</th>
+            <th scope="col">Last touch</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(candidates.data?.data ?? []).map((c) => (
+            <tr key={c.candidate_id}>
+              <th scope="row">
+                <Link to={`/pipeline/candidates/${c.candidate_id}`}>{c.title}</Link>
+              </th>
+              <td>{c.status}</td>
+              <td>{dateTime(c.last_touch_at)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+function PursuitsPanel(props: { stage: PursuitStage | ''; onStage: (stage: PursuitStage | '') => void; pursuits: AsyncState<Page<Pursuit>> }) {
+  const { stage, onStage, pursuits } = props;
+  return (
+    <section className="panel" aria-labelledby="pursuits-title">
+      <div className="panel-head">
+        <h2 id="pursuits-title">Pursuits</h2>
+        <select value={stage} onChange={(e) => onStage(e.target.value as PursuitStage | '')} aria-label="Pursuit stage">
+          <option value="">All stages</option>
+          {PURSUIT_STAGES.map((s) => (
+            <option key={s}>{s}</option>
+          ))}
+        </select>
+      </div>
+      {pursuits.error && <ErrorNote error={pursuits.error} />}
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Pursuit</th>
+            <th scope="col">Stage</th>
+            <th scope="col">Due</th>
+            <th scope="col" className="num">Value</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(pursuits.data?.data ?? []).map((p) => (
+            <tr key={p.pursuit_id}>
+              <th scope="row">
+                <Link to={`/pipeline/pursuits/${p.pursuit_id}`}>{p.title ?? `Pursuit ${p.pursuit_id}`}</Link>
+              </th>
+              <td>{p.pursuit_stage}</td>
+              <td>{shortDate(p.due_date)}</td>
+              <td className="num">{p.value === null ? '—' : money(p.value)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }

@@ -68,25 +68,47 @@ function changes(t: TaskWithHistory, d: Draft): TaskUpdates | string {
 }
 
 export function TaskScreen({ taskId }: { taskId: string }) {
-  const { api, canWrite } = useSession();
+  const { canWrite } = useSession();
+  const { task, source, draft, setDraft, base, saveError, saving, save, remove, reset } = useTaskEditor(taskId);
+
+  if (task.error) return <ErrorNote error={task.error} />;
+  const t = task.data;
+  if (!t || !draft || !base) return <div className="panel skeleton" aria-busy="true" style={{ minHeight: 320 }} />;
+
+  return (
+    <div className="stack">
+      <TaskHead t={t} />
+      <div className="two-columns">
+        <section className="panel" aria-labelledby="edit-title">
+          <h2 id="edit-title">{canWrite ? 'Edit' : 'Details'}</h2>
+          <form className="form-grid" onSubmit={save}>
+            <fieldset disabled={!canWrite || saving}>
+              <TaskFields draft={draft} setDraft={setDraft} currency={t.currency} />
+            </fieldset>
+            {saveError && (
+              <div className="span-2">
+                <ErrorNote error={typeof saveError === 'string' ? { message: saveError } : saveError} />
+              </div>
+            )}
+            {canWrite && <EditActions saving={saving} onReset={() => reset(t)} onDelete={() => void remove()} />}
+          </form>
+        </section>
+        <div className="stack">
+          <HistoryPanel t={t} />
+          <EntitiesPanel t={t} />
+          <SourcePanel t={t} snippet={source.data?.snippet} />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** The task (kept current by realtime events), the email it came from, the edit draft, and save and delete. */
+function useTaskEditor(taskId: string) {
+  const { api } = useSession();
   const toast = useToast();
   const task = useAsync(() => api.trpc.workflow.get.query({ taskId }), [api, taskId]);
-  const [draft, setDraft] = useState<Draft | null>(null);
-  // The task as it was when editing started: only fields the user changed from it are sent, so a
-  // change made meanwhile by someone else (or the SLA monitor) is never silently reverted.
-  const [base, setBase] = useState<TaskWithHistory | null>(null);
-  const [saveError, setSaveError] = useState<ApiError | string | undefined>();
-  const [saving, setSaving] = useState(false);
-
-  useEffect(() => {
-    if (!task.data) return;
-    const untouched = !draft || !base || JSON.stringify(draft) === JSON.stringify(draftOf(base));
-    if (untouched) {
-      setBase(task.data);
-      setDraft(draftOf(task.data));
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [task.data]);
+  const { draft, setDraft, base, setBase, saveError, setSaveError, saving, setSaving } = useDraft(task.data);
   const onChange = (d: { taskId: string }) => {
     if (d.taskId === taskId) task.reload();
   };
@@ -101,12 +123,9 @@ export function TaskScreen({ taskId }: { taskId: string }) {
     [api, task.data?.signal_id],
   );
 
-  if (task.error) return <ErrorNote error={task.error} />;
-  const t = task.data;
-  if (!t || !draft || !base) return <div className="panel skeleton" aria-busy="true" style={{ minHeight: 320 }} />;
-
   async function save(e: FormEvent) {
     e.preventDefault();
+    const t = task.data;
     if (!t || !draft || !base) return;
     const u = changes(base, draft);
     if (typeof u === 'string') return setSaveError(u);
@@ -128,6 +147,7 @@ export function TaskScreen({ taskId }: { taskId: string }) {
   }
 
   async function remove() {
+    const t = task.data;
     if (!t || !window.confirm(`Delete task “${t.title}”? This cannot be undone.`)) return;
     try {
       await api.trpc.workflow.delete.mutate({ taskId: t.task_id });
@@ -138,137 +158,170 @@ export function TaskScreen({ taskId }: { taskId: string }) {
     }
   }
 
+  function reset(t: TaskWithHistory) {
+    setBase(t);
+    setDraft(draftOf(t));
+  }
+  return { task, source, draft, setDraft, base, saveError, saving, save, remove, reset };
+}
+
+/** The edit form's draft, following the task while the user has not changed anything. */
+function useDraft(task: TaskWithHistory | undefined) {
+  const [draft, setDraft] = useState<Draft | null>(null);
+  // The task as it was when editing started: only fields the user changed from it are sent, so a
+  // change made meanwhile by someone else (or the SLA monitor) is never silently reverted.
+  const [base, setBase] = useState<TaskWithHistory | null>(null);
+  const [saveError, setSaveError] = useState<ApiError | string | undefined>();
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    if (!task) return;
+    const untouched = !draft || !base || JSON.stringify(draft) === JSON.stringify(draftOf(base));
+    if (untouched) {
+      setBase(task);
+      setDraft(draftOf(task));
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [task]);
+  return { draft, setDraft, base, setBase, saveError, setSaveError, saving, setSaving };
+}
+
+function TaskHead({ t }: { t: TaskWithHistory }) {
+  return (
+    <div className="page-head">
+      <p className="crumbs">
+        <Link to="/tasks">Tasks</Link> / <span>{t.task_id}</span>
+      </p>
+      <h1>{t.title}</h1>
+      <p className="task-summary">
+        <span className={`status status-${t.task_status.toLowerCase()}`}>{STATUS_LABEL[t.task_status]}</span>
+        <span>{t.priority}</span>
+        <span>{t.workflow_category}</span>
+        <span>{money(t.dollar_value, t.currency)}</span>
+        {t.task_status !== 'COMPLETED' && <Countdown deadline={t.sla_deadline} />}
+      </p>
+    </div>
+  );
+}
+
+function TaskFields({ draft, setDraft, currency }: { draft: Draft; setDraft: (d: Draft) => void; currency: string }) {
+  return (
+    <>
+      <label className="span-2">
+        Title
+        <input value={draft.title} onChange={(e) => setDraft({ ...draft, title: e.target.value })} required maxLength={500} />
+      </label>
+      <label>
+        Status
+        <select value={draft.task_status} onChange={(e) => setDraft({ ...draft, task_status: e.target.value as Draft['task_status'] })}>
+          <StatusOptions />
+        </select>
+      </label>
+      <label>
+        Priority
+        <select value={draft.priority} onChange={(e) => setDraft({ ...draft, priority: e.target.value as Draft['priority'] })}>
+          <PriorityOptions />
+        </select>
+      </label>
+      <label>
+        Category
+        <input value={draft.workflow_category} onChange={(e) => setDraft({ ...draft, workflow_category: e.target.value })} required />
+      </label>
+      <label>
+        Owner
+        <input value={draft.current_owner} onChange={(e) => setDraft({ ...draft, current_owner: e.target.value })} />
+      </label>
+      <label>
+        Value ({currency})
+        <input inputMode="decimal" value={draft.dollar_value} onChange={(e) => setDraft({ ...draft, dollar_value: e.target.value })} />
+      </label>
+      <label>
+        SLA deadline
+        <input type="datetime-local" value={draft.sla_deadline} onChange={(e) => setDraft({ ...draft, sla_deadline: e.target.value })} />
+      </label>
+      <label className="span-2">
+        Description
+        <textarea rows={4} value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.target.value })} />
+      </label>
+    </>
+  );
+}
+
+function EditActions({ saving, onReset, onDelete }: { saving: boolean; onReset: () => void; onDelete: () => void }) {
+  return (
+    <div className="form-actions span-2">
+      <button type="submit" disabled={saving}>
+        {saving ? 'Saving…' : 'Save changes'}
+      </button>
+      <button type="button" className="button-quiet" onClick={onReset}>
+        Reset
+      </button>
+      <button type="button" className="button-danger" onClick={onDelete}>
+        Delete task
+      </button>
+    </div>
+  );
+}
+
+function HistoryPanel({ t }: { t: TaskWithHistory }) {
+  return (
+    <section className="panel" aria-labelledby="history-title">
+      <h2 id="history-title">History</h2>
+      <ol className="timeline">
+        <li>
+          <span className="timeline-when">{dateTime(t.created_at)}</span> Created by {t.created_by ?? 'unknown'}
+        </li>
+        {t.history.map((h) => (
+          <li key={h.history_id}>
+            <span className="timeline-when">{dateTime(h.changed_at)}</span>{' '}
+            {h.from_status ? `${STATUS_LABEL[h.from_status]} → ` : ''}
+            <strong>{STATUS_LABEL[h.to_status]}</strong> by {h.changed_by}
+            {h.reason && <span className="muted"> — {h.reason}</span>}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function EntitiesPanel({ t }: { t: TaskWithHistory }) {
   const entities = Object.entries(t.entities ?? {});
   return (
-    <div className="stack">
-      <div className="page-head">
-        <p className="crumbs">
-          <Link to="/tasks">Tasks</Link> / <span>{t.task_id}</span>
-        </p>
-        <h1>{t.title}</h1>
-        <p className="task-summary">
-          <span className={`status status-${t.task_status.toLowerCase()}`}>{STATUS_LABEL[t.task_status]}</span>
-          <span>{t.priority}</span>
-          <span>{t.workflow_category}</span>
-          <span>{money(t.dollar_value, t.currency)}</span>
-          {t.task_status !== 'COMPLETED' && <Countdown deadline={t.sla_deadline} />}
-        </p>
-      </div>
-      <div className="two-columns">
-        <section className="panel" aria-labelledby="edit-title">
-          <h2 id="edit-title">{canWrite ? 'Edit' : 'Details'}</h2>
-          <form className="form-grid" onSubmit={save}>
-            <fieldset disabled={!canWrite || saving}>
-              <label className="span-2">
-                Title
-                <input value={draft.title} onChange={(e) => setDraft({ ...draft, title: e.target.value })} required maxLength={500} />
-              </label>
-              <label>
-                Status
-                <select value={draft.task_status} onChange={(e) => setDraft({ ...draft, task_status: e.target.value as Draft['task_status'] })}>
-                  <StatusOptions />
-                </select>
-              </label>
-              <label>
-                Priority
-                <select value={draft.priority} onChange={(e) => setDraft({ ...draft, priority: e.target.value as Draft['priority'] })}>
-                  <PriorityOptions />
-                </select>
-              </label>
-              <label>
-                Category
-                <input value={draft.workflow_category} onChange={(e) => setDraft({ ...draft, workflow_category: e.target.value })} required />
-              </label>
-              <label>
-                Owner
-                <input value={draft.current_owner} onChange={(e) => setDraft({ ...draft, current_owner: e.target.value })} />
-              </label>
-              <label>
-                Value ({t.currency})
-                <input inputMode="decimal" value={draft.dollar_value} onChange={(e) => setDraft({ ...draft, dollar_value: e.target.value })} />
-              </label>
-              <label>
-                SLA deadline
-                <input type="datetime-local" value={draft.sla_deadline} onChange={(e) => setDraft({ ...draft, sla_deadline: e.target.value })} />
-              </label>
-              <label className="span-2">
-                Description
-                <textarea rows={4} value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.target.value })} />
-              </label>
-            </fieldset>
-            {saveError && (
-              <div className="span-2">
-                <ErrorNote error={typeof saveError === 'string' ? { message: saveError } : saveError} />
-              </div>
-            )}
-            {canWrite && (
-              <div className="form-actions span-2">
-                <button type="submit" disabled={saving}>
-                  {saving ? 'Saving…' : 'Save changes'}
-                </button>
-                <button type="button" className="button-quiet" onClick={() => {
-                    setBase(t);
-                    setDraft(draftOf(t));
-                  }}>
-                  Reset
-                </button>
-                <button type="button" className="button-danger" onClick={() => void remove()}>
-                  Delete task
-                </button>
-              </div>
-            )}
-          </form>
-        </section>
-        <div className="stack">
-          <section className="panel" aria-labelledby="history-title">
-            <h2 id="history-title">History</h2>
-            <ol className="timeline">
-              <li>
-                <span className="timeline-when">{dateTime(t.created_at)}</span> Created by {t.created_by ?? 'unknown'}
-              </li>
-              {t.history.map((h) => (
-                <li key={h.history_id}>
-                  <span className="timeline-when">{dateTime(h.changed_at)}</span>{' '}
-                  {h.from_status ? `${STATUS_LABEL[h.from_status]} → ` : ''}
-                  <strong>{STATUS_LABEL[h.to_status]}</strong> by {h.changed_by}
-                  {h.reason && <span className="muted"> — {h.reason}</span>}
-                </li>
-              ))}
-            </ol>
-          </section>
-          <section className="panel" aria-labelledby="entities-title">
-            <h2 id="entities-title">Entities</h2>
-            {entities.length === 0 && !t.customer_name && !t.po_number && !t.quote_number ? (
-              <p className="muted">None found.</p>
-            ) : (
-              <dl className="entities">
-                {t.customer_name && <Entity name="Customer" value={t.customer_name} />}
-                {t.po_number && <Entity name="PO number" value={t.po_number} />}
-                {t.quote_number && <Entity name="Quote number" value={t.quote_number} />}
-                {entities.map(([k, v]) => (
-                  <Entity key={k} name={k.replace(/_/g, ' ')} value={formatEntity(v)} />
-                ))}
-              </dl>
-            )}
-            {t.category_reason && <p className="muted">Why this category: {t.category_reason}</p>}
-          </section>
-          <section className="panel" aria-labelledby="source-title">
-            <h2 id="source-title">Source</h2>
-            {t.source_type === 'email' || t.source_subject ? (
-              <dl className="entities">
-                <Entity name="From" value={t.source_sender ?? '—'} />
-                <Entity name="Subject" value={t.source_subject ?? '—'} />
-                <Entity name="Received" value={dateTime(t.source_received_at)} />
-                <Entity name="Message-ID" value={t.source_message_id ?? '—'} />
-              </dl>
-            ) : (
-              <p className="muted">Created {t.source_type === 'manual' ? 'by hand' : 'through the API'}.</p>
-            )}
-            {source.data?.snippet && <blockquote className="email-snippet">{source.data.snippet}</blockquote>}
-          </section>
-        </div>
-      </div>
-    </div>
+    <section className="panel" aria-labelledby="entities-title">
+      <h2 id="entities-title">Entities</h2>
+      {entities.length === 0 && !t.customer_name && !t.po_number && !t.quote_number ? (
+        <p className="muted">None found.</p>
+      ) : (
+        <dl className="entities">
+          {t.customer_name && <Entity name="Customer" value={t.customer_name} />}
+          {t.po_number && <Entity name="PO number" value={t.po_number} />}
+          {t.quote_number && <Entity name="Quote number" value={t.quote_number} />}
+          {entities.map(([k, v]) => (
+            <Entity key={k} name={k.replace(/_/g, ' ')} value={formatEntity(v)} />
+          ))}
+        </dl>
+      )}
+      {t.category_reason && <p className="muted">Why this category: {t.category_reason}</p>}
+    </section>
+  );
+}
+
+function SourcePanel({ t, snippet }: { t: TaskWithHistory; snippet: string | null | undefined }) {
+  return (
+    <section className="panel" aria-labelledby="source-title">
+      <h2 id="source-title">Source</h2>
+      {t.source_type === 'email' || t.source_subject ? (
+        <dl className="entities">
+          <Entity name="From" value={t.source_sender ?? '—'} />
+          <Entity name="Subject" value={t.source_subject ?? '—'} />
+          <Entity name="Received" value={dateTime(t.source_received_at)} />
+          <Entity name="Message-ID" value={t.source_message_id ?? '—'} />
+        </dl>
+      ) : (
+        <p className="muted">Created {t.source_type === 'manual' ? 'by hand' : 'through the API'}.</p>
+      )}
+      {snippet && <blockquote className="email-snippet">{snippet}</blockquote>}
+    </section>
   );
 }
 

@@ -63,126 +63,143 @@ export function TasksScreen() {
     navigate(withParams(q, { ...draft, page: undefined }));
   }
 
-  const sort = q.get('sort');
-  const direction = q.get('direction') === 'desc' ? 'desc' : 'asc';
-  const sortHeader = (field: SortField, label: string, className?: string) => {
-    const active = sort === field;
-    const nextDir = active && direction === 'asc' ? 'desc' : 'asc';
-    return (
-      <th scope="col" className={className} aria-sort={active ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
-        <button type="button" className="sort-button" onClick={() => navigate(withParams(q, { sort: field, direction: nextDir, page: undefined }))}>
-          {label} {active ? (direction === 'asc' ? '▲' : '▼') : ''}
-        </button>
-      </th>
-    );
-  };
-
-  const page = list.data?.pagination;
-  const pages = page ? Math.max(1, Math.ceil(page.total / page.limit)) : 1;
   return (
     <div className="stack">
       <div className="page-head">
         <h1>Tasks</h1>
       </div>
-      <form className="panel filters" onSubmit={apply} aria-label="Filter tasks">
-        <label>
-          Status
-          <select value={draft.status} onChange={(e) => setDraft({ ...draft, status: e.target.value })}>
-            <option value="">Any</option>
-            <StatusOptions />
-          </select>
-        </label>
-        <label>
-          Priority
-          <select value={draft.priority} onChange={(e) => setDraft({ ...draft, priority: e.target.value })}>
-            <option value="">Any</option>
-            <PriorityOptions />
-          </select>
-        </label>
-        <label>
-          Category
-          <input value={draft.category} onChange={(e) => setDraft({ ...draft, category: e.target.value })} />
-        </label>
-        <label>
-          Owner
-          <input value={draft.owner} onChange={(e) => setDraft({ ...draft, owner: e.target.value })} />
-        </label>
-        <label>
-          Created from
-          <input type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
-        </label>
-        <label>
-          Created before
-          <input type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
-        </label>
-        <label className="grow">
-          Search title and entities
-          <input type="search" value={draft.search} onChange={(e) => setDraft({ ...draft, search: e.target.value })} />
-        </label>
-        <div className="filter-actions">
-          <button type="submit">Apply</button>
-          <button type="button" className="button-quiet" onClick={() => navigate('/tasks')}>
-            Clear
-          </button>
-        </div>
-      </form>
+      <TaskFilters draft={draft} setDraft={setDraft} onSubmit={apply} />
       {list.error && <ErrorNote error={list.error} />}
       <section className="panel" aria-label="Task list" aria-busy={list.loading}>
         <div className="table-wrap">
-          <table className="tasks-table">
-            <thead>
-              <tr>
-                <th scope="col">Task</th>
-                {sortHeader('status', 'Status')}
-                {sortHeader('priority', 'Priority')}
-                <th scope="col">Category</th>
-                <th scope="col">Owner</th>
-                {sortHeader('dollar_value', 'Value', 'num')}
-                {sortHeader('sla_deadline', 'SLA')}
-                {sortHeader('created_at', 'Created')}
-              </tr>
-            </thead>
-            <tbody>
-              {(list.data?.data ?? []).map((t: Task) => (
-                <tr key={t.task_id} data-task-id={t.task_id}>
-                  <th scope="row">
-                    <Link to={`/tasks/${encodeURIComponent(t.task_id)}`}>{t.title}</Link>
-                  </th>
-                  <td>
-                    <span className={`status status-${t.task_status.toLowerCase()}`}>{STATUS_LABEL[t.task_status]}</span>
-                  </td>
-                  <td>{t.priority}</td>
-                  <td>{t.workflow_category}</td>
-                  <td>{t.current_owner ?? <span className="muted">Unassigned</span>}</td>
-                  <td className="num">{money(t.dollar_value, t.currency)}</td>
-                  <td>{t.task_status === 'COMPLETED' ? <span className="muted">done</span> : <Countdown deadline={t.sla_deadline} />}</td>
-                  <td>{dateTime(t.created_at)}</td>
-                </tr>
-              ))}
-              {list.data?.data.length === 0 && (
-                <tr>
-                  <td colSpan={8} className="muted">
-                    No task matches these filters.
-                  </td>
-                </tr>
-              )}
-            </tbody>
-          </table>
+          <TaskTable q={q} tasks={list.data?.data} />
         </div>
-        {page && (
-          <nav className="pager" aria-label="Pages">
-            <button type="button" disabled={page.page <= 1} onClick={() => navigate(withParams(q, { page: String(page.page - 1) }))}>
-              Previous
-            </button>
-            <span>
-              Page {count(page.page)} of {count(pages)} · {count(page.total)} tasks
-            </span>
-            <button type="button" disabled={page.page >= pages} onClick={() => navigate(withParams(q, { page: String(page.page + 1) }))}>
-              Next
-            </button>
-          </nav>
-        )}
+        {list.data?.pagination && <Pager q={q} page={list.data.pagination} />}
       </section>
     </div>
+  );
+}
+
+type FilterDraft = Record<string, string>;
+
+function TaskFilters({ draft, setDraft, onSubmit }: { draft: FilterDraft; setDraft: (d: FilterDraft) => void; onSubmit: (e: FormEvent) => void }) {
+  return (
+    <form className="panel filters" onSubmit={onSubmit} aria-label="Filter tasks">
+      <label>
+        Status
+        <select value={draft.status} onChange={(e) => setDraft({ ...draft, status: e.target.value })}>
+          <option value="">Any</option>
+          <StatusOptions />
+        </select>
+      </label>
+      <label>
+        Priority
+        <select value={draft.priority} onChange={(e) => setDraft({ ...draft, priority: e.target.value })}>
+          <option value="">Any</option>
+          <PriorityOptions />
+        </select>
+      </label>
+      <label>
+        Category
+        <input value={draft.category} onChange={(e) => setDraft({ ...draft, category: e.target.value })} />
+      </label>
+      <label>
+        Owner
+        <input value={draft.owner} onChange={(e) => setDraft({ ...draft, owner: e.target.value })} />
+      </label>
+      <label>
+        Created from
+        <input type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+      </label>
+      <label>
+        Created before
+        <input type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+      </label>
+      <label className="grow">
+        Search title and entities
+        <input type="search" value={draft.search} onChange={(e) => setDraft({ ...draft, search: e.target.value })} />
+      </label>
+      <div className="filter-actions">
+        <button type="submit">Apply</button>
+        <button type="button" className="button-quiet" onClick={() => navigate('/tasks')}>
+          Clear
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function TaskTable({ q, tasks }: { q: URLSearchParams; tasks: Task[] | undefined }) {
+  return (
+    <table className="tasks-table">
+      <thead>
+        <tr>
+          <th scope="col">Task</th>
+          <SortHeader q={q} field="status" label="Status" />
+          <SortHeader q={q} field="priority" label="Priority" />
+          <th scope="col">Category</th>
+          <th scope="col">Owner</th>
+          <SortHeader q={q} field="dollar_value" label="Value" className="num" />
+          <SortHeader q={q} field="sla_deadline" label="SLA" />
+          <SortHeader q={q} field="created_at" label="Created" />
+        </tr>
+      </thead>
+      <tbody>
+        {(tasks ?? []).map((t: Task) => (
+          <tr key={t.task_id} data-task-id={t.task_id}>
+            <th scope="row">
+              <Link to={`/tasks/${encodeURIComponent(t.task_id)}`}>{t.title}</Link>
+            </th>
+            <td>
+              <span className={`status status-${t.task_status.toLowerCase()}`}>{STATUS_LABEL[t.task_status]}</span>
+            </td>
+            <td>{t.priority}</td>
+            <td>{t.workflow_category}</td>
+            <td>{t.current_owner ?? <span className="muted">Unassigned</span>}</td>
+            <td className="num">{money(t.dollar_value, t.currency)}</td>
+            <td>{t.task_status === 'COMPLETED' ? <span className="muted">done</span> : <Countdown deadline={t.sla_deadline} />}</td>
+            <td>{dateTime(t.created_at)}</td>
+          </tr>
+        ))}
+        {tasks?.length === 0 && (
+          <tr>
+            <td colSpan={8} className="muted">
+              No task matches these filters.
+            </td>
+          </tr>
+        )}
+      </tbody>
+    </table>
+  );
+}
+
+function SortHeader({ q, field, label, className }: { q: URLSearchParams; field: SortField; label: string; className?: string }) {
+  const sort = q.get('sort');
+  const direction = q.get('direction') === 'desc' ? 'desc' : 'asc';
+  const active = sort === field;
+  const nextDir = active && direction === 'asc' ? 'desc' : 'asc';
+  return (
+    <th scope="col" className={className} aria-sort={active ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <button type="button" className="sort-button" onClick={() => navigate(withParams(q, { sort: field, direction: nextDir, page: undefined }))}>
+        {label} {active ? (direction === 'asc' ? '▲' : '▼') : ''}
+      </button>
+    </th>
+  );
+}
+
+function Pager({ q, page }: { q: URLSearchParams; page: { page: number; limit: number; total: number } }) {
+  const pages = Math.max(1, Math.ceil(page.total / page.limit));
+  return (
+    <nav className="pager" aria-label="Pages">
+      <button type="button" disabled={page.page <= 1} onClick={() => navigate(withParams(q, { page: String(page.page - 1) }))}>
+        Previous
+      </button>
+      <span>
+        Page {count(page.page)} of {count(pages)} · {count(page.total)} tasks
+      </span>
+      <button type="button" disabled={page.page >= pages} onClick={() => navigate(withParams(q, { page: String(page.page + 1) }))}>
+        Next
+      </button>
+    </nav>
   );
 }
