@@ -104,7 +104,7 @@ async function benchEngine(engine: string): Promise<void> {
       const writer = writes
         ? steadyWriter(WRITES_PER_S, (i) =>
             request(agent, new URL(`${base}/api/workflow/update/TASK-BENCH-${40 * (1 + ((i * 7919) % Math.floor(TASKS / 40)))}`), { authorization: `Bearer ${writerKey}` }, 'PUT',
-              JSON.stringify({ updates: { current_owner: `Writer ${i}` } })),
+              JSON.stringify({ updates: { current_owner: `Writer ${label} ${i}` } })),
           )
         : undefined;
       const r = await loadInChild(target, accept ? { ...headers, 'accept-encoding': accept } : headers, opts);
