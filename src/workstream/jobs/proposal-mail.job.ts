@@ -22,7 +22,7 @@ import { senderDomain, type Mailer } from '../../mail/mailer.js';
 import { PermanentFailure, type OutboxHandler } from '../../outbox/handler.js';
 import { appendEvent } from '../../outbox/work-events.repository.js';
 import { ensureFirstProposal } from '../proposals.repository.js';
-import type { WorkstreamJobDeps } from './job-deps.js';
+import type { WorkstreamDeps } from '../workstream.deps.js';
 import { pursuitIdOf } from './pursuit-of-event.js';
 
 const EMAIL = /^[^\s@<>(),;:"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
@@ -54,7 +54,7 @@ export function proposalMessageId(p: { org_id: number; proposal_id: number; vers
   return `<proposal-${p.org_id}-${p.proposal_id}-v${p.version}@${senderDomain(mailFrom)}>`;
 }
 
-export function proposalMailJob(deps: WorkstreamJobDeps & { config: Pick<Config, 'mailFrom'> }, mailer: Mailer): OutboxHandler {
+export function proposalMailJob(deps: Pick<WorkstreamDeps, 'database' | 'clock' | 'commitFeed'> & { config: Pick<Config, 'mailFrom'> }, mailer: Mailer): OutboxHandler {
   const db = deps.database.db;
   return async (e) => {
     const pursuitId = await pursuitIdOf(db, e);
