@@ -52,7 +52,7 @@ describeEachEngine('outbox worker', (engine) => {
       expect(r.processed_at).not.toBeNull();
       expect(r.attempts).toBe(1);
       expect(r.claimed_at).toBeNull();
-      expect(r.claimed_by).toBe(w.workerId);
+      expect(r.claimed_by!.startsWith(`${w.workerId}/`)).toBe(true); // one token per claim: <worker id>/<sequence>
     }
   });
 
@@ -205,7 +205,7 @@ describeEachEngine('outbox worker', (engine) => {
 
     await w.drain();
     expect(handled).toEqual([id]);
-    expect(await row(id)).toMatchObject({ attempts: 2, claimed_by: w.workerId });
+    expect(await row(id)).toMatchObject({ attempts: 2, claimed_by: expect.stringMatching(new RegExp(`^${w.workerId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/\\d+$`)) });
     // The dead worker coming back cannot complete what is no longer its claim.
     expect(await completeEvents(t.db.database.db, { ids: [id], workerId: 'ghost', now: clock.now().toISOString() })).toBe(0);
   });

@@ -4,7 +4,7 @@ import { AnswerCache, registerAnswerCacheMetrics } from '../answer-cache/answer-
 import type { Config } from '../config/config.js';
 import { CommitFeed } from '../db/commit-feed.js';
 import type { Database } from '../db/create-db.js';
-import { createMetrics, type Metrics } from '../http/metrics.js';
+import { createMetrics, registerDatabaseMetrics, type Metrics } from '../http/metrics.js';
 import { RealtimeHub } from '../realtime/hub.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
@@ -41,6 +41,8 @@ export function createDeps(input: {
   const metrics = input.metrics ?? createMetrics({ poolInUse: () => input.database.poolInUse() });
   const answers = new AnswerCache(input.database, { maxEntries: input.config.answerCacheEntries });
   registerAnswerCacheMetrics(metrics.registry, answers);
+  registerDatabaseMetrics(metrics.registry, input.database.availability);
+  logOutages(input.database, input.logger);
   return {
     config: input.config,
     database: input.database,
@@ -53,4 +55,13 @@ export function createDeps(input: {
     hub: new RealtimeHub({ database: input.database, logger: input.logger, now: () => clock.now() }),
     answers,
   };
+}
+
+/** One line when the database becomes unavailable and one when it answers again, not one per request. */
+function logOutages(database: Database, logger: Logger): void {
+  database.availability.onChange((change) => {
+    if (change.kind === 'busy') logger.warn({ reason: change.reason, busyErrors: database.availability.errors.busy }, 'database busy past its timeout: answering 503');
+    else if (!change.up) logger.error({ reason: change.reason }, 'database unavailable: answering 503 until it is back');
+    else logger.warn({ downForMs: change.downForMs }, 'database available again');
+  });
 }

@@ -203,7 +203,9 @@ class PgListener implements Source {
       void this.connect();
     }, this.retryMs);
     this.retryTimer.unref();
-    this.retryMs = Math.min(this.retryMs * 2, 5_000);
+    // Capped at 1 s: after an outage, realtime and the outbox hear commits again within a second
+    // of the database coming back (one connection attempt a second per process is cheap).
+    this.retryMs = Math.min(this.retryMs * 2, 1_000);
   }
 
   async stop(): Promise<void> {

@@ -14,6 +14,7 @@ import {
   type Transaction,
 } from 'kysely';
 import pg from 'pg';
+import { Availability, withAvailability } from './availability.js';
 import { POSTGRES_CAPABILITIES, SQLITE_CAPABILITIES, type Capabilities } from './capabilities.js';
 import { isMigrated, migrateToLatest } from './migrate.js';
 import type { Engine } from './migrations/helpers.js';
@@ -52,6 +53,8 @@ export interface Database {
   changeToken(): Promise<string>;
   close(): Promise<void>;
   readonly closed: boolean;
+  /** Outage state: unavailability errors become DatabaseUnavailableError (503) and are tracked here. */
+  readonly availability: Availability;
 }
 
 export interface CreateDatabaseOptions {
@@ -159,8 +162,9 @@ function openSqlite(url: string): Database {
   // SQLite's LIKE and lower() fold ASCII only; searches for other letters fold through this, so
   // "ÄRGER" finds "ärger" as PostgreSQL's ILIKE does (see containsText in sql-helpers.ts).
   raw.function(SQLITE_FOLD_FUNCTION, { deterministic: true }, (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : v));
+  const availability = new Availability();
   const db = new Kysely<DB>({
-    dialect: new ImmediateSqliteDialect({ database: withStatementCache(raw) }),
+    dialect: withAvailability(new ImmediateSqliteDialect({ database: withStatementCache(raw) }), availability),
     plugins: [new SqliteValuesPlugin()],
   });
   // data_version changes when another connection (handle, process, sqlite3 shell) commits;
@@ -177,6 +181,7 @@ function openSqlite(url: string): Database {
     db,
     engine: 'sqlite',
     caps: SQLITE_CAPABILITIES,
+    availability,
     description: `sqlite:${file}`,
     sqlite: raw,
     migrate: () => migrateToLatest(db, 'sqlite'),
@@ -217,14 +222,19 @@ function openPostgres(url: string, opts: CreateDatabaseOptions): Database {
     types: pgTypes,
     connectionTimeoutMillis: 10_000,
   });
-  // An idle client losing its connection must not crash the process; the pool replaces it.
+  // A client losing its connection must not crash the process. Idle ones: the pool drops them.
+  // Checked-out ones emit 'error' on the client itself, outside any query, when the server goes
+  // away between queries; the next query on it then fails (503), and the pool drops it on release.
   pool.on('error', () => {});
-  const db = new Kysely<DB>({ dialect: new SearchPathPostgresDialect({ pool }) });
+  pool.on('connect', (client) => client.on('error', () => {}));
+  const availability = new Availability();
+  const db = new Kysely<DB>({ dialect: withAvailability(new SearchPathPostgresDialect({ pool }), availability) });
   let closed = false;
   return {
     db,
     engine: 'postgres',
     caps: POSTGRES_CAPABILITIES,
+    availability,
     description: url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'),
     pgPool: pool,
     migrate: () => migrateToLatest(db, 'postgres'),

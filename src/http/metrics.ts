@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { Availability } from '../db/availability.js';
 
 /**
  * One registry per process (not prom-client's global), so tests can build many servers. Other
@@ -39,4 +40,33 @@ export function createMetrics(opts: { defaultMetrics?: boolean; poolInUse?: () =
       },
     }),
   };
+}
+
+/**
+ * `flowledger_db_up` and `flowledger_db_errors_total{kind}` from the database handle's outage
+ * state (src/db/availability.ts): read at scrape time, so the query path only counts.
+ */
+export function registerDatabaseMetrics(registry: Registry, availability: Availability): void {
+  new Gauge({
+    name: 'flowledger_db_up',
+    help: '1 while the database answers, 0 from the first connection failure until a query succeeds again',
+    registers: [registry],
+    collect() {
+      this.set(availability.up ? 1 : 0);
+    },
+  });
+  const reported = { unavailable: 0, busy: 0 };
+  new Counter({
+    name: 'flowledger_db_errors_total',
+    help: 'Queries that failed because the database was unavailable or busy past its timeout (busy)',
+    labelNames: ['kind'],
+    registers: [registry],
+    collect() {
+      for (const kind of ['unavailable', 'busy'] as const) {
+        const n = availability.errors[kind];
+        this.inc({ kind }, n - reported[kind]);
+        reported[kind] = n;
+      }
+    },
+  });
 }

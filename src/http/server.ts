@@ -8,6 +8,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { RETRY_AFTER_SECONDS } from '../db/availability.js';
 import { newRequestId } from '../shared/ids.js';
 import type { Logger } from '../shared/logger.js';
 import { toHttpError, trpcCodeOf, type ErrorBody } from './errors.js';
@@ -95,7 +96,9 @@ export async function createHttpServer(o: HttpServerOptions): Promise<FastifyIns
   app.setErrorHandler((error, request, reply) => {
     const { status, body, internal } = toHttpError(error);
     if (internal) request.log.error({ err: error, reqId: request.id }, 'unhandled error');
-    else if (status >= 500) request.log.warn({ err: error }, 'request failed');
+    // An outage is logged once by the database's availability listener, not once per request.
+    else if (status >= 500 && body.code !== 'unavailable') request.log.warn({ err: error }, 'request failed');
+    if (body.code === 'unavailable') void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     return sendError(request, reply, status, body);
   });
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { callTRPCProcedure, getErrorShape, getTRPCErrorFromUnknown, type AnyTRPCRouter } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import { RETRY_AFTER_SECONDS } from '../db/availability.js';
 import { cachedJsonOf } from '../answer-cache/answer-cache.js';
 import { sendStoredBody } from './stored-body.js';
 import type { AnswerCache } from '../answer-cache/answer-cache.js';
@@ -135,6 +136,7 @@ export function registerFastTrpcGet(scope: FastifyInstance, deps: FastTrpcGetDep
       const error = getTRPCErrorFromUnknown(cause);
       if (error.code === 'INTERNAL_SERVER_ERROR') deps.logger.error({ err: error.cause ?? error, path }, 'tRPC error');
       const shape = getErrorShape({ config: router._def._config, error, type: 'query', path, input, ctx });
+      if (error.code === 'SERVICE_UNAVAILABLE') void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
       return reply
         .status(getHTTPStatusCodeFromError(error))
         .header('content-type', 'application/json')

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import type { AnyTRPCRouter } from '@trpc/server';
+import { RETRY_AFTER_SECONDS } from '../db/availability.js';
 import type { Logger } from '../shared/logger.js';
 import './route-config.js';
 import { isTrpcRoute } from './server.js';
@@ -39,6 +40,9 @@ export async function registerTrpc(app: FastifyInstance, router: AnyTRPCRouter, 
       trpcOptions: {
         router,
         createContext: ({ req }): TrpcContext => ({ auth: req.auth, requestId: String(req.id) }),
+        // A database outage answers 503 with Retry-After on tRPC too (REST sets it in the error handler).
+        responseMeta: ({ errors }) =>
+          errors.some((e) => e.code === 'SERVICE_UNAVAILABLE') ? { headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } } : {},
         onError: ({ error, path }) => {
           if (error.code === 'INTERNAL_SERVER_ERROR') deps.logger.error({ err: error.cause ?? error, path }, 'tRPC error');
         },

@@ -26,6 +26,7 @@ export interface ClaimedEvent extends Omit<WorkEventView, 'processed_at'> {
 }
 
 export interface ClaimOptions {
+  /** Stored as `claimed_by`: the worker's id, or (OutboxWorker) a token unique to this claim. */
   workerId: string;
   now: string;
   limit: number;

@@ -28,3 +28,21 @@ export async function sweepExpiredClaims(
   const released = await expired.executeTakeFirst();
   return { released: Number(released.numUpdatedRows), deadLettered: Number(dead.numUpdatedRows) };
 }
+
+/**
+ * Gives back claims this worker could not settle (the database went away between claiming and
+ * completing, or before the claim's answer arrived): released at once when it is back, rather than
+ * after the lease. Claims are named by their token (`claimed_by`), unique per claim.
+ */
+export async function releaseClaims(db: DbOrTrx, o: { claims: string[]; now: string; reason: string }): Promise<number> {
+  if (o.claims.length === 0) return 0;
+  const res = await db
+    .updateTable('work_event')
+    .set({ claimed_at: null, last_error: o.reason, next_attempt_at: o.now })
+    .where('claimed_by', 'in', o.claims)
+    .where('processed_at', 'is', null)
+    .where('dead_letter_at', 'is', null)
+    .where('claimed_at', 'is not', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}

@@ -18,9 +18,10 @@ import { completeEvents } from './complete.js';
 import { backoffDelayMs, DEFAULT_BACKOFF, failEvent, type BackoffPolicy } from './fail.js';
 import { PermanentFailure, type HandlerRegistry, type OutboxDeps } from './handler.js';
 import { outboxMetrics, type OutboxMetrics } from './outbox.metrics.js';
-import { sweepExpiredClaims } from './sweep.js';
+import { releaseClaims, sweepExpiredClaims } from './sweep.js';
 import type { FeedSubscription } from '../db/commit-feed.js';
 import { Waker } from './waker.js';
+import { isUnavailable } from '../shared/errors.js';
 
 /** A lane with nothing due sleeps at most this long even if every wake-up were lost. */
 const IDLE_CAP_MS = 60_000;
@@ -54,6 +55,9 @@ export class OutboxWorker implements Service {
   readonly workerId: string;
   private readonly o: Required<Omit<WorkerOptions, 'workerId' | 'sweepIntervalMs'>> & { sweepIntervalMs: number };
   private readonly waker = new Waker();
+  /** Claim tokens of batches this worker could not settle (or learn the outcome of) because the database went away. */
+  private readonly stranded = new Set<string>();
+  private claimSeq = 0;
   private readonly metrics: OutboxMetrics;
   private running = false;
   private lanes: Promise<void>[] = [];
@@ -103,7 +107,7 @@ export class OutboxWorker implements Service {
       // one sweep now, then every sweepIntervalMs. stop() waits for a sweep in progress.
       const sweepInBackground = () => {
         this.sweeping ??= this.sweep()
-          .catch((err: unknown) => this.deps.logger.error({ err }, 'outbox sweep failed'))
+          .catch((err: unknown) => this.deps.logger[isUnavailable(err) ? 'debug' : 'error']({ err }, 'outbox sweep failed'))
           .finally(() => (this.sweeping = undefined));
       };
       this.sweeper = setInterval(sweepInBackground, this.o.sweepIntervalMs);
@@ -145,7 +149,7 @@ export class OutboxWorker implements Service {
         await this.waker.wait(await this.idleWaitMs());
       } catch (err) {
         // A lost connection or a locked database must never kill the loop: log, back off, retry.
-        this.deps.logger.error({ err, lane: index }, 'outbox lane failed; retrying');
+        this.deps.logger[isUnavailable(err) ? 'debug' : 'error']({ err, lane: index }, 'outbox lane failed; retrying');
         await this.waker.wait(errorDelay);
         errorDelay = Math.min(errorDelay * 2, 5_000);
       }
@@ -162,12 +166,41 @@ export class OutboxWorker implements Service {
 
   /** Claims and processes one batch. Returns what happened (claimed 0 = nothing was ready). */
   async runOnce(): Promise<BatchResult> {
-    const claimed = await claimEvents(this.deps.database, { workerId: this.workerId, now: this.now(), limit: this.o.batchSize });
+    await this.releaseStranded();
+    // Each claim has its own token (worker id + sequence), so a claim whose outcome is unknown —
+    // the database went away before the answer arrived — can be given back exactly.
+    const claim = `${this.workerId}/${++this.claimSeq}`;
+    let claimed: ClaimedEvent[];
+    try {
+      claimed = await claimEvents(this.deps.database, { workerId: claim, now: this.now(), limit: this.o.batchSize });
+    } catch (err) {
+      this.stranded.add(claim);
+      throw err;
+    }
     if (claimed.length === 0) return { claimed: 0, completed: 0, retried: 0, deadLettered: 0 };
+    try {
+      return await this.settle(claimed, claim);
+    } catch (err) {
+      // Completing or failing the batch did not reach the database: give the claims back as soon
+      // as it answers again (next runOnce), instead of leaving them to the lease.
+      this.stranded.add(claim);
+      throw err;
+    }
+  }
+
+  private async releaseStranded(): Promise<void> {
+    if (this.stranded.size === 0) return;
+    const claims = [...this.stranded];
+    const released = await releaseClaims(this.deps.database.db, { claims, now: this.now(), reason: 'released after a database error' });
+    for (const c of claims) this.stranded.delete(c);
+    if (released > 0) this.deps.logger.warn({ released }, 'outbox: gave back claims stranded by a database error');
+  }
+
+  private async settle(claimed: ClaimedEvent[], claim: string): Promise<BatchResult> {
     const outcomes = await Promise.all(claimed.map((e) => this.handle(e)));
     const ok = claimed.filter((_, i) => outcomes[i] === undefined).map((e) => e.work_event_id);
     const now = this.now();
-    await completeEvents(this.deps.database.db, { ids: ok, workerId: this.workerId, now });
+    await completeEvents(this.deps.database.db, { ids: ok, workerId: claim, now });
     let retried = 0;
     let deadLettered = 0;
     for (let i = 0; i < claimed.length; i++) {
@@ -178,7 +211,7 @@ export class OutboxWorker implements Service {
       const last = permanent || e.attempts >= this.o.maxAttempts;
       const next = last ? null : new Date(Date.parse(now) + backoffDelayMs(e.attempts, this.o.backoff)).toISOString();
       const message = err instanceof Error ? `${err.name === 'Error' ? '' : `${err.name}: `}${err.message}` : String(err);
-      const res = await failEvent(this.deps.database.db, { id: e.work_event_id, workerId: this.workerId, now, error: message, nextAttemptAt: next });
+      const res = await failEvent(this.deps.database.db, { id: e.work_event_id, workerId: claim, now, error: message, nextAttemptAt: next });
       this.metrics.failures.inc({ event: e.event_name });
       if (res === 'dead') {
         deadLettered++;

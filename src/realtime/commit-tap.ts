@@ -18,6 +18,7 @@ import type { Service } from '../shared/lifecycle.js';
 import type { Logger } from '../shared/logger.js';
 import { workEventFrameData } from './frame-data.js';
 import type { RealtimeHub } from './hub.js';
+import { isUnavailable } from '../shared/errors.js';
 
 const BATCH = 1_000;
 /** Beyond this many skipped ids in one jump, they are not tracked (a sequence jump, not in-flight commits). */
@@ -90,7 +91,7 @@ export class CommitTap implements Service {
       try {
         await this.pass();
       } catch (err) {
-        if (!this.stopped) this.deps.logger.error({ err }, 'realtime: commit tap pass failed');
+        if (!this.stopped) this.deps.logger[isUnavailable(err) ? 'debug' : 'error']({ err }, 'realtime: commit tap pass failed');
       }
     } while (this.again && !this.stopped);
   }

@@ -75,4 +75,6 @@ export const CLOSE_CODES = {
   tooSlow: 4008,
   /** Standard 1012 "service restart": reconnect. */
   restart: 1012,
+  /** Standard 1013 "try again later": the database is unavailable; reconnect with backoff. */
+  tryAgainLater: 1013,
 } as const;

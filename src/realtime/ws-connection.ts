@@ -7,7 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { authenticate, bearerToken } from '../auth/auth.plugin.js';
 import type { AuthContext } from '../shared/auth-context.js';
-import { AppError } from '../shared/errors.js';
+import { AppError, isUnavailable } from '../shared/errors.js';
 import { compilePatterns } from './event-names.js';
 import { CLOSE_CODES } from './event-types.js';
 import { parseClientMessage, parsePatterns } from './ws-frames.js';
@@ -105,6 +105,8 @@ class Connection {
       if (res && !res.ok && res.reason === 'revoked') return this.fail(CLOSE_CODES.forbidden, e.message);
       return this.fail(CLOSE_CODES.unauthorized, e.message);
     }
+    // 1013 "try again later": the database is down, the client should reconnect with backoff.
+    if (isUnavailable(e)) return this.fail(CLOSE_CODES.tryAgainLater, 'database unavailable; retry later');
     this.host.deps.logger.error({ err: e }, 'realtime: authentication failed unexpectedly');
     this.fail(1011, 'internal error');
   }

@@ -41,3 +41,11 @@ export const invalidTransition = (message: string, details?: unknown) =>
 export function assertUnreachable(x: never): never {
   throw new Error(`Unreachable: ${String(x)}`);
 }
+
+/**
+ * The database could not answer (src/db/availability.ts): not a bug of ours or the caller's. The
+ * outage is logged once where it is detected, so loops that meet it log at debug, not per attempt.
+ */
+export function isUnavailable(err: unknown): boolean {
+  return err instanceof AppError && err.code === 'unavailable';
+}

@@ -7,6 +7,7 @@ import type { Logger } from '../shared/logger.js';
 import { applyTaskTransitions, resolveTaskBreaches, selectDueTasks, transitionFor, type DueTask, type TaskTransition } from './task-escalation.js';
 import { appendEvents } from '../outbox/work-events.repository.js';
 import { evaluateWorkstreamRules } from './workstream-breaches.js';
+import { isUnavailable } from '../shared/errors.js';
 
 /** Arbitrary but fixed: the advisory lock that makes one SLA pass at a time across processes. */
 const SLA_LOCK_KEY = 7166002;
@@ -118,7 +119,7 @@ export class SlaMonitor implements Service {
         .then((s) => {
           if (s.events > 0) this.deps.logger.info({ sla: s }, 'SLA pass');
         })
-        .catch((err: unknown) => this.deps.logger.error({ err }, 'SLA pass failed'))
+        .catch((err: unknown) => this.deps.logger[isUnavailable(err) ? 'debug' : 'error']({ err }, 'SLA pass failed'))
         .finally(() => {
           this.running = undefined;
           this.schedule(this.intervalMs);

@@ -1,0 +1,85 @@
+/**
+ * A whole FlowLedger process (HTTP, realtime, outbox worker) on a PostgreSQL it reaches through a
+ * TCP proxy the caller can cut: the outage test and `npm run chaos:outage` take the database away
+ * and give it back without touching the shared server. Logs are kept in memory to count lines.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { pino } from 'pino';
+import { createApiKey } from '../../src/auth/api-keys.repository.js';
+import { createOrg } from '../../src/auth/orgs.repository.js';
+import { createDeps, type AppDeps } from '../../src/app/deps.js';
+import { defaultHandlers } from '../../src/app/outbox-handlers.js';
+import { realtimeServices } from '../../src/app/realtime-services.js';
+import { buildServer } from '../../src/app/server.js';
+import { loadConfig } from '../../src/config/config.js';
+import { createDatabase } from '../../src/db/create-db.js';
+import { OutboxWorker } from '../../src/outbox/worker.js';
+import { systemClock } from '../../src/shared/clock.js';
+import type { Service } from '../../src/shared/lifecycle.js';
+import { startTcpProxy, type TcpProxy } from './tcp-proxy.js';
+
+export interface OutageRig {
+  baseUrl: string;
+  wsUrl: string;
+  key: string;
+  orgId: number;
+  proxy: TcpProxy;
+  deps: AppDeps;
+  /** Every log line as parsed JSON. */
+  logs: Array<{ level: number; msg: string } & Record<string, unknown>>;
+  /** A direct connection (not through the proxy) to the rig's schema, for checks. */
+  query<R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<R[]>;
+  close(): Promise<void>;
+}
+
+export async function startOutageRig(pgUrl: string, env: Record<string, string> = {}): Promise<OutageRig> {
+  const target = new URL(pgUrl);
+  const schema = `outage_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: pgUrl });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.query(`set search_path to ${schema}`);
+
+  const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+  const viaProxy = new URL(pgUrl);
+  viaProxy.hostname = '127.0.0.1';
+  viaProxy.port = String(proxy.port);
+  const database = createDatabase(viaProxy.toString(), { schema, poolSize: 6 });
+  await database.migrate();
+
+  const logs: OutageRig['logs'] = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line)) });
+  const config = loadConfig({ LOG_LEVEL: 'info', DATABASE_URL: viaProxy.toString(), OUTBOX_POLL_INTERVAL: '1s', ...env });
+  const deps = createDeps({ config, database, logger, clock: systemClock });
+  const app = await buildServer(deps);
+  const services: Service[] = [...realtimeServices(deps).services, new OutboxWorker(deps, { handlers: defaultHandlers(deps) })];
+  const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+  for (const s of services) await s.start();
+
+  const now = new Date().toISOString();
+  const org = await createOrg(database.db, { name: 'Outage Co', now });
+  const { key } = await createApiKey(database.db, { orgId: org.org_id, role: 'admin', name: 'outage', now });
+
+  return {
+    baseUrl,
+    wsUrl: `${baseUrl.replace(/^http/, 'ws')}/ws`,
+    key,
+    orgId: org.org_id,
+    proxy,
+    deps,
+    logs,
+    async query<R extends pg.QueryResultRow>(text: string, values?: unknown[]) {
+      return (await admin.query<R>(text, values)).rows;
+    },
+    async close() {
+      await proxy.restore().catch(() => {});
+      await app.close();
+      for (const s of [...services].reverse()) await s.stop();
+      await database.close();
+      await proxy.close();
+      await admin.query(`drop schema if exists ${schema} cascade`);
+      await admin.end();
+    },
+  };
+}
