@@ -5,7 +5,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { pino } from 'pino';
 import { createApiKey } from '../../src/auth/api-keys.repository.js';
 import { createOrg } from '../../src/auth/orgs.repository.js';
 import { createDeps, type AppDeps } from '../../src/app/deps.js';
@@ -17,6 +16,7 @@ import { createDatabase } from '../../src/db/create-db.js';
 import { OutboxWorker } from '../../src/outbox/worker.js';
 import { systemClock } from '../../src/shared/clock.js';
 import type { Service } from '../../src/shared/lifecycle.js';
+import { createLogger } from '../../src/shared/logger.js';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy.js';
 
 export interface OutageRig {
@@ -49,7 +49,7 @@ export async function startOutageRig(pgUrl: string, env: Record<string, string> 
   await database.migrate();
 
   const logs: OutageRig['logs'] = [];
-  const logger = pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line)) });
+  const logger = createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line)) });
   const config = loadConfig({ LOG_LEVEL: 'info', DATABASE_URL: viaProxy.toString(), OUTBOX_POLL_INTERVAL: '1s', ...env });
   const deps = createDeps({ config, database, logger, clock: systemClock });
   const app = await buildServer(deps);

@@ -7,7 +7,7 @@ import { createDeps } from '../../src/app/deps.js';
 import type { AppDeps } from '../../src/app/deps.js';
 import { buildServer } from '../../src/app/server.js';
 import { ManualClock, type Clock } from '../../src/shared/clock.js';
-import { createLogger } from '../../src/shared/logger.js';
+import { createLogger, type Logger } from '../../src/shared/logger.js';
 import { openTestDatabase, type TestDatabase, type TestEngine } from './engines.js';
 
 export interface TestOrg {
@@ -31,12 +31,12 @@ export interface TestApp {
 
 export async function createTestApp(
   engine: TestEngine,
-  opts: { env?: Record<string, string>; clock?: Clock } = {},
+  opts: { env?: Record<string, string>; clock?: Clock; logger?: Logger } = {},
 ): Promise<TestApp> {
   const db = await openTestDatabase(engine);
   const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: engine.name === 'sqlite' ? db.url : engine.url, ...opts.env });
   const clock = opts.clock ?? new ManualClock(new Date());
-  const deps = createDeps({ config, database: db.database, logger: createLogger('silent'), clock });
+  const deps = createDeps({ config, database: db.database, logger: opts.logger ?? createLogger('silent'), clock });
   const app = await buildServer(deps);
   await app.ready();
   let orgCounter = 0;
