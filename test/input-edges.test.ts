@@ -133,6 +133,38 @@ describeEachEngine('input at the edge', (engine) => {
     expect(await taskCount(org.orgId)).toBe(before);
   });
 
+  it('refuses text that is not valid Unicode (a lone UTF-16 surrogate) with a 400 naming the field, on every route and tRPC', async () => {
+    const before = await taskCount(org.orgId);
+    // Raw JSON text, as a client would send it: JSON can spell half a surrogate pair.
+    const send = (key: string, url: string, json: string) =>
+      t.call(key, { method: 'POST', url, payload: json, headers: { 'content-type': 'application/json' } });
+    for (const [field, json] of [
+      ['dedupe_key', '{"source_type":"web","dedupe_key":"\\ud800"}'],
+      ['source_ref', '{"source_type":"web","source_ref":"ref \\udc00 tail"}'],
+    ] as const) {
+      const res = await send(org.member, '/api/workstream/signals', json);
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json()).toMatchObject({ code: 'bad_request', details: { fields: [{ field }] } });
+    }
+    const title = await send(org.member, '/api/workflow/create', '{"workflow_category":"S","title":"a\\ud83d"}');
+    expect(title.statusCode).toBe(400);
+    expect(title.json().details.fields[0].field).toBe('title');
+    const key = await send(org.member, '/api/workflow/create', '{"workflow_category":"S","title":"ok","entities":{"\\udfff":["x"]}}');
+    expect(key.statusCode).toBe(400);
+    expect(key.json().details.fields[0].field).toBe('entities.\\udfff');
+    const trpc = await send(org.member, '/api/workflow.create', '{"workflow_category":"\\ud800","title":"t"}');
+    expect(trpc.statusCode).toBe(400);
+    expect(trpc.json().error.data).toMatchObject({ appCode: 'bad_request', details: { fields: [{ field: 'workflow_category' }] } });
+    const query = await t.call(org.viewer, { method: 'GET', url: `/api/workflow.list?input=${encodeURIComponent('{"filter":{"search":"\\ud800"}}')}` });
+    expect(query.statusCode).toBe(400);
+    expect(query.json().error.data.details.fields[0].field).toBe('filter.search');
+    // A well-formed pair (an emoji) is text like any other.
+    const emoji = await send(org.member, '/api/workflow/create', '{"workflow_category":"S","title":"launch \\ud83d\\ude80"}');
+    expect(emoji.statusCode, emoji.body).toBe(201);
+    expect(emoji.json().title).toBe('launch \u{1F680}');
+    expect(await taskCount(org.orgId)).toBe(before + 1);
+  });
+
   it('cleans entities stored with a NUL escape before the guard (migration 0009), so search works on them', async () => {
     const task = await createTaskVia(t, org.member, { workflow_category: 'M', title: 'legacy row', entities: { customers: ['Zeta'] } });
     const legacy = JSON.stringify({ customers: ['Zeta\u0000Corp'], ['k\u0000']: 'v' }); // as JSON writes it: the 6-character escape

@@ -7,7 +7,19 @@ const NUL = '\u0000';
 /** Deeper input is refused outright: no input of ours nests anywhere near this. */
 export const MAX_INPUT_DEPTH = 32;
 
-export type InputProblem = { path: string[]; kind: 'nul' | 'depth' };
+/**
+ * Half of a UTF-16 surrogate pair with no other half (JSON can spell one: "\ud800"): such text has
+ * no UTF-8 form, so PostgreSQL refuses it and SQLite would store mangled bytes.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export type InputProblem = { path: string[]; kind: 'nul' | 'surrogate' | 'depth' };
+
+function textProblem(s: string): InputProblem['kind'] | undefined {
+  if (s.includes(NUL)) return 'nul';
+  if (LONE_SURROGATE.test(s)) return 'surrogate';
+  return undefined;
+}
 
 /**
  * The first problem inside `value`: a string (value or key) holding U+0000, or nesting deeper than
@@ -22,7 +34,10 @@ export function findInputProblem(value: unknown): InputProblem | undefined {
 
 /** As findInputProblem, with the path collected innermost first. */
 function walk(value: unknown, depth: number): InputProblem | undefined {
-  if (typeof value === 'string') return value.includes(NUL) ? { path: [], kind: 'nul' } : undefined;
+  if (typeof value === 'string') {
+    const kind = textProblem(value);
+    return kind ? { path: [], kind } : undefined;
+  }
   if (typeof value !== 'object' || value === null) return undefined;
   if (depth >= MAX_INPUT_DEPTH) return { path: [], kind: 'depth' };
   if (Buffer.isBuffer(value)) return undefined; // raw bodies (ingested mail) are decoded by their own route
@@ -35,7 +50,8 @@ function walk(value: unknown, depth: number): InputProblem | undefined {
   }
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;
-    if (key.includes(NUL)) return { path: [key.replaceAll(NUL, '\\u0000')], kind: 'nul' };
+    const inKey = textProblem(key);
+    if (inKey) return { path: [JSON.stringify(key).slice(1, -1)], kind: inKey };
     const found = walk((value as Record<string, unknown>)[key], depth + 1);
     if (found) return found.path.push(key), found;
   }
@@ -45,9 +61,12 @@ function walk(value: unknown, depth: number): InputProblem | undefined {
 /** The 400 for an input problem, naming where it is (`fallback` when it is the input itself). */
 export function inputProblemError(problem: InputProblem, fallback: string): AppError {
   const field = problem.path.join('.') || fallback;
-  return problem.kind === 'nul'
-    ? badRequest(`${field}: text cannot contain the NUL character (U+0000)`, { fields: [{ field, message: 'contains the NUL character (U+0000)' }] })
-    : badRequest(`${field}: nested more than ${MAX_INPUT_DEPTH} levels deep`, { fields: [{ field, message: `nested more than ${MAX_INPUT_DEPTH} levels deep` }] });
+  const message = {
+    nul: 'contains the NUL character (U+0000)',
+    surrogate: 'is not valid Unicode text (a lone UTF-16 surrogate, e.g. "\\ud800")',
+    depth: `nested more than ${MAX_INPUT_DEPTH} levels deep`,
+  }[problem.kind];
+  return badRequest(`${field}: ${message}`, { fields: [{ field, message }] });
 }
 
 function problemIn(request: FastifyRequest): AppError | undefined {
@@ -61,8 +80,8 @@ function problemIn(request: FastifyRequest): AppError | undefined {
 }
 
 /**
- * Text never holds U+0000: PostgreSQL's text type cannot store it (the insert would fail as a 500)
- * and SQLite would store it where LIKE stops reading. One rule at the edge keeps both engines alike
+ * Text never holds U+0000 or a lone surrogate: PostgreSQL's text type cannot store either (the
+ * insert would fail as a 500) and SQLite would store them where LIKE stops reading or as mangled bytes. One rule at the edge keeps both engines alike
  * and names the field, for every REST route; tRPC procedures apply the same findInputProblem to their raw input.
  */
 export function registerInputGuard(app: FastifyInstance, isTrpcRoute: (request: FastifyRequest) => boolean): void {
