@@ -133,6 +133,33 @@ describeEachEngine('input at the edge', (engine) => {
     expect(await taskCount(org.orgId)).toBe(before);
   });
 
+  it('refuses an org_id naming another org on every REST list route (403), before validation could strip it', async () => {
+    const other = await t.createOrg();
+    const lists = [
+      '/api/workstream/signals',
+      '/api/workstream/candidates',
+      '/api/workstream/pursuits',
+      '/api/workstream/events',
+      '/api/workstream/sla-rules',
+      '/api/workstream/sla-breaches',
+      '/api/webhooks',
+      '/api/outbox/dead-letters',
+      '/api/ingest/batches',
+      '/api/workflow/list',
+      '/api/keys',
+    ];
+    for (const url of lists) {
+      const foreign = await t.call(org.admin, { method: 'GET', url: `${url}?org_id=${other.orgId}` });
+      expect(foreign.statusCode, `${url} ${foreign.body}`).toBe(403);
+      expect(foreign.json()).toMatchObject({ code: 'forbidden', error: expect.stringContaining(`org_id ${other.orgId}`) });
+      const twice = await t.call(org.admin, { method: 'GET', url: `${url}?org_id=${org.orgId}&org_id=${other.orgId}` });
+      expect(twice.statusCode, `${url} repeated`).toBe(403);
+      const own = await t.call(org.admin, { method: 'GET', url: `${url}?org_id=${org.orgId}` });
+      expect(own.statusCode, `${url} own org: ${own.body}`).not.toBe(403);
+      expect(own.statusCode, `${url} own org: ${own.body}`).toBeLessThan(500);
+    }
+  });
+
   it('refuses text that is not valid Unicode (a lone UTF-16 surrogate) with a 400 naming the field, on every route and tRPC', async () => {
     const before = await taskCount(org.orgId);
     // Raw JSON text, as a client would send it: JSON can spell half a surrogate pair.

@@ -4,8 +4,8 @@
  * key's role must reach the route's (reads: viewer, writes: member, admin routes: admin).
  *
  * - `authPlugin`: a Fastify plugin (not encapsulated, so it guards every route registered after it).
- *   onRequest: bearer key → AuthContext on `request.auth` and the role check; preHandler: `org_id`
- *   in the query, JSON body or path of a REST route.
+ *   onRequest: bearer key → AuthContext on `request.auth` and the role check; preValidation:
+ *   `org_id` in the query, JSON body or path of a REST route, before validation strips it.
  * - `authedProcedure` / `writerProcedure` / `adminProcedure`: the same rule for tRPC, applied to
  *   exactly the input each procedure receives (per call of a batch), whatever the transport.
  * - `authenticate`: the key check shared with the WebSocket gateway's first-message auth.
@@ -114,9 +114,10 @@ const plugin: FastifyPluginAsync<{ deps: AuthDeps }> = async (app: FastifyInstan
     if (refusal) throw refusal;
   });
 
-  // After the body is parsed: an org_id that names another org is refused, never silently ignored.
-  // tRPC input is checked by the procedures below, on exactly what they receive.
-  app.addHook('preHandler', async (request) => {
+  // After the body is parsed and before validation (which strips keys a route does not declare, so
+  // a list route's `?org_id=` would otherwise vanish): an org_id that names another org is refused,
+  // never silently ignored. tRPC input is checked by the procedures below, on exactly what they receive.
+  app.addHook('preValidation', async (request) => {
     if (!request.auth) return;
     for (const claimed of orgIdClaims(request)) {
       const refusal = orgIdRefusal(claimed, request.auth.orgId);
