@@ -154,16 +154,66 @@ describeEachEngine('platform over HTTP', (engine) => {
     const a = await t.call(org.admin, { method: 'GET', url: '/api/nothing/here' });
     expect(a.statusCode).toBe(404);
     expect(a.json().code).toBe('not_found');
-    const b = await t.call(org.admin, { method: 'GET', url: '/api/no.such.procedure' });
-    expect(b.statusCode).toBe(404);
-    expect(b.json().code).toBe('not_found');
     const c = await t.call(org.admin, { method: 'PUT', url: '/api/me' });
     expect(c.statusCode).toBe(405);
+    // Every method a REST path lacks is a 405 in the REST shape, OPTIONS included, with Allow.
+    for (const [method, url, allow] of [
+      ['OPTIONS', '/api/keys', 'GET, POST'],
+      ['OPTIONS', '/api/workflow/list', 'GET'],
+      ['DELETE', '/api/workflow/list', 'GET'],
+      ['OPTIONS', '/health', 'GET'],
+      ['PUT', '/api/webhooks/7', 'DELETE, GET, PATCH'],
+    ] as const) {
+      const r = await t.call(org.admin, { method, url });
+      expect(r.statusCode, `${method} ${url}`).toBe(405);
+      expect(r.headers.allow, `${method} ${url}`).toBe(allow);
+      expect(r.json(), `${method} ${url}`).toMatchObject({ code: 'bad_request', details: { allowed: allow.split(', ') } });
+    }
     // Outside /api, GET paths without a file extension belong to the dashboard (SPA fallback, see
     // test/web/serving.test.ts); other methods and missing files stay JSON 404s.
     const d = await t.call(undefined, { method: 'DELETE', url: '/nowhere' });
     expect(d.statusCode).toBe(404);
     expect(d.json().code).toBe('not_found');
+  });
+
+  it('answers a procedure path in tRPC\'s envelope: unknown procedures, batches, over-long batch paths', async () => {
+    const one = await t.call(org.admin, { method: 'GET', url: '/api/no.such.procedure' });
+    expect(one.statusCode).toBe(404);
+    expect(one.json()).toMatchObject({ error: { code: -32004, data: { code: 'NOT_FOUND', httpStatus: 404, appCode: 'not_found', path: 'no.such.procedure' } } });
+    const post = await t.call(org.admin, { method: 'POST', url: '/api/workflow.nope', payload: {} });
+    expect(post.json()).toMatchObject({ error: { data: { code: 'NOT_FOUND', httpStatus: 404 } } });
+    const batch = await t.call(org.admin, { method: 'GET', url: '/api/workflow.list,workflow.nope?batch=1&input=%7B%7D' });
+    expect(batch.statusCode).toBe(404);
+    expect(batch.json()).toEqual([expect.objectContaining({ error: expect.objectContaining({ message: 'Procedure workflow.nope not found' }) }), expect.anything()]);
+    const long = await t.call(org.admin, { method: 'GET', url: `/api/${'workflow.list,'.repeat(300)}workflow.list?batch=1` });
+    expect(long.statusCode).toBe(414);
+    const envelopes = long.json() as Array<{ error: { message: string; data: { httpStatus: number; appCode: string } } }>;
+    expect(envelopes).toHaveLength(301);
+    expect(envelopes[0]!.error).toMatchObject({ message: 'Request path is too long', data: { httpStatus: 414, appCode: 'bad_request' } });
+    // A path that is not a procedure's stays in the REST shape.
+    const rest = await t.call(org.admin, { method: 'GET', url: '/api/nothing' });
+    expect(rest.json()).toEqual({ error: 'Route GET /api/nothing not found', code: 'not_found' });
+  });
+
+  it('reads numeric path and query ids as canonical decimal only', async () => {
+    for (const id of ['0x10', '+1', '%201', '1%20', '1e0', '01', '1.0', '-1', '0', '9007199254740993']) {
+      const r = await t.call(org.admin, { method: 'GET', url: `/api/webhooks/${id}` });
+      expect(r.statusCode, id).toBe(400);
+      expect(r.json(), id).toMatchObject({ code: 'bad_request', details: { fields: [{ field: 'id' }] } });
+    }
+    expect((await t.call(org.admin, { method: 'GET', url: '/api/webhooks/16' })).statusCode).toBe(404);
+    const page = await t.call(org.admin, { method: 'GET', url: '/api/webhooks?limit=0x10' });
+    expect(page.statusCode).toBe(400);
+    expect(page.json().details.fields[0].field).toBe('limit');
+    expect((await t.call(org.admin, { method: 'GET', url: '/api/webhooks?limit=10&page=2' })).statusCode).toBe(200);
+  });
+
+  it('answers headers over the size limit with a 431 in the error shape', async () => {
+    // Node's parser refuses these before Fastify runs: only a real socket shows it (closed by t.close()).
+    const url = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const res = await fetch(`${url}/health`, { headers: { 'x-padding': 'x'.repeat(20_000) } });
+    expect(res.status).toBe(431);
+    expect(await res.json()).toEqual({ error: 'Request headers are too large', code: 'bad_request' });
   });
 
   it('returns a request id on every answer', async () => {

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { authPlugin } from '../auth/auth.plugin.js';
 import { keyRoutes } from '../auth/keys.routes.js';
 import { registerInputGuard } from '../http/input-guard.js';
-import { createHttpServer, isTrpcRoute, type HttpServerOptions } from '../http/server.js';
+import { RouteTable, createHttpServer, isTrpcRoute, type HttpServerOptions } from '../http/server.js';
 import { registerTrpc } from '../http/trpc-plugin.js';
 import { registerWebApp } from '../http/web.routes.js';
 import { ingestRoutes } from '../ingest/ingest.routes.js';
@@ -23,7 +23,8 @@ import { createAppRouter } from './router.js';
 /** Builds the whole HTTP application without listening, so tests drive it through inject(). */
 export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   const notFound: NonNullable<HttpServerOptions['notFound']> = {};
-  const app = await createHttpServer({ logger: deps.logger, metrics: deps.metrics, bodyLimit: deps.config.bodyLimit, notFound });
+  const routes = new RouteTable();
+  const app = await createHttpServer({ logger: deps.logger, metrics: deps.metrics, bodyLimit: deps.config.bodyLimit, notFound, routes });
 
   await app.register(authPlugin, { deps });
   registerInputGuard(app, isTrpcRoute);
@@ -38,7 +39,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(realtimeGateway, { deps });
   await app.register(ingestRoutes, { deps, prefix: '/api/ingest' });
 
-  await registerTrpc(app, createAppRouter(deps), deps);
+  await registerTrpc(app, createAppRouter(deps), { ...deps, routes });
   const web = await registerWebApp(app, { webDir: deps.config.webDir, logger: deps.logger });
   // The dashboard's own routes (deep links, reloads) are answered with its index.html.
   notFound.fallback = web.fallback;

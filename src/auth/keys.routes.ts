@@ -6,6 +6,7 @@ import { ROLES, createApiKey, listApiKeys, revokeApiKey } from './api-keys.repos
 import type { Database } from '../db/create-db.js';
 import type { Clock } from '../shared/clock.js';
 import type { KeyResolver } from './key-resolver.js';
+import { idParams } from '../http/params.js';
 
 const keyInfo = z.object({
   key_id: z.number(),
@@ -18,7 +19,6 @@ const keyInfo = z.object({
   revoked_at: z.string().nullable(),
 });
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 
 export interface KeyRouteDeps {
   database: Database;

@@ -161,6 +161,10 @@ export function toHttpError(err: unknown): { status: number; body: ErrorBody; in
       internal: false,
     };
   }
+  if (fe?.statusCode === 414) {
+    // The router's message quotes the whole path: it could be megabytes, and it is the client's own.
+    return { status: 414, body: { error: 'Request path is too long', code: 'bad_request' }, internal: false };
+  }
   if (typeof fe?.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     return { status: fe.statusCode, body: { error: fe.message ?? 'Bad request', code: 'bad_request' }, internal: false };
   }

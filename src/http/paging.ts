@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { decimalInt } from './params.js';
 
 /**
  * Flat list parameters shared by every list endpoint: page ≥ 1, limit 1–200 (default 50).
  * Anything else is a 400 naming the field, never a silent clamp.
  */
 export const pageQuery = z.object({
-  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  page: decimalInt({ min: 1, max: 1_000_000 }).default(1),
+  limit: decimalInt({ min: 1, max: 200 }).default(50),
 });
 
 export const paginationSchema = z.object({ page: z.number(), limit: z.number(), total: z.number() });

@@ -4,6 +4,8 @@
  * composition root (src/app/server.ts) registers the auth plugin and every domain's plugin on it.
  */
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
@@ -21,12 +23,63 @@ export function isTrpcRoute(request: FastifyRequest): boolean {
   return request.routeOptions.url === TRPC_ROUTE;
 }
 
+/** `/api/a.b` or `/api/a.b,c.d`: the path of a tRPC procedure (or batch), whether or not one exists. */
+export function isProcedurePath(path: string): boolean {
+  return /^\/api\/[^/]*\./.test(path);
+}
+
+/**
+ * Which envelope an error takes: tRPC's for a procedure path (also an unknown procedure, or a path
+ * too long for the router), ours for everything else. One shape per transport, always.
+ */
+function answersInTrpcShape(request: FastifyRequest): boolean {
+  const route = request.routeOptions.url;
+  if (route !== undefined && route !== TRPC_ROUTE) return false;
+  return isProcedurePath(request.url.split('?', 1)[0]!);
+}
+
+/**
+ * Every route pattern with its methods, to answer 405 (with Allow) rather than 404 when a path
+ * exists for other methods. Fastify's hasRoute() compares patterns, not concrete paths.
+ */
+export class RouteTable {
+  private readonly routes: Array<{ pattern: RegExp; methods: Set<string> }> = [];
+
+  add(url: string, methods: string | string[]): void {
+    // tRPC's catch-all and the dashboard's wildcard accept anything: they decide no 405.
+    if (url === TRPC_ROUTE || url.includes('*')) return;
+    const source = url
+      .split('/')
+      .map((seg) => (seg.startsWith(':') ? '[^/]+' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .join('/');
+    this.routes.push({ pattern: new RegExp(`^${source}/?$`), methods: new Set([methods].flat().filter((m) => m !== 'HEAD')) });
+  }
+
+  /** Methods some route accepts at this concrete path. */
+  methodsAt(path: string): string[] {
+    const found = new Set<string>();
+    for (const r of this.routes) if (r.pattern.test(path)) for (const m of r.methods) found.add(m);
+    return [...found].sort();
+  }
+}
+
+/** The 405 for a path that exists for other methods, or undefined. */
+export function methodNotAllowed(routes: RouteTable, request: FastifyRequest, reply: FastifyReply): FastifyReply | undefined {
+  const path = request.url.split('?', 1)[0]!;
+  const allowed = routes.methodsAt(path).filter((m) => m !== request.method);
+  if (allowed.length === 0) return undefined;
+  void reply.header('allow', allowed.join(', '));
+  return reply
+    .status(405)
+    .send({ error: `Method ${request.method} not allowed for ${path}`, code: 'bad_request', details: { allowed } } satisfies ErrorBody);
+}
+
 /**
  * Errors raised before tRPC runs (auth, body limits, input guards) still answer tRPC clients in
  * tRPC's envelope: one per procedure of a batch (`?batch=1`), as tRPC itself answers a batch.
  */
 function sendError(request: FastifyRequest, reply: FastifyReply, status: number, body: ErrorBody): FastifyReply {
-  if (isTrpcRoute(request)) {
+  if (answersInTrpcShape(request)) {
     const key = trpcCodeOf(body.code);
     const envelope = (path: string | undefined) => ({
       error: {
@@ -35,7 +88,7 @@ function sendError(request: FastifyRequest, reply: FastifyReply, status: number,
         data: { code: key, httpStatus: status, path, appCode: body.code, ...(body.details ? { details: body.details } : {}) },
       },
     });
-    const path = (request.params as { path?: string } | undefined)?.path;
+    const path = (request.params as { path?: string } | undefined)?.path ?? request.url.split('?', 1)[0]!.slice('/api/'.length);
     // A batch exactly as tRPC decides it: the first `batch` parameter is "1".
     const isBatch = new URL(request.url, 'http://local').searchParams.get('batch') === '1';
     return reply.status(status).send(isBatch ? (path ?? '').split(',').map(envelope) : envelope(path));
@@ -55,6 +108,26 @@ export interface HttpServerOptions {
    * links). Read at request time, so it can be set after the routes are registered.
    */
   notFound?: { fallback?: (request: FastifyRequest, reply: FastifyReply) => boolean };
+  /** Filled as routes are registered (405 answers); the tRPC plugin reads it too. */
+  routes: RouteTable;
+}
+
+/**
+ * Requests Node's HTTP parser refuses before Fastify sees them (headers over the size limit, a
+ * malformed request line) still answer in our shape, with a code. Written to the socket directly:
+ * there is no request object yet.
+ */
+function answerClientError(err: NodeJS.ErrnoException, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const message = { 431: 'Request headers are too large', 408: 'Request timed out', 400: 'Malformed HTTP request' }[status];
+  const body = JSON.stringify({ error: message, code: 'bad_request' } satisfies ErrorBody);
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 /** Builds the server without listening, so tests drive it through inject(). */
@@ -71,9 +144,10 @@ export async function createHttpServer(o: HttpServerOptions): Promise<FastifyIns
     // Long path parameters reach the routes' own validation (a 400 naming the parameter); only
     // absurd ones are cut off by the router, answered in our shape by frameworkErrors below.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2000 },
-    frameworkErrors: (error, _request, reply) => {
+    clientErrorHandler: answerClientError,
+    frameworkErrors: (error, request, reply) => {
       const { status, body } = toHttpError(error);
-      void (reply as FastifyReply).status(status).send(body);
+      void sendError(request as FastifyRequest, reply as FastifyReply, status, body);
     },
   });
 
@@ -86,6 +160,7 @@ export async function createHttpServer(o: HttpServerOptions): Promise<FastifyIns
     return parseJson(request, body as string, done);
   });
 
+  app.addHook('onRoute', (route) => o.routes.add(route.url, route.method));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -104,10 +179,11 @@ export async function createHttpServer(o: HttpServerOptions): Promise<FastifyIns
 
   app.setNotFoundHandler((request, reply) => {
     if (o.notFound?.fallback?.(request, reply)) return reply;
+    const wrongMethod = methodNotAllowed(o.routes, request, reply);
+    if (wrongMethod) return wrongMethod;
     const path = request.url.split('?', 1)[0];
-    return reply
-      .status(404)
-      .send({ error: `Route ${request.method} ${path} not found`, code: 'not_found' } satisfies ErrorBody);
+    const what = isProcedurePath(path!) ? `Procedure ${path!.slice('/api/'.length)}` : `Route ${request.method} ${path}`;
+    return sendError(request, reply, 404, { error: `${what} not found`, code: 'not_found' });
   });
 
   // Metrics per route pattern.

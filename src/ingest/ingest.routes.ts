@@ -16,6 +16,7 @@ import type { Config } from '../config/config.js';
 import type { CommitFeed } from '../db/commit-feed.js';
 import type { Database } from '../db/create-db.js';
 import type { Clock } from '../shared/clock.js';
+import { idParams } from '../http/params.js';
 
 const batchSchema = z.object({
   batch_id: z.number(),
@@ -143,7 +144,6 @@ function registerEmailRoute(appIn: FastifyInstance, deps: IngestRouteDeps, inlin
 
 /** /batches: ingest batches and their items. */
 function registerBatchRoutes(app: ZodApp, deps: IngestRouteDeps): void {
-  const idParams = z.object({ id: z.coerce.number().int().positive() });
 
   app.get(
     '/batches',

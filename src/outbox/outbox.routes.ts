@@ -10,6 +10,7 @@ import type { CommitFeed } from '../db/commit-feed.js';
 import type { Database } from '../db/create-db.js';
 import type { Registry } from 'prom-client';
 import type { Clock } from '../shared/clock.js';
+import { idParams } from '../http/params.js';
 
 const statsSchema = z.object({
   pending: z.number(),
@@ -32,7 +33,6 @@ const deadLetterSchema = z.object({
   dead_letter_at: z.string(),
 });
 
-const idParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 
 export interface OutboxRouteDeps {
   database: Database;

@@ -12,6 +12,7 @@ import { pauseTaskSla, resumeTaskSla } from './task-pause.js';
 import type { CommitFeed } from '../db/commit-feed.js';
 import type { Database } from '../db/create-db.js';
 import type { Clock } from '../shared/clock.js';
+import { idParams } from '../http/params.js';
 
 const PRIORITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'NORMAL'] as const;
 
@@ -93,7 +94,6 @@ export const slaRoutes: FastifyPluginAsync<{ deps: SlaRouteDeps }> = async (appI
 /** /workstream/sla-rules: list, create, change and delete the org's SLA rules. */
 function registerRuleRoutes(app: ZodApp, deps: SlaRouteDeps): void {
   const now = () => deps.clock.now().toISOString();
-  const idParams = z.object({ id: z.coerce.number().int().positive() });
 
   app.get(
     '/workstream/sla-rules',

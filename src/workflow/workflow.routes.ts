@@ -30,6 +30,7 @@ import {
 } from './workflow.schemas.js';
 import { sendJson } from '../http/send-json.js';
 import { pageQuery } from '../http/paging.js';
+import { orgIdQuery } from '../http/params.js';
 
 const idParams = z.object({ id: taskId });
 const tags = ['workflow'];
@@ -104,7 +105,7 @@ export const workflowRoutes: FastifyPluginAsync<{ deps: WorkflowDeps }> = async 
       schema: {
         tags,
         summary: 'Detected patterns, most frequent first',
-        querystring: pageQuery.extend({ category: z.string().trim().min(1).max(100).optional(), org_id: z.coerce.number().int().optional() }).strict(),
+        querystring: pageQuery.extend({ category: z.string().trim().min(1).max(100).optional(), org_id: orgIdQuery }).strict(),
         response: { 200: patternListSchema },
       },
     },

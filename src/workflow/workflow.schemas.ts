@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { pageQuery, paginationSchema } from '../http/paging.js';
 import { isoInstant } from '../shared/iso-instant.js';
+import { orgIdQuery } from '../http/params.js';
 
 export const TASK_STATUSES = ['RED', 'YELLOW', 'GREEN', 'COMPLETED'] as const;
 export const TASK_PRIORITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'NORMAL'] as const;
@@ -122,7 +123,7 @@ export type ListTasksInput = z.infer<typeof listTasksInput>;
 /** GET /api/workflow/list: the same fields, flat, as query-string text. */
 export const listTasksQuery = z
   .object({
-    org_id: z.coerce.number().int().optional(),
+    org_id: orgIdQuery,
     ...listFilterFields,
     page: pageQuery.shape.page,
     limit: pageQuery.shape.limit,
@@ -155,7 +156,7 @@ export const analyticsInput = z
   })
   .strict();
 export type AnalyticsInput = z.infer<typeof analyticsInput>;
-export const analyticsQuery = analyticsInput.extend({ org_id: z.coerce.number().int().optional() });
+export const analyticsQuery = analyticsInput.extend({ org_id: orgIdQuery });
 
 export const patternsInput = z
   .object({

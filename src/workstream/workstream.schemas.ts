@@ -2,11 +2,12 @@
 import { z } from 'zod';
 import { isoInstant } from '../shared/iso-instant.js';
 import { CANDIDATE_STATUSES, PURSUIT_STAGES } from './transitions.js';
+import { idParams, positiveId } from '../http/params.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-export const idParams = z.object({ id: z.coerce.number().int().positive() });
-export const itemParams = z.object({ id: z.coerce.number().int().positive(), item_id: z.coerce.number().int().positive() });
+export { idParams };
+export const itemParams = z.object({ id: positiveId, item_id: positiveId });
 
 // ------------------------------------------------------------------ signals
 export const signalInput = z
@@ -200,4 +201,4 @@ const counts = z.object({ total: z.number(), recent: z.number() });
 export const statsSchema = z.object({ signals: counts, candidates: counts, pursuits: counts });
 
 export const WORKSTREAM_ITEM_TYPES = ['signal', 'candidate', 'pursuit', 'proposal'] as const;
-export const eventsQuery = z.object({ item_type: z.enum(WORKSTREAM_ITEM_TYPES).optional(), item_id: z.coerce.number().int().positive().optional() });
+export const eventsQuery = z.object({ item_type: z.enum(WORKSTREAM_ITEM_TYPES).optional(), item_id: positiveId.optional() });

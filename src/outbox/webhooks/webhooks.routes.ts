@@ -19,6 +19,7 @@ import {
 import type { Config } from '../../config/config.js';
 import type { Database } from '../../db/create-db.js';
 import type { Clock } from '../../shared/clock.js';
+import { idParams } from '../../http/params.js';
 
 const webhookSchema = z.object({
   webhook_id: z.number(),
@@ -72,7 +73,6 @@ const patchBody = z
     message: 'Give at least one of url, events, is_active, rotate_secret',
   });
 
-const idParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 
 const admin = { minRole: 'admin' as const };
 
