@@ -233,13 +233,15 @@ describeEachEngine('platform over HTTP', (engine) => {
     expect(res.body).not.toMatch(/org_id/);
   });
 
-  it('rate-limits an address after repeated bad keys with 429, whatever key it then sends', async () => {
+  it('rate-limits an address\'s bad keys after repeated failures with 429, while its valid keys still work', async () => {
     const remoteAddress = '10.1.2.3';
     for (let i = 0; i < 5; i++) {
       const r = await t.app.inject({ method: 'GET', url: '/api/me', remoteAddress, headers: { authorization: `Bearer fl_guess${i}` } });
       expect(r.statusCode).toBe(401);
     }
-    const blocked = await t.app.inject({ method: 'GET', url: '/api/me', remoteAddress, headers: { authorization: `Bearer ${org.admin}` } });
+    const valid = await t.app.inject({ method: 'GET', url: '/api/me', remoteAddress, headers: { authorization: `Bearer ${org.admin}` } });
+    expect(valid.statusCode).toBe(200);
+    const blocked = await t.app.inject({ method: 'GET', url: '/api/me', remoteAddress, headers: { authorization: 'Bearer fl_guess-again' } });
     expect(blocked.statusCode).toBe(429);
     expect(blocked.json().code).toBe('rate_limited');
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);

@@ -50,7 +50,7 @@ export function createDeps(input: {
     clock,
     metrics,
     keys: new KeyResolver(input.database, clock, input.config.keyCacheTtlMs),
-    authLimiter: new FailedAuthLimiter(clock, input.config.authFailureLimit, input.config.authFailureWindowMs),
+    authLimiter: new FailedAuthLimiter(input.database, clock, input.config.authFailureLimit, input.config.authFailureWindowMs),
     commitFeed: new CommitFeed(input.database, input.logger),
     hub: new RealtimeHub({ database: input.database, logger: input.logger, now: () => clock.now() }),
     answers,

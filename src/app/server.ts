@@ -24,7 +24,7 @@ import { createAppRouter } from './router.js';
 export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   const notFound: NonNullable<HttpServerOptions['notFound']> = {};
   const routes = new RouteTable();
-  const app = await createHttpServer({ logger: deps.logger, metrics: deps.metrics, bodyLimit: deps.config.bodyLimit, notFound, routes });
+  const app = await createHttpServer({ logger: deps.logger, metrics: deps.metrics, bodyLimit: deps.config.bodyLimit, trustProxy: deps.config.trustProxy, notFound, routes });
 
   await app.register(authPlugin, { deps });
   registerInputGuard(app, isTrpcRoute);

@@ -37,22 +37,21 @@ export function bearerToken(header: string | undefined): string | undefined {
  * WebSocket gateway so both apply the same rules and the same failed-attempt limit.
  */
 export async function authenticate(deps: AuthDeps, token: string | undefined, address: string): Promise<AuthContext> {
+  // No key is no attempt: 401, never counted.
+  if (!token) throw unauthorized('Missing API key: send "Authorization: Bearer <key>"');
+  // A valid key is always accepted, whatever others from the same address (a proxy, an office)
+  // got wrong; only invalid attempts are limited. Keys carry 256 random bits, so the limit is
+  // there to keep floods of bad keys cheap, not to make guessing possible.
+  const res = await deps.keys.resolve(token);
+  if (res.ok) return res.auth;
   const wait = deps.authLimiter.blockedFor(address);
   if (wait > 0) {
     throw new AppError('rate_limited', 'Too many failed authentications; try again later', {
       retry_after_s: Math.ceil(wait / 1000),
     });
   }
-  if (!token) {
-    deps.authLimiter.recordFailure(address);
-    throw unauthorized('Missing API key: send "Authorization: Bearer <key>"');
-  }
-  const res = await deps.keys.resolve(token);
-  if (!res.ok) {
-    deps.authLimiter.recordFailure(address);
-    throw unauthorized(res.reason === 'revoked' ? 'API key has been revoked' : 'Unknown API key');
-  }
-  return res.auth;
+  deps.authLimiter.recordFailure(address);
+  throw unauthorized(res.reason === 'revoked' ? 'API key has been revoked' : 'Unknown API key');
 }
 
 // ------------------------------------------------------------------ the org_id rule

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { parseDuration, parseSize } from '../shared/duration.js';
 
@@ -50,6 +51,31 @@ const int = (name: string, dflt: number, min: number, max: number) =>
       return n;
     });
 
+/**
+ * Which proxies' X-Forwarded-For to believe, with Fastify's meanings: unset/false none (the socket
+ * address is the client), true all, a number of hops, or addresses and CIDR ranges (comma-separated).
+ */
+const trustProxy = z
+  .string()
+  .optional()
+  .transform((v, ctx): boolean | number | string[] => {
+    if (v === undefined || v === 'false') return false;
+    if (v === 'true') return true;
+    if (/^\d+$/.test(v)) return Number(v);
+    const list = v.split(',').map((x) => x.trim()).filter(Boolean);
+    const bad = list.filter((x) => {
+      const [addr, bits, extra] = x.split('/');
+      const family = isIP(addr ?? '');
+      if (!family || extra !== undefined) return true;
+      return bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+    });
+    if (list.length === 0 || bad.length > 0) {
+      ctx.addIssue({ code: 'custom', message: `TRUST_PROXY must be true, false, a hop count, or addresses/CIDR ranges such as 10.0.0.0/8,127.0.0.1 (bad: "${bad.join(', ') || v}")` });
+      return z.NEVER;
+    }
+    return list;
+  });
+
 const databaseUrl = z
   .string()
   .default('sqlite:data/flowledger.db')
@@ -84,6 +110,7 @@ const envSchema = z.object({
   WS_MAX_BUFFERED: size('WS_MAX_BUFFERED', '4mb'),
   REALTIME_POLL_INTERVAL: duration('REALTIME_POLL_INTERVAL', '2s'),
   WEB_DIR: z.string().min(1).optional(),
+  TRUST_PROXY: trustProxy,
 });
 
 export type Config = Readonly<{
@@ -119,6 +146,8 @@ export type Config = Readonly<{
   realtimePollMs: number;
   /** Where the built dashboard lives (default: the package's web/dist). */
   webDir: string | undefined;
+  /** Fastify's trustProxy: whose X-Forwarded-For names the client (request.ip, the auth limit, logs). */
+  trustProxy: boolean | number | string[];
 }>;
 
 export class ConfigError extends Error {
@@ -163,5 +192,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     wsMaxBufferedBytes: e.WS_MAX_BUFFERED,
     realtimePollMs: e.REALTIME_POLL_INTERVAL,
     webDir: e.WEB_DIR,
+    trustProxy: e.TRUST_PROXY,
   });
 }

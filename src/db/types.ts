@@ -174,6 +174,13 @@ export interface WebhookDispatchTable {
   created_at: Generated<Iso>;
 }
 
+/** Failed authentications per client address and fixed window (migration 0010); no org. */
+export interface AuthFailureTable {
+  address: string;
+  window_start: number;
+  failures: number;
+}
+
 export interface WorkEventTable {
   work_event_id: Generated<number>;
   org_id: number;
@@ -360,6 +367,7 @@ export interface DB {
   webhook_delivery: WebhookDeliveryTable;
   webhook_dispatch: WebhookDispatchTable;
   work_event: WorkEventTable;
+  auth_failure: AuthFailureTable;
   workflow_tasks: WorkflowTaskTable;
   workflow_status_history: WorkflowStatusHistoryTable;
   workflow_patterns: WorkflowPatternTable;

@@ -108,6 +108,8 @@ export interface HttpServerOptions {
    * links). Read at request time, so it can be set after the routes are registered.
    */
   notFound?: { fallback?: (request: FastifyRequest, reply: FastifyReply) => boolean };
+  /** Fastify's trustProxy (TRUST_PROXY): which proxies' X-Forwarded-For names the client. */
+  trustProxy?: boolean | number | string[];
   /** Filled as routes are registered (405 answers); the tRPC plugin reads it too. */
   routes: RouteTable;
 }
@@ -140,7 +142,8 @@ export async function createHttpServer(o: HttpServerOptions): Promise<FastifyIns
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : newRequestId();
     },
     requestIdHeader: false,
-    trustProxy: false,
+    // A hop count works at runtime (Fastify's request.js), though its types leave numbers out.
+    trustProxy: (o.trustProxy ?? false) as boolean,
     // Long path parameters reach the routes' own validation (a 400 naming the parameter); only
     // absurd ones are cut off by the router, answered in our shape by frameworkErrors below.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2000 },
