@@ -26,7 +26,7 @@ function run(cmd: string, args: string[]): { code: number | null; output: string
 }
 
 /** The metric names a PromQL expression selects (functions, keywords, labels and strings left out). */
-export function metricNames(expr: string): string[] {
+function metricNames(expr: string): string[] {
   const bare = expr
     .replace(/"(?:[^"\\]|\\.)*"/g, '""')
     .replace(/\{[^}]*\}/g, ' ')
