@@ -6,6 +6,7 @@ import type { ZodApp } from '../../http/zod-app.js';
 import { pageOffset, paged } from '../../shared/paging.js';
 import { badRequest, notFound } from '../../shared/errors.js';
 import { checkWebhookUrl, UrlNotAllowed } from './url-guard.js';
+import { transact } from '../../db/transact.js';
 import {
   createWebhook,
   deleteWebhook,
@@ -17,8 +18,10 @@ import {
   updateWebhook,
 } from './webhooks.repository.js';
 import type { Config } from '../../config/config.js';
+import type { CommitFeed } from '../../db/commit-feed.js';
 import type { Database } from '../../db/create-db.js';
 import type { Clock } from '../../shared/clock.js';
+import type { SecretKeyRing } from '../../shared/secret-box.js';
 
 const webhookSchema = z.object({
   webhook_id: z.number(),
@@ -79,7 +82,10 @@ const admin = { minRole: 'admin' as const };
 export interface WebhookRouteDeps {
   database: Database;
   clock: Clock;
+  commitFeed: CommitFeed;
   config: Pick<Config, 'webhookAllowPrivateNetworks'>;
+  /** Seals secrets on write; the routes never open one. */
+  secrets: SecretKeyRing;
 }
 
 /** Per-org webhook endpoints (admin only). The secret is returned once, at creation. Registered with the prefix /api/webhooks. */
@@ -120,15 +126,18 @@ function registerEndpointCollectionRoutes(app: ZodApp, deps: WebhookRouteDeps): 
     async (request, reply) => {
       const b = request.body;
       await assertUrlAllowed(b.url);
-      const row = await createWebhook(deps.database.db, {
-        orgId: request.auth!.orgId,
-        url: new URL(b.url).toString(),
-        secret: b.secret ?? newWebhookSecret(),
-        events: [...new Set(b.events)],
-        isActive: b.is_active,
-        now: deps.clock.now().toISOString(),
-      });
-      return reply.status(201).send({ ...toWebhookView(row), secret: row.secret });
+      const secret = b.secret ?? newWebhookSecret();
+      const row = await transact(deps, (trx) =>
+        createWebhook(trx, deps.secrets, {
+          orgId: request.auth!.orgId,
+          url: new URL(b.url).toString(),
+          secret,
+          events: [...new Set(b.events)],
+          isActive: b.is_active,
+          now: deps.clock.now().toISOString(),
+        }),
+      );
+      return reply.status(201).send({ ...toWebhookView(row), secret });
     },
   );
 
@@ -173,7 +182,7 @@ function registerEndpointRoutes(app: ZodApp, deps: WebhookRouteDeps): void {
       const b = request.body;
       if (b.url !== undefined) await assertUrlAllowed(b.url);
       const secret = b.rotate_secret ? newWebhookSecret() : undefined;
-      const row = await updateWebhook(deps.database.db, request.auth!.orgId, request.params.id, {
+      const row = await updateWebhook(deps.database.db, deps.secrets, request.auth!.orgId, request.params.id, {
         ...(b.url !== undefined ? { url: new URL(b.url).toString() } : {}),
         ...(b.events !== undefined ? { events: [...new Set(b.events)] } : {}),
         ...(b.is_active !== undefined ? { isActive: b.is_active } : {}),
