@@ -28,8 +28,12 @@ import { endpointsFor, openWebhookSecret } from './webhooks.repository.js';
 
 export const WEBHOOK_DELIVER = 'webhook.deliver';
 
-/** Internal events never go out as webhooks (a delivery of a delivery would loop). */
-export const isWebhookable = (eventName: string): boolean => !eventName.startsWith('webhook.');
+/**
+ * Internal events never go out as webhooks (a delivery of a delivery would loop), nor do audit
+ * events: they describe the org's configuration (webhook URLs, routing, keys) to its admins, not
+ * business activity for receivers subscribed to "every event".
+ */
+export const isWebhookable = (eventName: string): boolean => !eventName.startsWith('webhook.') && !eventName.startsWith('audit.');
 
 export function webhookFanoutHandler(deps: OutboxDeps): OutboxHandler {
   return async (e) => {

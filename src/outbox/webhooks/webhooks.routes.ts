@@ -7,6 +7,8 @@ import { pageOffset, paged } from '../../shared/paging.js';
 import { badRequest, notFound } from '../../shared/errors.js';
 import { checkWebhookUrl, UrlNotAllowed } from './url-guard.js';
 import { transact } from '../../db/transact.js';
+import { toBool, type Row } from '../../db/types.js';
+import { auditTrail } from '../audit.js';
 import {
   createWebhook,
   deleteWebhook,
@@ -88,6 +90,26 @@ export interface WebhookRouteDeps {
   secrets: SecretKeyRing;
 }
 
+/**
+ * Audit records keep a URL's origin only: receivers such as chat hooks carry their credential in
+ * the path or query, and the activity log is readable by every role.
+ */
+function urlOrigin(url: unknown): string {
+  const u = new URL(String(url));
+  return u.pathname === '/' && !u.search ? u.origin : `${u.origin}/…`;
+}
+
+/** The audited fields of an endpoint row: the sealed secret differs whenever the secret was replaced. */
+const auditWebhook = auditTrail<Row<'webhook_endpoint'>>({
+  entity: 'webhook',
+  fields: ['url', 'events', 'is_active', 'secret'],
+  secret: ['secret'],
+  show: { url: urlOrigin },
+  itemId: (r) => r.webhook_id,
+  subject: (r) => ({ webhook_id: r.webhook_id }),
+  view: (r) => ({ url: r.url, events: JSON.parse(r.events_json) as string[], is_active: toBool(r.is_active), secret: r.secret }),
+});
+
 /** Per-org webhook endpoints (admin only). The secret is returned once, at creation. Registered with the prefix /api/webhooks. */
 export const webhookRoutes: FastifyPluginAsync<{ deps: WebhookRouteDeps }> = async (appIn, { deps }) => {
   const app = appIn.withTypeProvider<ZodTypeProvider>();
@@ -127,16 +149,19 @@ function registerEndpointCollectionRoutes(app: ZodApp, deps: WebhookRouteDeps): 
       const b = request.body;
       await assertUrlAllowed(b.url);
       const secret = b.secret ?? newWebhookSecret();
-      const row = await transact(deps, (trx) =>
-        createWebhook(trx, deps.secrets, {
+      const now = deps.clock.now().toISOString();
+      const row = await transact(deps, async (trx) => {
+        const created = await createWebhook(trx, deps.secrets, {
           orgId: request.auth!.orgId,
           url: new URL(b.url).toString(),
           secret,
           events: [...new Set(b.events)],
           isActive: b.is_active,
-          now: deps.clock.now().toISOString(),
-        }),
-      );
+          now,
+        });
+        await auditWebhook(trx, request.auth!, 'created', null, created, now);
+        return created;
+      });
       return reply.status(201).send({ ...toWebhookView(row), secret });
     },
   );
@@ -182,13 +207,20 @@ function registerEndpointRoutes(app: ZodApp, deps: WebhookRouteDeps): void {
       const b = request.body;
       if (b.url !== undefined) await assertUrlAllowed(b.url);
       const secret = b.rotate_secret ? newWebhookSecret() : undefined;
-      const row = await updateWebhook(deps.database.db, deps.secrets, request.auth!.orgId, request.params.id, {
-        ...(b.url !== undefined ? { url: new URL(b.url).toString() } : {}),
-        ...(b.events !== undefined ? { events: [...new Set(b.events)] } : {}),
-        ...(b.is_active !== undefined ? { isActive: b.is_active } : {}),
-        ...(secret ? { secret } : {}),
+      const orgId = request.auth!.orgId;
+      const now = deps.clock.now().toISOString();
+      const row = await transact(deps, async (trx) => {
+        const before = await getWebhook(trx, orgId, request.params.id);
+        if (!before) throw notFound(`Webhook ${request.params.id}`);
+        const after = (await updateWebhook(trx, deps.secrets, orgId, request.params.id, {
+          ...(b.url !== undefined ? { url: new URL(b.url).toString() } : {}),
+          ...(b.events !== undefined ? { events: [...new Set(b.events)] } : {}),
+          ...(b.is_active !== undefined ? { isActive: b.is_active } : {}),
+          ...(secret ? { secret } : {}),
+        }))!;
+        await auditWebhook(trx, request.auth!, 'updated', before, after, now);
+        return after;
       });
-      if (!row) throw notFound(`Webhook ${request.params.id}`);
       return { ...toWebhookView(row), ...(secret ? { secret } : {}) };
     },
   );
@@ -197,8 +229,13 @@ function registerEndpointRoutes(app: ZodApp, deps: WebhookRouteDeps): void {
     '/:id',
     { config: admin, schema: { tags: ['webhooks'], summary: 'Delete a webhook endpoint and its delivery log', params: idParams, response: { 200: webhookSchema } } },
     async (request) => {
-      const row = await deleteWebhook(deps.database.db, request.auth!.orgId, request.params.id);
-      if (!row) throw notFound(`Webhook ${request.params.id}`);
+      const now = deps.clock.now().toISOString();
+      const row = await transact(deps, async (trx) => {
+        const deleted = await deleteWebhook(trx, request.auth!.orgId, request.params.id);
+        if (!deleted) throw notFound(`Webhook ${request.params.id}`);
+        await auditWebhook(trx, request.auth!, 'deleted', deleted, null, now);
+        return deleted;
+      });
       return toWebhookView(row);
     },
   );
