@@ -101,6 +101,12 @@ describeEachEngine('webhook secrets at rest', (engine) => {
     expect(row.secret).toMatch(new RegExp(`^fl1:${t.deps.secrets.currentKeyId}:[A-Za-z0-9_-]+$`));
     expect(row.secret_key_id).toBe(t.deps.secrets.currentKeyId);
 
+    // A refused secret is named, never echoed.
+    const refused = await t.call(org.admin, { method: 'POST', url: '/api/webhooks', payload: { url: receiver.urlFor('refused', ''), secret: 'too-short-pw' } });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().details.fields).toEqual([{ field: 'secret', message: 'secret must be at least 16 characters' }]);
+    expect(refused.body).not.toContain('too-short-pw');
+
     for (const url of ['/api/webhooks', `/api/webhooks/${hook.webhook_id}`, '/api/workstream/events']) {
       const body = (await t.call(org.admin, { method: 'GET', url })).body;
       expect(body, url).not.toContain(secret);
