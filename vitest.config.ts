@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -9,5 +10,8 @@ export default defineConfig({
     // Two cores: files run in parallel, each on its own fresh database (SQLite file / PG schema).
     maxWorkers: 2,
     reporters: ['default'],
+    // Servers and workers on PostgreSQL refuse to start without a secrets key; the processes tests
+    // start inherit this one (tests of the key rules pass their own, or SECRETS_KEY: '' for none).
+    env: { SECRETS_KEY: randomBytes(32).toString('base64') },
   },
 });

@@ -28,7 +28,7 @@ describeEachEngine('failed-authentication limit behind a proxy, across nodes', (
     org = await a.createOrg();
     // A second node on the same database: its own process state, shared counts.
     const database = a.db.reopen();
-    const deps = createDeps({ config: a.deps.config, database, logger: createLogger('silent'), clock: a.clock });
+    const deps = createDeps({ config: a.deps.config, database, logger: createLogger('silent'), clock: a.clock, secrets: a.deps.secrets });
     b = { app: await buildServer(deps), deps, database };
     untrusting = await createTestApp(engine, { env: { AUTH_FAILURE_LIMIT: String(LIMIT), AUTH_FAILURE_WINDOW: '1h' } });
   });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultHandlers } from '../src/app/outbox-handlers.js';
 import { transact } from '../src/db/transact.js';
 import { verifySignature } from '../src/outbox/webhooks/signature.js';
+import { createWebhook } from '../src/outbox/webhooks/webhooks.repository.js';
 import { appendEvent } from '../src/outbox/work-events.repository.js';
 import type { ManualClock } from '../src/shared/clock.js';
 import { describeEachEngine } from './helpers/engines.js';
@@ -284,11 +285,9 @@ describe('webhook delivery to a private address when not allowed', () => {
       const org = await t.createOrg();
       const now = t.clock.now().toISOString();
       // Written straight to the table, as if the name resolved publicly when it was registered.
-      const hook = await t.db.database.db
-        .insertInto('webhook_endpoint')
-        .values({ org_id: org.orgId, url: 'http://127.0.0.1:9/rebound', secret: 'x'.repeat(20), events_json: '[]', is_active: true, created_at: now })
-        .returning('webhook_id')
-        .executeTakeFirstOrThrow();
+      const hook = await transact(t.deps, (trx) =>
+        createWebhook(trx, t.deps.secrets, { orgId: org.orgId, url: 'http://127.0.0.1:9/rebound', secret: 'x'.repeat(20), events: [], isActive: true, now }),
+      );
       await transact(t.deps, (trx) => appendEvent(trx, { orgId: org.orgId, eventName: 'pursuit.won', itemType: 'pursuit', itemId: 1, happenedAt: now }));
       const r = await testWorker(t, defaultHandlers(t.deps)).drain();
       expect(r.deadLettered).toBe(1);

@@ -5,6 +5,7 @@ import { createOrg } from '../src/auth/orgs.repository.js';
 import { runCli } from '../src/cli/main.js';
 import { serve } from '../src/app/serve-role.js';
 import { appendEvent } from '../src/outbox/work-events.repository.js';
+import { newSecretKey } from '../src/shared/secret-box.js';
 import { describeEachEngine, openTestDatabase, type TestDatabase } from './helpers/engines.js';
 import { seedPursuit } from './helpers/outbox-seed.js';
 import { waitFor } from './helpers/wait-for.js';
@@ -70,6 +71,7 @@ describeEachEngine('flowledger serve and the outbox', (engine) => {
       HOST: '127.0.0.1',
       LOG_LEVEL: 'silent',
       OUTBOX_POLL_INTERVAL: '100ms',
+      SECRETS_KEY: newSecretKey(),
     };
   });
   afterAll(() => tdb.drop());

@@ -26,6 +26,7 @@ import { HandlerMap } from '../../src/outbox/handler.js';
 import { appendEvent, appendEvents } from '../../src/outbox/work-events.repository.js';
 import { OutboxWorker } from '../../src/outbox/worker.js';
 import { createLogger } from '../../src/shared/logger.js';
+import { SecretKeyRing } from '../../src/shared/secret-box.js';
 
 const N = Number(process.env.BENCH_EVENTS ?? 50_000);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 300);
@@ -103,7 +104,7 @@ async function benchFlowLedger(engine: 'sqlite' | 'postgres'): Promise<Row> {
   try {
     await database.migrate();
     const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent' });
-    const deps = createDeps({ config, database, logger: createLogger('silent') });
+    const deps = createDeps({ config, database, logger: createLogger('silent'), secrets: SecretKeyRing.ephemeral() });
     const org = await createOrg(database.db, { name: 'Bench', now: new Date().toISOString() });
 
     // ---- throughput

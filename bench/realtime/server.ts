@@ -19,6 +19,7 @@ import { appendEvent } from '../../src/outbox/work-events.repository.js';
 import { transact } from '../../src/db/transact.js';
 import { realtimeServices } from '../../src/app/realtime-services.js';
 import { createLogger } from '../../src/shared/logger.js';
+import { SecretKeyRing } from '../../src/shared/secret-box.js';
 import { paced, samplePayload, type RunCommand, type ServerKind } from './shared.js';
 
 const kind = process.argv[2] as ServerKind;
@@ -35,7 +36,7 @@ async function flowledger(commit: boolean): Promise<{ port: number; key: string;
   const org = await createOrg(database.db, { name: `Bench ${Date.now()}`, now });
   const { key } = await createApiKey(database.db, { orgId: org.org_id, role: 'viewer', name: null, now });
   const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: url });
-  const deps = createDeps({ config, database, logger: createLogger('silent') });
+  const deps = createDeps({ config, database, logger: createLogger('silent'), secrets: SecretKeyRing.ephemeral() });
   const app = await buildServer(deps);
   const services = realtimeServices(deps).services;
   for (const s of services) await s.start();

@@ -8,11 +8,12 @@ import { createDatabase } from '../../src/db/create-db.js';
 import { createDeps } from '../../src/app/deps.js';
 import { buildServer } from '../../src/app/server.js';
 import { createLogger } from '../../src/shared/logger.js';
+import { SecretKeyRing } from '../../src/shared/secret-box.js';
 
 const config = loadConfig({ ...process.env, LOG_LEVEL: 'warn' });
 const schema = process.argv[2];
 const database = createDatabase(config.databaseUrl, { poolSize: config.dbPoolSize, ...(schema ? { schema } : {}) });
-const app = await buildServer(createDeps({ config, database, logger: createLogger('warn') }));
+const app = await buildServer(createDeps({ config, database, logger: createLogger('warn'), secrets: SecretKeyRing.ephemeral() }));
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();
 process.send!({ port: typeof address === 'object' && address ? address.port : 0 });

@@ -8,6 +8,7 @@ import { createMetrics, registerDatabaseMetrics, type Metrics } from '../http/me
 import { RealtimeHub } from '../realtime/hub.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
+import type { SecretKeyRing } from '../shared/secret-box.js';
 
 /**
  * Everything a server or worker process holds, built once here (or by a test) and handed down:
@@ -28,12 +29,15 @@ export interface AppDeps {
   hub: RealtimeHub;
   /** Hot read answers per org, reused until a commit or the clock could change them. */
   answers: AnswerCache;
+  /** Seals and opens stored secrets (webhook signing secrets): src/app/secrets.ts resolves it. */
+  secrets: SecretKeyRing;
 }
 
 export function createDeps(input: {
   config: Config;
   database: Database;
   logger: Logger;
+  secrets: SecretKeyRing;
   clock?: Clock;
   metrics?: Metrics;
 }): AppDeps {
@@ -54,6 +58,7 @@ export function createDeps(input: {
     commitFeed: new CommitFeed(input.database, input.logger),
     hub: new RealtimeHub({ database: input.database, logger: input.logger, now: () => clock.now() }),
     answers,
+    secrets: input.secrets,
   };
 }
 

@@ -10,7 +10,7 @@ import { proposalDraftJob } from '../workstream/jobs/proposal-draft.job.js';
 import { proposalMailJob } from '../workstream/jobs/proposal-mail.job.js';
 import type { AppDeps } from './deps.js';
 
-export type HandlerDeps = Pick<AppDeps, 'config' | 'database' | 'clock' | 'logger' | 'metrics' | 'commitFeed'>;
+export type HandlerDeps = Pick<AppDeps, 'config' | 'database' | 'clock' | 'logger' | 'metrics' | 'commitFeed' | 'secrets'>;
 
 export function defaultHandlers(deps: HandlerDeps, o: { mailer?: Mailer; webhookTimeoutMs?: number } = {}): HandlerMap {
   const mailer = o.mailer ?? createMailer(deps.config);

@@ -15,6 +15,7 @@ import { SlaMonitor } from '../sla/monitor.js';
 import { createDeps } from './deps.js';
 import { defaultHandlers } from './outbox-handlers.js';
 import { realtimeServices } from './realtime-services.js';
+import { openSecrets } from './secrets.js';
 import { buildServer } from './server.js';
 
 export interface RunningServer {
@@ -40,9 +41,11 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
   const logger: Logger = createLogger(config.logLevel);
   const print = opts.print ?? ((line: string) => process.stdout.write(`${line}\n`));
   const database = createDatabase(config.databaseUrl, { poolSize: config.dbPoolSize });
+  let secrets;
   try {
     const applied = await database.migrate();
     if (applied.length) logger.info({ applied }, 'migrations applied');
+    secrets = await openSecrets(config, database, logger);
     const boot = await ensureDefaultOrg(database, systemClock);
     if (boot) {
       print('');
@@ -60,7 +63,7 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
   }
 
   const metrics = createMetrics({ defaultMetrics: true, poolInUse: () => database.poolInUse() });
-  const deps = createDeps({ config, database, logger, metrics });
+  const deps = createDeps({ config, database, logger, metrics, secrets });
   const app = await buildServer(deps);
   // Realtime runs in every API process (even --no-workers): its WebSocket clients need the events.
   const services: Service[] = [...realtimeServices(deps).services];

@@ -12,6 +12,7 @@ import { createLogger } from '../shared/logger.js';
 import { SlaMonitor } from '../sla/monitor.js';
 import { createDeps, type AppDeps } from './deps.js';
 import { defaultHandlers } from './outbox-handlers.js';
+import { openSecrets } from './secrets.js';
 
 export interface WorkerProcess {
   worker: OutboxWorker;
@@ -32,13 +33,15 @@ export async function startWorkerProcess(opts: {
   const concurrency = opts.concurrency ?? 2;
   // Lanes each hold a connection while claiming and completing; handlers need some too.
   const database = createDatabase(config.databaseUrl, { poolSize: Math.max(config.dbPoolSize, concurrency + 2), applicationName: 'flowledger-worker' });
+  let secrets;
   try {
     await database.migrate();
+    secrets = await openSecrets(config, database, logger);
   } catch (err) {
     await database.close();
     throw err;
   }
-  const deps = createDeps({ config, database, logger, metrics: createMetrics({ poolInUse: () => database.poolInUse() }) });
+  const deps = createDeps({ config, database, logger, secrets, metrics: createMetrics({ poolInUse: () => database.poolInUse() }) });
   const worker = new OutboxWorker(deps, {
     concurrency,
     ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { DbOrTrx } from '../db/create-db.js';
 import type { Role } from '../db/types.js';
+import { auditTrail } from '../outbox/audit.js';
 
 export const ROLES = ['admin', 'member', 'viewer'] as const satisfies readonly Role[];
 
@@ -73,6 +74,21 @@ export async function createApiKey(
 export async function listApiKeys(db: DbOrTrx, orgId: number): Promise<ApiKeyInfo[]> {
   return db.selectFrom('api_key').select(infoColumns).where('org_id', '=', orgId).orderBy('key_id').execute();
 }
+
+/** One key (scoped to an org unless orgId is null, as the CLI does). */
+export async function getApiKey(db: DbOrTrx, orgId: number | null, keyId: number): Promise<ApiKeyInfo | undefined> {
+  let q = db.selectFrom('api_key').select(infoColumns).where('key_id', '=', keyId);
+  if (orgId !== null) q = q.where('org_id', '=', orgId);
+  return q.executeTakeFirst();
+}
+
+/** The audit event of a key's creation or revocation (API and CLI alike); never the key itself. */
+export const auditKeyChange = auditTrail<ApiKeyInfo>({
+  entity: 'api_key',
+  fields: ['name', 'role', 'revoked_at'],
+  itemId: (k) => k.key_id,
+  subject: (k) => ({ key_id: k.key_id, name: k.name, role: k.role }),
+});
 
 /** Revokes a key (scoped to an org unless orgId is null, as the CLI does). Returns the key or undefined. */
 export async function revokeApiKey(

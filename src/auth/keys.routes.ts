@@ -2,7 +2,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { badRequest, notFound } from '../shared/errors.js';
-import { ROLES, createApiKey, listApiKeys, revokeApiKey } from './api-keys.repository.js';
+import { transact } from '../db/transact.js';
+import { ROLES, auditKeyChange, createApiKey, getApiKey, listApiKeys, revokeApiKey } from './api-keys.repository.js';
+import type { CommitFeed } from '../db/commit-feed.js';
 import type { Database } from '../db/create-db.js';
 import type { Clock } from '../shared/clock.js';
 import type { KeyResolver } from './key-resolver.js';
@@ -20,9 +22,11 @@ const keyInfo = z.object({
 });
 
 
+
 export interface KeyRouteDeps {
   database: Database;
   clock: Clock;
+  commitFeed: CommitFeed;
   keys: Pick<KeyResolver, 'invalidate'>;
 }
 
@@ -55,11 +59,11 @@ export const keyRoutes: FastifyPluginAsync<{ deps: KeyRouteDeps }> = async (appI
       },
     },
     async (request, reply) => {
-      const created = await createApiKey(deps.database.db, {
-        orgId: request.auth!.orgId,
-        role: request.body.role,
-        name: request.body.name ?? null,
-        now: deps.clock.now().toISOString(),
+      const now = deps.clock.now().toISOString();
+      const created = await transact(deps, async (trx) => {
+        const key = await createApiKey(trx, { orgId: request.auth!.orgId, role: request.body.role, name: request.body.name ?? null, now });
+        await auditKeyChange(trx, request.auth!, 'created', null, key, now);
+        return key;
       });
       return reply.status(201).send(created);
     },
@@ -70,8 +74,15 @@ export const keyRoutes: FastifyPluginAsync<{ deps: KeyRouteDeps }> = async (appI
     { config: admin, schema: { tags: ['auth'], summary: 'Revoke an API key', params: idParams, response: { 200: keyInfo } } },
     async (request) => {
       if (request.params.id === request.auth!.keyId) throw badRequest('You cannot revoke the key you are using');
-      const key = await revokeApiKey(deps.database.db, request.auth!.orgId, request.params.id, deps.clock.now().toISOString());
-      if (!key) throw notFound(`API key ${request.params.id}`);
+      const orgId = request.auth!.orgId;
+      const now = deps.clock.now().toISOString();
+      const key = await transact(deps, async (trx) => {
+        const before = await getApiKey(trx, orgId, request.params.id);
+        if (!before) throw notFound(`API key ${request.params.id}`);
+        const after = (await revokeApiKey(trx, orgId, request.params.id, now))!;
+        await auditKeyChange(trx, request.auth!, 'revoked', before, after, now);
+        return after;
+      });
       deps.keys.invalidate();
       return key;
     },

@@ -5,6 +5,7 @@ import { ingestCommand } from './commands/ingest.js';
 import { keysCommand } from './commands/keys.js';
 import { migrateCommand } from './commands/migrate.js';
 import { orgsCommand } from './commands/orgs.js';
+import { secretsCommand } from './commands/secrets.js';
 import { seedCommand } from './commands/seed.js';
 import { serveCommand } from './commands/serve.js';
 import { slaCommand } from './commands/sla.js';
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, (c: CommandContext) => Promise<number>> = {
   sla: slaCommand,
   ingest: ingestCommand,
   seed: seedCommand,
+  secrets: secretsCommand,
 };
 
 const HELP = `flowledger — operations pipeline backend
@@ -37,6 +39,9 @@ Usage:
   flowledger ingest PATH --org ID [--json]    ingest an .eml file, an mbox, or a folder of them
   flowledger seed --demo [--seed N] [--messages N] [--json]
                                               a demo org + key, a month of mail (600) and a moving pipeline
+  flowledger secrets status [--json]          how many stored secrets are sealed under which key id
+  flowledger secrets rotate [--batch N] [--json]
+                                              re-seal every stored secret under the current SECRETS_KEY
 
 Configuration comes from environment variables (DATABASE_URL, PORT, …): see docs/operations.md.`;
 
@@ -57,6 +62,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
       messages: { type: 'string' },
       'no-workers': { type: 'boolean', default: false },
       concurrency: { type: 'string' },
+      batch: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });

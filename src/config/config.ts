@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { parseDuration, parseSize } from '../shared/duration.js';
+import { parseSecretKey, secretKeyId } from '../shared/secret-box.js';
 
 /**
  * The only place that reads process.env. Everything is parsed once, every problem is reported
@@ -75,6 +76,25 @@ const trustProxy = z
     }
     return list;
   });
+const KEY_FORMAT = '32 bytes as 64 hex digits or base64 (e.g. the output of: openssl rand -base64 32)';
+
+/** SECRETS_KEY: one key; SECRETS_KEY_PREVIOUS: a comma-separated list (keys still opened, never used to seal). */
+const secretKeys = (name: string, many: boolean) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined) return [];
+      const parts = many ? v.split(',').map((p) => p.trim()).filter(Boolean) : [v];
+      const keys: Buffer[] = [];
+      for (const [i, p] of parts.entries()) {
+        const key = parseSecretKey(p);
+        // Never echo the value: it is a key, and config errors are printed.
+        if (!key) ctx.addIssue({ code: 'custom', message: `${name}${many ? ` (entry ${i + 1})` : ''} must be ${KEY_FORMAT}` });
+        else keys.push(key);
+      }
+      return keys;
+    });
 
 const databaseUrl = z
   .string()
@@ -111,6 +131,8 @@ const envSchema = z.object({
   REALTIME_POLL_INTERVAL: duration('REALTIME_POLL_INTERVAL', '2s'),
   WEB_DIR: z.string().min(1).optional(),
   TRUST_PROXY: trustProxy,
+  SECRETS_KEY: secretKeys('SECRETS_KEY', false),
+  SECRETS_KEY_PREVIOUS: secretKeys('SECRETS_KEY_PREVIOUS', true),
 });
 
 export type Config = Readonly<{
@@ -148,6 +170,13 @@ export type Config = Readonly<{
   webDir: string | undefined;
   /** Fastify's trustProxy: whose X-Forwarded-For names the client (request.ip, the auth limit, logs). */
   trustProxy: boolean | number | string[];
+  /**
+   * The key stored secrets are sealed with (src/shared/secret-box.ts); unset on SQLite: a key file
+   * beside the database (src/app/secrets.ts); unset on PostgreSQL: start-up is refused.
+   */
+  secretsKey: Buffer | undefined;
+  /** Earlier keys, still opened while `flowledger secrets rotate` moves values to the current one. */
+  secretsKeysPrevious: readonly Buffer[];
 }>;
 
 export class ConfigError extends Error {
@@ -165,6 +194,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'env'}: ${i.message}`));
   }
   const e = parsed.data;
+  const secretsKey = e.SECRETS_KEY[0];
+  if (secretsKey === undefined && e.SECRETS_KEY_PREVIOUS.length > 0) {
+    throw new ConfigError(['SECRETS_KEY_PREVIOUS: needs SECRETS_KEY (the current key) as well']);
+  }
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
@@ -193,5 +226,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     realtimePollMs: e.REALTIME_POLL_INTERVAL,
     webDir: e.WEB_DIR,
     trustProxy: e.TRUST_PROXY,
+    secretsKey,
+    secretsKeysPrevious: e.SECRETS_KEY_PREVIOUS.filter((k) => !secretsKey || secretKeyId(k) !== secretKeyId(secretsKey)),
   });
 }

@@ -144,7 +144,12 @@ export interface WebhookEndpointTable {
   webhook_id: Generated<number>;
   org_id: number;
   url: string;
+  /** A sealed value (`fl1:<key id>:…`, src/shared/secret-box.ts); plaintext only while secret_key_id is null. */
   secret: string;
+  /** The key the secret is sealed under; null: not sealed yet (sealed at the next start). */
+  secret_key_id: string | null;
+  /** At most four characters of the secret, shown by the API (never needs the key). */
+  secret_prefix: Generated<string>;
   events_json: Generated<string>;
   is_active: Generated<Bool>;
   created_at: Iso;

@@ -11,7 +11,9 @@ import { getIngestConfig, ingestConfigSchema, putIngestConfig } from './config.j
 import { ingestMessages } from './ingest.service.js';
 import { splitMbox } from './mbox.js';
 import { ParsePool } from './parse-pool.js';
-import { deleteRoutingRule, FALLBACK_CATEGORY, listRoutingRules, upsertRoutingRule } from './routing.repository.js';
+import { deleteRoutingRule, FALLBACK_CATEGORY, getRoutingRule, listRoutingRules, upsertRoutingRule, type RoutingRule } from './routing.repository.js';
+import { transact } from '../db/transact.js';
+import { appendAuditEvent, auditChanges, auditTrail } from '../outbox/audit.js';
 import type { Config } from '../config/config.js';
 import type { CommitFeed } from '../db/commit-feed.js';
 import type { Database } from '../db/create-db.js';
@@ -188,7 +190,14 @@ function registerBatchRoutes(app: ZodApp, deps: IngestRouteDeps): void {
   );
 }
 
-/** /routing-rules: category → owner. */
+const auditRoutingRule = auditTrail<RoutingRule>({
+  entity: 'routing_rule',
+  fields: ['owner', 'owner_email'],
+  itemId: (r) => r.category,
+  subject: (r) => ({ category: r.category }),
+});
+
+/** /routing-rules: category → owner; each change is audited. */
 function registerRoutingRuleRoutes(app: ZodApp, deps: IngestRouteDeps): void {
   const categoryParams = z.object({ category: z.string().trim().min(1).max(60) });
   app.get(
@@ -219,12 +228,13 @@ function registerRoutingRuleRoutes(app: ZodApp, deps: IngestRouteDeps): void {
       },
     },
     async (req) => {
-      const { org_id: _o, ...r } = await upsertRoutingRule(
-        deps.database.db,
-        req.auth!.orgId,
-        { category: req.params.category, owner: req.body.owner, owner_email: req.body.owner_email },
-        deps.clock.now().toISOString(),
-      );
+      const now = deps.clock.now().toISOString();
+      const { org_id: _o, ...r } = await transact(deps, async (trx) => {
+        const before = await getRoutingRule(trx, req.auth!.orgId, req.params.category);
+        const after = await upsertRoutingRule(trx, req.auth!.orgId, { category: req.params.category, owner: req.body.owner, owner_email: req.body.owner_email }, now);
+        await auditRoutingRule(trx, req.auth!, before ? 'updated' : 'created', before ?? null, after, now);
+        return after;
+      });
       return r;
     },
   );
@@ -233,7 +243,11 @@ function registerRoutingRuleRoutes(app: ZodApp, deps: IngestRouteDeps): void {
     '/routing-rules/:category',
     { config: admin, schema: { tags: ['ingest'], summary: 'Remove a routing rule', params: categoryParams } },
     async (req, reply) => {
-      if (!(await deleteRoutingRule(deps.database.db, req.auth!.orgId, req.params.category))) throw notFound(`Routing rule for ${req.params.category}`);
+      await transact(deps, async (trx) => {
+        const before = await getRoutingRule(trx, req.auth!.orgId, req.params.category);
+        if (!before || !(await deleteRoutingRule(trx, req.auth!.orgId, req.params.category))) throw notFound(`Routing rule for ${req.params.category}`);
+        await auditRoutingRule(trx, req.auth!, 'deleted', before, null, deps.clock.now().toISOString());
+      });
       return reply.status(204).send();
     },
   );
@@ -251,8 +265,22 @@ function registerConfigRoutes(app: ZodApp, deps: IngestRouteDeps): void {
     '/config',
     { config: admin, schema: { tags: ['ingest'], summary: 'Replace the extraction settings', body: ingestConfigSchema, response: { 200: configAnswer } } },
     async (req) => {
-      await putIngestConfig(deps.database.db, req.auth!.orgId, req.body, deps.clock.now().toISOString(), req.auth!.actor);
-      return getIngestConfig(deps.database.db, req.auth!.orgId);
+      const orgId = req.auth!.orgId;
+      const now = deps.clock.now().toISOString();
+      await transact(deps, async (trx) => {
+        const before = await getIngestConfig(trx, orgId);
+        await putIngestConfig(trx, orgId, req.body, now, req.auth!.actor);
+        await appendAuditEvent(trx, {
+          orgId,
+          entity: 'ingest_config',
+          action: 'updated',
+          itemId: orgId,
+          by: req.auth!,
+          changes: auditChanges(before.config, req.body, { fields: Object.keys(ingestConfigSchema.shape) }),
+          happenedAt: now,
+        });
+      });
+      return getIngestConfig(deps.database.db, orgId);
     },
   );
 }

@@ -9,6 +9,10 @@ export async function listRoutingRules(db: DbOrTrx, orgId: number): Promise<Rout
   return db.selectFrom('ingest_routing_rule').selectAll().where('org_id', '=', orgId).orderBy('category').execute();
 }
 
+export async function getRoutingRule(db: DbOrTrx, orgId: number, category: string): Promise<RoutingRule | undefined> {
+  return db.selectFrom('ingest_routing_rule').selectAll().where('org_id', '=', orgId).where('category', '=', category).executeTakeFirst();
+}
+
 export async function upsertRoutingRule(
   db: DbOrTrx,
   orgId: number,

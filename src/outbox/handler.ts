@@ -9,6 +9,7 @@ import type { Database } from '../db/create-db.js';
 import type { Registry } from 'prom-client';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
+import type { SecretKeyRing } from '../shared/secret-box.js';
 import type { ClaimedEvent } from './claim.js';
 
 /** What the worker and the outbox's own handlers (webhooks) use: no HTTP server, key cache or hub. */
@@ -19,6 +20,8 @@ export interface OutboxDeps {
   logger: Logger;
   metrics: { registry: Registry };
   commitFeed: CommitFeed;
+  /** Opens stored secrets (webhook signing secrets). */
+  secrets: SecretKeyRing;
 }
 
 export type OutboxHandler = (event: ClaimedEvent) => Promise<void>;

@@ -7,7 +7,8 @@ import { pageOffset, paged } from '../shared/paging.js';
 import { transact } from '../db/transact.js';
 import { notFound } from '../shared/errors.js';
 import { calendarSchema } from './calendar.js';
-import { WORKSTREAM_METRICS, deleteRule, insertRule, listRules, updateRule } from './rules.repository.js';
+import { appendAuditEvent, auditChanges, auditTrail } from '../outbox/audit.js';
+import { WORKSTREAM_METRICS, deleteRule, getRule, insertRule, listRules, updateRule, type SlaRule } from './rules.repository.js';
 import { pauseTaskSla, resumeTaskSla } from './task-pause.js';
 import type { CommitFeed } from '../db/commit-feed.js';
 import type { Database } from '../db/create-db.js';
@@ -91,7 +92,14 @@ export const slaRoutes: FastifyPluginAsync<{ deps: SlaRouteDeps }> = async (appI
   registerSettingsRoutes(app, deps);
 };
 
-/** /workstream/sla-rules: list, create, change and delete the org's SLA rules. */
+const auditRule = auditTrail<SlaRule>({
+  entity: 'sla_rule',
+  fields: ['metric', 'threshold_hrs', 'warn_pct', 'is_active', 'calendar'],
+  itemId: (r) => r.rule_id,
+  subject: (r) => ({ rule_id: r.rule_id, metric: r.metric }),
+});
+
+/** /workstream/sla-rules: list, create, change and delete the org's SLA rules; each change is audited. */
 function registerRuleRoutes(app: ZodApp, deps: SlaRouteDeps): void {
   const now = () => deps.clock.now().toISOString();
 
@@ -116,7 +124,15 @@ function registerRuleRoutes(app: ZodApp, deps: SlaRouteDeps): void {
   app.post(
     '/workstream/sla-rules',
     { config: admin, schema: { tags: ['sla'], summary: 'Create an SLA rule', body: ruleBody, response: { 201: ruleSchema } } },
-    async (req, reply) => reply.status(201).send(await insertRule(deps.database.db, req.auth!.orgId, req.body, now())),
+    async (req, reply) => {
+      const at = now();
+      const rule = await transact(deps, async (trx) => {
+        const created = await insertRule(trx, req.auth!.orgId, req.body, at);
+        await auditRule(trx, req.auth!, 'created', null, created, at);
+        return created;
+      });
+      return reply.status(201).send(rule);
+    },
   );
 
   app.patch(
@@ -124,9 +140,14 @@ function registerRuleRoutes(app: ZodApp, deps: SlaRouteDeps): void {
     { config: admin, schema: { tags: ['sla'], summary: 'Change an SLA rule', params: idParams, body: rulePatch, response: { 200: ruleSchema } } },
     async (req) => {
       const patch = Object.fromEntries(Object.entries(req.body).filter(([, v]) => v !== undefined));
-      const rule = await updateRule(deps.database.db, req.auth!.orgId, req.params.id, patch, now());
-      if (!rule) throw notFound(`SLA rule ${req.params.id}`);
-      return rule;
+      const at = now();
+      return transact(deps, async (trx) => {
+        const before = await getRule(trx, req.auth!.orgId, req.params.id);
+        if (!before) throw notFound(`SLA rule ${req.params.id}`);
+        const rule = (await updateRule(trx, req.auth!.orgId, req.params.id, patch, at))!;
+        await auditRule(trx, req.auth!, 'updated', before, rule, at);
+        return rule;
+      });
     },
   );
 
@@ -134,7 +155,12 @@ function registerRuleRoutes(app: ZodApp, deps: SlaRouteDeps): void {
     '/workstream/sla-rules/:id',
     { config: admin, schema: { tags: ['sla'], summary: 'Delete an SLA rule (its open breaches resolve on the next pass)', params: idParams } },
     async (req, reply) => {
-      if (!(await deleteRule(deps.database.db, req.auth!.orgId, req.params.id))) throw notFound(`SLA rule ${req.params.id}`);
+      const at = now();
+      await transact(deps, async (trx) => {
+        const before = await getRule(trx, req.auth!.orgId, req.params.id);
+        if (!before || !(await deleteRule(trx, req.auth!.orgId, req.params.id))) throw notFound(`SLA rule ${req.params.id}`);
+        await auditRule(trx, req.auth!, 'deleted', before, null, at);
+      });
       return reply.status(204).send();
     },
   );
@@ -218,12 +244,28 @@ function registerSettingsRoutes(app: ZodApp, deps: SlaRouteDeps): void {
         response: { 200: settings },
       },
     },
-    async (req) =>
-      deps.database.db
-        .updateTable('org')
-        .set({ high_value_threshold: req.body.high_value_threshold })
-        .where('org_id', '=', req.auth!.orgId)
-        .returning(['high_value_threshold', 'currency'])
-        .executeTakeFirstOrThrow(),
+    async (req) => {
+      const orgId = req.auth!.orgId;
+      const now = deps.clock.now().toISOString();
+      return transact(deps, async (trx) => {
+        const before = await trx.selectFrom('org').select(['high_value_threshold', 'currency']).where('org_id', '=', orgId).executeTakeFirstOrThrow();
+        const after = await trx
+          .updateTable('org')
+          .set({ high_value_threshold: req.body.high_value_threshold })
+          .where('org_id', '=', orgId)
+          .returning(['high_value_threshold', 'currency'])
+          .executeTakeFirstOrThrow();
+        await appendAuditEvent(trx, {
+          orgId,
+          entity: 'org',
+          action: 'updated',
+          itemId: orgId,
+          by: req.auth!,
+          changes: auditChanges({ high_value_threshold: Number(before.high_value_threshold) }, { high_value_threshold: Number(after.high_value_threshold) }, { fields: ['high_value_threshold'] }),
+          happenedAt: now,
+        });
+        return after;
+      });
+    },
   );
 }

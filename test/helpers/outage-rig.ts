@@ -8,6 +8,8 @@ import pg from 'pg';
 import { createApiKey } from '../../src/auth/api-keys.repository.js';
 import { createOrg } from '../../src/auth/orgs.repository.js';
 import { createDeps, type AppDeps } from '../../src/app/deps.js';
+import { openSecrets } from '../../src/app/secrets.js';
+import { newSecretKey } from '../../src/shared/secret-box.js';
 import { defaultHandlers } from '../../src/app/outbox-handlers.js';
 import { realtimeServices } from '../../src/app/realtime-services.js';
 import { buildServer } from '../../src/app/server.js';
@@ -50,8 +52,8 @@ export async function startOutageRig(pgUrl: string, env: Record<string, string> 
 
   const logs: OutageRig['logs'] = [];
   const logger = createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line)) });
-  const config = loadConfig({ LOG_LEVEL: 'info', DATABASE_URL: viaProxy.toString(), OUTBOX_POLL_INTERVAL: '1s', ...env });
-  const deps = createDeps({ config, database, logger, clock: systemClock });
+  const config = loadConfig({ LOG_LEVEL: 'info', DATABASE_URL: viaProxy.toString(), OUTBOX_POLL_INTERVAL: '1s', SECRETS_KEY: newSecretKey(), ...env });
+  const deps = createDeps({ config, database, logger, clock: systemClock, secrets: await openSecrets(config, database, logger) });
   const app = await buildServer(deps);
   const services: Service[] = [...realtimeServices(deps).services, new OutboxWorker(deps, { handlers: defaultHandlers(deps) })];
   const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });

@@ -4,6 +4,8 @@ import { createOrg } from '../../src/auth/orgs.repository.js';
 import { loadConfig } from '../../src/config/config.js';
 import type { Role } from '../../src/db/types.js';
 import { createDeps } from '../../src/app/deps.js';
+import { openSecrets } from '../../src/app/secrets.js';
+import { newSecretKey } from '../../src/shared/secret-box.js';
 import type { AppDeps } from '../../src/app/deps.js';
 import { buildServer } from '../../src/app/server.js';
 import { ManualClock, type Clock } from '../../src/shared/clock.js';
@@ -34,9 +36,12 @@ export async function createTestApp(
   opts: { env?: Record<string, string>; clock?: Clock; logger?: Logger } = {},
 ): Promise<TestApp> {
   const db = await openTestDatabase(engine);
-  const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: engine.name === 'sqlite' ? db.url : engine.url, ...opts.env });
+  // A key of its own per app (the same key resolution as `serve`; tests of the key file pass SECRETS_KEY: '').
+  const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: engine.name === 'sqlite' ? db.url : engine.url, SECRETS_KEY: newSecretKey(), ...opts.env });
   const clock = opts.clock ?? new ManualClock(new Date());
-  const deps = createDeps({ config, database: db.database, logger: opts.logger ?? createLogger('silent'), clock });
+  const logger = opts.logger ?? createLogger('silent');
+  const secrets = await openSecrets(config, db.database, logger);
+  const deps = createDeps({ config, database: db.database, logger, clock, secrets });
   const app = await buildServer(deps);
   await app.ready();
   let orgCounter = 0;

@@ -1,8 +1,11 @@
 /** `flowledger keys create|list|revoke`. */
-import { ROLES, createApiKey, listApiKeys, revokeApiKey } from '../../auth/api-keys.repository.js';
+import { ROLES, auditKeyChange, createApiKey, getApiKey, listApiKeys, revokeApiKey } from '../../auth/api-keys.repository.js';
 import { getOrg } from '../../auth/orgs.repository.js';
 import type { Role } from '../../db/types.js';
 import { UsageError, positiveInt, withDb, type CommandContext } from '../cli-kit.js';
+
+/** Key changes from the command line are audited like the API's, by the actor `cli`. */
+const CLI = { actor: 'cli' };
 
 export async function keysCommand({ values, sub, arg, env, out }: CommandContext): Promise<number> {
   const now = () => new Date().toISOString();
@@ -12,7 +15,12 @@ export async function keysCommand({ values, sub, arg, env, out }: CommandContext
     if (!ROLES.includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
     const created = await withDb(async (d) => {
       if (!(await getOrg(d.db, orgId))) throw new UsageError(`Organisation ${orgId} does not exist`);
-      return createApiKey(d.db, { orgId, role, name: values.name ?? null, now: now() });
+      return d.db.transaction().execute(async (trx) => {
+        const at = now();
+        const key = await createApiKey(trx, { orgId, role, name: values.name ?? null, now: at });
+        await auditKeyChange(trx, CLI, 'created', null, key, at);
+        return key;
+      });
     }, env);
     if (values.json)
       out.log(JSON.stringify({ key: created.key, key_id: created.key_id, org_id: created.org_id, role: created.role, name: created.name }));
@@ -36,7 +44,18 @@ export async function keysCommand({ values, sub, arg, env, out }: CommandContext
   }
   if (sub === 'revoke') {
     const keyId = positiveInt(arg, 'The key id');
-    const key = await withDb((d) => revokeApiKey(d.db, null, keyId, now()), env);
+    const key = await withDb(
+      (d) =>
+        d.db.transaction().execute(async (trx) => {
+          const before = await getApiKey(trx, null, keyId);
+          if (!before) return undefined;
+          const at = now();
+          const after = (await revokeApiKey(trx, null, keyId, at))!;
+          await auditKeyChange(trx, CLI, 'revoked', before, after, at);
+          return after;
+        }),
+      env,
+    );
     if (!key) {
       out.err(`No key ${keyId}.`);
       return 1;

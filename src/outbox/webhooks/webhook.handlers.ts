@@ -23,12 +23,17 @@ import { numericId } from '../claim.js';
 import { postWebhook } from './post.js';
 import { signBody } from './signature.js';
 import { checkWebhookUrl, UrlNotAllowed } from './url-guard.js';
-import { endpointsFor } from './webhooks.repository.js';
+import { SecretUnreadable } from '../../shared/secret-box.js';
+import { endpointsFor, openWebhookSecret } from './webhooks.repository.js';
 
 export const WEBHOOK_DELIVER = 'webhook.deliver';
 
-/** Internal events never go out as webhooks (a delivery of a delivery would loop). */
-export const isWebhookable = (eventName: string): boolean => !eventName.startsWith('webhook.');
+/**
+ * Internal events never go out as webhooks (a delivery of a delivery would loop), nor do audit
+ * events: they describe the org's configuration (webhook URLs, routing, keys) to its admins, not
+ * business activity for receivers subscribed to "every event".
+ */
+export const isWebhookable = (eventName: string): boolean => !eventName.startsWith('webhook.') && !eventName.startsWith('audit.');
 
 export function webhookFanoutHandler(deps: OutboxDeps): OutboxHandler {
   return async (e) => {
@@ -82,6 +87,7 @@ async function loadDispatch(db: DbOrTrx, orgId: number, webhookId: number, sourc
       'webhook_dispatch.delivered_at',
       'webhook_endpoint.url',
       'webhook_endpoint.secret',
+      'webhook_endpoint.secret_key_id',
       'webhook_endpoint.is_active',
       'work_event.event_name',
       'work_event.happened_at',
@@ -114,17 +120,23 @@ export function webhookDeliverHandler(deps: OutboxDeps, o: { timeoutMs?: number 
     const now = deps.clock.now().toISOString();
     let result;
     try {
+      // Fails closed: a secret that does not open sends nothing. Altered or moved values are
+      // dead-lettered at once (no retry can fix them); a key this process lacks (mid key rollout)
+      // is retried with backoff, so a node that holds it delivers.
+      const secret = openWebhookSecret(deps.secrets, { org_id: e.org_id, webhook_id: webhookId, secret: d.secret, secret_key_id: d.secret_key_id });
       // Checked again here (not only at registration): IP literals skip the socket's lookup.
       await checkWebhookUrl(d.url, allowPrivate);
       result = await postWebhook(
         d.url,
         body,
-        { 'x-flowledger-event-id': String(sourceId), 'x-flowledger-event': d.event_name, 'x-flowledger-timestamp': now, 'x-flowledger-signature': signBody(body, d.secret) },
+        { 'x-flowledger-event-id': String(sourceId), 'x-flowledger-event': d.event_name, 'x-flowledger-timestamp': now, 'x-flowledger-signature': signBody(body, secret) },
         { allowPrivate, timeoutMs },
       );
     } catch (err) {
-      if (!(err instanceof UrlNotAllowed)) throw err;
-      result = { statusCode: null, ok: false, error: err.message, permanent: true, durationMs: 0 };
+      if (!(err instanceof UrlNotAllowed) && !(err instanceof SecretUnreadable)) throw err;
+      const unreadable = err instanceof SecretUnreadable;
+      const error = unreadable ? `signing secret unreadable: ${err.message}` : err.message;
+      result = { statusCode: null, ok: false, error, permanent: !unreadable || err.reason === 'invalid', durationMs: 0 };
     }
     await transact(deps, async (trx) => {
       await trx

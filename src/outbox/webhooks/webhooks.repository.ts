@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { DbOrTrx } from '../../db/create-db.js';
+import { sql } from 'kysely';
+import type { DbOrTrx, Trx } from '../../db/create-db.js';
 import { toBool, type Row } from '../../db/types.js';
+import { SecretUnreadable, type SecretKeyRing, type StoredSecretColumn } from '../../shared/secret-box.js';
 
 export interface WebhookView {
   webhook_id: number;
@@ -9,7 +11,7 @@ export interface WebhookView {
   events: string[];
   is_active: boolean;
   created_at: string;
-  /** The first characters of the secret, to tell secrets apart; the full secret is shown once. */
+  /** At most four characters of the secret (after `whsec_`), to tell secrets apart; the full secret is shown once. */
   secret_prefix: string;
 }
 
@@ -29,6 +31,28 @@ export function newWebhookSecret(): string {
   return `whsec_${randomBytes(24).toString('base64url')}`;
 }
 
+/** The same rule as migration 0012: `whsec_` plus four characters, or the first four of a chosen secret. */
+export function secretPrefix(secret: string): string {
+  return secret.startsWith('whsec_') ? secret.slice(0, 10) : secret.slice(0, 4);
+}
+
+/** Where a webhook's secret lives: the sealed value opens only in this row. */
+export function webhookSecretContext(orgId: number, webhookId: number): string {
+  return `webhook_endpoint.secret:${orgId}:${webhookId}`;
+}
+
+/** The secret columns as written: sealed value, its key id, and the prefix shown by the API. */
+function sealedSecret(box: SecretKeyRing, orgId: number, webhookId: number, secret: string) {
+  const { stored, keyId } = box.seal(secret, webhookSecretContext(orgId, webhookId));
+  return { secret: stored, secret_key_id: keyId, secret_prefix: secretPrefix(secret) };
+}
+
+/** The plaintext secret of an endpoint (for signing); throws SecretUnreadable rather than sign with anything unverified. */
+export function openWebhookSecret(box: SecretKeyRing, r: { org_id: number; webhook_id: number; secret: string; secret_key_id: string | null }): string {
+  if (r.secret_key_id === null) throw new SecretUnreadable('the secret is not sealed yet (it is sealed when a server or worker starts)');
+  return box.open(r.secret, webhookSecretContext(r.org_id, r.webhook_id));
+}
+
 export function toWebhookView(r: Row<'webhook_endpoint'>): WebhookView {
   return {
     webhook_id: r.webhook_id,
@@ -37,7 +61,7 @@ export function toWebhookView(r: Row<'webhook_endpoint'>): WebhookView {
     events: JSON.parse(r.events_json) as string[],
     is_active: toBool(r.is_active),
     created_at: r.created_at,
-    secret_prefix: r.secret.slice(0, 10),
+    secret_prefix: r.secret_prefix,
   };
 }
 
@@ -47,13 +71,26 @@ export function filterMatches(filter: string[], eventName: string): boolean {
   return filter.some((f) => f === '*' || f === eventName || (f.endsWith('.*') && eventName.startsWith(f.slice(0, -1))));
 }
 
+/**
+ * Inserts an endpoint with its secret sealed. The sealed value names its row, whose id exists only
+ * after the insert: the row goes in with an empty, unusable secret and gets the sealed one in the
+ * same transaction (hence a Trx), so no reader ever sees the placeholder.
+ */
 export async function createWebhook(
-  db: DbOrTrx,
+  trx: Trx,
+  box: SecretKeyRing,
   w: { orgId: number; url: string; secret: string; events: string[]; isActive: boolean; now: string },
 ): Promise<Row<'webhook_endpoint'>> {
-  return db
+  const { webhook_id } = await trx
     .insertInto('webhook_endpoint')
-    .values({ org_id: w.orgId, url: w.url, secret: w.secret, events_json: JSON.stringify(w.events), is_active: w.isActive, created_at: w.now })
+    .values({ org_id: w.orgId, url: w.url, secret: '', events_json: JSON.stringify(w.events), is_active: w.isActive, created_at: w.now })
+    .returning('webhook_id')
+    .executeTakeFirstOrThrow();
+  return trx
+    .updateTable('webhook_endpoint')
+    .set(sealedSecret(box, w.orgId, webhook_id, w.secret))
+    .where('org_id', '=', w.orgId)
+    .where('webhook_id', '=', webhook_id)
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -73,6 +110,7 @@ export async function listWebhooks(db: DbOrTrx, q: { orgId: number; limit: numbe
 
 export async function updateWebhook(
   db: DbOrTrx,
+  box: SecretKeyRing,
   orgId: number,
   webhookId: number,
   patch: { url?: string; events?: string[]; isActive?: boolean; secret?: string },
@@ -83,7 +121,7 @@ export async function updateWebhook(
       ...(patch.url !== undefined ? { url: patch.url } : {}),
       ...(patch.events !== undefined ? { events_json: JSON.stringify(patch.events) } : {}),
       ...(patch.isActive !== undefined ? { is_active: patch.isActive } : {}),
-      ...(patch.secret !== undefined ? { secret: patch.secret } : {}),
+      ...(patch.secret !== undefined ? sealedSecret(box, orgId, webhookId, patch.secret) : {}),
     })
     .where('org_id', '=', orgId)
     .where('webhook_id', '=', webhookId)
@@ -119,3 +157,50 @@ export async function endpointsFor(db: DbOrTrx, orgId: number, eventName: string
   const rows = await db.selectFrom('webhook_endpoint').selectAll().where('org_id', '=', orgId).where('is_active', '=', true).execute();
   return rows.filter((r) => filterMatches(JSON.parse(r.events_json) as string[], eventName));
 }
+
+/** webhook_endpoint.secret for the rotation and the start-up checks (src/app/secrets.ts). */
+export const webhookSecretColumn: StoredSecretColumn<DbOrTrx> = {
+  name: 'webhook_endpoint.secret',
+
+  async countByKeyId(db) {
+    const rows = await db
+      .selectFrom('webhook_endpoint')
+      .select((eb) => ['secret_key_id', eb.fn.countAll<number>().as('n')])
+      .groupBy('secret_key_id')
+      .execute();
+    return rows.map((r) => ({ keyId: r.secret_key_id, count: Number(r.n) }));
+  },
+
+  async batchNotUnder(db, keyId, limit, after) {
+    const rows = await db
+      .selectFrom('webhook_endpoint')
+      .select(['org_id', 'webhook_id', 'secret', 'secret_key_id'])
+      .where((eb) => (keyId === null ? eb('secret_key_id', 'is', null) : eb.or([eb('secret_key_id', 'is', null), eb('secret_key_id', '!=', keyId)])))
+      .where('webhook_id', '>', after)
+      .orderBy('webhook_id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ ref: r.webhook_id, context: webhookSecretContext(r.org_id, r.webhook_id), stored: r.secret, keyId: r.secret_key_id }));
+  },
+
+  async replace(db, values) {
+    if (values.length === 0) return 0;
+    // One statement per batch: each row's new value and the value it must still hold, by id.
+    const byId = (pick: (v: (typeof values)[number]) => string) =>
+      sql<string>`case webhook_id ${sql.join(
+        values.map((v) => sql`when ${v.ref} then ${pick(v)}`),
+        sql` `,
+      )} end`;
+    const res = await db
+      .updateTable('webhook_endpoint')
+      .set({ secret: byId((v) => v.stored), secret_key_id: byId((v) => v.keyId) })
+      .where(
+        'webhook_id',
+        'in',
+        values.map((v) => v.ref),
+      )
+      .where('secret', '=', byId((v) => v.expected))
+      .executeTakeFirst();
+    return Number(res.numUpdatedRows);
+  },
+};

@@ -6,6 +6,9 @@ import type { ZodApp } from '../../http/zod-app.js';
 import { pageOffset, paged } from '../../shared/paging.js';
 import { badRequest, notFound } from '../../shared/errors.js';
 import { checkWebhookUrl, UrlNotAllowed } from './url-guard.js';
+import { transact } from '../../db/transact.js';
+import { toBool, type Row } from '../../db/types.js';
+import { auditTrail } from '../audit.js';
 import {
   createWebhook,
   deleteWebhook,
@@ -17,9 +20,11 @@ import {
   updateWebhook,
 } from './webhooks.repository.js';
 import type { Config } from '../../config/config.js';
+import type { CommitFeed } from '../../db/commit-feed.js';
 import type { Database } from '../../db/create-db.js';
 import type { Clock } from '../../shared/clock.js';
 import { idParams } from '../../http/params.js';
+import type { SecretKeyRing } from '../../shared/secret-box.js';
 
 const webhookSchema = z.object({
   webhook_id: z.number(),
@@ -79,8 +84,31 @@ const admin = { minRole: 'admin' as const };
 export interface WebhookRouteDeps {
   database: Database;
   clock: Clock;
+  commitFeed: CommitFeed;
   config: Pick<Config, 'webhookAllowPrivateNetworks'>;
+  /** Seals secrets on write; the routes never open one. */
+  secrets: SecretKeyRing;
 }
+
+/**
+ * Audit records keep a URL's origin only: receivers such as chat hooks carry their credential in
+ * the path or query, and the activity log is readable by every role.
+ */
+function urlOrigin(url: unknown): string {
+  const u = new URL(String(url));
+  return u.pathname === '/' && !u.search ? u.origin : `${u.origin}/…`;
+}
+
+/** The audited fields of an endpoint row: the sealed secret differs whenever the secret was replaced. */
+const auditWebhook = auditTrail<Row<'webhook_endpoint'>>({
+  entity: 'webhook',
+  fields: ['url', 'events', 'is_active', 'secret'],
+  secret: ['secret'],
+  show: { url: urlOrigin },
+  itemId: (r) => r.webhook_id,
+  subject: (r) => ({ webhook_id: r.webhook_id }),
+  view: (r) => ({ url: r.url, events: JSON.parse(r.events_json) as string[], is_active: toBool(r.is_active), secret: r.secret }),
+});
 
 /** Per-org webhook endpoints (admin only). The secret is returned once, at creation. Registered with the prefix /api/webhooks. */
 export const webhookRoutes: FastifyPluginAsync<{ deps: WebhookRouteDeps }> = async (appIn, { deps }) => {
@@ -120,15 +148,21 @@ function registerEndpointCollectionRoutes(app: ZodApp, deps: WebhookRouteDeps): 
     async (request, reply) => {
       const b = request.body;
       await assertUrlAllowed(b.url);
-      const row = await createWebhook(deps.database.db, {
-        orgId: request.auth!.orgId,
-        url: new URL(b.url).toString(),
-        secret: b.secret ?? newWebhookSecret(),
-        events: [...new Set(b.events)],
-        isActive: b.is_active,
-        now: deps.clock.now().toISOString(),
+      const secret = b.secret ?? newWebhookSecret();
+      const now = deps.clock.now().toISOString();
+      const row = await transact(deps, async (trx) => {
+        const created = await createWebhook(trx, deps.secrets, {
+          orgId: request.auth!.orgId,
+          url: new URL(b.url).toString(),
+          secret,
+          events: [...new Set(b.events)],
+          isActive: b.is_active,
+          now,
+        });
+        await auditWebhook(trx, request.auth!, 'created', null, created, now);
+        return created;
       });
-      return reply.status(201).send({ ...toWebhookView(row), secret: row.secret });
+      return reply.status(201).send({ ...toWebhookView(row), secret });
     },
   );
 
@@ -173,13 +207,20 @@ function registerEndpointRoutes(app: ZodApp, deps: WebhookRouteDeps): void {
       const b = request.body;
       if (b.url !== undefined) await assertUrlAllowed(b.url);
       const secret = b.rotate_secret ? newWebhookSecret() : undefined;
-      const row = await updateWebhook(deps.database.db, request.auth!.orgId, request.params.id, {
-        ...(b.url !== undefined ? { url: new URL(b.url).toString() } : {}),
-        ...(b.events !== undefined ? { events: [...new Set(b.events)] } : {}),
-        ...(b.is_active !== undefined ? { isActive: b.is_active } : {}),
-        ...(secret ? { secret } : {}),
+      const orgId = request.auth!.orgId;
+      const now = deps.clock.now().toISOString();
+      const row = await transact(deps, async (trx) => {
+        const before = await getWebhook(trx, orgId, request.params.id);
+        if (!before) throw notFound(`Webhook ${request.params.id}`);
+        const after = (await updateWebhook(trx, deps.secrets, orgId, request.params.id, {
+          ...(b.url !== undefined ? { url: new URL(b.url).toString() } : {}),
+          ...(b.events !== undefined ? { events: [...new Set(b.events)] } : {}),
+          ...(b.is_active !== undefined ? { isActive: b.is_active } : {}),
+          ...(secret ? { secret } : {}),
+        }))!;
+        await auditWebhook(trx, request.auth!, 'updated', before, after, now);
+        return after;
       });
-      if (!row) throw notFound(`Webhook ${request.params.id}`);
       return { ...toWebhookView(row), ...(secret ? { secret } : {}) };
     },
   );
@@ -188,8 +229,13 @@ function registerEndpointRoutes(app: ZodApp, deps: WebhookRouteDeps): void {
     '/:id',
     { config: admin, schema: { tags: ['webhooks'], summary: 'Delete a webhook endpoint and its delivery log', params: idParams, response: { 200: webhookSchema } } },
     async (request) => {
-      const row = await deleteWebhook(deps.database.db, request.auth!.orgId, request.params.id);
-      if (!row) throw notFound(`Webhook ${request.params.id}`);
+      const now = deps.clock.now().toISOString();
+      const row = await transact(deps, async (trx) => {
+        const deleted = await deleteWebhook(trx, request.auth!.orgId, request.params.id);
+        if (!deleted) throw notFound(`Webhook ${request.params.id}`);
+        await auditWebhook(trx, request.auth!, 'deleted', deleted, null, now);
+        return deleted;
+      });
       return toWebhookView(row);
     },
   );
