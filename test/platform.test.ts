@@ -216,6 +216,20 @@ describeEachEngine('platform over HTTP', (engine) => {
     expect(await res.json()).toEqual({ error: 'Request headers are too large', code: 'bad_request' });
   });
 
+  it('sends security headers on every answer, and a CSP of its own on the API docs', async () => {
+    for (const url of ['/api/me', '/health', '/api/nothing', '/api/openapi.json']) {
+      const res = await t.call(org.viewer, { method: 'GET', url });
+      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(res.headers['referrer-policy'], url).toBe('no-referrer');
+      expect(res.headers['x-frame-options'], url).toBe('SAMEORIGIN');
+      expect(res.headers['content-security-policy'], url).toContain("frame-ancestors 'none'");
+    }
+    const docs = await t.call(undefined, { method: 'GET', url: '/docs/' });
+    expect(docs.statusCode).toBe(200);
+    expect(docs.headers['content-security-policy']).toMatch(/script-src 'self'(;|$)/);
+    expect(docs.headers['x-content-type-options']).toBe('nosniff');
+  });
+
   it('returns a request id on every answer', async () => {
     const res = await t.call(undefined, { method: 'GET', url: '/health', headers: { 'x-request-id': 'abc-123' } });
     expect(res.headers['x-request-id']).toBe('abc-123');

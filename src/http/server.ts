@@ -6,6 +6,7 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
+import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
@@ -15,6 +16,22 @@ import { newRequestId } from '../shared/ids.js';
 import type { Logger } from '../shared/logger.js';
 import { toHttpError, trpcCodeOf, type ErrorBody } from './errors.js';
 import type { Metrics } from './metrics.js';
+
+/**
+ * The dashboard only talks to its own origin (REST, tRPC, /ws); inline scripts are never needed.
+ * Sent on every answer by helmet; /docs has its own (Swagger UI).
+ */
+export const DASHBOARD_CSP_DIRECTIVES = {
+  defaultSrc: ["'self'"],
+  connectSrc: ["'self'", 'ws:', 'wss:'],
+  imgSrc: ["'self'", 'data:'],
+  styleSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+};
 
 /** The route pattern tRPC's Fastify adapter registers for every procedure. */
 export const TRPC_ROUTE = '/api/:path';
@@ -197,6 +214,14 @@ export async function createHttpServer(o: HttpServerOptions): Promise<FastifyIns
     o.metrics.httpDuration.observe(labels, reply.elapsedTime / 1000);
   });
 
+  // Security headers on every answer (API, dashboard, docs): nosniff, Referrer-Policy, frame and
+  // cross-origin policies, and the dashboard's CSP (JSON answers carry it too: harmless, and any
+  // HTML an error page might hold stays inert).
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: DASHBOARD_CSP_DIRECTIVES },
+    // Plain http on localhost and behind TLS-terminating proxies alike: HSTS is the proxy's to send.
+    strictTransportSecurity: false,
+  });
   await registerOpenApi(app);
   return app;
 }
@@ -222,6 +247,12 @@ async function registerOpenApi(app: FastifyInstance): Promise<void> {
       return jsonSchemaTransform(args);
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', url: '/api/openapi.json' } });
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    uiConfig: { docExpansion: 'list', url: '/api/openapi.json' },
+    // Swagger UI loads only its own files and the spec; React sets style attributes, hence 'unsafe-inline' for styles alone.
+    staticCSP:
+      "default-src 'self'; connect-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'",
+  });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 }

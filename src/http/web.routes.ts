@@ -11,9 +11,6 @@ const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist/', import.meta.url
 /** Paths that belong to the API and the server, never to the dashboard's client-side routes. */
 const SERVER_PATHS = /^\/(api|ws|docs|metrics|health|ready)(\/|$)/;
 
-// The dashboard only talks to its own origin (REST, tRPC, /ws); inline scripts are never needed.
-const CSP = "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'self'";
-
 export interface WebApp {
   /** Answers a dashboard deep link (`/tasks/TASK-1`) with index.html; false when it is not one. */
   fallback(request: FastifyRequest, reply: FastifyReply): boolean;
@@ -45,9 +42,8 @@ export async function registerWebApp(app: FastifyInstance, deps: { webDir: strin
     cacheControl: false,
     setHeaders(res, filePath) {
       if (filePath.endsWith('.html')) {
+        // The CSP and nosniff come with every answer (helmet, in the kit's server).
         void res.header('cache-control', 'no-cache');
-        void res.header('content-security-policy', CSP);
-        void res.header('x-content-type-options', 'nosniff');
       } else if (filePath.includes(`${path.sep}assets${path.sep}`)) {
         void res.header('cache-control', 'public, max-age=31536000, immutable');
       } else {
