@@ -68,7 +68,7 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
     // Outbox worker (and the SLA monitor as it lands). Stopped after the HTTP server, so requests
     // in flight can still append events; stop() finishes the batches it holds.
     services.push(new OutboxWorker(deps, { handlers: defaultHandlers(deps) }));
-    services.push(new SlaMonitor({ database, clock: deps.clock, commitFeed: deps.commitFeed, logger }, config.slaIntervalMs));
+    services.push(new SlaMonitor(deps, config.slaIntervalMs));
   }
 
   const url = await app.listen({ port: config.port, host: config.host });
