@@ -70,6 +70,7 @@ describeEachEngine('flowledger serve and the outbox', (engine) => {
       HOST: '127.0.0.1',
       LOG_LEVEL: 'silent',
       OUTBOX_POLL_INTERVAL: '100ms',
+      SHUTDOWN_DRAIN_DELAY: '0',
     };
   });
   afterAll(() => tdb.drop());

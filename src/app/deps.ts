@@ -7,6 +7,7 @@ import type { Database } from '../db/create-db.js';
 import { createMetrics, type Metrics } from '../http/metrics.js';
 import { RealtimeHub } from '../realtime/hub.js';
 import { systemClock, type Clock } from '../shared/clock.js';
+import { ProcessState } from '../shared/lifecycle.js';
 import type { Logger } from '../shared/logger.js';
 
 /**
@@ -28,6 +29,8 @@ export interface AppDeps {
   hub: RealtimeHub;
   /** Hot read answers per org, reused until a commit or the clock could change them. */
   answers: AnswerCache;
+  /** Draining on shutdown (the readiness probe reads it). */
+  process: ProcessState;
 }
 
 export function createDeps(input: {
@@ -52,5 +55,6 @@ export function createDeps(input: {
     commitFeed: new CommitFeed(input.database, input.logger),
     hub: new RealtimeHub({ database: input.database, logger: input.logger, now: () => clock.now() }),
     answers,
+    process: new ProcessState(),
   };
 }

@@ -61,6 +61,7 @@ export async function startWorkerProcess(opts: {
   if (worker) services.push(worker);
   if (opts.sla ?? true) services.push(new SlaMonitor(deps, config.slaIntervalMs));
   for (const s of services) await s.start();
+  logger.info({ services: services.map((s) => s.name), database: database.description }, 'background process started');
   let stopping: Promise<void> | undefined;
   return {
     worker,
