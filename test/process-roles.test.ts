@@ -118,7 +118,7 @@ describeEachEngine('process roles', (engine) => {
     waitFor(() => p.logs().find((l) => l.msg === msg), { timeoutMs: START_MS, what: `"${msg}" (${p.output()})` });
 
   it('serve drains on SIGTERM: /ready 503 first, the in-flight request answered, WebSockets closed 1012, exit 0', async () => {
-    const p = startCliProcess(['serve', '--no-workers'], { ...env, SHUTDOWN_DRAIN_DELAY: '1s', SHUTDOWN_TIMEOUT: '30s' });
+    const p = startCliProcess(['serve', '--no-workers'], { ...env, SHUTDOWN_DRAIN_DELAY: '3s', SHUTDOWN_TIMEOUT: '30s' });
     try {
       const url = (await started(p, 'FlowLedger listening')).url as string;
       const ws = openSocket(`${url.replace('http', 'ws')}/ws`, { headers: { authorization: `Bearer ${key}` } });

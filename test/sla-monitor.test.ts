@@ -21,6 +21,26 @@ async function overdueTasks(database: Database, orgId: number, n: number): Promi
   return Promise.all(Array.from({ length: n }, () => insertTask(database.db, orgId, { createdAt: ago(5), priority: 'CRITICAL' })));
 }
 
+/** Takes the SLA pass lock as another monitor would (retrying while a pass holds it); returns its release. */
+async function holdPassLock(database: Database): Promise<() => Promise<void>> {
+  const hold = gate();
+  for (;;) {
+    const entered = gate();
+    const attempt = database.tryExclusive(SLA_PASS_LOCK, async () => {
+      entered.open();
+      await hold.promise;
+    });
+    const got = await Promise.race([entered.promise.then(() => true), attempt.then((r) => r.acquired)]);
+    if (got) {
+      return async () => {
+        hold.open();
+        await attempt;
+      };
+    }
+    await new Promise((r) => setTimeout(r, 10)); // a pass holds it: try again after it
+  }
+}
+
 describeEachEngine('SLA passes run one at a time per database', (engine) => {
   let tdb: TestDatabase;
   let handles: Database[];
@@ -118,18 +138,18 @@ describeEachEngine('SLA passes run one at a time per database', (engine) => {
     const env = { DATABASE_URL: tdb.processUrl };
     const lines: string[] = [];
     const out = { log: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
-    const hold = gate();
-    const holder = tdb.database.tryExclusive(SLA_PASS_LOCK, () => hold.promise);
+    const release = await holdPassLock(tdb.database);
     try {
       expect(await runCli(['sla', 'run'], env, out)).toBe(0);
       expect(lines.at(-1)).toMatch(/^SLA pass at \S+ skipped: another SLA pass is running/);
       expect(await runCli(['sla', 'run', '--json'], env, out)).toBe(0);
       expect(JSON.parse(lines.at(-1)!)).toEqual({ at: expect.any(String), skipped: true });
     } finally {
-      hold.open();
+      await release();
     }
-    expect((await holder).acquired).toBe(true);
     expect(await runCli(['sla', 'run', '--json'], env, out)).toBe(0);
+    await expect(runCli(['sla'], env, out)).rejects.toThrow(/flowledger sla run .*\| flowledger sla monitor/);
+    await expect(runCli(['sla', 'monitor', '--at', '2030-01-01T00:00:00Z'], env, out)).rejects.toThrow(/--at is for `flowledger sla run`/);
     expect(JSON.parse(lines.at(-1)!)).toMatchObject({ skipped: false, tasks_breached: 0 });
   });
 });
@@ -202,16 +222,14 @@ describeEachEngine('SLA monitor metrics on /metrics', (engine) => {
 
     // Another holder of the pass lock: the monitor's passes are skipped, and counted so.
     const skippedBefore = sample(await scrape(), 'flowledger_sla_passes_total{outcome="skipped"}')!;
-    const hold = gate();
-    const holder = db.tryExclusive(SLA_PASS_LOCK, () => hold.promise);
+    const release = await holdPassLock(db);
     try {
       await waitFor(async () => sample(await scrape(), 'flowledger_sla_passes_total{outcome="skipped"}')! > skippedBefore, {
         timeoutMs: 20_000,
         what: 'a skipped pass',
       });
     } finally {
-      hold.open();
-      await holder;
+      await release();
     }
 
     // A pass that fails (its rules table is gone) is counted as failed; the monitor keeps going.

@@ -61,6 +61,9 @@ export async function startWorkerProcess(opts: {
   if (worker) services.push(worker);
   if (opts.sla ?? true) services.push(new SlaMonitor(deps, config.slaIntervalMs));
   for (const s of services) await s.start();
+  // Services' timers are unref'd (they never hold a process open on their own): this process
+  // lives until stop(), even when nothing else (an HTTP listener, a LISTEN connection) is open.
+  const keepAlive = setInterval(() => {}, 2 ** 30);
   logger.info({ services: services.map((s) => s.name), database: database.description }, 'background process started');
   let stopping: Promise<void> | undefined;
   return {
@@ -70,6 +73,7 @@ export async function startWorkerProcess(opts: {
     deps,
     stop() {
       stopping ??= (async () => {
+        clearInterval(keepAlive);
         for (const s of [...services].reverse()) await s.stop();
         await database.close();
       })();

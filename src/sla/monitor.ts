@@ -180,10 +180,10 @@ export class SlaMonitor implements Service {
   }
 
   async stop(): Promise<void> {
-    if (this.stopped) return;
+    const wasRunning = !this.stopped;
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running;
-    this.deps.logger.info('SLA monitor stopped');
+    if (wasRunning) this.deps.logger.info('SLA monitor stopped');
   }
 }
