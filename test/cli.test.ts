@@ -96,7 +96,7 @@ describe('flowledger serve as a real process', () => {
   it('first start creates the Default org and prints an admin key that opens /ready; SIGTERM exits 0', async () => {
     const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), join(process.cwd(), 'src/main.ts'), 'serve'], {
       cwd: dir,
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATABASE_URL: 'sqlite:data/flowledger.db' },
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATABASE_URL: 'sqlite:data/flowledger.db', SHUTDOWN_DRAIN_DELAY: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -500,7 +500,7 @@ describeEachEngine('realtime shutdown', (engine) => {
 
 async function startServeProcess(databaseUrl: string): Promise<{ url: string; process: ChildProcess; exited: Promise<number | null> }> {
   const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), join(process.cwd(), 'src/main.ts'), 'serve', '--no-workers'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATABASE_URL: databaseUrl, REALTIME_POLL_INTERVAL: '1h' },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATABASE_URL: databaseUrl, REALTIME_POLL_INTERVAL: '1h', SHUTDOWN_DRAIN_DELAY: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

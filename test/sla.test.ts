@@ -290,7 +290,7 @@ describeEachEngine('SLA engine', (engine) => {
     });
 
     if (engine.name === 'postgres') {
-      it('two monitors on separate connections serialise on the advisory lock', async () => {
+      it('two monitors on separate connections never double an escalation (one pass runs, or both in turn)', async () => {
         const ids = await Promise.all(Array.from({ length: 20 }, () => insertTask(db(), org.orgId, { createdAt: T0, priority: 'CRITICAL' })));
         const second = t.db.reopen();
         try {

@@ -72,6 +72,7 @@ describeEachEngine('flowledger serve and the outbox', (engine) => {
       LOG_LEVEL: 'silent',
       OUTBOX_POLL_INTERVAL: '100ms',
       SECRETS_KEY: newSecretKey(),
+      SHUTDOWN_DRAIN_DELAY: '0',
     };
   });
   afterAll(() => tdb.drop());

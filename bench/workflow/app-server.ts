@@ -6,7 +6,7 @@ import { serve } from '../../src/app/serve-role.js';
 
 const server = await serve({
   workers: false,
-  env: { DATABASE_URL: process.argv[2], ANSWER_CACHE_ENTRIES: process.argv[3], HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent' },
+  env: { DATABASE_URL: process.argv[2], ANSWER_CACHE_ENTRIES: process.argv[3], HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', SHUTDOWN_DRAIN_DELAY: '0' },
   print: () => {},
 });
 process.stdout.write(`LISTENING ${server.url}\n`);

@@ -7,6 +7,7 @@ import type { Database } from '../db/create-db.js';
 import { createMetrics, registerDatabaseMetrics, type Metrics } from '../http/metrics.js';
 import { RealtimeHub } from '../realtime/hub.js';
 import { systemClock, type Clock } from '../shared/clock.js';
+import { ProcessState } from '../shared/lifecycle.js';
 import type { Logger } from '../shared/logger.js';
 import type { SecretKeyRing } from '../shared/secret-box.js';
 
@@ -31,6 +32,8 @@ export interface AppDeps {
   answers: AnswerCache;
   /** Seals and opens stored secrets (webhook signing secrets): src/app/secrets.ts resolves it. */
   secrets: SecretKeyRing;
+  /** Draining on shutdown (the readiness probe reads it). */
+  process: ProcessState;
 }
 
 export function createDeps(input: {
@@ -59,6 +62,7 @@ export function createDeps(input: {
     hub: new RealtimeHub({ database: input.database, logger: input.logger, now: () => clock.now() }),
     answers,
     secrets: input.secrets,
+    process: new ProcessState(),
   };
 }
 

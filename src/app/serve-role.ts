@@ -2,6 +2,7 @@
  * The `serve` role: config → database → migrate → first-start bootstrap → HTTP server → realtime,
  * plus (unless --no-workers) the outbox worker and the SLA monitor.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
 import { ensureDefaultOrg } from '../auth/bootstrap.js';
 import { loadConfig, type Config } from '../config/config.js';
@@ -34,7 +35,8 @@ export interface ServeOptions {
 
 /**
  * `flowledger serve`: config → database → migrate → first-start bootstrap → HTTP server → workers.
- * Returns a handle whose stop() drains requests, stops workers and closes the database.
+ * Returns a handle whose stop() drains (readiness 503 for SHUTDOWN_DRAIN_DELAY), closes WebSockets
+ * and the listener once requests in flight are answered, stops workers and closes the database.
  */
 export async function serve(opts: ServeOptions): Promise<RunningServer> {
   const config: Config = loadConfig(opts.env ?? process.env);
@@ -71,7 +73,7 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
     // Outbox worker (and the SLA monitor as it lands). Stopped after the HTTP server, so requests
     // in flight can still append events; stop() finishes the batches it holds.
     services.push(new OutboxWorker(deps, { handlers: defaultHandlers(deps) }));
-    services.push(new SlaMonitor({ database, clock: deps.clock, commitFeed: deps.commitFeed, logger }, config.slaIntervalMs));
+    services.push(new SlaMonitor(deps, config.slaIntervalMs));
   }
 
   const url = await app.listen({ port: config.port, host: config.host });
@@ -81,8 +83,14 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
-      logger.info('shutting down: draining requests');
-      // Stop taking new work first, then let in-flight requests and jobs finish, then close the pool.
+      // /ready answers 503 from now on, while everything is still served: load balancers take this
+      // node out of rotation during the drain delay, before any connection is refused.
+      deps.process.beginDrain();
+      logger.info({ drainDelayMs: config.shutdownDrainDelayMs }, 'shutting down: draining (/ready answers 503)');
+      if (config.shutdownDrainDelayMs > 0) await sleep(config.shutdownDrainDelayMs);
+      // app.close(): WebSockets get close 1012 (ws-gateway.ts, so they reconnect elsewhere), the
+      // listener closes, in-flight requests finish. Then workers finish what they hold (requests in
+      // flight could still append events until now), then the pool closes.
       await app.close();
       for (const s of [...services].reverse()) await s.stop();
       await database.close();

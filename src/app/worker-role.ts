@@ -1,13 +1,15 @@
 /**
- * The `worker` role (`flowledger worker`): a process that runs outbox workers and the SLA monitor,
- * no HTTP. Scale by count: any number of these share one PostgreSQL queue through SKIP LOCKED
- * claims, and SLA passes serialise across processes on an advisory lock.
+ * The background roles, no HTTP: `flowledger worker` (outbox workers and, unless --no-sla, the SLA
+ * monitor) and `flowledger sla monitor` (the SLA monitor alone). Scale workers by count: any number
+ * share one PostgreSQL queue through SKIP LOCKED claims; SLA passes run one at a time per database
+ * (a pass finding another one running is skipped), so any number of monitors is safe.
  */
 import { loadConfig } from '../config/config.js';
 import { createDatabase, type Database } from '../db/create-db.js';
 import { createMetrics } from '../http/metrics.js';
 import type { HandlerRegistry } from '../outbox/handler.js';
 import { OutboxWorker } from '../outbox/worker.js';
+import type { Service } from '../shared/lifecycle.js';
 import { createLogger } from '../shared/logger.js';
 import { SlaMonitor } from '../sla/monitor.js';
 import { createDeps, type AppDeps } from './deps.js';
@@ -15,7 +17,10 @@ import { defaultHandlers } from './outbox-handlers.js';
 import { openSecrets } from './secrets.js';
 
 export interface WorkerProcess {
-  worker: OutboxWorker;
+  /** The outbox worker, unless started with `outbox: false`. */
+  worker: OutboxWorker | undefined;
+  /** What this process runs, in start order. */
+  services: readonly Service[];
   database: Database;
   deps: AppDeps;
   stop(): Promise<void>;
@@ -23,6 +28,10 @@ export interface WorkerProcess {
 
 export async function startWorkerProcess(opts: {
   env: Record<string, string | undefined>;
+  /** Run the outbox worker (default true). */
+  outbox?: boolean;
+  /** Run the SLA monitor (default true). */
+  sla?: boolean;
   concurrency?: number;
   batchSize?: number;
   /** Replaces the default handlers (the crash test's effect handler). */
@@ -30,9 +39,11 @@ export async function startWorkerProcess(opts: {
 }): Promise<WorkerProcess> {
   const config = loadConfig(opts.env);
   const logger = createLogger(config.logLevel);
+  const runOutbox = opts.outbox ?? true;
   const concurrency = opts.concurrency ?? 2;
   // Lanes each hold a connection while claiming and completing; handlers need some too.
-  const database = createDatabase(config.databaseUrl, { poolSize: Math.max(config.dbPoolSize, concurrency + 2), applicationName: 'flowledger-worker' });
+  const poolSize = runOutbox ? Math.max(config.dbPoolSize, concurrency + 2) : config.dbPoolSize;
+  const database = createDatabase(config.databaseUrl, { poolSize, applicationName: runOutbox ? 'flowledger-worker' : 'flowledger-sla' });
   let secrets;
   try {
     await database.migrate();
@@ -42,23 +53,31 @@ export async function startWorkerProcess(opts: {
     throw err;
   }
   const deps = createDeps({ config, database, logger, secrets, metrics: createMetrics({ poolInUse: () => database.poolInUse() }) });
-  const worker = new OutboxWorker(deps, {
-    concurrency,
-    ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
-    handlers: opts.handlers ? opts.handlers(deps) : defaultHandlers(deps),
-  });
-  const sla = new SlaMonitor({ database, clock: deps.clock, commitFeed: deps.commitFeed, logger }, config.slaIntervalMs);
-  await worker.start();
-  sla.start();
+  const worker = runOutbox
+    ? new OutboxWorker(deps, {
+        concurrency,
+        ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
+        handlers: opts.handlers ? opts.handlers(deps) : defaultHandlers(deps),
+      })
+    : undefined;
+  const services: Service[] = [];
+  if (worker) services.push(worker);
+  if (opts.sla ?? true) services.push(new SlaMonitor(deps, config.slaIntervalMs));
+  for (const s of services) await s.start();
+  // Services' timers are unref'd (they never hold a process open on their own): this process
+  // lives until stop(), even when nothing else (an HTTP listener, a LISTEN connection) is open.
+  const keepAlive = setInterval(() => {}, 2 ** 30);
+  logger.info({ services: services.map((s) => s.name), database: database.description }, 'background process started');
   let stopping: Promise<void> | undefined;
   return {
     worker,
+    services,
     database,
     deps,
     stop() {
       stopping ??= (async () => {
-        await sla.stop();
-        await worker.stop();
+        clearInterval(keepAlive);
+        for (const s of [...services].reverse()) await s.stop();
         await database.close();
       })();
       return stopping;

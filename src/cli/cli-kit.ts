@@ -22,6 +22,7 @@ export interface CliValues {
   seed?: string;
   messages?: string;
   'no-workers': boolean;
+  'no-sla': boolean;
   concurrency?: string;
   batch?: string;
   help: boolean;

@@ -29,13 +29,15 @@ const HELP = `flowledger — operations pipeline backend
 
 Usage:
   flowledger serve [--no-workers]             API + WebSocket (+ outbox worker and SLA monitor)
-  flowledger worker [--concurrency N]         outbox workers (N parallel claim loops, default 2) and the SLA monitor
+  flowledger worker [--concurrency N] [--no-sla]
+                                              outbox workers (N parallel claim loops, default 2) and the SLA monitor
   flowledger migrate                          apply database migrations and exit
   flowledger orgs create --name NAME [--json]
   flowledger keys create --org ID --role admin|member|viewer [--name NAME] [--json]
   flowledger keys list --org ID [--json]
   flowledger keys revoke ID [--json]
-  flowledger sla run [--at ISO-TIME] [--json]   one SLA pass now (or at a given time)
+  flowledger sla run [--at ISO-TIME] [--json]   one SLA pass now (or at a given time); skipped if one is running
+  flowledger sla monitor                      the SLA monitor alone: a pass every SLA_INTERVAL until stopped
   flowledger ingest PATH --org ID [--json]    ingest an .eml file, an mbox, or a folder of them
   flowledger seed --demo [--seed N] [--messages N] [--json]
                                               a demo org + key, a month of mail (600) and a moving pipeline
@@ -61,6 +63,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
       seed: { type: 'string' },
       messages: { type: 'string' },
       'no-workers': { type: 'boolean', default: false },
+      'no-sla': { type: 'boolean', default: false },
       concurrency: { type: 'string' },
       batch: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },

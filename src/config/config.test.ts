@@ -22,6 +22,15 @@ describe('loadConfig', () => {
     expect(c.port).toBe(8080);
   });
 
+  it('drains 5 s on shutdown by default; 0 turns the delay off; it must end before SHUTDOWN_TIMEOUT', () => {
+    expect(loadConfig({}).shutdownDrainDelayMs).toBe(5_000);
+    expect(loadConfig({ SHUTDOWN_DRAIN_DELAY: '0' }).shutdownDrainDelayMs).toBe(0);
+    expect(loadConfig({ SHUTDOWN_DRAIN_DELAY: '250ms' }).shutdownDrainDelayMs).toBe(250);
+    expect(() => loadConfig({ SHUTDOWN_DRAIN_DELAY: 'soon' })).toThrow(/SHUTDOWN_DRAIN_DELAY must be a duration/);
+    expect(() => loadConfig({ SHUTDOWN_DRAIN_DELAY: '10s' })).toThrow(/SHUTDOWN_DRAIN_DELAY .* must be shorter than SHUTDOWN_TIMEOUT/);
+    expect(loadConfig({ SHUTDOWN_DRAIN_DELAY: '10s', SHUTDOWN_TIMEOUT: '30s' }).shutdownDrainDelayMs).toBe(10_000);
+  });
+
   it('reports every problem at once instead of stopping at the first', () => {
     let err: unknown;
     try {

@@ -117,6 +117,8 @@ const envSchema = z.object({
   KEY_CACHE_TTL: duration('KEY_CACHE_TTL', '5s'),
   ANSWER_CACHE_ENTRIES: int('ANSWER_CACHE_ENTRIES', 1000, 0, 1_000_000),
   SHUTDOWN_TIMEOUT: duration('SHUTDOWN_TIMEOUT', '10s'),
+  // A bare "0" is accepted here (no unit needed to say "no delay").
+  SHUTDOWN_DRAIN_DELAY: z.preprocess((v) => (typeof v === 'string' && v.trim() === '0' ? '0ms' : v), duration('SHUTDOWN_DRAIN_DELAY', '5s')),
   SLA_INTERVAL: duration('SLA_INTERVAL', '10m'),
   OUTBOX_LEASE: duration('OUTBOX_LEASE', '5m'),
   OUTBOX_POLL_INTERVAL: duration('OUTBOX_POLL_INTERVAL', '5s'),
@@ -150,6 +152,8 @@ export type Config = Readonly<{
   /** Answers of hot reads kept per process (src/answer-cache/answer-cache.ts); 0 turns the cache off. */
   answerCacheEntries: number;
   shutdownTimeoutMs: number;
+  /** After SIGTERM, how long /ready answers 503 (so load balancers stop routing here) before the listener closes. */
+  shutdownDrainDelayMs: number;
   slaIntervalMs: number;
   outboxLeaseMs: number;
   outboxPollIntervalMs: number;
@@ -198,6 +202,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (secretsKey === undefined && e.SECRETS_KEY_PREVIOUS.length > 0) {
     throw new ConfigError(['SECRETS_KEY_PREVIOUS: needs SECRETS_KEY (the current key) as well']);
   }
+  if (e.SHUTDOWN_DRAIN_DELAY >= e.SHUTDOWN_TIMEOUT) {
+    // The timeout bounds the whole shutdown: a drain delay as long would always end in exit 1.
+    throw new ConfigError([`SHUTDOWN_DRAIN_DELAY (${e.SHUTDOWN_DRAIN_DELAY} ms) must be shorter than SHUTDOWN_TIMEOUT (${e.SHUTDOWN_TIMEOUT} ms)`]);
+  }
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
@@ -212,6 +220,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     keyCacheTtlMs: e.KEY_CACHE_TTL,
     answerCacheEntries: e.ANSWER_CACHE_ENTRIES,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT,
+    shutdownDrainDelayMs: e.SHUTDOWN_DRAIN_DELAY,
     slaIntervalMs: e.SLA_INTERVAL,
     outboxLeaseMs: e.OUTBOX_LEASE,
     outboxPollIntervalMs: e.OUTBOX_POLL_INTERVAL,

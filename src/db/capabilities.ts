@@ -7,7 +7,7 @@ export interface Capabilities {
   readonly skipLocked: boolean;
   /** LISTEN/NOTIFY: commits in other processes can wake this one. */
   readonly listenNotify: boolean;
-  /** pg_advisory_xact_lock: a pass (e.g. the SLA monitor) can be made exclusive across processes. */
+  /** Advisory locks: a pass (e.g. the SLA monitor's, through Database.tryExclusive) is exclusive across processes. */
   readonly advisoryLocks: boolean;
   /** One writer at a time for the whole database (SQLite): a write transaction is already exclusive. */
   readonly singleWriter: boolean;

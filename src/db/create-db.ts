@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -16,6 +17,7 @@ import {
 import pg from 'pg';
 import { Availability, withAvailability } from './availability.js';
 import { POSTGRES_CAPABILITIES, SQLITE_CAPABILITIES, type Capabilities } from './capabilities.js';
+import { advisoryExclusive, inProcessExclusive, type ExclusiveResult } from './exclusive.js';
 import { isMigrated, migrateToLatest } from './migrate.js';
 import type { Engine } from './migrations/helpers.js';
 import { SearchPathPostgresDialect } from './pg-introspector.js';
@@ -23,7 +25,7 @@ import { SqliteValuesPlugin } from './sqlite-values.plugin.js';
 import { SQLITE_FOLD_FUNCTION } from './sql-helpers.js';
 import type { DB } from './types.js';
 
-export type { Engine };
+export type { Engine, ExclusiveResult };
 export type Db = Kysely<DB>;
 export type Trx = Transaction<DB>;
 /** A handle a repository can run on: the database or a caller's transaction. */
@@ -51,6 +53,13 @@ export interface Database {
    * Answer caches (src/answer-cache/answer-cache.ts) read it before computing and before every reuse.
    */
   changeToken(): Promise<string>;
+  /**
+   * Runs `fn` unless work of the same `name` is already running on this database, in which case
+   * it answers `{acquired: false}` at once instead of waiting. Across processes on PostgreSQL
+   * (`caps.advisoryLocks`); within this process on SQLite, whose single writer already keeps
+   * other processes' transactions apart (db/exclusive.ts).
+   */
+  tryExclusive<T>(name: string, fn: () => Promise<T>): Promise<ExclusiveResult<T>>;
   close(): Promise<void>;
   readonly closed: boolean;
   /** Outage state: unavailability errors become DatabaseUnavailableError (503) and are tracked here. */
@@ -177,6 +186,7 @@ function openSqlite(url: string): Database {
     'select (select data_version from pragma_data_version) as d, (select schema_version from pragma_schema_version) as s, total_changes() as c',
   );
   let closed = false;
+  const memoryScope = `:memory:${randomUUID()}`;
   return {
     db,
     engine: 'sqlite',
@@ -190,6 +200,8 @@ function openSqlite(url: string): Database {
       await sql`select 1`.execute(db);
     },
     poolInUse: () => 0,
+    // Handles on one file share a scope; every in-memory database is its own.
+    tryExclusive: (name, fn) => inProcessExclusive(file === ':memory:' ? memoryScope : file, name, fn),
     async changeToken() {
       const { rows } = await db.executeQuery<{ d: number; s: number; c: number }>(tokenQuery);
       const r = rows[0]!;
@@ -243,6 +255,7 @@ function openPostgres(url: string, opts: CreateDatabaseOptions): Database {
       await sql`select 1`.execute(db);
     },
     poolInUse: () => pool.totalCount - pool.idleCount,
+    tryExclusive: (name, fn) => advisoryExclusive(pool, db, name, fn),
     async changeToken() {
       // The snapshot (xmin:xmax:in-progress xids) changes whenever a transaction that wrote (has
       // an xid) ends anywhere in the cluster: xmax only grows and ended xids leave the list, so

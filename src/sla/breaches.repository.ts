@@ -10,6 +10,8 @@ import type { DB, NewRow } from '../db/types.js';
 import type { NewWorkEvent } from '../outbox/work-events.repository.js';
 
 export const SLA_MONITOR_ACTOR = 'sla-monitor';
+/** The metric of breaches of a task's own deadline (workstream breaches carry their rule's metric). */
+export const TASK_SLA_METRIC = 'task_sla';
 
 const RETURNING = ['breach_id', 'org_id', 'item_type', 'item_id', 'rule_id', 'metric', 'reason_code'] as const;
 /** Rows per INSERT, in power-of-two parts (statement-parts.ts): a few cached statement texts on SQLite. */
@@ -65,6 +67,20 @@ export async function resolveBreaches(trx: Trx, nowIso: string, scope: (q: OpenB
     .returning(RETURNING)
     .execute();
   return resolved.map((b) => breachEvent('sla.resolved', b, nowIso));
+}
+
+/** Breaches opened and resolved, by SLA metric (`task_sla`, `triage_sla`, …). */
+export type BreachTally = Record<string, { opened: number; resolved: number }>;
+
+/** Adds breach events (as openBreaches / resolveBreaches return them) to `tally`. */
+export function tallyBreaches(tally: BreachTally, events: readonly NewWorkEvent[]): BreachTally {
+  for (const e of events) {
+    const kind = e.eventName === 'sla.breached' ? 'opened' : e.eventName === 'sla.resolved' ? 'resolved' : undefined;
+    if (!kind) continue;
+    const metric = String(e.payload?.metric);
+    (tally[metric] ??= { opened: 0, resolved: 0 })[kind] += 1;
+  }
+  return tally;
 }
 
 /** Resolves one task's open breaches (it met its deadline, was completed, or was deleted). */

@@ -1,64 +1,107 @@
-import { sql } from 'kysely';
-import type { Database, Trx } from '../db/create-db.js';
+import { performance } from 'node:perf_hooks';
+import type { Registry } from 'prom-client';
+import type { Database } from '../db/create-db.js';
 import type { CommitFeed } from '../db/commit-feed.js';
 import type { Clock } from '../shared/clock.js';
 import type { Service } from '../shared/lifecycle.js';
 import type { Logger } from '../shared/logger.js';
+import { tallyBreaches, type BreachTally } from './breaches.repository.js';
+import { slaMetrics } from './sla.metrics.js';
 import { applyTaskTransitions, resolveTaskBreaches, selectDueTasks, transitionFor, type DueTask, type TaskTransition } from './task-escalation.js';
 import { appendEvents } from '../outbox/work-events.repository.js';
 import { evaluateWorkstreamRules } from './workstream-breaches.js';
 import { isUnavailable } from '../shared/errors.js';
 
-/** Arbitrary but fixed: the advisory lock that makes one SLA pass at a time across processes. */
-const SLA_LOCK_KEY = 7166002;
+/** The name passes hold while they run (Database.tryExclusive): one pass at a time per database. */
+export const SLA_PASS_LOCK = 'flowledger:sla-pass';
 const BATCH = 5000;
 
 export interface SlaPassSummary {
   at: string;
+  skipped: false;
   tasks_warned: number;
   tasks_breached: number;
   task_status_changes: number;
   breaches_opened: number;
   breaches_resolved: number;
+  /** The same breaches by SLA metric (`task_sla`, `triage_sla`, `proposal_sla`, `submit_sla`). */
+  breaches_by_metric: BreachTally;
   events: number;
   duration_ms: number;
 }
+
+/** Another pass was running on this database when this one was asked for: it did nothing. */
+export interface SlaPassSkipped {
+  at: string;
+  skipped: true;
+}
+
+export type SlaPassResult = SlaPassSummary | SlaPassSkipped;
 
 export interface SlaDeps {
   database: Database;
   clock: Clock;
   commitFeed?: CommitFeed;
+  /** The process's registry, for the flowledger_sla_* metrics (sla.metrics.ts); none for a one-shot CLI pass. */
+  metrics?: { registry: Registry };
 }
 
-async function lockedTransaction<T>(database: Database, fn: (trx: Trx) => Promise<T>): Promise<T> {
-  return database.db.transaction().execute(async (trx) => {
-    // Several processes may run the monitor: on PostgreSQL they queue on an advisory lock (held to
-    // the end of the transaction); SQLite's BEGIN IMMEDIATE already admits one writer at a time.
-    if (database.caps.advisoryLocks) await sql`select pg_advisory_xact_lock(${SLA_LOCK_KEY})`.execute(trx);
-    return fn(trx);
-  });
-}
-
-/** One SLA pass over every org at `at` (default: the clock's now). Safe to run concurrently. */
-export async function runSlaPass(deps: SlaDeps, at?: Date): Promise<SlaPassSummary> {
-  const started = Date.now();
+/**
+ * One SLA pass over every org at `at` (default: the clock's now), unless a pass is already running
+ * on this database (in any process on PostgreSQL): then it is skipped, not queued. Queueing would
+ * only repeat the same work right after the running pass, which has just done it.
+ */
+export async function runSlaPass(deps: SlaDeps, at?: Date): Promise<SlaPassResult> {
+  const m = deps.metrics ? slaMetrics(deps.metrics.registry) : undefined;
   const now = at ?? deps.clock.now();
+  const started = performance.now();
+  let result;
+  try {
+    result = await deps.database.tryExclusive(SLA_PASS_LOCK, () => pass(deps, now, started));
+  } catch (err) {
+    m?.passes.inc({ outcome: 'failed' });
+    m?.passDuration.observe((performance.now() - started) / 1000);
+    throw err;
+  }
+  if (!result.acquired) {
+    m?.passes.inc({ outcome: 'skipped' });
+    return { at: now.toISOString(), skipped: true };
+  }
+  const s = result.value;
+  if (m) {
+    m.passes.inc({ outcome: 'ok' });
+    m.passDuration.observe(s.duration_ms / 1000);
+    // Wall time, not the injected clock: alerts compare it with Prometheus's time().
+    m.lastSuccess.set(Date.now() / 1000);
+    for (const [metric, n] of Object.entries(s.breaches_by_metric)) {
+      if (n.opened) m.breachesOpened.inc({ metric }, n.opened);
+      if (n.resolved) m.breachesResolved.inc({ metric }, n.resolved);
+    }
+  }
+  return s;
+}
+
+/** The pass itself, run while holding SLA_PASS_LOCK: batches of due tasks, then breach resolution and workstream rules. */
+async function pass(deps: SlaDeps, now: Date, started: number): Promise<SlaPassSummary> {
   const nowIso = now.toISOString();
   const nowMs = now.getTime();
   const s: SlaPassSummary = {
     at: nowIso,
+    skipped: false,
     tasks_warned: 0,
     tasks_breached: 0,
     task_status_changes: 0,
     breaches_opened: 0,
     breaches_resolved: 0,
+    breaches_by_metric: {},
     events: 0,
     duration_ms: 0,
   };
 
   // Tasks, in batches, each batch its own short transaction.
   for (;;) {
-    const n = await lockedTransaction(deps.database, async (trx) => {
+    // SQLite: BEGIN IMMEDIATE, so the CLI in another process writes between batches, never inside one.
+    const n = await deps.database.db.transaction().execute(async (trx) => {
       const due = await selectDueTasks(trx, deps.database, nowIso, BATCH);
       const transitions: TaskTransition[] = [];
       const untouched: DueTask[] = [];
@@ -72,29 +115,36 @@ export async function runSlaPass(deps: SlaDeps, at?: Date): Promise<SlaPassSumma
       s.tasks_breached += r.breached;
       s.task_status_changes += r.statusChanges;
       s.events += r.events;
-      s.breaches_opened += r.breached;
+      s.breaches_opened += r.breachEvents.length;
+      tallyBreaches(s.breaches_by_metric, r.breachEvents);
       return due.length;
     });
     if (n < BATCH) break;
   }
 
-  await lockedTransaction(deps.database, async (trx) => {
+  await deps.database.db.transaction().execute(async (trx) => {
     const resolved = await resolveTaskBreaches(trx, nowIso);
     await appendEvents(trx, resolved);
     s.breaches_resolved += resolved.length;
     s.events += resolved.length;
+    tallyBreaches(s.breaches_by_metric, resolved);
     const ws = await evaluateWorkstreamRules(trx, nowIso);
     s.breaches_opened += ws.opened;
     s.breaches_resolved += ws.resolved;
     s.events += ws.opened + ws.resolved;
+    for (const [metric, n] of Object.entries(ws.byMetric)) {
+      const t = (s.breaches_by_metric[metric] ??= { opened: 0, resolved: 0 });
+      t.opened += n.opened;
+      t.resolved += n.resolved;
+    }
   });
 
   if (s.events > 0) deps.commitFeed?.notify();
-  s.duration_ms = Date.now() - started;
+  s.duration_ms = Math.round(performance.now() - started);
   return s;
 }
 
-/** Runs a pass every `intervalMs` inside serve/worker; stop() waits for a pass in flight. */
+/** Runs a pass every `intervalMs` (serve, worker, `sla monitor`); stop() waits for a pass in flight. */
 export class SlaMonitor implements Service {
   readonly name = 'sla-monitor';
   private timer: NodeJS.Timeout | undefined;
@@ -109,6 +159,7 @@ export class SlaMonitor implements Service {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
+    this.deps.logger.info({ intervalMs: this.intervalMs }, 'SLA monitor started');
     this.schedule(0);
   }
 
@@ -117,7 +168,8 @@ export class SlaMonitor implements Service {
     this.timer = setTimeout(() => {
       this.running = runSlaPass(this.deps)
         .then((s) => {
-          if (s.events > 0) this.deps.logger.info({ sla: s }, 'SLA pass');
+          if (s.skipped) this.deps.logger.debug('SLA pass skipped: another pass is running');
+          else if (s.events > 0) this.deps.logger.info({ sla: s }, 'SLA pass');
         })
         .catch((err: unknown) => this.deps.logger[isUnavailable(err) ? 'debug' : 'error']({ err }, 'SLA pass failed'))
         .finally(() => {
@@ -129,8 +181,10 @@ export class SlaMonitor implements Service {
   }
 
   async stop(): Promise<void> {
+    const wasRunning = !this.stopped;
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running;
+    if (wasRunning) this.deps.logger.info('SLA monitor stopped');
   }
 }

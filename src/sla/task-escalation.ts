@@ -7,7 +7,7 @@
 import type { Database, Trx } from '../db/create-db.js';
 import type { SlaStatus, TaskStatus } from '../db/types.js';
 import { appendEvents, type NewWorkEvent } from '../outbox/work-events.repository.js';
-import { SLA_MONITOR_ACTOR, openBreaches, resolveBreaches } from './breaches.repository.js';
+import { SLA_MONITOR_ACTOR, TASK_SLA_METRIC, openBreaches, resolveBreaches } from './breaches.repository.js';
 import { SLA_RANK, escalatedStatus, hoursBetween, slaStatusAt } from './task-sla.js';
 
 export { SLA_MONITOR_ACTOR };
@@ -135,6 +135,8 @@ export interface EscalationSummary {
   warned: number;
   breached: number;
   statusChanges: number;
+  /** Breach events among `events` (a task already holding an open breach gets no second one). */
+  breachEvents: NewWorkEvent[];
   events: number;
 }
 
@@ -145,7 +147,7 @@ export async function applyTaskTransitions(
   untouched: DueTask[],
   nowIso: string,
 ): Promise<EscalationSummary> {
-  const summary: EscalationSummary = { warned: 0, breached: 0, statusChanges: 0, events: 0 };
+  const summary: EscalationSummary = { warned: 0, breached: 0, statusChanges: 0, breachEvents: [], events: 0 };
 
   await rescheduleUntouched(trx, untouched);
   await writeTransitionedTasks(trx, transitions, nowIso);
@@ -158,6 +160,7 @@ export async function applyTaskTransitions(
   summary.warned = transitions.filter((t) => t.toSla === 'warning').length;
   summary.breached = transitions.filter((t) => t.toSla === 'breached').length;
   summary.statusChanges = statusChanges;
+  summary.breachEvents = breachEvents;
   summary.events = events.length;
   return summary;
 }
@@ -242,7 +245,7 @@ function openTaskBreaches(trx: Trx, transitions: TaskTransition[], nowIso: strin
       item_id: tr.task.task_id,
       // rule_id 0 stands for "the task's own deadline" when no rule set it.
       rule_id: tr.task.sla_rule_id ?? 0,
-      metric: 'task_sla',
+      metric: TASK_SLA_METRIC,
       reason_code: 'deadline_passed',
       breached_at: nowIso,
     }));

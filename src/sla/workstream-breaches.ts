@@ -10,7 +10,7 @@ import type { DB } from '../db/types.js';
 import { appendEvents, type NewWorkEvent } from '../outbox/work-events.repository.js';
 import { subtractBusinessHours } from './calendar.js';
 import { WORKSTREAM_METRICS, toSlaRule, type SlaRule, type WorkstreamMetric } from './rules.repository.js';
-import { openBreaches, resolveBreaches } from './breaches.repository.js';
+import { openBreaches, resolveBreaches, tallyBreaches, type BreachTally } from './breaches.repository.js';
 
 interface MetricSpec {
   itemType: 'candidate' | 'pursuit';
@@ -100,6 +100,7 @@ export const METRICS: Record<WorkstreamMetric, MetricSpec> = {
 export interface WorkstreamSummary {
   opened: number;
   resolved: number;
+  byMetric: BreachTally;
 }
 
 export async function evaluateWorkstreamRules(trx: Trx, nowIso: string): Promise<WorkstreamSummary> {
@@ -176,5 +177,5 @@ export async function evaluateWorkstreamRules(trx: Trx, nowIso: string): Promise
   events.push(...orphaned);
 
   for (let i = 0; i < events.length; i += 500) await appendEvents(trx, events.slice(i, i + 500));
-  return { opened, resolved };
+  return { opened, resolved, byMetric: tallyBreaches({}, events) };
 }

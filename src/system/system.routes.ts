@@ -8,6 +8,7 @@ import type { Database } from '../db/create-db.js';
 import type { Metrics } from '../http/metrics.js';
 import type { ZodApp } from '../http/zod-app.js';
 import type { Clock } from '../shared/clock.js';
+import type { ProcessState } from '../shared/lifecycle.js';
 
 const healthSchema = z.object({
   status: z.enum(['healthy', 'unhealthy']),
@@ -20,6 +21,7 @@ export interface SystemRouteDeps {
   clock: Clock;
   config: Pick<Config, 'metricsToken'>;
   metrics: Pick<Metrics, 'registry'>;
+  process: Pick<ProcessState, 'draining'>;
 }
 
 export const systemRoutes: FastifyPluginAsync<{ deps: SystemRouteDeps }> = async (appIn, { deps }) => {
@@ -29,15 +31,38 @@ export const systemRoutes: FastifyPluginAsync<{ deps: SystemRouteDeps }> = async
   registerMeRoute(app);
 };
 
-/** /health (liveness) and /ready (database reachable and migrated). */
+const liveSchema = z.object({ status: z.literal('alive') });
+
+const readySchema = z.object({
+  status: z.enum(['ready', 'not_ready']),
+  /** Why not (absent when ready). */
+  reason: z.enum(['draining', 'database_unreachable', 'migrations_pending']).optional(),
+  database: z.enum(['connected', 'unreachable']).optional(),
+  migrations: z.enum(['complete', 'pending']).optional(),
+});
+
+/**
+ * /live (the process answers; no database), /ready (database reachable, migrations current, not
+ * shutting down) and /health (the seed's shape, kept for existing monitors).
+ */
 function registerProbeRoutes(app: ZodApp, deps: SystemRouteDeps): void {
   let migrated = false;
+
+  app.get(
+    '/live',
+    {
+      config: { public: true },
+      schema: { tags: ['system'], summary: 'Liveness: the process answers (no database access)', security: [], response: { 200: liveSchema } },
+    },
+    // Deliberately touches nothing: a database outage must not get every process restarted.
+    async () => ({ status: 'alive' as const }),
+  );
 
   app.get(
     '/health',
     {
       config: { public: true },
-      schema: { tags: ['system'], summary: 'Liveness and database connectivity', security: [], response: { 200: healthSchema, 503: healthSchema } },
+      schema: { tags: ['system'], summary: 'Database connectivity (kept for compatibility; prefer /live and /ready)', security: [], response: { 200: healthSchema, 503: healthSchema } },
     },
     async (_req, reply) => {
       let ok = true;
@@ -60,20 +85,23 @@ function registerProbeRoutes(app: ZodApp, deps: SystemRouteDeps): void {
       config: { public: true },
       schema: {
         tags: ['system'],
-        summary: 'Ready to serve: database reachable and fully migrated',
+        summary: 'Ready to serve: not shutting down, database reachable and fully migrated',
         security: [],
+        response: { 200: readySchema, 503: readySchema },
       },
     },
     async (request, reply) => {
+      // Checked first and without the database: during the drain the answer must be 503 at once.
+      if (deps.process.draining) return reply.status(503).send({ status: 'not_ready', reason: 'draining' });
       try {
         await deps.database.ping();
         // Once migrated, a running process stays migrated; only the ping is repeated.
         if (!migrated) migrated = await deps.database.isMigrated();
-        if (!migrated) return reply.status(503).send({ status: 'not_ready', database: 'connected', migrations: 'pending' });
-        return { status: 'ready', database: 'connected', migrations: 'complete' };
+        if (!migrated) return reply.status(503).send({ status: 'not_ready', reason: 'migrations_pending', database: 'connected', migrations: 'pending' });
+        return { status: 'ready' as const, database: 'connected' as const, migrations: 'complete' as const };
       } catch (err) {
         request.log.warn({ err }, 'readiness check failed');
-        return reply.status(503).send({ status: 'not_ready', database: 'unreachable' });
+        return reply.status(503).send({ status: 'not_ready', reason: 'database_unreachable', database: 'unreachable' });
       }
     },
   );
