@@ -120,7 +120,8 @@ const createTask = (rig: OutageRig, n: number) => call(rig, 'POST', '/api/workfl
     // One line for the outage and one for the recovery: not one per request.
     const lines = (msg: string) => rig.logs.filter((l) => l.msg === msg);
     expect(lines('database unavailable: answering 503 until it is back')).toHaveLength(1);
-    expect(lines('database available again')).toHaveLength(1);
+    // The recovery is announced once the database has answered for a settle period.
+    await waitFor(() => lines('database available again').length === 1, { timeoutMs: 10_000, what: 'the recovery line' });
     expect(rig.logs.filter((l) => l.level >= 50 && l.msg !== 'database unavailable: answering 503 until it is back')).toEqual([]);
     const after = await fetch(`${rig.baseUrl}/metrics`).then((r) => r.text());
     expect(after).toMatch(/^flowledger_db_up 1$/m);

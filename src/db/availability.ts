@@ -77,12 +77,19 @@ export interface AvailabilityChange {
 }
 
 /**
- * The outage state of one database handle. `down` flips on the first connection-level failure and
- * back on the next query that succeeds, so listeners hear exactly one line per outage and one per
- * recovery. Busy (SQLite) errors are counted but do not mark the database down.
+ * The outage state of one database handle. `up` goes false on the first connection-level failure
+ * and true on the next query that succeeds. Listeners hear one line per outage and one per
+ * recovery: a recovery is announced only once the database has answered for SETTLE_MS without a
+ * new failure, since a server stopping or starting can answer one query in between (a fast
+ * shutdown, a promotion). Busy (SQLite) errors are counted but do not mark the database down.
  */
+const SETTLE_MS = 1_000;
+
 export class Availability {
   private downSince: number | undefined;
+  /** The outage being announced (from its first failure until the recovery is announced). */
+  private outageSince: number | undefined;
+  private settleTimer: NodeJS.Timeout | undefined;
   readonly errors: Record<UnavailableKind, number> = { unavailable: 0, busy: 0 };
   private readonly listeners = new Set<(change: AvailabilityChange) => void>();
 
@@ -103,16 +110,29 @@ export class Availability {
       if (this.errors.busy === 1 || this.errors.busy % 1000 === 0) this.emit({ up: this.up, kind, reason: messageOf(err) });
       return;
     }
+    if (this.settleTimer) {
+      // Answered for a moment, then failed again: the same outage goes on.
+      clearTimeout(this.settleTimer);
+      this.settleTimer = undefined;
+    }
     if (this.downSince !== undefined) return;
     this.downSince = this.nowMs();
+    if (this.outageSince !== undefined) return;
+    this.outageSince = this.downSince;
     this.emit({ up: false, kind, reason: messageOf(err) });
   }
 
   succeeded(): void {
     if (this.downSince === undefined) return;
-    const downForMs = this.nowMs() - this.downSince;
     this.downSince = undefined;
-    this.emit({ up: true, downForMs });
+    const since = this.outageSince!;
+    const backAt = this.nowMs();
+    this.settleTimer = setTimeout(() => {
+      this.settleTimer = undefined;
+      this.outageSince = undefined;
+      this.emit({ up: true, downForMs: backAt - since });
+    }, SETTLE_MS);
+    this.settleTimer.unref();
   }
 
   private emit(change: AvailabilityChange): void {
@@ -182,14 +202,16 @@ class AvailabilityDriver implements Driver {
   async acquireConnection(): Promise<DatabaseConnection> {
     return new AvailabilityConnection(await this.guard(() => this.inner.acquireConnection()), this.availability);
   }
+  // The engine's driver gets its own connection object back: Kysely's PostgreSQL driver calls
+  // private methods on it (marking a connection whose rollback failed for discard).
   beginTransaction(c: DatabaseConnection, settings: TransactionSettings): Promise<void> {
-    return this.guard(() => this.inner.beginTransaction(c, settings));
+    return this.guard(() => this.inner.beginTransaction(innerOf(c), settings));
   }
   commitTransaction(c: DatabaseConnection): Promise<void> {
-    return this.guard(() => this.inner.commitTransaction(c));
+    return this.guard(() => this.inner.commitTransaction(innerOf(c)));
   }
   rollbackTransaction(c: DatabaseConnection): Promise<void> {
-    return this.guard(() => this.inner.rollbackTransaction(c));
+    return this.guard(() => this.inner.rollbackTransaction(innerOf(c)));
   }
   releaseConnection(c: DatabaseConnection): Promise<void> {
     return this.inner.releaseConnection(innerOf(c));
@@ -205,7 +227,7 @@ for (const name of ['savepoint', 'rollbackToSavepoint', 'releaseSavepoint'] as c
     value(this: { inner: Driver; availability: Availability }, c: DatabaseConnection, ...rest: unknown[]) {
       const fn = this.inner[name] as ((...a: unknown[]) => Promise<void>) | undefined;
       if (!fn) return Promise.reject(new Error(`${name} is not supported by this engine`));
-      return fn.call(this.inner, c, ...rest).catch((err: unknown) => translate(this.availability, err));
+      return fn.call(this.inner, innerOf(c), ...rest).catch((err: unknown) => translate(this.availability, err));
     },
   });
 }

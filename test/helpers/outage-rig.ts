@@ -30,7 +30,7 @@ export interface OutageRig {
   deps: AppDeps;
   /** Every log line as parsed JSON. */
   logs: Array<{ level: number; msg: string } & Record<string, unknown>>;
-  /** A direct connection (not through the proxy) to the rig's schema, for checks. */
+  /** Direct connections (not through the proxy) to the rig's schema, for checks. */
   query<R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<R[]>;
   close(): Promise<void>;
 }
@@ -38,10 +38,10 @@ export interface OutageRig {
 export async function startOutageRig(pgUrl: string, env: Record<string, string> = {}): Promise<OutageRig> {
   const target = new URL(pgUrl);
   const schema = `outage_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: pgUrl });
-  await admin.connect();
+  // A pool, not a client: in chaos runs the database really stops, and checks reconnect after.
+  const admin = new pg.Pool({ connectionString: pgUrl, max: 2, options: `-c search_path=${schema}` });
+  admin.on('error', () => {});
   await admin.query(`create schema ${schema}`);
-  await admin.query(`set search_path to ${schema}`);
 
   const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
   const viaProxy = new URL(pgUrl);
