@@ -124,7 +124,7 @@ describeEachEngine('metrics named by the alerts and the dashboard', (engine) => 
   beforeAll(async () => {
     tdb = await openTestDatabase(engine);
     // The full role: HTTP, realtime, the outbox worker and the SLA monitor in one process.
-    server = await serve({ workers: true, env: { DATABASE_URL: tdb.processUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' }, print: () => {} });
+    server = await serve({ workers: true, env: { DATABASE_URL: tdb.processUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SHUTDOWN_DRAIN_DELAY: '0', SECRETS_KEY: process.env.SECRETS_KEY! }, print: () => {} });
   });
   afterAll(async () => {
     await server?.stop();

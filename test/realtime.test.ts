@@ -306,11 +306,13 @@ describeEachEngine('realtime WebSocket /ws', (engine) => {
     // Nothing more is pending once the last state went out.
     await new Promise((r) => setTimeout(r, 1_200));
     const metrics = s.events();
-    const times = s.arrivals.slice(s.arrivals.length - metrics.length);
+    // When the server began each push (its id carries the coalescer's pacing time): arrival times
+    // would also measure how late a busy machine delivered them.
+    const times = metrics.map((f) => Number(/^metrics-\d+-(\d+)-/.exec(f.id)![1]));
     const elapsed = Date.now() - started;
     expect(metrics.length).toBeLessThanOrEqual(Math.ceil(elapsed / 1000) + 1);
     expect(metrics.length).toBeLessThan(n);
-    for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(900);
+    for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(1000);
     expect((metrics.at(-1)!.data.executive as { total_tasks: number }).total_tasks).toBe(n);
     await s.close();
   });

@@ -169,7 +169,7 @@ describeEachEngine('SLA monitor metrics on /metrics', (engine) => {
     tdb = await openTestDatabase(engine);
     server = await serve({
       workers: true,
-      env: { DATABASE_URL: tdb.processUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SLA_INTERVAL: '100ms', SHUTDOWN_DRAIN_DELAY: '0' },
+      env: { DATABASE_URL: tdb.processUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SLA_INTERVAL: '100ms', SHUTDOWN_DRAIN_DELAY: '0', SECRETS_KEY: process.env.SECRETS_KEY! },
       print: () => {},
     });
   });

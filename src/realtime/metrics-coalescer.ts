@@ -60,7 +60,7 @@ export class MetricsCoalescer implements Service {
       s.sending = true;
       s.lastSentAt = Date.now();
       // A change that lands while loading marks the org dirty again: one more push follows.
-      const p = this.send(orgId).finally(() => {
+      const p = this.send(orgId, s.lastSentAt).finally(() => {
         s.sending = false;
         this.inFlight.delete(p);
         if (s.dirty) this.schedule(orgId, s);
@@ -69,10 +69,11 @@ export class MetricsCoalescer implements Service {
     }, delay);
   }
 
-  private async send(orgId: number): Promise<void> {
+  /** `startedAt`: when this push began (the pacing clock); it is in the frame id, unique with the sequence. */
+  private async send(orgId: number, startedAt: number): Promise<void> {
     try {
       const executive = await this.loadExecutiveMetrics(orgId);
-      this.hub.publish(orgId, 'metrics.updated', { executive }, { id: `metrics-${orgId}-${Date.now()}-${this.seq++}` });
+      this.hub.publish(orgId, 'metrics.updated', { executive }, { id: `metrics-${orgId}-${startedAt}-${this.seq++}` });
     } catch (err) {
       this.logger.warn({ err, orgId }, 'realtime: loading executive metrics failed');
     }
