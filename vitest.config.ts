@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { defineConfig } from 'vitest/config';
+import { scaled } from './test/helpers/time-scale.js';
 
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     pool: 'forks',
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // One factor scales every timeout (test/helpers/time-scale.ts: TEST_TIME_SCALE, or from the load).
+    testTimeout: scaled(30_000),
+    hookTimeout: scaled(60_000),
     // Two cores: files run in parallel, each on its own fresh database (SQLite file / PG schema).
     maxWorkers: 2,
     reporters: ['default'],

@@ -12,6 +12,7 @@ import { startOutageRig, type OutageRig } from './helpers/outage-rig.js';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/test-app.js';
 import { waitFor } from './helpers/wait-for.js';
 import { openSocket } from './helpers/ws-client.js';
+import { scaled } from './helpers/time-scale.js';
 
 const pgEngine = testEngines().find((e) => e.name === 'postgres');
 
@@ -125,7 +126,7 @@ const createTask = (rig: OutageRig, n: number) => call(rig, 'POST', '/api/workfl
     expect(rig.logs.filter((l) => l.level >= 50 && l.msg !== 'database unavailable: answering 503 until it is back')).toEqual([]);
     const after = await fetch(`${rig.baseUrl}/metrics`).then((r) => r.text());
     expect(after).toMatch(/^flowledger_db_up 1$/m);
-  }, 120_000);
+  }, scaled(120_000));
 });
 
 describe('SQLite busy past its timeout [sqlite]', () => {

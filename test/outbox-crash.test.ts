@@ -14,6 +14,7 @@ import { appendEvents } from '../src/outbox/work-events.repository.js';
 import { createOrg } from '../src/auth/orgs.repository.js';
 import { openTestDatabase, testEngines, type TestDatabase } from './helpers/engines.js';
 import { waitFor } from './helpers/wait-for.js';
+import { scaled } from './helpers/time-scale.js';
 
 const pgEngine = testEngines().find((e) => e.name === 'postgres');
 const WORKERS = Number(process.env.CRASH_WORKERS ?? 2);
@@ -66,7 +67,7 @@ describePg('outbox crash test [postgres]', () => {
 
   const count = async (q: ReturnType<typeof sql<{ n: number }>>) => Number((await q.execute(tdb.database.db)).rows[0]!.n);
 
-  it(`${WORKERS} workers, ${EVENTS} events, SIGKILL every 1–2 s: every effect exactly once, nothing dead-lettered`, { timeout: 600_000 }, async () => {
+  it(`${WORKERS} workers, ${EVENTS} events, SIGKILL every 1–2 s: every effect exactly once, nothing dead-lettered`, { timeout: scaled(600_000) }, async () => {
     const db = tdb.database.db;
     const org = await createOrg(db, { name: 'Crash', now: new Date().toISOString() });
     await Promise.all(Array.from({ length: WORKERS }, () => startWorker()));

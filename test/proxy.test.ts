@@ -13,6 +13,7 @@ import { ensureHaproxy, startHaproxyPair, type ApiNode, type HaproxyPair } from 
 import { openTestDatabase, testEngines, type TestDatabase } from './helpers/engines.js';
 import { waitFor } from './helpers/wait-for.js';
 import { openSocket, type TestSocket } from './helpers/ws-client.js';
+import { scaled } from './helpers/time-scale.js';
 
 const pgEngine = testEngines().find((e) => e.name === 'postgres');
 // Installed here (Debian's package) when missing; skipped, saying why, only when that is impossible.
@@ -65,13 +66,13 @@ describe.runIf(haproxy.ok)('HAProxy in front of two API nodes [postgres]', () =>
     });
     // Both servers pass their first /ready checks before anything is asked through the proxy.
     await waitFor(async () => [...(await pair.serverStates()).values()].every((s) => s.status === 'UP'), { timeoutMs: 20_000, what: 'both nodes UP' });
-  }, 120_000);
+  }, scaled(120_000));
 
   afterAll(async () => {
     for (const s of sockets) await s.close();
     await pair?.stop();
     await tdb?.drop();
-  }, 60_000);
+  }, scaled(60_000));
 
   it('checks each node with GET /ready and round-robins requests over both', async () => {
     const states = await pair.serverStates();
@@ -152,7 +153,7 @@ describe.runIf(haproxy.ok)('HAProxy in front of two API nodes [postgres]', () =>
 
     // A new WebSocket lands on the node left, and frames still flow.
     await taskFrameArrives(await openThroughProxy(), 'After the stop');
-  }, 60_000);
+  }, scaled(60_000));
 
   // Last: on a node that does not believe X-Forwarded-For, this blocks the proxy's own address.
   it('passes the client address in X-Forwarded-For, and a spoofed one does not escape the failed-key limit', async () => {

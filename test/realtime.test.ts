@@ -14,6 +14,7 @@ import { runCliProcess } from './helpers/processes.js';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/test-app.js';
 import { createTaskVia, trpcData, trpcMutation } from './helpers/workflow.js';
 import { openReady, openSocket, type Frame } from './helpers/ws-client.js';
+import { scaled } from './helpers/time-scale.js';
 
 const HOUR = 3_600_000;
 
@@ -108,7 +109,7 @@ describeEachEngine('realtime WebSocket /ws', (engine) => {
       s.next((f) => {
         const e = f.data.executive as { total_tasks: number; red_tasks: number; revenue_at_risk: number } | undefined;
         return f.event === 'workflow:metrics:updated' && e?.total_tasks === tasks && e.red_tasks === tasks && e.revenue_at_risk === revenueAtRisk;
-      }, 5_000);
+      }, scaled(5_000));
     const a = await createTaskVia(t, org4.member, { workflow_category: 'Support', title: 'Duplicate A', task_status: 'RED', dollar_value: 500 });
     const b = await createTaskVia(t, org4.member, { workflow_category: 'Support', title: 'Duplicate B', task_status: 'RED', dollar_value: 700 });
     await metricsWith(2, 1_200);
@@ -512,7 +513,7 @@ async function startServeProcess(databaseUrl: string): Promise<{ url: string; pr
   const orphanGuard = () => child.kill('SIGKILL');
   process.once('exit', orphanGuard);
   void exited.then(() => process.off('exit', orphanGuard));
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + scaled(20_000);
   while (!/"url":"(http:[^"]+)"/.test(output) && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 50));
   const url = /"url":"(http:[^"]+)"/.exec(output)?.[1];
   if (!url) {

@@ -10,6 +10,7 @@ import { systemClock } from '../../src/shared/clock.js';
 import type { Service } from '../../src/shared/lifecycle.js';
 import type { TestEngine } from './engines.js';
 import { createTestApp, type TestApp } from './test-app.js';
+import { scaled } from './time-scale.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Git-ignored; the README's pictures are copied from here into docs/screenshots by hand. */
@@ -47,6 +48,9 @@ export async function startWebApp(engine: TestEngine): Promise<WebTestApp> {
 /** A browser context already signed in with `key` (as if the user had signed in before). */
 export async function signedInContext(browser: Browser, key: string, viewport = { width: 1366, height: 860 }): Promise<BrowserContext> {
   const ctx = await browser.newContext({ viewport });
+  // Navigation and every locator wait: one scaled bound (test/helpers/time-scale.ts).
+  ctx.setDefaultTimeout(scaled(10_000));
+  ctx.setDefaultNavigationTimeout(scaled(10_000));
   await ctx.addInitScript({ content: `window.localStorage.setItem('flowledger.apiKey', ${JSON.stringify(key)});` });
   return ctx;
 }

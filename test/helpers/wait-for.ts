@@ -1,6 +1,8 @@
-/** Polls `check` until it returns a truthy value (returned) or the timeout passes (throws). */
+import { scaled } from './time-scale.js';
+
+/** Polls `check` until it returns a truthy value (returned) or the timeout (scaled) passes (throws). */
 export async function waitFor<T>(check: () => T | Promise<T>, opts: { timeoutMs?: number; intervalMs?: number; what?: string } = {}): Promise<NonNullable<T>> {
-  const deadline = Date.now() + (opts.timeoutMs ?? 5_000);
+  const deadline = Date.now() + scaled(opts.timeoutMs ?? 5_000);
   let last: unknown;
   for (;;) {
     try {

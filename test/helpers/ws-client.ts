@@ -1,5 +1,6 @@
 /** A WebSocket test client over real sockets: records frames, awaits frames and the close. */
 import WebSocket from 'ws';
+import { scaled } from './time-scale.js';
 
 export interface Frame {
   event: string;
@@ -16,7 +17,7 @@ export interface TestSocket {
   /** Event frames only (no system:*). */
   events(): Frame[];
   send(msg: unknown): void;
-  /** Resolves with the first frame (already received or later) matching, or rejects after timeoutMs. */
+  /** Resolves with the first frame (already received or later) matching, or rejects after timeoutMs (scaled). */
   next(match: (f: Frame) => boolean, timeoutMs?: number): Promise<Frame>;
   /** Resolves once `n` frames match. */
   collect(match: (f: Frame) => boolean, n: number, timeoutMs?: number): Promise<Frame[]>;
@@ -53,7 +54,7 @@ export function openSocket(url: string, opts: { headers?: Record<string, string>
       const timer = setTimeout(() => {
         done();
         reject(new Error(`timed out waiting for ${n} frame(s); got: ${JSON.stringify(frames.map((f) => f.event))}`));
-      }, timeoutMs);
+      }, scaled(timeoutMs));
       const done = () => {
         clearTimeout(timer);
         waiters.delete(check);

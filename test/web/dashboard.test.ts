@@ -12,8 +12,9 @@ import { launchBrowser, screenshot, signedInContext, startWebApp, watchPageError
 import type { TestOrg } from '../helpers/test-app.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { createTaskVia, trpcData, trpcQuery, updateTaskVia } from '../helpers/workflow.js';
+import { scaled } from '../helpers/time-scale.js';
 
-const UI_TIMEOUT = 10_000;
+const UI_TIMEOUT = scaled(10_000);
 
 describeEachEngine('dashboard in Chromium', (engine) => {
   let t: WebTestApp;
