@@ -22,6 +22,7 @@ export interface CliValues {
   seed?: string;
   messages?: string;
   'no-workers': boolean;
+  status: boolean;
   concurrency?: string;
   help: boolean;
 }

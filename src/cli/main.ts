@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/config.js';
 import { stdio, UsageError, type CommandContext, type Out } from './cli-kit.js';
+import { backupCommand, restoreCommand } from './commands/backup.js';
 import { ingestCommand } from './commands/ingest.js';
 import { keysCommand } from './commands/keys.js';
 import { migrateCommand } from './commands/migrate.js';
@@ -21,6 +22,8 @@ const COMMANDS: Record<string, (c: CommandContext) => Promise<number>> = {
   sla: slaCommand,
   ingest: ingestCommand,
   seed: seedCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 };
 
 const HELP = `flowledger — operations pipeline backend
@@ -28,7 +31,9 @@ const HELP = `flowledger — operations pipeline backend
 Usage:
   flowledger serve [--no-workers]             API + WebSocket (+ outbox worker and SLA monitor)
   flowledger worker [--concurrency N]         outbox workers (N parallel claim loops, default 2) and the SLA monitor
-  flowledger migrate                          apply database migrations and exit
+  flowledger migrate [--status]               apply database migrations and exit (--status: list applied/pending)
+  flowledger backup FILE                      copy the live SQLite database to FILE (servers may keep running)
+  flowledger restore FILE                     replace the SQLite database with a backup (servers stopped)
   flowledger orgs create --name NAME [--json]
   flowledger keys create --org ID --role admin|member|viewer [--name NAME] [--json]
   flowledger keys list --org ID [--json]
@@ -56,6 +61,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
       seed: { type: 'string' },
       messages: { type: 'string' },
       'no-workers': { type: 'boolean', default: false },
+      status: { type: 'boolean', default: false },
       concurrency: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
