@@ -15,6 +15,7 @@ import { SlaMonitor } from '../sla/monitor.js';
 import { createDeps } from './deps.js';
 import { defaultHandlers } from './outbox-handlers.js';
 import { realtimeServices } from './realtime-services.js';
+import { RetentionPruner } from './retention.js';
 import { buildServer } from './server.js';
 
 export interface RunningServer {
@@ -69,6 +70,7 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
     // in flight can still append events; stop() finishes the batches it holds.
     services.push(new OutboxWorker(deps, { handlers: defaultHandlers(deps) }));
     services.push(new SlaMonitor({ database, clock: deps.clock, commitFeed: deps.commitFeed, logger }, config.slaIntervalMs));
+    services.push(new RetentionPruner(deps));
   }
 
   const url = await app.listen({ port: config.port, host: config.host });

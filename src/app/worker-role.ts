@@ -12,6 +12,7 @@ import { createLogger } from '../shared/logger.js';
 import { SlaMonitor } from '../sla/monitor.js';
 import { createDeps, type AppDeps } from './deps.js';
 import { defaultHandlers } from './outbox-handlers.js';
+import { RetentionPruner } from './retention.js';
 
 export interface WorkerProcess {
   worker: OutboxWorker;
@@ -45,8 +46,10 @@ export async function startWorkerProcess(opts: {
     handlers: opts.handlers ? opts.handlers(deps) : defaultHandlers(deps),
   });
   const sla = new SlaMonitor({ database, clock: deps.clock, commitFeed: deps.commitFeed, logger }, config.slaIntervalMs);
+  const retention = new RetentionPruner(deps);
   await worker.start();
   sla.start();
+  retention.start();
   let stopping: Promise<void> | undefined;
   return {
     worker,
@@ -54,6 +57,7 @@ export async function startWorkerProcess(opts: {
     deps,
     stop() {
       stopping ??= (async () => {
+        await retention.stop();
         await sla.stop();
         await worker.stop();
         await database.close();

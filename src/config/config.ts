@@ -31,6 +31,21 @@ const size = (name: string, dflt: string) =>
       return bytes;
     });
 
+/** A retention age: a duration, or `off` / `0` to keep forever (null). */
+const retention = (name: string, dflt: string) =>
+  z
+    .string()
+    .default(dflt)
+    .transform((v, ctx) => {
+      if (/^\s*(off|0)\s*$/i.test(v)) return null;
+      const ms = parseDuration(v);
+      if (ms === undefined) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be a duration such as 30d or 12h, or off to keep forever (got "${v}")` });
+        return z.NEVER;
+      }
+      return ms === 0 ? null : ms;
+    });
+
 const bool = (dflt: boolean) =>
   z
     .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -84,6 +99,9 @@ const envSchema = z.object({
   WS_MAX_BUFFERED: size('WS_MAX_BUFFERED', '4mb'),
   REALTIME_POLL_INTERVAL: duration('REALTIME_POLL_INTERVAL', '2s'),
   WEB_DIR: z.string().min(1).optional(),
+  RETENTION_DELIVERY: retention('RETENTION_DELIVERY', '30d'),
+  RETENTION_HISTORY: retention('RETENTION_HISTORY', '365d'),
+  RETENTION_INTERVAL: duration('RETENTION_INTERVAL', '10m'),
 });
 
 export type Config = Readonly<{
@@ -119,6 +137,12 @@ export type Config = Readonly<{
   realtimePollMs: number;
   /** Where the built dashboard lives (default: the package's web/dist). */
   webDir: string | undefined;
+  /** Age after which delivery data (webhook attempts and dispatch, processed webhook events, ingest items) is pruned; null keeps it. */
+  retentionDeliveryMs: number | null;
+  /** Age after which activity history (processed work events, task status history) is pruned; null keeps it. */
+  retentionHistoryMs: number | null;
+  /** Period of the retention pruner (worker processes and `serve` with workers). */
+  retentionIntervalMs: number;
 }>;
 
 export class ConfigError extends Error {
@@ -163,5 +187,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     wsMaxBufferedBytes: e.WS_MAX_BUFFERED,
     realtimePollMs: e.REALTIME_POLL_INTERVAL,
     webDir: e.WEB_DIR,
+    retentionDeliveryMs: e.RETENTION_DELIVERY,
+    retentionHistoryMs: e.RETENTION_HISTORY,
+    retentionIntervalMs: e.RETENTION_INTERVAL,
   });
 }

@@ -7,6 +7,7 @@ import type { Logger } from '../shared/logger.js';
 import { applyTaskTransitions, resolveTaskBreaches, selectDueTasks, transitionFor, type DueTask, type TaskTransition } from './task-escalation.js';
 import { appendEvents } from '../outbox/work-events.repository.js';
 import { evaluateWorkstreamRules } from './workstream-breaches.js';
+import { Periodic } from '../shared/periodic.js';
 
 /** Arbitrary but fixed: the advisory lock that makes one SLA pass at a time across processes. */
 const SLA_LOCK_KEY = 7166002;
@@ -96,40 +97,24 @@ export async function runSlaPass(deps: SlaDeps, at?: Date): Promise<SlaPassSumma
 /** Runs a pass every `intervalMs` inside serve/worker; stop() waits for a pass in flight. */
 export class SlaMonitor implements Service {
   readonly name = 'sla-monitor';
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
-  private stopped = true;
+  private readonly periodic: Periodic;
 
-  constructor(
-    private readonly deps: SlaDeps & { logger: Logger },
-    private readonly intervalMs: number,
-  ) {}
+  constructor(deps: SlaDeps & { logger: Logger }, intervalMs: number) {
+    this.periodic = new Periodic(intervalMs, () =>
+      runSlaPass(deps).then(
+        (s) => {
+          if (s.events > 0) deps.logger.info({ sla: s }, 'SLA pass');
+        },
+        (err: unknown) => deps.logger.error({ err }, 'SLA pass failed'),
+      ),
+    );
+  }
 
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.schedule(0);
+    this.periodic.start();
   }
 
-  private schedule(delay: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = runSlaPass(this.deps)
-        .then((s) => {
-          if (s.events > 0) this.deps.logger.info({ sla: s }, 'SLA pass');
-        })
-        .catch((err: unknown) => this.deps.logger.error({ err }, 'SLA pass failed'))
-        .finally(() => {
-          this.running = undefined;
-          this.schedule(this.intervalMs);
-        });
-    }, delay);
-    this.timer.unref?.();
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+  stop(): Promise<void> {
+    return this.periodic.stop();
   }
 }

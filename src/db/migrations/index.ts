@@ -12,6 +12,7 @@ import * as m0006 from './0006_sla_engine.js';
 import * as m0007 from './0007_ingest.js';
 import * as m0008 from './0008_task_item_type.js';
 import * as m0009 from './0009_entities_without_nul.js';
+import * as m0011 from './0011_retention.js';
 
 export const MIGRATIONS: Record<string, MigrationModule> = {
   '0001_initial_schema': m0001,
@@ -22,4 +23,5 @@ export const MIGRATIONS: Record<string, MigrationModule> = {
   '0007_ingest': m0007,
   '0008_task_item_type': m0008,
   '0009_entities_without_nul': m0009,
+  '0011_retention': m0011,
 };
