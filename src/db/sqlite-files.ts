@@ -171,17 +171,17 @@ export async function restoreSqlite(url: string, file: string, now: Date): Promi
       // timeout 0: a busy database means someone has it open; waiting would not change the answer.
       const held = new BetterSqlite3(target, { timeout: 0, fileMustExist: true });
       try {
+        const inUse = new SqliteFileError(
+          `${target} is in use by another process (a flowledger serve, worker or CLI command, or a sqlite3 shell): stop it, then run restore again`,
+        );
         held.pragma('locking_mode = EXCLUSIVE');
         try {
-          held.pragma('journal_mode = DELETE');
+          // SQLite answers the mode it is in: anything but "delete" means it could not leave WAL.
+          if (held.pragma('journal_mode = DELETE', { simple: true }) !== 'delete') throw inUse;
           held.exec('begin exclusive');
         } catch (err) {
-          if ((err as { code?: string }).code === 'SQLITE_BUSY' || (err as { code?: string }).code === 'SQLITE_LOCKED') {
-            throw new SqliteFileError(
-              `${target} is in use by another process (a flowledger serve, worker or CLI command, or a sqlite3 shell): stop it, then run restore again`,
-            );
-          }
-          throw err;
+          const code = (err as { code?: string }).code;
+          throw code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' ? inUse : err;
         }
         // Out of WAL mode and locked: the file alone is the whole database, and nobody can open it.
         previous = `${target}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`;
