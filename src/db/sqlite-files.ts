@@ -151,7 +151,8 @@ export interface RestoreReport extends SqliteFileReport {
  * mode is copied whole); take the target in exclusive locking mode and switch it out of WAL, which
  * also checkpoints its WAL into the file; keep a copy of it as `<target>.before-restore-<time>`;
  * rename the copy over the target (atomic); release the lock. While the lock is held, a process
- * that starts waits for it and then opens the restored file.
+ * that starts waits for it (its busy timeout, 5 s) and then opens the restored file, or fails to
+ * start: it never sees the old file and the new one mixed.
  */
 export async function restoreSqlite(url: string, file: string, now: Date): Promise<RestoreReport> {
   const target = sqlitePath(url);
