@@ -17,6 +17,7 @@ import { createDeps } from './deps.js';
 import { defaultHandlers } from './outbox-handlers.js';
 import { realtimeServices } from './realtime-services.js';
 import { openSecrets } from './secrets.js';
+import { RetentionPruner } from './retention.js';
 import { buildServer } from './server.js';
 
 export interface RunningServer {
@@ -74,6 +75,7 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
     // in flight can still append events; stop() finishes the batches it holds.
     services.push(new OutboxWorker(deps, { handlers: defaultHandlers(deps) }));
     services.push(new SlaMonitor(deps, config.slaIntervalMs));
+    services.push(new RetentionPruner(deps));
   }
 
   const url = await app.listen({ port: config.port, host: config.host });

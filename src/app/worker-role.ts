@@ -15,6 +15,7 @@ import { SlaMonitor } from '../sla/monitor.js';
 import { createDeps, type AppDeps } from './deps.js';
 import { defaultHandlers } from './outbox-handlers.js';
 import { openSecrets } from './secrets.js';
+import { RetentionPruner } from './retention.js';
 
 export interface WorkerProcess {
   /** The outbox worker, unless started with `outbox: false`. */
@@ -63,6 +64,8 @@ export async function startWorkerProcess(opts: {
   const services: Service[] = [];
   if (worker) services.push(worker);
   if (opts.sla ?? true) services.push(new SlaMonitor(deps, config.slaIntervalMs));
+  // Pruning rides with the outbox worker (not with `sla monitor` alone).
+  if (worker) services.push(new RetentionPruner(deps));
   for (const s of services) await s.start();
   // Services' timers are unref'd (they never hold a process open on their own): this process
   // lives until stop(), even when nothing else (an HTTP listener, a LISTEN connection) is open.

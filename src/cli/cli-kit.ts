@@ -23,6 +23,7 @@ export interface CliValues {
   messages?: string;
   'no-workers': boolean;
   'no-sla': boolean;
+  status: boolean;
   concurrency?: string;
   batch?: string;
   help: boolean;

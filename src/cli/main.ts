@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/config.js';
 import { stdio, UsageError, type CommandContext, type Out } from './cli-kit.js';
+import { backupCommand, restoreCommand } from './commands/backup.js';
 import { ingestCommand } from './commands/ingest.js';
 import { keysCommand } from './commands/keys.js';
 import { migrateCommand } from './commands/migrate.js';
@@ -23,6 +24,8 @@ const COMMANDS: Record<string, (c: CommandContext) => Promise<number>> = {
   ingest: ingestCommand,
   seed: seedCommand,
   secrets: secretsCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 };
 
 const HELP = `flowledger — operations pipeline backend
@@ -31,7 +34,9 @@ Usage:
   flowledger serve [--no-workers]             API + WebSocket (+ outbox worker and SLA monitor)
   flowledger worker [--concurrency N] [--no-sla]
                                               outbox workers (N parallel claim loops, default 2) and the SLA monitor
-  flowledger migrate                          apply database migrations and exit
+  flowledger migrate [--status]               apply database migrations and exit (--status: list applied/pending)
+  flowledger backup FILE                      copy the live SQLite database to FILE (servers may keep running)
+  flowledger restore FILE                     replace the SQLite database with a backup (servers stopped)
   flowledger orgs create --name NAME [--json]
   flowledger keys create --org ID --role admin|member|viewer [--name NAME] [--json]
   flowledger keys list --org ID [--json]
@@ -64,6 +69,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
       messages: { type: 'string' },
       'no-workers': { type: 'boolean', default: false },
       'no-sla': { type: 'boolean', default: false },
+      status: { type: 'boolean', default: false },
       concurrency: { type: 'string' },
       batch: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },

@@ -31,6 +31,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ SHUTDOWN_DRAIN_DELAY: '10s', SHUTDOWN_TIMEOUT: '30s' }).shutdownDrainDelayMs).toBe(10_000);
   });
 
+  it('reads retention ages as durations, with off or 0 keeping forever', () => {
+    expect(loadConfig({})).toMatchObject({ retentionDeliveryMs: 30 * 86_400_000, retentionHistoryMs: 365 * 86_400_000, retentionIntervalMs: 10 * 60_000 });
+    expect(loadConfig({ RETENTION_DELIVERY: '12h', RETENTION_HISTORY: 'off' })).toMatchObject({ retentionDeliveryMs: 12 * 3_600_000, retentionHistoryMs: null });
+    expect(loadConfig({ RETENTION_DELIVERY: '0', RETENTION_HISTORY: 'OFF' })).toMatchObject({ retentionDeliveryMs: null, retentionHistoryMs: null });
+    expect(() => loadConfig({ RETENTION_HISTORY: 'a year' })).toThrow(/RETENTION_HISTORY must be a duration such as 30d or 12h, or off/);
+  });
+
   it('reports every problem at once instead of stopping at the first', () => {
     let err: unknown;
     try {

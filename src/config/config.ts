@@ -33,6 +33,21 @@ const size = (name: string, dflt: string) =>
       return bytes;
     });
 
+/** A retention age: a duration, or `off` / `0` to keep forever (null). */
+const retention = (name: string, dflt: string) =>
+  z
+    .string()
+    .default(dflt)
+    .transform((v, ctx) => {
+      if (/^\s*(off|0)\s*$/i.test(v)) return null;
+      const ms = parseDuration(v);
+      if (ms === undefined) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be a duration such as 30d or 12h, or off to keep forever (got "${v}")` });
+        return z.NEVER;
+      }
+      return ms === 0 ? null : ms;
+    });
+
 const bool = (dflt: boolean) =>
   z
     .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -135,6 +150,9 @@ const envSchema = z.object({
   TRUST_PROXY: trustProxy,
   SECRETS_KEY: secretKeys('SECRETS_KEY', false),
   SECRETS_KEY_PREVIOUS: secretKeys('SECRETS_KEY_PREVIOUS', true),
+  RETENTION_DELIVERY: retention('RETENTION_DELIVERY', '30d'),
+  RETENTION_HISTORY: retention('RETENTION_HISTORY', '365d'),
+  RETENTION_INTERVAL: duration('RETENTION_INTERVAL', '10m'),
 });
 
 export type Config = Readonly<{
@@ -181,6 +199,12 @@ export type Config = Readonly<{
   secretsKey: Buffer | undefined;
   /** Earlier keys, still opened while `flowledger secrets rotate` moves values to the current one. */
   secretsKeysPrevious: readonly Buffer[];
+  /** Age after which delivery data (webhook attempts and dispatch, processed webhook events, ingest items) is pruned; null keeps it. */
+  retentionDeliveryMs: number | null;
+  /** Age after which activity history (processed work events, task status history) is pruned; null keeps it. */
+  retentionHistoryMs: number | null;
+  /** Period of the retention pruner (worker processes and `serve` with workers). */
+  retentionIntervalMs: number;
 }>;
 
 export class ConfigError extends Error {
@@ -237,5 +261,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     secretsKey,
     secretsKeysPrevious: e.SECRETS_KEY_PREVIOUS.filter((k) => !secretsKey || secretKeyId(k) !== secretKeyId(secretsKey)),
+    retentionDeliveryMs: e.RETENTION_DELIVERY,
+    retentionHistoryMs: e.RETENTION_HISTORY,
+    retentionIntervalMs: e.RETENTION_INTERVAL,
   });
 }

@@ -154,7 +154,8 @@ function withStatementCache(raw: BetterSqlite3.Database, max = 500): SqliteDatab
   };
 }
 
-function sqlitePath(url: string): string {
+/** The file behind a sqlite: url (`:memory:` for an in-memory database). */
+export function sqlitePath(url: string): string {
   const rest = url.slice('sqlite:'.length).replace(/^\/\//, '');
   if (rest === '' || rest === ':memory:') return ':memory:';
   return resolve(rest);

@@ -76,3 +76,15 @@ export async function isMigrated(db: Kysely<any>, engine: Engine): Promise<boole
   const list = await withSchemaRaceRetry(async () => (await migrator(db, engine)).getMigrations());
   return list.every((m) => m.executedAt !== undefined);
 }
+
+export interface MigrationState {
+  name: string;
+  /** When it ran, or null while it is pending. */
+  executed_at: string | null;
+}
+
+/** Every migration this version knows, applied or pending, without applying anything. */
+export async function migrationStatus(db: Kysely<any>, engine: Engine): Promise<MigrationState[]> {
+  const list = await withSchemaRaceRetry(async () => (await migrator(db, engine)).getMigrations());
+  return list.map((m) => ({ name: m.name, executed_at: m.executedAt ? m.executedAt.toISOString() : null }));
+}

@@ -1,6 +1,7 @@
 /** Ingest batches and their items: what each message of a batch became, or why it failed. */
 import type { DbOrTrx } from '../db/create-db.js';
 import type { IngestItemOutcome, NewRow, Row } from '../db/types.js';
+import { deletedRows, deleteOlderThan, type PruneBatch } from '../db/prune.js';
 import { statementParts } from '../db/statement-parts.js';
 
 export interface BatchView {
@@ -129,4 +130,24 @@ export async function listItems(
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { data: rows, total: Number(count.n) };
+}
+
+/** Retention: per-message items of old batches, one bounded statement. */
+export const pruneBatchItems = (db: DbOrTrx, b: PruneBatch): Promise<number> => deleteOlderThan(db, 'ingest_batch_item', 'item_id', 'created_at', b);
+
+/**
+ * Retention: finished batches that ended before the cutoff and whose items are gone already (so
+ * the delete cascades to nothing and stays bounded). A batch still running is never touched.
+ */
+export async function pruneFinishedBatches(db: DbOrTrx, b: PruneBatch): Promise<number> {
+  const old = db
+    .selectFrom('ingest_batch as bt')
+    .select('bt.batch_id')
+    .where('bt.status', '<>', 'running')
+    .where('bt.completed_at', '<', b.before)
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('ingest_batch_item as i').select('i.item_id').whereRef('i.org_id', '=', 'bt.org_id').whereRef('i.batch_id', '=', 'bt.batch_id'))),
+    )
+    .limit(b.limit);
+  return deletedRows(await db.deleteFrom('ingest_batch').where('batch_id', 'in', old).executeTakeFirstOrThrow());
 }

@@ -11,6 +11,7 @@ import { applyTaskTransitions, resolveTaskBreaches, selectDueTasks, transitionFo
 import { appendEvents } from '../outbox/work-events.repository.js';
 import { evaluateWorkstreamRules } from './workstream-breaches.js';
 import { isUnavailable } from '../shared/errors.js';
+import { Periodic } from '../shared/periodic.js';
 
 /** The name passes hold while they run (Database.tryExclusive): one pass at a time per database. */
 export const SLA_PASS_LOCK = 'flowledger:sla-pass';
@@ -147,44 +148,35 @@ async function pass(deps: SlaDeps, now: Date, started: number): Promise<SlaPassS
 /** Runs a pass every `intervalMs` (serve, worker, `sla monitor`); stop() waits for a pass in flight. */
 export class SlaMonitor implements Service {
   readonly name = 'sla-monitor';
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
-  private stopped = true;
+  private readonly periodic: Periodic;
+  private started = false;
 
   constructor(
     private readonly deps: SlaDeps & { logger: Logger },
     private readonly intervalMs: number,
-  ) {}
-
-  start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.deps.logger.info({ intervalMs: this.intervalMs }, 'SLA monitor started');
-    this.schedule(0);
+  ) {
+    this.periodic = new Periodic(intervalMs, () =>
+      runSlaPass(deps).then(
+        (s) => {
+          if (s.skipped) deps.logger.debug('SLA pass skipped: another pass is running');
+          else if (s.events > 0) deps.logger.info({ sla: s }, 'SLA pass');
+        },
+        // An outage is logged once by the database's availability listener.
+        (err: unknown) => deps.logger[isUnavailable(err) ? 'debug' : 'error']({ err }, 'SLA pass failed'),
+      ),
+    );
   }
 
-  private schedule(delay: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = runSlaPass(this.deps)
-        .then((s) => {
-          if (s.skipped) this.deps.logger.debug('SLA pass skipped: another pass is running');
-          else if (s.events > 0) this.deps.logger.info({ sla: s }, 'SLA pass');
-        })
-        .catch((err: unknown) => this.deps.logger[isUnavailable(err) ? 'debug' : 'error']({ err }, 'SLA pass failed'))
-        .finally(() => {
-          this.running = undefined;
-          this.schedule(this.intervalMs);
-        });
-    }, delay);
-    this.timer.unref?.();
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.deps.logger.info({ intervalMs: this.intervalMs }, 'SLA monitor started');
+    this.periodic.start();
   }
 
   async stop(): Promise<void> {
-    const wasRunning = !this.stopped;
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
-    if (wasRunning) this.deps.logger.info('SLA monitor stopped');
+    await this.periodic.stop();
+    if (this.started) this.deps.logger.info('SLA monitor stopped');
+    this.started = false;
   }
 }

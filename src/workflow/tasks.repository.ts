@@ -1,5 +1,6 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { DbOrTrx } from '../db/create-db.js';
+import { deleteOlderThan, type PruneBatch } from '../db/prune.js';
 import type { SqlHelpers } from '../db/sql-helpers.js';
 import { statementParts } from '../db/statement-parts.js';
 import type { DB, NewRow, Row, RowUpdate, TaskStatus } from '../db/types.js';
@@ -117,6 +118,10 @@ export async function insertHistory(
     })
     .execute();
 }
+
+/** Retention: status history rows older than the cutoff, one bounded statement (the task itself stays). */
+export const pruneStatusHistory = (db: DbOrTrx, b: PruneBatch): Promise<number> =>
+  deleteOlderThan(db, 'workflow_status_history', 'history_id', 'changed_at', b);
 
 export async function listHistory(db: DbOrTrx, orgId: number, taskId: string) {
   return db

@@ -13,6 +13,7 @@ import * as m0007 from './0007_ingest.js';
 import * as m0008 from './0008_task_item_type.js';
 import * as m0009 from './0009_entities_without_nul.js';
 import * as m0010 from './0010_auth_failures.js';
+import * as m0011 from './0011_retention.js';
 import * as m0012 from './0012_secrets_at_rest.js';
 
 export const MIGRATIONS: Record<string, MigrationModule> = {
@@ -25,5 +26,6 @@ export const MIGRATIONS: Record<string, MigrationModule> = {
   '0008_task_item_type': m0008,
   '0009_entities_without_nul': m0009,
   '0010_auth_failures': m0010,
+  '0011_retention': m0011,
   '0012_secrets_at_rest': m0012,
 };
