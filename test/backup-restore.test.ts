@@ -23,7 +23,7 @@ interface Server {
 }
 
 async function startServer(env: Record<string, string>): Promise<Server> {
-  const proc = startCliProcess(['serve'], { ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' });
+  const proc = startCliProcess(['serve'], { ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', SHUTDOWN_DRAIN_DELAY: '0' });
   const line = await waitFor(() => proc.output().split('\n').find((l) => l.includes('FlowLedger listening')), {
     timeoutMs: 30_000,
     what: `server start (${proc.output()})`,

@@ -244,6 +244,7 @@ describeEachEngine('secrets key rotation under a live server', (engine) => {
     LOG_LEVEL: 'silent',
     OUTBOX_POLL_INTERVAL: '100ms',
     WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
+    SHUTDOWN_DRAIN_DELAY: '0',
     SECRETS_KEY: keys.current,
     SECRETS_KEY_PREVIOUS: keys.previous ?? '',
   });
