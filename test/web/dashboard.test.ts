@@ -2,50 +2,35 @@
  * The dashboard in a real browser (Debian's Chromium via playwright-core) against the real server
  * on both engines: sign-in, live numbers, the Kanban drag seen by a second browser, a card leaving
  * the board when its task is deleted elsewhere, a deadline crossing that turns a card red and raises
- * a toast, the task table and detail, and the pipeline's blocked submit.
+ * a toast, the task table and detail, and the pipeline's blocked submit. (The README's pictures of
+ * the demo come from accessibility.test.ts; the ones of these situations from here.)
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { runSlaPass } from '../../src/sla/monitor.js';
 import { describeEachEngine } from '../helpers/engines.js';
-import { launchBrowser, screenshot, signedInContext, startWebApp, watchPageErrors, type WebTestApp } from '../helpers/browser.js';
+import { screenshot, WebSession, type WebTestApp } from '../helpers/browser.js';
 import type { TestOrg } from '../helpers/test-app.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { createTaskVia, trpcData, trpcQuery, updateTaskVia } from '../helpers/workflow.js';
 
 const UI_TIMEOUT = 10_000;
-
 /** Run in the page (`any`: this file is compiled without the DOM's types). */
 const HAS_FOCUS = (el: any): boolean => el === el.ownerDocument.activeElement;
+
 describeEachEngine('dashboard in Chromium', (engine) => {
+  let web: WebSession;
   let t: WebTestApp;
-  let browser: Browser;
   let org: TestOrg;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[][] = [];
 
   beforeAll(async () => {
-    [t, browser] = await Promise.all([startWebApp(engine), launchBrowser()]);
+    web = await WebSession.start(engine, UI_TIMEOUT);
+    t = web.app;
     org = await t.createOrg('Acme Field Services');
   });
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await t?.stopServices();
-    await t?.close();
-    // Checked last so every test's page errors are reported, not just the first failing one.
-    expect(pageErrors.flat()).toEqual([]);
-  });
+  afterAll(async () => expect(await web?.stop()).toEqual([]));
 
-  async function open(key: string, path: string, viewport?: { width: number; height: number }): Promise<Page> {
-    const ctx = await signedInContext(browser, key, viewport);
-    contexts.push(ctx);
-    const page = await ctx.newPage();
-    pageErrors.push(watchPageErrors(page));
-    page.setDefaultTimeout(UI_TIMEOUT);
-    await page.goto(`${t.baseUrl}${path}`);
-    return page;
-  }
+  const open = (key: string, path: string, viewport?: { width: number; height: number }) => web.open(key, path, viewport);
 
   const inHours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
   const api = {
@@ -54,12 +39,7 @@ describeEachEngine('dashboard in Chromium', (engine) => {
   };
 
   it('signs in with a valid key, refuses a wrong one, survives a reload and signs out', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    contexts.push(ctx);
-    const page = await ctx.newPage();
-    pageErrors.push(watchPageErrors(page));
-    page.setDefaultTimeout(UI_TIMEOUT);
-    await page.goto(`${t.baseUrl}/tasks`); // a deep link: the server answers it with the app
+    const page = await web.open(null, '/tasks', { width: 1280, height: 800 }); // a deep link: the server answers it with the app
     await page.getByLabel('API key').fill('fl_not_a_real_key');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('not valid');
@@ -100,7 +80,6 @@ describeEachEngine('dashboard in Chromium', (engine) => {
     await expect.poll(() => tile('red_tasks').textContent(), { timeout: UI_TIMEOUT }).toBe(String(before + 1));
     await page.getByRole('radio', { name: 'Week' }).click();
     await expect.poll(() => page.getByRole('radio', { name: 'Week' }).getAttribute('aria-checked')).toBe('true');
-    if (engine.name === 'sqlite') await screenshot(page, 'dashboard');
   });
 
   it('moves a dragged card through the API and shows the move in a second browser at once', async () => {
@@ -211,7 +190,6 @@ describeEachEngine('dashboard in Chromium', (engine) => {
     await expect.poll(() => rows.count()).toBe(red.data.length);
     await page.getByRole('button', { name: /^Value/ }).click();
     await expect.poll(() => page.url()).toContain('sort=dollar_value');
-    if (engine.name === 'sqlite') await screenshot(page, 'tasks');
 
     await page.getByRole('link', { name: 'Quote for 40 pumps' }).click();
     await page.getByRole('heading', { name: 'Quote for 40 pumps' }).waitFor();
@@ -232,7 +210,6 @@ describeEachEngine('dashboard in Chromium', (engine) => {
     await page.getByRole('button', { name: 'Save changes' }).click();
     await expect.poll(() => page.locator('.error-note').textContent()).toBe('Value must be a number.');
     expect((await api.task(saved.task_id)).dollar_value).toBe(48_000);
-    if (engine.name === 'sqlite') await screenshot(page, 'task-detail');
   });
 
   it('saves only what the user changed on a task page, never reverting a change made meanwhile elsewhere', async () => {
@@ -320,7 +297,6 @@ describeEachEngine('dashboard in Chromium', (engine) => {
     await page.getByRole('link', { name: 'Pipeline' }).first().click();
     await page.getByRole('heading', { name: 'Today' }).waitFor();
     await page.locator('.today-item', { hasText: 'Harbor Foods cold-room retrofit' }).waitFor();
-    if (engine.name === 'sqlite') await screenshot(page, 'pipeline');
   });
 
   it('fits a tablet-width screen without horizontal scrolling of the page', async () => {
