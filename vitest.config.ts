@@ -4,7 +4,7 @@ import { scaled } from './test/helpers/time-scale.js';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.test.ts'],
     pool: 'forks',
     // One factor scales every timeout (test/helpers/time-scale.ts: TEST_TIME_SCALE, or from the load).
     testTimeout: scaled(30_000),

@@ -46,7 +46,9 @@ export async function startWebApp(engine: TestEngine): Promise<WebTestApp> {
 }
 
 /** A browser context already signed in with `key` (as if the user had signed in before). */
-export async function signedInContext(browser: Browser, key: string, viewport = { width: 1366, height: 860 }): Promise<BrowserContext> {
+const DEFAULT_VIEWPORT: Viewport = { width: 1366, height: 860 };
+
+export async function signedInContext(browser: Browser, key: string, viewport = DEFAULT_VIEWPORT): Promise<BrowserContext> {
   const ctx = await browser.newContext({ viewport });
   // Navigation and every locator wait: one scaled bound (test/helpers/time-scale.ts).
   ctx.setDefaultTimeout(scaled(10_000));
@@ -55,9 +57,52 @@ export async function signedInContext(browser: Browser, key: string, viewport = 
   return ctx;
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+type Viewport = { width: number; height: number };
+
+/**
+ * A browser test file's rig: the app on a socket, Chromium, and the file's pages, each in a browser
+ * context of its own (signed in with `key`, or signed out for null) and watched for page errors.
+ */
+export class WebSession {
+  private readonly contexts: BrowserContext[] = [];
+  private readonly errors: string[][] = [];
+  private constructor(
+    readonly app: WebTestApp,
+    private readonly browser: Browser,
+    private readonly timeoutMs: number,
+  ) {}
+
+  static async start(engine: TestEngine, timeoutMs: number): Promise<WebSession> {
+    const [app, browser] = await Promise.all([startWebApp(engine), launchBrowser()]);
+    return new WebSession(app, browser, timeoutMs);
+  }
+
+  async open(key: string | null, path: string, viewport?: Viewport): Promise<Page> {
+    const ctx = key ? await signedInContext(this.browser, key, viewport) : await this.browser.newContext({ viewport: viewport ?? DEFAULT_VIEWPORT });
+    this.contexts.push(ctx);
+    const page = await ctx.newPage();
+    this.errors.push(watchPageErrors(page));
+    page.setDefaultTimeout(this.timeoutMs);
+    await page.goto(`${this.app.baseUrl}${path}`);
+    return page;
+  }
+
+  /**
+   * Closes the pages, the browser and the app, and answers the page errors of all pages: checked
+   * last, so every test's errors are reported, not just the first failing one.
+   */
+  async stop(): Promise<string[]> {
+    for (const c of this.contexts) await c.close().catch(() => {});
+    await this.browser.close();
+    await this.app.stopServices();
+    await this.app.close();
+    return this.errors.flat();
+  }
+}
+
+export async function screenshot(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: opts.fullPage ?? true });
 }
 
 /** Fails the test on any uncaught page error or console error (a broken screen must not pass). */

@@ -1,10 +1,10 @@
-import { PRIORITIES, STATUS_LABEL, STATUSES, type Status } from '../lib/tasks.js';
+import { PRIORITIES, STATUS_LABEL, STATUSES } from '../lib/tasks.js';
 
 /** The <option>s of a status select (one place for their order and labels). */
-export function StatusOptions({ except }: { except?: Status }) {
+export function StatusOptions() {
   return (
     <>
-      {STATUSES.filter((s) => s !== except).map((s) => (
+      {STATUSES.map((s) => (
         <option key={s} value={s}>
           {STATUS_LABEL[s]}
         </option>

@@ -1,20 +1,36 @@
 /** Display formatting, one place for the whole UI. */
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
-export function money(value: number, currency = 'USD'): string {
-  let f = moneyFormats.get(currency);
+/** An amount in its currency ("$48,000"; with `cents`, "$1,250.50"); a bare number for an unknown code. */
+export function money(value: number, currency = 'USD', opts: { cents?: boolean } = {}): string {
+  const key = `${currency}:${opts.cents ? 2 : 0}`;
+  let f = moneyFormats.get(key);
   if (!f) {
+    const digits = opts.cents ? { minimumFractionDigits: 2, maximumFractionDigits: 2 } : { maximumFractionDigits: 0 };
     try {
-      f = new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 });
+      f = new Intl.NumberFormat('en-US', { style: 'currency', currency, ...digits });
     } catch {
-      f = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+      f = new Intl.NumberFormat('en-US', digits);
     }
-    moneyFormats.set(currency, f);
+    moneyFormats.set(key, f);
   }
   return f.format(value);
 }
 
-export const count = (n: number) => new Intl.NumberFormat('en-US').format(n);
+/** A file size as people read it: "512 bytes", "12.3 KB", "4.1 MB" (1 KB = 1024 bytes, as file managers show). */
+export function bytes(n: number): string {
+  if (n < 1024) return `${count(n)} ${n === 1 ? 'byte' : 'bytes'}`;
+  const units = ['KB', 'MB', 'GB'];
+  let v = n / 1024;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u += 1;
+  }
+  return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[u]}`;
+}
+
+export const count = (n: number): string => new Intl.NumberFormat('en-US').format(n);
 export const percent = (n: number) => `${n.toFixed(1)} %`;
 
 export function dateTime(iso: string | null | undefined): string {

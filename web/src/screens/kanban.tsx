@@ -1,5 +1,5 @@
 /**
- * Workflow Kanban: one column per status. Dragging a card (or choosing "Move to" from the keyboard)
+ * Workflow Kanban: one column per status. Dragging a card (or its Move menu, from the keyboard too)
  * changes its status through `workflow.update`; every open browser moves the card when the
  * realtime event arrives, and drops it when the task is deleted. Each open card counts down to its SLA deadline.
  */
@@ -14,7 +14,7 @@ import { count, money } from '../lib/format.js';
 import { Link } from '../lib/router.js';
 import { byDeadline, byUpdatedDesc, STATUS_LABEL, STATUSES, type Status } from '../lib/tasks.js';
 import { useAsync, useThrottled } from '../lib/use-async.js';
-import { StatusOptions } from '../components/task-options.js';
+import { MenuButton } from '../components/move-menu.js';
 
 const PER_COLUMN = 50;
 type Board = Record<Status, { tasks: Task[]; total: number }>;
@@ -65,7 +65,7 @@ export function KanbanScreen() {
     <div className="stack">
       <div className="page-head">
         <h1>Kanban</h1>
-        <p className="muted">{canWrite ? 'Drag a card to another column, or use its "Move to" menu, to change its status.' : 'Read-only: your key is a viewer key.'}</p>
+        <p className="muted">{canWrite ? 'Drag a card to another column, or use its Move menu (on hover or keyboard focus), to change its status.' : 'Read-only: your key is a viewer key.'}</p>
       </div>
       {board.error && <ErrorNote error={board.error} />}
       <div className="board">
@@ -203,9 +203,20 @@ function Card({ t, status, drag }: { t: Task; status: Status; drag: DragProps })
       }}
       onDragEnd={() => setDragging(null)}
     >
-      <Link to={`/tasks/${encodeURIComponent(t.task_id)}`} className="card-title">
-        {t.title}
-      </Link>
+      <div className="card-head">
+        <Link to={`/tasks/${encodeURIComponent(t.task_id)}`} className="card-title">
+          {t.title}
+        </Link>
+        {canWrite && (
+          <MenuButton
+            text="Move"
+            label={`Move “${t.title}”`}
+            menuLabel={`Move “${t.title}” to`}
+            choices={STATUSES.filter((s) => s !== status).map((s) => ({ value: s, label: STATUS_LABEL[s] }))}
+            onChoose={(to) => void move(t, to)}
+          />
+        )}
+      </div>
       <div className="card-meta">
         <span className={`priority priority-${t.priority.toLowerCase()}`}>{t.priority}</span>
         <span>{t.workflow_category}</span>
@@ -215,15 +226,6 @@ function Card({ t, status, drag }: { t: Task; status: Status; drag: DragProps })
         <span className="muted">{t.current_owner ?? 'Unassigned'}</span>
         {status !== 'COMPLETED' && <Countdown deadline={t.sla_deadline} />}
       </div>
-      {canWrite && (
-        <label className="move-to">
-          <span className="sr-only">Move “{t.title}” to</span>
-          <select value="" onChange={(e) => e.target.value && void move(t, e.target.value as Status)} aria-label={`Move ${t.title} to`}>
-            <option value="">Move to…</option>
-            <StatusOptions except={status} />
-          </select>
-        </label>
-      )}
     </li>
   );
 }

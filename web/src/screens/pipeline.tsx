@@ -109,10 +109,9 @@ function TodayPanel({ today }: { today: AsyncState<TodayItem[]> }) {
       {today.error && <ErrorNote error={today.error} />}
       <ul className="today-list">
         {(today.data ?? []).map((i) => (
-          <li key={`${i.item_type}-${i.item_id}`} className={`today-item badge-${i.badge}`} data-item={`${i.item_type}-${i.item_id}`}>
-            <span className={`badge badge-${i.badge}`} title={BADGE_LABEL[i.badge]}>
-              <span className="sr-only">{BADGE_LABEL[i.badge]}</span>
-            </span>
+          // The badge alone carries the colour (with its words, for who cannot tell the colours apart); the row stays plain and readable.
+          <li key={`${i.item_type}-${i.item_id}`} className="today-item" data-item={`${i.item_type}-${i.item_id}`} data-badge={i.badge}>
+            <span className={`badge badge-${i.badge}`}>{BADGE_LABEL[i.badge]}</span>
             <Link to={`/pipeline/${i.item_type === 'candidate' ? 'candidates' : 'pursuits'}/${i.item_id}`}>{i.title ?? `${i.item_type} ${i.item_id}`}</Link>
             <span className="muted">
               {i.item_type} · {i.status}

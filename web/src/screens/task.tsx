@@ -7,6 +7,7 @@ import { signals } from '../api/workstream.js';
 import { Countdown } from '../components/countdown.js';
 import { ErrorNote } from '../components/error-note.js';
 import { useToast } from '../components/toasts.js';
+import { entityRows } from '../lib/entities.js';
 import { dateTime, money } from '../lib/format.js';
 import { Link, navigate } from '../lib/router.js';
 import { STATUS_LABEL } from '../lib/tasks.js';
@@ -264,19 +265,32 @@ function EditActions({ saving, onReset, onDelete }: { saving: boolean; onReset: 
 }
 
 function HistoryPanel({ t }: { t: TaskWithHistory }) {
+  // Creating a task writes its first history row (no previous status): that row is the creation.
+  // Only tasks without one (none today, but rows are the truth) get a line made from created_at.
+  const created = t.history.find((h) => h.from_status === null);
   return (
     <section className="panel" aria-labelledby="history-title">
       <h2 id="history-title">History</h2>
       <ol className="timeline">
-        <li>
-          <span className="timeline-when">{dateTime(t.created_at)}</span> Created by {t.created_by ?? 'unknown'}
-        </li>
+        {!created && (
+          <li>
+            <span className="timeline-when">{dateTime(t.created_at)}</span> Created by {t.created_by ?? 'unknown'}
+          </li>
+        )}
         {t.history.map((h) => (
           <li key={h.history_id}>
             <span className="timeline-when">{dateTime(h.changed_at)}</span>{' '}
-            {h.from_status ? `${STATUS_LABEL[h.from_status]} → ` : ''}
-            <strong>{STATUS_LABEL[h.to_status]}</strong> by {h.changed_by}
-            {h.reason && <span className="muted"> — {h.reason}</span>}
+            {h.from_status === null ? (
+              <>
+                Created as <strong>{STATUS_LABEL[h.to_status]}</strong> by {h.changed_by}
+                {h.reason && h.reason !== 'created' && <span className="muted"> — {h.reason}</span>}
+              </>
+            ) : (
+              <>
+                {STATUS_LABEL[h.from_status]} → <strong>{STATUS_LABEL[h.to_status]}</strong> by {h.changed_by}
+                {h.reason && <span className="muted"> — {h.reason}</span>}
+              </>
+            )}
           </li>
         ))}
       </ol>
@@ -285,19 +299,16 @@ function HistoryPanel({ t }: { t: TaskWithHistory }) {
 }
 
 function EntitiesPanel({ t }: { t: TaskWithHistory }) {
-  const entities = Object.entries(t.entities ?? {});
+  const rows = entityRows(t);
   return (
     <section className="panel" aria-labelledby="entities-title">
       <h2 id="entities-title">Entities</h2>
-      {entities.length === 0 && !t.customer_name && !t.po_number && !t.quote_number ? (
+      {rows.length === 0 ? (
         <p className="muted">None found.</p>
       ) : (
         <dl className="entities">
-          {t.customer_name && <Entity name="Customer" value={t.customer_name} />}
-          {t.po_number && <Entity name="PO number" value={t.po_number} />}
-          {t.quote_number && <Entity name="Quote number" value={t.quote_number} />}
-          {entities.map(([k, v]) => (
-            <Entity key={k} name={k.replace(/_/g, ' ')} value={formatEntity(v)} />
+          {rows.map((r) => (
+            <Entity key={r.kind} name={r.label} value={r.values.join(', ')} />
           ))}
         </dl>
       )}
@@ -332,15 +343,4 @@ function Entity({ name, value }: { name: string; value: string }) {
       <dd>{value}</dd>
     </>
   );
-}
-
-function formatEntity(v: unknown): string {
-  if (Array.isArray(v)) return v.map(formatEntity).join(', ');
-  if (v && typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if ('amount' in o) return `${String(o.amount)} ${String(o.currency ?? '')}`.trim();
-    if ('value' in o) return String(o.value);
-    return Object.values(o).map(String).join(' ');
-  }
-  return String(v);
 }
