@@ -194,6 +194,9 @@ export const proposalInput = z
   })
   .strict();
 
+/** PATCH /proposals/:id: the same fields as a new version; `null` clears one (a null recipient falls back to the candidate's contact). */
+export const proposalPatch = proposalInput.refine((p) => Object.keys(p).length > 0, { message: 'Nothing to change: send at least one field' });
+
 // ------------------------------------------------------------------ today, stats, events
 export const todayItemSchema = z.object({
   item_type: z.enum(['candidate', 'pursuit']),
