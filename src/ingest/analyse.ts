@@ -4,13 +4,15 @@
  * Pure and CPU-bound, so it runs in the parse workers (parse.worker.ts) as well as inline.
  */
 import { createHash } from 'node:crypto';
-import { compile } from 'html-to-text';
-import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import { simpleParser, type ParsedMail } from 'mailparser';
 import type { TaskPriority } from '../db/types.js';
 import { automatedReason, categorise, compileRules, generalIsActionable, isAcknowledgement, prioritise } from './categorise.js';
 import type { IngestConfig } from './config.js';
 import { dollarValueOf, extractFromPrepared, prepareText, type Entities } from './entities.js';
+import { collapse, noNul, viewOf, type AttachmentInfo, type MailView } from './mail-view.js';
 import { patternSignature } from './signature.js';
+
+export type { AttachmentInfo } from './mail-view.js';
 
 export interface AnalysisContext {
   config: IngestConfig;
@@ -19,12 +21,6 @@ export interface AnalysisContext {
   highValueThreshold: number;
   /** The org's own names (plus config.self_names): never the customer. */
   selfNames: string[];
-}
-
-export interface AttachmentInfo {
-  filename: string | null;
-  content_type: string;
-  size: number;
 }
 
 export interface AnalysedMessage {
@@ -64,8 +60,6 @@ export interface FailedMessage {
 export type ParseResult = AnalysedMessage | FailedMessage;
 
 export const MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
-/** Regex work is bounded: the first 100k characters of a body carry its business content. */
-const MAX_SCAN_CHARS = 100_000;
 
 const FREEMAIL = new Set(
   'gmail.com googlemail.com yahoo.com yahoo.co.uk hotmail.com outlook.com live.com msn.com aol.com icloud.com me.com mac.com gmx.de gmx.net web.de proton.me protonmail.com mail.ru yandex.ru qq.com 163.com comcast.net'.split(' '),
@@ -91,27 +85,6 @@ function cachedRules(config: IngestConfig) {
   return r;
 }
 
-/**
- * Mail is outside data: a NUL (raw, or decoded from a part) is dropped rather than failing the
- * message, since PostgreSQL text cannot hold it. Everything stored is derived from these strings.
- */
-const noNul = (s: string) => (s.includes('\u0000') ? s.replaceAll('\u0000', '') : s);
-
-function firstAddress(a: AddressObject | AddressObject[] | undefined): { address: string | null; name: string | null } {
-  const obj = Array.isArray(a) ? a[0] : a;
-  const v = obj?.value?.[0];
-  const address = v?.address && noNul(v.address).trim().toLowerCase();
-  return { address: address && address.includes('@') ? address : null, name: (v?.name && noNul(v.name).trim()) || null };
-}
-
-function headerText(parsed: ParsedMail, name: string): string | undefined {
-  const v = parsed.headers.get(name);
-  if (v === undefined || v === null) return undefined;
-  if (typeof v === 'string') return noNul(v);
-  if (typeof v === 'object' && 'value' in (v as object)) return noNul(String((v as { value: unknown }).value));
-  return noNul(String(v));
-}
-
 /** The new part of a reply: text before the first quoted line or attribution. */
 export function newContent(text: string): string {
   const lines = text.split(/\r?\n/);
@@ -127,12 +100,6 @@ export function newContent(text: string): string {
   return head || text.trim();
 }
 
-function normaliseMessageId(id: string | undefined): string | null {
-  if (!id) return null;
-  const v = id.trim().replace(/^<+|>+$/g, '').trim();
-  return v.length >= 3 && v.length <= 900 ? v : null;
-}
-
 function domainName(domain: string | null): string | null {
   if (!domain || FREEMAIL.has(domain)) return null;
   const parts = domain.split('.');
@@ -146,35 +113,7 @@ function domainName(domain: string | null): string | null {
 }
 
 /**
- * HTML-only mail (including multipart/related, where mailparser gives no text) is converted here,
- * with table cells kept apart ("Due | 31.03.2026", not "Due31.03.2026") and images and links dropped.
- */
-const HTML_OPTIONS = {
-  wordwrap: false as const,
-  selectors: [
-    { selector: 'img', format: 'skip' },
-    { selector: 'a', options: { ignoreHref: true } },
-    { selector: 'table', format: 'dataTable', options: { colSpacing: 3, maxColumnWidth: 200 } },
-  ],
-};
-
-// Compiled once: html-to-text builds its selector matcher per options object, which dominates small mails.
-const htmlToText = compile(HTML_OPTIONS);
-
-function bodyText(parsed: ParsedMail): string {
-  if (parsed.text && parsed.text.trim()) return parsed.text;
-  if (typeof parsed.html === 'string' && parsed.html.trim()) {
-    try {
-      return htmlToText(parsed.html.slice(0, 2 * MAX_SCAN_CHARS));
-    } catch {
-      return parsed.html.replace(/<[^>]*>/g, ' ');
-    }
-  }
-  return parsed.text ?? '';
-}
-
-/**
- * Only what analysis reads: no text→HTML or HTML→text rendering (bodyText converts HTML itself),
+ * Only what analysis reads: no text→HTML or HTML→text rendering (mail-view.ts converts HTML itself),
  * no link or cid: image rewriting (keepCidLinks also saves simpleParser an event-loop turn per
  * message), and no MD5 of attachment content — we record attachments' names, types and sizes only.
  * `checksumAlgo: false` is mailparser's documented switch, missing from @types/mailparser 3.4.
@@ -186,11 +125,11 @@ const PARSER_OPTIONS = {
   skipImageLinks: true,
   keepCidLinks: true,
   checksumAlgo: false as unknown as string,
+  // A header block cannot be larger than its message, which is already bounded (MAX_MESSAGE_BYTES);
+  // mailparser's own 1 MB default failed whole messages over one absurd References line, and its
+  // header parsing is linear (a 25 MB header block parses in about a second).
+  maxHeadSize: MAX_MESSAGE_BYTES,
 };
-
-const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
-
-type Sender = ReturnType<typeof firstAddress>;
 
 function failed(seq: number, reason: string, messageId: string | null = null, subject: string | null = null): FailedMessage {
   return { ok: false, seq, reason, messageId, subject };
@@ -206,12 +145,14 @@ function refuseRaw(raw: Buffer | string, seq: number): FailedMessage | undefined
   return undefined;
 }
 
-/** What parsed but is no mail, or carries nothing at all. */
-function refuseParsed(parsed: ParsedMail, seq: number, messageId: string | null, subject: string, from: Sender): FailedMessage | undefined {
-  const hasHeaders = ['from', 'subject', 'date', 'message-id', 'to'].some((h) => parsed.headers.has(h));
-  if (!hasHeaders) return failed(seq, 'Not an email message: no From, To, Subject, Date or Message-ID header', messageId, subject || null);
-  if (!from.address && !subject && !(parsed.text ?? '').trim() && !parsed.html && parsed.attachments.length === 0) {
-    return failed(seq, 'Message has no sender, no subject and no body', messageId);
+/** What parsed but is no mail, or has nothing a person could read. */
+function refuseParsed(mail: MailView, seq: number): FailedMessage | undefined {
+  const hasHeaders = ['from', 'subject', 'date', 'message-id', 'to'].some((h) => mail.hasHeader(h));
+  if (!hasHeaders) return failed(seq, 'Not an email message: no From, To, Subject, Date or Message-ID header', mail.messageId, mail.subject || null);
+  if (!mail.subject && !mail.text.trim()) {
+    const names = mail.attachments.map((a) => a.filename ?? a.content_type);
+    const only = names.length ? `, only ${names.length} attachment${names.length > 1 ? 's' : ''} (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''})` : '';
+    return failed(seq, `No readable text: no subject and no text part${only}`, mail.messageId);
   }
   return undefined;
 }
@@ -223,17 +164,14 @@ export async function analyseMessage(raw: Buffer | string, seq: number, ctx: Ana
   try {
     parsed = await simpleParser(raw, PARSER_OPTIONS);
   } catch (e) {
-    return failed(seq, noNul(`MIME parse error: ${(e as Error).message ?? String(e)}`));
+    return failed(seq, noNul(`MIME parse error: ${e instanceof Error ? e.message : String(e)}`));
   }
-  const messageId = normaliseMessageId(parsed.messageId && noNul(parsed.messageId));
-  const subject = collapse(noNul(parsed.subject ?? ''));
-  const from = firstAddress(parsed.from);
-  return refuseParsed(parsed, seq, messageId, subject, from) ?? analyseParsed(parsed, seq, ctx, messageId, subject, from);
+  const mail = viewOf(parsed, raw);
+  return refuseParsed(mail, seq) ?? analyseParsed(mail, seq, ctx);
 }
 
-function analyseParsed(parsed: ParsedMail, seq: number, ctx: AnalysisContext, messageId: string | null, subject: string, from: Sender): AnalysedMessage {
-  const dateMs = parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date.getTime() : null;
-  const text = noNul(bodyText(parsed).slice(0, MAX_SCAN_CHARS));
+function analyseParsed(mail: MailView, seq: number, ctx: AnalysisContext): AnalysedMessage {
+  const { subject, from, text, dateMs } = mail;
   const senderDomain = from.address ? from.address.split('@')[1]! : null;
   const referenceYear = new Date(dateMs ?? Date.now()).getUTCFullYear();
   const scanBody = prepareText(text);
@@ -241,13 +179,13 @@ function analyseParsed(parsed: ParsedMail, seq: number, ctx: AnalysisContext, me
   const fresh = newContent(text);
   const cat = categorise(subject, scanBody, entities, rulesFor(ctx.config), ctx.config.min_score);
   const dollarValue = dollarValueOf(entities, ctx.currency);
-  const pri = priorityOf(parsed, ctx, { subject, fresh, dollarValue, category: cat.category });
-  const notActionable = notActionableReason(parsed, ctx, { from, subject, fresh, entities, category: cat.category });
+  const pri = priorityOf(mail, ctx, { fresh, dollarValue, category: cat.category });
+  const notActionable = notActionableReason(mail, ctx, { fresh, entities, category: cat.category });
   return {
     ok: true,
     seq,
-    messageId,
-    dedupeKey: dedupeKeyOf(parsed, messageId, from, subject, text),
+    messageId: mail.messageId,
+    dedupeKey: dedupeKeyOf(mail),
     subject,
     fromAddress: from.address,
     fromName: from.name,
@@ -256,7 +194,7 @@ function analyseParsed(parsed: ParsedMail, seq: number, ctx: AnalysisContext, me
     snippet: collapse(fresh.slice(0, 1000)).slice(0, 280),
     description: fresh.slice(0, 4000),
     entities,
-    attachments: parsed.attachments.map((a) => ({ filename: a.filename ? noNul(a.filename) : null, content_type: noNul(a.contentType), size: a.size })),
+    attachments: mail.attachments,
     category: cat.category,
     categoryReason: `${cat.reason}; ${pri.reason}`,
     priority: pri.priority,
@@ -268,10 +206,10 @@ function analyseParsed(parsed: ParsedMail, seq: number, ctx: AnalysisContext, me
   };
 }
 
-function priorityOf(parsed: ParsedMail, ctx: AnalysisContext, m: { subject: string; fresh: string; dollarValue: number; category: string }) {
-  const importance = `${headerText(parsed, 'importance') ?? ''} ${headerText(parsed, 'x-priority') ?? ''} ${headerText(parsed, 'priority') ?? ''}`;
+function priorityOf(mail: MailView, ctx: AnalysisContext, m: { fresh: string; dollarValue: number; category: string }) {
+  const importance = `${mail.header('importance') ?? ''} ${mail.header('x-priority') ?? ''} ${mail.header('priority') ?? ''}`;
   return prioritise({
-    subject: m.subject,
+    subject: mail.subject,
     body: m.fresh,
     importanceHigh: /\bhigh\b|^\s*[12]\b|\burgent\b/i.test(importance.trim()),
     dollarValue: m.dollarValue,
@@ -282,30 +220,26 @@ function priorityOf(parsed: ParsedMail, ctx: AnalysisContext, m: { subject: stri
 }
 
 /** Why no task is made (automated mail, an acknowledgement, nothing asked); undefined when actionable. */
-function notActionableReason(
-  parsed: ParsedMail,
-  ctx: AnalysisContext,
-  m: { from: Sender; subject: string; fresh: string; entities: Entities; category: string },
-): string | undefined {
+function notActionableReason(mail: MailView, ctx: AnalysisContext, m: { fresh: string; entities: Entities; category: string }): string | undefined {
   const automated = automatedReason({
-    from: m.from.address ?? '',
-    subject: m.subject,
-    contentType: headerText(parsed, 'content-type') ?? '',
-    autoSubmitted: headerText(parsed, 'auto-submitted'),
-    precedence: headerText(parsed, 'precedence'),
-    listUnsubscribe: parsed.headers.has('list-unsubscribe'),
-    autoReply: parsed.headers.has('x-autoreply') || parsed.headers.has('x-autorespond'),
+    from: mail.from.address ?? '',
+    subject: mail.subject,
+    contentType: mail.header('content-type') ?? '',
+    autoSubmitted: mail.header('auto-submitted'),
+    precedence: mail.header('precedence'),
+    listUnsubscribe: mail.hasHeader('list-unsubscribe'),
+    autoReply: mail.hasHeader('x-autoreply') || mail.hasHeader('x-autorespond'),
     ignoreDomains: ctx.config.ignore_domains,
   });
   if (automated) return automated;
   if (isAcknowledgement(m.fresh, m.entities)) return 'not actionable: acknowledgement only';
-  if (m.category === 'General' && !generalIsActionable(m.subject, m.fresh, m.entities)) return 'not actionable: no request and no business data';
+  if (m.category === 'General' && !generalIsActionable(mail.subject, m.fresh, m.entities)) return 'not actionable: no request and no business data';
   return undefined;
 }
 
 /** The Message-ID, or without one a hash of sender, Date header, subject and text. */
-function dedupeKeyOf(parsed: ParsedMail, messageId: string | null, from: Sender, subject: string, text: string): string {
-  if (messageId) return `mid:${messageId}`;
-  const hash = createHash('sha256').update(`${from.address ?? ''}\n${headerText(parsed, 'date') ?? ''}\n${subject}\n${text}`).digest('hex');
+function dedupeKeyOf(mail: MailView): string {
+  if (mail.messageId) return `mid:${mail.messageId}`;
+  const hash = createHash('sha256').update(`${mail.from.address ?? ''}\n${mail.header('date') ?? ''}\n${mail.subject}\n${mail.text}`).digest('hex');
   return `sha256:${hash.slice(0, 40)}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, isValidTimeZone, isoWeekday, localDateOf, offsetAt, zonedTimeToUtc } from './zoned-time.js';
+import { addDays, addZonedDays, isValidTimeZone, isoWeekday, localDateOf, offsetAt, zonedTimeToUtc } from './zoned-time.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -36,6 +36,13 @@ describe('zoned time', () => {
     expect(localDateOf(Date.parse('0050-03-01T00:00:00Z'), 'America/New_York')).toEqual({ y: 50, m: 2, d: 28 });
     expect(localDateOf(Date.parse('-000001-06-15T12:00:00Z'), 'UTC')).toEqual({ y: -1, m: 6, d: 15 });
     expect(offsetAt(Date.parse('0050-03-01T00:00:00Z'), 'UTC')).toBe(0);
+  });
+
+  it('moves an instant by calendar days at the same wall-clock time, across daylight-saving changes', () => {
+    // 30 days before 2026-04-10 09:15:30.250 in Berlin (summer time) is 2026-03-11 09:15:30.250 (winter time).
+    expect(iso(addZonedDays(Date.parse('2026-04-10T07:15:30.250Z'), -30, 'Europe/Berlin'))).toBe('2026-03-11T08:15:30.250Z');
+    expect(iso(addZonedDays(Date.parse('2026-12-02T05:00:00Z'), -30, 'America/New_York'))).toBe('2026-11-02T05:00:00.000Z');
+    expect(iso(addZonedDays(Date.parse('2026-03-01T00:00:00Z'), 1, 'UTC'))).toBe('2026-03-02T00:00:00.000Z');
   });
 
   it('knows which zones exist', () => {

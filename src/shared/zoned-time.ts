@@ -89,6 +89,13 @@ export function addDays(date: LocalDate, days: number): LocalDate {
   return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
 }
 
+/** The same wall-clock time `days` calendar days later (earlier when negative) in a zone, across DST changes. */
+export function addZonedDays(ms: number, days: number, tz: string): number {
+  const w = wallClock(ms, tz);
+  const subMinute = ms - Math.floor(ms / 60_000) * 60_000;
+  return zonedTimeToUtc(addDays({ y: w.year, m: w.month, d: w.day }, days), w.hour * 60 + w.minute, tz) + subMinute;
+}
+
 /** ISO weekday of a civil date: 1 = Monday … 7 = Sunday. */
 export function isoWeekday(date: LocalDate): number {
   const d = new Date(utcMs(date.y, date.m - 1, date.d)).getUTCDay();

@@ -11,7 +11,7 @@ import { sqlHelpers } from '../db/sql-helpers.js';
 import type { WorkflowDeps } from './workflow.deps.js';
 import { badRequest } from '../shared/errors.js';
 import type { AnalyticsInput, AnalyticsResult } from './workflow.schemas.js';
-import { addDays, isValidTimeZone, isoWeekday, localDateOf, zonedTimeToUtc, type LocalDate } from '../shared/zoned-time.js';
+import { addDays, addZonedDays, isValidTimeZone, isoWeekday, localDateOf, zonedTimeToUtc, type LocalDate } from '../shared/zoned-time.js';
 
 export type Granularity = AnalyticsInput['granularity'];
 export const MAX_BUCKETS = 1000;
@@ -117,6 +117,17 @@ async function countPerBucket(
 
 const round2 = (v: number) => Math.round(v * 100) / 100;
 
+export const DEFAULT_RANGE_DAYS = 30;
+
+/**
+ * A range with no end ends with today (the start of tomorrow in `tz`), and one with no start begins
+ * 30 days before its end: with neither, the last 30 whole days, today included, one bucket a day.
+ */
+export function defaultRange(from: string | undefined, to: string | undefined, tz: string, nowMs: number): { from: string; to: string } {
+  const end = to ?? new Date(zonedMidnight(addDays(localDateOf(nowMs, tz), 1), tz)).toISOString();
+  return { from: from ?? new Date(addZonedDays(Date.parse(end), -DEFAULT_RANGE_DAYS, tz)).toISOString(), to: end };
+}
+
 export async function workflowAnalytics(
   deps: Pick<WorkflowDeps, 'database' | 'clock'>,
   auth: AuthContext,
@@ -124,10 +135,11 @@ export async function workflowAnalytics(
 ): Promise<AnalyticsResult> {
   const tz = input.tz ?? 'UTC';
   assertTimeZone(tz);
-  if (input.from >= input.to) {
+  const { from, to } = defaultRange(input.from, input.to, tz, deps.clock.now().getTime());
+  if (from >= to) {
     throw badRequest('to must be after from', { fields: [{ field: 'to', message: 'must be after from' }] });
   }
-  const buckets = bucketsFor(input.from, input.to, input.granularity, tz);
+  const buckets = bucketsFor(from, to, input.granularity, tz);
   const h = sqlHelpers(deps.database.engine);
   // The clipped ranges, listed as data: (i, s, e) with i the bucket's position.
   const table = h.timeRanges(buckets);
@@ -148,8 +160,8 @@ export async function workflowAnalytics(
   return {
     granularity: input.granularity,
     tz,
-    from: input.from,
-    to: input.to,
+    from,
+    to,
     points: buckets.map((b, i) => {
       const c = created.get(i);
       const d = completed.get(i);

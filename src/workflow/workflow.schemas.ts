@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { pageQuery, paginationSchema } from '../http/paging.js';
+import { dayOrInstant, resolveDays, timeZone } from '../shared/day-or-instant.js';
 import { isoInstant } from '../shared/iso-instant.js';
 import { orgIdQuery } from '../http/params.js';
 
@@ -95,24 +96,33 @@ const listFilterFields = {
   category: text(100).optional(),
   owner: text(200).optional(),
   priority: taskPriority.optional(),
-  from: isoInstant.optional(),
-  to: isoInstant.optional(),
+  /** The created range [from, to): dates mean whole days in `tz` (UTC by default). */
+  from: dayOrInstant.optional(),
+  to: dayOrInstant.optional(),
+  tz: timeZone.optional(),
   search: text(200).optional(),
 };
 const pageFields = {
   page: z.number().int().min(1).max(1_000_000).default(1),
   limit: z.number().int().min(1).max(200).default(50),
 };
-/** `to` must come after `from` when both bound the created range (400 naming `to`). */
-const rangeInOrder = (r: { from?: string | undefined; to?: string | undefined }) => r.from === undefined || r.to === undefined || r.from < r.to;
-const rangeProblem = { message: 'must be after from', path: ['to'] };
+/**
+ * The created range as instants: dates resolved in `tz` (a transform step, so both transports get
+ * the same instants and `tz` goes no further), then `to` must come after `from` (400 naming `to`).
+ */
+function resolvedRange<T extends { from?: string | undefined; to?: string | undefined; tz?: string | undefined }>(r: T, ctx: z.RefinementCtx): Omit<T, 'tz'> {
+  const { tz, ...rest } = r;
+  const out = resolveDays(rest, { from: 'start', to: 'end' }, tz ?? 'UTC', ctx);
+  if (out.from !== undefined && out.to !== undefined && out.from >= out.to) ctx.addIssue({ code: 'custom', message: 'must be after from', path: ['to'], input: r.to });
+  return out;
+}
 
 const sortFields = { field: z.enum(SORT_FIELDS), direction: z.enum(['asc', 'desc']).default('asc') };
 
 export const listTasksInput = z
   .object({
     org_id: orgIdField,
-    filter: z.object(listFilterFields).strict().refine(rangeInOrder, rangeProblem).optional(),
+    filter: z.object(listFilterFields).strict().transform(resolvedRange).optional(),
     pagination: z.object(pageFields).strict().optional(),
     sort: z.object(sortFields).strict().optional(),
   })
@@ -131,7 +141,7 @@ export const listTasksQuery = z
     direction: sortFields.direction.optional(),
   })
   .strict()
-  .refine(rangeInOrder, rangeProblem);
+  .transform(resolvedRange);
 
 export function listInputFromQuery(q: z.infer<typeof listTasksQuery>): NonNullable<ListTasksInput> {
   const { page, limit, sort, direction, org_id, ...filter } = q;
@@ -144,19 +154,22 @@ export function listInputFromQuery(q: z.infer<typeof listTasksQuery>): NonNullab
 }
 
 // ------------------------------------------------------------------ analytics, patterns
-export const analyticsInput = z
-  .object({
-    org_id: orgIdField,
-    granularity: z.enum(GRANULARITIES),
-    from: isoInstant,
-    to: isoInstant,
-    category: text(100).optional(),
-    /** IANA time zone for the bucket boundaries; UTC by default. */
-    tz: z.string().trim().min(1).max(64).optional(),
-  })
-  .strict();
-export type AnalyticsInput = z.infer<typeof analyticsInput>;
-export const analyticsQuery = analyticsInput.extend({ org_id: orgIdQuery });
+const analyticsFields = {
+  granularity: z.enum(GRANULARITIES).default('day'),
+  /** [from, to): dates mean whole days in `tz`; without them, the last 30 days (see analytics.ts). */
+  from: dayOrInstant.optional(),
+  to: dayOrInstant.optional(),
+  category: text(100).optional(),
+  /** IANA time zone for the bucket boundaries and for dates; UTC by default. */
+  tz: timeZone.optional(),
+};
+/** The given ends as instants (dates resolved in `tz`); the missing ones are filled in by the service, which has the clock. */
+const resolvedAnalytics = <T extends { from?: string | undefined; to?: string | undefined; tz?: string | undefined }>(a: T, ctx: z.RefinementCtx): T =>
+  resolveDays(a, { from: 'start', to: 'end' }, a.tz ?? 'UTC', ctx);
+// prefault: `workflow.analytics` called with no input at all is the default range, like `{}`.
+export const analyticsInput = z.object({ org_id: orgIdField, ...analyticsFields }).strict().prefault({}).transform(resolvedAnalytics);
+export type AnalyticsInput = z.output<typeof analyticsInput>;
+export const analyticsQuery = z.object({ org_id: orgIdQuery, ...analyticsFields }).strict().transform(resolvedAnalytics);
 
 export const patternsInput = z
   .object({

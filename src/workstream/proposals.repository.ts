@@ -21,6 +21,26 @@ export async function listProposals(db: DbOrTrx, orgId: number, pursuitId: numbe
     .execute();
 }
 
+export async function getProposal(db: DbOrTrx, orgId: number, proposalId: number): Promise<Proposal | undefined> {
+  return db.selectFrom('proposal').selectAll().where('org_id', '=', orgId).where('proposal_id', '=', proposalId).executeTakeFirst();
+}
+
+/**
+ * Changes a proposal's fields while it is still a draft; undefined when it is not a draft (or does
+ * not exist). One conditional statement, so it cannot interleave with the proposal mail marking
+ * the same row sent: either the edit lands on the draft, or the proposal is already sent.
+ */
+export async function updateDraftProposal(db: DbOrTrx, orgId: number, proposalId: number, fields: ProposalFields, now: string): Promise<Proposal | undefined> {
+  return db
+    .updateTable('proposal')
+    .set({ ...fields, updated_at: now })
+    .where('org_id', '=', orgId)
+    .where('proposal_id', '=', proposalId)
+    .where('status', '=', 'draft')
+    .returningAll()
+    .executeTakeFirst();
+}
+
 /** The version a new proposal of this pursuit gets: one past the highest so far (1 for the first). */
 export async function nextProposalVersion(db: DbOrTrx, orgId: number, pursuitId: number): Promise<number> {
   const r = await db

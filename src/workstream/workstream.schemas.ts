@@ -1,6 +1,8 @@
 /** zod schemas of the workstream API: inputs (validated) and responses (they feed /api/openapi.json). */
 import { z } from 'zod';
+import { dayOrInstant, resolveDays, timeZone } from '../shared/day-or-instant.js';
 import { isoInstant } from '../shared/iso-instant.js';
+import { pageQuery } from '../http/paging.js';
 import { CANDIDATE_STATUSES, PURSUIT_STAGES } from './transitions.js';
 import { idParams, positiveId } from '../http/params.js';
 
@@ -42,11 +44,15 @@ export const signalPatch = z
   .strict()
   .refine((p) => Object.keys(p).length > 0, { message: 'Nothing to change: send at least one field' });
 
-export const signalListQuery = z.object({
-  source_type: text(50).optional(),
-  since: isoInstant.optional(),
-  until: isoInstant.optional(),
-});
+/** GET /signals: paging, and [since, until) on ts, where dates mean whole days in `tz` (UTC by default). */
+export const signalListQuery = pageQuery
+  .extend({
+    source_type: text(50).optional(),
+    since: dayOrInstant.optional(),
+    until: dayOrInstant.optional(),
+    tz: timeZone.optional(),
+  })
+  .transform(({ tz, ...q }, ctx) => resolveDays(q, { since: 'start', until: 'end' }, tz ?? 'UTC', ctx));
 
 export const signalSchema = z.object({
   signal_id: z.number(),
@@ -110,12 +116,15 @@ export const workEventSchema = z.object({
 export const pursuitPatch = z
   .object({
     title: text(500).nullable().optional(),
-    due_date: isoInstant.nullable().optional(),
+    /** A date is the start of that day in `tz` (UTC by default); an instant is kept as given. */
+    due_date: dayOrInstant.nullable().optional(),
+    tz: timeZone.optional(),
     value: z.number().min(0).max(1e13).nullable().optional(),
     owner_user_id: text(200).nullable().optional(),
   })
   .strict()
-  .refine((p) => Object.keys(p).length > 0, { message: 'Nothing to change: send at least one field' });
+  .refine((p) => Object.keys(p).some((k) => k !== 'tz'), { message: 'Nothing to change: send at least one field' })
+  .transform(({ tz, ...p }, ctx) => resolveDays(p, { due_date: 'start' }, tz ?? 'UTC', ctx));
 
 export const pursuitListQuery = z.object({ stage: z.enum(PURSUIT_STAGES).optional() });
 
@@ -184,6 +193,9 @@ export const proposalInput = z
     body: z.string().max(200_000).nullish(),
   })
   .strict();
+
+/** PATCH /proposals/:id: the same fields as a new version; `null` clears one (a null recipient falls back to the candidate's contact). */
+export const proposalPatch = proposalInput.refine((p) => Object.keys(p).length > 0, { message: 'Nothing to change: send at least one field' });
 
 // ------------------------------------------------------------------ today, stats, events
 export const todayItemSchema = z.object({

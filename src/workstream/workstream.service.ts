@@ -24,7 +24,7 @@ import {
   type ChecklistItem,
   type ChecklistPatch,
 } from './checklist.repository.js';
-import { createNextProposal, type Proposal, type ProposalFields } from './proposals.repository.js';
+import { createNextProposal, getProposal, updateDraftProposal, type Proposal, type ProposalFields } from './proposals.repository.js';
 import {
   getPursuit,
   insertPursuit,
@@ -298,4 +298,34 @@ export async function removeChecklist(trx: DbOrTrx, ctx: Ctx, pursuitId: number,
 export async function createProposal(trx: DbOrTrx, ctx: Ctx, pursuitId: number, fields: ProposalFields): Promise<Proposal> {
   await lockPursuit(trx, ctx, pursuitId);
   return createNextProposal(trx, { orgId: ctx.orgId, pursuitId, fields, actor: ctx.actor, now: ctx.now });
+}
+
+/**
+ * Edits a draft (recipient, subject, document link, body), e.g. to give a proposal whose mail was
+ * dead-lettered for want of a recipient one before the dead letter is retried. A proposal already
+ * sent or answered is what the customer saw: it stays as it was (409; a new version is the way to
+ * change it).
+ */
+export async function patchProposal(trx: DbOrTrx, ctx: Ctx, proposalId: number, patch: ProposalFields): Promise<Proposal> {
+  const row = await updateDraftProposal(trx, ctx.orgId, proposalId, patch, ctx.now);
+  if (!row) {
+    const current = await getProposal(trx, ctx.orgId, proposalId);
+    if (!current) throw notFound(`Proposal ${proposalId}`);
+    throw conflict(`Proposal ${proposalId} is ${current.status}: only a draft can be changed; create a new version with POST /api/workstream/pursuits/${current.pursuit_id}/proposals`, {
+      status: current.status,
+      pursuit_id: current.pursuit_id,
+    });
+  }
+  await appendEvent(
+    trx,
+    event(ctx, 'proposal.updated', 'proposal', proposalId, {
+      proposal_id: proposalId,
+      pursuit_id: row.pursuit_id,
+      version: row.version,
+      // The names, not the values: a body may be 200 kB; the row has them.
+      changed: Object.keys(patch),
+      recipient_email: row.recipient_email,
+    }),
+  );
+  return row;
 }

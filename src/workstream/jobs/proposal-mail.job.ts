@@ -12,8 +12,8 @@
  *
  * Recipient: the proposal's recipient_email; when that is empty, the contact of the candidate's
  * earliest linked signal whose contact_id is an email address (the person who asked). With
- * neither, the failure is permanent: the event is dead-lettered with that reason, and can be
- * redriven from the admin API after a recipient is set.
+ * neither, the failure is permanent: the event is dead-lettered with a reason that names the two
+ * calls that fix it (PATCH the proposal's recipient_email, then retry the dead letter).
  */
 import type { Config } from '../../config/config.js';
 import type { DbOrTrx } from '../../db/create-db.js';
@@ -90,7 +90,8 @@ export function proposalMailJob(deps: Pick<WorkstreamDeps, 'database' | 'clock' 
       : await candidateContactEmail(db, e.org_id, pursuitId);
     if (!to) {
       throw new PermanentFailure(
-        `Proposal ${proposal.proposal_id} has no recipient: set its recipient_email (or link a signal whose contact_id is an email address), then retry this dead letter`,
+        `Proposal ${proposal.proposal_id} has no recipient: set one with PATCH /api/workstream/proposals/${proposal.proposal_id} {"recipient_email": "…"} ` +
+          `(or link a signal whose contact_id is an email address to the candidate), then retry with POST /api/outbox/dead-letters/${e.work_event_id}/retry`,
       );
     }
     const title = proposal.title ?? proposal.candidate_title;

@@ -1,9 +1,10 @@
 /** Workstream routes: proposals (registered by ../workstream.routes.ts under /api/workstream). */
 import { z } from 'zod';
 import { transact } from '../../db/transact.js';
-import { listProposals } from '../proposals.repository.js';
+import { notFound } from '../../shared/errors.js';
+import { getProposal, listProposals } from '../proposals.repository.js';
 import * as s from '../workstream.schemas.js';
-import { createProposal } from '../workstream.service.js';
+import { createProposal, patchProposal } from '../workstream.service.js';
 import type { WorkstreamRouteKit } from './route-kit.js';
 
 export function registerProposalsRoutes(k: WorkstreamRouteKit): void {
@@ -24,6 +25,33 @@ export function registerProposalsRoutes(k: WorkstreamRouteKit): void {
     async (request, reply) => {
       const c = ctx(request);
       return reply.status(201).send(await transact(deps, (trx) => createProposal(trx, c, request.params.id, request.body ?? {})));
+    },
+  );
+
+  app.get(
+    '/proposals/:id',
+    { schema: { tags, summary: 'One proposal version', params: s.idParams, response: { 200: s.proposalSchema } } },
+    async (request) => {
+      const p = await getProposal(db, orgOf(request), request.params.id);
+      if (!p) throw notFound(`Proposal ${request.params.id}`);
+      return p;
+    },
+  );
+
+  app.patch(
+    '/proposals/:id',
+    {
+      schema: {
+        tags,
+        summary: "Change a draft's recipient_email, subject, doc_url or body (409 once sent)",
+        params: s.idParams,
+        body: s.proposalPatch,
+        response: { 200: s.proposalSchema },
+      },
+    },
+    async (request) => {
+      const c = ctx(request);
+      return transact(deps, (trx) => patchProposal(trx, c, request.params.id, request.body));
     },
   );
 }

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { sendJson } from '../../http/send-json.js';
 import { validationError } from '../../http/errors.js';
-import { listResponse, pageQuery } from '../../http/paging.js';
+import { listResponse } from '../../http/paging.js';
 import { pageOffset, paged } from '../../shared/paging.js';
 import { transact } from '../../db/transact.js';
 import { forbidden, notFound } from '../../shared/errors.js';
@@ -66,8 +66,8 @@ function registerSignalListRoute(k: WorkstreamRouteKit): void {
     {
       schema: {
         tags,
-        summary: 'Signals, newest ts first (filters: source_type, since, until on ts)',
-        querystring: pageQuery.extend(s.signalListQuery.shape),
+        summary: 'Signals, newest ts first (filters: source_type, since, until on ts; dates are whole days in tz)',
+        querystring: s.signalListQuery,
         response: { 200: signalPageSchema },
       },
     },
