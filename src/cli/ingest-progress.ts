@@ -15,6 +15,7 @@ type Stream = NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
 
 const MB = 1_000_000;
 
+
 /**
  * Bytes done: bytes read, scaled by the share of messages read that are written. The reader runs a
  * few chunks ahead of the parser and writer, so bytes read alone would reach 100% while the last
@@ -25,19 +26,18 @@ export function bytesDone(p: Readonly<IngestProgress>): number {
   return Math.min(p.bytesTotal, Math.round((p.bytesRead * p.processed) / p.read));
 }
 
+/** The figures of a moment; `text` is what follows the percentage, most wanted first, as a narrow terminal cuts the end. */
 function figures(p: Readonly<IngestProgress>, elapsedMs: number) {
   const done = bytesDone(p);
   const secs = Math.max(elapsedMs / 1000, 0.001);
+  // From the average rate so far: the parse pool's warm-up makes it pessimistic early on, never wild.
+  const eta = done > 0 ? formatDuration(secs * ((p.bytesTotal - done) / done)) : '?';
+  const files = p.files.total > 1 ? ` | file ${Math.min(p.files.done + 1, p.files.total)} of ${p.files.total}` : '';
+  const mb = (bytes: number) => (bytes / MB).toFixed(1);
   return {
     done,
     fraction: p.bytesTotal > 0 ? done / p.bytesTotal : 1,
-    doneMb: (done / MB).toFixed(1),
-    totalMb: (p.bytesTotal / MB).toFixed(1),
-    mbps: (done / MB / secs).toFixed(1),
-    msgps: Math.round(p.processed / secs),
-    files: p.files.total > 1 ? ` | file ${Math.min(p.files.done + 1, p.files.total)} of ${p.files.total}` : '',
-    // From the average rate so far: the parse pool's warm-up makes it pessimistic early on, never wild.
-    eta: done > 0 ? formatDuration(secs * ((p.bytesTotal - done) / done)) : '?',
+    text: `ETA ${eta} | ${mb(done)}/${mb(p.bytesTotal)} MB, ${mb(done / secs)} MB/s | ${p.processed} msg, ${Math.round(p.processed / secs)}/s${files}`,
   };
 }
 
@@ -56,18 +56,20 @@ export function ingestProgress(stream: Stream, opts: { everyMs?: number; stepPer
 function barView(stream: Stream, now: () => number): ProgressView {
   const bar = new SingleBar({
     stream,
-    format: 'ingest [{bar}] {percentage}% | {doneMb} of {totalMb} MB | {mbps} MB/s | {processed} messages, {msgps}/s{files} | ETA {remaining}',
-    barsize: 24,
-    // No SIGINT handler of the bar's own: it would keep Ctrl-C from ending the run.
+    format: 'ingest [{bar}] {percentage}% | {figures}',
+    barsize: 16,
+    // Nothing that Ctrl-C would leave behind: no SIGINT handler of the bar's own (it would keep the
+    // signal from ending the run), no hidden cursor, no terminal line wrapping turned off (the bar
+    // is cut to the terminal's width instead).
     gracefulExit: false,
     hideCursor: false,
+    linewrap: true,
   });
   const started = now();
   let running = false;
   const payload = (p: Readonly<IngestProgress>) => {
     const f = figures(p, now() - started);
-    // cli-progress's own tokens (eta, value, total…) win over a payload's: ours have other names.
-    return { value: f.done, payload: { ...f, remaining: f.eta, processed: p.processed } };
+    return { value: f.done, payload: { figures: f.text } };
   };
   return {
     update(p) {
@@ -98,7 +100,7 @@ function lineView(stream: Stream, opts: { everyMs?: number; stepPercent?: number
   const line = (p: Readonly<IngestProgress>, fraction?: number) => {
     const f = figures(p, now() - started);
     const pct = Math.floor((fraction ?? f.fraction) * 100);
-    stream.write(`ingest ${pct}% | ${f.doneMb} of ${f.totalMb} MB | ${f.mbps} MB/s | ${p.processed} messages, ${f.msgps}/s${f.files} | ETA ${f.eta}\n`);
+    stream.write(`ingest ${pct}% | ${f.text}\n`);
     printed = pct;
   };
   return {

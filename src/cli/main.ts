@@ -145,6 +145,11 @@ export function usageLine(err: UsageError): string {
 }
 
 export async function main(argv = process.argv.slice(2)): Promise<void> {
+  // `flowledger --help | head`: a reader that stops early ends the run as SIGPIPE would, without a stack.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
   try {
     const code = await runCli(argv);
     if (code >= 0) process.exitCode = code;

@@ -16,7 +16,7 @@ export function backupCommands(program: Command, ctx: CliContext): void {
     .command('backup')
     .summary('copy the live SQLite database to FILE (servers may keep running)')
     .description(
-      'Copy the SQLite database named by DATABASE_URL into FILE, a new file, while servers keep running.\n' +
+      'Copy the SQLite database named by DATABASE_URL into FILE, a new file, while servers keep running. ' +
         'PostgreSQL: use pg_dump -Fc (docs/operations.md, "Backup and restore").',
     )
     .argument('<file>', 'the backup to write (must not exist)')
@@ -27,7 +27,7 @@ export function backupCommands(program: Command, ctx: CliContext): void {
     .command('restore')
     .summary('replace the SQLite database with a backup (servers stopped)')
     .description(
-      'Replace the SQLite database named by DATABASE_URL with the backup FILE; the database it replaces is kept\n' +
+      'Replace the SQLite database named by DATABASE_URL with the backup FILE; the database it replaces is kept ' +
         'beside it. Refused while any process has the database open: stop servers and workers first.',
     )
     .argument('<file>', 'the backup to restore')

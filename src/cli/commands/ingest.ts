@@ -20,8 +20,8 @@ export function ingestCommand(program: Command, ctx: CliContext): void {
     .command('ingest')
     .summary('ingest .eml files and mailboxes; `ingest failed` lists what failed')
     .description(
-      'Ingest an .eml file, an mbox (mboxo or mboxrd), or a folder of them (Maildir cur/ and new/ too) as one batch,\n' +
-        'showing progress by bytes on stderr, then a summary. Messages that cannot be read are recorded as failed\n' +
+      'Ingest an .eml file, an mbox (mboxo or mboxrd), or a folder of them (Maildir cur/ and new/ too) as one batch, ' +
+        'showing progress by bytes on stderr, then a summary. Messages that cannot be read are recorded as failed ' +
         'items; `flowledger ingest failed BATCH_ID --org ID` lists them. (A path named "failed": write ./failed.)',
     )
     .argument('<path>', 'a file or a folder')

@@ -24,7 +24,7 @@ export function secretsCommand(program: Command, ctx: CliContext): void {
   secrets
     .command('rotate')
     .description(
-      'Re-seal every stored secret under the current SECRETS_KEY (earlier keys in SECRETS_KEY_PREVIOUS), beside running\n' +
+      'Re-seal every stored secret under the current SECRETS_KEY (earlier keys in SECRETS_KEY_PREVIOUS), beside running ' +
         'servers. Exit code 1 if any value would not open (listed).',
     )
     .option('--batch <n>', 'secrets per statement', positiveInt(), 200)

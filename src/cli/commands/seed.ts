@@ -16,7 +16,7 @@ export function seedCommand(program: Command, ctx: CliContext): void {
     .command('seed')
     .summary('a demo organisation with a month of mail and a moving pipeline')
     .description(
-      'Create a demo organisation with an admin key (printed once) and routing rules, ingest a month of generated\n' +
+      'Create a demo organisation with an admin key (printed once) and routing rules, ingest a month of generated ' +
         'mail as daily batches, and move its pipeline. Running it again creates another demo organisation.',
     )
     // --demo is required so that a bare `flowledger seed` never writes demo data by accident.

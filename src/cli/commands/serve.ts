@@ -10,8 +10,8 @@ export function serveCommand(program: Command, ctx: CliContext): void {
     .command('serve')
     .summary('the API, dashboard and WebSocket (+ outbox worker and SLA monitor)')
     .description(
-      'Serve the HTTP API, the dashboard and the WebSocket, and run the outbox worker, the SLA monitor and the\n' +
-        'retention pruner in the same process. Applies pending migrations first; runs until SIGTERM or SIGINT,\n' +
+      'Serve the HTTP API, the dashboard and the WebSocket, and run the outbox worker, the SLA monitor and the ' +
+        'retention pruner in the same process. Applies pending migrations first; runs until SIGTERM or SIGINT, ' +
         'then drains. Configuration comes from the environment (PORT, DATABASE_URL, …: docs/operations.md).',
     )
     .option('--no-workers', 'HTTP only: leave the outbox and the SLA monitor to `flowledger worker` processes')

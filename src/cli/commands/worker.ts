@@ -9,7 +9,7 @@ export function workerCommand(program: Command, ctx: CliContext): void {
     .command('worker')
     .summary('outbox workers (+ SLA monitor and retention pruner), no HTTP')
     .description(
-      'Run the outbox worker (N parallel claim loops), the SLA monitor and the retention pruner, without HTTP.\n' +
+      'Run the outbox worker (N parallel claim loops), the SLA monitor and the retention pruner, without HTTP. ' +
         'Any number of worker processes may share one PostgreSQL database. Runs until SIGTERM or SIGINT.',
     )
     .option('--concurrency <n>', 'parallel claim loops, 1 to 64', positiveInt(64), 2)
