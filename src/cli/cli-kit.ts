@@ -1,8 +1,17 @@
-/** What every `flowledger` subcommand shares: its parsed arguments, output, and the database helper. */
+/** What every `flowledger` subcommand shares: output, the exit code, argument parsers, and the database helper. */
+import { InvalidArgumentError } from 'commander';
 import { loadConfig } from '../config/config.js';
 import { createDatabase, type Database } from '../db/create-db.js';
 
-export class UsageError extends Error {}
+/** A mistake on the command line: printed as one line with a pointer to the command's help, exit code 2. */
+export class UsageError extends Error {
+  /** The command it concerns (`keys create`), when known; '' for the program itself. */
+  command: string | undefined;
+  constructor(message: string, command?: string) {
+    super(message);
+    this.command = command;
+  }
+}
 
 export type Out = { log(line: string): void; err(line: string): void };
 
@@ -11,38 +20,50 @@ export const stdio: Out = {
   err: (l) => process.stderr.write(`${l}\n`),
 };
 
-/** The options every subcommand may read (parsed once, strictly, by runCli). */
-export interface CliValues {
-  json: boolean;
-  name?: string;
-  org?: string;
-  role?: string;
-  at?: string;
-  demo: boolean;
-  seed?: string;
-  messages?: string;
-  'no-workers': boolean;
-  'no-sla': boolean;
-  status: boolean;
-  concurrency?: string;
-  batch?: string;
-  help: boolean;
+/** One run of the command line: where it writes, the environment it reads, and the exit code its command chose. */
+export class CliContext {
+  exitCode = 0;
+  constructor(
+    readonly env: Record<string, string | undefined>,
+    readonly out: Out,
+  ) {}
+
+  /**
+   * Wraps a command's handler for commander, which ignores what a handler returns: the number it
+   * resolves to is the exit code (-1: a long-running role that keeps the process alive).
+   */
+  run<A extends unknown[]>(handler: (...args: A) => Promise<number>): (...args: A) => Promise<void> {
+    return async (...args: A) => {
+      this.exitCode = await handler(...args);
+    };
+  }
 }
 
-export interface CommandContext {
-  /** The positional after the command (`keys create` → "create"; `ingest PATH` → PATH). */
-  sub: string | undefined;
-  /** The second positional (`keys revoke ID` → ID). */
-  arg: string | undefined;
-  values: CliValues;
-  env: Record<string, string | undefined>;
-  out: Out;
+/** The options every command with machine-readable output takes. */
+export interface JsonOption {
+  json?: boolean;
 }
 
-export function positiveInt(v: string | undefined, what: string): number {
-  const n = Number(v);
-  if (!v || !Number.isInteger(n) || n <= 0) throw new UsageError(`${what} must be a positive integer (got ${v ?? 'nothing'})`);
-  return n;
+/** commander argument parser: a positive integer, optionally bounded. */
+export function positiveInt(max = Number.MAX_SAFE_INTEGER): (v: string) => number {
+  return (v) => {
+    const n = Number(v);
+    if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n) || n <= 0) throw new InvalidArgumentError('It must be a positive integer.');
+    if (n > max) throw new InvalidArgumentError(`It must be at most ${max}.`);
+    return n;
+  };
+}
+
+/** commander argument parser: an ISO-8601 time. */
+export function isoTime(v: string): Date {
+  const at = new Date(v);
+  if (Number.isNaN(at.getTime())) throw new InvalidArgumentError('It must be an ISO-8601 time, e.g. 2030-01-01T09:00:00Z.');
+  return at;
+}
+
+/** The "Examples:" block at the end of a command's help. */
+export function examples(...lines: string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}`;
 }
 
 /** Opens the database for one command, migrated first unless the command is `migrate` itself. */

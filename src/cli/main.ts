@@ -1,7 +1,13 @@
-import { parseArgs } from 'node:util';
+/**
+ * The `flowledger` command line, on commander: each command in `commands/` declares its own
+ * arguments, options, help and examples. A usage mistake is one line naming it and the command's
+ * help to read (exit 2), never the whole help again.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/config.js';
-import { stdio, UsageError, type CommandContext, type Out } from './cli-kit.js';
-import { backupCommand, restoreCommand } from './commands/backup.js';
+import { CliContext, stdio, UsageError, type Out } from './cli-kit.js';
+import { backupCommands } from './commands/backup.js';
 import { ingestCommand } from './commands/ingest.js';
 import { keysCommand } from './commands/keys.js';
 import { migrateCommand } from './commands/migrate.js';
@@ -14,79 +20,136 @@ import { workerCommand } from './commands/worker.js';
 
 export { UsageError };
 
-const COMMANDS: Record<string, (c: CommandContext) => Promise<number>> = {
-  serve: serveCommand,
-  worker: workerCommand,
-  migrate: migrateCommand,
-  orgs: orgsCommand,
-  keys: keysCommand,
-  sla: slaCommand,
-  ingest: ingestCommand,
-  seed: seedCommand,
-  secrets: secretsCommand,
-  backup: backupCommand,
-  restore: restoreCommand,
-};
+/** The package's version: package.json sits two levels up from both src/cli/ (tsx) and dist/cli/ (built). */
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
 
-const HELP = `flowledger — operations pipeline backend
-
-Usage:
-  flowledger serve [--no-workers]             API + WebSocket (+ outbox worker and SLA monitor)
-  flowledger worker [--concurrency N] [--no-sla]
-                                              outbox workers (N parallel claim loops, default 2) and the SLA monitor
-  flowledger migrate [--status]               apply database migrations and exit (--status: list applied/pending)
-  flowledger backup FILE                      copy the live SQLite database to FILE (servers may keep running)
-  flowledger restore FILE                     replace the SQLite database with a backup (servers stopped)
-  flowledger orgs create --name NAME [--json]
-  flowledger keys create --org ID --role admin|member|viewer [--name NAME] [--json]
-  flowledger keys list --org ID [--json]
-  flowledger keys revoke ID [--json]
-  flowledger sla run [--at ISO-TIME] [--json]   one SLA pass now (or at a given time); skipped if one is running
-  flowledger sla monitor                      the SLA monitor alone: a pass every SLA_INTERVAL until stopped
-  flowledger ingest PATH --org ID [--json]    ingest an .eml file, an mbox, or a folder of them
-  flowledger seed --demo [--seed N] [--messages N] [--json]
-                                              a demo org + key, a month of mail (600) and a moving pipeline
-  flowledger secrets status [--json]          how many stored secrets are sealed under which key id
-  flowledger secrets rotate [--batch N] [--json]
-                                              re-seal every stored secret under the current SECRETS_KEY
-
-Configuration comes from environment variables (DATABASE_URL, PORT, …): see docs/operations.md.`;
-
-/** Runs one CLI command; returns the exit code. Separate from process handling so tests can call it. */
-export async function runCli(argv: string[], env: Record<string, string | undefined> = process.env, out: Out = stdio): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      json: { type: 'boolean', default: false },
-      name: { type: 'string' },
-      org: { type: 'string' },
-      role: { type: 'string' },
-      at: { type: 'string' },
-      demo: { type: 'boolean', default: false },
-      seed: { type: 'string' },
-      messages: { type: 'string' },
-      'no-workers': { type: 'boolean', default: false },
-      'no-sla': { type: 'boolean', default: false },
-      status: { type: 'boolean', default: false },
-      concurrency: { type: 'string' },
-      batch: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  const [cmd, sub, arg] = positionals;
-  if (values.help || !cmd) {
-    out.log(HELP);
-    return cmd || values.help ? 0 : 2;
+/** Thrown to end a run with an exit code once commander has printed what it had to (bare `flowledger`). */
+class Exit extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
   }
+}
 
-  const command = Object.hasOwn(COMMANDS, cmd) ? COMMANDS[cmd] : undefined;
-  if (!command) throw new UsageError(`Unknown command "${cmd}". Run flowledger --help.`);
-  return command({ sub, arg, values, env, out });
+/** `keys create` for that command, '' for the program. */
+function commandPath(c: Command): string {
+  const names: string[] = [];
+  for (let at: Command | null = c; at?.parent; at = at.parent) names.unshift(at.name());
+  return names.join(' ');
+}
+
+function* everyCommand(c: Command): Generator<Command> {
+  yield c;
+  for (const sub of c.commands) yield* everyCommand(sub);
+}
+
+/** commander's message for a parse error, as one sentence: "error: unknown command 'x'\n(Did you mean y?)" → "Unknown command 'x'. Did you mean y?" */
+function sentence(message: string): string {
+  const s = message
+    .replace(/^error: /, '')
+    .replace(/\s*\n\((.*)\)\s*$/s, (_m, hint: string) => `. ${hint}`)
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Help or the version was asked for and printed (`help keys` exits with 'commander.help' and exit code 0). */
+function helpOrVersion(err: CommanderError): boolean {
+  return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || (err.code === 'commander.help' && err.exitCode === 0);
+}
+
+/** commander's exits, made into what runCli's callers handle: help and version pass through, mistakes become UsageErrors. */
+function onCommanderExit(c: Command) {
+  return (err: CommanderError): never => {
+    if (helpOrVersion(err)) throw err;
+    if (err.code === 'commander.help') {
+      // A group named without one of its commands (`flowledger`, `flowledger sla`). commander
+      // printed nothing (writeErr is silent): the program prints its help, a group one line.
+      if (!c.parent) {
+        c.outputHelp();
+        throw new Exit(2);
+      }
+      const subs = c.commands.filter((s) => s.name() !== 'help').map((s) => `flowledger ${commandPath(s)} ${s.usage()}`.trimEnd());
+      throw new UsageError(`Missing command: ${subs.join(' | ')}`, commandPath(c));
+    }
+    throw new UsageError(sentence(err.message), commandPath(c));
+  };
+}
+
+function buildProgram(ctx: CliContext): Command {
+  const program = new Command('flowledger')
+    .description('FlowLedger — operations pipeline backend: mail in, signals, workflow tasks and SLAs out.')
+    .version(packageVersion(), '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help for a command (flowledger <command> --help)')
+    // The options of `ingest` stop at its subcommand, so `ingest failed 12 --org 1` gives --org to `failed`.
+    .enablePositionalOptions()
+    .configureOutput({
+      writeOut: (s) => ctx.out.log(s.trimEnd()),
+      // commander writes here only errors and help after a mistake: main() prints a mistake once,
+      // as one line with a pointer to the help, instead.
+      writeErr: () => {},
+      outputError: () => {},
+    })
+    .addHelpText(
+      'after',
+      '\nConfiguration comes from environment variables (DATABASE_URL, PORT, …): see docs/operations.md.\n' +
+        'Exit codes: 0 success, 1 failure, 2 usage error, 78 invalid configuration.',
+    );
+  for (const add of [
+    serveCommand,
+    workerCommand,
+    slaCommand,
+    migrateCommand,
+    backupCommands,
+    orgsCommand,
+    keysCommand,
+    ingestCommand,
+    seedCommand,
+    secretsCommand,
+  ])
+    add(program, ctx);
+  // Subcommands copy their parent's settings when created; the exit handler needs each its own command.
+  for (const c of everyCommand(program)) c.exitOverride(onCommanderExit(c));
+  return program;
+}
+
+/**
+ * Runs one CLI command; returns the exit code (-1: a long-running role keeps the process alive).
+ * Usage mistakes throw UsageError and invalid configuration ConfigError: main() prints them.
+ * Separate from process handling so tests can call it.
+ */
+export async function runCli(argv: string[], env: Record<string, string | undefined> = process.env, out: Out = stdio): Promise<number> {
+  const ctx = new CliContext(env, out);
+  const program = buildProgram(ctx);
+  let running: Command = program;
+  program.hook('preAction', (_root, action) => {
+    running = action;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError && helpOrVersion(err)) return 0;
+    if (err instanceof Exit) return err.code;
+    // A command's own checks (an unknown organisation, a missing file) are about that command.
+    if (err instanceof UsageError && err.command === undefined) err.command = commandPath(running);
+    throw err;
+  }
+  return ctx.exitCode;
+}
+
+export function usageLine(err: UsageError): string {
+  const cmd = err.command ? `flowledger ${err.command}` : 'flowledger';
+  const msg = err.message.replace(/\s+$/, '');
+  return `${cmd}: ${msg}${/[.?!]$/.test(msg) ? '' : '.'} See ${cmd} --help.`;
 }
 
 export async function main(argv = process.argv.slice(2)): Promise<void> {
+  // `flowledger --help | head`: a reader that stops early ends the run as SIGPIPE would, without a stack.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
   try {
     const code = await runCli(argv);
     if (code >= 0) process.exitCode = code;
@@ -94,8 +157,8 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);
       process.exitCode = 78; // EX_CONFIG
-    } else if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`${(err as Error).message}\n${HELP}\n`);
+    } else if (err instanceof UsageError) {
+      process.stderr.write(`${usageLine(err)}\n`);
       process.exitCode = 2;
     } else {
       process.stderr.write(`flowledger: ${(err as Error).stack ?? String(err)}\n`);

@@ -110,8 +110,16 @@ export async function listMailFiles(path: string): Promise<string[]> {
   return out;
 }
 
-/** Raw messages of a file: an mbox is split, anything else is one message. */
-export async function* readMailFile(path: string): AsyncGenerator<Buffer> {
+/** Counts the bytes of a stream as they go by (for progress by bytes read). */
+async function* counted(chunks: AsyncIterable<Buffer>, onBytes: (n: number) => void): AsyncGenerator<Buffer> {
+  for await (const chunk of chunks) {
+    onBytes(chunk.length);
+    yield chunk;
+  }
+}
+
+/** Raw messages of a file: an mbox is split, anything else is one message. `onBytes` hears each piece read. */
+export async function* readMailFile(path: string, onBytes: (n: number) => void = () => {}): AsyncGenerator<Buffer> {
   const head = await new Promise<Buffer>((resolve, reject) => {
     const s = createReadStream(path, { start: 0, end: 4 });
     const parts: Buffer[] = [];
@@ -120,8 +128,10 @@ export async function* readMailFile(path: string): AsyncGenerator<Buffer> {
     s.on('error', reject);
   });
   if (looksLikeMbox(head)) {
-    yield* splitMbox(createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>);
+    yield* splitMbox(counted(createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>, onBytes));
   } else {
-    yield await readFile(path);
+    const raw = await readFile(path);
+    onBytes(raw.length);
+    yield raw;
   }
 }

@@ -1,12 +1,25 @@
 /** `flowledger worker [--concurrency N] [--no-sla]`: outbox workers and (unless --no-sla) the SLA monitor, no HTTP; runs until signalled. */
+import type { Command } from 'commander';
 import { handleSignals } from '../../app/serve-role.js';
 import { startWorkerProcess } from '../../app/worker-role.js';
-import { UsageError, positiveInt, type CommandContext } from '../cli-kit.js';
+import { examples, positiveInt, type CliContext } from '../cli-kit.js';
 
-export async function workerCommand({ values, env }: CommandContext): Promise<number> {
-  const concurrency = values.concurrency === undefined ? 2 : positiveInt(values.concurrency, '--concurrency');
-  if (concurrency > 64) throw new UsageError('--concurrency must be at most 64');
-  const proc = await startWorkerProcess({ env, concurrency, sla: !values['no-sla'] });
-  handleSignals(proc, proc.deps.config.shutdownTimeoutMs, proc.deps.logger);
-  return -1; // keep running
+export function workerCommand(program: Command, ctx: CliContext): void {
+  program
+    .command('worker')
+    .summary('outbox workers (+ SLA monitor and retention pruner), no HTTP')
+    .description(
+      'Run the outbox worker (N parallel claim loops), the SLA monitor and the retention pruner, without HTTP. ' +
+        'Any number of worker processes may share one PostgreSQL database. Runs until SIGTERM or SIGINT.',
+    )
+    .option('--concurrency <n>', 'parallel claim loops, 1 to 64', positiveInt(64), 2)
+    .option('--no-sla', 'outbox only: the SLA monitor runs elsewhere (serve, or `flowledger sla monitor`)')
+    .addHelpText('after', examples('flowledger worker', 'flowledger worker --concurrency 8 --no-sla'))
+    .action(
+      ctx.run(async (opts: { concurrency: number; sla: boolean }) => {
+        const proc = await startWorkerProcess({ env: ctx.env, concurrency: opts.concurrency, sla: opts.sla });
+        handleSignals(proc, proc.deps.config.shutdownTimeoutMs, proc.deps.logger);
+        return -1; // keep running
+      }),
+    );
 }
