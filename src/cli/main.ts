@@ -39,8 +39,8 @@ Usage:
   flowledger sla run [--at ISO-TIME] [--json]   one SLA pass now (or at a given time); skipped if one is running
   flowledger sla monitor                      the SLA monitor alone: a pass every SLA_INTERVAL until stopped
   flowledger ingest PATH --org ID [--json]    ingest an .eml file, an mbox, or a folder of them
-  flowledger seed --demo [--seed N] [--messages N] [--json]
-                                              a demo org + key, a month of mail (600) and a moving pipeline
+  flowledger seed --demo [--org ID] [--seed N] [--messages N] [--json]
+                                              a month of demo business (600 mails, a pipeline) in your empty org
   flowledger secrets status [--json]          how many stored secrets are sealed under which key id
   flowledger secrets rotate [--batch N] [--json]
                                               re-seal every stored secret under the current SECRETS_KEY
