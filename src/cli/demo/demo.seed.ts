@@ -29,6 +29,8 @@ const HOUR = 3_600_000;
 export const DEMO_ACTOR = 'demo-seed';
 
 export interface DemoResult {
+  /** The demo's now: its month ends here, and the SLA pass ran as of this instant. */
+  at: string;
   org_id: number;
   org_name: string;
   /** The admin key of an organisation the demo created (shown once); null when it filled an existing one. */
@@ -147,6 +149,7 @@ export async function seedDemo(
   else log(`SLA pass: ${pass.tasks_warned} tasks warned, ${pass.tasks_breached} past their deadline, ${pass.breaches_opened} breaches opened.`);
   const s = pass.skipped ? { tasks_warned: 0, tasks_breached: 0, breaches_opened: 0, breaches_resolved: 0 } : pass;
   return {
+    at: nowIso,
     org_id: org.org_id,
     org_name: org.name,
     key,
