@@ -311,7 +311,7 @@ describe('extraction accuracy on the labelled corpus', () => {
   });
 });
 
-describeEachEngine('flowledger ingest and seed --demo', (engine) => {
+describeEachEngine('flowledger ingest', (engine) => {
   let t: TestApp;
   let env: Record<string, string>;
   const dir = mkdtempSync(join(tmpdir(), 'flowledger-ingest-cli-'));
@@ -352,32 +352,5 @@ describeEachEngine('flowledger ingest and seed --demo', (engine) => {
     await expect(runCli(['ingest', join(dir, 'nope'), '--org', '1'], env, out().out)).rejects.toThrow(/No such file/);
     await expect(runCli(['ingest', dir, '--org', '999999'], env, out().out)).rejects.toThrow(/does not exist/);
     await expect(runCli(['ingest', dir], env, out().out)).rejects.toThrow(/--org/);
-  });
-
-  it('seed --demo creates an org whose key sees a populated pipeline', async () => {
-    const a = out();
-    expect(await runCli(['seed', '--demo', '--seed', '7', '--messages', '150', '--json'], env, a.out)).toBe(0);
-    const demo = JSON.parse(a.lines.at(-1)!);
-    expect(demo).toMatchObject({ messages: 150, url: 'http://localhost:3001' });
-    expect(demo.new_tasks).toBeGreaterThan(80);
-    expect(demo.failed).toBeGreaterThan(0);
-    expect(demo.pursuits).toBeGreaterThan(0);
-    expect(demo.completed_tasks).toBeGreaterThan(0);
-    const me = await t.call(demo.key, { method: 'GET', url: '/api/me' });
-    expect(me.json()).toMatchObject({ org_id: demo.org_id, role: 'admin' });
-    const batches = await t.call(demo.key, { method: 'GET', url: '/api/ingest/batches' });
-    expect(batches.json().pagination.total).toBe(30);
-    expect(batches.json().data.every((b: { source: string }) => b.source === 'demo')).toBe(true);
-    expect(batches.json().data.reduce((n: number, b: { read: number }) => n + b.read, 0)).toBe(150);
-    const db = t.deps.database.db;
-    const owners = await db.selectFrom('workflow_tasks').select('current_owner').distinct().where('org_id', '=', demo.org_id).execute();
-    expect(owners.map((o) => o.current_owner).sort()).toContain('Priya Nair');
-    const stages = await db.selectFrom('pursuit').select('pursuit_stage').where('org_id', '=', demo.org_id).execute();
-    expect(new Set(stages.map((s) => s.pursuit_stage)).size).toBeGreaterThan(1);
-    // Deterministic: the same seed gives the same mail (and so the same counts).
-    const b = out();
-    await runCli(['seed', '--demo', '--seed', '7', '--messages', '150', '--json'], env, b.out);
-    const again = JSON.parse(b.lines.at(-1)!);
-    expect([again.new_signals, again.new_tasks, again.failed]).toEqual([demo.new_signals, demo.new_tasks, demo.failed]);
   });
 });

@@ -11,7 +11,18 @@ import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AnalysisContext, ParseResult } from './analyse.js';
-import { runJob, type ParseAnswer, type ParseJob } from './parse.worker.js';
+import type { ParseAnswer, ParseJob } from './parse.worker.js';
+
+/**
+ * The parser on this thread, loaded on first use: it brings mailparser and html-to-text, which cost
+ * every process start (serve, worker, each CLI command) a few hundred milliseconds, while most
+ * processes never parse a message inline.
+ */
+let inlineParser: Promise<typeof import('./parse.worker.js')> | undefined;
+function runJob(job: ParseJob): Promise<ParseResult[]> {
+  inlineParser ??= import('./parse.worker.js');
+  return inlineParser.then((m) => m.runJob(job));
+}
 
 interface Slot {
   worker: Worker;

@@ -46,6 +46,8 @@ const OUR_DOMAIN = 'northwind-demo.example';
 export interface GeneratedMessage {
   raw: string;
   kind: string;
+  /** When it arrived (ms): its Date header; for a duplicate, when the copy came in. */
+  at: number;
 }
 
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
@@ -259,11 +261,11 @@ export function generateMail(seed: number, count: number, startMs: number, endMs
     const at = Math.floor(startMs + i * step + r() * step * 0.9);
     const d = draft(r, seed, i, at);
     if (out.length > 0 && d.roll < 0.02) {
-      out.push({ raw: out[out.length - 1]!.raw, kind: 'duplicate' });
+      out.push({ raw: out[out.length - 1]!.raw, kind: 'duplicate', at });
       continue;
     }
     const { kind, write } = KINDS.find((k) => d.roll < k.below)!;
-    out.push({ raw: write(r, d), kind });
+    out.push({ raw: write(r, d), kind, at });
   }
   return out;
 }

@@ -1,10 +1,12 @@
 /**
- * `flowledger seed --demo`: a demo org and admin key, routing rules, a month of generated business
- * mail ingested through the same path as real mail, then part of the pipeline moved along
- * (candidates triaged and promoted, pursuits with checklists and proposals, some won or lost).
+ * `flowledger seed --demo`: fills an organisation (the one the user already has, unless `--org`
+ * names another) with routing rules, a month of generated business mail ingested through the same
+ * path as real mail, part of the pipeline moved along (candidates triaged and promoted, pursuits
+ * with checklists and proposals, some won or lost) and the task queue worked the way a team that
+ * keeps up would have; then runs an SLA pass, so the dashboard is current the moment it finishes.
  */
-import { createApiKey } from '../../auth/api-keys.repository.js';
-import { createOrg } from '../../auth/orgs.repository.js';
+import { ensureDefaultOrg } from '../../auth/bootstrap.js';
+import { getOrg, type Org } from '../../auth/orgs.repository.js';
 import type { Database, Trx } from '../../db/create-db.js';
 import type { CandidateStatus, NewRow, PursuitStage } from '../../db/types.js';
 import { appendEvents, type NewWorkEvent } from '../../outbox/work-events.repository.js';
@@ -12,28 +14,38 @@ import { ingestMessages } from '../../ingest/ingest.service.js';
 import { ParsePool } from '../../ingest/parse-pool.js';
 import { upsertRoutingRule } from '../../ingest/routing.repository.js';
 import type { Clock } from '../../shared/clock.js';
+import { runSlaPass } from '../../sla/monitor.js';
 import { insertHistoryRows, refreshPatternResolutionHours, updateTaskRow } from '../../workflow/tasks.repository.js';
 import { insertCandidate, linkSignals } from '../../workstream/candidates.repository.js';
 import { insertChecklistItems } from '../../workstream/checklist.repository.js';
 import { insertProposal } from '../../workstream/proposals.repository.js';
 import { insertPursuit } from '../../workstream/pursuits.repository.js';
+import { UsageError } from '../cli-kit.js';
 import { generateMail, prng } from './demo.mail.js';
+import { planQueue, type QueueTask } from './demo.queue.js';
 
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 export const DEMO_ACTOR = 'demo-seed';
 
 export interface DemoResult {
+  /** The demo's now: its month ends here, and the SLA pass ran as of this instant. */
+  at: string;
   org_id: number;
   org_name: string;
-  key: string;
+  /** The admin key of an organisation the demo created (shown once); null when it filled an existing one. */
+  key: string | null;
+  created_org: boolean;
   batches: number;
   messages: number;
   new_signals: number;
   new_tasks: number;
   failed: number;
   completed_tasks: number;
+  open_tasks: { red: number; yellow: number; green: number };
   candidates: number;
   pursuits: number;
+  sla_pass: { tasks_warned: number; tasks_breached: number; breaches_opened: number; breaches_resolved: number };
 }
 
 const ROUTES: Array<[string, string, string]> = [
@@ -45,38 +57,77 @@ const ROUTES: Array<[string, string, string]> = [
   ['*', 'Sam Ortiz', 'sam@northwind-demo.example'],
 ];
 
+/**
+ * The organisation to fill: `orgId` when given; else the first one (organisation 1, "Default",
+ * which the first `flowledger serve` creates), created here with its admin key when the database
+ * has none yet, exactly as the first start would (which then finds it and prints nothing).
+ * It must be empty: the demo adds a month of made-up work, never mixed into real data.
+ */
+export async function resolveDemoOrg(database: Database, clock: Clock, orgId?: number): Promise<{ org: Org; key: string | null }> {
+  let org: Org | undefined;
+  let key: string | null = null;
+  if (orgId !== undefined) {
+    org = await getOrg(database.db, orgId);
+    if (!org) throw new UsageError(`Organisation ${orgId} does not exist (flowledger orgs create --name NAME makes one)`);
+  } else {
+    const created = await ensureDefaultOrg(database, clock);
+    if (created) key = created.key.key;
+    org = created?.org ?? (await database.db.selectFrom('org').selectAll().orderBy('org_id').limit(1).executeTakeFirstOrThrow());
+  }
+  const count = async (table: 'signal' | 'workflow_tasks') =>
+    Number(
+      (
+        await database.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('org_id', '=', org.org_id)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const [signals, tasks] = [await count('signal'), await count('workflow_tasks')];
+  if (signals > 0 || tasks > 0) {
+    throw new UsageError(
+      `Organisation ${org.org_id} "${org.name}" already holds data (${tasks} tasks, ${signals} signals): ` +
+        'the demo only fills an empty organisation. Pick another with --org ID (flowledger orgs create --name Demo makes one).',
+    );
+  }
+  return { org, key };
+}
+
 export async function seedDemo(
   deps: { database: Database; clock: Clock },
-  opts: { seed: number; messages?: number; log?: (line: string) => void },
+  opts: { seed: number; messages?: number; orgId?: number; log?: (line: string) => void },
 ): Promise<DemoResult> {
   const log = opts.log ?? (() => {});
   const now = deps.clock.now();
   const nowIso = now.toISOString();
-  const org = await createOrg(deps.database.db, { name: `Northwind Demo (seed ${opts.seed})`, now: nowIso });
-  const key = await createApiKey(deps.database.db, { orgId: org.org_id, role: 'admin', name: 'demo-admin', now: nowIso });
+  const { org, key } = await resolveDemoOrg(deps.database, deps.clock, opts.orgId);
   for (const [category, owner, email] of ROUTES) {
     await upsertRoutingRule(deps.database.db, org.org_id, { category, owner, owner_email: email }, nowIso);
   }
-  log(`Created organisation ${org.org_id} "${org.name}", its admin key and routing rules.`);
+  log(`${key ? 'Created' : 'Filling'} organisation ${org.org_id} "${org.name}"${key ? ' and its admin key' : ''}; routing rules set.`);
 
-  // A month of mail ending now (dates relative to today; content fixed by the seed), imported the
-  // way a mailbox connector would: one batch per day, each at that day's end, so tasks are created
-  // over the month and the SLA monitor has their deadlines to work through once the server runs.
-  const end = Math.floor(now.getTime() / DAY) * DAY;
+  // A month of mail ending now (content fixed by the seed), imported the way a mailbox connector
+  // polling every hour would: tasks are created within the hour their mail came in, so their SLA
+  // windows start on time and the monitor's warnings and deadlines fall where they would have.
+  const end = now.getTime();
   const start = end - 30 * DAY;
   const mail = generateMail(opts.seed, opts.messages ?? 600, start, end);
+  const hours = new Map<number, string[]>();
+  for (const m of mail) {
+    const h = Math.floor((m.at - start) / HOUR) + 1;
+    hours.set(h, [...(hours.get(h) ?? []), m.raw]);
+  }
   const pool = ParsePool.forBatches();
   const totals = { read: 0, new_signals: 0, new_tasks: 0, duplicates: 0, failed: 0 };
   let batches = 0;
   try {
-    for (let day = 0; day < 30; day++) {
-      const slice = mail.slice(Math.floor((day * mail.length) / 30), Math.floor(((day + 1) * mail.length) / 30));
-      if (slice.length === 0) continue;
-      const at = new Date(Math.min(now.getTime(), start + (day + 1) * DAY));
+    for (const [h, raws] of hours) {
+      const at = new Date(Math.min(end, start + h * HOUR));
       const { batch } = await ingestMessages(
         { database: deps.database, clock: { now: () => at }, pool },
-        { orgId: org.org_id, actor: DEMO_ACTOR, source: 'demo', sourceName: `demo seed ${opts.seed}, day ${day + 1}` },
-        slice.map((m) => m.raw),
+        { orgId: org.org_id, actor: DEMO_ACTOR, source: 'demo', sourceName: `demo seed ${opts.seed}, mailbox poll of ${at.toISOString().slice(0, 16)}Z` },
+        raws,
         0,
       );
       batches += 1;
@@ -85,23 +136,33 @@ export async function seedDemo(
   } finally {
     await pool.close();
   }
-  log(`Ingested ${totals.read} messages in ${batches} daily batches: ${totals.new_signals} signals, ${totals.new_tasks} tasks, ${totals.duplicates} duplicates, ${totals.failed} failed.`);
+  log(`Ingested ${totals.read} messages in ${batches} hourly batches: ${totals.new_signals} signals, ${totals.new_tasks} tasks, ${totals.duplicates} duplicates, ${totals.failed} failed.`);
 
   const moved = await deps.database.db.transaction().execute((trx) => moveDemoPipeline(trx, org.org_id, opts.seed, nowIso));
   log(`Moved the pipeline: ${moved.candidates} candidates, ${moved.pursuits} pursuits.`);
-  const completed = await deps.database.db.transaction().execute((trx) => completeDemoTasks(trx, org.org_id, opts.seed, nowIso));
-  log(`Completed ${completed} older tasks, as a team working the queue would have.`);
+  const worked = await deps.database.db.transaction().execute((trx) => workDemoQueue(trx, org.org_id, opts.seed, nowIso));
+  log(`Worked the queue: ${worked.completed} tasks completed; open now: ${worked.red} past due, ${worked.yellow} near their deadline, ${worked.green} on track.`);
+
+  // The monitor's state as of now (warnings, deadlines passed, breaches), not at its next interval.
+  const pass = await runSlaPass(deps, now);
+  if (pass.skipped) log('SLA pass skipped: another pass is running on this database (the running server brings it up to date).');
+  else log(`SLA pass: ${pass.tasks_warned} tasks warned, ${pass.tasks_breached} past their deadline, ${pass.breaches_opened} breaches opened.`);
+  const s = pass.skipped ? { tasks_warned: 0, tasks_breached: 0, breaches_opened: 0, breaches_resolved: 0 } : pass;
   return {
+    at: nowIso,
     org_id: org.org_id,
     org_name: org.name,
-    key: key.key,
+    key,
+    created_org: key !== null,
     batches,
     messages: totals.read,
     new_signals: totals.new_signals,
     new_tasks: totals.new_tasks,
     failed: totals.failed,
-    completed_tasks: completed,
+    completed_tasks: worked.completed,
+    open_tasks: { red: worked.red, yellow: worked.yellow, green: worked.green },
     ...moved,
+    sla_pass: { tasks_warned: s.tasks_warned, tasks_breached: s.tasks_breached, breaches_opened: s.breaches_opened, breaches_resolved: s.breaches_resolved },
   };
 }
 
@@ -192,41 +253,51 @@ async function promoteDemoCandidate(
   if (outcome) ev(`pursuit.${outcome}`, 'pursuit', p.pursuit_id, { pursuitId: p.pursuit_id, stage: outcome, value }, touched);
 }
 
-const HOUR = 3_600_000;
-
 /**
- * Most tasks older than two days were worked: completed a few hours to two days after the mail came
- * in, with their history row, `task.completed` event, and the patterns' average resolution time.
- * Written through the workflow tasks repository, back-dated (the workflow service stamps the
- * current time).
+ * The queue as the team worked it (demo.queue.ts): completed tasks get their completion, first
+ * response and resolution time, the SLA moments the monitor would have recorded on the way, a
+ * history row and a `task.completed` event, back-dated (the workflow service stamps the current
+ * time); then the patterns' average resolution time. The tasks left open are the SLA pass's.
  */
-export async function completeDemoTasks(trx: Trx, orgId: number, seed: number, nowIso: string): Promise<number> {
-  const r = prng(seed ^ 0xc0ffee);
+export async function workDemoQueue(trx: Trx, orgId: number, seed: number, nowIso: string): Promise<{ completed: number; red: number; yellow: number; green: number }> {
   const nowMs = Date.parse(nowIso);
-  const tasks = await trx
+  const rows = await trx
     .selectFrom('workflow_tasks')
-    .select(['task_id', 'task_status', 'workflow_category', 'source_received_at', 'created_at'])
+    .select(['task_id', 'task_status', 'priority', 'workflow_category', 'source_received_at', 'created_at', 'sla_warn_at', 'sla_deadline'])
     .where('org_id', '=', orgId)
     .where('task_status', '<>', 'COMPLETED')
-    .where('source_received_at', '<', new Date(nowMs - 48 * HOUR).toISOString())
-    .orderBy('task_id')
+    .where('sla_deadline', 'is not', null)
     .execute();
-  const done = tasks.filter(() => r() < 0.75);
+  const tasks: Array<QueueTask & { category: string }> = rows.map((t) => ({
+    task_id: t.task_id,
+    task_status: t.task_status,
+    priority: t.priority,
+    category: t.workflow_category,
+    startMs: Date.parse(t.source_received_at ?? t.created_at),
+    createdMs: Date.parse(t.created_at),
+    deadlineMs: Date.parse(t.sla_deadline!),
+    warnMs: Date.parse(t.sla_warn_at ?? t.sla_deadline!),
+  }));
+  const plan = planQueue(tasks, nowMs, prng(seed ^ 0xc0ffee));
   const history: Array<NewRow<'workflow_status_history'>> = [];
   const events: NewWorkEvent[] = [];
-  for (const t of done) {
-    const start = Date.parse(t.source_received_at ?? t.created_at);
-    const hours = Math.round((1 + r() * 47) * 10) / 10;
-    const completedAt = new Date(Math.min(nowMs, start + hours * HOUR)).toISOString();
-    const firstResponse = new Date(Math.min(nowMs, start + (hours / 3) * HOUR)).toISOString();
+  for (const { task, completedMs } of plan.completions) {
+    const t = task as QueueTask & { category: string };
+    const completedAt = new Date(completedMs).toISOString();
+    const hours = Math.round(((completedMs - t.startMs) / HOUR) * 10) / 10;
+    const late = completedMs > t.deadlineMs;
+    const warned = completedMs >= t.warnMs;
     // One row per task: each has its own times (a demo of a few hundred tasks, not a hot path).
     await updateTaskRow(trx, orgId, t.task_id, {
       task_status: 'COMPLETED',
       completed_at: completedAt,
-      first_response_at: firstResponse,
+      first_response_at: new Date(Math.min(completedMs, t.createdMs + (completedMs - t.createdMs) / 3)).toISOString(),
       resolution_hours: hours,
       sla_next_at: null,
-      updated_at: nowIso,
+      ...(late ? { sla_status: 'breached' as const, sla_breached_at: new Date(t.deadlineMs).toISOString() } : {}),
+      ...(warned ? { sla_warned_at: new Date(t.warnMs).toISOString() } : {}),
+      ...(warned && !late ? { sla_status: 'warning' as const } : {}),
+      updated_at: completedAt,
     });
     history.push({ org_id: orgId, task_id: t.task_id, from_status: t.task_status, to_status: 'COMPLETED', changed_by: DEMO_ACTOR, reason: 'done', changed_at: completedAt });
     events.push({
@@ -234,7 +305,7 @@ export async function completeDemoTasks(trx: Trx, orgId: number, seed: number, n
       eventName: 'task.completed',
       itemType: 'task',
       itemId: t.task_id,
-      payload: { taskId: t.task_id, category: t.workflow_category, status: 'COMPLETED', oldStatus: t.task_status, resolutionHours: hours },
+      payload: { taskId: t.task_id, category: t.category, status: 'COMPLETED', oldStatus: t.task_status, resolutionHours: hours },
       actor: DEMO_ACTOR,
       happenedAt: completedAt,
     });
@@ -242,5 +313,5 @@ export async function completeDemoTasks(trx: Trx, orgId: number, seed: number, n
   await insertHistoryRows(trx, history);
   for (let i = 0; i < events.length; i += 500) await appendEvents(trx, events.slice(i, i + 500));
   await refreshPatternResolutionHours(trx, orgId);
-  return done.length;
+  return { completed: plan.completions.length, red: plan.red.length, yellow: plan.yellow.length, green: plan.green.length };
 }
