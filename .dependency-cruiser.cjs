@@ -83,6 +83,9 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     exclude: { path: '\\.test\\.ts$' },
     tsPreCompilationDeps: true,
+    // Worktrees share one node_modules through a symlink: resolve packages where they are linked, not
+    // where the link points, so rules that allow `node_modules` hold there too.
+    preserveSymlinks: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.js'] },
   },
