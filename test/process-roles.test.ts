@@ -183,7 +183,7 @@ describeEachEngine('process roles', (engine) => {
   it('`flowledger worker --no-sla` runs the outbox worker without the SLA monitor', async () => {
     const p = startCliProcess(['worker', '--no-sla'], env);
     try {
-      expect((await started(p, 'background process started')).services).toEqual(['outbox-worker', 'retention-pruner']);
+      expect((await started(p, 'background process started')).services).toEqual(['outbox-worker', 'retention-pruner', 'mailbox-sync']);
       p.child.kill('SIGTERM');
       expect(await p.exited).toBe(0);
       expect(p.logs().map((l) => l.msg)).not.toContain('SLA monitor started');

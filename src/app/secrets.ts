@@ -17,12 +17,13 @@
 import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { ConfigError, type Config } from '../config/config.js';
 import type { Database, DbOrTrx } from '../db/create-db.js';
+import { mailboxSecretColumn } from '../mailboxes/mailboxes.repository.js';
 import { webhookSecretColumn } from '../outbox/webhooks/webhooks.repository.js';
 import type { Logger } from '../shared/logger.js';
 import { newSecretKey, parseSecretKey, SecretKeyRing, SecretUnreadable, type StoredSecretColumn } from '../shared/secret-box.js';
 
-/** Every column that holds a sealed secret. Add mailbox passwords, OIDC client secrets … here. */
-export const STORED_SECRETS: ReadonlyArray<StoredSecretColumn<DbOrTrx>> = [webhookSecretColumn];
+/** Every column that holds a sealed secret. Add OIDC client secrets … here. */
+export const STORED_SECRETS: ReadonlyArray<StoredSecretColumn<DbOrTrx>> = [webhookSecretColumn, mailboxSecretColumn];
 
 const OPERATIONS = 'docs/operations.md, "Secrets at rest"';
 

@@ -8,6 +8,7 @@ import { ensureDefaultOrg } from '../auth/bootstrap.js';
 import { loadConfig, type Config } from '../config/config.js';
 import { createDatabase, type Database } from '../db/create-db.js';
 import { createMetrics } from '../http/metrics.js';
+import { MailboxSyncService } from '../mailboxes/mailbox-sync.service.js';
 import { OutboxWorker } from '../outbox/worker.js';
 import { systemClock } from '../shared/clock.js';
 import type { Service } from '../shared/lifecycle.js';
@@ -76,6 +77,7 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
     services.push(new OutboxWorker(deps, { handlers: defaultHandlers(deps) }));
     services.push(new SlaMonitor(deps, config.slaIntervalMs));
     services.push(new RetentionPruner(deps));
+    services.push(new MailboxSyncService(deps));
   }
 
   const url = await app.listen({ port: config.port, host: config.host });

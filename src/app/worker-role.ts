@@ -8,6 +8,7 @@ import { loadConfig } from '../config/config.js';
 import { createDatabase, type Database } from '../db/create-db.js';
 import { createMetrics } from '../http/metrics.js';
 import type { HandlerRegistry } from '../outbox/handler.js';
+import { MailboxSyncService } from '../mailboxes/mailbox-sync.service.js';
 import { OutboxWorker } from '../outbox/worker.js';
 import type { Service } from '../shared/lifecycle.js';
 import { createLogger } from '../shared/logger.js';
@@ -64,8 +65,9 @@ export async function startWorkerProcess(opts: {
   const services: Service[] = [];
   if (worker) services.push(worker);
   if (opts.sla ?? true) services.push(new SlaMonitor(deps, config.slaIntervalMs));
-  // Pruning rides with the outbox worker (not with `sla monitor` alone).
+  // Pruning and mailbox sync ride with the outbox worker (not with `sla monitor` alone).
   if (worker) services.push(new RetentionPruner(deps));
+  if (worker) services.push(new MailboxSyncService(deps));
   for (const s of services) await s.start();
   // Services' timers are unref'd (they never hold a process open on their own): this process
   // lives until stop(), even when nothing else (an HTTP listener, a LISTEN connection) is open.

@@ -153,6 +153,12 @@ const envSchema = z.object({
   RETENTION_DELIVERY: retention('RETENTION_DELIVERY', '30d'),
   RETENTION_HISTORY: retention('RETENTION_HISTORY', '365d'),
   RETENTION_INTERVAL: duration('RETENTION_INTERVAL', '10m'),
+  MAILBOX_POLL_INTERVAL: duration('MAILBOX_POLL_INTERVAL', '1m'),
+  MAILBOX_LEASE: duration('MAILBOX_LEASE', '1m'),
+  MAILBOX_CONNECT_TIMEOUT: duration('MAILBOX_CONNECT_TIMEOUT', '15s'),
+  MAILBOX_RECONNECT_MAX: duration('MAILBOX_RECONNECT_MAX', '5m'),
+  MAILBOX_MAX_MESSAGE_SIZE: size('MAILBOX_MAX_MESSAGE_SIZE', '25mb'),
+  MAILBOX_ALLOW_PRIVATE_NETWORKS: bool(false),
 });
 
 export type Config = Readonly<{
@@ -205,6 +211,21 @@ export type Config = Readonly<{
   retentionHistoryMs: number | null;
   /** Period of the retention pruner (worker processes and `serve` with workers). */
   retentionIntervalMs: number;
+  /**
+   * Mailboxes (src/mailboxes): every folder is synced again this often even without an IDLE
+   * wake-up (the only way for folders other than the first, and for servers without IDLE).
+   */
+  mailboxPollIntervalMs: number;
+  /** How long a worker's claim on a mailbox lasts unless renewed (a dead worker's passes to another after this). */
+  mailboxLeaseMs: number;
+  /** Bound on connecting, the greeting and authentication (also for POST /api/mailboxes/:id/test). */
+  mailboxConnectTimeoutMs: number;
+  /** The longest wait between reconnection attempts (the backoff doubles from 1 s up to it). */
+  mailboxReconnectMaxMs: number;
+  /** A message larger than this is not downloaded: it becomes a failed ingest item and the checkpoint moves past it. */
+  mailboxMaxMessageBytes: number;
+  /** Allow IMAP hosts on loopback and private networks (refused by default, as for webhooks). */
+  mailboxAllowPrivateNetworks: boolean;
 }>;
 
 export class ConfigError extends Error {
@@ -264,5 +285,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     retentionDeliveryMs: e.RETENTION_DELIVERY,
     retentionHistoryMs: e.RETENTION_HISTORY,
     retentionIntervalMs: e.RETENTION_INTERVAL,
+    mailboxPollIntervalMs: e.MAILBOX_POLL_INTERVAL,
+    mailboxLeaseMs: e.MAILBOX_LEASE,
+    mailboxConnectTimeoutMs: e.MAILBOX_CONNECT_TIMEOUT,
+    mailboxReconnectMaxMs: e.MAILBOX_RECONNECT_MAX,
+    mailboxMaxMessageBytes: e.MAILBOX_MAX_MESSAGE_SIZE,
+    mailboxAllowPrivateNetworks: e.MAILBOX_ALLOW_PRIVATE_NETWORKS,
   });
 }

@@ -357,6 +357,52 @@ export interface IngestConfigTable {
   updated_by: string | null;
 }
 
+export type MailboxTlsMode = 'tls' | 'starttls' | 'none';
+export type MailboxAuthKind = 'password' | 'xoauth2';
+export type MailboxState = 'idle' | 'connecting' | 'syncing' | 'watching' | 'error' | 'disabled';
+
+export interface MailboxTable {
+  mailbox_id: Generated<number>;
+  org_id: number;
+  name: string;
+  host: string;
+  port: number;
+  tls_mode: MailboxTlsMode;
+  username: string;
+  auth_kind: MailboxAuthKind;
+  /** Sealed (src/shared/secret-box.ts): the password, or the XOAUTH2 tokens as JSON. */
+  secret: string;
+  secret_key_id: string | null;
+  oauth_token_url: string | null;
+  oauth_client_id: string | null;
+  folders_json: string;
+  own_domains_json: string;
+  /** `none`, `seen` or `move:<folder>`. */
+  after_processing: string;
+  enabled: Generated<Bool>;
+  config_version: Generated<number>;
+  state: Generated<MailboxState>;
+  last_sync_at: Iso | null;
+  last_error: string | null;
+  messages_ingested: Generated<number>;
+  lease_owner: string | null;
+  lease_expires_at: Iso | null;
+  created_at: Iso;
+  updated_at: Iso;
+}
+
+export interface MailboxFolderCheckpointTable {
+  org_id: number;
+  mailbox_id: number;
+  folder: string;
+  uidvalidity: number;
+  /** The last UID whose message is ingested. */
+  last_uid: number;
+  /** The last UID whose IMAP side effect (seen flag, move) is done. */
+  effects_uid: number;
+  updated_at: Iso;
+}
+
 export interface DB {
   org: OrgTable;
   api_key: ApiKeyTable;
@@ -382,6 +428,8 @@ export interface DB {
   ingest_batch_item: IngestBatchItemTable;
   ingest_routing_rule: IngestRoutingRuleTable;
   ingest_config: IngestConfigTable;
+  mailbox: MailboxTable;
+  mailbox_folder_checkpoint: MailboxFolderCheckpointTable;
 }
 
 export type Row<T extends keyof DB> = Selectable<DB[T]>;

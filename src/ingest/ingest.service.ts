@@ -8,7 +8,7 @@
  * SQLite write lock short for the API and the SLA monitor; re-ingesting is idempotent because of the
  * dedupe key, so a batch cut short by a crash can simply be run again.
  */
-import type { Database } from '../db/create-db.js';
+import type { Database, Trx } from '../db/create-db.js';
 import type { CommitFeed } from '../db/commit-feed.js';
 import { appendEvents } from '../outbox/work-events.repository.js';
 import type { Clock } from '../shared/clock.js';
@@ -20,6 +20,7 @@ import { getIngestConfig } from './config.js';
 import { writeChunk, type Env, type IngestItemSummary, type State } from './ingest.writer.js';
 
 export type { IngestItemSummary };
+import type { IngestInput } from './parse.worker.js';
 import type { ParsePool } from './parse-pool.js';
 import { listRoutingRules } from './routing.repository.js';
 
@@ -33,8 +34,14 @@ export interface IngestDeps {
 export interface IngestOptions {
   orgId: number;
   actor: string;
-  source: 'api' | 'cli' | 'demo';
+  source: 'api' | 'cli' | 'demo' | 'imap';
   sourceName?: string | null;
+  /**
+   * Runs inside each chunk's write transaction, after its rows, with the positions (1-based seq)
+   * of the messages it wrote: a caller's own bookkeeping (an IMAP folder checkpoint) then commits
+   * with the ingested rows or not at all. Throwing rolls the chunk back and fails the batch.
+   */
+  inChunkTransaction?: (trx: Trx, written: { firstSeq: number; lastSeq: number }) => Promise<void>;
   /** Called after each written chunk. */
   onProgress?: (p: { read: number; processed: number }) => void;
   /** Messages per parse job / write transaction. */
@@ -93,7 +100,7 @@ async function openBatch(deps: IngestDeps, opts: IngestOptions, keepItems: numbe
 export async function ingestMessages(
   deps: IngestDeps,
   opts: IngestOptions,
-  messages: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
+  messages: AsyncIterable<IngestInput> | Iterable<IngestInput>,
   keepItems = 1000,
 ): Promise<IngestResult> {
   const started = Date.now();
@@ -126,7 +133,7 @@ async function parseAndWrite(
   ctx: AnalysisContext,
   env: Env,
   state: State,
-  messages: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
+  messages: AsyncIterable<IngestInput> | Iterable<IngestInput>,
 ): Promise<void> {
   const chunkSize = opts.chunkSize ?? DEFAULT_CHUNK;
   // Chunks read and handed to the pool but not yet written. The queue is topped up whenever this
@@ -141,7 +148,7 @@ async function parseAndWrite(
 
   const fill = async () => {
     while (!exhausted && inFlight.length < ahead) {
-      const chunk: Array<{ seq: number; raw: Buffer | string }> = [];
+      const chunk: Array<{ seq: number; raw: IngestInput }> = [];
       while (chunk.length < chunkSize) {
         const r = await source.next();
         if (r.done) {
@@ -165,7 +172,13 @@ async function parseAndWrite(
     );
     while (!ready && (await deps.pool.help())) await fill();
     const results = await next;
-    await deps.database.db.transaction().execute((trx) => writeChunk(trx, env, state, results, deps.clock.now()));
+    await deps.database.db.transaction().execute(async (trx) => {
+      await writeChunk(trx, env, state, results, deps.clock.now());
+      if (opts.inChunkTransaction && results.length) {
+        const seqs = results.map((r) => r.seq);
+        await opts.inChunkTransaction(trx, { firstSeq: Math.min(...seqs), lastSeq: Math.max(...seqs) });
+      }
+    });
     deps.commitFeed?.notify();
     processed += results.length;
     opts.onProgress?.({ read: state.counts.read, processed });

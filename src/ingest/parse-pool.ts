@@ -151,7 +151,7 @@ export class ParsePool {
     return runJob(q.job).then(q.resolve, q.reject);
   }
 
-  parse(ctx: AnalysisContext, messages: Array<{ seq: number; raw: Uint8Array | string }>): Promise<ParseResult[]> {
+  parse(ctx: AnalysisContext, messages: Array<{ seq: number; raw: ParseJob['messages'][number]['raw'] }>): Promise<ParseResult[]> {
     if (this.closed) return Promise.reject(new Error('parse pool is closed'));
     const job: ParseJob = { id: this.nextId++, ctx, messages };
     if (this.size === 0) return runJob(job);

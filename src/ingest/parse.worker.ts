@@ -5,10 +5,23 @@
 import { parentPort } from 'node:worker_threads';
 import { analyseMessage, type AnalysisContext, type ParseResult } from './analyse.js';
 
+/**
+ * A message the caller already refused without reading it (an IMAP message over the size limit,
+ * which is never downloaded): it becomes a failed item with this reason, in its place in the batch.
+ */
+export interface RefusedMessage {
+  refused: string;
+  messageId?: string | null;
+  subject?: string | null;
+}
+
+/** What ingestion takes per message: the raw RFC 822 bytes, or a refusal. */
+export type IngestInput = Buffer | string | RefusedMessage;
+
 export interface ParseJob {
   id: number;
   ctx: AnalysisContext;
-  messages: Array<{ seq: number; raw: Uint8Array | string }>;
+  messages: Array<{ seq: number; raw: Uint8Array | string | RefusedMessage }>;
 }
 
 export interface ParseAnswer {
@@ -19,6 +32,10 @@ export interface ParseAnswer {
 export async function runJob(job: ParseJob): Promise<ParseResult[]> {
   const results: ParseResult[] = [];
   for (const m of job.messages) {
+    if (typeof m.raw === 'object' && 'refused' in m.raw) {
+      results.push({ ok: false, seq: m.seq, reason: m.raw.refused, messageId: m.raw.messageId ?? null, subject: m.raw.subject ?? null });
+      continue;
+    }
     const raw = typeof m.raw === 'string' ? m.raw : Buffer.from(m.raw.buffer, m.raw.byteOffset, m.raw.byteLength);
     try {
       results.push(await analyseMessage(raw, m.seq, job.ctx));

@@ -15,6 +15,7 @@ import * as m0009 from './0009_entities_without_nul.js';
 import * as m0010 from './0010_auth_failures.js';
 import * as m0011 from './0011_retention.js';
 import * as m0012 from './0012_secrets_at_rest.js';
+import * as m0013 from './0013_mailboxes.js';
 
 export const MIGRATIONS: Record<string, MigrationModule> = {
   '0001_initial_schema': m0001,
@@ -28,4 +29,5 @@ export const MIGRATIONS: Record<string, MigrationModule> = {
   '0010_auth_failures': m0010,
   '0011_retention': m0011,
   '0012_secrets_at_rest': m0012,
+  '0013_mailboxes': m0013,
 };

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
 import type { DbOrTrx, Trx } from '../../db/create-db.js';
 import { toBool, type Row } from '../../db/types.js';
-import { SecretUnreadable, type SecretKeyRing, type StoredSecretColumn } from '../../shared/secret-box.js';
+import { sealedSecretColumn } from '../../db/sealed-column.js';
+import { SecretUnreadable, type SecretKeyRing } from '../../shared/secret-box.js';
 
 export interface WebhookView {
   webhook_id: number;
@@ -159,48 +159,4 @@ export async function endpointsFor(db: DbOrTrx, orgId: number, eventName: string
 }
 
 /** webhook_endpoint.secret for the rotation and the start-up checks (src/app/secrets.ts). */
-export const webhookSecretColumn: StoredSecretColumn<DbOrTrx> = {
-  name: 'webhook_endpoint.secret',
-
-  async countByKeyId(db) {
-    const rows = await db
-      .selectFrom('webhook_endpoint')
-      .select((eb) => ['secret_key_id', eb.fn.countAll<number>().as('n')])
-      .groupBy('secret_key_id')
-      .execute();
-    return rows.map((r) => ({ keyId: r.secret_key_id, count: Number(r.n) }));
-  },
-
-  async batchNotUnder(db, keyId, limit, after) {
-    const rows = await db
-      .selectFrom('webhook_endpoint')
-      .select(['org_id', 'webhook_id', 'secret', 'secret_key_id'])
-      .where((eb) => (keyId === null ? eb('secret_key_id', 'is', null) : eb.or([eb('secret_key_id', 'is', null), eb('secret_key_id', '!=', keyId)])))
-      .where('webhook_id', '>', after)
-      .orderBy('webhook_id')
-      .limit(limit)
-      .execute();
-    return rows.map((r) => ({ ref: r.webhook_id, context: webhookSecretContext(r.org_id, r.webhook_id), stored: r.secret, keyId: r.secret_key_id }));
-  },
-
-  async replace(db, values) {
-    if (values.length === 0) return 0;
-    // One statement per batch: each row's new value and the value it must still hold, by id.
-    const byId = (pick: (v: (typeof values)[number]) => string) =>
-      sql<string>`case webhook_id ${sql.join(
-        values.map((v) => sql`when ${v.ref} then ${pick(v)}`),
-        sql` `,
-      )} end`;
-    const res = await db
-      .updateTable('webhook_endpoint')
-      .set({ secret: byId((v) => v.stored), secret_key_id: byId((v) => v.keyId) })
-      .where(
-        'webhook_id',
-        'in',
-        values.map((v) => v.ref),
-      )
-      .where('secret', '=', byId((v) => v.expected))
-      .executeTakeFirst();
-    return Number(res.numUpdatedRows);
-  },
-};
+export const webhookSecretColumn = sealedSecretColumn({ table: 'webhook_endpoint', id: 'webhook_id', context: webhookSecretContext });

@@ -1,0 +1,175 @@
+/**
+ * Opening an IMAP session for a mailbox with imapflow, and saying in plain words why one failed
+ * (unreachable host, authentication, TLS mismatch, timeout), for the mailbox's `last_error` and the
+ * test endpoint. The credential is opened here and handed to imapflow only: never logged
+ * (imapflow's own logger is off) and never part of an error message.
+ */
+import { lookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
+import { ImapFlow } from 'imapflow';
+import { isPrivateAddress } from '../outbox/webhooks/url-guard.js';
+import type { SecretKeyRing } from '../shared/secret-box.js';
+import { openMailboxSecret, type MailboxRow } from './mailboxes.repository.js';
+
+export interface SessionOptions {
+  connectTimeoutMs: number;
+  allowPrivateNetworks: boolean;
+}
+
+/** A connection problem worth showing as it is (no stack, no secret). */
+export class MailboxConnectError extends Error {
+  constructor(
+    message: string,
+    readonly kind: 'unreachable' | 'auth' | 'tls' | 'timeout' | 'refused_host' | 'credential' | 'protocol',
+  ) {
+    super(message);
+    this.name = 'MailboxConnectError';
+  }
+}
+
+/**
+ * Refuses a host that resolves to a loopback or private address unless allowed, as webhooks do: an
+ * admin's mailbox must not become a way to probe the servers' own network.
+ */
+export async function checkImapHost(host: string, allowPrivate: boolean): Promise<void> {
+  let addresses: string[];
+  try {
+    addresses = isIP(host) ? [host] : (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
+  } catch (err) {
+    throw new MailboxConnectError(`cannot resolve host ${host} (${(err as NodeJS.ErrnoException).code ?? 'error'})`, 'unreachable');
+  }
+  if (allowPrivate) return;
+  const bad = addresses.filter(isPrivateAddress);
+  if (bad.length > 0) {
+    throw new MailboxConnectError(
+      `host ${host} resolves to a loopback/private address (${bad.join(', ')}); set MAILBOX_ALLOW_PRIVATE_NETWORKS=true to allow it`,
+      'refused_host',
+    );
+  }
+}
+
+type ImapError = Error & { code?: string; authenticationFailed?: boolean; responseText?: string; serverResponseCode?: string; reason?: string };
+
+/** One line naming what went wrong, from whatever imapflow or the socket threw. */
+export function describeImapError(err: unknown, m: Pick<MailboxRow, 'host' | 'port' | 'tls_mode'>, timeoutMs: number): MailboxConnectError {
+  if (err instanceof MailboxConnectError) return err;
+  const e = err as ImapError;
+  const where = `${m.host}:${m.port}`;
+  const text = (e.responseText ?? e.message ?? String(err)).replace(/\s*\[[^\]]*\d{2}:\d{2}:\d{2}\]\s*$/, '');
+  if (e.authenticationFailed) return new MailboxConnectError(`authentication failed at ${where}: ${text}`, 'auth');
+  const code = e.code ?? '';
+  if (['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ECONNRESET'].includes(code)) {
+    return new MailboxConnectError(`cannot reach ${where} (${code})`, 'unreachable');
+  }
+  if (/^ERR_SSL|^ERR_TLS|CERT|^DEPTH_ZERO|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code) || /SSL|TLS|certificate/i.test(e.message ?? '')) {
+    return new MailboxConnectError(`TLS failed at ${where} with tls_mode ${m.tls_mode}: ${e.message} (does the port speak ${m.tls_mode === 'tls' ? 'implicit TLS' : 'this mode'}?)`, 'tls');
+  }
+  if (code === 'CONNECT_TIMEOUT' || code === 'GREETING_TIMEOUT' || code === 'ETIMEDOUT' || /timeout/i.test(e.message ?? '')) {
+    const hint = m.tls_mode === 'tls' ? '' : ' (a TLS-only port waits silently for a TLS handshake: check tls_mode)';
+    return new MailboxConnectError(`no IMAP answer from ${where} within ${Math.round(timeoutMs / 1000)} s${hint}`, 'timeout');
+  }
+  if (code === 'NoConnection' || code === 'ClosedAfterConnectText' || code === 'ClosedAfterConnectTLS') {
+    return new MailboxConnectError(`${where} closed the connection${e.reason ? `: ${e.reason}` : ''}`, 'protocol');
+  }
+  return new MailboxConnectError(`IMAP error at ${where}: ${text}`, 'protocol');
+}
+
+/** The imapflow client for a mailbox (not yet connected). */
+function clientFor(m: MailboxRow, secret: string, o: SessionOptions): ImapFlow {
+  return new ImapFlow({
+    host: m.host,
+    port: m.port,
+    secure: m.tls_mode === 'tls',
+    // starttls: required (imapflow refuses to go on in plaintext); none: never attempted.
+    doSTARTTLS: m.tls_mode === 'starttls' ? true : m.tls_mode === 'none' ? false : undefined,
+    auth: m.auth_kind === 'xoauth2' ? { user: m.username, accessToken: secret } : { user: m.username, pass: secret },
+    logger: false,
+    connectionTimeout: o.connectTimeoutMs,
+    greetingTimeout: o.connectTimeoutMs,
+    // IDLE is run explicitly by the watcher; automatic IDLE would only add round trips.
+    disableAutoIdle: true,
+    clientInfo: { name: 'FlowLedger' },
+  });
+}
+
+/**
+ * Connects and authenticates within the connect timeout; throws MailboxConnectError. The caller
+ * owns the returned client (logout/close) and must listen for its 'error' events.
+ */
+export async function openSession(m: MailboxRow, box: SecretKeyRing, o: SessionOptions): Promise<ImapFlow> {
+  await checkImapHost(m.host, o.allowPrivateNetworks);
+  let secret: string;
+  try {
+    secret = openMailboxSecret(box, m);
+  } catch (err) {
+    throw new MailboxConnectError(`the stored credential cannot be opened: ${(err as Error).message}`, 'credential');
+  }
+  const client = clientFor(m, secret, o);
+  // imapflow emits 'error' on socket trouble; unhandled, it would end the process.
+  client.on('error', () => {});
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      client.connect(),
+      new Promise((_, reject) => {
+        // Connecting, the greeting and authentication together: a server that accepts the socket
+        // and then says nothing must not hold a worker (or an API request) for imapflow's minutes.
+        timer = setTimeout(() => reject(Object.assign(new Error('timeout'), { code: 'CONNECT_TIMEOUT' })), o.connectTimeoutMs);
+      }),
+    ]);
+    return client;
+  } catch (err) {
+    client.close();
+    throw describeImapError(err, m, o.connectTimeoutMs);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Logs out politely, or drops the socket when the server does not answer in time. */
+export async function closeSession(client: ImapFlow, timeoutMs = 2000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([client.logout().catch(() => {}), new Promise((r) => (timer = setTimeout(r, timeoutMs)))]);
+  clearTimeout(timer);
+  client.close();
+}
+
+export interface ProbeResult {
+  ok: boolean;
+  error: string | null;
+  error_kind: MailboxConnectError['kind'] | null;
+  folders: Array<{ path: string; messages: number | null; unseen: number | null; watched: boolean }>;
+  missing_folders: string[];
+}
+
+/**
+ * What `POST /api/mailboxes/:id/test` reports: connects with the stored settings, lists the
+ * server's folders with their message counts (for the watched ones and INBOX; others only listed),
+ * and names watched folders the server does not have. Never throws for a connection problem.
+ */
+export async function probeMailbox(m: MailboxRow, box: SecretKeyRing, o: SessionOptions): Promise<ProbeResult> {
+  const watched = JSON.parse(m.folders_json) as string[];
+  let client: ImapFlow;
+  try {
+    client = await openSession(m, box, o);
+  } catch (err) {
+    const e = describeImapError(err, m, o.connectTimeoutMs);
+    return { ok: false, error: e.message, error_kind: e.kind, folders: [], missing_folders: [] };
+  }
+  try {
+    const list = await client.list({ statusQuery: { messages: true, unseen: true } });
+    const folders = list.map((f) => ({
+      path: f.path,
+      messages: f.status?.messages ?? null,
+      unseen: f.status?.unseen ?? null,
+      watched: watched.includes(f.path),
+    }));
+    const missing = watched.filter((w) => !list.some((f) => f.path === w));
+    return { ok: missing.length === 0, error: missing.length ? `watched folder(s) not on the server: ${missing.join(', ')}` : null, error_kind: null, folders, missing_folders: missing };
+  } catch (err) {
+    const e = describeImapError(err, m, o.connectTimeoutMs);
+    return { ok: false, error: e.message, error_kind: e.kind, folders: [], missing_folders: [] };
+  } finally {
+    await closeSession(client);
+  }
+}
