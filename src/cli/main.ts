@@ -10,6 +10,7 @@ import { CliContext, stdio, UsageError, type Out } from './cli-kit.js';
 import { backupCommands } from './commands/backup.js';
 import { ingestCommand } from './commands/ingest.js';
 import { keysCommand } from './commands/keys.js';
+import { mailboxesCommand } from './commands/mailboxes.js';
 import { migrateCommand } from './commands/migrate.js';
 import { orgsCommand } from './commands/orgs.js';
 import { secretsCommand } from './commands/secrets.js';
@@ -104,6 +105,7 @@ function buildProgram(ctx: CliContext): Command {
     backupCommands,
     orgsCommand,
     keysCommand,
+    mailboxesCommand,
     ingestCommand,
     seedCommand,
     secretsCommand,

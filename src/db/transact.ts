@@ -6,7 +6,7 @@ import type { CommitFeed } from './commit-feed.js';
  * outbox so its events are delivered at once. Routes and jobs own their transaction through this.
  */
 export async function transact<T>(
-  deps: { database: Database; commitFeed: CommitFeed },
+  deps: { database: Database; commitFeed: Pick<CommitFeed, 'notify'> },
   fn: (trx: Trx) => Promise<T>,
 ): Promise<T> {
   const result = await deps.database.db.transaction().execute(fn);

@@ -11,6 +11,9 @@ import { SecretUnreadable, type SecretKeyRing } from '../shared/secret-box.js';
 
 export type MailboxRow = Row<'mailbox'>;
 
+/** Every state a mailbox shows (the API's enum, and the /metrics gauge's label values). */
+export const MAILBOX_STATES = ['idle', 'connecting', 'syncing', 'watching', 'error', 'disabled'] as const satisfies readonly MailboxState[];
+
 /** A mailbox as the API answers it: never the secret. */
 export interface MailboxView {
   mailbox_id: number;
@@ -194,6 +197,12 @@ export async function updateMailbox(db: DbOrTrx, box: SecretKeyRing, orgId: numb
 export async function deleteMailbox(db: DbOrTrx, orgId: number, mailboxId: number): Promise<MailboxRow | undefined> {
   // Its checkpoints go with it (ON DELETE CASCADE); the worker holding it stops at its next lease renewal.
   return db.deleteFrom('mailbox').where('org_id', '=', orgId).where('mailbox_id', '=', mailboxId).returningAll().executeTakeFirst();
+}
+
+/** How many mailboxes are in each state, across all orgs (the /metrics gauge); states with none are left out. */
+export async function countMailboxesByState(db: DbOrTrx): Promise<Array<{ state: MailboxState; count: number }>> {
+  const rows = await db.selectFrom('mailbox').select(['state', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('state').execute();
+  return rows.map((r) => ({ state: r.state, count: Number(r.n) }));
 }
 
 // ------------------------------------------------------------------ lease
