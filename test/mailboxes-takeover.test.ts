@@ -160,6 +160,24 @@ describeEachEngine('a worker killed while holding a mailbox', (engine) => {
     const viaApi = (await t.call(org.admin, { method: 'GET', url: '/api/workstream/signals' })).json();
     expect(viaApi.pagination.total).toBe(COUNT);
 
+    // The batch the holder died in does not stay "running" forever: its successor closes it as
+    // failed, with the counts of what it had committed.
+    // (The survivor's own last batch completes just after its last chunk: wait for that too.)
+    type Batch = { batch_id: number; source_name: string; status: string; read: number; new_signals: number; error: string | null };
+    const mine = await waitFor(
+      async () => {
+        const all = (await t.call(org.admin, { method: 'GET', url: '/api/ingest/batches?limit=200' })).json().data as Batch[];
+        const list = all.filter((b) => b.source_name === 'Backlog/INBOX');
+        return list.every((b) => b.status !== 'running') ? list : undefined;
+      },
+      { timeoutMs: 30_000, what: 'no batch of the folder left running' },
+    );
+    const abandoned = mine.filter((b) => b.status === 'failed');
+    expect(abandoned.length).toBeGreaterThanOrEqual(1);
+    for (const b of abandoned) expect(b.error).toMatch(/stopped before it finished/);
+    expect(mine.reduce((sum, b) => sum + b.read, 0)).toBe(COUNT);
+    expect(mine.reduce((sum, b) => sum + b.new_signals, 0)).toBe(COUNT);
+
     // The side effect the dead worker may have left undone is done by its successor.
     await waitFor(
       async () => {
