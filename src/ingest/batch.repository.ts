@@ -151,3 +151,42 @@ export async function pruneFinishedBatches(db: DbOrTrx, b: PruneBatch): Promise<
     .limit(b.limit);
   return deletedRows(await db.deleteFrom('ingest_batch').where('batch_id', 'in', old).executeTakeFirstOrThrow());
 }
+
+/**
+ * Closes as failed the batches of one source that are still `running` although nothing writes them
+ * any more: the process ingesting them died mid-batch (only the caller can know that, say by
+ * holding the lease of the mailbox they came from). The counts come from the items their committed
+ * chunks wrote, so the batch list adds up to what was actually ingested.
+ */
+export async function failAbandonedBatches(db: DbOrTrx, q: { orgId: number; source: string; sourceName: string; error: string; now: string }): Promise<number> {
+  const r = await db
+    .updateTable('ingest_batch')
+    .set((eb) => {
+      const items = (outcomes?: IngestItemOutcome[]) => {
+        let s = eb
+          .selectFrom('ingest_batch_item as i')
+          .select((ib) => ib.fn.countAll<number>().as('n'))
+          .whereRef('i.org_id', '=', 'ingest_batch.org_id')
+          .whereRef('i.batch_id', '=', 'ingest_batch.batch_id');
+        if (outcomes) s = s.where('i.outcome', 'in', outcomes);
+        return s;
+      };
+      return {
+        status: 'failed' as const,
+        error: q.error,
+        completed_at: q.now,
+        read_count: items(),
+        new_signals: items(['created', 'signal_only']),
+        new_tasks: items(['created']),
+        not_actionable: items(['signal_only']),
+        duplicates: items(['duplicate']),
+        failed: items(['failed']),
+      };
+    })
+    .where('org_id', '=', q.orgId)
+    .where('source', '=', q.source)
+    .where('source_name', '=', q.sourceName)
+    .where('status', '=', 'running')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}

@@ -10,13 +10,18 @@
  *    checkpoint to the chunk's last UID (guarded by the lease), so a crash at any point leaves the
  *    checkpoint exactly at what was committed. A message over the size limit is not downloaded: it
  *    becomes a failed item with its reason, and the checkpoint moves past it.
- * 3. IMAP side effects (flag as seen, move) run only after the commit, for the UIDs between the
+ * 3. A batch of this folder still `running` when a watcher takes the mailbox was left by a holder
+ *    that died mid-batch (the lease says no one else syncs it now): closeAbandonedBatches closes it
+ *    as failed with the counts of its committed chunks, whose messages the checkpoint already
+ *    covers, rather than let it show as running forever.
+ * 4. IMAP side effects (flag as seen, move) run only after the commit, for the UIDs between the
  *    side-effect mark and the checkpoint; both operations are idempotent, so those a crash left
  *    undone are simply done again on the next sync.
  */
 import type { FetchMessageObject, ImapFlow } from 'imapflow';
 import type { CommitFeed } from '../db/commit-feed.js';
 import type { Database } from '../db/create-db.js';
+import { failAbandonedBatches } from '../ingest/batch.repository.js';
 import { ingestMessages } from '../ingest/ingest.service.js';
 import type { IngestInput } from '../ingest/parse.worker.js';
 import type { ParsePool } from '../ingest/parse-pool.js';
@@ -72,6 +77,25 @@ export async function syncFolder(deps: FolderSyncDeps, t: FolderSyncTarget, fold
   }
 }
 
+/** How a folder's ingestion batches are named (the batch list's source_name). */
+function batchSourceName(m: MailboxRow, folder: string): string {
+  return `${m.name}/${folder}`;
+}
+
+/**
+ * Closes the folder's batches a holder that died mid-batch left `running` (3. above). Called once
+ * per lease taken, before the first sync: while the lease is held no one else writes them.
+ */
+export async function closeAbandonedBatches(deps: Pick<FolderSyncDeps, 'database' | 'clock'>, m: MailboxRow, folder: string): Promise<number> {
+  return failAbandonedBatches(deps.database.db, {
+    orgId: m.org_id,
+    source: 'imap',
+    sourceName: batchSourceName(m, folder),
+    error: 'the worker syncing this folder stopped before it finished; the messages it committed are kept and the next sync went on from them',
+    now: deps.clock.now().toISOString(),
+  });
+}
+
 /** One page of new messages → one ingestion batch whose chunks carry the checkpoint along. */
 async function ingestPage(deps: FolderSyncDeps, t: FolderSyncTarget, folder: string, uidvalidity: number, page: FetchMessageObject[]): Promise<number> {
   const m = t.mailbox;
@@ -105,7 +129,7 @@ async function ingestPage(deps: FolderSyncDeps, t: FolderSyncTarget, folder: str
       orgId: m.org_id,
       actor: `mailbox:${m.name}`.slice(0, 200),
       source: 'imap',
-      sourceName: `${m.name}/${folder}`,
+      sourceName: batchSourceName(m, folder),
       inChunkTransaction: (trx, w) =>
         advanceCheckpoint(
           trx,

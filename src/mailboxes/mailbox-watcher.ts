@@ -13,7 +13,7 @@ import { appendEvent } from '../outbox/work-events.repository.js';
 import { isUnavailable } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { SecretKeyRing } from '../shared/secret-box.js';
-import { syncFolder, type FolderSyncDeps } from './folder-sync.js';
+import { closeAbandonedBatches, syncFolder, type FolderSyncDeps } from './folder-sync.js';
 import { closeSession, describeImapError, openSession } from './imap-session.js';
 import { LeaseLost, setMailboxState, type MailboxRow } from './mailboxes.repository.js';
 
@@ -45,6 +45,8 @@ export class MailboxWatcher {
   private inError: boolean;
   /** The server announced mail since the last sync began. */
   private newMail = false;
+  /** Batches a previous holder left running are closed once per watcher (that is, per lease taken). */
+  private abandonedClosed = false;
 
   constructor(
     private readonly deps: WatcherDeps,
@@ -82,6 +84,13 @@ export class MailboxWatcher {
     while (!this.stopped) {
       try {
         if (!this.inError) await this.setState('connecting');
+        if (!this.abandonedClosed) {
+          for (const folder of JSON.parse(this.mailbox.folders_json) as string[]) {
+            const closed = await closeAbandonedBatches(this.deps, this.mailbox, folder);
+            if (closed > 0) this.log.warn({ folder, batches: closed }, 'mailbox: closed batches a previous holder left running');
+          }
+          this.abandonedClosed = true;
+        }
         this.client = await openSession(this.mailbox, this.deps.secrets, {
           connectTimeoutMs: this.s.connectTimeoutMs,
           allowPrivateNetworks: this.s.allowPrivateNetworks,
