@@ -8,6 +8,7 @@ import { createDeps, type AppDeps } from '../src/app/deps.js';
 import { buildServer } from '../src/app/server.js';
 import { loadConfig } from '../src/config/config.js';
 import type { Database } from '../src/db/create-db.js';
+import { FailedAuthLimiter } from '../src/auth/failed-auth-limiter.js';
 import { createLogger } from '../src/shared/logger.js';
 import type { FastifyInstance } from 'fastify';
 import { describeEachEngine } from './helpers/engines.js';
@@ -74,6 +75,16 @@ describeEachEngine('failed-authentication limit behind a proxy, across nodes', (
     const bad = 'fl_another-bad-key';
     for (let i = 0; i < LIMIT; i++) expect((await me(untrusting.app, bad, `192.0.2.${i}`, '10.9.8.7')).statusCode).toBe(401);
     expect((await me(untrusting.app, bad, '192.0.2.200', '10.9.8.7')).statusCode).toBe(429);
+  });
+
+  it('keeps counting the failures a flush is writing, so the limit holds while the write is in flight', async () => {
+    const limiter = new FailedAuthLimiter(a.db.database, a.clock, 3, 3_600_000);
+    for (let i = 0; i < 3; i++) limiter.recordFailure('192.0.2.77');
+    const writing = limiter.flush();
+    expect(limiter.blockedFor('192.0.2.77')).toBeGreaterThan(0);
+    await writing;
+    expect(limiter.blockedFor('192.0.2.77')).toBeGreaterThan(0);
+    await limiter.stop();
   });
 
   it('refuses a TRUST_PROXY it cannot read', () => {

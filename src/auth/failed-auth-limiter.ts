@@ -15,6 +15,8 @@ import { addAuthFailures, pruneAuthFailures } from './auth-failures.repository.j
 export class FailedAuthLimiter {
   /** Failures not yet written, for the current window. */
   private pending = new Map<string, number>();
+  /** Failures being written now: still counted until the write returns the totals that hold them. */
+  private inFlight = new Map<string, number>();
   /** Shared totals as of the last flush, for the current window. */
   private totals = new Map<string, number>();
   private window = -1;
@@ -33,7 +35,7 @@ export class FailedAuthLimiter {
   /** Milliseconds until the address may try again, or 0 when it is not blocked. */
   blockedFor(address: string): number {
     const now = this.rollWindow();
-    const seen = (this.totals.get(address) ?? 0) + (this.pending.get(address) ?? 0);
+    const seen = (this.totals.get(address) ?? 0) + (this.inFlight.get(address) ?? 0) + (this.pending.get(address) ?? 0);
     return seen >= this.limit ? this.window + this.windowMs - now : 0;
   }
 
@@ -59,16 +61,21 @@ export class FailedAuthLimiter {
     const window = this.window;
     const batch = this.pending;
     this.pending = new Map();
+    this.inFlight = batch;
     try {
       const totals = await addAuthFailures(this.database.db, window, batch);
       if (this.window === window) for (const [address, n] of totals) this.totals.set(address, n);
-      if (this.lastPrunedWindow !== window) {
-        this.lastPrunedWindow = window;
-        await pruneAuthFailures(this.database.db, window - this.windowMs);
-      }
+      this.inFlight = new Map();
     } catch {
       // The database is away: keep counting locally and try again with the next failure.
+      this.inFlight = new Map();
       if (this.window === window) for (const [address, n] of batch) this.pending.set(address, (this.pending.get(address) ?? 0) + n);
+      return;
+    }
+    if (this.lastPrunedWindow !== window) {
+      this.lastPrunedWindow = window;
+      // Old windows only take space: a failed prune is retried with the next window.
+      await pruneAuthFailures(this.database.db, window - this.windowMs).catch(() => {});
     }
   }
 
@@ -78,6 +85,7 @@ export class FailedAuthLimiter {
     if (window !== this.window) {
       this.window = window;
       this.pending.clear();
+      this.inFlight = new Map();
       this.totals.clear();
     }
     return now;
