@@ -212,6 +212,8 @@ describeEachEngine('mailboxes over IMAP', (engine) => {
     startService();
     await waitFor(async () => (await mailbox(org.admin, box.mailbox_id)).messages_ingested === count + 1, { timeoutMs: 60_000, what: 'the whole folder' });
     expect(await total(org.admin, '/api/workstream/signals')).toBe(signalsBefore + count);
+    // The progress counts the oversized message too (taken, as a failed item), and nothing is left.
+    expect((await mailbox(org.admin, box.mailbox_id)).folder_status).toEqual([expect.objectContaining({ folder: 'INBOX', synced: count + 1, pending: 0 })]);
     const batches = (await get(org.admin, '/api/ingest/batches?limit=200')).json().data as Array<{ batch_id: number; source_name: string; duplicates: number; failed: number; read: number }>;
     const mine = batches.filter((b) => b.source_name === 'Backlog/INBOX');
     expect(mine.reduce((s, b) => s + b.duplicates, 0)).toBe(0);
