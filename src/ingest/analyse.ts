@@ -11,6 +11,7 @@ import type { IngestConfig } from './config.js';
 import { dollarValueOf, extractFromPrepared, prepareText, type Entities } from './entities.js';
 import { collapse, noNul, viewOf, type AttachmentInfo, type MailView } from './mail-view.js';
 import { patternSignature } from './signature.js';
+import { threadFieldsOf, type ThreadFields } from './thread-keys.js';
 
 export type { AttachmentInfo } from './mail-view.js';
 
@@ -23,7 +24,7 @@ export interface AnalysisContext {
   selfNames: string[];
 }
 
-export interface AnalysedMessage {
+export interface AnalysedMessage extends ThreadFields {
   ok: true;
   seq: number;
   messageId: string | null;
@@ -202,6 +203,7 @@ function analyseParsed(mail: MailView, seq: number, ctx: AnalysisContext): Analy
     dollarValue,
     customerName: entities.customers[0] ?? domainName(senderDomain),
     signature: patternSignature(cat.category, senderDomain, subject),
+    ...threadFieldsOf(mail),
     ...(notActionable ? { notActionable } : {}),
   };
 }
