@@ -118,6 +118,10 @@ describeEachEngine('a worker killed while holding a mailbox', (engine) => {
     const dead = await mailboxRow(id);
     expect(Number(dead.messages_ingested), 'the holder finished the folder before the kill landed').toBeLessThan(COUNT);
     expect(dead.lease_owner).toBe(atKill.lease_owner);
+    // The interrupted first sync shows how far it got: what its committed chunks took, of the whole folder.
+    const midway = (await t.call(org.admin, { method: 'GET', url: `/api/mailboxes/${id}` })).json();
+    expect(midway.folder_status).toHaveLength(1);
+    expect(midway.folder_status[0]).toMatchObject({ folder: 'INBOX', synced: Number(dead.messages_ingested), pending: COUNT - Number(dead.messages_ingested) });
     const deadLeaseEnds = new Date(dead.lease_expires_at!).getTime();
 
     const takenOver = await waitFor(
@@ -137,6 +141,8 @@ describeEachEngine('a worker killed while holding a mailbox', (engine) => {
     const db = t.db.database.db;
     const checkpoint = await db.selectFrom('mailbox_folder_checkpoint').selectAll().where('mailbox_id', '=', id).where('folder', '=', 'INBOX').executeTakeFirstOrThrow();
     expect(Number(checkpoint.last_uid)).toBe(lastUid);
+    const done = (await t.call(org.admin, { method: 'GET', url: '/api/mailboxes' })).json().data[0];
+    expect(done.folder_status).toEqual([expect.objectContaining({ folder: 'INBOX', last_uid: lastUid, synced: COUNT, pending: 0 })]);
 
     // One item per message across every batch of both workers, none a duplicate or a failure.
     const items = await db

@@ -64,7 +64,7 @@ describeEachEngine('mailboxes over IMAP', (engine) => {
   };
 
   beforeAll(async () => {
-    imap = await startDovecot({ users: USERS });
+    imap = await startDovecot({ users: USERS, tls: true });
     t = await createTestApp(engine, {
       clock: systemClock,
       env: {
@@ -152,9 +152,19 @@ describeEachEngine('mailboxes over IMAP', (engine) => {
     expect(mismatch).toMatchObject({ ok: false, error_kind: 'tls' });
     expect(mismatch.error).toContain('tls_mode tls');
 
+    // A host given by name: the session dials the address vetted for it (no second lookup for a
+    // rebinding DNS answer to change) with the name as TLS servername, so it still connects and its
+    // certificate is still verified against the name.
+    const byName = await addMailbox(org.admin, { name: 'Probe by name', host: 'localhost', username: 'dave', secret: 'dave-secret-4' });
+    expect((await t.call(org.admin, { method: 'POST', url: `/api/mailboxes/${byName.mailbox_id}/test` })).json()).toMatchObject({ ok: true, error: null });
+    const tlsByName = await addMailbox(org.admin, { name: 'Probe TLS by name', host: 'localhost', port: imap.tlsPort!, username: 'dave', secret: 'dave-secret-4', tls_mode: 'tls' });
+    const untrusted = (await t.call(org.admin, { method: 'POST', url: `/api/mailboxes/${tlsByName.mailbox_id}/test` })).json();
+    expect(untrusted).toMatchObject({ ok: false, error_kind: 'tls' });
+    expect(untrusted.error).toMatch(/self[- ]signed|certificate/i);
+
     const missing = await addMailbox(org.admin, { name: 'Probe folders', username: 'dave', secret: 'dave-secret-4', folders: ['INBOX', 'Nope'] });
     expect((await t.call(org.admin, { method: 'POST', url: `/api/mailboxes/${missing.mailbox_id}/test` })).json()).toMatchObject({ ok: false, missing_folders: ['Nope'] });
-    for (const m of [ok, wrong, tls, missing]) await t.call(org.admin, { method: 'DELETE', url: `/api/mailboxes/${m.mailbox_id}` });
+    for (const m of [ok, wrong, tls, byName, tlsByName, missing]) await t.call(org.admin, { method: 'DELETE', url: `/api/mailboxes/${m.mailbox_id}` });
   });
 
   it('turns each message APPENDed while watching into exactly one signal (and a task when actionable), then flags it seen', async () => {
@@ -212,6 +222,8 @@ describeEachEngine('mailboxes over IMAP', (engine) => {
     startService();
     await waitFor(async () => (await mailbox(org.admin, box.mailbox_id)).messages_ingested === count + 1, { timeoutMs: 60_000, what: 'the whole folder' });
     expect(await total(org.admin, '/api/workstream/signals')).toBe(signalsBefore + count);
+    // The progress counts the oversized message too (taken, as a failed item), and nothing is left.
+    expect((await mailbox(org.admin, box.mailbox_id)).folder_status).toEqual([expect.objectContaining({ folder: 'INBOX', synced: count + 1, pending: 0 })]);
     const batches = (await get(org.admin, '/api/ingest/batches?limit=200')).json().data as Array<{ batch_id: number; source_name: string; duplicates: number; failed: number; read: number }>;
     const mine = batches.filter((b) => b.source_name === 'Backlog/INBOX');
     expect(mine.reduce((s, b) => s + b.duplicates, 0)).toBe(0);

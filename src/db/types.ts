@@ -400,6 +400,10 @@ export interface MailboxFolderCheckpointTable {
   last_uid: number;
   /** The last UID whose IMAP side effect (seen flag, move) is done. */
   effects_uid: number;
+  /** Messages taken from the folder under its current UIDVALIDITY. */
+  synced: Generated<number>;
+  /** Messages above the checkpoint at the last listing, counting down as pages commit. */
+  pending: Generated<number>;
   updated_at: Iso;
 }
 

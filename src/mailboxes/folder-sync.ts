@@ -26,7 +26,7 @@ import { ingestMessages } from '../ingest/ingest.service.js';
 import type { IngestInput } from '../ingest/parse.worker.js';
 import type { ParsePool } from '../ingest/parse-pool.js';
 import type { Clock } from '../shared/clock.js';
-import { advanceCheckpoint, getCheckpoint, markEffectsDone, resetCheckpoint, type Checkpoint, type MailboxRow } from './mailboxes.repository.js';
+import { advanceCheckpoint, getCheckpoint, markEffectsDone, resetCheckpoint, setPending, type Checkpoint, type MailboxRow } from './mailboxes.repository.js';
 
 /** Messages per ingestion batch: bounds memory and makes a first sync of a large folder resumable page by page. */
 const PAGE = 500;
@@ -61,16 +61,25 @@ export async function syncFolder(deps: FolderSyncDeps, t: FolderSyncTarget, fold
     if (!cp || cp.uidvalidity !== uidvalidity) cp = await resetCheckpoint(deps.database.db, t.mailbox.org_id, t.mailbox.mailbox_id, folder, uidvalidity, now());
     await applySideEffects(deps, t, folder, uidvalidity, cp);
     // Not uidNext: it is read at SELECT and stays stale while the folder stays selected (IDLE).
-    if (mb.exists === 0) return 0;
+    const pending = (n: number) => setPending(deps.database.db, t.mailbox.org_id, t.mailbox.mailbox_id, folder, uidvalidity, n, now());
+    if (mb.exists === 0) {
+      await pending(0);
+      return 0;
+    }
     // `n:*` always answers the folder's last message, even when its UID is below n.
     const listed = await t.client.fetchAll(`${cp.last_uid + 1}:*`, { uid: true, size: true }, { uid: true });
     const fresh = listed.filter((x) => x.uid > cp.last_uid).sort((a, b) => a.uid - b.uid);
+    // What the folder's progress counts down from; each page's chunks take their share off in
+    // their own transaction, so an interrupted first sync shows (and resumes from) where it stopped.
+    await pending(fresh.length);
     let taken = 0;
     for (let i = 0; i < fresh.length; i += PAGE) {
       taken += await ingestPage(deps, t, folder, uidvalidity, fresh.slice(i, i + PAGE));
       const after = (await getCheckpoint(deps.database.db, t.mailbox.org_id, t.mailbox.mailbox_id, folder))!;
       await applySideEffects(deps, t, folder, uidvalidity, after);
     }
+    // Messages expunged between the listing and their fetch were never counted down.
+    if (fresh.length > 0) await pending(0);
     return taken;
   } finally {
     lock.release();

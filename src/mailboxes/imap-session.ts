@@ -29,16 +29,18 @@ export class MailboxConnectError extends Error {
 
 /**
  * Refuses a host that resolves to a loopback or private address unless allowed, as webhooks do: an
- * admin's mailbox must not become a way to probe the servers' own network.
+ * admin's mailbox must not become a way to probe the servers' own network. Returns the addresses
+ * it vetted: the session connects to one of those, not to the name again, so a DNS answer that
+ * changes between the check and the connection (rebinding) cannot slip past it.
  */
-export async function checkImapHost(host: string, allowPrivate: boolean): Promise<void> {
+export async function checkImapHost(host: string, allowPrivate: boolean): Promise<string[]> {
   let addresses: string[];
   try {
     addresses = isIP(host) ? [host] : (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
   } catch (err) {
     throw new MailboxConnectError(`cannot resolve host ${host} (${(err as NodeJS.ErrnoException).code ?? 'error'})`, 'unreachable');
   }
-  if (allowPrivate) return;
+  if (allowPrivate) return addresses;
   const bad = addresses.filter(isPrivateAddress);
   if (bad.length > 0) {
     throw new MailboxConnectError(
@@ -46,6 +48,7 @@ export async function checkImapHost(host: string, allowPrivate: boolean): Promis
       'refused_host',
     );
   }
+  return addresses;
 }
 
 type ImapError = Error & { code?: string; authenticationFailed?: boolean; responseText?: string; serverResponseCode?: string; reason?: string };
@@ -74,10 +77,14 @@ export function describeImapError(err: unknown, m: Pick<MailboxRow, 'host' | 'po
   return new MailboxConnectError(`IMAP error at ${where}: ${text}`, 'protocol');
 }
 
-/** The imapflow client for a mailbox (not yet connected). */
-function clientFor(m: MailboxRow, secret: string, o: SessionOptions): ImapFlow {
+/**
+ * The imapflow client for a mailbox (not yet connected), aimed at the vetted `address`; TLS still
+ * names and verifies the configured host (`servername`), so the certificate check is unchanged.
+ */
+function clientFor(m: MailboxRow, address: string, secret: string, o: SessionOptions): ImapFlow {
   return new ImapFlow({
-    host: m.host,
+    host: address,
+    ...(isIP(m.host) ? {} : { servername: m.host }),
     port: m.port,
     secure: m.tls_mode === 'tls',
     // starttls: required (imapflow refuses to go on in plaintext); none: never attempted.
@@ -97,14 +104,15 @@ function clientFor(m: MailboxRow, secret: string, o: SessionOptions): ImapFlow {
  * owns the returned client (logout/close) and must listen for its 'error' events.
  */
 export async function openSession(m: MailboxRow, box: SecretKeyRing, o: SessionOptions): Promise<ImapFlow> {
-  await checkImapHost(m.host, o.allowPrivateNetworks);
+  const [address] = await checkImapHost(m.host, o.allowPrivateNetworks);
+  if (!address) throw new MailboxConnectError(`host ${m.host} has no address`, 'unreachable');
   let secret: string;
   try {
     secret = openMailboxSecret(box, m);
   } catch (err) {
     throw new MailboxConnectError(`the stored credential cannot be opened: ${(err as Error).message}`, 'credential');
   }
-  const client = clientFor(m, secret, o);
+  const client = clientFor(m, address, secret, o);
   // imapflow emits 'error' on socket trouble; unhandled, it would end the process.
   client.on('error', () => {});
   let timer: NodeJS.Timeout | undefined;

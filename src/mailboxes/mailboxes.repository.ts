@@ -35,11 +35,26 @@ export interface MailboxView {
   last_sync_at: string | null;
   last_error: string | null;
   messages_ingested: number;
+  /** Per watched folder that has been synced at least once: how far its sync is. */
+  folder_status: FolderStatus[];
   created_at: string;
   updated_at: string;
 }
 
-export function toMailboxView(r: MailboxRow): MailboxView {
+/** A watched folder's checkpoint and progress, as the API shows it. */
+export interface FolderStatus {
+  folder: string;
+  uidvalidity: number;
+  last_uid: number;
+  /** Messages taken from the folder under its current UIDVALIDITY. */
+  synced: number;
+  /** Messages above the checkpoint at the last listing, still to be taken (0: up to date). */
+  pending: number;
+  updated_at: string;
+}
+
+/** The view without folder progress (a new or removed mailbox has none); mailboxViews adds it. */
+export function toMailboxView(r: MailboxRow, folderStatus: FolderStatus[] = []): MailboxView {
   return {
     mailbox_id: r.mailbox_id,
     org_id: r.org_id,
@@ -60,6 +75,7 @@ export function toMailboxView(r: MailboxRow): MailboxView {
     last_sync_at: r.last_sync_at,
     last_error: r.last_error,
     messages_ingested: Number(r.messages_ingested),
+    folder_status: folderStatus,
     created_at: r.created_at,
     updated_at: r.updated_at,
   };
@@ -169,7 +185,39 @@ export async function listMailboxes(db: DbOrTrx, q: { orgId: number; limit: numb
     base.selectAll().orderBy('mailbox_id').limit(q.limit).offset(q.offset).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { data: rows.map(toMailboxView), total: Number(count.n) };
+  return { data: await mailboxViews(db, rows), total: Number(count.n) };
+}
+
+/** Views of mailboxes of one org with the progress of their watched folders, in one query. */
+export async function mailboxViews(db: DbOrTrx, rows: MailboxRow[]): Promise<MailboxView[]> {
+  if (rows.length === 0) return [];
+  const checkpoints = await db
+    .selectFrom('mailbox_folder_checkpoint')
+    .select(['mailbox_id', 'folder', 'uidvalidity', 'last_uid', 'synced', 'pending', 'updated_at'])
+    .where('org_id', '=', rows[0]!.org_id)
+    .where(
+      'mailbox_id',
+      'in',
+      rows.map((r) => r.mailbox_id),
+    )
+    .orderBy('mailbox_id')
+    .orderBy('folder')
+    .execute();
+  return rows.map((r) => {
+    // A folder no longer watched keeps its checkpoint (watching it again resumes there) but is not shown.
+    const watched = JSON.parse(r.folders_json) as string[];
+    const status = checkpoints
+      .filter((c) => c.mailbox_id === r.mailbox_id && watched.includes(c.folder))
+      .map((c) => ({
+        folder: c.folder,
+        uidvalidity: Number(c.uidvalidity),
+        last_uid: Number(c.last_uid),
+        synced: Number(c.synced),
+        pending: Number(c.pending),
+        updated_at: c.updated_at,
+      }));
+    return toMailboxView(r, status);
+  });
 }
 
 /**
@@ -293,8 +341,8 @@ export async function getCheckpoint(db: DbOrTrx, orgId: number, mailboxId: numbe
 export async function resetCheckpoint(db: DbOrTrx, orgId: number, mailboxId: number, folder: string, uidvalidity: number, now: string): Promise<Checkpoint> {
   await db
     .insertInto('mailbox_folder_checkpoint')
-    .values({ org_id: orgId, mailbox_id: mailboxId, folder, uidvalidity, last_uid: 0, effects_uid: 0, updated_at: now })
-    .onConflict((oc) => oc.columns(['org_id', 'mailbox_id', 'folder']).doUpdateSet({ uidvalidity, last_uid: 0, effects_uid: 0, updated_at: now }))
+    .values({ org_id: orgId, mailbox_id: mailboxId, folder, uidvalidity, last_uid: 0, effects_uid: 0, synced: 0, pending: 0, updated_at: now })
+    .onConflict((oc) => oc.columns(['org_id', 'mailbox_id', 'folder']).doUpdateSet({ uidvalidity, last_uid: 0, effects_uid: 0, synced: 0, pending: 0, updated_at: now }))
     .execute();
   return { uidvalidity, last_uid: 0, effects_uid: 0 };
 }
@@ -322,11 +370,34 @@ export async function advanceCheckpoint(
   if (Number(held.numUpdatedRows) === 0) throw new LeaseLost(m.mailboxId);
   await trx
     .updateTable('mailbox_folder_checkpoint')
-    .set({ last_uid: lastUid, ...(o.effectsToo ? { effects_uid: lastUid } : {}), updated_at: o.now })
+    .set((eb) => ({
+      last_uid: lastUid,
+      ...(o.effectsToo ? { effects_uid: lastUid } : {}),
+      synced: eb('synced', '+', messages),
+      pending: sql<number>`case when pending > ${messages} then pending - ${messages} else 0 end`,
+      updated_at: o.now,
+    }))
     .where('org_id', '=', m.orgId)
     .where('mailbox_id', '=', m.mailboxId)
     .where('folder', '=', m.folder)
     .where('uidvalidity', '=', m.uidvalidity)
+    .execute();
+}
+
+/**
+ * Records how many messages a listing found above the checkpoint (the progress a first sync of a
+ * large folder shows); the chunks that ingest them count it down. Guarded by the UIDVALIDITY, as
+ * the checkpoint itself.
+ */
+export async function setPending(db: DbOrTrx, orgId: number, mailboxId: number, folder: string, uidvalidity: number, pending: number, now: string): Promise<void> {
+  await db
+    .updateTable('mailbox_folder_checkpoint')
+    .set({ pending, updated_at: now })
+    .where('org_id', '=', orgId)
+    .where('mailbox_id', '=', mailboxId)
+    .where('folder', '=', folder)
+    .where('uidvalidity', '=', uidvalidity)
+    .where('pending', '!=', pending)
     .execute();
 }
 

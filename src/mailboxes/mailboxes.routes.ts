@@ -12,7 +12,7 @@ import { idParams } from '../http/params.js';
 import type { ZodApp } from '../http/zod-app.js';
 import { notFound } from '../shared/errors.js';
 import { pageOffset, paged } from '../shared/paging.js';
-import { getMailbox, listMailboxes, MAILBOX_STATES, toMailboxView } from './mailboxes.repository.js';
+import { getMailbox, listMailboxes, MAILBOX_STATES, mailboxViews, toMailboxView } from './mailboxes.repository.js';
 import { registerMailboxGauge } from './mailboxes.metrics.js';
 import {
   addMailbox,
@@ -46,6 +46,18 @@ const mailboxSchema = z.object({
   last_sync_at: z.string().nullable(),
   last_error: z.string().nullable(),
   messages_ingested: z.number(),
+  folder_status: z
+    .array(
+      z.object({
+        folder: z.string(),
+        uidvalidity: z.number(),
+        last_uid: z.number().describe('The last UID ingested'),
+        synced: z.number().describe('Messages taken from the folder under its current UIDVALIDITY'),
+        pending: z.number().describe('Messages still to be taken, from the last listing (0: up to date)'),
+        updated_at: z.string(),
+      }),
+    )
+    .describe('Sync progress per watched folder synced at least once'),
   created_at: z.string(),
   updated_at: z.string(),
 });
@@ -97,7 +109,7 @@ function registerItemRoutes(app: ZodApp, deps: MailboxServiceDeps): void {
     async (request) => {
       const row = await getMailbox(deps.database.db, request.auth!.orgId, request.params.id);
       if (!row) throw notFound(`Mailbox ${request.params.id}`);
-      return toMailboxView(row);
+      return (await mailboxViews(deps.database.db, [row]))[0]!;
     },
   );
 
@@ -107,7 +119,7 @@ function registerItemRoutes(app: ZodApp, deps: MailboxServiceDeps): void {
       config: admin,
       schema: { tags: ['mailboxes'], summary: 'Change a mailbox (the worker holding it reconnects with the new settings)', params: idParams, body: patchMailboxInput, response: { 200: mailboxSchema } },
     },
-    async (request) => toMailboxView(await changeMailbox(deps, request.auth!, request.auth!.orgId, request.params.id, request.body)),
+    async (request) => (await mailboxViews(deps.database.db, [await changeMailbox(deps, request.auth!, request.auth!.orgId, request.params.id, request.body)]))[0]!,
   );
 
   app.delete(

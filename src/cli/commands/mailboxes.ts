@@ -149,7 +149,12 @@ async function refusals(ctx: CliContext, fn: () => Promise<number>): Promise<num
 
 function describeMailbox(m: ReturnType<typeof toMailboxView>): string {
   const health = m.last_error ? `error: ${m.last_error}` : `last sync ${m.last_sync_at ?? 'never'}`;
-  return `${m.mailbox_id}\t${m.name}\t${m.username}@${m.host}:${m.port} (${m.tls_mode})\t${m.folders.join(',')}\t${m.state}\t${health}\t${m.messages_ingested} ingested`;
+  // A first sync of a large folder says how far it is: "INBOX 1500/10000".
+  const progress = m.folder_status
+    .filter((f) => f.pending > 0)
+    .map((f) => `\t${f.folder} ${f.synced}/${f.synced + f.pending}`)
+    .join('');
+  return `${m.mailbox_id}\t${m.name}\t${m.username}@${m.host}:${m.port} (${m.tls_mode})\t${m.folders.join(',')}\t${m.state}\t${health}\t${m.messages_ingested} ingested${progress}`;
 }
 
 async function add(ctx: CliContext, opts: AddOptions): Promise<number> {
