@@ -2,7 +2,8 @@
  * The Mailboxes screen in Chromium against the real server with its mailbox workers and a private
  * Dovecot (test/helpers/dovecot.ts), on both engines: the empty state, a wrong password shown as the
  * mailbox's error and, once PATCH fixes it, the mailbox watching, its folder up to date and its
- * messages counted, all on the open page without a reload; and no way in for a non-admin key.
+ * messages counted, all on the open page without a reload; a first sync of a large folder,
+ * interrupted, showing how far it got, then finishing; and no way in for a non-admin key.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -12,9 +13,15 @@ import { startDovecot, type Dovecot } from '../helpers/dovecot.js';
 import { describeEachEngine } from '../helpers/engines.js';
 import type { TestOrg } from '../helpers/test-app.js';
 import { scaled } from '../helpers/time-scale.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 const UI_TIMEOUT = scaled(20_000);
-const USERS = [{ user: 'erin', pass: 'erin-secret-5' }];
+const USERS = [
+  { user: 'erin', pass: 'erin-secret-5' },
+  { user: 'frank', pass: 'frank-secret-6' },
+];
+/** A folder large enough that a first sync takes many chunk commits. */
+const BACKLOG = 1000;
 
 let n = 0;
 function mail(subject: string): string {
@@ -114,7 +121,73 @@ describeEachEngine('mailboxes screen in Chromium', (engine) => {
     // Mail delivered while the page is open is counted on it.
     await imap.append('erin', mail('Order 3'));
     await expect.poll(() => field(page, 'Support', 'messages').textContent(), { timeout: UI_TIMEOUT }).toBe('3');
-    if (engine.name === 'sqlite') await screenshot(page, 'mailboxes');
+    if (engine.name === 'sqlite') await screenshot(page, 'mailboxes-recovered');
+  });
+
+  it('shows a first sync of a large folder as a progress bar where it stopped, then up to date once it resumes', async () => {
+    const c = await imap.client('frank');
+    try {
+      for (let i = 0; i < BACKLOG; i++) await c.append('INBOX', mail(`Backlog order ${i + 1}`));
+    } finally {
+      await c.logout();
+    }
+    const page = await web.open(org.admin, '/mailboxes');
+    await page.getByRole('heading', { name: 'Mailboxes', level: 1 }).waitFor();
+    const created = await t.call(org.admin, {
+      method: 'POST',
+      url: '/api/mailboxes',
+      payload: { name: 'Backlog', host: imap.host, port: imap.port, tls_mode: 'none', username: 'frank', secret: 'frank-secret-6' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().mailbox_id as number;
+
+    // Some chunks committed, not all: the lease goes to a worker that then dies (as if this one had
+    // been replaced after a pause), so the holder's next chunk rolls back and its sync stops there.
+    const lease = () => t.deps.database.db.updateTable('mailbox').where('mailbox_id', '=', id);
+    await waitFor(
+      async () => {
+        const r = await t.deps.database.db.selectFrom('mailbox').select('messages_ingested').where('mailbox_id', '=', id).executeTakeFirstOrThrow();
+        return Number(r.messages_ingested) > 0;
+      },
+      { timeoutMs: 60_000, intervalMs: 5, what: 'the first chunk of the backlog' },
+    );
+    await lease().set({ lease_owner: 'a-worker-that-died', lease_expires_at: new Date(Date.now() + 3_600_000).toISOString() }).execute();
+    // The holder's next chunk rolled back (lease lost) and failed its batch: nothing commits after that.
+    await waitFor(
+      () =>
+        t.deps.database.db
+          .selectFrom('ingest_batch')
+          .select('batch_id')
+          .where('org_id', '=', org.orgId)
+          .where('source_name', '=', 'Backlog/INBOX')
+          .where('status', '=', 'failed')
+          .executeTakeFirst(),
+      { timeoutMs: 20_000, what: 'the holder to lose the lease' },
+    );
+    const midway = (await t.call(org.admin, { method: 'GET', url: `/api/mailboxes/${id}` })).json();
+    const [inbox] = midway.folder_status as Array<{ folder: string; synced: number; pending: number }>;
+    expect(inbox!.pending, 'the sync finished before the lease was taken').toBeGreaterThan(0);
+    expect(inbox!.synced + inbox!.pending).toBe(BACKLOG);
+
+    // The open page shows where it stopped: the bar, its figures and the messages counted.
+    const bar = card(page, 'Backlog').locator('tr[data-folder="INBOX"] progress');
+    await expect.poll(() => bar.getAttribute('value'), { timeout: UI_TIMEOUT }).toBe(String(inbox!.synced));
+    expect(await bar.getAttribute('max')).toBe(String(BACKLOG));
+    const pct = Math.floor((inbox!.synced / BACKLOG) * 100);
+    expect(await bar.getAttribute('aria-label')).toBe(`INBOX: ${pct} % synced`);
+    expect(await card(page, 'Backlog').locator('tr[data-folder="INBOX"]').textContent()).toContain(
+      `${inbox!.synced.toLocaleString('en-US')} of 1,000 (${pct} %) · ${inbox!.pending.toLocaleString('en-US')} to go`,
+    );
+    await expect.poll(() => field(page, 'Backlog', 'messages').textContent(), { timeout: UI_TIMEOUT }).toBe(inbox!.synced.toLocaleString('en-US'));
+    if (engine.name === 'sqlite') await screenshot(page, 'mailboxes-first-sync');
+
+    // The dead holder's lease ends: the worker takes the mailbox back, the sync resumes from its
+    // checkpoint and the bar gives way to "up to date".
+    await lease().set({ lease_owner: null, lease_expires_at: null }).execute();
+    await card(page, 'Backlog').locator('tr[data-folder="INBOX"]', { hasText: 'Up to date' }).waitFor({ timeout: scaled(60_000) });
+    await expect.poll(() => field(page, 'Backlog', 'messages').textContent(), { timeout: UI_TIMEOUT }).toBe('1,000');
+    expect(await card(page, 'Backlog').locator('tr[data-folder="INBOX"] td.num').textContent()).toBe('1,000');
+    await card(page, 'Backlog').locator('.mb-state', { hasText: 'Watching' }).waitFor();
   });
 
   it('a member or viewer key has no link to the screen, is told it needs an admin, and asks the API nothing', async () => {

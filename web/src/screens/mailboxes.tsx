@@ -157,7 +157,7 @@ function MailboxCard({ m, now }: { m: Mailbox; now: number }) {
 }
 
 function FolderTable({ m }: { m: Mailbox }) {
-  const byFolder = new Map((m.folder_status ?? []).map((f) => [f.folder, f]));
+  const byFolder = new Map(m.folder_status.map((f) => [f.folder, f]));
   return (
     <div className="table-wrap">
       <table className="folders-table">
@@ -204,17 +204,13 @@ function FolderProgress({ folder, status, m }: { folder: string; status: FolderS
       </div>
     );
   }
-  if (status) return <UpToDate />;
-  if (m.state === 'syncing') return <span className="muted">Syncing…</span>;
-  // A server that does not report folders yet: a watching mailbox has synced every folder.
-  if (!m.folder_status) return m.state === 'watching' ? <UpToDate /> : <span className="muted">—</span>;
-  return <span className="muted">Not synced yet</span>;
-}
-
-function UpToDate() {
-  return (
-    <span className="folder-done">
-      <span aria-hidden="true">✓ </span>Up to date
-    </span>
-  );
+  if (status) {
+    return (
+      <span className="folder-done">
+        <span aria-hidden="true">✓ </span>Up to date
+      </span>
+    );
+  }
+  // No checkpoint yet: the folder's first listing has not happened.
+  return <span className="muted">{m.state === 'syncing' ? 'Starting…' : 'Not synced yet'}</span>;
 }
