@@ -17,6 +17,7 @@ const USERS = [
   { user: 'carol', pass: 'carol-secret-3' },
   { user: 'dave', pass: 'dave-secret-4' },
   { user: 'erin', pass: 'erin-secret-5' },
+  { user: 'grace', pass: 'grace-secret-6' },
 ];
 
 let n = 0;
@@ -276,5 +277,65 @@ describeEachEngine('mailboxes over IMAP', (engine) => {
     const theirList = (await get(other.admin, '/api/workstream/signals?limit=200')).json().data as Array<{ problem_phrase: string }>;
     expect(theirList.map((s) => s.problem_phrase)).not.toContain(subject);
     expect(((await get(other.admin, '/api/mailboxes')).json().data as Array<{ name: string }>).map((m) => m.name)).toEqual(['Tenant B']);
+
+    // Another org's mailbox by id is not found, whatever the method: never shown, changed, probed or removed.
+    for (const [method, url] of [
+      ['GET', `/api/mailboxes/${mine.mailbox_id}`],
+      ['PATCH', `/api/mailboxes/${mine.mailbox_id}`],
+      ['POST', `/api/mailboxes/${mine.mailbox_id}/test`],
+      ['DELETE', `/api/mailboxes/${mine.mailbox_id}`],
+    ] as const) {
+      const r = await t.call(other.admin, { method, url, ...(method === 'PATCH' ? { payload: { name: 'stolen' } } : {}) });
+      expect(r.statusCode, `${method} ${url}`).toBe(404);
+      expect(r.json().code).toBe('not_found');
+    }
+    expect((await mailbox(org.admin, mine.mailbox_id)).name).toBe('Tenant A');
+  });
+
+  it('takes broken MIME and a file that is not mail without losing the good mail around them', async () => {
+    const box = await addMailbox(org.admin, { name: 'Broken', username: 'grace', secret: 'grace-secret-6' });
+    const good = `Good after broken ${Date.now()}`;
+    const c = await imap.client('grace');
+    try {
+      await c.append(
+        'INBOX',
+        [
+          'From: a@acme-industrial.com',
+          'Subject: Missing final boundary',
+          'Message-ID: <no-final-boundary@acme-industrial.com>',
+          'Content-Type: multipart/mixed; boundary="b1"',
+          '',
+          '--b1',
+          'Content-Type: text/plain',
+          '',
+          'Please quote 40 valves.',
+          '--b1',
+          'Content-Type: application/pdf',
+          'Content-Transfer-Encoding: base64',
+          '',
+          'JVBERi0x!!!not base64 at all%%%',
+        ].join('\r\n'),
+      );
+      await c.append('INBOX', 'this is not an email at all, just bytes \u0000\u0001 and no headers');
+      await c.append('INBOX', mail({ subject: good }));
+    } finally {
+      await c.logout();
+    }
+    startService();
+    const view = await waitFor(
+      async () => {
+        const m = await mailbox(org.admin, box.mailbox_id);
+        return m.messages_ingested === 3 && m.state === 'watching' ? m : undefined;
+      },
+      { timeoutMs: 20_000, what: 'all three taken, then watching' },
+    );
+    expect(view.last_error).toBeNull();
+    expect(view.folder_status).toEqual([expect.objectContaining({ folder: 'INBOX', synced: 3, pending: 0 })]);
+    const signals = (await get(org.admin, '/api/workstream/signals?limit=200')).json().data as Array<{ problem_phrase: string }>;
+    expect(signals.map((s) => s.problem_phrase)).toContain(good);
+    // Each broken one is an item of its batch (a signal, or a failed item with its reason), never lost silently.
+    const batches = (await get(org.admin, '/api/ingest/batches?limit=200')).json().data as Array<{ source_name: string; read: number; failed: number }>;
+    const mine = batches.filter((b) => b.source_name === 'Broken/INBOX');
+    expect(mine.reduce((sum, b) => sum + b.read, 0)).toBe(3);
   });
 });

@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { defaultHandlers } from '../src/app/outbox-handlers.js';
 import { RetentionPruner } from '../src/app/retention.js';
+import { createBatch, insertItems } from '../src/ingest/batch.repository.js';
 import { appendEvent } from '../src/outbox/work-events.repository.js';
 import type { OutboxWorker } from '../src/outbox/worker.js';
 import { ManualClock } from '../src/shared/clock.js';
@@ -216,5 +217,28 @@ describeEachEngine('retention pruning', (engine) => {
     expect(kept.events * kept.history * kept.dispatch).toBeGreaterThan(0);
     expect(await off.runOnce()).toEqual({});
     expect({ events: (await events()).length, history: await count('workflow_status_history'), dispatch: await count('webhook_dispatch') }).toEqual(kept);
+  });
+
+  it('closes a batch left running by a dead process once nothing was written for INGEST_STALL_TIMEOUT, and only that one', async () => {
+    const MIN = 60_000;
+    const now = clock.now().getTime();
+    const ago = (ms: number) => new Date(now - ms).toISOString();
+    const batch = async (startedAgo: number, itemAgo?: number) => {
+      const id = await createBatch(db(), { orgId: org.orgId, source: 'file', sourceName: 'big.mbox', actor: 'cli', now: ago(startedAgo) });
+      if (itemAgo !== undefined) {
+        await insertItems(db(), [{ org_id: org.orgId, batch_id: id, seq: 1, outcome: 'failed', reason: 'broken', created_at: ago(itemAgo) }]);
+      }
+      return id;
+    };
+    const dead = await batch(120 * MIN, 40 * MIN); // its process died 40 min ago, after one chunk
+    const busy = await batch(120 * MIN, 5 * MIN); // long, but still writing
+    const fresh = await batch(5 * MIN); // just started, nothing committed yet
+
+    expect(t.deps.config.ingestStallTimeoutMs).toBe(30 * MIN);
+    expect(await pruner.runOnce()).toMatchObject({ stalled_ingest_batch: 1 });
+    const view = async (id: number) => (await t.call(org.admin, { method: 'GET', url: `/api/ingest/batches/${id}` })).json();
+    expect(await view(dead)).toMatchObject({ status: 'failed', read: 1, failed: 1, error: expect.stringMatching(/nothing was written for 30 min/) });
+    expect((await view(busy)).status).toBe('running');
+    expect((await view(fresh)).status).toBe('running');
   });
 });

@@ -8,6 +8,9 @@
  * - activity history (`RETENTION_HISTORY`): processed work events (the activity log) and task
  *   status history.
  *
+ * Each pass first closes, as failed, the ingest batches a dead process left `running` (nothing
+ * committed for INGEST_STALL_TIMEOUT): files and HTTP ingestion have no lease to tell a successor.
+ *
  * Never pruned: unprocessed events (pending, retrying, in flight, dead letters), dispatch rows a
  * delivery still owes, the source events they name, running ingest batches, and every business row
  * (tasks, signals, pursuits, …). Several processes may prune at once (PostgreSQL): they delete the
@@ -17,7 +20,7 @@ import { Counter, type Registry } from 'prom-client';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/create-db.js';
 import type { PruneBatch } from '../db/prune.js';
-import { pruneBatchItems, pruneFinishedBatches } from '../ingest/batch.repository.js';
+import { failStalledBatches, pruneBatchItems, pruneFinishedBatches } from '../ingest/batch.repository.js';
 import { pruneProcessedEvents, pruneWebhookDeliveries, pruneWebhookDispatches } from '../outbox/retention.repository.js';
 import type { Clock } from '../shared/clock.js';
 import type { Service } from '../shared/lifecycle.js';
@@ -46,7 +49,7 @@ const STEPS: readonly PruneStep[] = [
 ];
 
 export interface RetentionDeps {
-  config: Pick<Config, 'retentionDeliveryMs' | 'retentionHistoryMs' | 'retentionIntervalMs'>;
+  config: Pick<Config, 'retentionDeliveryMs' | 'retentionHistoryMs' | 'retentionIntervalMs' | 'ingestStallTimeoutMs'>;
   database: Database;
   clock: Clock;
   logger: Logger;
@@ -100,7 +103,6 @@ export class RetentionPruner implements Service {
   }
 
   start(): void {
-    if (this.deps.config.retentionDeliveryMs === null && this.deps.config.retentionHistoryMs === null) return;
     this.halting = false;
     this.periodic.start();
   }
@@ -115,6 +117,14 @@ export class RetentionPruner implements Service {
     const now = this.deps.clock.now().getTime();
     const ages: Record<Age, number | null> = { delivery: this.deps.config.retentionDeliveryMs, history: this.deps.config.retentionHistoryMs };
     const totals: Record<string, number> = {};
+    // First, batches left running by a process that died mid-batch: closed (as failed, with the
+    // counts of what they committed) so they neither show as running forever nor escape pruning.
+    const stalled = await failStalledBatches(this.deps.database.db, {
+      before: new Date(now - this.deps.config.ingestStallTimeoutMs).toISOString(),
+      error: `nothing was written for ${Math.round(this.deps.config.ingestStallTimeoutMs / 60_000)} min: the process ingesting it stopped before it finished; the messages it committed are kept`,
+      now: new Date(now).toISOString(),
+    });
+    if (stalled > 0) totals.stalled_ingest_batch = stalled;
     for (const step of STEPS) {
       const age = ages[step.age];
       if (age === null || this.halting) continue;

@@ -153,6 +153,7 @@ const envSchema = z.object({
   RETENTION_DELIVERY: retention('RETENTION_DELIVERY', '30d'),
   RETENTION_HISTORY: retention('RETENTION_HISTORY', '365d'),
   RETENTION_INTERVAL: duration('RETENTION_INTERVAL', '10m'),
+  INGEST_STALL_TIMEOUT: duration('INGEST_STALL_TIMEOUT', '30m'),
   MAILBOX_POLL_INTERVAL: duration('MAILBOX_POLL_INTERVAL', '1m'),
   MAILBOX_LEASE: duration('MAILBOX_LEASE', '1m'),
   MAILBOX_CONNECT_TIMEOUT: duration('MAILBOX_CONNECT_TIMEOUT', '15s'),
@@ -211,6 +212,8 @@ export type Config = Readonly<{
   retentionHistoryMs: number | null;
   /** Period of the retention pruner (worker processes and `serve` with workers). */
   retentionIntervalMs: number;
+  /** A `running` ingest batch that wrote nothing for this long was left by a dead process: the retention pass closes it as failed. */
+  ingestStallTimeoutMs: number;
   /**
    * Mailboxes (src/mailboxes): every folder is synced again this often even without an IDLE
    * wake-up (the only way for folders other than the first, and for servers without IDLE).
@@ -285,6 +288,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     retentionDeliveryMs: e.RETENTION_DELIVERY,
     retentionHistoryMs: e.RETENTION_HISTORY,
     retentionIntervalMs: e.RETENTION_INTERVAL,
+    ingestStallTimeoutMs: e.INGEST_STALL_TIMEOUT,
     mailboxPollIntervalMs: e.MAILBOX_POLL_INTERVAL,
     mailboxLeaseMs: e.MAILBOX_LEASE,
     mailboxConnectTimeoutMs: e.MAILBOX_CONNECT_TIMEOUT,

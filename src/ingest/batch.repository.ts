@@ -1,6 +1,7 @@
 /** Ingest batches and their items: what each message of a batch became, or why it failed. */
 import type { DbOrTrx } from '../db/create-db.js';
-import type { IngestItemOutcome, NewRow, Row } from '../db/types.js';
+import type { ExpressionBuilder } from 'kysely';
+import type { DB, IngestItemOutcome, NewRow, Row } from '../db/types.js';
 import { deletedRows, deleteOlderThan, type PruneBatch } from '../db/prune.js';
 import { statementParts } from '../db/statement-parts.js';
 
@@ -161,32 +162,64 @@ export async function pruneFinishedBatches(db: DbOrTrx, b: PruneBatch): Promise<
 export async function failAbandonedBatches(db: DbOrTrx, q: { orgId: number; source: string; sourceName: string; error: string; now: string }): Promise<number> {
   const r = await db
     .updateTable('ingest_batch')
-    .set((eb) => {
-      const items = (outcomes?: IngestItemOutcome[]) => {
-        let s = eb
-          .selectFrom('ingest_batch_item as i')
-          .select((ib) => ib.fn.countAll<number>().as('n'))
-          .whereRef('i.org_id', '=', 'ingest_batch.org_id')
-          .whereRef('i.batch_id', '=', 'ingest_batch.batch_id');
-        if (outcomes) s = s.where('i.outcome', 'in', outcomes);
-        return s;
-      };
-      return {
-        status: 'failed' as const,
-        error: q.error,
-        completed_at: q.now,
-        read_count: items(),
-        new_signals: items(['created', 'signal_only']),
-        new_tasks: items(['created']),
-        not_actionable: items(['signal_only']),
-        duplicates: items(['duplicate']),
-        failed: items(['failed']),
-      };
-    })
+    .set(closedAsFailed(q.error, q.now))
     .where('org_id', '=', q.orgId)
     .where('source', '=', q.source)
     .where('source_name', '=', q.sourceName)
     .where('status', '=', 'running')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+/** The SET of a batch closed as failed: counts from the items its committed chunks wrote. */
+function closedAsFailed(error: string, now: string) {
+  return (eb: ExpressionBuilder<DB, 'ingest_batch'>) => {
+    const items = (outcomes?: IngestItemOutcome[]) => {
+      let s = eb
+        .selectFrom('ingest_batch_item as i')
+        .select((ib) => ib.fn.countAll<number>().as('n'))
+        .whereRef('i.org_id', '=', 'ingest_batch.org_id')
+        .whereRef('i.batch_id', '=', 'ingest_batch.batch_id');
+      if (outcomes) s = s.where('i.outcome', 'in', outcomes);
+      return s;
+    };
+    return {
+      status: 'failed' as const,
+      error,
+      completed_at: now,
+      read_count: items(),
+      new_signals: items(['created', 'signal_only']),
+      new_tasks: items(['created']),
+      not_actionable: items(['signal_only']),
+      duplicates: items(['duplicate']),
+      failed: items(['failed']),
+    };
+  };
+}
+
+/**
+ * Closes as failed every batch still `running` that has written nothing since `before`: started
+ * before it and no item committed after it. A live ingestion commits a chunk every few seconds
+ * (files, HTTP and mailboxes alike), so such a batch was left by a process that died mid-batch —
+ * a killed `flowledger ingest`, a server stopped during a request. Run by the retention pass.
+ */
+export async function failStalledBatches(db: DbOrTrx, q: { before: string; error: string; now: string }): Promise<number> {
+  const r = await db
+    .updateTable('ingest_batch')
+    .set(closedAsFailed(q.error, q.now))
+    .where('status', '=', 'running')
+    .where('started_at', '<', q.before)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('ingest_batch_item as i')
+            .select('i.item_id')
+            .whereRef('i.org_id', '=', 'ingest_batch.org_id')
+            .whereRef('i.batch_id', '=', 'ingest_batch.batch_id')
+            .where('i.created_at', '>=', q.before),
+        ),
+      ),
+    )
     .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
