@@ -219,7 +219,11 @@ describeEachEngine('mailboxes over IMAP', (engine) => {
     const first = startService();
     await waitFor(async () => (await mailbox(org.admin, box.mailbox_id)).messages_ingested > 0, { timeoutMs: 60_000, what: 'the first chunk' });
     await first.stop();
-    const cut = (await mailbox(org.admin, box.mailbox_id)).messages_ingested;
+    const stopped = await mailbox(org.admin, box.mailbox_id);
+    const cut = stopped.messages_ingested;
+    // Stopped mid-sync: held by no one (idle, not connected), and the folder not shown as up to date.
+    expect(stopped).toMatchObject({ state: 'idle', connected: false });
+    if (cut < count + 1) expect(stopped.folder_status).toEqual([expect.objectContaining({ synced: cut, pending: count + 1 - cut })]);
     startService();
     await waitFor(async () => (await mailbox(org.admin, box.mailbox_id)).messages_ingested === count + 1, { timeoutMs: 60_000, what: 'the whole folder' });
     expect(await total(org.admin, '/api/workstream/signals')).toBe(signalsBefore + count);

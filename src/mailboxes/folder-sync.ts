@@ -76,6 +76,9 @@ export async function syncFolder(deps: FolderSyncDeps, t: FolderSyncTarget, fold
     const sent = isSentFolder(folder, mb.specialUse);
     for (let i = 0; i < fresh.length; i += PAGE) {
       taken += await ingestPage(deps, t, folder, uidvalidity, fresh.slice(i, i + PAGE), sent);
+      // imapflow ends a fetch quietly when the connection closes (a stop, a server hanging up):
+      // the page's missing messages are not expunged ones, and the folder is not up to date.
+      if (!t.client.usable) throw new Error('the IMAP connection closed during the sync');
       const after = (await getCheckpoint(deps.database.db, t.mailbox.org_id, t.mailbox.mailbox_id, folder))!;
       await applySideEffects(deps, t, folder, uidvalidity, after);
     }

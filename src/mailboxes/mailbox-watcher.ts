@@ -104,6 +104,8 @@ export class MailboxWatcher {
         if (!this.inError) await this.setState('syncing');
         while (!this.stopped) {
           await this.syncAll();
+          // stop() during the sync: what was taken is committed, but the folders are not up to date.
+          if (this.stopped) break;
           await this.setState('watching', { lastError: null, lastSyncAt: this.deps.clock.now().toISOString() });
           this.inError = false;
           backoff = FIRST_BACKOFF_MS;

@@ -274,7 +274,15 @@ export async function claimMailboxes(db: DbOrTrx, owner: string, now: string, un
 /** Gives up `owner`'s leases (a clean stop), so another worker takes over without waiting for expiry. */
 export async function releaseMailboxes(db: DbOrTrx, owner: string, mailboxIds?: number[]): Promise<void> {
   if (mailboxIds && mailboxIds.length === 0) return;
-  let q = db.updateTable('mailbox').set({ lease_owner: null, lease_expires_at: null }).where('lease_owner', '=', owner);
+  // No one holds it now: it shows idle until the next holder connects (an error stays shown).
+  let q = db
+    .updateTable('mailbox')
+    .set({
+      lease_owner: null,
+      lease_expires_at: null,
+      state: sql<MailboxState>`case when state in ('connecting', 'syncing', 'watching') then 'idle' else state end`,
+    })
+    .where('lease_owner', '=', owner);
   if (mailboxIds) q = q.where('mailbox_id', 'in', mailboxIds);
   await q.execute();
 }
