@@ -167,6 +167,68 @@ describe('work or noise: the sender’s own words', () => {
   });
 });
 
+describe('work or noise on phrasings of real business mail', () => {
+  // [a task?, subject, own text, sender]: written from ordinary mail, beyond the labelled corpus.
+  const cases: Array<[boolean, string, string, string]> = [
+  [false, 'Your order is on the way', 'Hi Sam,\n\nGood news! Your order #W12345 is on the way and should arrive Thursday.\n\nTrack it here: https://x.example/t\n\nNeed to make a change? Reply to this email or call 800-555-0100.\n\nThe Uline Team', 'orders@uline.example'],
+  [false, 'Shipment confirmation', 'Dear customer, the goods for your order 4471 were handed to DHL today. AWB 1234567890. Best regards, Logistics', 'logistics@supplier.example'],
+  [false, 'Delivered: 2 items', 'Your items were delivered to the front desk at 10:14.', 'tracking@carrier.example'],
+  [false, 'Re: PO 4500123', 'Thanks Sam, much appreciated!\n\nOn Mon, Mar 9, 2026 at 9:00 AM Sam <sam@northwind.example> wrote:\n> PO 4500123 shipped today.', 'hank@globex-mfg.com'],
+  [false, 'Weekly production report', 'Hi all,\n\nAttached is this week\'s production report. Output was 4% above plan; scrap rate 1.2%.\n\nRegards,\nOps', 'ops@northwind.example'],
+  [false, 'Team update', 'Quick update: the new press brake is installed and running. Training is scheduled for next Tuesday.', 'priya@northwind.example'],
+  [false, 'Welcome to the Acme supplier portal', 'Your account has been created. Your username is sam@northwind.example.', 'portal@acme.example'],
+  [false, 'Payment sent for invoice 30044', 'Hi Lena, we paid invoice 30044 today by wire, $5,210.00. Regards, AP', 'ap@summit.example'],
+  [false, 'Out of office', 'I am away until Monday with no access to email.', 'bob@cust.example'],
+  [false, 'New login to your account', 'We noticed a new sign-in to your account from Chrome on Windows. If this was you, you can ignore this email.', 'security@bank.example'],
+  [false, 'Save 20% this week only', 'Spring sale! 20% off all abrasives. Shop now. To stop receiving these emails click here to unsubscribe.', 'deals@vendor.example'],
+  [false, 'Happy holidays from all of us', 'Wishing you and your team a wonderful holiday season and a prosperous new year!', 'ceo@supplier.example'],
+  [false, 'Re: Quote Q-10442', 'Great, thanks for the update.', 'jane@acme.example'],
+  [false, 'Order 88990 shipped', 'Order 88990 shipped today via FedEx Ground, tracking 771234567890. Let us know if you need anything else.', 'orders@acme.example'],
+  [false, 'Your statement is ready', 'Your March statement is now available online. Log in to view it.', 'no-reply@bank.example'],
+  [false, 'Meeting notes - supplier review', 'Notes from today: 1) Globex on-time 96% 2) Midwest steel surcharge down 3) next review in June. Thanks everyone for joining.', 'priya@northwind.example'],
+  [true, 'Quote needed', 'Hi, we are looking for 500 stainless hinges, 3 inch. What would be your price and lead time?', 'buyer@cust.example'],
+  [true, 'PO 4509876', 'Attached PO 4509876 for 200 brackets.', 'buyer@cust.example'],
+  [true, 'Invoice 7781 overdue', 'Our invoice 7781 for $2,400.00 is now 15 days overdue. Please arrange payment.', 'ar@vendor.example'],
+  [true, 'Problem with last delivery', 'Half of the gaskets in the last delivery are the wrong size. We need replacements by Friday.', 'qa@cust.example'],
+  [true, 'Re: Your order has shipped', 'The tracking number you sent does not work, it says label created only. Can you check with the carrier?\n\nOn Tue, Mar 3 Shipping <s@n.example> wrote:\n> shipped', 'buyer@cust.example'],
+  [true, 'Drawings for bracket rev C', 'Sam, I need the updated drawings for bracket rev C before Thursday.', 'eng@cust.example'],
+  [true, 'Change quantity on PO 4500123', 'Please change the quantity on PO 4500123 from 200 to 250.', 'buyer@cust.example'],
+  [true, 'Credit memo request', 'We returned 20 units under RMA 5512 last week; please issue a credit memo.', 'ap@cust.example'],
+  [true, 'Pricing for 2027', 'We are preparing our 2027 budget and would appreciate your updated price list by end of month.', 'buyer@cust.example'],
+  [true, 'Certificate of conformance', 'Kindly send the CoC for our last shipment.', 'qa@cust.example'],
+  [true, 'Re: Delivery schedule', 'That works, but can we get the second half a week earlier?\n\n-----Original Message-----\nFrom: Sam\nSent: Monday\nSubject: Delivery schedule\n\nHalf in April, half in May.', 'buyer@cust.example'],
+  [true, 'W-9 needed', 'Our AP system needs your W-9 before we can pay invoice INV-2026-0150.', 'ap@cust.example'],
+  [true, 'Order', 'We want to order 40 more enclosures, same spec as PO 4500701.', 'buyer@cust.example'],
+  [true, 'Invoice INV-88120', 'Hello, attached is invoice INV-88120 for $3,200.00, terms net 30.', 'billing@vendor.example'],
+  [true, 'Not received yet', 'Our order 55123 still has not arrived. Where is it?', 'buyer@cust.example'],
+  [true, 'Visit', 'I will be in Chicago on the 18th and would like to stop by your plant. Does 10am work?', 'buyer@cust.example'],
+  [false, 'Quick question', 'Hi Sam, I noticed Northwind is growing fast. We help manufacturers cut costs by 20% with AI scheduling. Would you be open to a 15-minute call next week? Book a time here: calendly.com/x', 'rep@saas.example'],
+  [false, 'Lights on', 'Someone left their lights on in the parking lot - silver Camry. Is it yours?', 'frontdesk@northwind.example'],
+  [false, 'Your Amazon.com order has shipped', 'Hello, your package with Amazon Basics cable ties has shipped. Arriving Friday. Want to change how you receive these emails?', 'shipment-tracking@amazon.example'],
+  [false, 'RE: PO 4500123', 'Confirmed.\n\nFrom: Sam\nSent: Monday\nTo: Hank\nSubject: PO 4500123\n\nPlease confirm receipt of PO 4500123.', 'hank@globex-mfg.com'],
+  [false, 'Inventory count complete', 'All, the Q1 cycle count is complete. Variance was under 0.5%. Thanks for your help.', 'ops@northwind.example'],
+  [true, 'Purchase Order 4500555', 'Good morning, see attached purchase order. Regards, Hank', 'hank@globex-mfg.com'],
+  [true, 'RE: Invoice 30021', 'This invoice shows 40 units but we only received 36. Please correct.\n\nFrom: Lena\nSent: Monday\nSubject: Invoice 30021\n\nInvoice 30021 attached.', 'ap@cust.example'],
+  [true, 'Samples', 'Could we get 3 samples of the M8 bracket for testing?', 'eng@cust.example'],
+  [false, 'Your order has been processed', 'Your order #A-77120 has been processed and will ship within 2 business days. Please review the order details below and let us know if anything is incorrect.\n\nItem: cable ties x 1000', 'orders@vendor.example'],
+  [false, 'How did we do?', 'Thanks for your recent order. Please take our 2-minute survey and tell us about your experience.', 'feedback@vendor.example'],
+  [false, 'New bank details', 'Please update your records: effective April 1 our remittance address changes to 200 Main St.', 'ar@vendor.example'],
+  [false, 'Open house invitation', 'You are invited to our open house on April 9. Tour the new plant, meet the team, enjoy lunch. RSVP by April 1.', 'events@vendor.example'],
+  [true, 'Change to order 4471-B', 'Change the quantity on order 4471-B to 300 pcs. Same ship date.', 'buyer@cust.example'],
+  [true, 'Globex called', 'Sam - Globex called, they want to move delivery of PO 4500123 to Friday. Can you call Hank back?', 'reception@northwind.example'],
+  [true, 'Drawings', 'Attached are the drawings for the new bracket. We\'d need 500 by June.', 'eng@cust.example'],
+  [true, 'RFQ 2026-051', 'RFQ 2026-051 attached. Due date for bids is March 20.', 'buyer@cust.example'],
+  [true, 'Pricing', "What's your best price on 1,000 units?", 'buyer@cust.example'],
+  [true, 'Re: Invoice 30021', 'Let me know if you can split this invoice into two, one per PO.\n\nOn Mon, Mar 9, 2026 at 9:00 AM Lena <l@n.example> wrote:\n> Invoice 30021 attached.', 'ap@cust.example'],
+  ];
+  for (const [want, subject, body, from] of cases) {
+    it(`${subject}: ${want ? 'a task' : 'a signal only'}`, async () => {
+      const r = await judged(mail(subject, body, { from: `X <${from}>` }));
+      expect(r.notActionable === undefined, r.notActionable ?? r.categoryReason).toBe(want);
+    });
+  }
+});
+
 describe('own text', () => {
   it('cuts a reply at its quoted history, in the common clients’ forms', () => {
     expect(ownText('Re: x', 'New text\n\nOn Mon, Mar 9, 2026 at 2:10 PM Lena Fischer <\nlena@x.example> wrote:\n> old').text).toBe('New text');

@@ -129,6 +129,10 @@ const BOILERPLATE = new RegExp(
     String.raw`^(?:for (?:urgent|immediate|any) (?:matters|issues|requests|questions|assistance|enquiries|inquiries))`,
     String.raw`^(?:in dringenden fällen|en cas d'urgence|para asuntos urgentes)`,
     String.raw`\bplease (?:apply|allocate|post)\b[^.]*\baccordingly\b`,
+    // Company voice ("let us know if", "contact us if") offers help; "let me know if you can …" asks.
+    String.raw`^(?:and )?(?:let us know|contact us|call us|notify us|reach out(?: to us)?|email us)\b[^.?]*\bif\b`,
+    String.raw`^(?:please )?(?:review|check|verify)\b[^.?]*\b(?:let us know|contact us|notify us|call us)\b[^.?]*\bif\b`,
+    String.raw`\b(?:take (?:our|a|this) (?:short |quick |\d+[- ]minute )?survey|rate (?:us|your experience)|leave (?:us )?a review|share your feedback|update your records)\b`,
     String.raw`^please (?:note|allow|keep|retain|consider|visit|disregard|be (?:advised|informed|aware)|accept our|refer to|read|review our|do not reply|don'?t reply|join (?:me|us)|enjoy|click)\b`,
     String.raw`\bthis (?:e-?mail|message|notification|communication)\b[^.]*\b(?:confidential|intended|automated|automatically|generated|was sent|not monitored|cannot accept|notification-only)`,
     String.raw`\b(?:intended recipient|privacy (?:policy|notice)|all rights reserved|notification-only|not monitored|cannot receive replies|unsubscribe)\b`,
@@ -179,7 +183,7 @@ const REQUESTS: Cue[] = [
 ];
 
 const PROBLEM =
-  /\b(?:not working|stopped working|doesn'?t (?:work|fit)|does not (?:work|fit)|won'?t (?:start|work|fit)|broken|damaged|defective|faulty|cracked|bent|dented|leak(?:s|ing)?|rusted|corroded|missing|short[- ]?shipped|shortage|wrong (?:parts?|items?|sizes?|quantit(?:y|ies)|products?|address|prices?|amounts?|material|model)|incorrect|discrepanc(?:y|ies)|complaint|quality (?:issue|problem)|rma|refund|overcharged|over-?billed|(?:charged|billed|invoiced) twice|double[- ](?:billed|charged)|duplicate (?:invoice|charge|payment)|dispute[ds]?|not (?:yet )?(?:received|arrived|been delivered)|never (?:received|arrived)|(?:hasn'?t|haven'?t|has not|have not) (?:yet )?(?:arrived|been delivered|received|shipped)|still (?:waiting|not)|line (?:is )?down|production (?:is )?(?:down|stopped)|beschädigt|defekt|dañad[oa]s?|endommagé)\b/i;
+  /\b(?:not working|stopped working|doesn'?t (?:work|fit)|does not (?:work|fit)|won'?t (?:start|work|fit)|broken|damaged|defective|faulty|cracked|bent|dented|leak(?:s|ing)?|rusted|corroded|missing|short[- ]?shipped|shortage|wrong (?:parts?|items?|sizes?|quantit(?:y|ies)|products?|address|prices?|amounts?|material|model)|incorrect|discrepanc(?:y|ies)|complaint|quality (?:issue|problem)|rma|refund|overcharged|over-?billed|(?:charged|billed|invoiced) twice|double[- ](?:billed|charged)|duplicate (?:invoice|charge|payment)|dispute[ds]?|not (?:yet )?(?:received|arrived|been delivered)|never (?:received|arrived)|(?:hasn'?t|haven'?t|has not|have not) (?:yet )?(?:arrived|been delivered|received|shipped)|still (?:waiting|not)|line (?:is )?down|production (?:is )?(?:down|stopped)|beschädigt|defekt|dañad[oa]s?|endommagé)\b/gi;
 const NEGATED = /\b(?:no|not|without|zero|nothing|never)\s+(?:\w+\s+)?$/i;
 
 const ORDER_PLACED =
@@ -219,12 +223,13 @@ function requestOf(subject: string, text: string, entities: Entities): string | 
     const m = INVOICE_DUE.exec(both);
     if (m) return `invoice due: invoice ${inv} (${quoted(both, m.index, m[0].length)})`;
   }
-  for (const line of [subject, ...text.split('\n')]) {
-    const p = PROBLEM.exec(line);
-    if (p && !NEGATED.test(line.slice(0, p.index))) {
-      const disputed = /twice|double|duplicate|dispute|overcharged|over-?billed|incorrect|wrong (?:prices?|amounts?)/i.test(p[0]);
-      return `${disputed && (inv || /invoice|bill|charge/i.test(text)) ? 'invoice disputed' : 'problem reported'}: ${quoted(line, p.index, p[0].length)}`;
-    }
+  // One pass over subject and text; a match after "no"/"not"/"without" ("no damage") does not count.
+  PROBLEM.lastIndex = 0;
+  for (const p of both.matchAll(PROBLEM)) {
+    const lineStart = both.lastIndexOf('\n', p.index) + 1;
+    if (NEGATED.test(both.slice(lineStart, p.index))) continue;
+    const disputed = /twice|double|duplicate|dispute|overcharged|over-?billed|incorrect|wrong (?:prices?|amounts?)/i.test(p[0]);
+    return `${disputed && (inv || /invoice|bill|charge/i.test(text)) ? 'invoice disputed' : 'problem reported'}: ${quoted(both, p.index, p[0].length)}`;
   }
   for (const cue of REQUESTS) {
     const m = cue.re.exec(text);
@@ -232,7 +237,7 @@ function requestOf(subject: string, text: string, entities: Entities): string | 
   }
   const question = sentences(text).find((s) => s.endsWith('?') || /\?\s*$/.test(s));
   if (question) return `question: '${clip(question, 60)}'`;
-  const qs = /\?/.test(subject) ? subject : undefined;
+  const qs = /\?/.test(subject) && !BOILERPLATE.test(subject.trim()) ? subject : undefined;
   if (qs) return `question in the subject: '${clip(qs, 60)}'`;
   const q = QUOTE_ASKED.exec(both);
   if (q) return `quote asked for: ${quoted(both, q.index, q[0].length)}`;
@@ -260,13 +265,13 @@ function documentOf(subject: string, entities: Entities, attachments: Attachment
 // ------------------------------------------------------------------ 6. information only
 const INFO: Array<[RegExp, string]> = [
   [
-    /\b(?:(?:has|have|was|were|had) (?:just )?(?:been )?(?:shipped|dispatched|sent out|picked up)|shipped (?:today|this|via|with|on|from|out)|(?:is|are) on (?:its|their|the) way|out for delivery|scheduled for delivery|left our (?:warehouse|dock|facility|plant)|in transit|shipment notification|shipping (?:confirmation|notice|notification)|advance ship(?:ping)? notice|dispatch(?:ed)? (?:notice|confirmation)|versandbestätigung|wurde versandt|ha sido enviad[oa]|a été expédiée?)\b/i,
+    /\b(?:(?:has|have|was|were|had) (?:just )?(?:been )?(?:shipped|dispatched|sent out|picked up|packed)|will (?:ship|be shipped|be dispatched) (?:on|by|within|soon|today|tomorrow)|shipped (?:today|this|via|with|on|from|out)|(?:is|are) on (?:its|their|the) way|out for delivery|scheduled for delivery|left our (?:warehouse|dock|facility|plant)|in transit|shipment notification|shipping (?:confirmation|notice|notification)|advance ship(?:ping)? notice|dispatch(?:ed)? (?:notice|confirmation)|versandbestätigung|wurde versandt|ha sido enviad[oa]|a été expédiée?)\b/i,
     'shipping notice',
   ],
   [/\b(?:(?:has|have|was|were) (?:been )?delivered|delivered (?:to|on|at)|delivery (?:confirmation|notification)|proof of delivery|signed for by|(?:has|have) arrived|arrived (?:this|today|safely|yesterday))\b/i, 'delivery notice'],
   [/\b(?:delay(?:ed|s)?|backorder(?:ed)?|back-ordered|new (?:eta|ship date|delivery date|estimated)|revised (?:eta|ship date|delivery date)|rescheduled)\b/i, 'delivery update'],
   [
-    /\b(?:thank you for your (?:order|purchase)|order (?:confirmation|acknowledge?ment)|(?:we|i) (?:hereby )?(?:confirm|acknowledge) (?:receipt of )?(?:your|the) (?:order|purchase order|po)|(?:we have|we've) received your (?:order|po|purchase order)|auftragsbestätigung|wir bestätigen|confirmación de(?:l)? pedido|accusé de réception|confirmation de commande)\b/i,
+    /\b(?:thank you for your (?:order|purchase)|order (?:confirmation|acknowledge?ment)|(?:we|i) (?:hereby )?(?:confirm|acknowledge) (?:receipt of )?(?:your|the) (?:order|purchase order|po)|(?:we have|we've) received your (?:order|po|purchase order)|your (?:order|po|purchase order)(?: (?:no\.?|#|number)?\s?#?[\w-]+)? (?:has been|was|is) (?:received|confirmed|processed|accepted|being processed)|auftragsbestätigung|wir bestätigen|confirmación de(?:l)? pedido|accusé de réception|confirmation de commande)\b/i,
     'order confirmation',
   ],
   [
@@ -330,9 +335,12 @@ export function judge(m: JudgeInput): Verdict {
     return signal(`no-reply sender (${m.from.split('@')[0]}@…)`);
   }
 
-  if (SOCIAL.test(`${subject}\n${text}`) && !hasDocuments(m.entities) && m.category === 'General') return signal('social chatter, no business request');
-  const pitch = new Set([...`${subject}\n${text}`.matchAll(PITCH)].map((x) => x[0].toLowerCase()));
-  if (pitch.size >= 2 && !DOC_TYPES.some((k) => m.entities[k].length > 0)) return signal(`sales pitch or marketing ("${[...pitch].slice(0, 2).join('", "')}")`);
+  // The cheap tests first: most business mail names a document and never reaches the regexes.
+  if (m.category === 'General' && !hasDocuments(m.entities) && SOCIAL.test(`${subject}\n${text}`)) return signal('social chatter, no business request');
+  if (!DOC_TYPES.some((k) => m.entities[k].length > 0)) {
+    const pitch = new Set([...`${subject}\n${text}`.matchAll(PITCH)].map((x) => x[0].toLowerCase()));
+    if (pitch.size >= 2) return signal(`sales pitch or marketing ("${[...pitch].slice(0, 2).join('", "')}")`);
+  }
 
   const req = requestOf(subject, text, m.entities);
   if (req) return task(req);
