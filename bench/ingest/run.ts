@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { simpleParser } from 'mailparser';
 import pg from 'pg';
 import type { Database } from '../../src/db/create-db.js';
-import { scoreCorpus } from './accuracy.js';
+import { CORPUS_CONTEXT, scoreCorpus } from './accuracy.js';
 
 const { values } = parseArgs({ options: { messages: { type: 'string', default: '10000' }, 'accuracy-only': { type: 'boolean', default: false } } });
 const CORPUS = join(import.meta.dirname, '../../test/fixtures/email');
@@ -25,12 +25,18 @@ const CORPUS = join(import.meta.dirname, '../../test/fixtures/email');
 const PARTS = [
   { name: 'tuning corpus', dir: CORPUS, what: 'test/fixtures/email; the rules were written against them' },
   { name: 'holdout/', dir: join(CORPUS, 'holdout'), what: 'written after the rules, since seen; see its README' },
-  { name: 'heldout-b/', dir: join(CORPUS, 'heldout-b'), what: 'written blind to the rules by someone else; never tuned on' },
+  {
+    name: 'heldout-b/',
+    dir: join(CORPUS, 'heldout-b'),
+    what: 'written blind to the rules by someone else; never tuned on',
+    // Its mailbox is another company's (see its README): the org's own name is never a customer.
+    context: { ...CORPUS_CONTEXT, selfNames: ['Harbor Point Supply Co.'] },
+  },
 ].filter((p) => existsSync(join(p.dir, 'expectations.json')));
 
 async function accuracy(): Promise<void> {
   const reports = [];
-  for (const p of PARTS) reports.push({ ...p, report: await scoreCorpus(p.dir) });
+  for (const p of PARTS) reports.push({ ...p, report: await scoreCorpus(p.dir, 'context' in p ? p.context : undefined) });
   const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}% (${n}/${d})` : '–');
   console.log('\naccuracy: work or noise (targets on real mail: ≥ 85% of actionable → task, ≤ 10% of non-actionable → task)');
   console.log('| part | messages | actionable → task | non-actionable → task | category (actionable) |');
