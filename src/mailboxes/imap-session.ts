@@ -1,31 +1,24 @@
 /**
  * Opening an IMAP session for a mailbox with imapflow, and saying in plain words why one failed
- * (unreachable host, authentication, TLS mismatch, timeout), for the mailbox's `last_error` and the
- * test endpoint. The credential is opened here and handed to imapflow only: never logged
- * (imapflow's own logger is off) and never part of an error message.
+ * (unreachable host, authentication, TLS mismatch, timeout, a refused token refresh), for the
+ * mailbox's `last_error` and the test endpoint. The credential (a password, or an XOAUTH2 access
+ * token from oauth-token.ts) is opened here and handed to imapflow only: never logged (imapflow's
+ * own logger is off) and never part of an error message.
  */
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { ImapFlow } from 'imapflow';
 import { isPrivateAddress } from '../outbox/webhooks/url-guard.js';
-import type { SecretKeyRing } from '../shared/secret-box.js';
+import { MailboxConnectError } from './mailbox-connect-error.js';
 import { openMailboxSecret, type MailboxRow } from './mailboxes.repository.js';
+import { mailboxAccessToken, type TokenDeps } from './oauth-token.js';
 
 export interface SessionOptions {
   connectTimeoutMs: number;
   allowPrivateNetworks: boolean;
 }
 
-/** A connection problem worth showing as it is (no stack, no secret). */
-export class MailboxConnectError extends Error {
-  constructor(
-    message: string,
-    readonly kind: 'unreachable' | 'auth' | 'tls' | 'timeout' | 'refused_host' | 'credential' | 'protocol',
-  ) {
-    super(message);
-    this.name = 'MailboxConnectError';
-  }
-}
+export { MailboxConnectError };
 
 /**
  * Refuses a host that resolves to a loopback or private address unless allowed, as webhooks do: an
@@ -74,15 +67,20 @@ export function describeImapError(err: unknown, m: Pick<MailboxRow, 'host' | 'po
   return new MailboxConnectError(`IMAP error at ${where}: ${text}`, 'protocol');
 }
 
+/** What opening a session needs: the key ring, and (XOAUTH2) the database and clock of the token refresh. */
+export type SessionDeps = TokenDeps;
+
+type Credential = { pass: string } | { accessToken: string };
+
 /** The imapflow client for a mailbox (not yet connected). */
-function clientFor(m: MailboxRow, secret: string, o: SessionOptions): ImapFlow {
+function clientFor(m: MailboxRow, credential: Credential, o: SessionOptions): ImapFlow {
   return new ImapFlow({
     host: m.host,
     port: m.port,
     secure: m.tls_mode === 'tls',
     // starttls: required (imapflow refuses to go on in plaintext); none: never attempted.
     doSTARTTLS: m.tls_mode === 'starttls' ? true : m.tls_mode === 'none' ? false : undefined,
-    auth: m.auth_kind === 'xoauth2' ? { user: m.username, accessToken: secret } : { user: m.username, pass: secret },
+    auth: { user: m.username, ...credential },
     logger: false,
     connectionTimeout: o.connectTimeoutMs,
     greetingTimeout: o.connectTimeoutMs,
@@ -92,19 +90,9 @@ function clientFor(m: MailboxRow, secret: string, o: SessionOptions): ImapFlow {
   });
 }
 
-/**
- * Connects and authenticates within the connect timeout; throws MailboxConnectError. The caller
- * owns the returned client (logout/close) and must listen for its 'error' events.
- */
-export async function openSession(m: MailboxRow, box: SecretKeyRing, o: SessionOptions): Promise<ImapFlow> {
-  await checkImapHost(m.host, o.allowPrivateNetworks);
-  let secret: string;
-  try {
-    secret = openMailboxSecret(box, m);
-  } catch (err) {
-    throw new MailboxConnectError(`the stored credential cannot be opened: ${(err as Error).message}`, 'credential');
-  }
-  const client = clientFor(m, secret, o);
+/** Connects and authenticates one client within the connect timeout; throws MailboxConnectError. */
+async function connectWith(m: MailboxRow, credential: Credential, o: SessionOptions): Promise<ImapFlow> {
+  const client = clientFor(m, credential, o);
   // imapflow emits 'error' on socket trouble; unhandled, it would end the process.
   client.on('error', () => {});
   let timer: NodeJS.Timeout | undefined;
@@ -124,6 +112,33 @@ export async function openSession(m: MailboxRow, box: SecretKeyRing, o: SessionO
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * Connects and authenticates; throws MailboxConnectError. The caller owns the returned client
+ * (logout/close) and must listen for its 'error' events. XOAUTH2 with a token endpoint: an access
+ * token the server refuses that came from an earlier refresh (expired early, or revoked) is
+ * refreshed once and tried again; each step (refresh, connect) has MAILBOX_CONNECT_TIMEOUT.
+ */
+export async function openSession(m: MailboxRow, deps: SessionDeps, o: SessionOptions): Promise<ImapFlow> {
+  await checkImapHost(m.host, o.allowPrivateNetworks);
+  if (m.auth_kind !== 'xoauth2') {
+    let secret: string;
+    try {
+      secret = openMailboxSecret(deps.secrets, m);
+    } catch (err) {
+      throw new MailboxConnectError(`the stored credential cannot be opened: ${(err as Error).message}`, 'credential');
+    }
+    return connectWith(m, { pass: secret }, o);
+  }
+  const token = await mailboxAccessToken(deps, m, o);
+  try {
+    return await connectWith(m, { accessToken: token.token }, o);
+  } catch (err) {
+    if (!(err instanceof MailboxConnectError && err.kind === 'auth' && token.refreshable && !token.fresh)) throw err;
+  }
+  const again = await mailboxAccessToken(deps, m, { ...o, force: true });
+  return connectWith(m, { accessToken: again.token }, o);
 }
 
 /** Logs out politely, or drops the socket when the server does not answer in time. */
@@ -147,11 +162,11 @@ export interface ProbeResult {
  * server's folders with their message counts (for the watched ones and INBOX; others only listed),
  * and names watched folders the server does not have. Never throws for a connection problem.
  */
-export async function probeMailbox(m: MailboxRow, box: SecretKeyRing, o: SessionOptions): Promise<ProbeResult> {
+export async function probeMailbox(m: MailboxRow, deps: SessionDeps, o: SessionOptions): Promise<ProbeResult> {
   const watched = JSON.parse(m.folders_json) as string[];
   let client: ImapFlow;
   try {
-    client = await openSession(m, box, o);
+    client = await openSession(m, deps, o);
   } catch (err) {
     const e = describeImapError(err, m, o.connectTimeoutMs);
     return { ok: false, error: e.message, error_kind: e.kind, folders: [], missing_folders: [] };

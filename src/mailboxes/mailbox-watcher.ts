@@ -91,7 +91,7 @@ export class MailboxWatcher {
           }
           this.abandonedClosed = true;
         }
-        this.client = await openSession(this.mailbox, this.deps.secrets, {
+        this.client = await openSession(this.mailbox, this.deps, {
           connectTimeoutMs: this.s.connectTimeoutMs,
           allowPrivateNetworks: this.s.allowPrivateNetworks,
         });
