@@ -91,7 +91,7 @@ function sealedSecret(box: SecretKeyRing, orgId: number, mailboxId: number, secr
   return { secret: stored, secret_key_id: keyId };
 }
 
-/** The plaintext credential (password, or the XOAUTH2 token); throws SecretUnreadable rather than use anything unverified. */
+/** The plaintext credential (password, or the XOAUTH2 document of oauth-token.ts); throws SecretUnreadable rather than use anything unverified. */
 export function openMailboxSecret(box: SecretKeyRing, r: Pick<MailboxRow, 'org_id' | 'mailbox_id' | 'secret' | 'secret_key_id'>): string {
   if (r.secret_key_id === null) throw new SecretUnreadable('the credential is not sealed');
   return box.open(r.secret, mailboxSecretContext(r.org_id, r.mailbox_id));
@@ -240,6 +240,28 @@ export async function updateMailbox(db: DbOrTrx, box: SecretKeyRing, orgId: numb
     .where('mailbox_id', '=', mailboxId)
     .returningAll()
     .executeTakeFirst();
+}
+
+/**
+ * Replaces the sealed credential only while it still holds `expected` (the XOAUTH2 token refresh
+ * writing back the tokens it obtained): an admin's change made meanwhile is never overwritten. Not
+ * a settings change: config_version and updated_at stay, so the worker holding it does not reconnect.
+ */
+export async function replaceMailboxSecret(
+  db: DbOrTrx,
+  box: SecretKeyRing,
+  m: Pick<MailboxRow, 'org_id' | 'mailbox_id'>,
+  expected: string,
+  plaintext: string,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('mailbox')
+    .set(sealedSecret(box, m.org_id, m.mailbox_id, plaintext))
+    .where('org_id', '=', m.org_id)
+    .where('mailbox_id', '=', m.mailbox_id)
+    .where('secret', '=', expected)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 export async function deleteMailbox(db: DbOrTrx, orgId: number, mailboxId: number): Promise<MailboxRow | undefined> {
