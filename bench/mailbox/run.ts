@@ -224,6 +224,8 @@ async function appendToTask(imap: Dovecot, server: Server, key: string, db: Benc
     }
     // Everything that is coming arrives within seconds; what has not after 30 s is lost.
     await ws.collect((f) => f.event === 'workflow:task:created', messages.length, 30_000).catch(() => undefined);
+    // A sync already running takes in mail APPENDed meanwhile: the last task can beat the bare client's EXISTS.
+    await until('EXISTS for every message at the bare client', async () => existsAt.length >= messages.length, 5_000, 20).catch(() => undefined);
   } finally {
     await client.logout().catch(() => client.close());
     bare.close();
@@ -298,14 +300,19 @@ async function firstSync(imap: Dovecot, server: Server, key: string, raws: strin
   );
   const ms = performance.now() - t0;
   const cpuMs = cpuOf(server.child.pid!) - cpu0;
-  const page = await call<{ data: Array<BatchTotals & { source: string; source_name: string; status: string; started_at: string; completed_at: string | null }> }>(
-    'GET',
-    '/api/ingest/batches?limit=200',
+  type Batch = BatchTotals & { source: string; source_name: string; status: string; started_at: string; completed_at: string };
+  // The counter reaches the total with the last chunk; its batch closes (with its counts) just after.
+  const ours = await until(
+    'the batches to close',
+    async () => {
+      const page = await call<{ data: Batch[] }>('GET', '/api/ingest/batches?limit=200');
+      const mine = page.data.filter((b) => b.source === 'imap' && b.source_name === 'Backlog/INBOX');
+      return mine.every((b) => b.status !== 'running') && mine;
+    },
+    60_000,
   );
-  const ours = page.data.filter((b) => b.source === 'imap' && b.source_name === 'Backlog/INBOX');
   const started = Math.min(...ours.map((b) => Date.parse(b.started_at)));
-  // The last batch may still be closing (its completion event) when the counter reaches the total.
-  const ended = Math.max(...ours.map((b) => Date.parse(b.completed_at ?? new Date().toISOString())));
+  const ended = Math.max(...ours.map((b) => Date.parse(b.completed_at)));
   await call('DELETE', `/api/mailboxes/${box.mailbox_id}`);
   return { ms, syncMs: ended - started, batches: ours.length, totals: sum(ours), fillMs, cpuMs };
 }
