@@ -14,7 +14,7 @@ import { startCliProcess, type CliProcess } from './helpers/processes.js';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/test-app.js';
 import { waitFor } from './helpers/wait-for.js';
 
-/** Four ingestion chunks (250 each, src/ingest/ingest.service.ts) over two pages (500, folder-sync.ts): room to land between commits. */
+/** Four ingestion chunks (250 each, src/ingest/ingest.service.ts) of one page (folder-sync.ts): room to land between commits. */
 const COUNT = 1000;
 const LEASE_MS = 2000;
 

@@ -34,6 +34,13 @@ export interface Dovecot {
   users: DovecotUser[];
   /** Delivers one raw message into `folder` (default INBOX) of `user` by IMAP APPEND; returns its UID. */
   append(user: string, raw: string | Buffer, folder?: string): Promise<number>;
+  /**
+   * Writes raw messages straight into the Maildir `new/` of `folder` (default INBOX) of `user`, in
+   * order, owned as Dovecot's mail user: far faster than APPEND for filling a large folder (a
+   * benchmark's 10,000 messages). Dovecot assigns their UIDs, in file-name (time) order, the next
+   * time the folder is opened or its STATUS asked; the folder must exist (INBOX after a login).
+   */
+  deliverFiles(user: string, raws: Array<string | Buffer>, folder?: string): void;
   /** Creates a folder of `user` (no error when it exists). */
   createFolder(user: string, folder: string): Promise<void>;
   /** Opens a client session as `user` (the caller logs out). */
@@ -206,6 +213,18 @@ export async function startDovecot(opts: { users?: DovecotUser[]; tls?: boolean;
         if (!r || r.uid === undefined) throw new Error(`APPEND to ${folder} returned no UID`);
         return r.uid;
       }),
+    deliverFiles(user, raws, folder = 'INBOX') {
+      // Maildir++: INBOX is the user's root, other folders are `.<name>` below it.
+      const newDir = join(dir, 'mail', user, folder === 'INBOX' ? '' : `.${folder}`, 'new');
+      if (!existsSync(newDir)) throw new Error(`no Maildir for ${user}/${folder} at ${newDir} (log in or createFolder first)`);
+      const base = Math.floor(Date.now() / 1000) - raws.length;
+      raws.forEach((raw, i) => {
+        // <seconds>.<unique>.<host>: Dovecot orders new mail by the time prefix.
+        const file = join(newDir, `${base + i}.M${i}P${process.pid}.flowledger-test`);
+        writeFileSync(file, raw);
+        if (asRoot) chownSync(file, mailUid, mailGid);
+      });
+    },
     createFolder: (user, folder) =>
       withClient(user, async (c) => {
         await c.mailboxCreate(folder).catch((e: { serverResponseCode?: string }) => {
