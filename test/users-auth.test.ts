@@ -356,6 +356,16 @@ describeEachEngine('accounts and sign-in', (engine) => {
     });
   });
 
+  it('describes the cookie scheme and the new routes in the OpenAPI document', async () => {
+    const doc = (await inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(doc.components.securitySchemes.cookieAuth).toEqual({ type: 'apiKey', in: 'cookie', name: 'flowledger_session' });
+    expect(doc.security).toEqual([{ bearerAuth: [] }, { cookieAuth: [] }]);
+    for (const path of ['/api/auth/sign-in', '/api/auth/sign-out', '/api/auth/sign-out-everywhere', '/api/auth/session', '/api/auth/session/org', '/api/users', '/api/users/{id}', '/api/users/{id}/membership']) {
+      expect(doc.paths[path], path).toBeDefined();
+    }
+    expect(doc.paths['/api/auth/sign-in'].post.security).toEqual([]);
+  });
+
   it('never logs or answers a password or a session token, and never logs a CSRF token', () => {
     const everything = [...lines, ...bodies].join('\n');
     expect(lines.length).toBeGreaterThan(10);

@@ -104,12 +104,3 @@ export async function revokeSessions(
   const res = await q.executeTakeFirst();
   return Number(res.numUpdatedRows);
 }
-
-/** Drops sessions that ended before `before` (retention). */
-export async function pruneSessions(db: DbOrTrx, before: string): Promise<number> {
-  const res = await db
-    .deleteFrom('user_session')
-    .where((eb) => eb.or([eb('expires_at', '<', before), eb('revoked_at', '<', before)]))
-    .executeTakeFirst();
-  return Number(res.numDeletedRows);
-}
