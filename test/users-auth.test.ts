@@ -85,6 +85,27 @@ describeEachEngine('accounts and sign-in', (engine) => {
       }
     });
 
+    it("with PUBLIC_URL, takes cookie writes only from that origin and sets Secure for an https one", async () => {
+      const pub = await createTestApp(engine, { env: { PUBLIC_URL: 'https://flow.example.com/app' } });
+      try {
+        const org = await pub.createOrg();
+        await addUser(pub, { orgId: org.orgId, email: 'pub@acme.example', role: 'member', password: PASSWORD });
+        const refused = await pub.app.inject({ method: 'POST', url: '/api/auth/sign-in', headers: { origin: 'http://localhost' }, payload: { email: 'pub@acme.example', password: PASSWORD } });
+        expect(refused.statusCode).toBe(403);
+        const res = await pub.app.inject({ method: 'POST', url: '/api/auth/sign-in', headers: { origin: 'https://flow.example.com' }, payload: { email: 'pub@acme.example', password: PASSWORD } });
+        expect(res.statusCode).toBe(200);
+        expect(cookieOf(res)).toMatch(/; Secure$/);
+        const cookie = cookieOf(res)!.split(';')[0]!;
+        secrets.push(cookie.split('=')[1]!);
+        const write = (origin: string) =>
+          pub.app.inject({ method: 'POST', url: '/api/workflow/create', headers: { cookie, origin, 'x-csrf-token': res.json().csrf_token }, payload: { workflow_category: 'S', title: 't' } });
+        expect((await write('http://localhost')).statusCode).toBe(403);
+        expect((await write('https://flow.example.com')).statusCode).toBe(201);
+      } finally {
+        await pub.close();
+      }
+    });
+
     it('answers the session and who-am-I to the cookie', async () => {
       const s = await session('ada@acme.example');
       const me = await as(s, 'GET', '/api/me');

@@ -115,9 +115,14 @@ function csrfRefusal(deps: AuthDeps, request: FastifyRequest, sessionToken: stri
   return undefined;
 }
 
+/** The cookie is Secure when the request came over TLS, or when people reach us over https (PUBLIC_URL) through a proxy not trusted to say so. */
+export function cookieIsSecure(deps: Pick<AuthDeps, 'config'>, request: FastifyRequest): boolean {
+  return request.protocol === 'https' || (deps.config.publicOrigin?.startsWith('https:') ?? false);
+}
+
 /** Answers with the session cookie cleared (the session has ended or never was). */
-export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
-  void reply.header('set-cookie', clearedSessionCookie({ secure: request.protocol === 'https' }));
+export function clearSessionCookie(deps: Pick<AuthDeps, 'config'>, request: FastifyRequest, reply: FastifyReply): void {
+  void reply.header('set-cookie', clearedSessionCookie({ secure: cookieIsSecure(deps, request) }));
 }
 
 // ------------------------------------------------------------------ the org_id rule
@@ -179,7 +184,7 @@ const plugin: FastifyPluginAsync<{ deps: AuthDeps }> = async (app: FastifyInstan
       if (e instanceof AppError && e.code === 'rate_limited') {
         void reply.header('retry-after', String((e.details as { retry_after_s: number }).retry_after_s));
       }
-      if (e instanceof AppError && e.code === 'unauthorized' && sessionToken !== undefined) clearSessionCookie(request, reply);
+      if (e instanceof AppError && e.code === 'unauthorized' && sessionToken !== undefined) clearSessionCookie(deps, request, reply);
       throw e;
     }
     if (sessionToken !== undefined && !SAFE_METHODS.has(request.method)) {

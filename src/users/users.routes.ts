@@ -6,7 +6,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { clearSessionCookie, ownOrigin, type AuthDeps } from '../auth/auth.plugin.js';
+import { clearSessionCookie, cookieIsSecure, ownOrigin, type AuthDeps } from '../auth/auth.plugin.js';
 import { PASSWORD_MAX_LENGTH } from '../auth/passwords.js';
 import { declaredCrossSite, sessionCookie, sessionTokenOf } from '../auth/session-cookie.js';
 import { idParams } from '../http/params.js';
@@ -66,7 +66,6 @@ function cookieToken(request: FastifyRequest): string {
 
 export const userRoutes: FastifyPluginAsync<{ deps: UserRouteDeps }> = async (appIn, { deps }) => {
   const app = appIn.withTypeProvider<ZodTypeProvider>();
-  const secure = (request: FastifyRequest) => request.protocol === 'https';
 
   app.post(
     '/auth/sign-in',
@@ -102,7 +101,7 @@ export const userRoutes: FastifyPluginAsync<{ deps: UserRouteDeps }> = async (ap
         if (e instanceof AppError && e.code === 'rate_limited') void reply.header('retry-after', String((e.details as { retry_after_s: number }).retry_after_s));
         throw e;
       }
-      void reply.header('set-cookie', sessionCookie(session.token, { secure: secure(request), maxAgeMs: deps.config.sessionMaxAgeMs }));
+      void reply.header('set-cookie', sessionCookie(session.token, { secure: cookieIsSecure(deps, request), maxAgeMs: deps.config.sessionMaxAgeMs }));
       return session.view;
     },
   );
@@ -113,7 +112,7 @@ export const userRoutes: FastifyPluginAsync<{ deps: UserRouteDeps }> = async (ap
     async (request, reply: FastifyReply) => {
       cookieToken(request);
       await signOut(deps, request.auth!);
-      clearSessionCookie(request, reply);
+      clearSessionCookie(deps, request, reply);
       return reply.status(204).send();
     },
   );
@@ -127,7 +126,7 @@ export const userRoutes: FastifyPluginAsync<{ deps: UserRouteDeps }> = async (ap
     async (request, reply) => {
       cookieToken(request);
       const n = await signOutEverywhere(deps, request.auth!);
-      clearSessionCookie(request, reply);
+      clearSessionCookie(deps, request, reply);
       return { sessions_ended: n };
     },
   );
