@@ -352,6 +352,21 @@ describeEachEngine('accounts and sign-in', (engine) => {
       expect((await as(bob, 'PATCH', `/api/users/${bob.userId}`, { role: 'member' })).statusCode).toBe(200);
     });
 
+    it('lets only one of two admins demoting each other at once succeed: the org keeps an admin', async () => {
+      const org = await t.createOrg('Race');
+      const x = await addUser(t, { orgId: org.orgId, email: 'x@race.example', role: 'admin', password: PASSWORD });
+      const y = await addUser(t, { orgId: org.orgId, email: 'y@race.example', role: 'admin', password: PASSWORD });
+      const sx = await session('x@race.example');
+      const sy = await session('y@race.example');
+      const [rx, ry] = await Promise.all([as(sx, 'PATCH', `/api/users/${y}`, { role: 'member' }), as(sy, 'PATCH', `/api/users/${x}`, { role: 'member' })]);
+      // The loser is 409 (the last admin) or, when the winner committed before its role was read, 403.
+      const codes = [rx.statusCode, ry.statusCode].sort();
+      expect(codes[0]).toBe(200);
+      expect([403, 409]).toContain(codes[1]);
+      const admins = (await t.call(org.admin, { method: 'GET', url: '/api/users' })).json().data.filter((u: { role: string }) => u.role === 'admin');
+      expect(admins).toHaveLength(1);
+    });
+
     it('ends the sessions of a deactivated person and of a removed member at once, and audits it as the acting user', async () => {
       const ada = await session('ada@acme.example');
       const zed = await addUser(t, { orgId: a.orgId, email: 'zed@acme.example', role: 'member', password: PASSWORD });
