@@ -6,6 +6,7 @@
  */
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RetentionPruner } from '../src/app/retention.js';
 import { createLogger } from '../src/shared/logger.js';
 import type { ManualClock } from '../src/shared/clock.js';
 import { describeEachEngine } from './helpers/engines.js';
@@ -390,6 +391,22 @@ describeEachEngine('accounts and sign-in', (engine) => {
       expect((await as(inA, 'GET', '/api/me')).statusCode).toBe(401);
       expect((await as(inB, 'GET', '/api/me')).statusCode).toBe(200);
     });
+  });
+
+  it('prunes sessions that ended (expired or signed out) longer ago than RETENTION_DELIVERY, and only those', async () => {
+    const gone = await session('ada@acme.example');
+    await as(gone, 'POST', '/api/auth/sign-out');
+    const count = async () => Number((await t.db.database.db.selectFrom('user_session').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await count();
+    (t.clock as ManualClock).advance(20 * 86_400_000);
+    const fresh = await session('ada@acme.example');
+    (t.clock as ManualClock).advance(11 * 86_400_000);
+    const totals = await new RetentionPruner(t.deps).runOnce();
+    // Everything signed out in this file more than 30 days ago is gone; the fresh session is not.
+    expect(totals.user_session).toBeGreaterThan(0);
+    expect(await count()).toBeLessThan(before + 1);
+    expect((await as(fresh, 'GET', '/api/me')).statusCode).toBe(401); // idle for 11 days, yet still a row
+    expect(await t.db.database.db.selectFrom('user_session').select('session_id').where('user_id', '=', fresh.userId).where('revoked_at', 'is', null).execute()).not.toHaveLength(0);
   });
 
   it('describes the cookie scheme and the new routes in the OpenAPI document', async () => {

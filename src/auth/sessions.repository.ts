@@ -1,5 +1,6 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { DbOrTrx } from '../db/create-db.js';
+import { deletedRows, type PruneBatch } from '../db/prune.js';
 import type { Role, UserStatus } from '../db/types.js';
 
 /** Session tokens carry 32 random bytes, like API keys; only their sha256 is stored. */
@@ -103,4 +104,22 @@ export async function revokeSessions(
   }
   const res = await q.executeTakeFirst();
   return Number(res.numUpdatedRows);
+}
+
+/**
+ * Retention: up to `limit` sessions that ended (absolute end or revocation) before the cutoff, in
+ * one statement. Sessions merely idle are left to their absolute end: a row is a few hundred bytes.
+ */
+export async function pruneEndedSessions(db: DbOrTrx, b: PruneBatch): Promise<number> {
+  const r = await db
+    .deleteFrom('user_session')
+    .where('session_id', 'in', (eb) =>
+      eb
+        .selectFrom('user_session')
+        .select('session_id')
+        .where((w) => w.or([w('expires_at', '<', b.before), w('revoked_at', '<', b.before)]))
+        .limit(b.limit),
+    )
+    .executeTakeFirst();
+  return deletedRows(r);
 }

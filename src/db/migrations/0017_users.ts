@@ -62,7 +62,7 @@ export async function up(db: Kysely<any>, engine: Engine): Promise<void> {
     .addUniqueConstraint('user_session_token_hash_uq', ['token_hash'])
     .execute();
   await db.schema.createIndex('user_session_user_idx').on('user_session').columns(['user_id', 'org_id']).execute();
-  // For pruning sessions long past their end (retention, to come).
+  // Retention drops sessions long past their end.
   await db.schema.createIndex('user_session_expires_idx').on('user_session').column('expires_at').execute();
 
   await db.schema
