@@ -153,7 +153,10 @@ describeEachEngine('email ingestion', (engine) => {
     const asString = await ingest(org.member, JSON.stringify(raw), { 'content-type': 'application/json' });
     expect(asString.json().batch).toMatchObject({ read: 1, duplicates: 1, new_signals: 0 });
 
-    const box = toMbox([mail({ subject: 'Tracking for SO-12345', body: 'Tracking number: 1Z999AA10123456784\nFrom here on it ships.' }), mail({ subject: 'Hello', body: 'Can we talk?' })]);
+    const box = toMbox([
+      mail({ subject: 'Tracking for SO-12345', body: 'Tracking number: 1Z999AA10123456784\nCan you confirm the delivery address?\nFrom here on it ships.' }),
+      mail({ subject: 'Hello', body: 'Can we talk?' }),
+    ]);
     const mbox = await ingest(org.member, box, { 'content-type': 'application/mbox' });
     expect(mbox.statusCode, mbox.body).toBe(201);
     expect(mbox.json().batch).toMatchObject({ read: 2, new_signals: 2, failed: 0 });
@@ -298,9 +301,13 @@ describeEachEngine('email ingestion', (engine) => {
 });
 
 describe('extraction accuracy on the labelled corpus', () => {
-  it('keeps precision and recall ≥ 0.95 for every entity type, and category accuracy ≥ 0.95', async () => {
+  it('keeps precision and recall ≥ 0.95 for every entity type, category accuracy ≥ 0.95, and work told from noise', async () => {
     const report = await scoreCorpus(CORPUS);
-    expect(report.messages).toBeGreaterThanOrEqual(60);
+    expect(report.messages).toBeGreaterThanOrEqual(120);
+    // The rates the hidden set of real mail is scored on, held tighter on the mail the rules were tuned to.
+    expect(report.notActionable.total, 'non-actionable mail is exercised').toBeGreaterThanOrEqual(40);
+    expect(report.actionable.tasks / report.actionable.total, report.mismatches.join('\n')).toBeGreaterThanOrEqual(0.95);
+    expect(report.notActionable.tasks / report.notActionable.total, report.mismatches.join('\n')).toBeLessThanOrEqual(0.05);
     for (const [type, s] of Object.entries(report.byType)) {
       expect(s.precision, `${type} precision\n${report.mismatches.join('\n')}`).toBeGreaterThanOrEqual(0.95);
       expect(s.recall, `${type} recall\n${report.mismatches.join('\n')}`).toBeGreaterThanOrEqual(0.95);

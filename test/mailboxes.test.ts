@@ -177,9 +177,38 @@ describeEachEngine('mailboxes over IMAP', (engine) => {
     await imap.append('alice', mail());
     await imap.append('alice', mail({ subject: 'Automatic reply: out of office', body: 'I am away until Monday.', auto: true }));
     await imap.append('alice', mail());
-    await waitFor(async () => (await mailbox(org.admin, box.mailbox_id)).messages_ingested === 3, { timeoutMs: 20_000, what: 'three messages ingested' });
-    expect(await total(org.admin, '/api/workstream/signals')).toBe(before.signals + 3);
+    // A newsletter (List-Unsubscribe, Precedence: bulk) that even mentions an order: a signal, never a task.
+    await imap.append(
+      'alice',
+      [
+        'From: Acme Industrial News <news@acme-industrial.com>',
+        'To: sam@northwind.example',
+        'Subject: Spring catalogue: order now and save 10%',
+        'Date: Mon, 09 Mar 2026 09:05:00 +0000',
+        `Message-ID: <news-${Date.now()}@acme-industrial.com>`,
+        'List-Unsubscribe: <https://acme-industrial.com/unsubscribe?u=42>',
+        'Precedence: bulk',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Our spring catalogue is out. Order before April 1 and save 10% on all fittings.',
+        '',
+      ].join('\r\n'),
+    );
+    await waitFor(async () => (await mailbox(org.admin, box.mailbox_id)).messages_ingested === 4, { timeoutMs: 20_000, what: 'four messages ingested' });
+    expect(await total(org.admin, '/api/workstream/signals')).toBe(before.signals + 4);
     expect(await total(org.admin, '/api/workflow/list')).toBe(before.tasks + 2);
+    // Each signal-only message says which rule decided.
+    const orderBatches = (await get(org.admin, '/api/ingest/batches?limit=200')).json().data as Array<{ batch_id: number; source_name: string }>;
+    const reasons = (
+      await Promise.all(
+        orderBatches.filter((b) => b.source_name === 'Orders/INBOX').map(async (b) => (await get(org.admin, `/api/ingest/batches/${b.batch_id}/items?outcome=signal_only`)).json().data as Array<{ reason: string }>),
+      )
+    )
+      .flat()
+      .map((i) => i.reason);
+    expect(reasons).toHaveLength(2);
+    expect(reasons.join('\n')).toMatch(/auto-repl/i);
+    expect(reasons.join('\n')).toMatch(/List-Unsubscribe|Precedence|newsletter|bulk/i);
     const view = await mailbox(org.admin, box.mailbox_id);
     expect(view).toMatchObject({ state: 'watching', connected: true, last_error: null });
     expect(view.last_sync_at).not.toBeNull();
@@ -191,7 +220,7 @@ describeEachEngine('mailboxes over IMAP', (engine) => {
         try {
           await c.mailboxOpen('INBOX');
           const flags = (await c.fetchAll('1:*', { flags: true })).map((m) => m.flags?.has('\\Seen'));
-          return flags.length === 3 && flags.every(Boolean);
+          return flags.length === 4 && flags.every(Boolean);
         } finally {
           await c.logout();
         }
@@ -219,7 +248,11 @@ describeEachEngine('mailboxes over IMAP', (engine) => {
     const first = startService();
     await waitFor(async () => (await mailbox(org.admin, box.mailbox_id)).messages_ingested > 0, { timeoutMs: 60_000, what: 'the first chunk' });
     await first.stop();
-    const cut = (await mailbox(org.admin, box.mailbox_id)).messages_ingested;
+    const stopped = await mailbox(org.admin, box.mailbox_id);
+    const cut = stopped.messages_ingested;
+    // Stopped mid-sync: held by no one (idle, not connected), and the folder not shown as up to date.
+    expect(stopped).toMatchObject({ state: 'idle', connected: false });
+    if (cut < count + 1) expect(stopped.folder_status).toEqual([expect.objectContaining({ synced: cut, pending: count + 1 - cut })]);
     startService();
     await waitFor(async () => (await mailbox(org.admin, box.mailbox_id)).messages_ingested === count + 1, { timeoutMs: 60_000, what: 'the whole folder' });
     expect(await total(org.admin, '/api/workstream/signals')).toBe(signalsBefore + count);

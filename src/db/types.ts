@@ -121,6 +121,8 @@ export interface SlaRuleTable {
   org_id: number;
   metric: string;
   threshold_hrs: number;
+  /** Task rules: hours to the first response (null: no first-response target). */
+  first_response_hrs: number | null;
   warn_pct: Generated<number>;
   is_active: Generated<Bool>;
   calendar_json: string | null;
@@ -251,6 +253,33 @@ export interface WorkflowTaskTable {
   sla_next_at: Iso | null;
   /** The rule that set the deadline; null when the deadline was given explicitly. */
   sla_rule_id: number | null;
+  /** The first-response promise (its rule's first_response_hrs); null without a target. */
+  first_response_due_at: Iso | null;
+  first_response_warn_at: Iso | null;
+  first_response_status: Generated<SlaStatus>;
+  /** When the first-response state next changes; null once answered, completed or without a target. */
+  first_response_next_at: Iso | null;
+}
+
+export type MessageDirection = 'inbound' | 'outbound';
+
+/** One message of a task's thread (migration 0015). */
+export interface TaskMessageTable {
+  task_message_id: Generated<number>;
+  org_id: number;
+  task_id: string;
+  message_id: string | null;
+  direction: MessageDirection;
+  sender: string | null;
+  /** The customer's address: the sender of inbound mail, the first recipient of outbound mail. */
+  correspondent: string | null;
+  subject: string | null;
+  /** The subject without reply markers and tags, lower-case (src/ingest/thread-keys.ts). */
+  thread_subject: string | null;
+  snippet: string | null;
+  received_at: Iso;
+  signal_id: number | null;
+  created_at: Iso;
 }
 
 export interface WorkflowStatusHistoryTable {
@@ -486,6 +515,7 @@ export interface DB {
   auth_failure: AuthFailureTable;
   workflow_tasks: WorkflowTaskTable;
   workflow_status_history: WorkflowStatusHistoryTable;
+  task_message: TaskMessageTable;
   workflow_patterns: WorkflowPatternTable;
   workflow_task_counters: WorkflowTaskCounterTable;
   workstream_daily_count: WorkstreamDailyCountTable;

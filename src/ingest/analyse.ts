@@ -6,11 +6,14 @@
 import { createHash } from 'node:crypto';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { TaskPriority } from '../db/types.js';
-import { automatedReason, categorise, compileRules, generalIsActionable, isAcknowledgement, prioritise } from './categorise.js';
+import { categorise, compileRules, prioritise } from './categorise.js';
 import type { IngestConfig } from './config.js';
 import { dollarValueOf, extractFromPrepared, prepareText, type Entities } from './entities.js';
+import { judge, type Verdict } from './judge.js';
 import { collapse, noNul, viewOf, type AttachmentInfo, type MailView } from './mail-view.js';
+import { ownText } from './own-text.js';
 import { patternSignature } from './signature.js';
+import { threadFieldsOf, type ThreadFields } from './thread-keys.js';
 
 export type { AttachmentInfo } from './mail-view.js';
 
@@ -23,7 +26,7 @@ export interface AnalysisContext {
   selfNames: string[];
 }
 
-export interface AnalysedMessage {
+export interface AnalysedMessage extends ThreadFields {
   ok: true;
   seq: number;
   messageId: string | null;
@@ -39,13 +42,14 @@ export interface AnalysedMessage {
   entities: Entities;
   attachments: AttachmentInfo[];
   category: string;
+  /** For a task: the rule that made it one, the category's score and the priority's reasons. */
   categoryReason: string;
   priority: TaskPriority;
   urgency: number;
   dollarValue: number;
   customerName: string | null;
   signature: string;
-  /** Why no task is made (automated mail, nothing asked); undefined when it is actionable. */
+  /** Why no task is made ("auto-reply (Auto-Submitted: auto-replied)", "information only: …"); undefined for a task. */
   notActionable?: string;
 }
 
@@ -174,13 +178,21 @@ function analyseParsed(mail: MailView, seq: number, ctx: AnalysisContext): Analy
   const { subject, from, text, dateMs } = mail;
   const senderDomain = from.address ? from.address.split('@')[1]! : null;
   const referenceYear = new Date(dateMs ?? Date.now()).getUTCFullYear();
-  const scanBody = prepareText(text);
-  const entities = extractFromPrepared(`${prepareText(subject)}\n\n${scanBody}`, { referenceYear, selfNames: ctx.selfNames });
+  // Entities and the judgement read what the sender wrote: a reply's quoted history is someone
+  // else's mail (its PO was extracted when that mail came in); a forward's content is the point.
+  const own = ownText(subject, text);
+  const scanBody = prepareText(own.text);
+  const entities = extractFromPrepared(`${prepareText(subject)}\n\n${scanBody}`, { referenceYear, selfNames: ctx.selfNames, dayFirst: writesDayFirst(senderDomain, own.text) });
   const fresh = newContent(text);
-  const cat = categorise(subject, scanBody, entities, rulesFor(ctx.config), ctx.config.min_score);
+  const rules = rulesFor(ctx.config);
+  let cat = categorise(subject, scanBody, entities, rules, ctx.config.min_score);
+  const verdict = judgementOf(mail, ctx, { own, entities, category: cat.category });
+  // A damaged delivery names the order and the shipment; that something is wrong makes it support work.
+  if (verdict.actionable && verdict.reason.startsWith('problem reported')) {
+    cat = categorise(subject, scanBody, entities, rules, ctx.config.min_score, [{ category: 'Support', weight: 4, line: 'a problem is reported' }]);
+  }
   const dollarValue = dollarValueOf(entities, ctx.currency);
   const pri = priorityOf(mail, ctx, { fresh, dollarValue, category: cat.category });
-  const notActionable = notActionableReason(mail, ctx, { fresh, entities, category: cat.category });
   return {
     ok: true,
     seq,
@@ -196,14 +208,24 @@ function analyseParsed(mail: MailView, seq: number, ctx: AnalysisContext): Analy
     entities,
     attachments: mail.attachments,
     category: cat.category,
-    categoryReason: `${cat.reason}; ${pri.reason}`,
+    categoryReason: `${verdict.reason}; ${cat.reason}; ${pri.reason}`,
     priority: pri.priority,
     urgency: { CRITICAL: 1, HIGH: 0.75, MEDIUM: 0.5, NORMAL: 0.25 }[pri.priority],
     dollarValue,
     customerName: entities.customers[0] ?? domainName(senderDomain),
     signature: patternSignature(cat.category, senderDomain, subject),
-    ...(notActionable ? { notActionable } : {}),
+    ...threadFieldsOf(mail),
+    ...(verdict.actionable ? {} : { notActionable: verdict.reason }),
   };
+}
+
+// Top-level domains (and words) of mail that writes 03/04/2026 for the 3rd of April.
+const DAY_FIRST_TLD = /\.(?:uk|ie|de|at|ch|fr|be|nl|lu|es|pt|it|se|dk|no|fi|pl|cz|sk|hu|ro|gr|tr|ru|ua|au|nz|za|in|br|ar|cl|co|pe|mx|uy|eu)$/i;
+const DAY_FIRST_WORDS = /\b(?:estimad[oa]s?|atentamente|saludos|vencimiento|factura|fecha|cordialement|bonjour|facture|montant|sehr geehrte|mit freundlichen|rechnung|zahlbar|betrag|distinti saluti|fattura)\b/i;
+
+/** Numeric dates are read day first in mail from Europe and most of the world, month first otherwise (US). */
+function writesDayFirst(senderDomain: string | null, text: string): boolean {
+  return (senderDomain !== null && DAY_FIRST_TLD.test(senderDomain)) || DAY_FIRST_WORDS.test(text.slice(0, 5000));
 }
 
 function priorityOf(mail: MailView, ctx: AnalysisContext, m: { fresh: string; dollarValue: number; category: string }) {
@@ -219,22 +241,28 @@ function priorityOf(mail: MailView, ctx: AnalysisContext, m: { fresh: string; do
   });
 }
 
-/** Why no task is made (automated mail, an acknowledgement, nothing asked); undefined when actionable. */
-function notActionableReason(mail: MailView, ctx: AnalysisContext, m: { fresh: string; entities: Entities; category: string }): string | undefined {
-  const automated = automatedReason({
-    from: mail.from.address ?? '',
+/** Task or signal only, with the rule that decided (judge.ts). */
+function judgementOf(mail: MailView, ctx: AnalysisContext, m: { own: ReturnType<typeof ownText>; entities: Entities; category: string }): Verdict {
+  return judge({
     subject: mail.subject,
-    contentType: mail.header('content-type') ?? '',
-    autoSubmitted: mail.header('auto-submitted'),
-    precedence: mail.header('precedence'),
-    listUnsubscribe: mail.hasHeader('list-unsubscribe'),
-    autoReply: mail.hasHeader('x-autoreply') || mail.hasHeader('x-autorespond'),
+    own: m.own.text,
+    forwarded: m.own.forwarded,
+    reply: m.own.reply,
+    from: mail.from.address ?? '',
+    headers: {
+      contentType: `${mail.header('content-type') ?? ''}; report-type=${mail.headerParam('content-type', 'report-type') ?? ''}`,
+      autoSubmitted: mail.header('auto-submitted'),
+      autoReply: mail.hasHeader('x-autoreply') || mail.hasHeader('x-autorespond'),
+      precedence: mail.header('precedence'),
+      listId: mail.list.id ?? undefined,
+      listUnsubscribe: mail.list.unsubscribe,
+      listPost: mail.list.post,
+    },
+    attachments: mail.attachments,
+    entities: m.entities,
+    category: m.category,
     ignoreDomains: ctx.config.ignore_domains,
   });
-  if (automated) return automated;
-  if (isAcknowledgement(m.fresh, m.entities)) return 'not actionable: acknowledgement only';
-  if (m.category === 'General' && !generalIsActionable(mail.subject, m.fresh, m.entities)) return 'not actionable: no request and no business data';
-  return undefined;
 }
 
 /** The Message-ID, or without one a hash of sender, Date header, subject and text. */

@@ -30,16 +30,19 @@ const DEFAULT_RULES: Rule[] = [
   // "ein/Ihr Angebot", "un devis", "una cotización": asking for a quote, in so many words.
   { category: 'Quote Processing', field: 'body', re: w('(?:ein|ihr|unser(?:e|en)?) angebot|un devis|una cotizaci[oó]n'), weight: 3 },
   { category: 'Quote Processing', field: 'body', re: w('(?:please|could you|can you|kindly) (?:send (?:us |me )?(?:a |your )?)?(?:quote|price|pricing)|request (?:a |for (?:a )?)?(?:quote|quotation|pricing)|pricing for|lead time and pricing|best price|price list'), weight: 2 },
+  // "Could you quote 1,000 pcs": a quote asked for in so many words, though the subject names only the goods.
+  { category: 'Quote Processing', field: 'body', re: w('(?:please|could you|can you|would you|kindly) (?:quote|provide (?:a )?(?:quote|quotation|pricing))|(?:need|like) (?:a )?(?:quote|quotation) (?:for|on)'), weight: 2 },
   { category: 'Order Processing', field: 'subject', re: w('purchase orders?|p\\.?o\\.?|pos|new orders?|bestellung|pedido|auftrag'), weight: 4 },
   // A bare "order" also appears in support and shipping subjects ("problem with order 123"): weaker.
   { category: 'Order Processing', field: 'subject', re: w('(?<!purchase\\s)orders?'), weight: 2 },
   { category: 'Order Processing', field: 'body', re: w('(?:attached|enclosed) (?:is |please find )?(?:our |the )?(?:purchase order|po)|please (?:process|confirm|enter) (?:the |this |our )?(?:order|po)|place (?:an|the|our) order|order confirmation|confirm receipt of (?:the |our )?(?:order|po)'), weight: 2 },
+  { category: 'Order Processing', field: 'body', re: w("(?:we|i)(?:'d| would) like to (?:order|purchase|buy)|(?:we|i) (?:want|wish) to order|(?:has )?issued (?:a )?purchase order"), weight: 3 },
   { category: 'Invoicing', field: 'subject', re: w('invoices?|invoicing|billing|payments?|remittance|past due|overdue|statement of account|credit note|credit memo|rechnung|factura|facture'), weight: 4 },
   { category: 'Invoicing', field: 'body', re: w('payment (?:is )?(?:due|overdue|terms)|remit(?:tance)?|wire transfer|net ?30|outstanding balance|amount due|please pay|paid in full|bank details'), weight: 2 },
   { category: 'Shipping', field: 'subject', re: w('ship(?:ping|ment|ped)?|deliver(?:y|ed|ies)?|tracking|freight|dispatch(?:ed)?|eta|carrier|backorder(?:ed)?|lieferung|versand'), weight: 4 },
   { category: 'Shipping', field: 'body', re: w('tracking(?: number| no\\.?| #)?|shipped (?:via|with|today)|out for delivery|delivery date|(?:expected|estimated) delivery|in transit|pick-?up|pallets?|bill of lading|waybill|consignment|carrier|eta'), weight: 2 },
-  { category: 'Support', field: 'subject', re: w('support|issues?|problems?|broken|defect(?:s|ive)?|errors?|not working|complaint|help|rma|warranty|damaged|cracked|faulty|failure|repair|fault|ticket|outage|quality'), weight: 4 },
-  { category: 'Support', field: 'body', re: w("not working|doesn'?t work|stopped working|error (?:message|code)|broken|defective|damaged|please help|troubleshoot|malfunction|faulty|keeps (?:failing|crashing)|return (?:it|them)|cracks?|cracked|crushed|bent|unusable|replacements? for"), weight: 2 },
+  { category: 'Support', field: 'subject', re: w('support|issues?|problems?|broken|defect(?:s|ive)?|errors?|not working|complaint|help|rma|warranty|damaged|cracked|faulty|failure|repair|fault|ticket|outage|quality|wrong (?:parts?|items?|products?|material)'), weight: 4 },
+  { category: 'Support', field: 'body', re: w("not working|doesn'?t work|stopped working|error (?:message|code)|broken|defective|damaged|please help|troubleshoot|malfunction|faulty|keeps (?:failing|crashing)|return (?:it|them)|cracks?|cracked|crushed|bent|unusable|replacements? for|wrong (?:parts?|items?|sizes?|quantity|products?|material)|return (?:these|the wrong)"), weight: 2 },
   // "Where is my order?" asks about a delivery, though it names the order (which scores for Order Processing).
   { category: 'Shipping', field: 'body', re: w("where(?: is|'s) (?:my|our) (?:order|shipment|package|delivery)|(?:has|have)n'?t (?:arrived|shipped)|(?:has|have) not (?:yet )?(?:arrived|shipped)|supposed to (?:arrive|ship)|when (?:will|does) it ship"), weight: 3 },
 ];
@@ -79,7 +82,14 @@ export function compileRules(config: IngestConfig): Rule[] {
   return [...DEFAULT_RULES, ...customRules(config.rules)];
 }
 
-export function categorise(subject: string, body: string, entities: Entities, rules: Rule[], minScore: number): Categorised {
+/** A weight from outside the text rules (the judgement found a problem reported: support work). */
+export interface ExtraHit {
+  category: string;
+  weight: number;
+  line: string;
+}
+
+export function categorise(subject: string, body: string, entities: Entities, rules: Rule[], minScore: number, extra: ExtraHit[] = []): Categorised {
   const scores = new Map<string, number>();
   const why = new Map<string, string[]>();
   const hit = (category: string, weight: number, line: string) => {
@@ -100,6 +110,7 @@ export function categorise(subject: string, body: string, entities: Entities, ru
     const list = entities[r.kind];
     if (list.length > 0) hit(r.category, r.weight, `${r.label} ${list[0]}`);
   }
+  for (const x of extra) hit(x.category, x.weight, x.line);
   let best: string | undefined;
   let bestScore = 0;
   for (const [category, score] of scores) {
@@ -167,60 +178,4 @@ export function prioritise(input: {
     raise('MEDIUM', `${input.category.toLowerCase()} is revenue work`);
   }
   return { priority, reason: why.length ? `priority ${priority}: ${why.join(', ')}` : 'priority NORMAL: no urgency cues' };
-}
-
-// ------------------------------------------------------------------ actionable or not
-const REQUEST = /\?|\b(?:please|could you|can you|would you|kindly|let me know|need|request|asap|urgent)\b/i;
-
-/** Automated mail (bounces, receipts, auto-replies, bulk lists) is kept as a signal but never becomes a task. */
-export function automatedReason(h: {
-  from: string;
-  subject: string;
-  contentType: string;
-  autoSubmitted: string | undefined;
-  precedence: string | undefined;
-  listUnsubscribe: boolean;
-  autoReply: boolean;
-  ignoreDomains: string[];
-}): string | undefined {
-  if (/^(?:mailer-daemon|postmaster)@/i.test(h.from)) return `automated: sent by ${h.from.split('@')[0]!.toLowerCase()}`;
-  if (/multipart\/report/i.test(h.contentType)) return 'automated: delivery or read report';
-  if (h.autoSubmitted && h.autoSubmitted.toLowerCase() !== 'no') return `automated: Auto-Submitted ${h.autoSubmitted}`;
-  if (h.autoReply) return 'automated: auto-reply header';
-  if (h.precedence && /^(bulk|list|junk)$/i.test(h.precedence.trim())) return `automated: Precedence ${h.precedence.trim()}`;
-  if (/^(?:undeliverable|undelivered mail|delivery status notification|returned mail|mail delivery failed|automatic reply|auto(?:matic)?[- ]?reply|out of (?:the )?office|read:|disposition notification)/i.test(h.subject.trim()))
-    return `automated: subject "${h.subject.trim().slice(0, 60)}"`;
-  if (h.listUnsubscribe) return 'automated: mailing list (List-Unsubscribe)';
-  const domain = h.from.split('@')[1]?.toLowerCase();
-  if (domain && h.ignoreDomains.includes(domain)) return `automated: sender domain ${domain} is ignored`;
-  return undefined;
-}
-
-export function hasBusinessContent(entities: Entities): boolean {
-  return (
-    entities.po_numbers.length + entities.quote_numbers.length + entities.invoice_numbers.length + entities.order_numbers.length + entities.tracking_numbers.length + entities.amounts.length >
-    0
-  );
-}
-
-const ACK = /^(?:thanks?|thank you|many thanks|received|got it|ok(?:ay)?|great|perfect|noted|will do)\b/i;
-
-/**
- * A short "thanks, received" with nothing asked: the thread needs no new task. Only business data in
- * the new text counts against it — the quoted history of a reply always carries the order it thanks for.
- */
-export function isAcknowledgement(fresh: string, entities: Entities): boolean {
-  const t = fresh.replace(/^(?:hi|hello|hey|dear)\b[^\n,]*,?\s*/i, '').trim();
-  return t.length < 200 && ACK.test(t) && !REQUEST.test(t) && !mentionsBusinessData(t, entities);
-}
-
-function mentionsBusinessData(text: string, entities: Entities): boolean {
-  const upper = text.toUpperCase();
-  const ids = [...entities.po_numbers, ...entities.quote_numbers, ...entities.invoice_numbers, ...entities.order_numbers, ...entities.tracking_numbers];
-  return ids.some((id) => upper.includes(id.toUpperCase())) || entities.amounts.some((a) => text.includes(a.text));
-}
-
-/** General mail becomes a task only when it asks for something or carries business data. */
-export function generalIsActionable(subject: string, body: string, entities: Entities): boolean {
-  return hasBusinessContent(entities) || REQUEST.test(subject) || REQUEST.test(body.slice(0, 2000));
 }

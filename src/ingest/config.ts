@@ -1,6 +1,7 @@
 /**
- * Per-org extraction settings: extra weighted category rules, the score a category needs, and the
- * org's own company names (never reported as the customer). Stored as JSON in ingest_config; the
+ * Per-org extraction settings: extra weighted category rules, the score a category needs, the
+ * org's own company names (never reported as the customer), and how replies thread: the org's own
+ * mail domains, the subject-threading window, and whether a customer reply reopens a task. Stored as JSON in ingest_config; the
  * defaults below apply when an org has none.
  */
 import { z } from 'zod';
@@ -26,6 +27,15 @@ export const ingestConfigSchema = z
     self_names: z.array(z.string().trim().min(1).max(120)).max(50).default([]),
     /** Mail from these sender domains is treated as automated (never becomes a task). */
     ignore_domains: z.array(z.string().trim().toLowerCase().min(3).max(200)).max(200).default([]),
+    /**
+     * The org's own mail domains: mail from them is outbound (a reply by the org), never a task.
+     * Mailboxes add their own `own_domains`; these apply to files and the HTTP endpoint as well.
+     */
+    own_domains: z.array(z.string().trim().toLowerCase().min(3).max(200)).max(100).default([]),
+    /** A reply without matching Message-IDs threads by subject and correspondent within this many days (0: never by subject). */
+    thread_window_days: z.number().int().min(0).max(365).default(14),
+    /** A customer's reply to a COMPLETED task reopens it. */
+    reopen_on_reply: z.boolean().default(true),
   })
   .strict();
 

@@ -24,6 +24,8 @@ import {
   NOT_IDS,
   ONLY_SUFFIX,
   PHONE_RULES,
+  TABLE_HEADERS,
+  TABLE_ID,
   TRAILING_SUFFIX,
   type IdRule,
 } from './entity-patterns.js';
@@ -66,6 +68,8 @@ export interface ExtractOptions {
   referenceYear: number;
   /** Our own company names: never reported as customers (they sign every reply we quote). */
   selfNames?: string[];
+  /** Read 03/04/2026 as the 3rd of April (European and most other mail), not March 4th (US). */
+  dayFirst?: boolean;
 }
 
 type Span = [number, number];
@@ -116,7 +120,7 @@ function extractIds(text: string, out: Entities, reserved: Span[]): void {
       const end = start + token.length;
       if (overlaps(reserved, start, end)) continue;
       reserved.push([start, end]);
-      pushUnique(out[rule.kind], rule.normalise ? rule.normalise(id) : id);
+      pushUnique(out[rule.kind], token);
       if (rule.labelled) listedIds(text, end, rule, out, reserved);
     }
   }
@@ -133,7 +137,44 @@ function listedIds(text: string, from: number, rule: IdRule, out: Entities, rese
     const start = end - token.length;
     if (overlaps(reserved, start, end)) break;
     reserved.push([start, end]);
-    pushUnique(out[rule.kind], rule.normalise ? rule.normalise(id) : id);
+    pushUnique(out[rule.kind], token);
+  }
+}
+
+const CELL_SPLIT = /\s*\|\s*|\t+|\s{2,}/;
+const DATE_LIKE = /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}$/;
+
+/**
+ * Ids in the columns of a table: a header row naming a document column ("INVOICE   DATE   AMOUNT"
+ * as HTML tables render, or "Invoice | Date | Amount"), then the rows under it until a blank line.
+ * Cells are split on tabs, pipes or runs of spaces, so a cell keeps its single spaces.
+ */
+function tableIds(text: string, out: Entities, reserved: Span[]): void {
+  let offset = 0;
+  let columns: Array<{ index: number; kind: IdRule['kind'] }> = [];
+  for (const line of text.split('\n')) {
+    const cells = line.trim().replace(/^\||\|$/g, '').trim().split(CELL_SPLIT);
+    if (!line.trim()) columns = [];
+    else if (cells.length >= 2) {
+      const header = cells.flatMap((c, index) => {
+        const h = TABLE_HEADERS.find((t) => t.re.test(c.replace(/[:#]$/, '').trim()));
+        return h ? [{ index, kind: h.kind }] : [];
+      });
+      if (header.length > 0 && header.length < cells.length) columns = header;
+      else if (columns.length > 0) {
+        for (const col of columns) {
+          const cell = cells[col.index]?.replace(/^#/, '');
+          if (!cell || !TABLE_ID.test(cell) || !/\d/.test(cell) || DATE_LIKE.test(cell)) continue;
+          if (!/[A-Z]/i.test(cell) && cell.replace(/\D/g, '').length < 4) continue;
+          const start = offset + line.indexOf(cell);
+          const end = start + cell.length;
+          if (overlaps(reserved, start, end)) continue;
+          reserved.push([start, end]);
+          pushUnique(out[col.kind], cell);
+        }
+      }
+    }
+    offset += line.length + 1;
   }
 }
 
@@ -186,13 +227,13 @@ function validDate(y: number, mo: number, d: number): string | undefined {
   return dt.toISOString().slice(0, 10);
 }
 
-function extractDates(text: string, out: Entities, reserved: Span[], year: number): void {
+function extractDates(text: string, out: Entities, reserved: Span[], year: number, dayFirst: boolean): void {
   for (const rule of DATE_RULES) {
     for (const m of text.matchAll(rule.re)) {
       const start = m.index!;
       const end = start + m[0].length;
       if (overlaps(reserved, start, end)) continue;
-      const parts = rule.read(m, year);
+      const parts = rule.read(m, year, dayFirst);
       const iso = parts && validDate(...parts);
       if (!iso) continue;
       reserved.push([start, end]);
@@ -280,8 +321,9 @@ export function extractFromPrepared(text: string, opts: ExtractOptions): Entitie
   const out = emptyEntities();
   const reserved: Span[] = [];
   extractIds(text, out, reserved);
+  tableIds(text, out, reserved);
   extractAmounts(text, out, reserved);
-  extractDates(text, out, reserved, opts.referenceYear);
+  extractDates(text, out, reserved, opts.referenceYear, opts.dayFirst ?? false);
   extractPhones(text, out, reserved);
   extractCompanies(text, out, opts.selfNames ?? []);
   return out;

@@ -13,7 +13,7 @@ export const ATTRIBUTION = [
 
 // ------------------------------------------------------------------ document numbers
 const ID = String.raw`([A-Z0-9](?:[A-Z0-9]|[-/.](?=[A-Z0-9])){2,30})`;
-const MARKER = String.raw`(?:\s*(#|no\.?|nr\.?|num(?:ber)?\.?|n[°º]|№|ref(?:erence)?\.?)\s*)?`;
+const MARKER = String.raw`(?:\s*(#|no\.?|nr\.?|num(?:ber)?\.?|n[úu]mero|nummer|n\.?\s?[°º]\.?|№|ref(?:erence)?\.?|id)\s*)?`;
 const SEP = String.raw`[\s:#-]*`;
 
 export interface IdRule {
@@ -21,15 +21,16 @@ export interface IdRule {
   re: RegExp;
   /** Labelled rules: the id needs a marker, a letter, or ≥ 4 digits (so "quote 250 units" is no id). */
   labelled: boolean;
-  normalise?: (id: string) => string;
 }
 
 // Labels also read in the plural ("invoices 30021 and 30044", "POs 4510021, 4510022"): further ids
 // of such a list are picked up by listedIds.
 const labelled = (label: string, extra = '') => new RegExp(String.raw`${label}s?(?![a-z])${extra}${MARKER}${SEP}${ID}`, 'gi');
-const stripPo = (id: string) => id.replace(/^P\.?O[-#.]?(?=\d)/, '');
 
+// Ids written with their prefix glued on ("INV-00123", "PO-4500888", "PO4500990", "Q-98765") are
+// stored as written; a prefix glued to a longer id ("2026-Q-118") is not one of them.
 export const ID_RULES: IdRule[] = [
+  { kind: 'tracking_numbers', re: /\bPRO(?:\s+(?:number|no\.?|#))?[\s:#]*(\d[\d-]{5,20}\d)\b/g, labelled: false },
   { kind: 'tracking_numbers', re: /\b(1Z[0-9A-Z]{16})\b/g, labelled: false },
   { kind: 'tracking_numbers', re: /\b(9[2-5]\d{20})\b/g, labelled: false },
   {
@@ -38,12 +39,13 @@ export const ID_RULES: IdRule[] = [
     labelled: true,
   },
   { kind: 'tracking_numbers', re: labelled(String.raw`\b(?:fedex|dhl|usps|ups)`, String.raw`(?:\s+tracking)?`), labelled: true },
-  { kind: 'invoice_numbers', re: /\b(INV-?\d{3,}(?:[-/]\d+)*)\b/gi, labelled: false },
-  { kind: 'invoice_numbers', re: labelled(String.raw`\b(?:invoice|rechnung|factura|facture)`), labelled: true },
-  { kind: 'quote_numbers', re: /\b(QT?-\d{3,}(?:-\d+)*)\b/g, labelled: false },
+  { kind: 'invoice_numbers', re: /(?<![\w-])(INV-?\d{3,}(?:[-/]\d+)*)\b/gi, labelled: false },
+  { kind: 'invoice_numbers', re: labelled(String.raw`\b(?:invoice|inv\.?|rechnung(?:snummer|s-?nr\.?)?|factura|facture|fattura|faktura|bill(?=\s*(?:no\b|#|number)))`), labelled: true },
+  { kind: 'quote_numbers', re: /(?<![\w-])(QT?-\d{3,}(?:-\d+)*)\b/g, labelled: false },
   { kind: 'quote_numbers', re: labelled(String.raw`\b(?:quote|quotation|rfq|angebot|devis|cotizaci[oó]n|offerte)`), labelled: true },
-  { kind: 'po_numbers', re: labelled(String.raw`(?:\bP\.O\.|\bPO(?=s?\b)|\bpurchase[\s-]+order(?=s?\b)|\bbestellnummer\b)`), labelled: true, normalise: stripPo },
-  { kind: 'order_numbers', re: /\b(SO-\d{3,}(?:-\d+)*)\b/g, labelled: false },
+  { kind: 'po_numbers', re: /(?<![\w-])(PO-?\d{4,}(?:[-/]\d+)*(?:-[A-Z]\b)?)(?![\w-])/gi, labelled: false },
+  { kind: 'po_numbers', re: labelled(String.raw`(?:\bP\.O\.|\bPO(?=s?\b)|\bpurchase[\s-]+order(?=s?\b)|\bbestellnummer\b)`, String.raw`(?:\s+(?:number|no\.?|#))?(?:\s+is\b)?`), labelled: true },
+  { kind: 'order_numbers', re: /(?<![\w-])(SO-\d{3,}(?:-\d+)*)\b/g, labelled: false },
   {
     kind: 'order_numbers',
     re: labelled(String.raw`(?<!purchase[\s-]{1,3})\b(?:sales\s+order|order|auftrag|bestellung|pedido|commande)`, String.raw`(?:\s+(?:confirmation|ref(?:erence)?|id))?`),
@@ -53,8 +55,24 @@ export const ID_RULES: IdRule[] = [
 
 export const NOT_IDS = new Set(['BOX', 'NUMBER', 'NO', 'NR', 'REF', 'REFERENCE']);
 
-/** ", 4510022 and 4510023" right after a labelled id: the same kind, each with a letter or ≥ 4 digits. */
-export const LIST_NEXT = new RegExp(String.raw`\s*(?:,\s*and\b|,|;|&|/|\band\b|\bund\b|\by\b|\bet\b)\s*#?\s*${ID}`, 'giy');
+/**
+ * Column headers of tables that list documents ("Invoice | Date | Amount", "P.O. No.  Item  Qty"):
+ * the cells under them are ids of that kind.
+ */
+export const TABLE_HEADERS: Array<{ kind: IdRule['kind']; re: RegExp }> = [
+  { kind: 'invoice_numbers', re: /^(?:invoice|inv\.?|rechnung|factura|facture)(?:\s*(?:no\.?|nr\.?|number|num\.?|#|n\.?\s?[°º]|id))?$/i },
+  { kind: 'po_numbers', re: /^(?:p\.?o\.?|purchase order|customer po|your po|po ref(?:erence)?)(?:\s*(?:no\.?|number|#|nr\.?))?$/i },
+  { kind: 'quote_numbers', re: /^(?:quote|quotation|rfq)(?:\s*(?:no\.?|number|#))?$/i },
+  { kind: 'order_numbers', re: /^(?:order|sales order|so)(?:\s*(?:no\.?|number|#))?$/i },
+];
+/** A table cell that can be an id: one token with a digit, not a date or an amount. */
+export const TABLE_ID = /^[A-Z0-9](?:[A-Z0-9]|[-/.](?=[A-Z0-9])){2,30}$/i;
+
+/**
+ * ", 4510022 and 4510023" right after a labelled id: the same kind, each with a letter or ≥ 4 digits;
+ * a short aside may follow each id ("30021 (due 02/20/2026) and 30044").
+ */
+export const LIST_NEXT = new RegExp(String.raw`(?:\s*\([^()\n]{1,40}\))?\s*(?:,\s*and\b|,|;|&|/|\band\b|\bund\b|\by\b|\bet\b)\s*#?\s*${ID}`, 'giy');
 
 // ------------------------------------------------------------------ money
 export const CURRENCY_SYMBOLS: Record<string, string> = {
@@ -105,13 +123,13 @@ const FOREIGN_MONTHS: Record<string, number> = {
 };
 const FOREIGN_MONTH = `(${Object.keys(FOREIGN_MONTHS).join('|')})`;
 const MONTH_NAME = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
-export const DATE_RULES: Array<{ re: RegExp; read: (m: RegExpMatchArray, year: number) => [number, number, number] | undefined }> = [
+export const DATE_RULES: Array<{ re: RegExp; read: (m: RegExpMatchArray, year: number, dayFirst: boolean) => [number, number, number] | undefined }> = [
   { re: /\b(20\d\d)-(\d\d)-(\d\d)\b/g, read: (m) => [Number(m[1]), Number(m[2]), Number(m[3])] },
   {
     re: /\b(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})\b/g,
-    read: (m) => {
+    read: (m, _year, dayFirst) => {
       let [a, b] = [Number(m[1]), Number(m[2])];
-      if (a > 12 && b <= 12) [a, b] = [b, a]; // day first
+      if ((a > 12 && b <= 12) || (dayFirst && b <= 12)) [a, b] = [b, a]; // day first
       const y = m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
       return [y, a, b];
     },

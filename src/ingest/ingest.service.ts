@@ -42,6 +42,10 @@ export interface IngestOptions {
    * with the ingested rows or not at all. Throwing rolls the chunk back and fails the batch.
    */
   inChunkTransaction?: (trx: Trx, written: { firstSeq: number; lastSeq: number }) => Promise<void>;
+  /** Mail domains of the org besides its ingest config's `own_domains` (a mailbox's): mail from them is outbound. */
+  ownDomains?: string[];
+  /** Every message is the org's own (a watched Sent folder). */
+  outbound?: boolean;
   /** Called after each written chunk. */
   onProgress?: (p: { read: number; processed: number }) => void;
   /** Messages per parse job / write transaction. */
@@ -83,7 +87,20 @@ async function openBatch(deps: IngestDeps, opts: IngestOptions, keepItems: numbe
     actor: opts.actor,
     now: deps.clock.now().toISOString(),
   });
-  const env: Env = { orgId: opts.orgId, actor: opts.actor, batchId, currency, slaRules, routes };
+  const env: Env = {
+    orgId: opts.orgId,
+    actor: opts.actor,
+    batchId,
+    currency,
+    slaRules,
+    routes,
+    threading: {
+      ownDomains: [...new Set([...ctx.config.own_domains, ...(opts.ownDomains ?? [])].map((d) => d.toLowerCase()))],
+      outbound: opts.outbound ?? false,
+      windowMs: ctx.config.thread_window_days * 86_400_000,
+      reopen: ctx.config.reopen_on_reply,
+    },
+  };
   const state: State = {
     seen: new Set(),
     counts: { read: 0, new_signals: 0, new_tasks: 0, duplicates: 0, failed: 0, not_actionable: 0 },

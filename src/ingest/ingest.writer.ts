@@ -1,22 +1,23 @@
 /**
  * One parsed chunk → a handful of multi-row statements in the caller's transaction, each through the
  * repository of the domain that owns the table: signals (ON CONFLICT DO NOTHING on the per-org dedupe
- * key), patterns (upsert), tasks with their first status-history rows, breaches of mail that arrives
- * already late, work events, then the batch items.
+ * key), then which messages answer a task's thread (ingest.threads.ts), patterns (upsert), tasks with
+ * their first status-history rows, breaches of mail that arrives already late, the thread rows and
+ * what replies change (reopening, first response), work events, then the batch items.
  */
 import type { Trx } from '../db/create-db.js';
 import { statementParts } from '../db/statement-parts.js';
 import type { NewRow, TaskStatus } from '../db/types.js';
 import { appendEvents, type NewWorkEvent } from '../outbox/work-events.repository.js';
-import { newTaskId } from '../shared/ids.js';
 import { MIN_INSTANT_YEAR } from '../shared/iso-instant.js';
-import { recordBreachesWithoutEvents, type NewBreach } from '../sla/breaches.repository.js';
+import { FIRST_RESPONSE_METRIC, recordBreachesWithoutEvents, type NewBreach } from '../sla/breaches.repository.js';
 import { pickTaskRule, type SlaRule } from '../sla/rules.repository.js';
-import { escalatedStatus, planTaskSla, type TaskSlaPlan } from '../sla/task-sla.js';
+import { escalatedStatus, planFirstResponse, planTaskSla, type FirstResponsePlan, type TaskSlaPlan } from '../sla/task-sla.js';
 import { insertTasksWithHistory, upsertPatterns } from '../workflow/tasks.repository.js';
 import { insertNewSignals, signalIdsByDedupeKey, type SignalFields } from '../workstream/signals.repository.js';
 import type { AnalysedMessage, ParseResult } from './analyse.js';
 import { insertItems, type BatchCounts } from './batch.repository.js';
+import { planThreads, writeThreads, type ThreadSettings } from './ingest.threads.js';
 
 /** One message's outcome, as the ingestion answer lists it. */
 export interface IngestItemSummary {
@@ -37,6 +38,7 @@ export interface Env {
   currency: string;
   slaRules: SlaRule[];
   routes: RoutingRule[];
+  threading: ThreadSettings;
 }
 
 /** Kept in memory across chunks: dedupe within the batch and counts. */
@@ -78,19 +80,26 @@ export async function writeChunk(trx: Trx, env: Env, state: State, results: Pars
   const fresh = await settleKnown(c, candidates);
   const receivedAt = receivedTimes(fresh, c.nowMs);
   const { created, signalIds } = await writeSignals(c, fresh, receivedAt);
-  const actionable = created.filter((m) => !m.notActionable);
+  const threadCtx = { trx, orgId: env.orgId, actor: env.actor, batchId: env.batchId, nowDate, now: c.now, threading: env.threading };
+  const plan = await planThreads(threadCtx, created, receivedAt);
+  const creators = [...plan.creators.keys()];
   const patternIds = await upsertPatterns(
     trx,
     env.orgId,
-    actionable.map((m) => ({ signature: m.signature, category: m.category, exampleSubject: m.subject.slice(0, 300) || null, at: receivedAt.get(m)! })),
+    creators.map((m) => ({ signature: m.signature, category: m.category, exampleSubject: m.subject.slice(0, 300) || null, at: receivedAt.get(m)! })),
   );
-  const { events, taskOf } = await writeTasks(c, actionable, receivedAt, signalIds, patternIds);
-  state.counts.not_actionable += created.length - actionable.length;
+  const { events } = await writeTasks(c, creators, plan.creators, receivedAt, signalIds, patternIds);
+  events.push(...(await writeThreads(threadCtx, plan, receivedAt, signalIds, env.slaRules)));
+  state.counts.not_actionable += plan.signalOnly.size;
+  const attachedTo = new Map(plan.attached.map((a) => [a.m, a]));
   for (const m of created) {
     const signalId = signalIds.get(m.dedupeKey)!;
     events.push(signalCreatedEvent(c, m, signalId));
-    const taskId = taskOf.get(m);
-    record(c, m, taskId ? 'created' : 'signal_only', { dedupe_key: m.dedupeKey, signal_id: signalId, task_id: taskId ?? null, reason: m.notActionable ?? null });
+    const taskId = plan.creators.get(m);
+    const reply = attachedTo.get(m);
+    if (taskId) record(c, m, 'created', { dedupe_key: m.dedupeKey, signal_id: signalId, task_id: taskId });
+    else if (reply) record(c, m, 'signal_only', { dedupe_key: m.dedupeKey, signal_id: signalId, task_id: reply.taskId, reason: `${reply.direction} reply: threaded onto its task` });
+    else record(c, m, 'signal_only', { dedupe_key: m.dedupeKey, signal_id: signalId, reason: plan.signalOnly.get(m) ?? m.notActionable ?? null });
   }
   for (const part of statementParts(events, EVENT_CHUNK)) await appendEvents(trx, part);
   c.items.sort((a, b) => a.seq - b.seq);
@@ -204,19 +213,27 @@ async function writeSignals(c: Chunk, fresh: AnalysedMessage[], receivedAt: Rece
   return { created, signalIds };
 }
 
-/** 4. Tasks of the actionable messages, with SLA plan, owner, first history row and `task.created` events. */
-async function writeTasks(c: Chunk, actionable: AnalysedMessage[], receivedAt: ReceivedAt, signalIds: Map<string, number>, patternIds: Map<string, number>) {
+/** 4. Tasks of the messages that make one, with SLA plan, owner, first history row and `task.created` events. */
+async function writeTasks(
+  c: Chunk,
+  actionable: AnalysedMessage[],
+  ids: Map<AnalysedMessage, string>,
+  receivedAt: ReceivedAt,
+  signalIds: Map<string, number>,
+  patternIds: Map<string, number>,
+) {
   const tasks: Array<NewRow<'workflow_tasks'>> = [];
   const history: Array<NewRow<'workflow_status_history'>> = [];
   const breaches: NewBreach[] = [];
   const events: NewWorkEvent[] = [];
   const taskOf = new Map<AnalysedMessage, string>();
   for (const m of actionable) {
-    const task = taskRow(c, m, receivedAt.get(m)!, signalIds.get(m.dedupeKey)!, patternIds.get(m.signature) ?? null);
+    const task = taskRow(c, m, ids.get(m)!, receivedAt.get(m)!, signalIds.get(m.dedupeKey)!, patternIds.get(m.signature) ?? null);
     taskOf.set(m, task.task_id);
     tasks.push(task);
     history.push({ org_id: c.env.orgId, task_id: task.task_id, from_status: null, to_status: task.task_status, changed_by: c.env.actor, reason: 'created from email', changed_at: c.now });
     if (task.sla_status === 'breached') breaches.push(deadlinePassed(task));
+    if (task.first_response_status === 'breached') breaches.push(firstResponseOverdue(task));
     events.push(taskCreatedEvent(c, m, task));
   }
   await insertTasksWithHistory(c.trx, tasks, history);
@@ -229,17 +246,20 @@ async function writeTasks(c: Chunk, actionable: AnalysedMessage[], receivedAt: R
 
 /** A new task row, with the fields its history row, breach and event read. */
 type NewTask = NewRow<'workflow_tasks'> &
-  TaskSlaPlan & { task_id: string; task_status: TaskStatus; title: string; current_owner: string | null; signal_id: number };
+  TaskSlaPlan &
+  FirstResponsePlan & { task_id: string; task_status: TaskStatus; title: string; current_owner: string | null; signal_id: number };
 
-function taskRow(c: Chunk, m: AnalysedMessage, start: string, signalId: number, patternId: number | null): NewTask {
+function taskRow(c: Chunk, m: AnalysedMessage, taskId: string, start: string, signalId: number, patternId: number | null): NewTask {
   const rule = pickTaskRule(c.env.slaRules, m.category, m.priority);
   const plan = planTaskSla({ startMs: Date.parse(start), nowMs: c.nowMs, rule, priority: m.priority });
+  const firstResponse = planFirstResponse({ startMs: Date.parse(start), nowMs: c.nowMs, rule });
   const route = routeFor(c.env.routes, m.category);
   return {
-    task_id: newTaskId(c.nowDate),
+    task_id: taskId,
     org_id: c.env.orgId,
     workflow_category: m.category,
-    task_status: escalatedStatus('GREEN', 'ok', plan.sla_status),
+    // The worse of the two promises colours a task that arrives already late.
+    task_status: escalatedStatus(escalatedStatus('GREEN', 'ok', plan.sla_status), 'ok', firstResponse.first_response_status),
     title: (m.subject || `(no subject) from ${m.fromAddress ?? 'unknown sender'}`).slice(0, 300),
     description: m.description || null,
     priority: m.priority,
@@ -248,6 +268,7 @@ function taskRow(c: Chunk, m: AnalysedMessage, start: string, signalId: number, 
     dollar_value: m.dollarValue,
     currency: c.env.currency,
     ...plan,
+    ...firstResponse,
     // Mail that already waited past its warning or deadline carries those moments, as if the
     // monitor had watched it all along.
     sla_warned_at: plan.sla_status !== 'ok' ? plan.sla_warn_at : null,
@@ -280,6 +301,18 @@ function deadlinePassed(task: NewTask): NewBreach {
     metric: 'task_sla',
     reason_code: 'deadline_passed',
     breached_at: task.sla_deadline!,
+  };
+}
+
+function firstResponseOverdue(task: NewTask): NewBreach {
+  return {
+    org_id: task.org_id,
+    item_type: 'task',
+    item_id: task.task_id,
+    rule_id: task.sla_rule_id ?? 0,
+    metric: FIRST_RESPONSE_METRIC,
+    reason_code: 'first_response_overdue',
+    breached_at: task.first_response_due_at!,
   };
 }
 

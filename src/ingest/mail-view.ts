@@ -21,6 +21,14 @@ export interface AttachmentInfo {
   size: number;
 }
 
+export interface ListHeaders {
+  /** List-Id as written ("name <id>", or the id); null when absent. */
+  id: string | null;
+  unsubscribe: boolean;
+  /** List-Post: a list people write to (a group or shared alias), not a newsletter. */
+  post: boolean;
+}
+
 export interface MailView {
   /** Message-ID without angle brackets; null when missing or implausible. */
   messageId: string | null;
@@ -32,8 +40,12 @@ export interface MailView {
   /** The readable text (text parts, else HTML turned into text, else an unplaced body), bounded. */
   text: string;
   attachments: AttachmentInfo[];
+  /** The List-* headers (RFC 2369/2919), which mailparser folds into one structured `list` header. */
+  list: ListHeaders;
   /** A header's value as text (the first value's text for address headers); undefined when absent. */
   header(name: string): string | undefined;
+  /** A structured header's parameter (Content-Type's report-type, charset …); undefined when absent. */
+  headerParam(name: string, param: string): string | undefined;
   hasHeader(name: string): boolean;
 }
 
@@ -178,6 +190,19 @@ function bodyTextOf(parsed: ParsedMail, attachments: AttachmentInfo[], contentTy
   return plain ?? '';
 }
 
+function listOf(v: unknown): ListHeaders {
+  const list = record(v);
+  const id = record(list?.id);
+  const idText = text(id?.id) ?? text(list?.id);
+  const name = text(id?.name);
+  return {
+    id: idText ? (name ? `${name} <${idText}>` : idText) : null,
+    unsubscribe: !!list && list.unsubscribe !== undefined && list.unsubscribe !== null,
+    // "List-Post: NO" (RFC 2369) marks an announce-only list: nobody posts to it.
+    post: !!list && list.post !== undefined && list.post !== null && !/^\s*no\s*$/i.test(text(record(list.post)?.name) ?? ''),
+  };
+}
+
 /** Narrows one parse; never throws for any shape mailparser may answer. */
 export function viewOf(parsed: ParsedMail, raw: Buffer | string): MailView {
   const headers: Map<string, unknown> = parsed.headers instanceof Map ? parsed.headers : new Map();
@@ -191,7 +216,9 @@ export function viewOf(parsed: ParsedMail, raw: Buffer | string): MailView {
     dateMs: dateMsOf(parsed.date),
     text: noNul(body.slice(0, MAX_SCAN_CHARS)),
     attachments,
+    list: listOf(headers.get('list')),
     header,
+    headerParam: (name, param) => text(record(record(headers.get(name))?.params)?.[param]),
     hasHeader: (name) => headers.has(name),
   };
 }

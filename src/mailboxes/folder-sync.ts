@@ -73,8 +73,12 @@ export async function syncFolder(deps: FolderSyncDeps, t: FolderSyncTarget, fold
     // their own transaction, so an interrupted first sync shows (and resumes from) where it stopped.
     await pending(fresh.length);
     let taken = 0;
+    const sent = isSentFolder(folder, mb.specialUse);
     for (let i = 0; i < fresh.length; i += PAGE) {
-      taken += await ingestPage(deps, t, folder, uidvalidity, fresh.slice(i, i + PAGE));
+      taken += await ingestPage(deps, t, folder, uidvalidity, fresh.slice(i, i + PAGE), sent);
+      // imapflow ends a fetch quietly when the connection closes (a stop, a server hanging up):
+      // the page's missing messages are not expunged ones, and the folder is not up to date.
+      if (!t.client.usable) throw new Error('the IMAP connection closed during the sync');
       const after = (await getCheckpoint(deps.database.db, t.mailbox.org_id, t.mailbox.mailbox_id, folder))!;
       await applySideEffects(deps, t, folder, uidvalidity, after);
     }
@@ -84,6 +88,16 @@ export async function syncFolder(deps: FolderSyncDeps, t: FolderSyncTarget, fold
   } finally {
     lock.release();
   }
+}
+
+/** Localised names of the Sent folder, for servers that do not flag it `\\Sent` (SPECIAL-USE). */
+const SENT_NAMES = /^(sent|sent items|sent messages|sent mail|gesendet|gesendete elemente|gesendete objekte|envoy[ée]s|[ée]l[ée]ments envoy[ée]s|enviados|elementos enviados|inviata|posta inviata|verzonden|verzonden items|skickat|skickade objekt)$/i;
+
+/** A watched Sent folder holds the org's own mail: every message of it is outbound. */
+export function isSentFolder(folder: string, specialUse: string | undefined): boolean {
+  if (specialUse) return specialUse === '\\Sent';
+  const leaf = folder.split(/[/.]/).at(-1) ?? folder;
+  return SENT_NAMES.test(leaf.trim());
 }
 
 /** How a folder's ingestion batches are named (the batch list's source_name). */
@@ -106,7 +120,7 @@ export async function closeAbandonedBatches(deps: Pick<FolderSyncDeps, 'database
 }
 
 /** One page of new messages → one ingestion batch whose chunks carry the checkpoint along. */
-async function ingestPage(deps: FolderSyncDeps, t: FolderSyncTarget, folder: string, uidvalidity: number, page: FetchMessageObject[]): Promise<number> {
+async function ingestPage(deps: FolderSyncDeps, t: FolderSyncTarget, folder: string, uidvalidity: number, page: FetchMessageObject[], sent: boolean): Promise<number> {
   const m = t.mailbox;
   // The UID of each message handed to ingestion, by its position there (seq - 1).
   const uidBySeq: number[] = [];
@@ -139,6 +153,9 @@ async function ingestPage(deps: FolderSyncDeps, t: FolderSyncTarget, folder: str
       actor: `mailbox:${m.name}`.slice(0, 200),
       source: 'imap',
       sourceName: batchSourceName(m, folder),
+      // Mail from the mailbox's own domains, and everything in its Sent folder, is the org's own.
+      ownDomains: JSON.parse(m.own_domains_json) as string[],
+      outbound: sent,
       inChunkTransaction: (trx, w) =>
         advanceCheckpoint(
           trx,

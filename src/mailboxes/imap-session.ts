@@ -1,31 +1,24 @@
 /**
  * Opening an IMAP session for a mailbox with imapflow, and saying in plain words why one failed
- * (unreachable host, authentication, TLS mismatch, timeout), for the mailbox's `last_error` and the
- * test endpoint. The credential is opened here and handed to imapflow only: never logged
- * (imapflow's own logger is off) and never part of an error message.
+ * (unreachable host, authentication, TLS mismatch, timeout, a refused token refresh), for the
+ * mailbox's `last_error` and the test endpoint. The credential (a password, or an XOAUTH2 access
+ * token from oauth-token.ts) is opened here and handed to imapflow only: never logged (imapflow's
+ * own logger is off) and never part of an error message.
  */
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { ImapFlow } from 'imapflow';
 import { isPrivateAddress } from '../outbox/webhooks/url-guard.js';
-import type { SecretKeyRing } from '../shared/secret-box.js';
+import { MailboxConnectError } from './mailbox-connect-error.js';
 import { openMailboxSecret, type MailboxRow } from './mailboxes.repository.js';
+import { mailboxAccessToken, type TokenDeps } from './oauth-token.js';
 
 export interface SessionOptions {
   connectTimeoutMs: number;
   allowPrivateNetworks: boolean;
 }
 
-/** A connection problem worth showing as it is (no stack, no secret). */
-export class MailboxConnectError extends Error {
-  constructor(
-    message: string,
-    readonly kind: 'unreachable' | 'auth' | 'tls' | 'timeout' | 'refused_host' | 'credential' | 'protocol',
-  ) {
-    super(message);
-    this.name = 'MailboxConnectError';
-  }
-}
+export { MailboxConnectError };
 
 /**
  * Refuses a host that resolves to a loopback or private address unless allowed, as webhooks do: an
@@ -40,14 +33,16 @@ export async function checkImapHost(host: string, allowPrivate: boolean): Promis
   } catch (err) {
     throw new MailboxConnectError(`cannot resolve host ${host} (${(err as NodeJS.ErrnoException).code ?? 'error'})`, 'unreachable');
   }
-  if (allowPrivate) return addresses;
-  const bad = addresses.filter(isPrivateAddress);
-  if (bad.length > 0) {
-    throw new MailboxConnectError(
-      `host ${host} resolves to a loopback/private address (${bad.join(', ')}); set MAILBOX_ALLOW_PRIVATE_NETWORKS=true to allow it`,
-      'refused_host',
-    );
+  if (!allowPrivate) {
+    const bad = addresses.filter(isPrivateAddress);
+    if (bad.length > 0) {
+      throw new MailboxConnectError(
+        `host ${host} resolves to a loopback/private address (${bad.join(', ')}); set MAILBOX_ALLOW_PRIVATE_NETWORKS=true to allow it`,
+        'refused_host',
+      );
+    }
   }
+  if (addresses.length === 0) throw new MailboxConnectError(`host ${host} has no address`, 'unreachable');
   return addresses;
 }
 
@@ -77,11 +72,16 @@ export function describeImapError(err: unknown, m: Pick<MailboxRow, 'host' | 'po
   return new MailboxConnectError(`IMAP error at ${where}: ${text}`, 'protocol');
 }
 
+/** What opening a session needs: the key ring, and (XOAUTH2) the database and clock of the token refresh. */
+export type SessionDeps = TokenDeps;
+
+type Credential = { pass: string } | { accessToken: string };
+
 /**
  * The imapflow client for a mailbox (not yet connected), aimed at the vetted `address`; TLS still
  * names and verifies the configured host (`servername`), so the certificate check is unchanged.
  */
-function clientFor(m: MailboxRow, address: string, secret: string, o: SessionOptions): ImapFlow {
+function clientFor(m: MailboxRow, address: string, credential: Credential, o: SessionOptions): ImapFlow {
   return new ImapFlow({
     host: address,
     ...(isIP(m.host) ? {} : { servername: m.host }),
@@ -89,7 +89,7 @@ function clientFor(m: MailboxRow, address: string, secret: string, o: SessionOpt
     secure: m.tls_mode === 'tls',
     // starttls: required (imapflow refuses to go on in plaintext); none: never attempted.
     doSTARTTLS: m.tls_mode === 'starttls' ? true : m.tls_mode === 'none' ? false : undefined,
-    auth: m.auth_kind === 'xoauth2' ? { user: m.username, accessToken: secret } : { user: m.username, pass: secret },
+    auth: { user: m.username, ...credential },
     logger: false,
     connectionTimeout: o.connectTimeoutMs,
     greetingTimeout: o.connectTimeoutMs,
@@ -99,20 +99,9 @@ function clientFor(m: MailboxRow, address: string, secret: string, o: SessionOpt
   });
 }
 
-/**
- * Connects and authenticates within the connect timeout; throws MailboxConnectError. The caller
- * owns the returned client (logout/close) and must listen for its 'error' events.
- */
-export async function openSession(m: MailboxRow, box: SecretKeyRing, o: SessionOptions): Promise<ImapFlow> {
-  const [address] = await checkImapHost(m.host, o.allowPrivateNetworks);
-  if (!address) throw new MailboxConnectError(`host ${m.host} has no address`, 'unreachable');
-  let secret: string;
-  try {
-    secret = openMailboxSecret(box, m);
-  } catch (err) {
-    throw new MailboxConnectError(`the stored credential cannot be opened: ${(err as Error).message}`, 'credential');
-  }
-  const client = clientFor(m, address, secret, o);
+/** Connects and authenticates one client within the connect timeout; throws MailboxConnectError. */
+async function connectWith(m: MailboxRow, address: string, credential: Credential, o: SessionOptions): Promise<ImapFlow> {
+  const client = clientFor(m, address, credential, o);
   // imapflow emits 'error' on socket trouble; unhandled, it would end the process.
   client.on('error', () => {});
   let timer: NodeJS.Timeout | undefined;
@@ -132,6 +121,33 @@ export async function openSession(m: MailboxRow, box: SecretKeyRing, o: SessionO
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * Connects and authenticates; throws MailboxConnectError. The caller owns the returned client
+ * (logout/close) and must listen for its 'error' events. XOAUTH2 with a token endpoint: an access
+ * token the server refuses that came from an earlier refresh (expired early, or revoked) is
+ * refreshed once and tried again; each step (refresh, connect) has MAILBOX_CONNECT_TIMEOUT.
+ */
+export async function openSession(m: MailboxRow, deps: SessionDeps, o: SessionOptions): Promise<ImapFlow> {
+  const [address] = await checkImapHost(m.host, o.allowPrivateNetworks);
+  if (m.auth_kind !== 'xoauth2') {
+    let secret: string;
+    try {
+      secret = openMailboxSecret(deps.secrets, m);
+    } catch (err) {
+      throw new MailboxConnectError(`the stored credential cannot be opened: ${(err as Error).message}`, 'credential');
+    }
+    return connectWith(m, address!, { pass: secret }, o);
+  }
+  const token = await mailboxAccessToken(deps, m, o);
+  try {
+    return await connectWith(m, address!, { accessToken: token.token }, o);
+  } catch (err) {
+    if (!(err instanceof MailboxConnectError && err.kind === 'auth' && token.refreshable && !token.fresh)) throw err;
+  }
+  const again = await mailboxAccessToken(deps, m, { ...o, force: true });
+  return connectWith(m, address!, { accessToken: again.token }, o);
 }
 
 /** Logs out politely, or drops the socket when the server does not answer in time. */
@@ -155,11 +171,11 @@ export interface ProbeResult {
  * server's folders with their message counts (for the watched ones and INBOX; others only listed),
  * and names watched folders the server does not have. Never throws for a connection problem.
  */
-export async function probeMailbox(m: MailboxRow, box: SecretKeyRing, o: SessionOptions): Promise<ProbeResult> {
+export async function probeMailbox(m: MailboxRow, deps: SessionDeps, o: SessionOptions): Promise<ProbeResult> {
   const watched = JSON.parse(m.folders_json) as string[];
   let client: ImapFlow;
   try {
-    client = await openSession(m, box, o);
+    client = await openSession(m, deps, o);
   } catch (err) {
     const e = describeImapError(err, m, o.connectTimeoutMs);
     return { ok: false, error: e.message, error_kind: e.kind, folders: [], missing_folders: [] };

@@ -91,7 +91,7 @@ export class MailboxWatcher {
           }
           this.abandonedClosed = true;
         }
-        this.client = await openSession(this.mailbox, this.deps.secrets, {
+        this.client = await openSession(this.mailbox, this.deps, {
           connectTimeoutMs: this.s.connectTimeoutMs,
           allowPrivateNetworks: this.s.allowPrivateNetworks,
         });
@@ -104,6 +104,8 @@ export class MailboxWatcher {
         if (!this.inError) await this.setState('syncing');
         while (!this.stopped) {
           await this.syncAll();
+          // stop() during the sync: what was taken is committed, but the folders are not up to date.
+          if (this.stopped) break;
           await this.setState('watching', { lastError: null, lastSyncAt: this.deps.clock.now().toISOString() });
           this.inError = false;
           backoff = FIRST_BACKOFF_MS;
@@ -139,7 +141,11 @@ export class MailboxWatcher {
   private async waitForMail(): Promise<void> {
     const client = this.client!;
     const folder = (JSON.parse(this.mailbox.folders_json) as string[])[0]!;
-    await client.mailboxOpen(folder);
+    // Not re-selected when the sync left it selected: a SELECT reports mail that arrived since the
+    // sync as the folder's size, not as new ('exists' is not emitted), and IDLE would then sleep on
+    // it until the poll. Left selected, the start of IDLE reports it as EXISTS, which wakes us.
+    const selected = client.mailbox ? client.mailbox.path : undefined;
+    if (selected !== folder) await client.mailboxOpen(folder);
     if (this.newMail || this.stopped) return;
     let timer: NodeJS.Timeout | undefined;
     const woken = new Promise<void>((resolve) => {

@@ -91,7 +91,7 @@ function sealedSecret(box: SecretKeyRing, orgId: number, mailboxId: number, secr
   return { secret: stored, secret_key_id: keyId };
 }
 
-/** The plaintext credential (password, or the XOAUTH2 token); throws SecretUnreadable rather than use anything unverified. */
+/** The plaintext credential (password, or the XOAUTH2 document of oauth-token.ts); throws SecretUnreadable rather than use anything unverified. */
 export function openMailboxSecret(box: SecretKeyRing, r: Pick<MailboxRow, 'org_id' | 'mailbox_id' | 'secret' | 'secret_key_id'>): string {
   if (r.secret_key_id === null) throw new SecretUnreadable('the credential is not sealed');
   return box.open(r.secret, mailboxSecretContext(r.org_id, r.mailbox_id));
@@ -242,6 +242,28 @@ export async function updateMailbox(db: DbOrTrx, box: SecretKeyRing, orgId: numb
     .executeTakeFirst();
 }
 
+/**
+ * Replaces the sealed credential only while it still holds `expected` (the XOAUTH2 token refresh
+ * writing back the tokens it obtained): an admin's change made meanwhile is never overwritten. Not
+ * a settings change: config_version and updated_at stay, so the worker holding it does not reconnect.
+ */
+export async function replaceMailboxSecret(
+  db: DbOrTrx,
+  box: SecretKeyRing,
+  m: Pick<MailboxRow, 'org_id' | 'mailbox_id'>,
+  expected: string,
+  plaintext: string,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('mailbox')
+    .set(sealedSecret(box, m.org_id, m.mailbox_id, plaintext))
+    .where('org_id', '=', m.org_id)
+    .where('mailbox_id', '=', m.mailbox_id)
+    .where('secret', '=', expected)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
 export async function deleteMailbox(db: DbOrTrx, orgId: number, mailboxId: number): Promise<MailboxRow | undefined> {
   // Its checkpoints go with it (ON DELETE CASCADE); the worker holding it stops at its next lease renewal.
   return db.deleteFrom('mailbox').where('org_id', '=', orgId).where('mailbox_id', '=', mailboxId).returningAll().executeTakeFirst();
@@ -274,7 +296,15 @@ export async function claimMailboxes(db: DbOrTrx, owner: string, now: string, un
 /** Gives up `owner`'s leases (a clean stop), so another worker takes over without waiting for expiry. */
 export async function releaseMailboxes(db: DbOrTrx, owner: string, mailboxIds?: number[]): Promise<void> {
   if (mailboxIds && mailboxIds.length === 0) return;
-  let q = db.updateTable('mailbox').set({ lease_owner: null, lease_expires_at: null }).where('lease_owner', '=', owner);
+  // No one holds it now: it shows idle until the next holder connects (an error stays shown).
+  let q = db
+    .updateTable('mailbox')
+    .set({
+      lease_owner: null,
+      lease_expires_at: null,
+      state: sql<MailboxState>`case when state in ('connecting', 'syncing', 'watching') then 'idle' else state end`,
+    })
+    .where('lease_owner', '=', owner);
   if (mailboxIds) q = q.where('mailbox_id', 'in', mailboxIds);
   await q.execute();
 }

@@ -3,6 +3,8 @@
  * (`flowledger mailboxes`): the input schemas, the checks beyond them (host allowed, name free,
  * XOAUTH2 fields consistent), the write with its audit record in one transaction, and the test
  * connection. The credential is write-only: sealed on write, recorded as "***" in the audit trail.
+ * For XOAUTH2 the sealed value is the token document of oauth-token.ts, built here from `secret`
+ * (the access token, or with oauth_token_url the refresh token) and `oauth_client_secret`.
  */
 import { z } from 'zod';
 import type { Config } from '../config/config.js';
@@ -14,11 +16,13 @@ import type { Clock } from '../shared/clock.js';
 import { badRequest, conflict, notFound } from '../shared/errors.js';
 import type { SecretKeyRing } from '../shared/secret-box.js';
 import { checkImapHost, MailboxConnectError, probeMailbox, type ProbeResult } from './imap-session.js';
+import { checkTokenUrl, parseOAuthSecret, serializeOAuthSecret, type OAuthSecret } from './oauth-token.js';
 import {
   createMailbox,
   deleteMailbox,
   getMailbox,
   mailboxNameTaken,
+  openMailboxSecret,
   toMailboxView,
   updateMailbox,
   type MailboxRow,
@@ -48,10 +52,12 @@ const fields = {
   tls_mode: z.enum(TLS_MODES),
   username: z.string().min(1).max(500),
   auth_kind: z.enum(AUTH_KINDS),
-  /** The password / app password, or (xoauth2) the access token. Write-only. */
+  /** The password / app password; xoauth2: the access token, or with oauth_token_url the refresh token. Write-only. */
   secret: z.string().min(1).max(8192),
   oauth_token_url: z.string().url().max(2048).nullable(),
   oauth_client_id: z.string().min(1).max(500).nullable(),
+  /** xoauth2 with oauth_token_url: the OAuth client's secret, sent to the token endpoint. Write-only. */
+  oauth_client_secret: z.string().min(1).max(4096).nullable(),
   folders: z.array(folderName).min(1).max(50),
   own_domains: z.array(domain).max(100),
   after_processing: afterProcessing,
@@ -68,6 +74,7 @@ export const createMailboxInput = z
     auth_kind: fields.auth_kind.default('password'),
     oauth_token_url: fields.oauth_token_url.optional(),
     oauth_client_id: fields.oauth_client_id.optional(),
+    oauth_client_secret: fields.oauth_client_secret.optional(),
     folders: fields.folders.default(['INBOX']),
     own_domains: fields.own_domains.default([]),
     after_processing: fields.after_processing.default('none'),
@@ -90,7 +97,7 @@ export interface MailboxServiceDeps {
   /** Wakes this process's outbox after a commit (the CLI has none: other processes hear the commit themselves). */
   commitFeed: Pick<CommitFeed, 'notify'>;
   config: Pick<Config, 'mailboxAllowPrivateNetworks' | 'mailboxConnectTimeoutMs'>;
-  /** Seals credentials on write; the test connection opens one. */
+  /** Seals credentials on write; the test connection opens one (and may refresh an XOAUTH2 token). */
   secrets: SecretKeyRing;
 }
 
@@ -121,10 +128,77 @@ async function assertHostAllowed(deps: MailboxServiceDeps, host: string): Promis
   }
 }
 
-function assertXoauthComplete(authKind: string, tokenUrl: string | null | undefined, clientId: string | null | undefined): void {
-  if (authKind !== 'xoauth2' && (tokenUrl || clientId)) {
-    throw badRequest('oauth_token_url and oauth_client_id apply to auth_kind xoauth2 only', { fields: [{ field: 'auth_kind', message: 'must be xoauth2 with oauth_* fields' }] });
+/** The XOAUTH2 fields as they will be: consistent with each other and with auth_kind. */
+function assertXoauthComplete(authKind: string, tokenUrl: string | null | undefined, clientId: string | null | undefined, clientSecret: string | null | undefined): void {
+  if (authKind !== 'xoauth2' && (tokenUrl || clientId || clientSecret)) {
+    throw badRequest('oauth_token_url, oauth_client_id and oauth_client_secret apply to auth_kind xoauth2 only', {
+      fields: [{ field: 'auth_kind', message: 'must be xoauth2 with oauth_* fields' }],
+    });
   }
+  if (tokenUrl && !clientId) {
+    throw badRequest('oauth_client_id is required with oauth_token_url (the token endpoint identifies the client by it)', {
+      fields: [{ field: 'oauth_client_id', message: 'required with oauth_token_url' }],
+    });
+  }
+  if (clientSecret && !tokenUrl) {
+    throw badRequest('oauth_client_secret applies with oauth_token_url only (it is sent to the token endpoint)', {
+      fields: [{ field: 'oauth_client_secret', message: 'requires oauth_token_url' }],
+    });
+  }
+}
+
+/** A token endpoint outside the host policy (or not https) is a bad request naming `oauth_token_url`. */
+async function assertTokenUrlAllowed(deps: MailboxServiceDeps, url: string | null | undefined): Promise<void> {
+  if (!url) return;
+  try {
+    await checkTokenUrl(url, deps.config.mailboxAllowPrivateNetworks);
+  } catch (err) {
+    if (err instanceof MailboxConnectError) throw badRequest(`Invalid oauth_token_url: ${err.message}`, { fields: [{ field: 'oauth_token_url', message: err.message }] });
+    throw err;
+  }
+}
+
+/** What `secret` holds: a password, an XOAUTH2 access token used as is, or a refresh token. */
+type SecretRole = 'password' | 'access' | 'refresh';
+const roleOf = (authKind: string, tokenUrl: string | null | undefined): SecretRole => (authKind !== 'xoauth2' ? 'password' : tokenUrl ? 'refresh' : 'access');
+
+/** The plaintext sealed for a new mailbox. */
+function newCredential(role: SecretRole, secret: string, clientSecret: string | null | undefined): string {
+  if (role === 'password') return secret;
+  if (role === 'access') return serializeOAuthSecret({ access_token: secret });
+  return serializeOAuthSecret({ refresh_token: secret, ...(clientSecret ? { client_secret: clientSecret } : {}) });
+}
+
+/**
+ * The plaintext to seal after a change, or undefined when the stored one stays. Changing what
+ * `secret` means (auth_kind, or adding/removing the token endpoint) needs the new secret; changing
+ * the token endpoint or client drops the cached access token (it was issued for the old ones) and
+ * keeps the refresh token and client secret unless new ones are given.
+ */
+function changedCredential(deps: MailboxServiceDeps, before: MailboxRow, b: PatchMailboxInput, after: { authKind: string; tokenUrl: string | null; clientId: string | null }): string | undefined {
+  const was = roleOf(before.auth_kind, before.oauth_token_url);
+  const role = roleOf(after.authKind, after.tokenUrl);
+  const clientChanged = after.tokenUrl !== before.oauth_token_url || after.clientId !== before.oauth_client_id;
+  if (b.secret === undefined && b.oauth_client_secret === undefined && role === was && !(role === 'refresh' && clientChanged)) return undefined;
+  if (role !== was && b.secret === undefined) {
+    throw badRequest(`secret is required when auth_kind or oauth_token_url changes what it holds (now ${role === 'password' ? 'a password' : `an ${role} token`})`, {
+      fields: [{ field: 'secret', message: 'required with this change' }],
+    });
+  }
+  if (role === 'password') return b.secret;
+  let old: OAuthSecret = {};
+  if (was !== 'password' && (b.secret === undefined || role === 'refresh')) {
+    try {
+      old = parseOAuthSecret(openMailboxSecret(deps.secrets, before));
+    } catch {
+      // Unreadable (a key no longer configured): what is not given anew is simply gone.
+    }
+  }
+  const token = b.secret ?? (role === 'access' ? old.access_token : old.refresh_token);
+  if (!token) throw badRequest(`secret (the ${role} token) is required: none is stored`, { fields: [{ field: 'secret', message: 'required' }] });
+  if (role === 'access') return serializeOAuthSecret({ access_token: token });
+  const clientSecret = b.oauth_client_secret === undefined ? (was === 'refresh' ? old.client_secret : undefined) : (b.oauth_client_secret ?? undefined);
+  return serializeOAuthSecret({ refresh_token: token, ...(clientSecret ? { client_secret: clientSecret } : {}) });
 }
 
 async function assertNameFree(deps: MailboxServiceDeps, orgId: number, name: string, exceptId?: number): Promise<void> {
@@ -132,8 +206,9 @@ async function assertNameFree(deps: MailboxServiceDeps, orgId: number, name: str
 }
 
 export async function addMailbox(deps: MailboxServiceDeps, by: AuditActor, orgId: number, b: CreateMailboxInput): Promise<MailboxRow> {
-  assertXoauthComplete(b.auth_kind, b.oauth_token_url, b.oauth_client_id);
+  assertXoauthComplete(b.auth_kind, b.oauth_token_url, b.oauth_client_id, b.oauth_client_secret);
   await assertHostAllowed(deps, b.host);
+  await assertTokenUrlAllowed(deps, b.oauth_token_url);
   await assertNameFree(deps, orgId, b.name);
   const now = deps.clock.now().toISOString();
   return transact(deps, async (trx) => {
@@ -148,7 +223,7 @@ export async function addMailbox(deps: MailboxServiceDeps, by: AuditActor, orgId
         tlsMode: b.tls_mode,
         username: b.username,
         authKind: b.auth_kind,
-        secret: b.secret,
+        secret: newCredential(roleOf(b.auth_kind, b.oauth_token_url), b.secret, b.oauth_client_secret),
         oauthTokenUrl: b.oauth_token_url ?? null,
         oauthClientId: b.oauth_client_id ?? null,
         folders: [...new Set(b.folders)],
@@ -166,15 +241,18 @@ export async function addMailbox(deps: MailboxServiceDeps, by: AuditActor, orgId
 export async function changeMailbox(deps: MailboxServiceDeps, by: AuditActor, orgId: number, mailboxId: number, b: PatchMailboxInput): Promise<MailboxRow> {
   if (b.host !== undefined) await assertHostAllowed(deps, b.host);
   if (b.name !== undefined) await assertNameFree(deps, orgId, b.name, mailboxId);
+  await assertTokenUrlAllowed(deps, b.oauth_token_url);
   const now = deps.clock.now().toISOString();
   return transact(deps, async (trx) => {
     const before = await getMailbox(trx, orgId, mailboxId);
     if (!before) throw notFound(`Mailbox ${mailboxId}`);
-    assertXoauthComplete(
-      b.auth_kind ?? before.auth_kind,
-      b.oauth_token_url === undefined ? before.oauth_token_url : b.oauth_token_url,
-      b.oauth_client_id === undefined ? before.oauth_client_id : b.oauth_client_id,
-    );
+    const next = {
+      authKind: b.auth_kind ?? before.auth_kind,
+      tokenUrl: b.oauth_token_url === undefined ? before.oauth_token_url : b.oauth_token_url,
+      clientId: b.oauth_client_id === undefined ? before.oauth_client_id : b.oauth_client_id,
+    };
+    assertXoauthComplete(next.authKind, next.tokenUrl, next.clientId, b.oauth_client_secret);
+    const secret = changedCredential(deps, before, b, next);
     const after = (await updateMailbox(
       trx,
       deps.secrets,
@@ -187,7 +265,7 @@ export async function changeMailbox(deps: MailboxServiceDeps, by: AuditActor, or
         tlsMode: b.tls_mode,
         username: b.username,
         authKind: b.auth_kind,
-        secret: b.secret,
+        secret,
         oauthTokenUrl: b.oauth_token_url,
         oauthClientId: b.oauth_client_id,
         folders: b.folders && [...new Set(b.folders)],
@@ -213,8 +291,8 @@ export async function removeMailbox(deps: MailboxServiceDeps, by: AuditActor, or
 }
 
 /** Connects with the stored settings: the folders and counts found, or why it failed. */
-export async function testMailbox(deps: Pick<MailboxServiceDeps, 'database' | 'config' | 'secrets'>, orgId: number, mailboxId: number): Promise<ProbeResult> {
+export async function testMailbox(deps: Pick<MailboxServiceDeps, 'database' | 'clock' | 'config' | 'secrets'>, orgId: number, mailboxId: number): Promise<ProbeResult> {
   const row = await getMailbox(deps.database.db, orgId, mailboxId);
   if (!row) throw notFound(`Mailbox ${mailboxId}`);
-  return probeMailbox(row, deps.secrets, { connectTimeoutMs: deps.config.mailboxConnectTimeoutMs, allowPrivateNetworks: deps.config.mailboxAllowPrivateNetworks });
+  return probeMailbox(row, deps, { connectTimeoutMs: deps.config.mailboxConnectTimeoutMs, allowPrivateNetworks: deps.config.mailboxAllowPrivateNetworks });
 }

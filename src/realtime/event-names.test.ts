@@ -11,6 +11,9 @@ describe('WebSocket event names', () => {
     expect(toWsEventName('task.sla_warning')).toBe('workflow:sla:warning');
     expect(toWsEventName('task.sla_violated')).toBe('workflow:sla:violated');
     expect(toWsEventName('task.critical_alert')).toBe('workflow:critical:alert');
+    expect(toWsEventName('task.message')).toBe('workflow:task:message');
+    expect(toWsEventName('task.first_response_warning')).toBe('workflow:sla:first_response_warning');
+    expect(toWsEventName('task.first_response_violated')).toBe('workflow:sla:first_response_violated');
     expect(toWsEventName('ingest.batch_completed')).toBe('workflow:batch:completed');
     expect(toWsEventName('metrics.updated')).toBe('workflow:metrics:updated');
     expect(toWsEventName('pursuit.won')).toBe('workstream:pursuit.won');

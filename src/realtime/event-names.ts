@@ -12,6 +12,9 @@ export const WORKFLOW_EVENT_NAMES = {
   'task.sla_warning': 'workflow:sla:warning',
   'task.sla_violated': 'workflow:sla:violated',
   'task.critical_alert': 'workflow:critical:alert',
+  'task.message': 'workflow:task:message',
+  'task.first_response_warning': 'workflow:sla:first_response_warning',
+  'task.first_response_violated': 'workflow:sla:first_response_violated',
   'ingest.batch_completed': 'workflow:batch:completed',
   /** Not a work event: the coalescer's own, carrying the executive metrics. */
   'metrics.updated': 'workflow:metrics:updated',

@@ -37,6 +37,18 @@ export interface RealtimeEventMap {
   'workflow:sla:warning': TaskEventData & { hoursRemaining?: number };
   'workflow:sla:violated': TaskEventData & { hoursOverdue?: number };
   'workflow:critical:alert': TaskEventData & { dollarValue?: number };
+  /** A message joined the task's thread (a reply by the customer, or by the org). */
+  'workflow:task:message': TaskEventData & {
+    direction: 'inbound' | 'outbound';
+    messageId: string | null;
+    sender: string | null;
+    subject: string;
+    snippet: string;
+    receivedAt: string;
+    signalId: number | null;
+  };
+  'workflow:sla:first_response_warning': TaskEventData & { hoursRemaining?: number; firstResponseDueAt?: string | null };
+  'workflow:sla:first_response_violated': TaskEventData & { hoursOverdue?: number; firstResponseDueAt?: string | null };
   'workflow:metrics:updated': { executive: ExecutiveMetrics };
   'workflow:batch:completed': WorkEventData;
   /** Sent once authenticated. */

@@ -12,6 +12,8 @@ import type { NewWorkEvent } from '../outbox/work-events.repository.js';
 export const SLA_MONITOR_ACTOR = 'sla-monitor';
 /** The metric of breaches of a task's own deadline (workstream breaches carry their rule's metric). */
 export const TASK_SLA_METRIC = 'task_sla';
+/** The metric of breaches of a task's first-response promise (same rule, a breach of its own). */
+export const FIRST_RESPONSE_METRIC = 'first_response_sla';
 
 const RETURNING = ['breach_id', 'org_id', 'item_type', 'item_id', 'rule_id', 'metric', 'reason_code'] as const;
 /** Rows per INSERT, in power-of-two parts (statement-parts.ts): a few cached statement texts on SQLite. */
@@ -34,7 +36,7 @@ function breachEvent(name: 'sla.breached' | 'sla.resolved', b: BreachRow, nowIso
 }
 
 /**
- * Inserts breaches (at most one open per org, item and rule: the partial unique index makes a
+ * Inserts breaches (at most one open per org, item, rule and metric: the partial unique index makes a
  * repeat a no-op) and returns the events of those actually opened, for the caller to append.
  */
 export async function openBreaches(trx: Trx, rows: NewBreach[], nowIso: string): Promise<NewWorkEvent[]> {
@@ -58,7 +60,7 @@ function insertBreachesQuery(trx: Trx, rows: NewBreach[]) {
   return trx
     .insertInto('sla_breach')
     .values(rows)
-    .onConflict((oc) => oc.columns(['org_id', 'item_type', 'item_id', 'rule_id']).where('resolved_at', 'is', null).doNothing());
+    .onConflict((oc) => oc.columns(['org_id', 'item_type', 'item_id', 'rule_id', 'metric']).where('resolved_at', 'is', null).doNothing());
 }
 
 /** Resolves the open breaches `scope` selects, in one statement; returns their events to append. */
@@ -83,7 +85,13 @@ export function tallyBreaches(tally: BreachTally, events: readonly NewWorkEvent[
   return tally;
 }
 
-/** Resolves one task's open breaches (it met its deadline, was completed, or was deleted). */
-export function resolveBreachesOfTask(trx: Trx, nowIso: string, orgId: number, taskId: string): Promise<NewWorkEvent[]> {
-  return resolveBreaches(trx, nowIso, (q) => q.where('org_id', '=', orgId).where('item_type', '=', 'task').where('item_id', '=', taskId));
+/**
+ * Resolves one task's open breaches (it met its deadline, was completed, or was deleted); with
+ * `metric`, only those of that metric (a deadline moved later says nothing of the first response).
+ */
+export function resolveBreachesOfTask(trx: Trx, nowIso: string, orgId: number, taskId: string, metric?: string): Promise<NewWorkEvent[]> {
+  return resolveBreaches(trx, nowIso, (q) => {
+    const scoped = q.where('org_id', '=', orgId).where('item_type', '=', 'task').where('item_id', '=', taskId);
+    return metric ? scoped.where('metric', '=', metric) : scoped;
+  });
 }

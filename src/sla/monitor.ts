@@ -10,6 +10,7 @@ import { slaMetrics } from './sla.metrics.js';
 import { applyTaskTransitions, resolveTaskBreaches, selectDueTasks, transitionFor, type DueTask, type TaskTransition } from './task-escalation.js';
 import { appendEvents } from '../outbox/work-events.repository.js';
 import { evaluateWorkstreamRules } from './workstream-breaches.js';
+import { applyFirstResponses, resolveFirstResponseBreaches, selectDueFirstResponses } from './first-response.js';
 import { isUnavailable } from '../shared/errors.js';
 import { Periodic } from '../shared/periodic.js';
 
@@ -22,10 +23,13 @@ export interface SlaPassSummary {
   skipped: false;
   tasks_warned: number;
   tasks_breached: number;
+  /** Tasks whose first response became due soon (warning) or overdue (breached) in this pass. */
+  first_responses_warned: number;
+  first_responses_breached: number;
   task_status_changes: number;
   breaches_opened: number;
   breaches_resolved: number;
-  /** The same breaches by SLA metric (`task_sla`, `triage_sla`, `proposal_sla`, `submit_sla`). */
+  /** The same breaches by SLA metric (`task_sla`, `first_response_sla`, `triage_sla`, `proposal_sla`, `submit_sla`). */
   breaches_by_metric: BreachTally;
   events: number;
   duration_ms: number;
@@ -91,6 +95,8 @@ async function pass(deps: SlaDeps, now: Date, started: number): Promise<SlaPassS
     skipped: false,
     tasks_warned: 0,
     tasks_breached: 0,
+    first_responses_warned: 0,
+    first_responses_breached: 0,
     task_status_changes: 0,
     breaches_opened: 0,
     breaches_resolved: 0,
@@ -123,8 +129,24 @@ async function pass(deps: SlaDeps, now: Date, started: number): Promise<SlaPassS
     if (n < BATCH) break;
   }
 
+  // First responses, the same way, after the deadlines (a task both late and unanswered moves once to RED).
+  for (;;) {
+    const n = await deps.database.db.transaction().execute(async (trx) => {
+      const due = await selectDueFirstResponses(trx, deps.database, nowIso, BATCH);
+      const r = await applyFirstResponses(trx, due, nowIso);
+      s.first_responses_warned += r.warned;
+      s.first_responses_breached += r.breached;
+      s.task_status_changes += r.statusChanges;
+      s.events += r.events;
+      s.breaches_opened += r.breachEvents.length;
+      tallyBreaches(s.breaches_by_metric, r.breachEvents);
+      return due.length;
+    });
+    if (n < BATCH) break;
+  }
+
   await deps.database.db.transaction().execute(async (trx) => {
-    const resolved = await resolveTaskBreaches(trx, nowIso);
+    const resolved = [...(await resolveTaskBreaches(trx, nowIso)), ...(await resolveFirstResponseBreaches(trx, nowIso))];
     await appendEvents(trx, resolved);
     s.breaches_resolved += resolved.length;
     s.events += resolved.length;

@@ -14,6 +14,8 @@ export interface SlaRule {
   org_id: number;
   metric: string;
   threshold_hrs: number;
+  /** Task rules: hours to the first response; null: no first-response target. */
+  first_response_hrs: number | null;
   warn_pct: number;
   is_active: boolean;
   calendar: Calendar | null;
@@ -27,6 +29,7 @@ export function toSlaRule(r: Row<'sla_rule'>): SlaRule {
     org_id: r.org_id,
     metric: r.metric,
     threshold_hrs: Number(r.threshold_hrs),
+    first_response_hrs: r.first_response_hrs === null || r.first_response_hrs === undefined ? null : Number(r.first_response_hrs),
     warn_pct: Number(r.warn_pct),
     is_active: toBool(r.is_active),
     calendar: parseCalendarJson(r.calendar_json),
@@ -67,6 +70,7 @@ export async function getRule(db: DbOrTrx, orgId: number, ruleId: number): Promi
 export interface RuleInput {
   metric: string;
   threshold_hrs: number;
+  first_response_hrs?: number | null;
   warn_pct: number;
   is_active: boolean;
   calendar: Calendar | null;
@@ -79,6 +83,7 @@ export async function insertRule(trx: DbOrTrx, orgId: number, input: RuleInput, 
       org_id: orgId,
       metric: input.metric,
       threshold_hrs: input.threshold_hrs,
+      first_response_hrs: input.first_response_hrs ?? null,
       warn_pct: input.warn_pct,
       is_active: input.is_active,
       calendar_json: input.calendar ? JSON.stringify(input.calendar) : null,
@@ -102,6 +107,7 @@ export async function updateRule(
     .set({
       ...(patch.metric !== undefined ? { metric: patch.metric } : {}),
       ...(patch.threshold_hrs !== undefined ? { threshold_hrs: patch.threshold_hrs } : {}),
+      ...(patch.first_response_hrs !== undefined ? { first_response_hrs: patch.first_response_hrs } : {}),
       ...(patch.warn_pct !== undefined ? { warn_pct: patch.warn_pct } : {}),
       ...(patch.is_active !== undefined ? { is_active: patch.is_active } : {}),
       ...(patch.calendar !== undefined ? { calendar_json: patch.calendar ? JSON.stringify(patch.calendar) : null } : {}),

@@ -1,6 +1,6 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import { WORKSTREAM_METRICS } from './rules.repository.js';
-import { TASK_SLA_METRIC } from './breaches.repository.js';
+import { FIRST_RESPONSE_METRIC, TASK_SLA_METRIC } from './breaches.repository.js';
 
 export type SlaPassOutcome = 'ok' | 'skipped' | 'failed';
 
@@ -40,7 +40,7 @@ export function slaMetrics(registry: Registry): SlaMetrics {
     breachesResolved: new Counter({ name: 'flowledger_sla_breaches_resolved_total', help: 'SLA breaches resolved, by SLA metric', labelNames: ['metric'], registers: [registry] }),
   };
   for (const outcome of ['ok', 'skipped', 'failed'] as const) m.passes.inc({ outcome }, 0);
-  for (const metric of [TASK_SLA_METRIC, ...WORKSTREAM_METRICS]) {
+  for (const metric of [TASK_SLA_METRIC, FIRST_RESPONSE_METRIC, ...WORKSTREAM_METRICS]) {
     m.breachesOpened.inc({ metric }, 0);
     m.breachesResolved.inc({ metric }, 0);
   }

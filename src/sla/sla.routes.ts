@@ -5,7 +5,7 @@ import { listResponse, pageQuery } from '../http/paging.js';
 import type { ZodApp } from '../http/zod-app.js';
 import { pageOffset, paged } from '../shared/paging.js';
 import { transact } from '../db/transact.js';
-import { notFound } from '../shared/errors.js';
+import { badRequest, notFound } from '../shared/errors.js';
 import { calendarSchema } from './calendar.js';
 import { appendAuditEvent, auditChanges, auditTrail } from '../outbox/audit.js';
 import { WORKSTREAM_METRICS, deleteRule, getRule, insertRule, listRules, updateRule, type SlaRule } from './rules.repository.js';
@@ -28,11 +28,14 @@ const metricSchema = z
     { message: `must be one of ${WORKSTREAM_METRICS.join(', ')}, priority:<${PRIORITIES.join('|')}> or category:<name>` },
   );
 
+const isTaskMetric = (m: string) => m.startsWith('priority:') || m.startsWith('category:');
+
 const ruleSchema = z.object({
   rule_id: z.number(),
   org_id: z.number(),
   metric: z.string(),
   threshold_hrs: z.number(),
+  first_response_hrs: z.number().nullable(),
   warn_pct: z.number(),
   is_active: z.boolean(),
   calendar: calendarSchema.nullable(),
@@ -44,16 +47,23 @@ const ruleBody = z
   .object({
     metric: metricSchema,
     threshold_hrs: z.number().positive().max(24 * 366),
+    /** Task rules only: hours to the first reply by the org (null: no first-response target). */
+    first_response_hrs: z.number().positive().max(24 * 366).nullable().default(null),
     warn_pct: z.number().gt(0).max(100).default(75),
     is_active: z.boolean().default(true),
     calendar: calendarSchema.nullable().default(null),
   })
-  .strict();
+  .strict()
+  .refine((b) => b.first_response_hrs === null || isTaskMetric(b.metric), {
+    path: ['first_response_hrs'],
+    message: 'only task rules (priority:<P>, category:<name>) have a first-response target',
+  });
 
 const rulePatch = z
   .object({
     metric: metricSchema.optional(),
     threshold_hrs: z.number().positive().max(24 * 366).optional(),
+    first_response_hrs: z.number().positive().max(24 * 366).nullable().optional(),
     warn_pct: z.number().gt(0).max(100).optional(),
     is_active: z.boolean().optional(),
     calendar: calendarSchema.nullable().optional(),
@@ -94,7 +104,7 @@ export const slaRoutes: FastifyPluginAsync<{ deps: SlaRouteDeps }> = async (appI
 
 const auditRule = auditTrail<SlaRule>({
   entity: 'sla_rule',
-  fields: ['metric', 'threshold_hrs', 'warn_pct', 'is_active', 'calendar'],
+  fields: ['metric', 'threshold_hrs', 'first_response_hrs', 'warn_pct', 'is_active', 'calendar'],
   itemId: (r) => r.rule_id,
   subject: (r) => ({ rule_id: r.rule_id, metric: r.metric }),
 });
@@ -144,6 +154,12 @@ function registerRuleRoutes(app: ZodApp, deps: SlaRouteDeps): void {
       return transact(deps, async (trx) => {
         const before = await getRule(trx, req.auth!.orgId, req.params.id);
         if (!before) throw notFound(`SLA rule ${req.params.id}`);
+        const metric = (patch.metric as string | undefined) ?? before.metric;
+        const firstResponse = patch.first_response_hrs !== undefined ? patch.first_response_hrs : before.first_response_hrs;
+        if (firstResponse !== null && !isTaskMetric(metric)) {
+          const message = 'only task rules (priority:<P>, category:<name>) have a first-response target';
+          throw badRequest(`first_response_hrs: ${message}`, { fields: [{ field: 'first_response_hrs', message }] });
+        }
         const rule = (await updateRule(trx, req.auth!.orgId, req.params.id, patch, at))!;
         await auditRule(trx, req.auth!, 'updated', before, rule, at);
         return rule;

@@ -255,7 +255,7 @@ function openTaskBreaches(trx: Trx, transitions: TaskTransition[], nowIso: strin
 /** Resolves open task breaches whose task is completed or no longer past its deadline. */
 export function resolveTaskBreaches(trx: Trx, nowIso: string): Promise<NewWorkEvent[]> {
   return resolveBreaches(trx, nowIso, (q) =>
-    q.where('item_type', '=', 'task').where((eb) =>
+    q.where('item_type', '=', 'task').where('metric', '=', TASK_SLA_METRIC).where((eb) =>
       eb.exists(
         eb
           .selectFrom('workflow_tasks as t')

@@ -8,9 +8,9 @@ import type { Trx } from '../db/create-db.js';
 import type { Row, SlaStatus, TaskPriority } from '../db/types.js';
 import { appendEvents } from '../outbox/work-events.repository.js';
 import { getRule, listRules, pickTaskRule, type SlaRule } from './rules.repository.js';
-import { resolveBreachesOfTask } from './breaches.repository.js';
+import { TASK_SLA_METRIC, resolveBreachesOfTask } from './breaches.repository.js';
 import { applyTaskTransitions, type DueTask } from './task-escalation.js';
-import { SLA_RANK, escalatedStatus, planTaskSla, type TaskSlaPlan } from './task-sla.js';
+import { SLA_RANK, escalatedStatus, nextCheckAt, planFirstResponse, planTaskSla, type FirstResponsePlan, type TaskSlaPlan } from './task-sla.js';
 
 export interface NewTaskSlaInput {
   orgId: number;
@@ -34,6 +34,22 @@ export async function planNewTaskSla(trx: Trx, input: NewTaskSlaInput, rules?: S
     priority: input.priority,
     completed: input.completed ?? false,
   });
+}
+
+/** The first-response promise of a new task, from the same rule as its deadline. */
+export async function planNewTaskFirstResponse(trx: Trx, input: NewTaskSlaInput, rules?: SlaRule[]): Promise<FirstResponsePlan> {
+  const all = rules ?? (await listRules(trx, input.orgId, { activeOnly: true }));
+  return planFirstResponse({ startMs: input.startMs, nowMs: input.nowMs, rule: pickTaskRule(all, input.category, input.priority), watch: !input.completed });
+}
+
+/**
+ * The monitor's next look at a task's first response: none once answered or completed, else the
+ * next change of its current state (a reopened task that was never answered is watched again).
+ */
+export function firstResponseNextAt(row: Pick<TaskRow, 'task_status' | 'first_response_at' | 'first_response_status' | 'first_response_warn_at' | 'first_response_due_at'>): string | null {
+  if (row.task_status === 'COMPLETED' || row.first_response_at !== null || row.first_response_due_at === null) return null;
+  const next = nextCheckAt(row.first_response_status, row.first_response_warn_at ? Date.parse(row.first_response_warn_at) : null, Date.parse(row.first_response_due_at));
+  return next === null ? null : new Date(next).toISOString();
 }
 
 export interface SettleOptions {
@@ -70,6 +86,7 @@ export async function settleTaskSla(
       // Escalation below moves the state forward itself; otherwise the state is the derived one.
       sla_status: worse ? slaBefore : plan.sla_status,
       sla_next_at: plan.sla_next_at,
+      first_response_next_at: firstResponseNextAt(row),
     })
     .where('org_id', '=', row.org_id)
     .where('task_id', '=', row.task_id)
@@ -78,7 +95,8 @@ export async function settleTaskSla(
   if (worse) {
     await escalateNow(trx, row, slaBefore, plan, nowIso);
   } else if (completed || plan.sla_status !== 'breached') {
-    const resolved = await resolveBreachesOfTask(trx, nowIso, row.org_id, row.task_id);
+    // Completion ends every promise; a deadline that is no longer passed ends only its own breach.
+    const resolved = await resolveBreachesOfTask(trx, nowIso, row.org_id, row.task_id, completed ? undefined : TASK_SLA_METRIC);
     await appendEvents(trx, resolved);
   }
   return trx

@@ -73,6 +73,53 @@ export function planTaskSla(input: PlanInput): TaskSlaPlan {
   };
 }
 
+export interface FirstResponsePlan {
+  first_response_due_at: string | null;
+  first_response_warn_at: string | null;
+  first_response_status: SlaStatus;
+  first_response_next_at: string | null;
+}
+
+export const NO_FIRST_RESPONSE_TARGET: FirstResponsePlan = Object.freeze({
+  first_response_due_at: null,
+  first_response_warn_at: null,
+  first_response_status: 'ok',
+  first_response_next_at: null,
+});
+
+/**
+ * A task's first-response promise: its rule's `first_response_hrs` from the start of the window,
+ * warned at the rule's `warn_pct`, counted in the rule's business time like the resolution
+ * deadline. No target (no rule, or a rule without one): nothing is due. `watch: false` plans the
+ * state without a next moment (the task is completed, or already answered).
+ */
+export function planFirstResponse(input: {
+  startMs: number;
+  nowMs: number;
+  rule?: Pick<SlaRule, 'first_response_hrs' | 'warn_pct' | 'calendar'> | undefined;
+  watch?: boolean;
+}): FirstResponsePlan {
+  const hours = input.rule?.first_response_hrs;
+  if (hours === null || hours === undefined) return NO_FIRST_RESPONSE_TARGET;
+  const calendar = input.rule?.calendar ?? null;
+  const dueMs = addBusinessHours(input.startMs, hours, calendar);
+  const windowMs = businessMsBetween(input.startMs, dueMs, calendar);
+  const warnMs = windowMs > 0 ? addBusinessHours(input.startMs, (windowMs * (input.rule?.warn_pct ?? 75)) / 100 / HOUR, calendar) : dueMs;
+  const status = slaStatusAt(input.nowMs, warnMs, dueMs);
+  const next = input.watch === false ? null : nextCheckAt(status, warnMs, dueMs);
+  return {
+    first_response_due_at: new Date(dueMs).toISOString(),
+    first_response_warn_at: new Date(warnMs).toISOString(),
+    first_response_status: status,
+    first_response_next_at: next === null ? null : new Date(next).toISOString(),
+  };
+}
+
+/** The first-response state once answered at `respondedMs`: what it was at that moment, frozen. */
+export function answeredFirstResponse(respondedMs: number, warnAt: string | null, dueAt: string | null): SlaStatus {
+  return slaStatusAt(respondedMs, warnAt ? Date.parse(warnAt) : null, dueAt ? Date.parse(dueAt) : null);
+}
+
 /**
  * Who owns task_status (docs/contract.md): people and the monitor. The monitor escalates only when the SLA
  * state gets worse — to warning: GREEN → YELLOW; to breached: → RED — and never touches a completed

@@ -48,6 +48,8 @@ export function toTaskView(r: TaskRow): TaskView {
     first_response_at: r.first_response_at,
     completed_at: r.completed_at,
     resolution_hours: r.resolution_hours,
+    first_response_due_at: r.first_response_due_at,
+    first_response_status: r.first_response_status,
   };
 }
 
@@ -84,6 +86,16 @@ export async function findTask(db: DbOrTrx, orgId: number, taskId: string, lock 
   let q = db.selectFrom('workflow_tasks').selectAll().where('org_id', '=', orgId).where('task_id', '=', taskId);
   if (lock) q = q.forUpdate();
   return q.executeTakeFirst();
+}
+
+/** Tasks of one org by id (those that exist). */
+export async function findTasks(db: DbOrTrx, orgId: number, taskIds: string[]): Promise<TaskRow[]> {
+  const out: TaskRow[] = [];
+  const unique = [...new Set(taskIds)];
+  for (let i = 0; i < unique.length; i += 500) {
+    out.push(...(await db.selectFrom('workflow_tasks').selectAll().where('org_id', '=', orgId).where('task_id', 'in', unique.slice(i, i + 500)).execute()));
+  }
+  return out;
 }
 
 export async function updateTaskRow(db: DbOrTrx, orgId: number, taskId: string, set: RowUpdate<'workflow_tasks'>): Promise<TaskRow> {

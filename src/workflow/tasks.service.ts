@@ -27,7 +27,10 @@ import {
   updateTaskRow,
 } from './tasks.repository.js';
 import { resolveBreachesOfTask } from '../sla/breaches.repository.js';
-import { planNewTaskSla, settleTaskSla } from '../sla/task-sla.service.js';
+import { listTaskMessages } from './task-messages.repository.js';
+import { firstResponseNextAt, planNewTaskFirstResponse, planNewTaskSla, settleTaskSla } from '../sla/task-sla.service.js';
+import { listRules } from '../sla/rules.repository.js';
+import { answeredFirstResponse } from '../sla/task-sla.js';
 import type { CreateTaskInput, ListTasksInput, PatternsInput, TaskView, UpdateTaskInput } from './workflow.schemas.js';
 
 type Deps = Pick<WorkflowDeps, 'database' | 'clock' | 'commitFeed'>;
@@ -98,7 +101,7 @@ export async function createTask(deps: Deps, auth: AuthContext, input: CreateTas
   return transact(deps, async (trx) => {
     await checkReferences(trx, auth.orgId, input);
     // The window comes from the org's SLA rules (category, else priority) unless a deadline is given.
-    const sla = await planNewTaskSla(trx, {
+    const slaInput = {
       orgId: auth.orgId,
       category: input.workflow_category,
       priority,
@@ -106,7 +109,10 @@ export async function createTask(deps: Deps, auth: AuthContext, input: CreateTas
       nowMs: now.getTime(),
       explicitDeadline: input.sla_deadline ?? null,
       completed: status === 'COMPLETED',
-    });
+    };
+    const rules = await listRules(trx, auth.orgId, { activeOnly: true });
+    const sla = await planNewTaskSla(trx, slaInput, rules);
+    const firstResponse = await planNewTaskFirstResponse(trx, slaInput, rules);
     const org = await trx.selectFrom('org').select('currency').where('org_id', '=', auth.orgId).executeTakeFirstOrThrow();
     const row = await insertTask(trx, {
       task_id: newTaskId(now),
@@ -121,6 +127,7 @@ export async function createTask(deps: Deps, auth: AuthContext, input: CreateTas
       dollar_value: input.dollar_value ?? 0,
       currency: input.currency ?? org.currency,
       ...sla,
+      ...firstResponse,
       // A task born inside its warning window or past its deadline escalates below, like any other.
       sla_status: 'ok',
       entities: JSON.stringify(input.entities ?? {}),
@@ -152,9 +159,13 @@ export async function createTask(deps: Deps, auth: AuthContext, input: CreateTas
 
 export async function getTask(deps: Pick<WorkflowDeps, 'database'>, auth: AuthContext, taskId: string) {
   const db = deps.database.db;
-  const [row, history] = await Promise.all([findTask(db, auth.orgId, taskId), listHistory(db, auth.orgId, taskId)]);
+  const [row, history, messages] = await Promise.all([
+    findTask(db, auth.orgId, taskId),
+    listHistory(db, auth.orgId, taskId),
+    listTaskMessages(db, auth.orgId, taskId),
+  ]);
   if (!row) throw notFound(`Task ${taskId}`);
-  return { ...toTaskView(row), history };
+  return { ...toTaskView(row), history, messages };
 }
 
 export async function updateTask(deps: Deps, auth: AuthContext, input: UpdateTaskInput): Promise<TaskView> {
@@ -186,6 +197,14 @@ export async function updateTask(deps: Deps, auth: AuthContext, input: UpdateTas
     assign('quote_number', u.quote_number);
     assign('category_reason', u.category_reason);
     assign('first_response_at', u.first_response_at);
+    if (set.first_response_at !== undefined) {
+      // A response recorded by hand answers the first-response promise like a reply by mail.
+      const answered = set.first_response_at;
+      if (answered && before.first_response_due_at) {
+        set.first_response_status = answeredFirstResponse(Date.parse(answered), before.first_response_warn_at, before.first_response_due_at);
+      }
+      set.first_response_next_at = firstResponseNextAt({ ...before, first_response_at: answered ?? null, first_response_status: set.first_response_status ?? before.first_response_status });
+    }
     assign('entities', u.entities === undefined ? undefined : JSON.stringify(u.entities));
     assign('tags', u.tags === undefined ? undefined : JSON.stringify(u.tags));
     // Moving the deadline re-derives the SLA state at once (settled below; the monitor takes over from there).

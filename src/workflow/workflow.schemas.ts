@@ -218,6 +218,9 @@ export const taskSchema = z.object({
   first_response_at: z.string().nullable(),
   completed_at: z.string().nullable(),
   resolution_hours: z.number().nullable(),
+  /** When the first response is due (the rule's first_response_hrs); null without a target. */
+  first_response_due_at: z.string().nullable(),
+  first_response_status: z.enum(SLA_STATUSES),
 });
 export type TaskView = z.infer<typeof taskSchema>;
 
@@ -229,7 +232,19 @@ export const historySchema = z.object({
   reason: z.string().nullable(),
   changed_at: z.string(),
 });
-export const taskWithHistorySchema = taskSchema.extend({ history: z.array(historySchema) });
+/** One message of the task's thread (task_message), oldest first. */
+export const taskMessageSchema = z.object({
+  task_message_id: z.number(),
+  message_id: z.string().nullable(),
+  direction: z.enum(['inbound', 'outbound']),
+  sender: z.string().nullable(),
+  subject: z.string().nullable(),
+  snippet: z.string().nullable(),
+  received_at: z.string(),
+  signal_id: z.number().nullable(),
+});
+export type TaskMessageView = z.infer<typeof taskMessageSchema>;
+export const taskWithHistorySchema = taskSchema.extend({ history: z.array(historySchema), messages: z.array(taskMessageSchema) });
 export const taskListSchema = z.object({ data: z.array(taskSchema), pagination: paginationSchema });
 export const deleteResultSchema = z.object({ success: z.literal(true), taskId: z.string() });
 

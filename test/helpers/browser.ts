@@ -30,9 +30,9 @@ export interface WebTestApp extends TestApp {
   stopServices(): Promise<void>;
 }
 
-/** The full app on a real socket with the real clock (the page's countdowns use the browser's). */
-export async function startWebApp(engine: TestEngine): Promise<WebTestApp> {
-  const t = await createTestApp(engine, { clock: systemClock, env: { REALTIME_POLL_INTERVAL: '200ms' } });
+/** The full app on a real socket with the real clock (the page's countdowns use the browser's); `env` adds settings. */
+export async function startWebApp(engine: TestEngine, env: Record<string, string> = {}): Promise<WebTestApp> {
+  const t = await createTestApp(engine, { clock: systemClock, env: { REALTIME_POLL_INTERVAL: '200ms', ...env } });
   const services: Service[] = realtimeServices(t.deps, { metricsIntervalMs: 200 }).services;
   for (const s of services) await s.start();
   const baseUrl = await t.app.listen({ port: 0, host: '127.0.0.1' });
@@ -72,8 +72,8 @@ export class WebSession {
     private readonly timeoutMs: number,
   ) {}
 
-  static async start(engine: TestEngine, timeoutMs: number): Promise<WebSession> {
-    const [app, browser] = await Promise.all([startWebApp(engine), launchBrowser()]);
+  static async start(engine: TestEngine, timeoutMs: number, env?: Record<string, string>): Promise<WebSession> {
+    const [app, browser] = await Promise.all([startWebApp(engine, env), launchBrowser()]);
     return new WebSession(app, browser, timeoutMs);
   }
 

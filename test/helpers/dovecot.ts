@@ -4,7 +4,10 @@
  * run with a config of its own under a temp dir: a free loopback port, a passwd-file of throwaway
  * users, Maildirs under the temp dir, no TLS on the plain port (and, with `tls: true`, a second
  * port with a self-signed certificate), and a short IDLE notify interval so IDLE wakes quickly.
- * Tests deliver mail with IMAP APPEND (`append()` below), as a mail server's delivery would.
+ * With `oauth2`, Dovecot's oauth2 passdb also checks XOAUTH2 logins: it asks the given
+ * introspection endpoint (RFC 7662, `introspection_mode = post`) about each token and accepts it
+ * only when the answer is `active: true` with `username` equal to the login. Tests deliver mail
+ * with IMAP APPEND (`append()` below, logging in with the user's password), as delivery would.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -82,7 +85,14 @@ function selfSignedCert(dir: string): { cert: string; key: string } {
   return { cert, key };
 }
 
-export async function startDovecot(opts: { users?: DovecotUser[]; tls?: boolean } = {}): Promise<Dovecot> {
+export interface DovecotOAuth2 {
+  /** Where Dovecot checks a token (see test/helpers/oauth-provider.ts). */
+  introspectionUrl: string;
+  /** SASL mechanisms offered for tokens (default xoauth2 only, as Microsoft 365 offers; imapflow prefers OAUTHBEARER when offered). */
+  mechanisms?: string;
+}
+
+export async function startDovecot(opts: { users?: DovecotUser[]; tls?: boolean; oauth2?: DovecotOAuth2 } = {}): Promise<Dovecot> {
   ensureDovecot();
   const dir = mkdtempSync(join(tmpdir(), 'flowledger-dovecot-'));
   const users = opts.users ?? [{ user: 'alice', pass: 'alice-secret-1' }];
@@ -91,6 +101,24 @@ export async function startDovecot(opts: { users?: DovecotUser[]; tls?: boolean 
   const me = userInfo();
   for (const d of ['run', 'state', 'mail']) mkdirSync(join(dir, d));
   writeFileSync(join(dir, 'passwd'), users.map((u) => `${u.user}:{PLAIN}${u.pass}::::::`).join('\n') + '\n', { mode: 0o600 });
+  const oauthMechanisms = opts.oauth2 ? (opts.oauth2.mechanisms ?? 'xoauth2') : '';
+  if (opts.oauth2) {
+    // dovecot-oauth2.conf.ext keys (Dovecot 2.3): no tokeninfo_url, so every login is one
+    // introspection POST of `token=<access token>`; `active` must be true and `username` must name
+    // the user logging in (username_format %Lu lowercases both sides).
+    writeFileSync(
+      join(dir, 'oauth2.conf.ext'),
+      [
+        `introspection_mode = post`,
+        `introspection_url = ${opts.oauth2.introspectionUrl}`,
+        `username_attribute = username`,
+        `active_attribute = active`,
+        `active_value = true`,
+        `timeout_msecs = 5000`,
+      ].join('\n') + '\n',
+      { mode: 0o600 },
+    );
+  }
   const tls = opts.tls ? selfSignedCert(dir) : undefined;
   // As root, Dovecot drops to its own users for login and internal processes (the package made
   // them) and refuses to access mail as uid 0: mail then belongs to `nobody`, which may traverse
@@ -111,21 +139,26 @@ export async function startDovecot(opts: { users?: DovecotUser[]; tls?: boolean 
     `listen = 127.0.0.1`,
     asRoot ? '' : `default_internal_user = ${me.username}\ndefault_login_user = ${me.username}\ndefault_internal_group = ${me.username}`,
     `first_valid_uid = 0`,
-    `auth_mechanisms = plain login`,
+    `auth_mechanisms = plain login${oauthMechanisms ? ` ${oauthMechanisms}` : ''}`,
     `disable_plaintext_auth = no`,
     // The harness's tests want a quick answer to a wrong password, not Dovecot's 2 s tarpit.
     `auth_failure_delay = 0`,
     tls ? `ssl = yes\nssl_cert = <${tls.cert}\nssl_key = <${tls.key}` : `ssl = no`,
     `mail_location = maildir:${dir}/mail/%u`,
     `imap_idle_notify_interval = 1 secs`,
-    `passdb {\n  driver = passwd-file\n  args = scheme=PLAIN username_format=%u ${dir}/passwd\n}`,
+    // Tokens go to the oauth2 passdb only, passwords to the passwd-file only.
+    opts.oauth2 ? `passdb {\n  driver = oauth2\n  mechanisms = ${oauthMechanisms}\n  args = ${dir}/oauth2.conf.ext\n}` : '',
+    `passdb {\n  driver = passwd-file\n${opts.oauth2 ? '  mechanisms = plain login\n' : ''}  args = scheme=PLAIN username_format=%u ${dir}/passwd\n}`,
     `userdb {\n  driver = static\n  args = uid=${mailUid} gid=${mailGid} home=${dir}/mail/%u\n}`,
     // No chroot: the instance lives in a temp dir, not in Dovecot's packaged layout.
     `service imap-login {\n  chroot =`,
     `  inet_listener imap {\n    address = 127.0.0.1\n    port = ${port}\n  }`,
     `  inet_listener imaps {\n    address = 127.0.0.1\n    port = ${tlsPort ?? 0}\n    ssl = yes\n  }`,
     `}`,
-    `service anvil {\n  chroot =\n}`,
+    // No auth penalty either (a wait of 2, 4, 8, then 15 s before each login from an address that
+    // failed lately, enough to pass MAILBOX_CONNECT_TIMEOUT): tests fail logins on purpose. Without
+    // this socket the auth process skips the penalty.
+    `service anvil {\n  chroot =\n  unix_listener anvil-auth-penalty {\n    mode = 0\n  }\n}`,
     // The passwd-file sits in a private (0700) temp dir: the auth process reads it as the owner.
     asRoot ? `service auth {\n  user = root\n}` : '',
   ]

@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { seedDemo } from '../../src/cli/demo/demo.seed.js';
+import { createMailbox, type MailboxSettings } from '../../src/mailboxes/mailboxes.repository.js';
 import { systemClock } from '../../src/shared/clock.js';
 import { runSlaPass } from '../../src/sla/monitor.js';
 import { describeViolations, seriousViolations } from '../helpers/axe.js';
@@ -225,6 +226,71 @@ describeEachEngine('every screen passes axe-core with demo data', (engine) => {
     expect(ingest.statusCode, ingest.body).toBe(201);
     await page.locator('.toast', { hasText: 'Email batch processed' }).waitFor();
     await expectAccessible(page);
+  });
+
+  it('mailboxes in every state, with a first sync in progress; the empty state; the page a non-admin gets', async () => {
+    // Health as workers would have written it (no IMAP server here: test/web/mailboxes.test.ts has one).
+    const db = t.deps.database.db;
+    const now = Date.now();
+    const at = (minutesAgo: number) => new Date(now - minutesAgo * 60_000).toISOString();
+    const add = async (s: Partial<MailboxSettings> & { name: string; username: string }, health: Record<string, unknown>, checkpoints: Array<{ folder: string; synced: number; pending: number }> = []) => {
+      const settings: MailboxSettings = {
+        host: 'imap.northwind-demo.example',
+        port: 993,
+        tlsMode: 'tls',
+        authKind: 'password',
+        secret: 'not-a-real-password',
+        oauthTokenUrl: null,
+        oauthClientId: null,
+        folders: ['INBOX'],
+        ownDomains: ['northwind-demo.example'],
+        afterProcessing: 'seen',
+        enabled: true,
+        ...s,
+      };
+      const row = await db.transaction().execute((trx) => createMailbox(trx, t.deps.secrets, orgId, settings, at(60 * 24 * 30)));
+      await db.updateTable('mailbox').set(health).where('mailbox_id', '=', row.mailbox_id).execute();
+      for (const [i, c] of checkpoints.entries()) {
+        await db
+          .insertInto('mailbox_folder_checkpoint')
+          .values({ org_id: orgId, mailbox_id: row.mailbox_id, folder: c.folder, uidvalidity: 1_700_000_000 + i, last_uid: c.synced, effects_uid: c.synced, synced: c.synced, pending: c.pending, updated_at: at(1) })
+          .execute();
+      }
+    };
+    await add({ name: 'Sales', username: 'sales@northwind-demo.example' }, { state: 'watching', last_sync_at: at(2), messages_ingested: 1284 }, [{ folder: 'INBOX', synced: 1284, pending: 0 }]);
+    await add(
+      { name: 'Orders', username: 'orders@northwind-demo.example', folders: ['INBOX', 'Archive/2025'] },
+      { state: 'syncing', last_sync_at: null, messages_ingested: 3200 },
+      [{ folder: 'INBOX', synced: 3200, pending: 6800 }],
+    );
+    await add(
+      { name: 'Accounts payable', username: 'ap@northwind-demo.example', host: 'outlook.office365.com', authKind: 'xoauth2', oauthTokenUrl: 'https://login.microsoftonline.com/common/oauth2/v2.0/token', oauthClientId: 'flowledger' },
+      {
+        state: 'error',
+        last_sync_at: at(95),
+        messages_ingested: 412,
+        last_error:
+          'authentication failed at outlook.office365.com:993: AUTHENTICATE failed. The access token expired and the refresh token was refused by https://login.microsoftonline.com/common/oauth2/v2.0/token (invalid_grant: AADSTS700082)',
+      },
+      [{ folder: 'INBOX', synced: 412, pending: 0 }],
+    );
+    await add({ name: 'Old shared inbox', username: 'info@northwind-demo.example', enabled: false }, { messages_ingested: 57, last_sync_at: at(60 * 24 * 9) });
+
+    const page = await open(admin, '/mailboxes');
+    await page.locator('li.mailbox').nth(3).waitFor();
+    for (const state of ['watching', 'syncing', 'error', 'disabled']) await page.locator(`.mb-state[data-state="${state}"]`).waitFor();
+    await page.locator('progress').waitFor();
+    await shoot(page, 'mailboxes');
+    await expectAccessible(page);
+
+    const fresh = await t.createOrg('Globex');
+    const empty = await open(fresh.admin, '/mailboxes');
+    await empty.getByRole('heading', { name: 'No mailboxes yet' }).waitFor();
+    await expectAccessible(empty);
+
+    const notAdmin = await open(viewer, '/mailboxes');
+    await notAdmin.getByRole('heading', { name: 'This page needs an admin key' }).waitFor();
+    await expectAccessible(notAdmin);
   });
 
   it('the not-found page', async () => {

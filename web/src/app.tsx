@@ -6,6 +6,7 @@ import { RealtimeToasts, ToastProvider } from './components/toasts.js';
 import { Link, match, RouterProvider, useRoute } from './lib/router.js';
 import { DashboardScreen } from './screens/dashboard.js';
 import { KanbanScreen } from './screens/kanban.js';
+import { MailboxesScreen } from './screens/mailboxes.js';
 import { PipelineScreen } from './screens/pipeline.js';
 import { PursuitScreen } from './screens/pursuit.js';
 import { CandidateScreen } from './screens/candidate.js';
@@ -55,11 +56,13 @@ export function App() {
   );
 }
 
-const NAV = [
+const NAV: Array<{ to: string; label: string; active: (p: string) => boolean; adminOnly?: boolean }> = [
   { to: '/', label: 'Dashboard', active: (p: string) => p === '/' },
   { to: '/kanban', label: 'Kanban', active: (p: string) => p.startsWith('/kanban') },
   { to: '/tasks', label: 'Tasks', active: (p: string) => p.startsWith('/tasks') },
   { to: '/pipeline', label: 'Pipeline', active: (p: string) => p.startsWith('/pipeline') },
+  // Admin keys only, as the API; another role reaching the path is told why it is not for them.
+  { to: '/mailboxes', label: 'Mailboxes', active: (p: string) => p === '/mailboxes', adminOnly: true },
 ];
 
 function Shell() {
@@ -74,7 +77,7 @@ function Shell() {
       <header className="topbar">
         <span className="brand">FlowLedger</span>
         <nav aria-label="Main">
-          {NAV.map((n) => (
+          {NAV.filter((n) => !n.adminOnly || me.role === 'admin').map((n) => (
             <Link key={n.to} to={n.to} className="nav-link" aria-current={n.active(path) ? 'page' : undefined}>
               {n.label}
             </Link>
@@ -106,6 +109,7 @@ function Screen({ path }: { path: string }) {
   let m = match('/tasks/:id', path);
   if (m) return <TaskScreen taskId={m.id!} />;
   if (path === '/pipeline') return <PipelineScreen />;
+  if (path === '/mailboxes') return <MailboxesScreen />;
   m = match('/pipeline/pursuits/:id', path);
   if (m) return <PursuitScreen pursuitId={Number(m.id)} />;
   m = match('/pipeline/candidates/:id', path);

@@ -1,8 +1,8 @@
 /**
  * `flowledger mailboxes add|list|test|remove`: an organisation's IMAP mailboxes, through the same
  * service as the admin API (mailboxes.service.ts): the same checks, the same audit record (actor
- * `cli`). The credential is read from an environment variable named on the command line, so it
- * never lands in shell history or the process list, and is never printed.
+ * `cli`). The credential (and an OAuth client secret) is read from an environment variable named
+ * on the command line, so it never lands in shell history or the process list, and is never printed.
  */
 import { Option, type Command } from 'commander';
 import { z } from 'zod';
@@ -30,6 +30,7 @@ const FLAG: Record<string, string> = {
   secret: '--password-env',
   oauth_token_url: '--oauth-token-url',
   oauth_client_id: '--oauth-client-id',
+  oauth_client_secret: '--client-secret-env',
   folders: '--folder',
   own_domains: '--own-domain',
   after_processing: '--after-processing',
@@ -47,6 +48,7 @@ interface AddOptions extends JsonOption {
   passwordEnv: string;
   oauthTokenUrl?: string;
   oauthClientId?: string;
+  clientSecretEnv?: string;
   folder?: string[];
   ownDomain?: string[];
   afterProcessing: string;
@@ -59,17 +61,18 @@ export function mailboxesCommand(program: Command, ctx: CliContext): void {
   const mailboxes = program.command('mailboxes').description("An organisation's IMAP mailboxes: add, list (with their state), test the connection, remove.");
   mailboxes
     .command('add')
-    .description('Add a mailbox to watch (the worker role connects to it). The password, app password or XOAUTH2 access token is read from the environment variable --password-env names.')
+    .description('Add a mailbox to watch (the worker role connects to it). The password, app password or XOAUTH2 token is read from the environment variable --password-env names.')
     .requiredOption('--org <id>', 'organisation id', positiveInt())
     .requiredOption('--name <name>', 'a name for the mailbox, unique in the organisation')
     .requiredOption('--host <host>', 'IMAP server host name or address')
     .option('--port <port>', 'IMAP port (default 993 for --tls tls, else 143)', positiveInt(65535))
     .addOption(new Option('--tls <mode>', 'tls: implicit TLS; starttls: upgrade required; none: plaintext').choices(TLS_MODES).default('tls'))
     .requiredOption('--user <user>', 'IMAP login')
-    .addOption(new Option('--auth <kind>', 'password (or app password), or xoauth2 (the secret is an access token)').choices(AUTH_KINDS).default('password'))
+    .addOption(new Option('--auth <kind>', 'password (or app password), or xoauth2 (the secret is an access token, or with --oauth-token-url a refresh token)').choices(AUTH_KINDS).default('password'))
     .requiredOption('--password-env <NAME>', 'the environment variable holding the password or token (never on the command line)')
-    .option('--oauth-token-url <url>', 'xoauth2: the token endpoint that refreshes the token')
-    .option('--oauth-client-id <id>', 'xoauth2: the OAuth client id')
+    .option('--oauth-token-url <url>', 'xoauth2: the token endpoint (https) that issues access tokens for the refresh token')
+    .option('--oauth-client-id <id>', 'xoauth2: the OAuth client id (required with --oauth-token-url)')
+    .option('--client-secret-env <NAME>', 'xoauth2: the environment variable holding the OAuth client secret, when the client has one')
     .option('--folder <folder>', 'a folder to watch (repeat for more; default INBOX)', collect)
     .option('--own-domain <domain>', "one of the organisation's own address domains (repeat for more)", collect)
     .option('--after-processing <what>', 'none, seen (flag as read) or move:<folder>', 'none')
@@ -80,6 +83,7 @@ export function mailboxesCommand(program: Command, ctx: CliContext): void {
       examples(
         'IMAP_PASSWORD=… flowledger mailboxes add --org 1 --name support --host imap.example.com --user support@example.com --password-env IMAP_PASSWORD',
         'flowledger mailboxes add --org 1 --name sales --host mail.example.com --tls starttls --user sales --password-env SALES_PW --folder INBOX --folder Orders --own-domain example.com --after-processing move:Done',
+        'M365_REFRESH=… M365_CLIENT_SECRET=… flowledger mailboxes add --org 1 --name orders --host outlook.office365.com --user orders@example.com --auth xoauth2 --password-env M365_REFRESH --oauth-token-url https://login.microsoftonline.com/TENANT/oauth2/v2.0/token --oauth-client-id CLIENT_ID --client-secret-env M365_CLIENT_SECRET',
       ),
     )
     .action(ctx.run((opts: AddOptions) => add(ctx, opts)));
@@ -160,6 +164,8 @@ function describeMailbox(m: ReturnType<typeof toMailboxView>): string {
 async function add(ctx: CliContext, opts: AddOptions): Promise<number> {
   const secret = ctx.env[opts.passwordEnv];
   if (!secret) throw new UsageError(`--password-env: the environment variable ${opts.passwordEnv} is not set or empty`);
+  const clientSecret = opts.clientSecretEnv === undefined ? undefined : ctx.env[opts.clientSecretEnv];
+  if (opts.clientSecretEnv !== undefined && !clientSecret) throw new UsageError(`--client-secret-env: the environment variable ${opts.clientSecretEnv} is not set or empty`);
   return refusals(ctx, async () => {
     const input = createMailboxInput.parse({
       name: opts.name,
@@ -171,6 +177,7 @@ async function add(ctx: CliContext, opts: AddOptions): Promise<number> {
       secret,
       oauth_token_url: opts.oauthTokenUrl,
       oauth_client_id: opts.oauthClientId,
+      oauth_client_secret: clientSecret,
       folders: opts.folder,
       own_domains: opts.ownDomain,
       after_processing: opts.afterProcessing,

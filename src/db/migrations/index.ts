@@ -17,6 +17,7 @@ import * as m0011 from './0011_retention.js';
 import * as m0012 from './0012_secrets_at_rest.js';
 import * as m0013 from './0013_mailboxes.js';
 import * as m0014 from './0014_mailbox_sync_progress.js';
+import * as m0015 from './0015_task_threads.js';
 import * as m0017 from './0017_users.js';
 
 export const MIGRATIONS: Record<string, MigrationModule> = {
@@ -33,5 +34,6 @@ export const MIGRATIONS: Record<string, MigrationModule> = {
   '0012_secrets_at_rest': m0012,
   '0013_mailboxes': m0013,
   '0014_mailbox_sync_progress': m0014,
+  '0015_task_threads': m0015,
   '0017_users': m0017,
 };

@@ -55,6 +55,12 @@ export function span(ms: number): string {
   return `${s % 60} s`;
 }
 
+/** How long ago an instant was: "just now", "45 s ago", "2 h 14 m ago" (a clock a little ahead counts as now). */
+export function ago(iso: string, nowMs: number): string {
+  const ms = nowMs - new Date(iso).getTime();
+  return ms < 5_000 ? 'just now' : `${span(ms)} ago`;
+}
+
 /** The SLA countdown text of a card: "2 h 14 m left" or "overdue 35 m". */
 export function countdown(deadline: string | null, nowMs: number): { text: string; overdue: boolean } | null {
   if (!deadline) return null;

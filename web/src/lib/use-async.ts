@@ -67,6 +67,26 @@ export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): AsyncState
   return { data, error, loading, reload: run, setData, mutate };
 }
 
+/**
+ * Calls `fn` every `ms` while the page is visible, and at once when it becomes visible again: for
+ * state that changes without an event (a hidden tab costs the server nothing).
+ */
+export function usePolling(fn: () => void, ms: number): void {
+  const fnRef = useRef(fn);
+  fnRef.current = fn;
+  useEffect(() => {
+    const tick = () => {
+      if (document.visibilityState === 'visible') fnRef.current();
+    };
+    const t = setInterval(tick, ms);
+    document.addEventListener('visibilitychange', tick);
+    return () => {
+      clearInterval(t);
+      document.removeEventListener('visibilitychange', tick);
+    };
+  }, [ms]);
+}
+
 /** Calls `fn` at most once per `ms`, trailing: bursts of realtime events become one reload. */
 export function useThrottled(fn: () => void, ms: number): () => void {
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);

@@ -1,4 +1,4 @@
-/** One task: its fields and entities, the email it came from, its status history, and edits. */
+/** One task: its fields and entities, the email it came from, its thread, its status history, and edits. */
 import { useEffect, useState, type FormEvent } from 'react';
 import type { TaskUpdates, TaskWithHistory } from '../api/client.js';
 import { toApiError, type ApiError } from '../api/errors.js';
@@ -95,6 +95,7 @@ export function TaskScreen({ taskId }: { taskId: string }) {
           </form>
         </section>
         <div className="stack">
+          <ThreadPanel t={t} />
           <HistoryPanel t={t} />
           <EntitiesPanel t={t} />
           <SourcePanel t={t} snippet={source.data?.snippet} />
@@ -116,6 +117,8 @@ function useTaskEditor(taskId: string) {
   useRealtimeEvent('workflow:task:updated', onChange);
   useRealtimeEvent('workflow:status:changed', onChange);
   useRealtimeEvent('workflow:sla:violated', onChange);
+  // A reply joined the thread (and may have reopened the task or set its first response).
+  useRealtimeEvent('workflow:task:message', onChange);
   // Deleted elsewhere: the reload answers 404, which says it may have been deleted.
   useRealtimeEvent('workflow:task:deleted', onChange);
 
@@ -261,6 +264,35 @@ function EditActions({ saving, onReset, onDelete }: { saving: boolean; onReset: 
         Delete task
       </button>
     </div>
+  );
+}
+
+/** The conversation: every message of the task's thread, oldest first, ours marked as sent. */
+function ThreadPanel({ t }: { t: TaskWithHistory }) {
+  if (t.messages.length === 0) return null;
+  return (
+    <section className="panel" aria-labelledby="thread-title">
+      <h2 id="thread-title">
+        Thread <span className="muted">({t.messages.length} {t.messages.length === 1 ? 'message' : 'messages'})</span>
+      </h2>
+      <ol className="timeline" data-testid="thread">
+        {t.messages.map((m) => (
+          <li key={m.task_message_id} data-direction={m.direction}>
+            <span className="timeline-when">{dateTime(m.received_at)}</span>{' '}
+            <strong>{m.direction === 'outbound' ? 'Sent' : 'Received'}</strong> {m.direction === 'outbound' ? 'by' : 'from'}{' '}
+            {m.sender ?? 'unknown sender'}
+            {m.subject && <div>{m.subject}</div>}
+            {m.snippet && <div className="muted">{m.snippet}</div>}
+          </li>
+        ))}
+      </ol>
+      {t.first_response_at && (
+        <p className="muted">
+          First response {dateTime(t.first_response_at)}
+          {t.first_response_due_at && ` (due ${dateTime(t.first_response_due_at)}${t.first_response_status === 'breached' ? ', late' : ''})`}
+        </p>
+      )}
+    </section>
   );
 }
 
