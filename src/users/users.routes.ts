@@ -99,8 +99,11 @@ export const userRoutes: FastifyPluginAsync<{ deps: UserRouteDeps }> = async (ap
         });
       } catch (e) {
         if (e instanceof AppError && e.code === 'rate_limited') void reply.header('retry-after', String((e.details as { retry_after_s: number }).retry_after_s));
+        // Who tried is the client address; never the email or the password.
+        if (e instanceof AppError) request.log.info({ code: e.code }, 'sign-in refused');
         throw e;
       }
+      request.log.info({ userId: session.view.user.user_id, orgId: session.view.org.org_id }, 'signed in');
       void reply.header('set-cookie', sessionCookie(session.token, { secure: cookieIsSecure(deps, request), maxAgeMs: deps.config.sessionMaxAgeMs }));
       return session.view;
     },
