@@ -99,7 +99,7 @@ describeEachEngine('views answer as the API queries do on random data', (engine)
     return now;
   }
 
-  const auth = (orgId: number): AuthContext => ({ orgId, orgName: 'random', role: 'member', keyId: 1, keyName: 'random', actor: 'random' });
+  const auth = (orgId: number): AuthContext => ({ orgId, orgName: 'random', role: 'member', via: 'key', keyId: 1, keyName: 'random', userId: null, sessionId: null, actor: 'random' });
 
   describe('the Today panel and checklist readiness', () => {
     const orgIds: number[] = [];

@@ -120,7 +120,7 @@ describeEachEngine('workflow metrics, views and counters', (engine) => {
 
   it('keeps counters exact under concurrent writers moving tasks between the same statuses', async () => {
     const org = await t.createOrg('Concurrent');
-    const auth: AuthContext = { orgId: org.orgId, orgName: 'c', role: 'member', keyId: 1, keyName: 'c', actor: 'c' };
+    const auth: AuthContext = { orgId: org.orgId, orgName: 'c', role: 'member', via: 'key', keyId: 1, keyName: 'c', userId: null, sessionId: null, actor: 'c' };
     const tasks = await Promise.all(
       Array.from({ length: 16 }, (_, i) => createTask(t.deps, auth, { workflow_category: i % 2 ? 'A' : 'B', title: `c${i}`, dollar_value: 10 * (i + 1) })),
     );

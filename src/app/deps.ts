@@ -1,5 +1,6 @@
 import { FailedAuthLimiter } from '../auth/failed-auth-limiter.js';
 import { KeyResolver } from '../auth/key-resolver.js';
+import { SessionResolver } from '../auth/session-resolver.js';
 import { AnswerCache, registerAnswerCacheMetrics } from '../answer-cache/answer-cache.js';
 import type { Config } from '../config/config.js';
 import { CommitFeed } from '../db/commit-feed.js';
@@ -23,6 +24,8 @@ export interface AppDeps {
   logger: Logger;
   metrics: Metrics;
   keys: KeyResolver;
+  /** Browser sessions (the dashboard's sign-in): read on every request, never cached. */
+  sessions: SessionResolver;
   authLimiter: FailedAuthLimiter;
   /** The one source of "work events were committed", in this process and from others (db/commit-feed.ts). */
   commitFeed: CommitFeed;
@@ -57,6 +60,7 @@ export function createDeps(input: {
     clock,
     metrics,
     keys: new KeyResolver(input.database, clock, input.config.keyCacheTtlMs),
+    sessions: new SessionResolver(input.database, clock, { idleTimeoutMs: input.config.sessionIdleTimeoutMs }),
     authLimiter: new FailedAuthLimiter(input.database, clock, input.config.authFailureLimit, input.config.authFailureWindowMs),
     commitFeed: new CommitFeed(input.database, input.logger),
     hub: new RealtimeHub({ database: input.database, logger: input.logger, now: () => clock.now() }),

@@ -4,7 +4,8 @@
  * table (and the rule of what must stay); this file only decides the order and the ages.
  *
  * - delivery data (`RETENTION_DELIVERY`): webhook delivery attempts and dispatch rows, processed
- *   `webhook.*` events, ingest items and finished ingest batches;
+ *   `webhook.*` events, ingest items and finished ingest batches, browser sessions that ended
+ *   (expired or revoked) that long ago;
  * - activity history (`RETENTION_HISTORY`): processed work events (the activity log) and task
  *   status history.
  *
@@ -20,6 +21,7 @@ import { Counter, type Registry } from 'prom-client';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/create-db.js';
 import type { PruneBatch } from '../db/prune.js';
+import { pruneEndedSessions } from '../auth/sessions.repository.js';
 import { failStalledBatches, pruneBatchItems, pruneFinishedBatches } from '../ingest/batch.repository.js';
 import { pruneProcessedEvents, pruneWebhookDeliveries, pruneWebhookDispatches } from '../outbox/retention.repository.js';
 import type { Clock } from '../shared/clock.js';
@@ -44,6 +46,7 @@ const STEPS: readonly PruneStep[] = [
   { kind: 'webhook_event', age: 'delivery', prune: (db, b) => pruneProcessedEvents(db, { ...b, events: 'webhook' }) },
   { kind: 'ingest_item', age: 'delivery', prune: pruneBatchItems },
   { kind: 'ingest_batch', age: 'delivery', prune: pruneFinishedBatches },
+  { kind: 'user_session', age: 'delivery', prune: pruneEndedSessions },
   { kind: 'status_history', age: 'history', prune: pruneStatusHistory },
   { kind: 'work_event', age: 'history', prune: (db, b) => pruneProcessedEvents(db, { ...b, events: 'activity' }) },
 ];

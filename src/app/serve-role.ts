@@ -50,6 +50,9 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
     const applied = await database.migrate();
     if (applied.length) logger.info({ applied }, 'migrations applied');
     secrets = await openSecrets(config, database, logger);
+    // First start needs no setup: organisation "Default" and an admin key, printed once. When
+    // PUBLIC_URL is set and no user exists yet, the invitation part of #19 prints here instead a
+    // one-time link to create the first admin (a `user_token` of kind invite, role admin).
     const boot = await ensureDefaultOrg(database, systemClock);
     if (boot) {
       print('');

@@ -42,14 +42,17 @@ export class KeyResolver {
           orgId: row.org_id,
           orgName: row.org_name,
           role: row.role,
+          via: 'key',
           keyId: row.key_id,
           keyName: row.name,
+          userId: null,
+          sessionId: null,
           actor: actorOf(row.key_id, row.name),
         },
       };
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(hash, { resolution, expires: now + this.ttlMs });
-    if (resolution.ok) this.touch(resolution.auth.keyId, now);
+    if (row && resolution.ok) this.touch(row.key_id, now);
     return resolution;
   }
 

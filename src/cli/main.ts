@@ -17,6 +17,7 @@ import { secretsCommand } from './commands/secrets.js';
 import { seedCommand } from './commands/seed.js';
 import { serveCommand } from './commands/serve.js';
 import { slaCommand } from './commands/sla.js';
+import { usersCommand } from './commands/users.js';
 import { workerCommand } from './commands/worker.js';
 
 export { UsageError };
@@ -105,6 +106,7 @@ function buildProgram(ctx: CliContext): Command {
     backupCommands,
     orgsCommand,
     keysCommand,
+    usersCommand,
     mailboxesCommand,
     ingestCommand,
     seedCommand,

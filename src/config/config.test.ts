@@ -38,6 +38,18 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ RETENTION_HISTORY: 'a year' })).toThrow(/RETENTION_HISTORY must be a duration such as 30d or 12h, or off/);
   });
 
+  it('keeps the origin of PUBLIC_URL and reads the session timeouts (defaults 12h idle, 30d in all)', () => {
+    expect(loadConfig({})).toMatchObject({ publicOrigin: undefined, sessionIdleTimeoutMs: 12 * 3_600_000, sessionMaxAgeMs: 30 * 86_400_000 });
+    expect(loadConfig({ PUBLIC_URL: 'https://Flow.Example.com:443/app/', SESSION_IDLE_TIMEOUT: '30m', SESSION_MAX_AGE: '7d' })).toMatchObject({
+      publicOrigin: 'https://flow.example.com',
+      sessionIdleTimeoutMs: 30 * 60_000,
+      sessionMaxAgeMs: 7 * 86_400_000,
+    });
+    expect(loadConfig({ PUBLIC_URL: 'http://localhost:3001' }).publicOrigin).toBe('http://localhost:3001');
+    expect(() => loadConfig({ PUBLIC_URL: 'flow.example.com' })).toThrow(/PUBLIC_URL must be an http\(s\) URL/);
+    expect(() => loadConfig({ PUBLIC_URL: 'ftp://flow.example.com' })).toThrow(/PUBLIC_URL must start with http/);
+  });
+
   it('reports every problem at once instead of stopping at the first', () => {
     let err: unknown;
     try {

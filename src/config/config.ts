@@ -111,6 +111,26 @@ const secretKeys = (name: string, many: boolean) =>
       return keys;
     });
 
+/** PUBLIC_URL: where people reach the dashboard; only its origin is kept (CSRF and WebSocket origin checks, links in mail). */
+const publicUrl = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined) return undefined;
+    let url: URL;
+    try {
+      url = new URL(v);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `PUBLIC_URL must be an http(s) URL such as https://flowledger.example.com (got "${v}")` });
+      return z.NEVER;
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      ctx.addIssue({ code: 'custom', message: `PUBLIC_URL must start with http:// or https:// (got "${v}")` });
+      return z.NEVER;
+    }
+    return url.origin;
+  });
+
 const databaseUrl = z
   .string()
   .default('sqlite:data/flowledger.db')
@@ -160,6 +180,9 @@ const envSchema = z.object({
   MAILBOX_RECONNECT_MAX: duration('MAILBOX_RECONNECT_MAX', '5m'),
   MAILBOX_MAX_MESSAGE_SIZE: size('MAILBOX_MAX_MESSAGE_SIZE', '25mb'),
   MAILBOX_ALLOW_PRIVATE_NETWORKS: bool(false),
+  PUBLIC_URL: publicUrl,
+  SESSION_IDLE_TIMEOUT: duration('SESSION_IDLE_TIMEOUT', '12h'),
+  SESSION_MAX_AGE: duration('SESSION_MAX_AGE', '30d'),
 });
 
 export type Config = Readonly<{
@@ -229,6 +252,15 @@ export type Config = Readonly<{
   mailboxMaxMessageBytes: number;
   /** Allow IMAP hosts on loopback and private networks (refused by default, as for webhooks). */
   mailboxAllowPrivateNetworks: boolean;
+  /**
+   * The dashboard's origin as people reach it (PUBLIC_URL, reduced to scheme://host[:port]); unset:
+   * each request's own Host and scheme (as TRUST_PROXY lets the proxy report them).
+   */
+  publicOrigin: string | undefined;
+  /** A browser session unused for this long ends (sliding). */
+  sessionIdleTimeoutMs: number;
+  /** A browser session ends this long after sign-in, however active. */
+  sessionMaxAgeMs: number;
 }>;
 
 export class ConfigError extends Error {
@@ -295,5 +327,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailboxReconnectMaxMs: e.MAILBOX_RECONNECT_MAX,
     mailboxMaxMessageBytes: e.MAILBOX_MAX_MESSAGE_SIZE,
     mailboxAllowPrivateNetworks: e.MAILBOX_ALLOW_PRIVATE_NETWORKS,
+    publicOrigin: e.PUBLIC_URL,
+    sessionIdleTimeoutMs: e.SESSION_IDLE_TIMEOUT,
+    sessionMaxAgeMs: e.SESSION_MAX_AGE,
   });
 }

@@ -436,6 +436,67 @@ export interface MailboxFolderCheckpointTable {
   updated_at: Iso;
 }
 
+export type UserStatus = 'active' | 'deactivated';
+
+/** People (#19): one row per person, across orgs; email stored lowercased. */
+export interface AppUserTable {
+  user_id: Generated<number>;
+  email: string;
+  name: string;
+  /** `scrypt$N$r$p$salt$hash` (src/auth/passwords.ts), or null until a password is set. */
+  password_hash: string | null;
+  status: Generated<UserStatus>;
+  created_at: Iso;
+  updated_at: Iso;
+  deactivated_at: Iso | null;
+}
+
+export interface OrgMembershipTable {
+  org_id: number;
+  user_id: number;
+  role: Role;
+  created_at: Iso;
+  updated_at: Iso;
+}
+
+export interface UserSessionTable {
+  session_id: Generated<number>;
+  /** sha256 (hex) of the cookie's token; the token itself is never stored. */
+  token_hash: string;
+  user_id: number;
+  /** The org the session acts in now (switched by POST /api/auth/session/org). */
+  org_id: number;
+  created_at: Iso;
+  last_seen_at: Iso;
+  /** The absolute end (SESSION_MAX_AGE after sign-in). */
+  expires_at: Iso;
+  revoked_at: Iso | null;
+  user_agent: string | null;
+  ip: string | null;
+}
+
+export type UserTokenKind = 'invite' | 'reset';
+
+export interface UserTokenTable {
+  token_hash: string;
+  kind: UserTokenKind;
+  user_id: number | null;
+  email: string;
+  org_id: number | null;
+  role: Role | null;
+  created_by: string;
+  created_at: Iso;
+  expires_at: Iso;
+  used_at: Iso | null;
+}
+
+export interface OidcIdentityTable {
+  issuer: string;
+  subject: string;
+  user_id: number;
+  created_at: Iso;
+}
+
 export interface DB {
   org: OrgTable;
   api_key: ApiKeyTable;
@@ -464,6 +525,11 @@ export interface DB {
   ingest_config: IngestConfigTable;
   mailbox: MailboxTable;
   mailbox_folder_checkpoint: MailboxFolderCheckpointTable;
+  app_user: AppUserTable;
+  org_membership: OrgMembershipTable;
+  user_session: UserSessionTable;
+  user_token: UserTokenTable;
+  oidc_identity: OidcIdentityTable;
 }
 
 export type Row<T extends keyof DB> = Selectable<DB[T]>;

@@ -10,8 +10,10 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'bad_request':
       return 400;
     case 'unauthorized':
+    case 'invalid_credentials':
       return 401;
     case 'forbidden':
+    case 'csrf_failed':
       return 403;
     case 'not_found':
       return 404;
@@ -38,8 +40,10 @@ export function trpcCodeOf(code: ErrorCode): TRPC_ERROR_CODE_KEY {
     case 'bad_request':
       return 'BAD_REQUEST';
     case 'unauthorized':
+    case 'invalid_credentials':
       return 'UNAUTHORIZED';
     case 'forbidden':
+    case 'csrf_failed':
       return 'FORBIDDEN';
     case 'not_found':
       return 'NOT_FOUND';

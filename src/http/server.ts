@@ -234,12 +234,18 @@ async function registerOpenApi(app: FastifyInstance): Promise<void> {
         title: 'FlowLedger API',
         version: '0.1.0',
         description:
-          'Operations pipeline backend. Every /api route needs "Authorization: Bearer <key>"; the key decides the org.',
+          'Operations pipeline backend. Every /api route needs "Authorization: Bearer <key>" (programs) or the ' +
+          'flowledger_session cookie of POST /api/auth/sign-in (the dashboard); the key or the session decides the org. ' +
+          'Cookie-authenticated writes (POST, PUT, PATCH, DELETE, tRPC mutations) also need Sec-Fetch-Site: same-origin ' +
+          '(or an Origin of this site) and the header X-CSRF-Token: <csrf_token of the session>, else 403 csrf_failed.',
       },
       components: {
-        securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } },
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer' },
+          cookieAuth: { type: 'apiKey', in: 'cookie', name: 'flowledger_session' },
+        },
       },
-      security: [{ bearerAuth: [] }],
+      security: [{ bearerAuth: [] }, { cookieAuth: [] }],
     },
     transform: (args) => {
       // tRPC's catch-all route is not a REST endpoint: keep it out of the document.

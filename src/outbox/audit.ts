@@ -37,10 +37,10 @@ export function auditChanges(
 }
 
 export interface AuditActor {
-  /** What work_event.actor records: the key's name, or key:<id>; `cli` for the command line. */
+  /** What work_event.actor records: the key's name, or key:<id>; user:<id> for a person; `cli` for the command line. */
   actor: string;
-  /** The API key that made the change, when it came through the API. */
-  keyId?: number;
+  /** The API key that made the change, when it came through the API with a key. */
+  keyId?: number | null;
 }
 
 export type AuditAction = 'created' | 'updated' | 'deleted' | 'revoked';

@@ -79,7 +79,7 @@ export interface RealtimeFrame<E extends AnyEventName = AnyEventName> {
 export const CLOSE_CODES = {
   /** Missing, unknown key, or no auth message in time. */
   unauthorized: 4401,
-  /** Revoked key. */
+  /** Revoked key, or a session ended (signed out, user deactivated, membership removed). */
   forbidden: 4403,
   /** Too many failed authentications from this address. */
   rateLimited: 4429,

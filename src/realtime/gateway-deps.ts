@@ -7,7 +7,7 @@ import type { RealtimeHub } from './hub.js';
 
 /** What the WebSocket gateway uses of the process. */
 export interface GatewayDeps extends AuthDeps {
-  config: Pick<Config, 'wsMaxBufferedBytes' | 'wsHeartbeatMs' | 'wsAuthTimeoutMs'>;
+  config: Pick<Config, 'wsMaxBufferedBytes' | 'wsHeartbeatMs' | 'wsAuthTimeoutMs' | 'publicOrigin'>;
   clock: Clock;
   logger: Logger;
   metrics: { registry: Registry };

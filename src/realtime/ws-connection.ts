@@ -1,11 +1,13 @@
 /**
- * One WebSocket client of the gateway: authentication (bearer header, `?token=`, or a first
- * `{"type":"auth","token"}` message within WS_AUTH_TIMEOUT), then its control messages
+ * One WebSocket client of the gateway: authentication (bearer header, `?token=`, the dashboard's
+ * session cookie when the upgrade comes from its own origin, or a first `{"type":"auth","token"}`
+ * message within WS_AUTH_TIMEOUT), then its control messages
  * (`subscribe`, `ping`). The gateway owns the fan-out; this owns one socket's protocol.
  */
 import type { FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
-import { authenticate, bearerToken } from '../auth/auth.plugin.js';
+import { authenticate, authenticateSession, bearerToken, ownOrigin } from '../auth/auth.plugin.js';
+import { sessionTokenOf } from '../auth/session-cookie.js';
 import type { AuthContext } from '../shared/auth-context.js';
 import { AppError, isUnavailable } from '../shared/errors.js';
 import { compilePatterns } from './event-names.js';
@@ -15,12 +17,37 @@ import type { GatewayDeps } from './gateway-deps.js';
 
 export const OPEN = 1;
 
+/** What the client authenticated with: an API key, or the dashboard's session cookie. */
+export interface Credential {
+  kind: 'key' | 'session';
+  token: string;
+}
+
+/**
+ * The session cookie is taken only from an upgrade whose Origin is the dashboard's own: browsers
+ * send cookies with cross-site WebSocket handshakes (SameSite does not cover them), and the Origin
+ * header, which pages cannot forge, is what tells another site's page apart.
+ */
+function sessionCredential(host: ConnectionHost, request: FastifyRequest): Credential | undefined {
+  const token = sessionTokenOf(request.headers.cookie);
+  if (token === undefined) return undefined;
+  const origin = request.headers.origin;
+  if (typeof origin !== 'string') return undefined;
+  let given: string;
+  try {
+    given = new URL(origin).origin;
+  } catch {
+    return undefined;
+  }
+  return given === ownOrigin(host.deps, request) ? { kind: 'session', token } : undefined;
+}
+
 /** An authenticated client, as the gateway's fan-out sees it. */
 export interface Conn {
   socket: WebSocket;
   auth: AuthContext;
-  /** Kept to re-check the key: a key revoked while connected closes the socket (4403). */
-  token: string;
+  /** Kept to re-check it: a key revoked or a session ended while connected closes the socket (4403). */
+  credential: Credential;
   patterns: string[];
   filter: ((wsEvent: string) => boolean) | null;
   alive: boolean;
@@ -47,7 +74,9 @@ export function acceptConnection(host: ConnectionHost, socket: WebSocket, reques
     initialPatterns = p;
   }
   const connection = new Connection(host, socket, request.ip, initialPatterns);
-  if (given !== undefined) void connection.authWith(given);
+  // A key (header or ?token=) wins, as over HTTP; else the cookie from our own origin; else the first message.
+  const credential: Credential | undefined = given !== undefined ? { kind: 'key', token: given } : sessionCredential(host, request);
+  if (credential !== undefined) void connection.authWith(credential);
 }
 
 class Connection {
@@ -78,26 +107,30 @@ class Connection {
     this.socket.send(this.host.frame(event, data));
   }
 
-  async authWith(token: string | undefined): Promise<void> {
+  async authWith(credential: Credential | { kind: 'key'; token: undefined }): Promise<void> {
     this.authing = true;
+    const token = credential.token;
     try {
-      const auth = await authenticate(this.host.deps, token, this.address);
+      const auth =
+        credential.kind === 'session'
+          ? await authenticateSession(this.host.deps, credential.token, this.address)
+          : await authenticate(this.host.deps, token, this.address);
       clearTimeout(this.authTimer);
       if (this.socket.readyState !== OPEN) return;
       const patterns = this.initialPatterns;
-      this.conn = { socket: this.socket, auth, token: token!, patterns, filter: compilePatterns(patterns), alive: true };
+      this.conn = { socket: this.socket, auth, credential: { kind: credential.kind, token: token! }, patterns, filter: compilePatterns(patterns), alive: true };
       this.host.added(this.conn);
       this.send('system:ready', { org_id: auth.orgId, role: auth.role, events: patterns });
       for (const q of this.queued.splice(0)) this.onMessage(q);
     } catch (e) {
       clearTimeout(this.authTimer);
-      await this.refuse(e, token);
+      await this.refuse(e, credential.kind === 'key' ? token : undefined);
     } finally {
       this.authing = false;
     }
   }
 
-  /** Closes with the code a client can act on: rate limited, revoked (4403) or unknown (4401). */
+  /** Closes with the code a client can act on: rate limited, revoked (4403) or unknown (4401). `token`: the key's, to tell revoked from unknown. */
   private async refuse(e: unknown, token: string | undefined): Promise<void> {
     if (e instanceof AppError && e.code === 'rate_limited') return this.fail(CLOSE_CODES.rateLimited, e.message);
     if (e instanceof AppError && e.code === 'unauthorized') {
@@ -117,7 +150,7 @@ class Connection {
     if (!conn) {
       if (this.authing) return void this.queued.push(raw);
       if (msg?.type !== 'auth') return this.fail(CLOSE_CODES.unauthorized, 'first message must be {"type":"auth","token":"…"}');
-      return void this.authWith(typeof msg.token === 'string' ? msg.token : undefined);
+      return void this.authWith({ kind: 'key', token: typeof msg.token === 'string' ? msg.token : undefined });
     }
     if (!msg) return this.send('system:error', { code: 'bad_request', error: 'Messages are JSON objects with a "type"' });
     switch (msg.type) {

@@ -84,7 +84,7 @@ class Gateway {
 
   private drop(c: Conn, reason: 'backpressure' | 'heartbeat'): void {
     this.m.dropped.inc({ reason });
-    this.deps.logger.info({ orgId: c.auth.orgId, keyId: c.auth.keyId, reason }, 'realtime: dropping WebSocket client');
+    this.deps.logger.info({ orgId: c.auth.orgId, keyId: c.auth.keyId, userId: c.auth.userId, reason }, 'realtime: dropping WebSocket client');
     c.socket.terminate();
   }
 
@@ -122,7 +122,7 @@ class Gateway {
 
   /** Pings every client; one that has not answered the previous ping is terminated. */
   private beat(): void {
-    const byToken = new Map<string, Conn[]>();
+    const byCredential = new Map<string, Conn[]>();
     for (const conns of this.byOrg.values()) {
       for (const c of conns) {
         if (!c.alive) {
@@ -131,30 +131,50 @@ class Gateway {
         }
         c.alive = false;
         c.socket.ping();
-        const list = byToken.get(c.token);
+        const id = `${c.credential.kind}:${c.credential.token}`;
+        const list = byCredential.get(id);
         if (list) list.push(c);
-        else byToken.set(c.token, [c]);
+        else byCredential.set(id, [c]);
       }
     }
-    void this.recheckKeys(byToken);
+    void this.recheckCredentials(byCredential);
   }
 
   /**
-   * Keys revoked (or deleted) while their sockets are open: once per heartbeat and distinct key,
-   * through the key resolver's short cache, so revocation elsewhere takes effect within TTL + period.
+   * Keys revoked (or deleted) and sessions ended (signed out, user deactivated, membership removed)
+   * while their sockets are open: once per heartbeat and distinct credential. Keys go through the
+   * key resolver's short cache (revocation elsewhere takes effect within TTL + period); sessions are
+   * read from the database, so within one period.
    */
-  private async recheckKeys(byToken: Map<string, Conn[]>): Promise<void> {
-    for (const [token, conns] of byToken) {
-      const res = await this.deps.keys.resolve(token).catch(() => undefined);
-      if (!res || res.ok) continue;
+  private async recheckCredentials(byCredential: Map<string, Conn[]>): Promise<void> {
+    for (const conns of byCredential.values()) {
+      const { kind, token } = conns[0]!.credential;
+      const verdict = kind === 'key' ? await this.keyVerdict(token) : await this.sessionVerdict(token);
+      if (verdict === undefined) continue;
       for (const c of conns) {
         if (c.socket.readyState !== OPEN) continue;
-        c.socket.close(
-          res.reason === 'revoked' ? CLOSE_CODES.forbidden : CLOSE_CODES.unauthorized,
-          res.reason === 'revoked' ? 'API key has been revoked' : 'Unknown API key',
-        );
+        if ('code' in verdict) c.socket.close(verdict.code, verdict.reason);
+        // A session switched to another org: this socket streams the old one, so it reconnects.
+        else if (verdict.orgId !== c.auth.orgId) c.socket.close(CLOSE_CODES.restart, 'session switched org; reconnect');
       }
     }
+  }
+
+  private async keyVerdict(token: string): Promise<{ code: number; reason: string } | undefined> {
+    const res = await this.deps.keys.resolve(token).catch(() => undefined);
+    if (!res || res.ok) return undefined;
+    return res.reason === 'revoked'
+      ? { code: CLOSE_CODES.forbidden, reason: 'API key has been revoked' }
+      : { code: CLOSE_CODES.unauthorized, reason: 'Unknown API key' };
+  }
+
+  private async sessionVerdict(token: string): Promise<{ code: number; reason: string } | { orgId: number } | undefined> {
+    const res = await this.deps.sessions.resolve(token).catch(() => undefined);
+    if (!res) return undefined;
+    if (res.ok) return { orgId: res.auth.orgId };
+    return res.reason === 'ended'
+      ? { code: CLOSE_CODES.forbidden, reason: 'Your session has ended; sign in again' }
+      : { code: CLOSE_CODES.unauthorized, reason: 'Unknown session' };
   }
 
   /** Shutdown: every client gets `system:shutdown` and close 1012 (reconnect), then the server closes. */

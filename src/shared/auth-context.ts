@@ -1,14 +1,24 @@
-/** A key's (and later a person's) role in its org. */
+/** A key's or a person's role in its org. */
 export type Role = 'admin' | 'member' | 'viewer';
 
-/** Who is calling: resolved from the API key on every request; the org always comes from here. */
+/**
+ * Who is calling: resolved from the API key or the session cookie on every request; the org
+ * always comes from here. Both kinds have the same shape, so every rule (org scope, roles) reads
+ * the same fields whatever the credential.
+ */
 export interface AuthContext {
   orgId: number;
   orgName: string;
   role: Role;
-  keyId: number;
+  /** `key`: an API key (programs); `session`: a person signed in through the browser. */
+  via: 'key' | 'session';
+  /** The API key, for key requests; null for sessions. */
+  keyId: number | null;
   keyName: string | null;
-  /** What changed_by / created_by record: the key's name, or key:<id>. */
+  /** The signed-in person and their session, for session requests; null for keys. */
+  userId: number | null;
+  sessionId: number | null;
+  /** What changed_by / created_by record: the key's name or key:<id>; user:<id> for a person. */
   actor: string;
 }
 
@@ -20,4 +30,8 @@ export function roleAtLeast(role: Role, needed: Role): boolean {
 
 export function actorOf(keyId: number, keyName: string | null): string {
   return keyName ?? `key:${keyId}`;
+}
+
+export function userActor(userId: number): string {
+  return `user:${userId}`;
 }

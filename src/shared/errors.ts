@@ -5,7 +5,9 @@
 export const ERROR_CODES = [
   'bad_request',
   'unauthorized',
+  'invalid_credentials',
   'forbidden',
+  'csrf_failed',
   'not_found',
   'checklist_incomplete',
   'conflict',

@@ -123,21 +123,22 @@ function registerMetricsRoute(app: ZodApp, deps: SystemRouteDeps): void {
   );
 }
 
-/** /api/me: who the caller's API key is. */
+/** /api/me: who the caller is: an API key (key_id) or a signed-in person (user_id). */
 function registerMeRoute(app: ZodApp): void {
   app.get(
     '/api/me',
     {
       schema: {
         tags: ['auth'],
-        summary: 'Who this API key is',
+        summary: 'Who this API key (or signed-in person) is',
         response: {
           200: z.object({
             org_id: z.number(),
             org_name: z.string(),
             role: z.enum(['admin', 'member', 'viewer']),
-            key_id: z.number(),
+            key_id: z.number().nullable(),
             key_name: z.string().nullable(),
+            user_id: z.number().nullable(),
           }),
         },
       },
@@ -145,7 +146,7 @@ function registerMeRoute(app: ZodApp): void {
     async (request) => {
       const auth = request.auth;
       if (!auth) throw new AppError('unauthorized', 'Missing API key');
-      return { org_id: auth.orgId, org_name: auth.orgName, role: auth.role, key_id: auth.keyId, key_name: auth.keyName };
+      return { org_id: auth.orgId, org_name: auth.orgName, role: auth.role, key_id: auth.keyId, key_name: auth.keyName, user_id: auth.userId };
     },
   );
 }

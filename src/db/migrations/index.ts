@@ -18,6 +18,7 @@ import * as m0012 from './0012_secrets_at_rest.js';
 import * as m0013 from './0013_mailboxes.js';
 import * as m0014 from './0014_mailbox_sync_progress.js';
 import * as m0015 from './0015_task_threads.js';
+import * as m0016 from './0016_users.js';
 
 export const MIGRATIONS: Record<string, MigrationModule> = {
   '0001_initial_schema': m0001,
@@ -34,4 +35,5 @@ export const MIGRATIONS: Record<string, MigrationModule> = {
   '0013_mailboxes': m0013,
   '0014_mailbox_sync_progress': m0014,
   '0015_task_threads': m0015,
+  '0016_users': m0016,
 };
