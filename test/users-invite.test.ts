@@ -214,6 +214,15 @@ describeEachEngine('invitations and password reset', (engine) => {
     expect(bad.body).toMatch(/email|role/);
   });
 
+  it('describes the routes in the OpenAPI document, the public ones without security', async () => {
+    const doc = (await inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    for (const path of ['/api/users/invitations', '/api/users/invitations/{id}', '/api/auth/invitations/{token}', '/api/auth/invitations/accept', '/api/auth/password-reset', '/api/auth/password-reset/confirm']) {
+      expect(doc.paths[path], path).toBeDefined();
+    }
+    expect(doc.paths['/api/auth/invitations/accept'].post.security).toEqual([]);
+    expect(doc.paths['/api/auth/password-reset'].post.security).toEqual([]);
+  });
+
   it('never logs or answers a token or a password', () => {
     expect(lines.length).toBeGreaterThan(0);
     for (const s of secrets) {
