@@ -9,12 +9,14 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { InjectOptions } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { defaultHandlers } from '../src/app/outbox-handlers.js';
+import { serve } from '../src/app/serve-role.js';
+import { newSecretKey } from '../src/shared/secret-box.js';
 import type { ManualClock } from '../src/shared/clock.js';
 import { createLogger } from '../src/shared/logger.js';
 import { firstAdminLink } from '../src/users/invitations.service.js';
-import { describeEachEngine } from './helpers/engines.js';
+import { describeEachEngine, openTestDatabase } from './helpers/engines.js';
 import { testWorker } from './helpers/outbox-seed.js';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/test-app.js';
 import { addUser, cookieOf, signIn } from './helpers/users.js';
@@ -270,5 +272,46 @@ describeEachEngine('first start and invitations without PUBLIC_URL', (engine) =>
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ role: 'admin', org: { org_id: org.orgId } });
     expect(await firstAdminLink(deps, org.orgId)).toBeUndefined();
+  });
+});
+
+describeEachEngine('serve at first start with PUBLIC_URL', (engine) => {
+  it('prints a first-admin link at each start while no one exists, and none once someone does', async () => {
+    const tdb = await openTestDatabase(engine);
+    const env = { DATABASE_URL: tdb.processUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SHUTDOWN_DRAIN_DELAY: '0', SECRETS_KEY: newSecretKey(), PUBLIC_URL: 'https://fl.example.com' };
+    const start = async () => {
+      const printed: string[] = [];
+      const server = await serve({ workers: false, env, print: (l) => printed.push(l) });
+      return { server, text: printed.join('\n'), token: /https:\/\/fl\.example\.com\/accept-invite#token=([A-Za-z0-9_-]{43})/.exec(printed.join('\n'))?.[1] };
+    };
+    try {
+      const first = await start();
+      expect(first.text).toMatch(/admin API key/);
+      expect(first.token).toBeDefined();
+      await first.server.stop();
+
+      const second = await start();
+      expect(second.text).not.toMatch(/admin API key/);
+      expect(second.token).toBeDefined();
+      expect(second.token).not.toBe(first.token);
+      const accept = (token: string) =>
+        second.server.app.inject({
+          method: 'POST',
+          url: '/api/auth/invitations/accept',
+          headers: { 'sec-fetch-site': 'same-origin' },
+          payload: { token, name: 'Root', password: PASSWORD, email: 'root@example.com' },
+        });
+      expect((await accept(first.token!)).statusCode).toBe(404);
+      const ok = await accept(second.token!);
+      expect(ok.statusCode, ok.body).toBe(200);
+      expect(ok.json()).toMatchObject({ role: 'admin', org: { name: 'Default' } });
+      await second.server.stop();
+
+      const third = await start();
+      expect(third.text).toBe('');
+      await third.server.stop();
+    } finally {
+      await tdb.drop();
+    }
   });
 });
