@@ -253,7 +253,7 @@ export async function requestPasswordReset(deps: InvitationDeps, input: { email:
       eventName: PASSWORD_RESET_MAIL,
       itemType: 'user',
       itemId: user.user_id,
-      payload: { user_id: user.user_id, sealed_token: deps.secrets.seal(token, sealContext(row.token_hash)).stored },
+      payload: { user_id: user.user_id, token_hash: row.token_hash, sealed_token: deps.secrets.seal(token, sealContext(row.token_hash)).stored },
       actor: `user:${user.user_id}`,
       happenedAt: now.toISOString(),
     });

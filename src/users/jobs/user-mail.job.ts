@@ -73,23 +73,11 @@ export function passwordResetMailJob(deps: UserMailDeps, mailer: Mailer): Outbox
     const userId = Number(e.payload['user_id']);
     const user = await getUser(db, userId);
     if (!user || user.status !== 'active') return;
-    // The newest live reset token of this user is the one this event sealed (earlier ones were deleted).
-    const row = await db
-      .selectFrom('user_token')
-      .selectAll()
-      .where('kind', '=', 'reset')
-      .where('user_id', '=', userId)
-      .where('used_at', 'is', null)
-      .where('expires_at', '>', deps.clock.now().toISOString())
-      .orderBy('created_at', 'desc')
-      .executeTakeFirst();
-    if (!row) return;
-    let token: string;
-    try {
-      token = openToken(deps, e.payload, row.token_hash);
-    } catch {
-      return; // sealed for an earlier request, since replaced: that one's event mails nothing
-    }
+    const tokenHash = String(e.payload['token_hash']);
+    const row = await findLiveToken(db, 'reset', tokenHash, deps.clock.now().toISOString());
+    // Replaced by a newer request, used or expired meanwhile: that one's event mails, or none.
+    if (!row || row.user_id !== userId) return;
+    const token = openToken(deps, e.payload, tokenHash);
     const ttl = Date.parse(row.expires_at) - deps.clock.now().getTime();
     const sent = await mailer.send({
       from: deps.config.mailFrom,
