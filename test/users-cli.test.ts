@@ -1,8 +1,9 @@
 /**
- * `flowledger users create|list|deactivate` (in process, as test/cli.test.ts runs the CLI) beside a
+ * `flowledger users create|list|deactivate|invite` (in process, as test/cli.test.ts runs the CLI) beside a
  * server on the same data:
  * a person created with a password signs in over HTTP, the password is never printed, the policy
- * refuses weak ones, and deactivation ends the person's open session at once.
+ * refuses weak ones, and deactivation ends the person's open session at once; an invitation's
+ * printed link signs the invitee in once.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { systemClock } from '../src/shared/clock.js';
@@ -63,5 +64,35 @@ describeEachEngine('flowledger users', (engine) => {
 
     for (const r of [created, again, listed, off]) expect(r.output).not.toContain(PASSWORD);
     expect((await cli('deactivate', '--id', '999999')).code).toBe(1);
+  });
+
+  it('invite prints a one-time link under PUBLIC_URL that the invitee accepts over HTTP, once', async () => {
+    const cliEnv = { ...env, PUBLIC_URL: 'https://fl.example.com/' };
+    const run = async (...args: string[]) => {
+      const lines: string[] = [];
+      const code = await runCli(['users', ...args], cliEnv, { log: (l) => lines.push(l), err: (l) => lines.push(l) });
+      return { code, output: lines.join('\n') };
+    };
+    const printed = await run('invite', '--email', 'Nia@Example.com', '--org', String(org.orgId), '--role', 'viewer', '--json');
+    expect(printed.code).toBe(0);
+    const inv = JSON.parse(printed.output.trim()) as { email: string; role: string; link: string };
+    expect(inv).toMatchObject({ email: 'nia@example.com', role: 'viewer' });
+    const token = /^https:\/\/fl\.example\.com\/accept-invite#token=([A-Za-z0-9_-]{43})$/.exec(inv.link)?.[1];
+    expect(token).toBeDefined();
+    const accept = () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/invitations/accept',
+        headers: { 'sec-fetch-site': 'same-origin' },
+        payload: { token, name: 'Nia', password: PASSWORD },
+      });
+    const ok = await accept();
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ user: { email: 'nia@example.com' }, org: { org_id: org.orgId }, role: 'viewer' });
+    expect((await accept()).statusCode).toBe(404);
+    const member = await run('invite', '--email', 'nia@example.com', '--org', String(org.orgId), '--role', 'admin');
+    expect(member.code).toBe(1);
+    expect(member.output).toMatch(/already a member/);
+    await expect(run('invite', '--email', 'nope', '--org', String(org.orgId), '--role', 'admin')).rejects.toThrow(/not an email address/);
   });
 });

@@ -6,6 +6,8 @@
 import { createMailer, type Mailer } from '../mail/mailer.js';
 import { HandlerMap } from '../outbox/handler.js';
 import { isWebhookable, WEBHOOK_DELIVER, webhookDeliverHandler, webhookFanoutHandler } from '../outbox/webhooks/webhook.handlers.js';
+import { INVITATION_MAIL, PASSWORD_RESET_MAIL } from '../users/invitations.service.js';
+import { invitationMailJob, passwordResetMailJob } from '../users/jobs/user-mail.job.js';
 import { proposalDraftJob } from '../workstream/jobs/proposal-draft.job.js';
 import { proposalMailJob } from '../workstream/jobs/proposal-mail.job.js';
 import type { AppDeps } from './deps.js';
@@ -17,6 +19,8 @@ export function defaultHandlers(deps: HandlerDeps, o: { mailer?: Mailer; webhook
   return new HandlerMap()
     .on('candidate.promoted', proposalDraftJob(deps))
     .on('pursuit.submit', proposalMailJob(deps, mailer))
+    .on(INVITATION_MAIL, invitationMailJob(deps, mailer))
+    .on(PASSWORD_RESET_MAIL, passwordResetMailJob(deps, mailer))
     .on(WEBHOOK_DELIVER, webhookDeliverHandler(deps, { timeoutMs: o.webhookTimeoutMs }))
     .onEvery(isWebhookable, webhookFanoutHandler(deps));
 }

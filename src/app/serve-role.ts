@@ -14,6 +14,7 @@ import { systemClock } from '../shared/clock.js';
 import type { Service } from '../shared/lifecycle.js';
 import { createLogger, type Logger } from '../shared/logger.js';
 import { SlaMonitor } from '../sla/monitor.js';
+import { firstAdminLink } from '../users/invitations.service.js';
 import { createDeps } from './deps.js';
 import { defaultHandlers } from './outbox-handlers.js';
 import { realtimeServices } from './realtime-services.js';
@@ -31,7 +32,7 @@ export interface RunningServer {
 export interface ServeOptions {
   workers: boolean;
   env?: Record<string, string | undefined>;
-  /** Where the first-start key banner goes (stdout by default). */
+  /** Where the first-start key banner and first-admin link go (stdout by default). */
   print?: (line: string) => void;
 }
 
@@ -50,9 +51,9 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
     const applied = await database.migrate();
     if (applied.length) logger.info({ applied }, 'migrations applied');
     secrets = await openSecrets(config, database, logger);
-    // First start needs no setup: organisation "Default" and an admin key, printed once. When
-    // PUBLIC_URL is set and no user exists yet, the invitation part of #19 prints here instead a
-    // one-time link to create the first admin (a `user_token` of kind invite, role admin).
+    // First start needs no setup: organisation "Default" and an admin key, printed once. With
+    // PUBLIC_URL and no user yet, also a one-time link to create the first admin in the browser
+    // (printed at each start until someone has used one; each start's link replaces the last).
     const boot = await ensureDefaultOrg(database, systemClock);
     if (boot) {
       print('');
@@ -62,6 +63,16 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
       print(`    ${boot.key.key}`);
       print('');
       print(`  Try: curl -H "Authorization: Bearer ${boot.key.key}" http://localhost:${config.port}/api/me`);
+      print('');
+    }
+    const defaultOrg = await database.db.selectFrom('org').select('org_id').orderBy('org_id').executeTakeFirst();
+    const first = defaultOrg && (await firstAdminLink({ database, clock: systemClock, config }, defaultOrg.org_id));
+    if (first) {
+      print('');
+      print(`  No one can sign in yet. Open this one-time link to create the first admin of organisation ${defaultOrg.org_id}`);
+      print(`  (it works once, until ${first.expires_at}; a restart before then prints a new one):`);
+      print('');
+      print(`    ${first.link}`);
       print('');
     }
   } catch (err) {

@@ -183,6 +183,8 @@ const envSchema = z.object({
   PUBLIC_URL: publicUrl,
   SESSION_IDLE_TIMEOUT: duration('SESSION_IDLE_TIMEOUT', '12h'),
   SESSION_MAX_AGE: duration('SESSION_MAX_AGE', '30d'),
+  INVITE_TTL: duration('INVITE_TTL', '7d'),
+  RESET_TTL: duration('RESET_TTL', '1h'),
 });
 
 export type Config = Readonly<{
@@ -261,6 +263,10 @@ export type Config = Readonly<{
   sessionIdleTimeoutMs: number;
   /** A browser session ends this long after sign-in, however active. */
   sessionMaxAgeMs: number;
+  /** An invitation's link works this long. */
+  inviteTtlMs: number;
+  /** A password reset's link works this long. */
+  resetTtlMs: number;
 }>;
 
 export class ConfigError extends Error {
@@ -330,5 +336,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicOrigin: e.PUBLIC_URL,
     sessionIdleTimeoutMs: e.SESSION_IDLE_TIMEOUT,
     sessionMaxAgeMs: e.SESSION_MAX_AGE,
+    inviteTtlMs: e.INVITE_TTL,
+    resetTtlMs: e.RESET_TTL,
   });
 }

@@ -43,7 +43,7 @@ export interface AuditActor {
   keyId?: number | null;
 }
 
-export type AuditAction = 'created' | 'updated' | 'deleted' | 'revoked';
+export type AuditAction = 'created' | 'updated' | 'deleted' | 'revoked' | 'accepted';
 
 /**
  * Appends `audit.<entity>.<action>` for one admin change: item_type = entity, payload = the

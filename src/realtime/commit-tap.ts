@@ -102,6 +102,8 @@ export class CommitTap implements Service {
       if (rows.length === 0) break;
       for (const r of rows) {
         this.advance(r.work_event_id);
+        // `mail.*` carries a sealed one-time link to one person's mailbox: not a frame for the org.
+        if (r.event_name.startsWith('mail.')) continue;
         this.deps.hub.publish(r.org_id, r.event_name, workEventFrameData({ ...r, payload: parseWorkEventPayload(r.payload_json) }), {
           id: String(r.work_event_id),
           ts: r.happened_at,

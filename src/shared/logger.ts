@@ -21,8 +21,15 @@ const SECRET_PARAMS = new Set([
   'session',
 ]);
 
-/** A request URL with the values of secret query parameters replaced by `[redacted]`. */
-export function redactUrl(url: string): string {
+/**
+ * Paths with a secret segment: a one-time invitation link's token, looked up by the accept page
+ * (GET /api/auth/invitations/<token>). The segment after the prefix is replaced.
+ */
+const SECRET_PATH_SEGMENT = /^(\/api\/auth\/invitations\/)(?!accept(?:[/?]|$))[^/?]+/;
+
+/** A request URL with secret path segments and the values of secret query parameters replaced by `[redacted]`. */
+export function redactUrl(rawUrl: string): string {
+  const url = rawUrl.replace(SECRET_PATH_SEGMENT, '$1[redacted]');
   const q = url.indexOf('?');
   if (q < 0) return url;
   const parts = url.slice(q + 1).split('&').map((pair) => {

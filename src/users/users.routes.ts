@@ -25,7 +25,7 @@ import {
 } from './users.service.js';
 
 const orgChoice = z.object({ org_id: z.number(), name: z.string(), role: z.enum(ROLES) });
-const sessionSchema = z.object({
+export const sessionSchema = z.object({
   user: z.object({ user_id: z.number(), email: z.string(), name: z.string() }),
   org: z.object({ org_id: z.number(), name: z.string() }),
   role: z.enum(ROLES),

@@ -1,15 +1,18 @@
 /**
- * `flowledger users create|list|deactivate`: people for scripted installs, through the same service
+ * `flowledger users create|list|deactivate|invite`: people for scripted installs, through the same service
  * as the admin API (users.service.ts): the same password policy, the same audit record (actor
  * `cli`). A password is read from an environment variable named on the command line, so it never
- * lands in shell history or the process list, and is never printed.
+ * lands in shell history or the process list, and is never printed. `invite` prints the one-time
+ * link (for the operator to pass on) rather than mailing it.
  */
 import { Option, type Command } from 'commander';
 import { ROLES } from '../../auth/api-keys.repository.js';
+import { loadConfig } from '../../config/config.js';
 import { getOrg } from '../../auth/orgs.repository.js';
 import type { Role } from '../../db/types.js';
 import { AppError } from '../../shared/errors.js';
 import { findUserByEmail, listMembers, normalizeEmail } from '../../users/users.repository.js';
+import { createInvitationIn, inviteLink } from '../../users/invitations.service.js';
 import { addUserToOrg, deactivateUser, passwordHashFor } from '../../users/users.service.js';
 import { UsageError, examples, positiveInt, withDb, type CliContext, type JsonOption } from '../cli-kit.js';
 
@@ -52,7 +55,51 @@ export function usersCommand(program: Command, ctx: CliContext): void {
     .option('--json', 'print {"user_id", "status"}')
     .addHelpText('after', examples('flowledger users deactivate --email ada@example.com', 'flowledger users deactivate --id 7'))
     .action(ctx.run((opts: JsonOption & { email?: string; id?: number }) => deactivate(ctx, opts)));
+  users
+    .command('invite')
+    .description('Invite a person to an organisation: prints a one-time link (valid INVITE_TTL) with which they set their name and password and join.')
+    .requiredOption('--email <email>', 'their email')
+    .requiredOption('--org <id>', 'organisation id', positiveInt())
+    .addOption(new Option('--role <role>', 'what they may do in the organisation').choices(ROLES).makeOptionMandatory())
+    .option('--json', 'print {"invitation_id", "link", "expires_at", …}')
+    .addHelpText('after', examples('flowledger users invite --email ada@example.com --org 1 --role member'))
+    .action(ctx.run((opts: JsonOption & { email: string; org: number; role: Role }) => invite(ctx, opts)));
 }
+
+async function invite(ctx: CliContext, opts: JsonOption & { email: string; org: number; role: Role }): Promise<number> {
+  const email = normalizeEmail(opts.email);
+  if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw new UsageError(`--email: "${opts.email}" is not an email address`);
+  const config = loadConfig(ctx.env);
+  let created;
+  try {
+    created = await withDb(async (d) => {
+      if (!(await getOrg(d.db, opts.org))) throw new UsageError(`--org: organisation ${opts.org} does not exist`);
+      return d.db.transaction().execute((trx) => createInvitationIn(trx, { config, secrets: NO_SEAL }, CLI, { orgId: opts.org, email, role: opts.role, now: new Date(), mail: false }));
+    }, ctx.env);
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'conflict') {
+      ctx.out.err(`${err.message}.`);
+      return 1;
+    }
+    throw err;
+  }
+  // Without PUBLIC_URL the link names this machine's port; the operator may have to change the host.
+  const link = inviteLink(config.publicOrigin ?? `http://localhost:${config.port}`, created.token);
+  if (opts.json) ctx.out.log(JSON.stringify({ ...created.invitation, link }));
+  else {
+    ctx.out.log(`Invited ${email} as ${opts.role} of organisation ${opts.org}. Send them this one-time link (it works until ${created.invitation.expires_at}):`);
+    ctx.out.log(link);
+    if (!config.publicOrigin) ctx.out.err('PUBLIC_URL is not set: the link points at localhost; replace the address with the one people reach.');
+  }
+  return 0;
+}
+
+/** The CLI mails nothing, so it seals nothing. */
+const NO_SEAL = {
+  seal(): never {
+    throw new Error('the CLI does not mail invitations');
+  },
+};
 
 async function create(ctx: CliContext, opts: CreateOptions): Promise<number> {
   const email = normalizeEmail(opts.email);

@@ -31,9 +31,11 @@ export const WEBHOOK_DELIVER = 'webhook.deliver';
 /**
  * Internal events never go out as webhooks (a delivery of a delivery would loop), nor do audit
  * events: they describe the org's configuration (webhook URLs, routing, keys) to its admins, not
- * business activity for receivers subscribed to "every event".
+ * business activity for receivers subscribed to "every event". Nor do `mail.*` events: a sealed
+ * one-time link on its way to a mailbox (invitations, password resets) is nobody else's business.
  */
-export const isWebhookable = (eventName: string): boolean => !eventName.startsWith('webhook.') && !eventName.startsWith('audit.');
+export const isWebhookable = (eventName: string): boolean =>
+  !eventName.startsWith('webhook.') && !eventName.startsWith('audit.') && !eventName.startsWith('mail.');
 
 export function webhookFanoutHandler(deps: OutboxDeps): OutboxHandler {
   return async (e) => {
