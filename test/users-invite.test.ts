@@ -197,6 +197,10 @@ describeEachEngine('invitations and password reset', (engine) => {
     await signIn(t, 'ada@acme.example', NEW_PASSWORD);
     await expect(signIn(t, 'ada@acme.example', PASSWORD)).rejects.toThrow(/401/);
     expect((await pub('POST', '/api/auth/password-reset/confirm', { token: mail!.token, password: PASSWORD })).statusCode).toBe(404);
+    // The mail jobs are no one else's activity: the org's event list does not show who asked for a reset.
+    const events = (await asKey(adminA, 'GET', '/api/workstream/events?limit=200')).json().data as Array<{ event_name: string }>;
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.filter((e) => e.event_name.startsWith('mail.'))).toEqual([]);
   });
 
   it('mails at most AUTH_FAILURE_LIMIT reset links per email and window, still answering 202', async () => {

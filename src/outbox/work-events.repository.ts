@@ -86,7 +86,9 @@ export async function listWorkEvents(
   db: DbOrTrx,
   q: { orgId: number; itemType?: string; itemId?: string | number; limit: number; offset: number },
 ): Promise<{ data: WorkEventView[]; total: number }> {
-  let base = db.selectFrom('work_event').where('org_id', '=', q.orgId);
+  // Mail jobs (invitations, password resets) are delivery mechanics about one person, sealed:
+  // not activity for the org's other members to read.
+  let base = db.selectFrom('work_event').where('org_id', '=', q.orgId).where('event_name', 'not like', 'mail.%');
   if (q.itemType !== undefined) base = base.where('item_type', '=', q.itemType);
   if (q.itemId !== undefined) base = base.where('item_id', '=', String(q.itemId));
   const [rows, count] = await Promise.all([
