@@ -17,6 +17,7 @@ import { realtimeGateway } from '../realtime/ws-gateway.js';
 import { slaRoutes } from '../sla/sla.routes.js';
 import { systemRoutes } from '../system/system.routes.js';
 import { workflowRoutes } from '../workflow/workflow.routes.js';
+import { oidcRoutes } from '../users/oidc.routes.js';
 import { userRoutes } from '../users/users.routes.js';
 import { workstreamRoutes } from '../workstream/workstream.routes.js';
 import type { AppDeps } from './deps.js';
@@ -34,6 +35,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(systemRoutes, { deps });
   await app.register(keyRoutes, { deps, prefix: '/api/keys' });
   await app.register(userRoutes, { deps, prefix: '/api' });
+  await app.register(oidcRoutes, { deps, prefix: '/api' });
   await app.register(slaRoutes, { deps, prefix: '/api' });
   await app.register(workflowRoutes, { deps, prefix: '/api/workflow' });
   await app.register(outboxRoutes, { deps, prefix: '/api/outbox' });
