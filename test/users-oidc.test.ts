@@ -319,3 +319,23 @@ describeEachEngine('OpenID Connect sign-in, not configured', (engine) => {
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/oidc/callback?code=x&state=y' })).statusCode).toBe(404);
   });
 });
+
+describeEachEngine('OpenID Connect sign-in, provider away', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // A loopback port nothing listens on: discovery fails at once.
+    t = await createTestApp(engine, { env: { PUBLIC_URL, OIDC_ISSUER: 'http://127.0.0.1:1', OIDC_CLIENT_ID: 'id', OIDC_CLIENT_SECRET: 'secret' } });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('sends the browser back to the sign-in screen with oidc_unavailable, every time the provider cannot be reached', async () => {
+    for (let i = 0; i < 2; i++) {
+      const res = await t.app.inject({ method: 'GET', url: '/api/auth/oidc/start' });
+      expect(res.statusCode).toBe(302);
+      expect(res.headers.location).toBe(`${PUBLIC_URL}/#/sign-in?error=oidc_unavailable`);
+      expect(setCookies(res).some((c) => /^flowledger_oidc=[^;]/.test(c))).toBe(false);
+    }
+  });
+});

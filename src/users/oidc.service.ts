@@ -86,6 +86,7 @@ export class OidcClient {
       .discovery(new URL(this.settings.issuer), this.settings.clientId, undefined, oidc.ClientSecretPost(this.settings.clientSecret), {
         // config.ts allows plain http only for a loopback issuer.
         execute: new URL(this.settings.issuer).protocol === 'http:' ? [oidc.allowInsecureRequests] : [],
+        // Seconds, and also the bound of every later request to the provider (token, UserInfo).
         timeout: 10,
       })
       .catch((e: unknown) => {
