@@ -175,6 +175,11 @@ describeEachEngine('OpenID Connect sign-in', (engine) => {
 
     const links = await t.db.database.db.selectFrom('oidc_identity').selectAll().execute();
     expect(links).toEqual([expect.objectContaining({ issuer: provider.issuer, subject: ada.sub, user_id: view.user.user_id })]);
+    // The link is in the org's audit trail, by the person themselves.
+    const audit = await t.db.database.db.selectFrom('work_event').selectAll().where('event_name', '=', 'audit.user.linked').execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ org_id: a.orgId, item_type: 'user', item_id: String(view.user.user_id), actor: `user:${view.user.user_id}` });
+    expect(JSON.parse(audit[0]!.payload_json)).toMatchObject({ user_id: view.user.user_id, email: 'ada@acme.example', changes: { oidc_issuer: { before: null, after: provider.issuer } } });
   });
 
   it('signs in by the linked identity the next time, even after the provider changed the email', async () => {
@@ -183,6 +188,7 @@ describeEachEngine('OpenID Connect sign-in', (engine) => {
     const session = await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: `flowledger_session=${flow.jar.get('flowledger_session')}` } });
     expect(session.json().user.email).toBe('ada@acme.example');
     expect(await t.db.database.db.selectFrom('oidc_identity').selectAll().execute()).toHaveLength(1);
+    expect(await t.db.database.db.selectFrom('work_event').select('work_event_id').where('event_name', '=', 'audit.user.linked').execute()).toHaveLength(1);
   });
 
   it('acts in the org asked for at start when the person belongs to it, else in their first', async () => {

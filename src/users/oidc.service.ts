@@ -12,6 +12,8 @@
  */
 import * as oidc from 'openid-client';
 import type { OidcConfig } from '../config/config.js';
+import { transact } from '../db/transact.js';
+import { appendAuditEvent } from '../outbox/audit.js';
 import type { SecretKeyRing } from '../shared/secret-box.js';
 import { SecretUnreadable } from '../shared/secret-box.js';
 import { findUserByEmail, getUser, listOrgChoices, normalizeEmail } from './users.repository.js';
@@ -66,7 +68,7 @@ interface PendingSignIn {
   expires: number;
 }
 
-export type OidcDeps = Pick<UsersDeps, 'database' | 'clock' | 'authLimiter' | 'config'> & { secrets: SecretKeyRing };
+export type OidcDeps = Pick<UsersDeps, 'database' | 'clock' | 'authLimiter' | 'config' | 'commitFeed'> & { secrets: SecretKeyRing };
 
 /**
  * The provider's configuration, discovered once and kept; a failed discovery is retried at the next
@@ -236,8 +238,7 @@ export async function finishOidcSignIn(
 
 /** The user an identity signs in as, linking it on first use; refusals for the uninvited and the deactivated. */
 async function linkedUser(deps: OidcDeps, identity: VerifiedIdentity): Promise<{ userId: number; linked: boolean }> {
-  // No work event: a link is not a change anyone subscribes to, so a plain transaction (no commit feed).
-  return deps.database.db.transaction().execute(async (trx) => {
+  return transact(deps, async (trx) => {
     const known = await findOidcIdentity(trx, identity.issuer, identity.subject);
     if (known) {
       const user = await getUser(trx, known.user_id);
@@ -248,8 +249,26 @@ async function linkedUser(deps: OidcDeps, identity: VerifiedIdentity): Promise<{
     const user = await findUserByEmail(trx, identity.email);
     if (!user) throw new OidcSignInRefused('not_invited', 'no user with that email');
     if (user.status !== 'active') throw new OidcSignInRefused('account_deactivated', `user ${user.user_id} is deactivated`);
-    if ((await listOrgChoices(trx, user.user_id)).length === 0) throw new OidcSignInRefused('not_invited', `user ${user.user_id} belongs to no org`);
-    await insertOidcIdentity(trx, { issuer: identity.issuer, subject: identity.subject, userId: user.user_id, now: deps.clock.now().toISOString() });
+    const orgs = await listOrgChoices(trx, user.user_id);
+    if (orgs.length === 0) throw new OidcSignInRefused('not_invited', `user ${user.user_id} belongs to no org`);
+    const now = deps.clock.now().toISOString();
+    if (!(await insertOidcIdentity(trx, { issuer: identity.issuer, subject: identity.subject, userId: user.user_id, now }))) {
+      // A concurrent first sign-in linked it a moment ago: the link stands, recorded once.
+      return { userId: user.user_id, linked: false };
+    }
+    // A new way into the account is worth an admin's eye (a takeover would start here): one event per org of the person.
+    for (const org of orgs) {
+      await appendAuditEvent(trx, {
+        orgId: org.org_id,
+        entity: 'user',
+        action: 'linked',
+        itemId: user.user_id,
+        by: { actor: `user:${user.user_id}` },
+        changes: { oidc_issuer: { before: null, after: identity.issuer } },
+        subject: { user_id: user.user_id, email: user.email, name: user.name },
+        happenedAt: now,
+      });
+    }
     return { userId: user.user_id, linked: true };
   });
 }
