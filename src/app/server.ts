@@ -18,6 +18,7 @@ import { slaRoutes } from '../sla/sla.routes.js';
 import { systemRoutes } from '../system/system.routes.js';
 import { workflowRoutes } from '../workflow/workflow.routes.js';
 import { invitationRoutes } from '../users/invitations.routes.js';
+import { oidcRoutes } from '../users/oidc.routes.js';
 import { userRoutes } from '../users/users.routes.js';
 import { workstreamRoutes } from '../workstream/workstream.routes.js';
 import type { AppDeps } from './deps.js';
@@ -36,6 +37,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(keyRoutes, { deps, prefix: '/api/keys' });
   await app.register(userRoutes, { deps, prefix: '/api' });
   await app.register(invitationRoutes, { deps, prefix: '/api' });
+  await app.register(oidcRoutes, { deps, prefix: '/api' });
   await app.register(slaRoutes, { deps, prefix: '/api' });
   await app.register(workflowRoutes, { deps, prefix: '/api/workflow' });
   await app.register(outboxRoutes, { deps, prefix: '/api/outbox' });

@@ -69,4 +69,20 @@ describe('loadConfig', () => {
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '', METRICS_TOKEN: '' }).port).toBe(3001);
   });
+  it('turns OpenID Connect sign-in on with issuer, client id and secret together, and PUBLIC_URL for the redirect URI', () => {
+    const oidc = { OIDC_ISSUER: 'https://accounts.google.com', OIDC_CLIENT_ID: 'id', OIDC_CLIENT_SECRET: 'secret' };
+    expect(loadConfig({}).oidc).toBeUndefined();
+    expect(loadConfig({ ...oidc, PUBLIC_URL: 'https://fl.example.com/x' }).oidc).toEqual({
+      issuer: 'https://accounts.google.com',
+      clientId: 'id',
+      clientSecret: 'secret',
+      scopes: 'openid email profile',
+      displayName: 'single sign-on',
+    });
+    expect(() => loadConfig(oidc)).toThrow(/PUBLIC_URL: needed for OpenID Connect sign-in/);
+    expect(() => loadConfig({ OIDC_ISSUER: oidc.OIDC_ISSUER, PUBLIC_URL: 'https://fl.example.com' })).toThrow(/OIDC_CLIENT_ID: needed[\s\S]*OIDC_CLIENT_SECRET: needed/);
+    expect(() => loadConfig({ ...oidc, OIDC_ISSUER: 'http://idp.example.com', PUBLIC_URL: 'https://fl.example.com' })).toThrow(/OIDC_ISSUER must start with https:\/\//);
+    expect(loadConfig({ ...oidc, OIDC_ISSUER: 'http://127.0.0.1:8080', PUBLIC_URL: 'http://localhost' }).oidc?.issuer).toBe('http://127.0.0.1:8080');
+    expect(() => loadConfig({ ...oidc, OIDC_SCOPES: 'email profile', PUBLIC_URL: 'https://fl.example.com' })).toThrow(/OIDC_SCOPES must include openid/);
+  });
 });

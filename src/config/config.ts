@@ -131,6 +131,31 @@ const publicUrl = z
     return url.origin;
   });
 
+/**
+ * OIDC_ISSUER: the provider's issuer URL, https; plain http only on loopback (a provider a test or a
+ * developer runs on this machine), since the token answer and the keys travel over it.
+ */
+const oidcIssuer = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined) return undefined;
+    let url: URL;
+    try {
+      url = new URL(v);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `OIDC_ISSUER must be the provider's issuer URL such as https://accounts.google.com (got "${v}")` });
+      return z.NEVER;
+    }
+    const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+      ctx.addIssue({ code: 'custom', message: `OIDC_ISSUER must start with https:// (plain http only on localhost); got "${v}"` });
+      return z.NEVER;
+    }
+    // Kept as written (a trailing slash included): discovery compares it exactly with the provider's own `issuer`.
+    return v;
+  });
+
 const databaseUrl = z
   .string()
   .default('sqlite:data/flowledger.db')
@@ -185,7 +210,26 @@ const envSchema = z.object({
   SESSION_MAX_AGE: duration('SESSION_MAX_AGE', '30d'),
   INVITE_TTL: duration('INVITE_TTL', '7d'),
   RESET_TTL: duration('RESET_TTL', '1h'),
+  OIDC_ISSUER: oidcIssuer,
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_SCOPES: z
+    .string()
+    .default('openid email profile')
+    .refine((v) => v.split(/\s+/).includes('openid'), { message: 'OIDC_SCOPES must include openid (e.g. "openid email profile")' }),
+  OIDC_DISPLAY_NAME: z.string().min(1).max(60).default('single sign-on'),
 });
+
+/** One OpenID Connect provider per install (src/users/oidc.service.ts). */
+export type OidcConfig = Readonly<{
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Space-separated, as sent in the authorization request. */
+  scopes: string;
+  /** The sign-in button's label ("Google", "Microsoft", "Keycloak"). */
+  displayName: string;
+}>;
 
 export type Config = Readonly<{
   port: number;
@@ -267,6 +311,8 @@ export type Config = Readonly<{
   inviteTtlMs: number;
   /** A password reset's link works this long. */
   resetTtlMs: number;
+  /** OpenID Connect sign-in (OIDC_*); unset: password sign-in only. */
+  oidc: OidcConfig | undefined;
 }>;
 
 export class ConfigError extends Error {
@@ -292,6 +338,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // The timeout bounds the whole shutdown: a drain delay as long would always end in exit 1.
     throw new ConfigError([`SHUTDOWN_DRAIN_DELAY (${e.SHUTDOWN_DRAIN_DELAY} ms) must be shorter than SHUTDOWN_TIMEOUT (${e.SHUTDOWN_TIMEOUT} ms)`]);
   }
+  const oidc = oidcConfig(e);
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
@@ -338,5 +385,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionMaxAgeMs: e.SESSION_MAX_AGE,
     inviteTtlMs: e.INVITE_TTL,
     resetTtlMs: e.RESET_TTL,
+    oidc,
   });
+}
+
+/** OIDC is on when any of its three required settings is: then all three, and PUBLIC_URL (the redirect URI's origin), are needed. */
+function oidcConfig(e: z.infer<typeof envSchema>): OidcConfig | undefined {
+  const required = { OIDC_ISSUER: e.OIDC_ISSUER, OIDC_CLIENT_ID: e.OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: e.OIDC_CLIENT_SECRET };
+  if (Object.values(required).every((v) => v === undefined)) return undefined;
+  const problems = Object.entries(required)
+    .filter(([, v]) => v === undefined)
+    .map(([name]) => `${name}: needed for OpenID Connect sign-in (set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together, or none)`);
+  if (e.PUBLIC_URL === undefined) {
+    problems.push('PUBLIC_URL: needed for OpenID Connect sign-in (the redirect URI registered with the provider is PUBLIC_URL/api/auth/oidc/callback)');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze({ issuer: e.OIDC_ISSUER!, clientId: e.OIDC_CLIENT_ID!, clientSecret: e.OIDC_CLIENT_SECRET!, scopes: e.OIDC_SCOPES.trim(), displayName: e.OIDC_DISPLAY_NAME });
 }

@@ -43,7 +43,8 @@ export interface AuditActor {
   keyId?: number | null;
 }
 
-export type AuditAction = 'created' | 'updated' | 'deleted' | 'revoked' | 'accepted';
+/** `accepted`: an invitation was used; `linked`: an outside identity (single sign-on) was attached to a user. */
+export type AuditAction = 'created' | 'updated' | 'deleted' | 'revoked' | 'accepted' | 'linked';
 
 /**
  * Appends `audit.<entity>.<action>` for one admin change: item_type = entity, payload = the

@@ -1,0 +1,2 @@
+/** oidc-provider ships no types: the test provider (test/helpers/oidc-provider.ts) types what it uses. */
+declare module 'oidc-provider';
