@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeEachEngine } from '../helpers/engines.js';
-import { WebSession, type WebTestApp } from '../helpers/browser.js';
+import { screenshot, WebSession, type WebTestApp } from '../helpers/browser.js';
 import type { TestOrg } from '../helpers/test-app.js';
 import { addUser } from '../helpers/users.js';
 import { createTaskVia, trpcData, trpcQuery } from '../helpers/workflow.js';
@@ -88,6 +88,7 @@ describeEachEngine('signing in as a person in Chromium', (engine) => {
     await signInWithPassword(page, 'nobody@acme.test', PASSWORD);
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('Wrong email or password.');
     expect(await page.getByRole('link', { name: /^Sign in with/ }).count()).toBe(0);
+    if (engine.name === 'sqlite') await screenshot(page, 'sign-in-password');
   });
 
   it('"Sign out everywhere" ends the session of another browser too', async () => {
