@@ -3,7 +3,8 @@
  * email and password to a cookie session (nothing kept in storage, writes carry the CSRF token, the
  * live socket rides the cookie), the wrong-password message, "sign out everywhere" ending a second
  * browser's session, a person deactivated by an admin thrown out of an open dashboard, switching
- * between two orgs, and pasting an API key still working beside it.
+ * between two orgs, the single sign-on button and its refusal message, and pasting an API key
+ * still working beside it.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -89,6 +90,16 @@ describeEachEngine('signing in as a person in Chromium', (engine) => {
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('Wrong email or password.');
     expect(await page.getByRole('link', { name: /^Sign in with/ }).count()).toBe(0);
     if (engine.name === 'sqlite') await screenshot(page, 'sign-in-password');
+  });
+
+  it('offers "Sign in with <provider>" when single sign-on is configured, and explains a refusal it came back with', async () => {
+    const page = await web.open(null, '/');
+    // The page is handed GET /api/auth/providers' answer for a configured provider (this server has none).
+    await page.route('**/api/auth/providers', (route) => route.fulfill({ json: { password: true, oidc: { name: 'Keycloak' } } }));
+    await page.goto(`${t.baseUrl}/?error=not_invited`);
+    const sso = page.getByRole('link', { name: 'Sign in with Keycloak' });
+    expect(await sso.getAttribute('href')).toBe('/api/auth/oidc/start');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('no account here uses that email');
   });
 
   it('"Sign out everywhere" ends the session of another browser too', async () => {
