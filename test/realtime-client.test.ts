@@ -10,6 +10,7 @@ import type { Service } from '../src/shared/lifecycle.js';
 import { describeEachEngine } from './helpers/engines.js';
 import { insertTask } from './helpers/factories.js';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/test-app.js';
+import { addUser, signIn } from './helpers/users.js';
 
 /** Resolves with the first value `register` reports, or rejects after timeoutMs. */
 function waitFor<T>(register: (done: (v: T) => void) => () => void, timeoutMs = 5_000): Promise<T> {
@@ -128,5 +129,27 @@ describeEachEngine('typed realtime client', (engine) => {
     const client = new FlowLedgerRealtime({ url: wsUrl, token: 'fl_bad', WebSocket: WebSocket as unknown as WebSocketConstructor, reconnect: { initialDelayMs: 10 } });
     await expect(client.ready()).rejects.toThrow(/4401/);
     expect(client.state).toBe('closed');
+  });
+
+  it('without a token sends no auth message and rides the session cookie of its upgrade (the dashboard)', async () => {
+    await addUser(t, { orgId: org.orgId, email: 'rio@realtime.test', role: 'viewer', password: 'correct horse battery staple' });
+    const session = await signIn(t, 'rio@realtime.test', 'correct horse battery staple');
+    const origin = new URL(wsUrl.replace(/^ws/, 'http')).origin;
+    // What a browser does on its own: the cookie and the page's Origin on the upgrade.
+    class BrowserLikeWebSocket extends WebSocket {
+      constructor(url: string) {
+        super(url, { headers: { cookie: `flowledger_session=${session.token}`, origin } });
+      }
+    }
+    const client = new FlowLedgerRealtime({ url: wsUrl, WebSocket: BrowserLikeWebSocket as unknown as WebSocketConstructor, reconnect: false });
+    const frames: string[] = [];
+    client.onAny((f) => frames.push(f.event));
+    await client.ready();
+    const created = waitFor<string>((done) => client.on('workflow:task:created', (data) => done(data.taskId)));
+    const { taskId } = await commit('task.created');
+    expect(await created).toBe(taskId);
+    // An auth message after the cookie authenticated would have been answered with system:error.
+    expect(frames).not.toContain('system:error');
+    client.close();
   });
 });

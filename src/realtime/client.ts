@@ -32,8 +32,12 @@ export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'closed';
 export interface RealtimeClientOptions {
   /** `ws://host:3001/ws` or `wss://…/ws`. */
   url: string;
-  /** The API key, or a function returning it (read again on every reconnect). */
-  token: string | (() => string | Promise<string>);
+  /**
+   * The API key, or a function returning it (read again on every reconnect). Omitted in the
+   * dashboard signed in as a person: the browser sends the session cookie with the upgrade (same
+   * origin only), so no auth message is sent.
+   */
+  token?: string | (() => string | Promise<string>);
   /** Subscribe patterns (`workflow:sla:*`); default: everything of the key's org. */
   events?: string[];
   /** WebSocket implementation; default `globalThis.WebSocket`. */
@@ -134,7 +138,7 @@ export class FlowLedgerRealtime {
 
   private async open(): Promise<void> {
     this.setState(this.attempt === 0 ? 'connecting' : 'reconnecting');
-    let token: string;
+    let token: string | undefined;
     try {
       token = typeof this.opts.token === 'function' ? await this.opts.token() : this.opts.token;
     } catch {
@@ -144,7 +148,9 @@ export class FlowLedgerRealtime {
     const url = this.patterns?.length ? `${this.opts.url}${this.opts.url.includes('?') ? '&' : '?'}events=${encodeURIComponent(this.patterns.join(','))}` : this.opts.url;
     const socket = new this.WS(url);
     this.socket = socket;
-    socket.onopen = () => socket.send(JSON.stringify({ type: 'auth', token }));
+    socket.onopen = () => {
+      if (token !== undefined) socket.send(JSON.stringify({ type: 'auth', token }));
+    };
     socket.onmessage = (ev) => this.onFrame(ev.data);
     socket.onerror = () => {
       // A close event follows; reconnecting is decided there.

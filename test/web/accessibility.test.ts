@@ -17,6 +17,7 @@ import { screenshot, WebSession, type WebTestApp } from '../helpers/browser.js';
 import { describeEachEngine } from '../helpers/engines.js';
 import { createTaskVia, trpcData, trpcQuery } from '../helpers/workflow.js';
 import { scaled } from '../helpers/time-scale.js';
+import { addUser } from '../helpers/users.js';
 
 const UI_TIMEOUT = scaled(15_000);
 const STATUSES = ['RED', 'YELLOW', 'GREEN', 'COMPLETED'] as const;
@@ -71,11 +72,34 @@ describeEachEngine('every screen passes axe-core with demo data', (engine) => {
 
   const shoot = (page: Page, name: string, opts?: { fullPage: boolean }) => (engine.name === 'sqlite' ? screenshot(page, name, opts) : Promise.resolve());
 
-  it('sign-in, with the error of a wrong key shown', async () => {
+  it('sign-in with email and password, with the error of a wrong password shown', async () => {
     const page = await open(null, '/');
-    await page.getByLabel('API key').fill('fl_wrong');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByLabel('Email').fill('nobody@example.test');
+    await page.getByLabel('Password').fill('not the password at all');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByRole('alert').waitFor();
+    await expectAccessible(page);
+  });
+
+  it('sign-in with a key, with the error of a wrong key shown', async () => {
+    const page = await open(null, '/');
+    await page.getByRole('button', { name: 'Use an API key' }).click();
+    await page.getByLabel('API key').fill('fl_wrong');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('alert').waitFor();
+    await expectAccessible(page);
+  });
+
+  it('the person’s menu open: who, the org switcher and signing out', async () => {
+    const other = await t.createOrg('Second Office');
+    await addUser(t, { orgId, email: 'axe@example.test', name: 'Ada Axe', role: 'member', password: 'correct horse battery staple' });
+    await addUser(t, { orgId: other.orgId, email: 'axe@example.test', role: 'viewer' });
+    const page = await open(null, '/');
+    await page.getByLabel('Email').fill('axe@example.test');
+    await page.getByLabel('Password').fill('correct horse battery staple');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.locator('.user-menu > button').click();
+    await page.getByLabel('Organisation').waitFor();
     await expectAccessible(page);
   });
 

@@ -41,13 +41,14 @@ describeEachEngine('dashboard in Chromium', (engine) => {
 
   it('signs in with a valid key, refuses a wrong one, survives a reload and signs out', async () => {
     const page = await web.open(null, '/tasks', { width: 1280, height: 800 }); // a deep link: the server answers it with the app
+    await page.getByRole('button', { name: 'Use an API key' }).click();
     await page.getByLabel('API key').fill('fl_not_a_real_key');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('not valid');
     if (engine.name === 'sqlite') await screenshot(page, 'sign-in');
 
     await page.getByLabel('API key').fill(org.member);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByRole('heading', { name: 'Tasks', exact: true }).waitFor();
     await expect.poll(() => page.locator('.who').textContent()).toContain('Acme Field Services');
 
@@ -55,9 +56,9 @@ describeEachEngine('dashboard in Chromium', (engine) => {
     await page.getByRole('heading', { name: 'Tasks', exact: true }).waitFor();
 
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByLabel('API key').waitFor();
+    await page.getByLabel('Email').waitFor();
     await page.reload();
-    await page.getByLabel('API key').waitFor(); // the key was removed from storage
+    await page.getByLabel('Email').waitFor(); // the key was removed from storage
   });
 
   it('shows the executive figures the API reports and updates them live', async () => {

@@ -1,9 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
-import { whoAmI, type Me } from './api/client.js';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { currentSession } from './api/auth.js';
+import { whoAmI, type AuthSession } from './api/client.js';
+import { toApiError } from './api/errors.js';
 import { forgetKey, storedKey, storeKey } from './api/session.js';
-import { SessionProvider, useConnectionState, useSession } from './api/session-context.js';
+import { SessionProvider, useConnectionState, useSession, type SignedIn } from './api/session-context.js';
 import { RealtimeToasts, ToastProvider } from './components/toasts.js';
-import { Link, match, RouterProvider, useRoute } from './lib/router.js';
+import { Link, match, navigate, RouterProvider, useRoute } from './lib/router.js';
 import { DashboardScreen } from './screens/dashboard.js';
 import { KanbanScreen } from './screens/kanban.js';
 import { MailboxesScreen } from './screens/mailboxes.js';
@@ -14,31 +16,45 @@ import { SignInScreen } from './screens/sign-in.js';
 import { TaskScreen } from './screens/task.js';
 import { TasksScreen } from './screens/tasks.js';
 
-type Auth = { state: 'checking' } | { state: 'signed-out'; reason?: string } | { state: 'signed-in'; key: string; me: Me };
+type Auth = { state: 'checking' } | { state: 'signed-out'; reason?: string } | ({ state: 'signed-in' } & SignedIn);
 
 export function App() {
-  const [auth, setAuth] = useState<Auth>(() => (storedKey() ? { state: 'checking' } : { state: 'signed-out' }));
+  const [auth, setAuth] = useState<Auth>({ state: 'checking' });
 
   useEffect(() => {
+    // A key kept from an earlier key sign-in wins; else the session cookie, if the browser has one.
     const key = storedKey();
-    if (!key) return;
-    whoAmI(key)
-      .then((me) => setAuth({ state: 'signed-in', key, me }))
-      .catch((e: { status?: number; message: string }) => {
-        // A revoked or unknown key is forgotten; a network failure keeps it for the next try.
-        if (e.status === 401) forgetKey();
-        setAuth({ state: 'signed-out', reason: e.status === 401 ? 'Your key is no longer valid. Sign in again.' : e.message });
-      });
+    if (key) {
+      whoAmI(key)
+        .then((me) => setAuth({ state: 'signed-in', via: 'key', key, me }))
+        .catch((e: { status?: number; message: string }) => {
+          // A revoked or unknown key is forgotten; a network failure keeps it for the next try.
+          if (e.status === 401) forgetKey();
+          setAuth({ state: 'signed-out', reason: e.status === 401 ? 'Your key is no longer valid. Sign in again.' : e.message });
+        });
+      return;
+    }
+    currentSession()
+      .then((session) => setAuth(session ? { state: 'signed-in', via: 'session', session } : { state: 'signed-out' }))
+      .catch((e: unknown) => setAuth({ state: 'signed-out', reason: toApiError(e).message }));
   }, []);
 
-  const signIn = useCallback((key: string, me: Me, remember: boolean) => {
-    if (remember) storeKey(key);
-    setAuth({ state: 'signed-in', key, me });
+  const signIn = useCallback((signedIn: SignedIn, remember: boolean) => {
+    if (signedIn.via === 'key' && remember) storeKey(signedIn.key);
+    setAuth({ state: 'signed-in', ...signedIn });
   }, []);
   const signOut = useCallback(() => {
     forgetKey();
     setAuth({ state: 'signed-out' });
   }, []);
+  const ended = useCallback(() => {
+    setAuth((a) => {
+      if (a.state !== 'signed-in') return a;
+      if (a.via === 'key') forgetKey();
+      return { state: 'signed-out', reason: a.via === 'key' ? 'Your key is no longer valid. Sign in again.' : 'Your session has ended. Sign in again.' };
+    });
+  }, []);
+  const sessionChanged = useCallback((session: AuthSession) => setAuth({ state: 'signed-in', via: 'session', session }), []);
 
   return (
     <RouterProvider>
@@ -46,9 +62,10 @@ export function App() {
         {auth.state === 'checking' && <div className="splash" aria-busy="true">Loading FlowLedger…</div>}
         {auth.state === 'signed-out' && <SignInScreen onSignedIn={signIn} notice={auth.reason} />}
         {auth.state === 'signed-in' && (
-          <SessionProvider apiKey={auth.key} me={auth.me} onSignOut={signOut}>
+          <SessionProvider auth={auth} onSignOut={signOut} onEnded={ended}>
             <RealtimeToasts />
-            <Shell />
+            {/* Keyed by org: switching org remounts every screen, so each loads the new org's data. */}
+            <Shell key={auth.via === 'session' ? auth.session.org.org_id : 'key'} onSessionChange={sessionChanged} />
           </SessionProvider>
         )}
       </ToastProvider>
@@ -65,8 +82,8 @@ const NAV: Array<{ to: string; label: string; active: (p: string) => boolean; ad
   { to: '/mailboxes', label: 'Mailboxes', active: (p: string) => p === '/mailboxes', adminOnly: true },
 ];
 
-function Shell() {
-  const { me, signOut } = useSession();
+function Shell({ onSessionChange }: { onSessionChange: (s: AuthSession) => void }) {
+  const { me, keyName, signOut } = useSession();
   const { path } = useRoute();
   const conn = useConnectionState();
   return (
@@ -87,12 +104,18 @@ function Shell() {
           <span className={`live live-${conn}`} role="status" aria-label={`Live updates: ${conn}`}>
             {conn === 'open' ? 'Live' : conn === 'closed' ? 'Offline' : 'Connecting…'}
           </span>
-          <span className="who" title={me.key_name ?? `key ${me.key_id}`}>
-            {me.org_name} · <span className="role">{me.role}</span>
-          </span>
-          <button type="button" className="button-quiet" onClick={signOut}>
-            Sign out
-          </button>
+          {keyName !== null ? (
+            <>
+              <span className="who" title={keyName}>
+                {me.org_name} · <span className="role">{me.role}</span>
+              </span>
+              <button type="button" className="button-quiet" onClick={signOut}>
+                Sign out
+              </button>
+            </>
+          ) : (
+            <UserMenu onSessionChange={onSessionChange} />
+          )}
         </div>
       </header>
       <main id="main" tabIndex={-1}>
@@ -121,5 +144,92 @@ function Screen({ path }: { path: string }) {
         There is no page at <code>{path}</code>. <Link to="/">Go to the dashboard</Link>.
       </p>
     </section>
+  );
+}
+
+/** The person's menu: who, the org acted in (a switcher when they have several), signing out. */
+function UserMenu({ onSessionChange }: { onSessionChange: (s: AuthSession) => void }) {
+  const { api, account, me, signOut } = useSession();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const away = (e: MouseEvent) => root.current && !root.current.contains(e.target as Node) && setOpen(false);
+    const esc = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
+    document.addEventListener('mousedown', away);
+    document.addEventListener('keydown', esc);
+    return () => {
+      document.removeEventListener('mousedown', away);
+      document.removeEventListener('keydown', esc);
+    };
+  }, [open]);
+  if (!account) return null;
+
+  async function act(work: () => Promise<void>) {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await work();
+    } catch (e) {
+      setError(toApiError(e).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+  const switchOrg = (orgId: number) =>
+    act(async () => {
+      const next = await api.rest<AuthSession>('POST', '/api/auth/session/org', { org_id: orgId });
+      // Pages of the old org (a task, a pursuit) do not exist in the new one: start at its dashboard.
+      navigate('/');
+      onSessionChange(next);
+    });
+  const end = (path: string) =>
+    act(async () => {
+      await api.rest('POST', path);
+      signOut();
+    });
+
+  return (
+    <div className="user-menu" ref={root}>
+      <button type="button" className="button-quiet who" aria-expanded={open} aria-controls="user-menu-panel" onClick={() => setOpen((o) => !o)}>
+        {account.user.name} · {me.org_name} · <span className="role">{me.role}</span>
+      </button>
+      {open && (
+        <div id="user-menu-panel" className="panel user-menu-panel">
+          <p>
+            <strong>{account.user.name}</strong>
+            <br />
+            <span className="muted">{account.user.email}</span>
+          </p>
+          {account.orgs.length > 1 && (
+            <label>
+              Organisation
+              <select value={me.org_id} disabled={busy} onChange={(e) => void switchOrg(Number(e.target.value))}>
+                {account.orgs.map((o) => (
+                  <option key={o.org_id} value={o.org_id}>
+                    {o.name} ({o.role})
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          {error && (
+            <p className="form-error" role="alert">
+              {error}
+            </p>
+          )}
+          <div className="button-row">
+            <button type="button" disabled={busy} onClick={() => void end('/api/auth/sign-out')}>
+              Sign out
+            </button>
+            <button type="button" className="button-quiet" disabled={busy} onClick={() => void end('/api/auth/sign-out-everywhere')}>
+              Sign out everywhere
+            </button>
+          </div>
+        </div>
+      )}
+    </div>
   );
 }

@@ -1,7 +1,9 @@
 /**
  * The dashboard's one way to the server: the typed tRPC client for workflow procedures (its types come
  * from the server's AppRouter, so a changed procedure breaks this build) and a small typed REST
- * helper for the workstream routes (types inferred from the server's own zod schemas).
+ * helper for the workstream routes (types inferred from the server's own zod schemas). Both go
+ * through one fetch that carries the credential: a person's session cookie (plus X-CSRF-Token on
+ * writes) or an API key.
  */
 import { createTRPCClient, httpLink } from '@trpc/client';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
@@ -24,33 +26,64 @@ export interface Me {
   key_name: string | null;
 }
 
+/** GET /api/auth/session and the sign-in answer (docs/contract.md, "Accounts and sign-in"). */
+export interface AuthSession {
+  user: { user_id: number; email: string; name: string };
+  org: { org_id: number; name: string };
+  role: Me['role'];
+  orgs: Array<{ org_id: number; name: string; role: Me['role'] }>;
+  csrf_token: string;
+  expires_at: string;
+}
+
+/** How requests authenticate: the session cookie (the browser sends it) or a pasted API key. */
+export type Credential = { kind: 'session'; csrf: string } | { kind: 'key'; key: string };
+
 export type Trpc = ReturnType<typeof createTrpc>;
 
-function createTrpc(key: string) {
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * fetch with the credential: same-origin cookies always (the session), the key as a bearer, and the
+ * session's CSRF token on writes (the server refuses a cookie-authenticated write without it). A 401
+ * means the credential no longer works (signed out elsewhere, deactivated, key revoked): `onUnauthorized`.
+ */
+function credentialFetch(cred: Credential | null, onUnauthorized?: () => void): typeof fetch {
+  return async (input, init) => {
+    const headers = new Headers(init?.headers);
+    const method = (init?.method ?? 'GET').toUpperCase();
+    if (cred?.kind === 'key') headers.set('authorization', `Bearer ${cred.key}`);
+    if (cred?.kind === 'session' && !SAFE_METHODS.has(method)) headers.set('x-csrf-token', cred.csrf);
+    const res = await fetch(input, { ...init, headers, credentials: 'same-origin' });
+    if (res.status === 401) onUnauthorized?.();
+    return res;
+  };
+}
+
+function createTrpc(doFetch: typeof fetch) {
   // httpLink, not the batch link: single GET queries take the server's fast path and each view's
   // queries already run in parallel.
-  return createTRPCClient<AppRouter>({
-    links: [httpLink({ url: '/api', headers: () => ({ authorization: `Bearer ${key}` }) })],
-  });
+  return createTRPCClient<AppRouter>({ links: [httpLink({ url: '/api', fetch: doFetch })] });
 }
+
+export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 export interface Api {
-  key: string;
+  credential: Credential | null;
   trpc: Trpc;
-  rest<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T>;
+  rest<T>(method: Method, path: string, body?: unknown): Promise<T>;
 }
 
-export function createApi(key: string): Api {
+/** `null` credential: the public routes (sign-in, providers) and the session check on load. */
+export function createApi(credential: Credential | null, onUnauthorized?: () => void): Api {
+  const doFetch = credentialFetch(credential, onUnauthorized);
   return {
-    key,
-    trpc: createTrpc(key),
-    async rest<T>(method: string, path: string, body?: unknown): Promise<T> {
-      const res = await fetch(path, {
+    credential,
+    trpc: createTrpc(doFetch),
+    async rest<T>(method: Method, path: string, body?: unknown): Promise<T> {
+      const res = await doFetch(path, {
         method,
-        headers: {
-          authorization: `Bearer ${key}`,
-          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        },
+        headers: body !== undefined ? { 'content-type': 'application/json' } : {},
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
       });
       const text = await res.text();
@@ -66,5 +99,5 @@ export function createApi(key: string): Api {
 
 /** Checks a key before keeping it: 401 means a wrong or revoked key. */
 export async function whoAmI(key: string): Promise<Me> {
-  return createApi(key).rest<Me>('GET', '/api/me');
+  return createApi({ kind: 'key', key }).rest<Me>('GET', '/api/me');
 }

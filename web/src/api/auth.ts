@@ -1,0 +1,44 @@
+/**
+ * A person's sign-in: the session the cookie carries (GET /api/auth/session), password sign-in, the
+ * configured single sign-on provider, org switching and signing out (docs/contract.md, "Accounts
+ * and sign-in"). The cookie is HttpOnly: this code never sees it, only the session's answer.
+ */
+import { createApi, type AuthSession } from './client.js';
+import { ApiError } from './errors.js';
+
+const publicApi = createApi(null);
+
+/** The session of this browser's cookie, or null when there is none (401). */
+export async function currentSession(): Promise<AuthSession | null> {
+  try {
+    return await publicApi.rest<AuthSession>('GET', '/api/auth/session');
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) return null;
+    throw e;
+  }
+}
+
+export function signInWithPassword(email: string, password: string): Promise<AuthSession> {
+  return publicApi.rest<AuthSession>('POST', '/api/auth/sign-in', { email, password });
+}
+
+/** The single sign-on provider to offer, if the install has one (404: a server without the route). */
+export async function ssoProvider(): Promise<{ name: string } | null> {
+  try {
+    const p = await publicApi.rest<{ oidc?: { name?: string } | null }>('GET', '/api/auth/providers');
+    return p.oidc ? { name: p.oidc.name || 'single sign-on' } : null;
+  } catch {
+    // No provider route, or it failed: the password form still works.
+    return null;
+  }
+}
+
+/** Where "Sign in with <provider>" goes: the server redirects on to the provider. */
+export const SSO_START_URL = '/api/auth/oidc/start';
+
+/** Plain words for the codes single sign-on sends back to the dashboard (`?error=`). */
+export function ssoErrorMessage(code: string): string {
+  if (code === 'not_invited') return 'Single sign-on worked, but no account here uses that email. Ask an admin to invite you.';
+  if (code === 'deactivated') return 'Your account is deactivated. Ask an admin.';
+  return `Single sign-on did not complete (${code}). Try again, or sign in with your password.`;
+}
