@@ -3,7 +3,8 @@
  * invitation read from the file mailer opens /accept-invite, shows the org, email and role, sets a
  * password and signs in (then "sign out everywhere"); a used link says so and leads to sign-in;
  * "Forgot password?" on the sign-in screen mails a reset link whose page sets a new password (the
- * old one stops working); the first start's link, which names no email, asks for one.
+ * old one stops working); the first start's link, which names no email, asks for one; axe finds no
+ * serious violation on the new pages.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -14,6 +15,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { defaultHandlers } from '../../src/app/outbox-handlers.js';
 import { firstAdminLink } from '../../src/users/invitations.service.js';
 import { describeEachEngine } from '../helpers/engines.js';
+import { describeViolations, seriousViolations } from '../helpers/axe.js';
 import { screenshot, WebSession, type WebTestApp } from '../helpers/browser.js';
 import { testWorker } from '../helpers/outbox-seed.js';
 import type { TestOrg } from '../helpers/test-app.js';
@@ -62,6 +64,8 @@ describeEachEngine('the invitation and password reset pages in Chromium', (engin
     return link!;
   }
 
+  /** axe finds no serious or critical violation on the page as it is. */
+  const expectAccessible = async (page: Page) => expect(describeViolations(await seriousViolations(page))).toEqual([]);
   const userMenu = (page: Page) => page.locator('.user-menu > button');
   async function signInWithPassword(page: Page, email: string, password: string) {
     await page.getByLabel('Email').fill(email);
@@ -111,6 +115,7 @@ describeEachEngine('the invitation and password reset pages in Chromium', (engin
     await page.getByRole('heading', { name: 'Join Acme Field Services' }).waitFor();
     await expect.poll(() => page.locator('.sign-in-card').textContent()).toContain('nia@acme.test is invited to Acme Field Services as member');
     if (engine.name === 'sqlite') await screenshot(page, 'accept-invite');
+    await expectAccessible(page);
     // The password policy's refusal is shown, and the form stays.
     await page.getByLabel('Your name').fill('Nia Okafor');
     await page.getByLabel('Choose a password').fill('short');
@@ -144,6 +149,7 @@ describeEachEngine('the invitation and password reset pages in Chromium', (engin
     await page.getByLabel('Email').fill('omar@acme.test');
     await page.getByRole('button', { name: 'Send the link' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('If an account exists for omar@acme.test, we sent a link');
+    await expectAccessible(page);
     // The same words for an email nobody has.
     const nobody = await web.open(null, '/');
     await nobody.getByRole('button', { name: 'Forgot password?' }).click();
@@ -156,6 +162,7 @@ describeEachEngine('the invitation and password reset pages in Chromium', (engin
     await page.goto(`${t.baseUrl}${link}`);
     await page.getByRole('heading', { name: 'Reset your password' }).waitFor();
     if (engine.name === 'sqlite') await screenshot(page, 'reset-password');
+    await expectAccessible(page);
     await page.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
     await page.getByLabel('Repeat the new password').fill('something else entirely');
     await page.getByRole('button', { name: 'Set password and sign in' }).click();
@@ -181,9 +188,10 @@ describeEachEngine('the invitation and password reset pages in Chromium', (engin
     await expect.poll(() => again.getByRole('alert').textContent()).toContain('already used');
   });
 
-  it('tells an unknown link apart from nothing: the same message as a used one', async () => {
+  it('shows an unknown or missing token the message of a used one', async () => {
     const page = await web.open(null, '/accept-invite#token=not-a-real-token');
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('already used, revoked or has expired');
+    await expectAccessible(page);
     const bare = await web.open(null, '/reset-password');
     await expect.poll(() => bare.getByRole('alert').textContent()).toContain('This reset link is not valid');
   });
