@@ -31,11 +31,11 @@ export interface WebTestApp extends TestApp {
 }
 
 /** The full app on a real socket with the real clock (the page's countdowns use the browser's); `env` adds settings. */
-export async function startWebApp(engine: TestEngine, env: Record<string, string> = {}): Promise<WebTestApp> {
+export async function startWebApp(engine: TestEngine, env: Record<string, string> = {}, port = 0): Promise<WebTestApp> {
   const t = await createTestApp(engine, { clock: systemClock, env: { REALTIME_POLL_INTERVAL: '200ms', ...env } });
   const services: Service[] = realtimeServices(t.deps, { metricsIntervalMs: 200 }).services;
   for (const s of services) await s.start();
-  const baseUrl = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const baseUrl = await t.app.listen({ port, host: '127.0.0.1' });
   return {
     ...t,
     baseUrl,
@@ -72,8 +72,9 @@ export class WebSession {
     private readonly timeoutMs: number,
   ) {}
 
-  static async start(engine: TestEngine, timeoutMs: number, env?: Record<string, string>): Promise<WebSession> {
-    const [app, browser] = await Promise.all([startWebApp(engine, env), launchBrowser()]);
+  /** `port`: a fixed one, for a PUBLIC_URL that must name the page's own origin (same-site checks). */
+  static async start(engine: TestEngine, timeoutMs: number, env?: Record<string, string>, port?: number): Promise<WebSession> {
+    const [app, browser] = await Promise.all([startWebApp(engine, env, port), launchBrowser()]);
     return new WebSession(app, browser, timeoutMs);
   }
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { currentSession } from './api/auth.js';
 import { whoAmI, type AuthSession } from './api/client.js';
 import { toApiError } from './api/errors.js';
@@ -12,6 +12,7 @@ import { MailboxesScreen } from './screens/mailboxes.js';
 import { PipelineScreen } from './screens/pipeline.js';
 import { PursuitScreen } from './screens/pursuit.js';
 import { CandidateScreen } from './screens/candidate.js';
+import { AcceptInviteScreen, ResetPasswordScreen } from './screens/account-links.js';
 import { SignInScreen } from './screens/sign-in.js';
 import { TaskScreen } from './screens/task.js';
 import { TasksScreen } from './screens/tasks.js';
@@ -56,21 +57,38 @@ export function App() {
   }, []);
   const sessionChanged = useCallback((session: AuthSession) => setAuth({ state: 'signed-in', via: 'session', session }), []);
 
+  // A mailed link's page opens whoever is signed in (or nobody); it ends signed in as its person.
+  const linkSignedIn = useCallback((session: AuthSession) => {
+    forgetKey();
+    navigate('/', { replace: true });
+    setAuth({ state: 'signed-in', via: 'session', session });
+  }, []);
+
   return (
     <RouterProvider>
       <ToastProvider>
-        {auth.state === 'checking' && <div className="splash" aria-busy="true">Loading FlowLedger…</div>}
-        {auth.state === 'signed-out' && <SignInScreen onSignedIn={signIn} notice={auth.reason} />}
-        {auth.state === 'signed-in' && (
-          <SessionProvider auth={auth} onSignOut={signOut} onEnded={ended}>
-            <RealtimeToasts />
-            {/* Keyed by org: switching org remounts every screen, so each loads the new org's data. */}
-            <Shell key={auth.via === 'session' ? auth.session.org.org_id : 'key'} onSessionChange={sessionChanged} />
-          </SessionProvider>
-        )}
+        <AccountLinkOr onSignedIn={linkSignedIn}>
+          {auth.state === 'checking' && <div className="splash" aria-busy="true">Loading FlowLedger…</div>}
+          {auth.state === 'signed-out' && <SignInScreen onSignedIn={signIn} notice={auth.reason} />}
+          {auth.state === 'signed-in' && (
+            <SessionProvider auth={auth} onSignOut={signOut} onEnded={ended}>
+              <RealtimeToasts />
+              {/* Keyed by org: switching org remounts every screen, so each loads the new org's data. */}
+              <Shell key={auth.via === 'session' ? auth.session.org.org_id : 'key'} onSessionChange={sessionChanged} />
+            </SessionProvider>
+          )}
+        </AccountLinkOr>
       </ToastProvider>
     </RouterProvider>
   );
+}
+
+/** The invitation and reset links' pages (`/accept-invite`, `/reset-password`), else the children. */
+function AccountLinkOr({ onSignedIn, children }: { onSignedIn: (session: AuthSession) => void; children: ReactNode }) {
+  const { path } = useRoute();
+  if (path === '/accept-invite') return <AcceptInviteScreen onSignedIn={onSignedIn} />;
+  if (path === '/reset-password') return <ResetPasswordScreen onSignedIn={onSignedIn} />;
+  return <>{children}</>;
 }
 
 const NAV: Array<{ to: string; label: string; active: (p: string) => boolean; adminOnly?: boolean }> = [

@@ -42,3 +42,34 @@ export function ssoErrorMessage(code: string): string {
   if (code === 'deactivated') return 'Your account is deactivated. Ask an admin.';
   return `Single sign-on did not complete (${code}). Try again, or sign in with your password.`;
 }
+
+/** What an invitation link leads to (GET /api/auth/invitations/:token); `email` is empty for the first start's link. */
+export interface InvitationPreview {
+  email: string;
+  org: { org_id: number; name: string };
+  role: AuthSession['role'];
+  expires_at: string;
+  has_account: boolean;
+}
+
+export function lookUpInvitation(token: string): Promise<InvitationPreview> {
+  return publicApi.rest<InvitationPreview>('GET', `/api/auth/invitations/${encodeURIComponent(token)}`);
+}
+
+export function acceptInvitation(input: { token: string; name: string; password: string; email?: string }): Promise<AuthSession> {
+  return publicApi.rest<AuthSession>('POST', '/api/auth/invitations/accept', input);
+}
+
+/** Always 202 (known email or not): the page says the same whatever the answer. */
+export async function requestPasswordReset(email: string): Promise<void> {
+  await publicApi.rest('POST', '/api/auth/password-reset', { email });
+}
+
+export function confirmPasswordReset(token: string, password: string): Promise<AuthSession> {
+  return publicApi.rest<AuthSession>('POST', '/api/auth/password-reset/confirm', { token, password });
+}
+
+/** The token of a mailed link: it rides in the fragment (`#token=…`) so it reaches no server log. */
+export function tokenFromHash(): string | null {
+  return new URLSearchParams(location.hash.replace(/^#/, '')).get('token');
+}

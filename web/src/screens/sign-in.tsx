@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { signInWithPassword, ssoErrorMessage, ssoProvider, SSO_START_URL } from '../api/auth.js';
+import { requestPasswordReset, signInWithPassword, ssoErrorMessage, ssoProvider, SSO_START_URL } from '../api/auth.js';
 import { whoAmI } from '../api/client.js';
 import { toApiError } from '../api/errors.js';
 import type { SignedIn } from '../api/session-context.js';
@@ -16,7 +16,7 @@ function ssoErrorFromUrl(): string | undefined {
  * possible behind "Use an API key" (admins, scripts' owners).
  */
 export function SignInScreen({ onSignedIn, notice }: { onSignedIn: (auth: SignedIn, remember: boolean) => void; notice?: string | undefined }) {
-  const [mode, setMode] = useState<'password' | 'key'>('password');
+  const [mode, setMode] = useState<'password' | 'key' | 'forgot'>('password');
   const [sso, setSso] = useState<{ name: string } | null>(null);
   const [urlError] = useState(ssoErrorFromUrl);
 
@@ -31,7 +31,9 @@ export function SignInScreen({ onSignedIn, notice }: { onSignedIn: (auth: Signed
   return (
     <main className="sign-in">
       {mode === 'password' ? (
-        <PasswordForm onSignedIn={onSignedIn} notice={notice ?? urlError} sso={sso} onUseKey={() => setMode('key')} />
+        <PasswordForm onSignedIn={onSignedIn} notice={notice ?? urlError} sso={sso} onUseKey={() => setMode('key')} onForgot={() => setMode('forgot')} />
+      ) : mode === 'forgot' ? (
+        <ForgotForm onBack={() => setMode('password')} />
       ) : (
         <KeyForm onSignedIn={onSignedIn} notice={notice} onUsePassword={() => setMode('password')} />
       )}
@@ -44,11 +46,13 @@ function PasswordForm({
   notice,
   sso,
   onUseKey,
+  onForgot,
 }: {
   onSignedIn: (auth: SignedIn, remember: boolean) => void;
   notice: string | undefined;
   sso: { name: string } | null;
   onUseKey: () => void;
+  onForgot: () => void;
 }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -108,6 +112,9 @@ function PasswordForm({
       <button type="submit" disabled={busy}>
         {busy ? 'Signing in…' : 'Sign in'}
       </button>
+      <button type="button" className="button-quiet" onClick={onForgot}>
+        Forgot password?
+      </button>
       {sso && (
         <a className="button button-quiet" href={SSO_START_URL}>
           Sign in with {sso.name}
@@ -115,6 +122,68 @@ function PasswordForm({
       )}
       <button type="button" className="button-quiet" onClick={onUseKey}>
         Use an API key
+      </button>
+    </form>
+  );
+}
+
+/** Asks for a reset link. The answer is the same whether an account exists (no one learns who has one). */
+function ForgotForm({ onBack }: { onBack: () => void }) {
+  const [email, setEmail] = useState('');
+  const [sent, setSent] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!email.trim()) {
+      setError('Enter your email.');
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    try {
+      await requestPasswordReset(email.trim());
+      setSent(true);
+    } catch (err) {
+      setError(toApiError(err).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="panel sign-in-card" onSubmit={submit} aria-labelledby="sign-in-title">
+      <h1 id="sign-in-title">Reset your password</h1>
+      {sent ? (
+        <p role="status">If an account exists for {email.trim()}, we sent a link to reset its password. It is valid for a short while.</p>
+      ) : (
+        <>
+          <p className="muted">Enter the email of your account: we mail you a link to choose a new password.</p>
+          <label htmlFor="reset-email">Email</label>
+          <input
+            id="reset-email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? 'sign-in-error' : undefined}
+            autoFocus
+          />
+          {error && (
+            <p id="sign-in-error" className="form-error" role="alert">
+              {error}
+            </p>
+          )}
+          <button type="submit" disabled={busy}>
+            {busy ? 'Sending…' : 'Send the link'}
+          </button>
+        </>
+      )}
+      <button type="button" className="button-quiet" onClick={onBack}>
+        Back to sign-in
       </button>
     </form>
   );
