@@ -82,13 +82,21 @@ export function toWorkEventView(r: Pick<Row<'work_event'>, 'work_event_id' | 'or
 }
 
 /** The activity log of one item, or of the whole org, newest first. */
+/**
+ * Mail jobs (`mail.invitation`, `mail.password_reset`): delivery mechanics about one person, their
+ * token sealed in the payload. Not activity: never a webhook, a realtime frame or a row of the org's
+ * event list.
+ */
+export const MAIL_JOB_PREFIX = 'mail.';
+export function isMailJob(eventName: string): boolean {
+  return eventName.startsWith(MAIL_JOB_PREFIX);
+}
+
 export async function listWorkEvents(
   db: DbOrTrx,
   q: { orgId: number; itemType?: string; itemId?: string | number; limit: number; offset: number },
 ): Promise<{ data: WorkEventView[]; total: number }> {
-  // Mail jobs (invitations, password resets) are delivery mechanics about one person, sealed:
-  // not activity for the org's other members to read.
-  let base = db.selectFrom('work_event').where('org_id', '=', q.orgId).where('event_name', 'not like', 'mail.%');
+  let base = db.selectFrom('work_event').where('org_id', '=', q.orgId).where('event_name', 'not like', `${MAIL_JOB_PREFIX}%`);
   if (q.itemType !== undefined) base = base.where('item_type', '=', q.itemType);
   if (q.itemId !== undefined) base = base.where('item_id', '=', String(q.itemId));
   const [rows, count] = await Promise.all([

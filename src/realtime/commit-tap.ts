@@ -13,7 +13,7 @@
  */
 import type { Database } from '../db/create-db.js';
 import type { CommitFeed, FeedSubscription } from '../db/commit-feed.js';
-import { parseWorkEventPayload } from '../outbox/work-events.repository.js';
+import { isMailJob, parseWorkEventPayload } from '../outbox/work-events.repository.js';
 import type { Service } from '../shared/lifecycle.js';
 import type { Logger } from '../shared/logger.js';
 import { workEventFrameData } from './frame-data.js';
@@ -103,7 +103,7 @@ export class CommitTap implements Service {
       for (const r of rows) {
         this.advance(r.work_event_id);
         // `mail.*` carries a sealed one-time link to one person's mailbox: not a frame for the org.
-        if (r.event_name.startsWith('mail.')) continue;
+        if (isMailJob(r.event_name)) continue;
         this.deps.hub.publish(r.org_id, r.event_name, workEventFrameData({ ...r, payload: parseWorkEventPayload(r.payload_json) }), {
           id: String(r.work_event_id),
           ts: r.happened_at,
