@@ -11,11 +11,12 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, connect } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { ImapFlow } from 'imapflow';
 import { waitFor } from './wait-for.js';
+import { freePort } from './ports.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const ENABLED_LINK = '/etc/systemd/system/multi-user.target.wants/dovecot.service';
@@ -56,17 +57,6 @@ export function ensureDovecot(): void {
   if (r.status !== 0) throw new Error(`dovecot is not available: ${r.stderr}`);
   // The package enables its systemd unit on install; tests start their own instance only.
   if (existsSync(ENABLED_LINK)) spawnSync('systemctl', ['disable', 'dovecot.service'], { stdio: 'ignore' });
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /** Resolves once the port answers with an IMAP greeting. */

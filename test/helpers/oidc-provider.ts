@@ -24,7 +24,10 @@ export interface TestOidcProvider {
   issuer: string;
   clientId: string;
   clientSecret: string;
-  /** Who the next login at the provider is (the interaction page signs them in). */
+  /**
+   * Who the next login at the provider is (the interaction page signs them in); for an account
+   * already known, also the claims it sends from now on.
+   */
   signInAs(account: TestAccount): void;
   close(): Promise<void>;
 }
@@ -93,6 +96,9 @@ export async function startOidcProvider(o: { redirectUri: string }): Promise<Tes
     clientSecret,
     signInAs(account) {
       next = account;
+      // Claims are read at each token request: an account already signed in at the provider (its
+      // session cookie skips the login page) answers with what the test declared last.
+      if (accounts.has(account.sub)) accounts.set(account.sub, account);
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -7,7 +7,6 @@
  * serious violation on the new pages.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -20,6 +19,7 @@ import { screenshot, WebSession, type WebTestApp } from '../helpers/browser.js';
 import { testWorker } from '../helpers/outbox-seed.js';
 import type { TestOrg } from '../helpers/test-app.js';
 import { addUser } from '../helpers/users.js';
+import { freePort } from '../helpers/ports.js';
 import { scaled } from '../helpers/time-scale.js';
 
 const UI_TIMEOUT = scaled(10_000);
@@ -29,17 +29,6 @@ const NEW_PASSWORD = 'a brand new and unusual passphrase';
 /** The text of an .eml as written by nodemailer (quoted-printable soft breaks and escapes undone). */
 function decodeMail(raw: string): string {
   return raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 describeEachEngine('the invitation and password reset pages in Chromium', (engine) => {

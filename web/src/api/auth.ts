@@ -36,11 +36,24 @@ export async function ssoProvider(): Promise<{ name: string } | null> {
 /** Where "Sign in with <provider>" goes: the server redirects on to the provider. */
 export const SSO_START_URL = '/api/auth/oidc/start';
 
-/** Plain words for the codes single sign-on sends back to the dashboard (`?error=`). */
+/** Plain words for the codes single sign-on sends back to the dashboard (`?error=`, OIDC_REFUSALS on the server). */
 export function ssoErrorMessage(code: string): string {
-  if (code === 'not_invited') return 'Single sign-on worked, but no account here uses that email. Ask an admin to invite you.';
-  if (code === 'deactivated') return 'Your account is deactivated. Ask an admin.';
-  return `Single sign-on did not complete (${code}). Try again, or sign in with your password.`;
+  switch (code) {
+    case 'not_invited':
+      return 'Single sign-on worked, but no account here uses that email. Ask an admin to invite you.';
+    case 'oidc_state_invalid':
+      return 'That single sign-on attempt expired or was started in another browser. Start again from this page.';
+    case 'account_deactivated':
+      return 'Your account is deactivated. Ask an admin.';
+    case 'email_unverified':
+      return 'Your single sign-on provider did not confirm your email address, so it cannot be matched to an account here.';
+    case 'oidc_unavailable':
+      return 'The single sign-on provider cannot be reached right now. Try again, or sign in with your password.';
+    case 'rate_limited':
+      return 'Too many failed sign-ins from this address. Wait a few minutes and try again.';
+    default:
+      return `Single sign-on did not complete (${code}). Try again, or sign in with your password.`;
+  }
 }
 
 /** What an invitation link leads to (GET /api/auth/invitations/:token); `email` is empty for the first start's link. */
