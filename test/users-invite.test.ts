@@ -203,6 +203,18 @@ describeEachEngine('invitations and password reset', (engine) => {
     expect(events.filter((e) => e.event_name.startsWith('mail.'))).toEqual([]);
   });
 
+  it('refuses a reset link once RESET_TTL has passed, leaving the password as it was', async () => {
+    (t.clock as ManualClock).advance(60_000);
+    expect((await pub('POST', '/api/auth/password-reset', { email: 'ada@acme.example' })).statusCode).toBe(202);
+    const [mail] = await newMails();
+    expect(mail?.to).toBe('ada@acme.example');
+    (t.clock as ManualClock).advance(t.deps.config.resetTtlMs + 1_000);
+    const late = await pub('POST', '/api/auth/password-reset/confirm', { token: mail!.token, password: 'yet another long passphrase' });
+    expect(late.statusCode).toBe(404);
+    expect(cookieOf(late)).toBeUndefined();
+    await signIn(t, 'ada@acme.example', NEW_PASSWORD);
+  });
+
   it('mails at most AUTH_FAILURE_LIMIT reset links per email and window, still answering 202', async () => {
     (t.clock as ManualClock).advance(60_000);
     for (let i = 0; i < 5; i++) expect((await pub('POST', '/api/auth/password-reset', { email: 'carl@beta.example' })).statusCode).toBe(202);
