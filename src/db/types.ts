@@ -222,6 +222,8 @@ export interface WorkflowTaskTable {
   priority: Generated<TaskPriority>;
   current_owner: string | null;
   owner_email: string | null;
+  /** The user who owns the task (a member of its org), beside the free-text `current_owner`. */
+  owner_user_id: number | null;
   dollar_value: Generated<number>;
   currency: Generated<string>;
   sla_deadline: Iso | null;

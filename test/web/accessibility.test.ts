@@ -313,7 +313,7 @@ describeEachEngine('every screen passes axe-core with demo data', (engine) => {
     await expectAccessible(empty);
 
     const notAdmin = await open(viewer, '/mailboxes');
-    await notAdmin.getByRole('heading', { name: 'This page needs an admin key' }).waitFor();
+    await notAdmin.getByRole('heading', { name: 'This page needs an admin' }).waitFor();
     await expectAccessible(notAdmin);
   });
 

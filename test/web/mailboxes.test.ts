@@ -76,11 +76,12 @@ describeEachEngine('mailboxes screen in Chromium', (engine) => {
   it('an admin without mailboxes is shown how to add one', async () => {
     const empty = await t.createOrg('Globex');
     const page = await web.open(empty.admin, '/');
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Mailboxes' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
+    await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Mailboxes' }).click();
     await page.getByRole('heading', { name: 'No mailboxes yet' }).waitFor();
     expect(await page.locator('pre code').textContent()).toContain('flowledger mailboxes add');
     expect(await page.locator('main').textContent()).toContain('POST /api/mailboxes');
-    expect(new URL(page.url()).pathname).toBe('/mailboxes');
+    expect(new URL(page.url()).pathname).toBe('/admin/mailboxes');
   });
 
   it('shows a wrong password as the error, then watching, up to date and the messages counted once PATCH fixes it, live', async () => {
@@ -195,14 +196,14 @@ describeEachEngine('mailboxes screen in Chromium', (engine) => {
       const page = await web.open(key, '/');
       const nav = page.getByRole('navigation', { name: 'Main' });
       await nav.getByRole('link', { name: 'Tasks' }).waitFor();
-      expect(await nav.getByRole('link', { name: 'Mailboxes' }).count()).toBe(0);
+      expect(await nav.getByRole('link', { name: 'Admin' }).count()).toBe(0);
 
       const asked: string[] = [];
       page.on('request', (r) => {
         if (new URL(r.url()).pathname.startsWith('/api/mailboxes')) asked.push(r.url());
       });
-      await page.goto(`${t.baseUrl}/mailboxes`);
-      await page.getByRole('heading', { name: 'This page needs an admin key' }).waitFor();
+      await page.goto(`${t.baseUrl}/admin/mailboxes`);
+      await page.getByRole('heading', { name: 'This page needs an admin' }).waitFor();
       expect(await page.locator('li.mailbox').count()).toBe(0);
       expect(asked).toEqual([]);
     }

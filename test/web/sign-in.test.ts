@@ -138,7 +138,7 @@ describeEachEngine('signing in as a person in Chromium', (engine) => {
     await addUser(t, { orgId: borealis.orgId, email: 'hal@both.test', role: 'admin' });
     const page = await signedInPage('hal@both.test');
     await page.getByRole('link', { name: 'Quote for 40 pumps' }).waitFor();
-    expect(await page.getByRole('link', { name: 'Mailboxes' }).count()).toBe(0); // a viewer here
+    expect(await page.getByRole('link', { name: 'Admin', exact: true }).count()).toBe(0); // a viewer here
 
     await userMenu(page).click();
     await page.getByLabel('Organisation').selectOption({ label: 'Borealis Logistics (admin)' });
@@ -147,7 +147,7 @@ describeEachEngine('signing in as a person in Chromium', (engine) => {
     await page.getByRole('link', { name: 'Tasks', exact: true }).click();
     await page.getByRole('link', { name: 'Crate audit in Tromsø' }).waitFor();
     expect(await page.getByText('Quote for 40 pumps').count()).toBe(0);
-    await page.getByRole('link', { name: 'Mailboxes' }).waitFor(); // an admin there
+    await page.getByRole('link', { name: 'Admin', exact: true }).waitFor(); // an admin there
     // The live socket follows the org (a fresh one, authenticated by the same cookie).
     await page.getByRole('status', { name: 'Live updates: open' }).waitFor();
     await page.reload();

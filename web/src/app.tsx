@@ -3,12 +3,13 @@ import { currentSession } from './api/auth.js';
 import { whoAmI, type AuthSession } from './api/client.js';
 import { toApiError } from './api/errors.js';
 import { forgetKey, storedKey, storeKey } from './api/session.js';
+import { QueryProvider } from './api/query.js';
 import { SessionProvider, useConnectionState, useSession, type SignedIn } from './api/session-context.js';
 import { RealtimeToasts, ToastProvider } from './components/toasts.js';
 import { Link, match, navigate, RouterProvider, useRoute } from './lib/router.js';
 import { DashboardScreen } from './screens/dashboard.js';
 import { KanbanScreen } from './screens/kanban.js';
-import { MailboxesScreen } from './screens/mailboxes.js';
+import { AdminScreen, isAdminPath } from './screens/admin/admin.js';
 import { PipelineScreen } from './screens/pipeline.js';
 import { PursuitScreen } from './screens/pursuit.js';
 import { CandidateScreen } from './screens/candidate.js';
@@ -96,8 +97,8 @@ const NAV: Array<{ to: string; label: string; active: (p: string) => boolean; ad
   { to: '/kanban', label: 'Kanban', active: (p: string) => p.startsWith('/kanban') },
   { to: '/tasks', label: 'Tasks', active: (p: string) => p.startsWith('/tasks') },
   { to: '/pipeline', label: 'Pipeline', active: (p: string) => p.startsWith('/pipeline') },
-  // Admin keys only, as the API; another role reaching the path is told why it is not for them.
-  { to: '/mailboxes', label: 'Mailboxes', active: (p: string) => p === '/mailboxes', adminOnly: true },
+  // Admins only, as the API; another role reaching an admin path is told why it is not for them.
+  { to: '/admin', label: 'Admin', active: isAdminPath, adminOnly: true },
 ];
 
 function Shell({ onSessionChange }: { onSessionChange: (s: AuthSession) => void }) {
@@ -105,41 +106,43 @@ function Shell({ onSessionChange }: { onSessionChange: (s: AuthSession) => void 
   const { path } = useRoute();
   const conn = useConnectionState();
   return (
-    <div className="shell">
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <header className="topbar">
-        <span className="brand">FlowLedger</span>
-        <nav aria-label="Main">
-          {NAV.filter((n) => !n.adminOnly || me.role === 'admin').map((n) => (
-            <Link key={n.to} to={n.to} className="nav-link" aria-current={n.active(path) ? 'page' : undefined}>
-              {n.label}
-            </Link>
-          ))}
-        </nav>
-        <div className="topbar-right">
-          <span className={`live live-${conn}`} role="status" aria-label={`Live updates: ${conn}`}>
-            {conn === 'open' ? 'Live' : conn === 'closed' ? 'Offline' : 'Connecting…'}
-          </span>
-          {keyName !== null ? (
-            <>
-              <span className="who" title={keyName}>
-                {me.org_name} · <span className="role">{me.role}</span>
-              </span>
-              <button type="button" className="button-quiet" onClick={signOut}>
-                Sign out
-              </button>
-            </>
-          ) : (
-            <UserMenu onSessionChange={onSessionChange} />
-          )}
-        </div>
-      </header>
-      <main id="main" tabIndex={-1}>
-        <Screen path={path} />
-      </main>
-    </div>
+    <QueryProvider>
+      <div className="shell">
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="topbar">
+          <span className="brand">FlowLedger</span>
+          <nav aria-label="Main">
+            {NAV.filter((n) => !n.adminOnly || me.role === 'admin').map((n) => (
+              <Link key={n.to} to={n.to} className="nav-link" aria-current={n.active(path) ? 'page' : undefined}>
+                {n.label}
+              </Link>
+            ))}
+          </nav>
+          <div className="topbar-right">
+            <span className={`live live-${conn}`} role="status" aria-label={`Live updates: ${conn}`}>
+              {conn === 'open' ? 'Live' : conn === 'closed' ? 'Offline' : 'Connecting…'}
+            </span>
+            {keyName !== null ? (
+              <>
+                <span className="who" title={keyName}>
+                  {me.org_name} · <span className="role">{me.role}</span>
+                </span>
+                <button type="button" className="button-quiet" onClick={signOut}>
+                  Sign out
+                </button>
+              </>
+            ) : (
+              <UserMenu onSessionChange={onSessionChange} />
+            )}
+          </div>
+        </header>
+        <main id="main" tabIndex={-1}>
+          <Screen path={path} />
+        </main>
+      </div>
+    </QueryProvider>
   );
 }
 
@@ -150,7 +153,7 @@ function Screen({ path }: { path: string }) {
   let m = match('/tasks/:id', path);
   if (m) return <TaskScreen taskId={m.id!} />;
   if (path === '/pipeline') return <PipelineScreen />;
-  if (path === '/mailboxes') return <MailboxesScreen />;
+  if (isAdminPath(path)) return <AdminScreen path={path} />;
   m = match('/pipeline/pursuits/:id', path);
   if (m) return <PursuitScreen pursuitId={Number(m.id)} />;
   m = match('/pipeline/candidates/:id', path);

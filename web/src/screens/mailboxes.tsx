@@ -24,27 +24,14 @@ const STATE: Record<MailboxState, { label: string; symbol: string; hint: string 
 };
 
 export function MailboxesScreen() {
-  const { me } = useSession();
   return (
     <div className="stack">
       <div className="page-head">
         <h1>Mailboxes</h1>
         <p className="muted">The IMAP mailboxes FlowLedger watches: mail delivered to them becomes signals and tasks on its own.</p>
       </div>
-      {me.role === 'admin' ? <MailboxList /> : <AdminOnly role={me.role} />}
+      <MailboxList />
     </div>
-  );
-}
-
-function AdminOnly({ role }: { role: string }) {
-  return (
-    <section className="panel" aria-labelledby="admin-only-title">
-      <h2 id="admin-only-title">This page needs an admin key</h2>
-      <p>
-        Mailboxes hold the credentials of the organisation&apos;s mail, so only admin keys may see or change them. You are signed in with a{' '}
-        <strong>{role}</strong> key; ask an admin, or sign in with an admin key.
-      </p>
-    </section>
   );
 }
 

@@ -1,0 +1,50 @@
+/**
+ * The admin area: one sub-navigation over the screens a team runs FlowLedger from. Each section
+ * is an entry of ADMIN_SECTIONS (path, label, what it holds, the screen); members and viewers
+ * reaching any of them are told the page is for admins, as the API answers them 403.
+ */
+import type { ReactNode } from 'react';
+import { useSession } from '../../api/session-context.js';
+import { AdminOnly } from '../../components/admin-only.js';
+import { Link } from '../../lib/router.js';
+import { MailboxesScreen } from '../mailboxes.js';
+
+export interface AdminSection {
+  /** Under /admin/. */
+  path: string;
+  label: string;
+  /** One sentence: why the section is for admins only (shown to other roles). */
+  holds: string;
+  render: (path: string) => ReactNode;
+}
+
+/** The sections in the order of the sub-navigation. Add a screen here. */
+export const ADMIN_SECTIONS: AdminSection[] = [
+  { path: '/admin/mailboxes', label: 'Mailboxes', holds: 'Mailboxes hold the credentials of the organisation’s mail.', render: () => <MailboxesScreen /> },
+];
+
+export const isAdminPath = (path: string) => path === '/admin' || path.startsWith('/admin/') || path === '/mailboxes';
+
+function sectionOf(path: string): AdminSection {
+  // `/mailboxes` was the mailboxes screen's address before the admin area: old links still work.
+  const p = path === '/mailboxes' || path === '/admin' ? ADMIN_SECTIONS[0]!.path : path;
+  return ADMIN_SECTIONS.find((s) => p === s.path || p.startsWith(`${s.path}/`)) ?? ADMIN_SECTIONS[0]!;
+}
+
+export function AdminScreen({ path }: { path: string }) {
+  const { me } = useSession();
+  const section = sectionOf(path);
+  if (me.role !== 'admin') return <AdminOnly role={me.role} what={section.holds} />;
+  return (
+    <div className="admin-layout">
+      <nav aria-label="Admin" className="admin-nav">
+        {ADMIN_SECTIONS.map((s) => (
+          <Link key={s.path} to={s.path} className="admin-nav-link" aria-current={s === section ? 'page' : undefined}>
+            {s.label}
+          </Link>
+        ))}
+      </nav>
+      <div className="admin-content">{section.render(path)}</div>
+    </div>
+  );
+}
