@@ -11,6 +11,7 @@ import type { Database, Trx } from '../db/create-db.js';
 import type { SlaStatus, TaskStatus } from '../db/types.js';
 import { appendEvents, type NewWorkEvent } from '../outbox/work-events.repository.js';
 import { FIRST_RESPONSE_METRIC, SLA_MONITOR_ACTOR, openBreaches, resolveBreaches } from './breaches.repository.js';
+import { escalationGroups, insertEscalationHistory, type Escalation } from './escalation-writes.js';
 import { SLA_RANK, escalatedStatus, hoursBetween, nextCheckAt, slaStatusAt } from './task-sla.js';
 
 export interface DueFirstResponse {
@@ -29,10 +30,8 @@ export interface DueFirstResponse {
   current_owner: string | null;
 }
 
-interface Transition {
+interface Transition extends Escalation {
   task: DueFirstResponse;
-  to: SlaStatus;
-  toStatus: TaskStatus;
 }
 
 export interface FirstResponseSummary {
@@ -82,7 +81,7 @@ export async function applyFirstResponses(trx: Trx, due: DueFirstResponse[], now
     const to = slaStatusAt(nowMs, warnMs, dueMs);
     const open = t.task_status !== 'COMPLETED' && t.first_response_at === null && dueMs !== null;
     if (open && SLA_RANK[to] > SLA_RANK[t.first_response_status]) {
-      transitions.push({ task: t, to, toStatus: escalatedStatus(t.task_status, t.first_response_status, to) });
+      transitions.push({ task: t, toSla: to, toStatus: escalatedStatus(t.task_status, t.first_response_status, to) });
       continue;
     }
     const next = open ? nextCheckAt(t.first_response_status, warnMs, dueMs) : null;
@@ -93,43 +92,23 @@ export async function applyFirstResponses(trx: Trx, due: DueFirstResponse[], now
   for (const [next, ids] of reschedule) {
     await trx.updateTable('workflow_tasks').set({ first_response_next_at: next }).where('task_id', 'in', ids).execute();
   }
-  const groups = new Map<string, { to: SlaStatus; toStatus: TaskStatus | null; ids: string[] }>();
-  for (const tr of transitions) {
-    const changes = tr.toStatus !== tr.task.task_status;
-    const key = `${tr.to}|${changes ? tr.toStatus : ''}`;
-    const g = groups.get(key) ?? { to: tr.to, toStatus: changes ? tr.toStatus : null, ids: [] };
-    g.ids.push(tr.task.task_id);
-    groups.set(key, g);
-  }
-  for (const g of groups.values()) {
+  for (const g of escalationGroups(transitions)) {
     await trx
       .updateTable('workflow_tasks')
       .set((eb) => ({
-        first_response_status: g.to,
-        first_response_next_at: g.to === 'warning' ? eb.ref('first_response_due_at') : null,
+        first_response_status: g.toSla,
+        first_response_next_at: g.toSla === 'warning' ? eb.ref('first_response_due_at') : null,
         ...(g.toStatus ? { task_status: g.toStatus, updated_at: nowIso } : {}),
       }))
       .where('task_id', 'in', g.ids)
       .execute();
   }
-
-  const history = transitions
-    .filter((tr) => tr.toStatus !== tr.task.task_status)
-    .map((tr) => ({
-      org_id: tr.task.org_id,
-      task_id: tr.task.task_id,
-      from_status: tr.task.task_status,
-      to_status: tr.toStatus,
-      changed_by: SLA_MONITOR_ACTOR,
-      reason: REASON[tr.to as 'warning' | 'breached'],
-      changed_at: nowIso,
-    }));
-  if (history.length) await trx.insertInto('workflow_status_history').values(history).execute();
+  const statusChanges = await insertEscalationHistory(trx, transitions, (to) => REASON[to as 'warning' | 'breached'], nowIso);
 
   const breachEvents = await openBreaches(
     trx,
     transitions
-      .filter((tr) => tr.to === 'breached')
+      .filter((tr) => tr.toSla === 'breached')
       .map((tr) => ({
         org_id: tr.task.org_id,
         item_type: 'task',
@@ -144,9 +123,9 @@ export async function applyFirstResponses(trx: Trx, due: DueFirstResponse[], now
   const events = [...transitions.flatMap((tr) => eventsFor(tr, nowIso)), ...breachEvents];
   if (events.length) await appendEvents(trx, events);
   return {
-    warned: transitions.filter((t) => t.to === 'warning').length,
-    breached: transitions.filter((t) => t.to === 'breached').length,
-    statusChanges: history.length,
+    warned: transitions.filter((t) => t.toSla === 'warning').length,
+    breached: transitions.filter((t) => t.toSla === 'breached').length,
+    statusChanges,
     breachEvents,
     events: events.length,
   };
@@ -176,9 +155,9 @@ function eventsFor(tr: Transition, nowIso: string): NewWorkEvent[] {
     },
   });
   const out: NewWorkEvent[] = [];
-  const reason = REASON[tr.to as 'warning' | 'breached'];
+  const reason = REASON[tr.toSla as 'warning' | 'breached'];
   if (tr.toStatus !== t.task_status) out.push(ev('task.status_changed', { oldStatus: t.task_status, newStatus: tr.toStatus, reason }));
-  if (tr.to === 'warning') out.push(ev('task.first_response_warning', { firstResponseStatus: 'warning', hoursRemaining: hoursBetween(nowMs, dueMs) }));
+  if (tr.toSla === 'warning') out.push(ev('task.first_response_warning', { firstResponseStatus: 'warning', hoursRemaining: hoursBetween(nowMs, dueMs) }));
   else out.push(ev('task.first_response_violated', { firstResponseStatus: 'breached', hoursOverdue: hoursBetween(dueMs, nowMs) }));
   return out;
 }

@@ -8,6 +8,7 @@ import type { Database, Trx } from '../db/create-db.js';
 import type { SlaStatus, TaskStatus } from '../db/types.js';
 import { appendEvents, type NewWorkEvent } from '../outbox/work-events.repository.js';
 import { SLA_MONITOR_ACTOR, TASK_SLA_METRIC, openBreaches, resolveBreaches } from './breaches.repository.js';
+import { chunks, escalationGroups, insertEscalationHistory } from './escalation-writes.js';
 import { SLA_RANK, escalatedStatus, hoursBetween, slaStatusAt } from './task-sla.js';
 
 export { SLA_MONITOR_ACTOR };
@@ -124,13 +125,6 @@ export async function selectDueTasks(trx: Trx, database: Database, nowIso: strin
   return rows.map((r) => ({ ...r, dollar_value: Number(r.dollar_value), high_value_threshold: Number(r.high_value_threshold) }));
 }
 
-const CHUNK = 500;
-function chunks<T>(xs: T[], n = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
-  return out;
-}
-
 export interface EscalationSummary {
   warned: number;
   breached: number;
@@ -151,7 +145,7 @@ export async function applyTaskTransitions(
 
   await rescheduleUntouched(trx, untouched);
   await writeTransitionedTasks(trx, transitions, nowIso);
-  const statusChanges = await insertStatusHistory(trx, transitions, nowIso);
+  const statusChanges = await insertEscalationHistory(trx, transitions, (to) => (to === 'breached' ? 'SLA deadline passed' : 'SLA warning threshold reached'), nowIso);
   const breachEvents = await openTaskBreaches(trx, transitions, nowIso);
 
   const events = [...transitions.flatMap((tr) => eventsFor(tr, nowIso)), ...breachEvents];
@@ -193,46 +187,17 @@ async function rescheduleUntouched(trx: Trx, untouched: DueTask[]): Promise<void
 
 /** The escalated tasks' new state: one UPDATE per (SLA state, task status) group and chunk. */
 async function writeTransitionedTasks(trx: Trx, transitions: TaskTransition[], nowIso: string): Promise<void> {
-  const groups = new Map<string, { toSla: SlaStatus; toStatus: TaskStatus | null; ids: string[] }>();
-  for (const tr of transitions) {
-    const changes = tr.toStatus !== tr.task.task_status;
-    const key = `${tr.toSla}|${changes ? tr.toStatus : ''}`;
-    const g = groups.get(key) ?? { toSla: tr.toSla, toStatus: changes ? tr.toStatus : null, ids: [] };
-    g.ids.push(tr.task.task_id);
-    groups.set(key, g);
+  for (const g of escalationGroups(transitions)) {
+    await trx
+      .updateTable('workflow_tasks')
+      .set((eb) => ({
+        sla_status: g.toSla,
+        ...(g.toStatus ? { task_status: g.toStatus, updated_at: nowIso } : {}),
+        ...(g.toSla === 'warning' ? { sla_warned_at: nowIso, sla_next_at: eb.ref('sla_deadline') } : { sla_breached_at: nowIso, sla_next_at: null }),
+      }))
+      .where('task_id', 'in', g.ids)
+      .execute();
   }
-  for (const g of groups.values()) {
-    for (const ids of chunks(g.ids)) {
-      await trx
-        .updateTable('workflow_tasks')
-        .set((eb) => ({
-          sla_status: g.toSla,
-          ...(g.toStatus ? { task_status: g.toStatus, updated_at: nowIso } : {}),
-          ...(g.toSla === 'warning'
-            ? { sla_warned_at: nowIso, sla_next_at: eb.ref('sla_deadline') }
-            : { sla_breached_at: nowIso, sla_next_at: null }),
-        }))
-        .where('task_id', 'in', ids)
-        .execute();
-    }
-  }
-}
-
-/** One history row per escalation that changes the task status; returns how many. */
-async function insertStatusHistory(trx: Trx, transitions: TaskTransition[], nowIso: string): Promise<number> {
-  const history = transitions
-    .filter((tr) => tr.toStatus !== tr.task.task_status)
-    .map((tr) => ({
-      org_id: tr.task.org_id,
-      task_id: tr.task.task_id,
-      from_status: tr.task.task_status,
-      to_status: tr.toStatus,
-      changed_by: SLA_MONITOR_ACTOR,
-      reason: tr.toSla === 'breached' ? 'SLA deadline passed' : 'SLA warning threshold reached',
-      changed_at: nowIso,
-    }));
-  for (const part of chunks(history)) await trx.insertInto('workflow_status_history').values(part).execute();
-  return history.length;
 }
 
 /** Opens a task breach for each transition into breached; returns the events they fire. */
