@@ -111,50 +111,45 @@ const secretKeys = (name: string, many: boolean) =>
       return keys;
     });
 
+/**
+ * An optional URL setting: `accept` answers the value to keep, or the complaint (after "NAME must")
+ * that names what the setting needs. Unparseable text gets `example` as the shape to follow.
+ */
+function urlSetting(name: string, example: string, accept: (url: URL, raw: string) => string | { refuse: string }) {
+  return z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined) return undefined;
+      let url: URL;
+      try {
+        url = new URL(v);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: `${name} must be ${example} (got "${v}")` });
+        return z.NEVER;
+      }
+      const kept = accept(url, v);
+      if (typeof kept === 'string') return kept;
+      ctx.addIssue({ code: 'custom', message: `${name} must ${kept.refuse} (got "${v}")` });
+      return z.NEVER;
+    });
+}
+
 /** PUBLIC_URL: where people reach the dashboard; only its origin is kept (CSRF and WebSocket origin checks, links in mail). */
-const publicUrl = z
-  .string()
-  .optional()
-  .transform((v, ctx) => {
-    if (v === undefined) return undefined;
-    let url: URL;
-    try {
-      url = new URL(v);
-    } catch {
-      ctx.addIssue({ code: 'custom', message: `PUBLIC_URL must be an http(s) URL such as https://flowledger.example.com (got "${v}")` });
-      return z.NEVER;
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      ctx.addIssue({ code: 'custom', message: `PUBLIC_URL must start with http:// or https:// (got "${v}")` });
-      return z.NEVER;
-    }
-    return url.origin;
-  });
+const publicUrl = urlSetting('PUBLIC_URL', 'an http(s) URL such as https://flowledger.example.com', (url) =>
+  url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : { refuse: 'start with http:// or https://' },
+);
 
 /**
  * OIDC_ISSUER: the provider's issuer URL, https; plain http only on loopback (a provider a test or a
  * developer runs on this machine), since the token answer and the keys travel over it.
  */
-const oidcIssuer = z
-  .string()
-  .optional()
-  .transform((v, ctx) => {
-    if (v === undefined) return undefined;
-    let url: URL;
-    try {
-      url = new URL(v);
-    } catch {
-      ctx.addIssue({ code: 'custom', message: `OIDC_ISSUER must be the provider's issuer URL such as https://accounts.google.com (got "${v}")` });
-      return z.NEVER;
-    }
-    const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-      ctx.addIssue({ code: 'custom', message: `OIDC_ISSUER must start with https:// (plain http only on localhost); got "${v}"` });
-      return z.NEVER;
-    }
-    // Kept as written (a trailing slash included): discovery compares it exactly with the provider's own `issuer`.
-    return v;
-  });
+const oidcIssuer = urlSetting('OIDC_ISSUER', "the provider's issuer URL such as https://accounts.google.com", (url, raw) => {
+  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) return { refuse: 'start with https:// (plain http only on localhost)' };
+  // Kept as written (a trailing slash included): discovery compares it exactly with the provider's own `issuer`.
+  return raw;
+});
 
 const databaseUrl = z
   .string()
