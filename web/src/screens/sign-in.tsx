@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { requestPasswordReset, signInWithPassword, ssoErrorMessage, ssoProvider, SSO_START_URL } from '../api/auth.js';
 import { whoAmI } from '../api/client.js';
-import { toApiError } from '../api/errors.js';
+import { toApiError, type ApiError } from '../api/errors.js';
 import type { SignedIn } from '../api/session-context.js';
 
 /** The `error` single sign-on sent the browser back with (in the query or after `#`), if any. */
@@ -41,6 +41,37 @@ export function SignInScreen({ onSignedIn, notice }: { onSignedIn: (auth: Signed
   );
 }
 
+const ERROR_ID = 'sign-in-error';
+
+/** The aria attributes that tie a field to the form's error, while there is one. */
+const invalidWhen = (error: string | undefined) => (error ? { 'aria-invalid': true, 'aria-describedby': ERROR_ID } : {});
+
+function FormError({ error }: { error: string | undefined }) {
+  return error ? (
+    <p id={ERROR_ID} className="form-error" role="alert">
+      {error}
+    </p>
+  ) : null;
+}
+
+/** A sign-in form's submit: busy while `work` runs; a failure becomes the form's error in `explain`'s words. */
+function useSubmit(notice?: string) {
+  const [error, setError] = useState<string | undefined>(notice);
+  const [busy, setBusy] = useState(false);
+  async function run(work: () => Promise<void>, explain: (e: ApiError) => string = (e) => e.message) {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await work();
+    } catch (err) {
+      setError(explain(toApiError(err)));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { error, setError, busy, run };
+}
+
 function PasswordForm({
   onSignedIn,
   notice,
@@ -56,26 +87,16 @@ function PasswordForm({
 }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | undefined>(notice);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useSubmit(notice);
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    if (!email.trim() || !password) {
-      setError('Enter your email and password.');
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    try {
-      // The cookie the answer sets is the credential; nothing is stored by the page.
-      onSignedIn({ via: 'session', session: await signInWithPassword(email.trim(), password) }, true);
-    } catch (err) {
-      const e2 = toApiError(err);
-      setError(e2.status === 401 ? 'Wrong email or password.' : e2.status === 429 ? 'Too many attempts, try again later.' : e2.message);
-    } finally {
-      setBusy(false);
-    }
+    if (!email.trim() || !password) return setError('Enter your email and password.');
+    // The cookie the answer sets is the credential; nothing is stored by the page.
+    void run(
+      async () => onSignedIn({ via: 'session', session: await signInWithPassword(email.trim(), password) }, true),
+      (e2) => (e2.status === 401 ? 'Wrong email or password.' : e2.status === 429 ? 'Too many attempts, try again later.' : e2.message),
+    );
   }
 
   return (
@@ -89,8 +110,7 @@ function PasswordForm({
         autoComplete="username"
         value={email}
         onChange={(e) => setEmail(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? 'sign-in-error' : undefined}
+        {...invalidWhen(error)}
         autoFocus
       />
       <label htmlFor="password">Password</label>
@@ -101,14 +121,9 @@ function PasswordForm({
         autoComplete="current-password"
         value={password}
         onChange={(e) => setPassword(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? 'sign-in-error' : undefined}
+        {...invalidWhen(error)}
       />
-      {error && (
-        <p id="sign-in-error" className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
       <button type="submit" disabled={busy}>
         {busy ? 'Signing in…' : 'Sign in'}
       </button>
@@ -131,25 +146,15 @@ function PasswordForm({
 function ForgotForm({ onBack }: { onBack: () => void }) {
   const [email, setEmail] = useState('');
   const [sent, setSent] = useState(false);
-  const [error, setError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useSubmit();
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    if (!email.trim()) {
-      setError('Enter your email.');
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    try {
+    if (!email.trim()) return setError('Enter your email.');
+    void run(async () => {
       await requestPasswordReset(email.trim());
       setSent(true);
-    } catch (err) {
-      setError(toApiError(err).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -168,15 +173,10 @@ function ForgotForm({ onBack }: { onBack: () => void }) {
             autoComplete="username"
             value={email}
             onChange={(e) => setEmail(e.target.value)}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? 'sign-in-error' : undefined}
+            {...invalidWhen(error)}
             autoFocus
           />
-          {error && (
-            <p id="sign-in-error" className="form-error" role="alert">
-              {error}
-            </p>
-          )}
+          <FormError error={error} />
           <button type="submit" disabled={busy}>
             {busy ? 'Sending…' : 'Send the link'}
           </button>
@@ -192,26 +192,16 @@ function ForgotForm({ onBack }: { onBack: () => void }) {
 function KeyForm({ onSignedIn, notice, onUsePassword }: { onSignedIn: (auth: SignedIn, remember: boolean) => void; notice: string | undefined; onUsePassword: () => void }) {
   const [key, setKey] = useState('');
   const [remember, setRemember] = useState(true);
-  const [error, setError] = useState<string | undefined>(notice);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useSubmit(notice);
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
     const trimmed = key.trim();
-    if (!trimmed) {
-      setError('Enter your API key.');
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    try {
-      onSignedIn({ via: 'key', key: trimmed, me: await whoAmI(trimmed) }, remember);
-    } catch (err) {
-      const e2 = toApiError(err);
-      setError(e2.status === 401 ? 'That key is not valid (unknown or revoked).' : e2.message);
-    } finally {
-      setBusy(false);
-    }
+    if (!trimmed) return setError('Enter your API key.');
+    void run(
+      async () => onSignedIn({ via: 'key', key: trimmed, me: await whoAmI(trimmed) }, remember),
+      (e2) => (e2.status === 401 ? 'That key is not valid (unknown or revoked).' : e2.message),
+    );
   }
 
   return (
@@ -226,18 +216,13 @@ function KeyForm({ onSignedIn, notice, onUsePassword }: { onSignedIn: (auth: Sig
         autoComplete="current-password"
         value={key}
         onChange={(e) => setKey(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? 'sign-in-error' : undefined}
+        {...invalidWhen(error)}
         autoFocus
       />
       <label className="checkbox">
         <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} /> Keep me signed in on this browser
       </label>
-      {error && (
-        <p id="sign-in-error" className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
       <button type="submit" disabled={busy}>
         {busy ? 'Checking…' : 'Sign in'}
       </button>
