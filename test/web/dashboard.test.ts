@@ -133,6 +133,21 @@ describeEachEngine('dashboard in Chromium', (engine) => {
     await waitFor(async () => (await api.task(task.task_id)).task_status === 'YELLOW', { what: 'the API to report YELLOW' });
   });
 
+  it('puts a moved card back and says why when the move does not reach the server', async () => {
+    const task = await createTaskVia(t, org.member, { workflow_category: 'Invoicing', title: 'Refund for order 7781', sla_deadline: inHours(30) });
+    const page = await open(org.member, '/kanban');
+    const card = (status: string) => page.locator(`section[data-status="${status}"] li[data-task-id="${task.task_id}"]`);
+    await card('GREEN').waitFor();
+    // The network drops the update: the optimistic move is undone, not left standing.
+    await page.route('**/api/workflow.update**', (route) => route.abort('connectionreset'));
+    await card('GREEN').getByRole('button', { name: 'Move “Refund for order 7781”' }).click();
+    await page.getByRole('menu', { name: 'Move “Refund for order 7781” to' }).getByRole('menuitem', { name: 'Red' }).click();
+    await page.locator('.toast-danger').waitFor();
+    await card('GREEN').waitFor();
+    expect(await card('RED').count()).toBe(0);
+    expect((await api.task(task.task_id)).task_status).toBe('GREEN');
+  });
+
   it('drops the card of a task deleted elsewhere from an open board, and its column count with it', async () => {
     const task = await createTaskVia(t, org.member, { workflow_category: 'Support', title: 'Duplicate of ticket 311', task_status: 'RED', sla_deadline: inHours(2) });
     const page = await open(org.viewer, '/kanban');

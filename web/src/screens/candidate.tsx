@@ -1,4 +1,5 @@
 /** One candidate: buttons for its legal moves only, its signals and its recent activity. */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { toApiError, type ApiError } from '../api/errors.js';
 import { useRealtimePrefix, useSession } from '../api/session-context.js';
@@ -7,7 +8,6 @@ import { ErrorNote } from '../components/error-note.js';
 import { useToast } from '../components/toasts.js';
 import { dateTime } from '../lib/format.js';
 import { Link, navigate } from '../lib/router.js';
-import { useAsync } from '../lib/use-async.js';
 import { CANDIDATE_TX } from '../../../src/workstream/transitions.js';
 import { EventList } from './pursuit.js';
 
@@ -23,12 +23,15 @@ const MOVE_LABEL: Record<CandidateStatus, string> = {
 export function CandidateScreen({ candidateId }: { candidateId: number }) {
   const { api, canWrite } = useSession();
   const toast = useToast();
-  const c = useAsync(() => workstream.candidate(api, candidateId), [api, candidateId]);
+  const client = useQueryClient();
+  const key = ['workstream', 'candidate', candidateId] as const;
+  const c = useQuery({ queryKey: key, queryFn: () => workstream.candidate(api, candidateId) });
+  const reload = () => void client.invalidateQueries({ queryKey: key });
   const [error, setError] = useState<ApiError | undefined>();
   const [busy, setBusy] = useState(false);
-  useRealtimePrefix('workstream:candidate.', () => c.reload());
+  useRealtimePrefix('workstream:candidate.', reload);
 
-  if (c.error) return <ErrorNote error={c.error} />;
+  if (c.error) return <ErrorNote error={toApiError(c.error)} />;
   const cand = c.data;
   if (!cand) return <div className="panel skeleton" aria-busy="true" style={{ minHeight: 240 }} />;
 
@@ -42,10 +45,10 @@ export function CandidateScreen({ candidateId }: { candidateId: number }) {
         navigate(`/pipeline/pursuits/${moved.pursuit_id}`);
         return;
       }
-      c.reload();
+      reload();
     } catch (err) {
       setError(toApiError(err));
-      c.reload();
+      reload();
     } finally {
       setBusy(false);
     }

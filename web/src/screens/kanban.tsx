@@ -3,6 +3,7 @@
  * changes its status through `workflow.update`; every open browser moves the card when the
  * realtime event arrives, and drops it when the task is deleted. Each open card counts down to its SLA deadline.
  */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState, type Dispatch, type DragEvent, type SetStateAction } from 'react';
 import type { Task } from '../api/client.js';
 import { toApiError } from '../api/errors.js';
@@ -13,7 +14,7 @@ import { useErrorToast } from '../components/toasts.js';
 import { count, money } from '../lib/format.js';
 import { Link } from '../lib/router.js';
 import { byDeadline, byUpdatedDesc, STATUS_LABEL, STATUSES, type Status } from '../lib/tasks.js';
-import { useAsync, useThrottled } from '../lib/use-async.js';
+import { useThrottled } from '../lib/use-async.js';
 import { MenuButton } from '../components/move-menu.js';
 
 const PER_COLUMN = 50;
@@ -67,7 +68,7 @@ export function KanbanScreen() {
         <h1>Kanban</h1>
         <p className="muted">{canWrite ? 'Drag a card to another column, or use its Move menu (on hover or keyboard focus), to change its status.' : 'Read-only: your key is a viewer key.'}</p>
       </div>
-      {board.error && <ErrorNote error={board.error} />}
+      {board.error && <ErrorNote error={toApiError(board.error)} />}
       <div className="board">
         {STATUSES.map((status) => (
           <Column
@@ -83,34 +84,44 @@ export function KanbanScreen() {
   );
 }
 
+const BOARD_KEY = ['workflow', 'board'] as const;
+
 /**
  * The board's tasks, kept current by realtime events (and a throttled resync), and `move`, which
- * changes a task's status as a change of the board's own.
+ * changes a task's status optimistically (rolled back when the server refuses).
  */
 function useBoard() {
   const { api } = useSession();
+  const client = useQueryClient();
   const showError = useErrorToast();
-  const board = useAsync(async (): Promise<Board> => {
-    const pages = await Promise.all(
-      STATUSES.map((status) =>
-        api.trpc.workflow.list.query({
-          filter: { status },
-          pagination: { page: 1, limit: PER_COLUMN },
-          sort: status === 'COMPLETED' ? { field: 'updated_at', direction: 'desc' } : { field: 'sla_deadline', direction: 'asc' },
-        }),
-      ),
-    );
-    return Object.fromEntries(STATUSES.map((s, i) => [s, { tasks: pages[i]!.data, total: pages[i]!.pagination.total }])) as Board;
-  }, [api]);
+  const board = useQuery({
+    queryKey: BOARD_KEY,
+    queryFn: async (): Promise<Board> => {
+      const pages = await Promise.all(
+        STATUSES.map((status) =>
+          api.trpc.workflow.list.query({
+            filter: { status },
+            pagination: { page: 1, limit: PER_COLUMN },
+            sort: status === 'COMPLETED' ? { field: 'updated_at', direction: 'desc' } : { field: 'sla_deadline', direction: 'asc' },
+          }),
+        ),
+      );
+      return Object.fromEntries(STATUSES.map((s, i) => [s, { tasks: pages[i]!.data, total: pages[i]!.pagination.total }])) as Board;
+    },
+  });
+  const patch = useCallback((update: (b: Board) => Board) => client.setQueryData<Board>(BOARD_KEY, (b) => (b ? update(b) : b)), [client]);
 
-  // Exact totals and order come back from the server now and then; the cards move at once.
-  const resync = useThrottled(board.reload, 5000);
+  // Exact totals and order come back from the server now and then; the cards move at once. No
+  // resync while a move is on its way: an answer read before it lands would put the card back.
+  const resync = useThrottled(() => {
+    if (client.isMutating({ mutationKey: BOARD_KEY }) === 0) void client.invalidateQueries({ queryKey: BOARD_KEY });
+  }, 5000);
   const onTaskEvent = useCallback(
     (d: { taskId: string; task: Task | null }, isNew = false) => {
-      board.setData((b) => (b ? place(b, d.taskId, d.task, isNew) : b));
+      patch((b) => place(b, d.taskId, d.task, isNew));
       resync();
     },
-    [board, resync],
+    [patch, resync],
   );
   useRealtimeEvent('workflow:task:created', (d) => onTaskEvent(d, true));
   useRealtimeEvent('workflow:task:updated', onTaskEvent);
@@ -121,25 +132,32 @@ function useBoard() {
   useRealtimeEvent('workflow:sla:violated', onTaskEvent);
   useRealtimeEvent('workflow:sla:warning', onTaskEvent);
 
+  const mutation = useMutation({
+    mutationKey: BOARD_KEY,
+    mutationFn: ({ task, to }: { task: Task; to: Status }) =>
+      api.trpc.workflow.update.mutate({ taskId: task.task_id, updates: { task_status: to }, reason: 'moved on the board' }),
+    onMutate: async ({ task, to }) => {
+      await client.cancelQueries({ queryKey: BOARD_KEY });
+      patch((b) => place(b, task.task_id, { ...task, task_status: to }));
+    },
+    onSuccess: (saved) => patch((b) => place(b, saved.task_id, saved)),
+    // The card goes back where it was; the error says why.
+    onError: (e, { task }) => {
+      patch((b) => place(b, task.task_id, task));
+      showError(toApiError(e));
+    },
+    onSettled: () => {
+      // The last move to settle brings the truth (exact totals and order).
+      if (client.isMutating({ mutationKey: BOARD_KEY }) === 1) void client.invalidateQueries({ queryKey: BOARD_KEY });
+    },
+  });
+  const { mutateAsync } = mutation;
   const move = useCallback(
     async (task: Task, to: Status) => {
       if (task.task_status === to) return;
-      const before = task;
-      try {
-        // As a change of the board's own, so a resync read before the move cannot put the card back.
-        await board.mutate(
-          async () => {
-            const saved = await api.trpc.workflow.update.mutate({ taskId: task.task_id, updates: { task_status: to }, reason: 'moved on the board' });
-            board.setData((b) => (b ? place(b, saved.task_id, saved) : b));
-          },
-          (b) => (b ? place(b, task.task_id, { ...task, task_status: to }) : b),
-        );
-      } catch (e) {
-        board.setData((b) => (b ? place(b, before.task_id, before) : b));
-        showError(toApiError(e));
-      }
+      await mutateAsync({ task, to }).catch(() => {});
     },
-    [api, board, showError],
+    [mutateAsync],
   );
   return { board, move };
 }

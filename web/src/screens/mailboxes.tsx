@@ -4,14 +4,17 @@
  * `mailbox.*` events and finished ingest batches (a first sync commits page by page), and polled
  * every 5 s while visible, since connecting → syncing → watching are not events.
  */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { toApiError } from '../api/errors.js';
 import { mailboxes, MAILBOX_PAGE, type FolderStatus, type Mailbox, type MailboxState } from '../api/mailboxes.js';
 import { useRealtimeEvent, useRealtimePrefix, useSession } from '../api/session-context.js';
 import { ErrorNote } from '../components/error-note.js';
 import { ago, count, dateTime } from '../lib/format.js';
-import { useAsync, usePolling, useThrottled } from '../lib/use-async.js';
+import { useThrottled } from '../lib/use-async.js';
 import { useNow } from '../lib/use-now.js';
 
 const POLL_MS = 5000;
+const MAILBOXES_KEY = ['mailboxes'] as const;
 
 /** Each state in words, with a symbol so it never rests on colour alone. */
 const STATE: Record<MailboxState, { label: string; symbol: string; hint: string }> = {
@@ -37,18 +40,20 @@ export function MailboxesScreen() {
 
 function MailboxList() {
   const { api } = useSession();
-  const list = useAsync(() => mailboxes.list(api), [api]);
-  const reload = useThrottled(list.reload, 1000);
+  const client = useQueryClient();
+  // Polled while the page is visible (and at once when it is shown again): connecting → syncing →
+  // watching are not events.
+  const list = useQuery({ queryKey: MAILBOXES_KEY, queryFn: () => mailboxes.list(api), refetchInterval: POLL_MS, refetchOnWindowFocus: true });
+  const reload = useThrottled(() => void client.invalidateQueries({ queryKey: MAILBOXES_KEY }), 1000);
   useRealtimePrefix('workstream:mailbox.', reload);
   useRealtimeEvent('workflow:batch:completed', reload);
-  usePolling(list.reload, POLL_MS);
   // "12 s ago" keeps moving between answers (and while an answer fails).
   const now = useNow(POLL_MS);
 
   const page = list.data;
   return (
     <>
-      {list.error && <ErrorNote error={list.error} />}
+      {list.error && <ErrorNote error={toApiError(list.error)} />}
       {!page && !list.error && (
         <p className="muted" aria-busy="true">
           Loading mailboxes…
