@@ -1,13 +1,14 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Webhook, WebhookVerificationError } from 'standardwebhooks';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { defaultHandlers } from '../src/app/outbox-handlers.js';
 import { transact } from '../src/db/transact.js';
 import { verifySignature } from '../src/outbox/webhooks/signature.js';
 import { createWebhook } from '../src/outbox/webhooks/webhooks.repository.js';
 import { appendEvent } from '../src/outbox/work-events.repository.js';
 import type { ManualClock } from '../src/shared/clock.js';
-import { describeEachEngine } from './helpers/engines.js';
+import { describeEachEngine, type TestEngine } from './helpers/engines.js';
 import { markUnprocessed, testWorker } from './helpers/outbox-seed.js';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/test-app.js';
 
@@ -64,7 +65,7 @@ describeEachEngine('webhook endpoints API', (engine) => {
     expect(res.statusCode).toBe(201);
     const hook = res.json();
     expect(hook).toMatchObject({ org_id: org.orgId, url: 'https://93.184.216.34/hook', events: ['pursuit.*', 'proposal.sent'], is_active: true });
-    expect(hook.secret).toMatch(/^whsec_[A-Za-z0-9_-]{32}$/);
+    expect(hook.secret).toMatch(/^whsec_[A-Za-z0-9+/]{32}$/);
     expect(hook.secret_prefix).toBe(hook.secret.slice(0, 10));
 
     const list = await t.call(org.admin, { method: 'GET', url: '/api/webhooks' });
@@ -150,6 +151,7 @@ describeEachEngine('webhook endpoints API', (engine) => {
       [{ url: 'https://93.184.216.34/x', events: ['Pursuit Won'] }, /events/],
       [{ url: 'https://93.184.216.34/x', events: 'pursuit.won' }, /events/],
       [{ url: 'https://93.184.216.34/x', secret: 'short' }, /secret/],
+      [{ url: 'https://93.184.216.34/x', secret: '{"v":1,"current":"x"}-0123456789' }, /secret/],
       [{ url: 'https://93.184.216.34/x', colour: 'red' }, /Invalid body/],
     ];
     for (const [payload, msg] of cases) {
@@ -157,6 +159,8 @@ describeEachEngine('webhook endpoints API', (engine) => {
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);
       expect(res.json().error).toMatch(msg);
     }
+    const braced = await create(org.admin, { url: 'https://93.184.216.34/x', secret: '{"v":1,"current":"x"}-0123456789' });
+    expect(JSON.stringify(braced.json().details)).toContain('secret must not start with');
     expect((await create(org.admin, { url: 'https://93.184.216.34/x', org_id: other.orgId })).statusCode).toBe(403);
     expect((await t.call(org.admin, { method: 'GET', url: '/api/webhooks/0' })).statusCode).toBe(400);
     expect((await t.call(org.admin, { method: 'GET', url: '/api/webhooks?page=0' })).statusCode).toBe(400);
@@ -164,26 +168,42 @@ describeEachEngine('webhook endpoints API', (engine) => {
   });
 });
 
+/** A receiver, an app that may deliver to loopback, and an org; `append` records a pursuit event now. */
+async function startDeliveryRig(engine: TestEngine, receiverSecret: string, env: Record<string, string>) {
+  const receiver = await startReceiver(receiverSecret);
+  const t = await createTestApp(engine, { env: { WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', ...env } });
+  const clock = t.clock as ManualClock;
+  const org = await t.createOrg('Acme');
+  const append = (eventName: string, payload: Record<string, unknown>) =>
+    transact(t.deps, (trx) => appendEvent(trx, { orgId: org.orgId, eventName, itemType: 'pursuit', itemId: 5, payload, happenedAt: clock.now().toISOString() }));
+  return {
+    receiver,
+    t,
+    clock,
+    org,
+    append,
+    stop: async () => {
+      await t.close();
+      await receiver.close();
+    },
+  };
+}
+type DeliveryRig = Awaited<ReturnType<typeof startDeliveryRig>>;
+
 describeEachEngine('webhook delivery', (engine) => {
   const secret = 'test-secret-0123456789abcdef';
-  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let rig: DeliveryRig;
+  let receiver: DeliveryRig['receiver'];
   let t: TestApp;
   let org: TestOrg;
   let clock: ManualClock;
+  let append: DeliveryRig['append'];
 
   beforeAll(async () => {
-    receiver = await startReceiver(secret);
-    t = await createTestApp(engine, { env: { WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', OUTBOX_MAX_ATTEMPTS: '4' } });
-    clock = t.clock as ManualClock;
-    org = await t.createOrg('Acme');
+    rig = await startDeliveryRig(engine, secret, { OUTBOX_MAX_ATTEMPTS: '4' });
+    ({ receiver, t, org, clock, append } = rig);
   });
-  afterAll(async () => {
-    await t.close();
-    await receiver.close();
-  });
-
-  const append = (eventName: string, payload: Record<string, unknown>) =>
-    transact(t.deps, (trx) => appendEvent(trx, { orgId: org.orgId, eventName, itemType: 'pursuit', itemId: 5, payload, happenedAt: clock.now().toISOString() }));
+  afterAll(() => rig?.stop());
 
   it('delivers matching events once, signed, to a real receiver, and logs the attempt', async () => {
     const res = await t.call(org.admin, { method: 'POST', url: '/api/webhooks', payload: { url: receiver.url, secret, events: ['pursuit.*'] } });
@@ -297,5 +317,104 @@ describe('webhook delivery to a private address when not allowed', () => {
     } finally {
       await t.close();
     }
+  });
+});
+
+describeEachEngine('Standard Webhooks signatures', (engine) => {
+  let rig: DeliveryRig;
+  beforeAll(async () => {
+    rig = await startDeliveryRig(engine, 'not-the-endpoints-secret', { WEBHOOK_SECRET_OVERLAP: '1h' });
+  });
+  afterAll(() => rig?.stop());
+  /** Delivers what is due and answers the requests the receiver got meanwhile. */
+  async function deliver(): Promise<Hit[]> {
+    const before = rig.receiver.hits.length;
+    await testWorker(rig.t, defaultHandlers(rig.t.deps)).drain();
+    return rig.receiver.hits.slice(before);
+  }
+  /** A receiver verifying with the standardwebhooks library, its own clock reading `at`. */
+  function verifyAt(secret: string, hit: Pick<Hit, 'body' | 'headers'>, at: Date): unknown {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(at);
+    try {
+      return new Webhook(secret).verify(hit.body, hit.headers as Record<string, string>);
+    } finally {
+      vi.useRealTimers();
+    }
+  }
+  const inMinutes = (m: number) => new Date(rig.clock.now().getTime() + m * 60_000);
+
+  it('signs every delivery so the standardwebhooks library verifies it; a replay later, or an altered body, is rejected', async () => {
+    const created = await rig.t.call(rig.org.admin, { method: 'POST', url: '/api/webhooks', payload: { url: rig.receiver.url, events: ['pursuit.*'] } });
+    expect(created.statusCode).toBe(201);
+    const { secret, webhook_id: hookId } = created.json();
+    const ids = [await rig.append('pursuit.won', { pursuit_id: 5 }), await rig.append('pursuit.lost', { pursuit_id: 6 }), await rig.append('pursuit.qual', { pursuit_id: 7 })];
+    // Delivered concurrently: in any order.
+    const hits = (await deliver()).sort((a, b) => Number(a.headers['webhook-id']) - Number(b.headers['webhook-id']));
+    expect(hits.map((h) => h.headers['webhook-id'])).toEqual(ids.map(String));
+    for (const hit of hits) {
+      expect(hit.headers['webhook-timestamp']).toBe(String(Math.floor(rig.clock.now().getTime() / 1000)));
+      expect(hit.headers['webhook-signature']).toMatch(/^v1,[A-Za-z0-9+/]{43}=$/);
+      expect(verifyAt(secret, hit, rig.clock.now())).toEqual(JSON.parse(hit.body));
+      // The original header still verifies, with the same secret, for existing receivers.
+      expect(verifySignature(hit.body, secret, hit.headers['x-flowledger-signature'] as string)).toBe(true);
+      expect(hit.headers['x-flowledger-event-id']).toBe(hit.headers['webhook-id']);
+    }
+    const hit = hits[0]!;
+    // Captured and sent again ten minutes later: the signed timestamp gives it away.
+    expect(() => verifyAt(secret, hit, inMinutes(10))).toThrow(WebhookVerificationError);
+    expect(() => verifyAt(secret, hit, inMinutes(-10))).toThrow(WebhookVerificationError);
+    // A fresh timestamp on the old signature, or another body, does not verify either.
+    const restamped = { ...hit, headers: { ...hit.headers, 'webhook-timestamp': String(Math.floor(inMinutes(10).getTime() / 1000)) } };
+    expect(() => verifyAt(secret, restamped, inMinutes(10))).toThrow(WebhookVerificationError);
+    expect(() => verifyAt(secret, { ...hit, body: hit.body.replace('"pursuit_id":5', '"pursuit_id":55') }, rig.clock.now())).toThrow(WebhookVerificationError);
+    await rig.t.call(rig.org.admin, { method: 'DELETE', url: `/api/webhooks/${hookId}` });
+  });
+
+  it('keeps the replaced secret signing beside the new one for WEBHOOK_SECRET_OVERLAP after a rotation, then only the new one', async () => {
+    const created = (await rig.t.call(rig.org.admin, { method: 'POST', url: '/api/webhooks', payload: { url: rig.receiver.url, events: ['pursuit.won'] } })).json();
+    const url = `/api/webhooks/${created.webhook_id}`;
+    const rotated = await rig.t.call(rig.org.admin, { method: 'PATCH', url, payload: { rotate_secret: true } });
+    expect(rotated.statusCode).toBe(200);
+    const { secret: next, previous_secret_expires_at: until, secret_prefix: prefix } = rotated.json();
+    expect(next).toMatch(/^whsec_/);
+    expect(prefix).toBe(next.slice(0, 10));
+    expect(until).toBe(inMinutes(60).toISOString());
+
+    await rig.append('pursuit.won', { pursuit_id: 5 });
+    const [during] = await deliver();
+    expect((during!.headers['webhook-signature'] as string).split(' ')).toHaveLength(2);
+    // Receivers holding either secret verify it: nobody misses a delivery while switching.
+    expect(verifyAt(created.secret, during!, rig.clock.now())).toBeTruthy();
+    expect(verifyAt(next, during!, rig.clock.now())).toBeTruthy();
+    expect(verifySignature(during!.body, next, during!.headers['x-flowledger-signature'] as string)).toBe(true);
+    expect(verifySignature(during!.body, created.secret, during!.headers['x-flowledger-signature-previous'] as string)).toBe(true);
+
+    rig.clock.advance(60 * 60_000 + 1_000);
+    await rig.append('pursuit.won', { pursuit_id: 6 });
+    const [after] = await deliver();
+    expect((after!.headers['webhook-signature'] as string).split(' ')).toHaveLength(1);
+    expect(after!.headers['x-flowledger-signature-previous']).toBeUndefined();
+    expect(verifyAt(next, after!, rig.clock.now())).toBeTruthy();
+    expect(() => verifyAt(created.secret, after!, rig.clock.now())).toThrow(WebhookVerificationError);
+    await rig.t.call(rig.org.admin, { method: 'DELETE', url });
+  });
+
+  it('signs only the X-FlowLedger headers with a chosen secret that is not a whsec_ one, until it is rotated', async () => {
+    const chosen = 'an-admin-chosen-secret-42';
+    const created = (await rig.t.call(rig.org.admin, { method: 'POST', url: '/api/webhooks', payload: { url: rig.receiver.url, secret: chosen, events: ['pursuit.lost'] } })).json();
+    await rig.append('pursuit.lost', { pursuit_id: 5 });
+    const [legacy] = await deliver();
+    expect(verifySignature(legacy!.body, chosen, legacy!.headers['x-flowledger-signature'] as string)).toBe(true);
+    expect(legacy!.headers['webhook-signature']).toBeUndefined();
+
+    const { secret: next } = (await rig.t.call(rig.org.admin, { method: 'PATCH', url: `/api/webhooks/${created.webhook_id}`, payload: { rotate_secret: true } })).json();
+    await rig.append('pursuit.lost', { pursuit_id: 6 });
+    const [standard] = await deliver();
+    // The chosen secret has no Standard Webhooks key: only the new one signs that scheme.
+    expect((standard!.headers['webhook-signature'] as string).split(' ')).toHaveLength(1);
+    expect(verifyAt(next, standard!, rig.clock.now())).toBeTruthy();
+    expect(verifySignature(standard!.body, chosen, standard!.headers['x-flowledger-signature-previous'] as string)).toBe(true);
+    await rig.t.call(rig.org.admin, { method: 'DELETE', url: `/api/webhooks/${created.webhook_id}` });
   });
 });

@@ -179,6 +179,7 @@ const envSchema = z.object({
   OUTBOX_POLL_INTERVAL: duration('OUTBOX_POLL_INTERVAL', '5s'),
   OUTBOX_MAX_ATTEMPTS: int('OUTBOX_MAX_ATTEMPTS', 10, 1, 1000),
   WEBHOOK_ALLOW_PRIVATE_NETWORKS: bool(false),
+  WEBHOOK_SECRET_OVERLAP: z.preprocess((v) => (typeof v === 'string' && v.trim() === '0' ? '0ms' : v), duration('WEBHOOK_SECRET_OVERLAP', '24h')),
   SMTP_URL: z.string().url().optional(),
   MAIL_DIR: z.string().min(1).default('data/mail'),
   MAIL_FROM: z.string().min(3).default('FlowLedger <no-reply@flowledger.local>'),
@@ -248,6 +249,8 @@ export type Config = Readonly<{
   outboxPollIntervalMs: number;
   outboxMaxAttempts: number;
   webhookAllowPrivateNetworks: boolean;
+  /** How long a rotated webhook secret still signs deliveries beside its successor (0: not at all). */
+  webhookSecretOverlapMs: number;
   smtpUrl: string | undefined;
   mailDir: string;
   mailFrom: string;
@@ -354,6 +357,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     outboxPollIntervalMs: e.OUTBOX_POLL_INTERVAL,
     outboxMaxAttempts: e.OUTBOX_MAX_ATTEMPTS,
     webhookAllowPrivateNetworks: e.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
+    webhookSecretOverlapMs: e.WEBHOOK_SECRET_OVERLAP,
     smtpUrl: e.SMTP_URL,
     mailDir: e.MAIL_DIR,
     mailFrom: e.MAIL_FROM,

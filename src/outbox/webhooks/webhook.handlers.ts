@@ -21,10 +21,10 @@ import { PermanentFailure, type OutboxDeps, type OutboxHandler } from '../handle
 import { appendEvents, isMailJob } from '../work-events.repository.js';
 import { numericId } from '../claim.js';
 import { postWebhook } from './post.js';
-import { signBody } from './signature.js';
+import { signBody, standardWebhookKey, standardWebhookSignature } from './signature.js';
 import { checkWebhookUrl, UrlNotAllowed } from './url-guard.js';
 import { SecretUnreadable } from '../../shared/secret-box.js';
-import { endpointsFor, openWebhookSecret } from './webhooks.repository.js';
+import { endpointsFor, openWebhookSecrets, signingSecrets } from './webhooks.repository.js';
 
 export const WEBHOOK_DELIVER = 'webhook.deliver';
 
@@ -106,6 +106,31 @@ export function webhookBody(ev: { work_event_id: number; event_name: string; org
   return JSON.stringify({ id: ev.work_event_id, event: ev.event_name, org_id: ev.org_id, occurred_at: ev.happened_at, data: JSON.parse(ev.payload_json) });
 }
 
+/**
+ * A delivery's headers: Standard Webhooks' three when the current secret is a `whsec_` one (the
+ * message id is the source event's id, the same on every attempt, so receivers de-duplicate on it;
+ * the timestamp is this attempt's), and the original X-FlowLedger ones. `secrets`: current first,
+ * then a rotated predecessor still honoured, which signs beside it.
+ */
+export function signedHeaders(o: { msgId: string; eventName: string; now: string; body: string; secrets: string[] }): Record<string, string> {
+  const [current, previous] = o.secrets as [string, string | undefined];
+  const headers: Record<string, string> = {
+    'x-flowledger-event-id': o.msgId,
+    'x-flowledger-event': o.eventName,
+    'x-flowledger-timestamp': o.now,
+    'x-flowledger-signature': signBody(o.body, current),
+    ...(previous !== undefined ? { 'x-flowledger-signature-previous': signBody(o.body, previous) } : {}),
+  };
+  const keys = o.secrets.map(standardWebhookKey);
+  if (keys[0]) {
+    const timestampS = Math.floor(Date.parse(o.now) / 1000);
+    headers['webhook-id'] = o.msgId;
+    headers['webhook-timestamp'] = String(timestampS);
+    headers['webhook-signature'] = standardWebhookSignature(o.msgId, timestampS, o.body, keys.filter((k): k is Buffer => k !== null));
+  }
+  return headers;
+}
+
 export function webhookDeliverHandler(deps: OutboxDeps, o: { timeoutMs?: number } = {}): OutboxHandler {
   const timeoutMs = o.timeoutMs ?? 10_000;
   return async (e) => {
@@ -125,13 +150,13 @@ export function webhookDeliverHandler(deps: OutboxDeps, o: { timeoutMs?: number 
       // Fails closed: a secret that does not open sends nothing. Altered or moved values are
       // dead-lettered at once (no retry can fix them); a key this process lacks (mid key rollout)
       // is retried with backoff, so a node that holds it delivers.
-      const secret = openWebhookSecret(deps.secrets, { org_id: e.org_id, webhook_id: webhookId, secret: d.secret, secret_key_id: d.secret_key_id });
+      const secrets = signingSecrets(openWebhookSecrets(deps.secrets, { org_id: e.org_id, webhook_id: webhookId, secret: d.secret, secret_key_id: d.secret_key_id }), now);
       // Checked again here (not only at registration): IP literals skip the socket's lookup.
       await checkWebhookUrl(d.url, allowPrivate);
       result = await postWebhook(
         d.url,
         body,
-        { 'x-flowledger-event-id': String(sourceId), 'x-flowledger-event': d.event_name, 'x-flowledger-timestamp': now, 'x-flowledger-signature': signBody(body, secret) },
+        signedHeaders({ msgId: String(sourceId), eventName: d.event_name, now, body, secrets }),
         { allowPrivate, timeoutMs },
       );
     } catch (err) {

@@ -27,8 +27,63 @@ export interface DeliveryView {
   created_at: string;
 }
 
+/** A Standard Webhooks secret: `whsec_` + standard base64 of 24 random bytes (32 characters). */
 export function newWebhookSecret(): string {
-  return `whsec_${randomBytes(24).toString('base64url')}`;
+  return `whsec_${randomBytes(24).toString('base64')}`;
+}
+
+/** What an endpoint signs with: its secret, and for a while after a rotation the one it replaced. */
+export interface WebhookSecrets {
+  current: string;
+  previous?: { secret: string; until: string };
+}
+
+/**
+ * The sealed plaintext: the bare secret, or while a predecessor is honoured a small JSON document.
+ * Chosen secrets may not start with "{" (the API refuses them), so the two never collide.
+ */
+const DOC_MARK = '{"v":1,';
+function encodeSecrets(s: WebhookSecrets): string {
+  return s.previous ? JSON.stringify({ v: 1, current: s.current, previous: s.previous.secret, previous_until: s.previous.until }) : s.current;
+}
+function decodeSecrets(plain: string): WebhookSecrets {
+  if (!plain.startsWith(DOC_MARK)) return { current: plain };
+  let d: { current?: unknown; previous?: string; previous_until?: string };
+  try {
+    d = JSON.parse(plain) as typeof d;
+  } catch {
+    return { current: plain };
+  }
+  if (typeof d.current !== 'string') return { current: plain };
+  return { current: d.current, ...(d.previous && d.previous_until ? { previous: { secret: d.previous, until: d.previous_until } } : {}) };
+}
+
+/**
+ * A rotation: a new secret, with the one it replaces still signing beside it for `overlapMs`, so
+ * receivers can switch without missing a delivery (none when the overlap is 0, or when the old
+ * secret cannot be opened: nothing unverified ever signs).
+ */
+export function rotatedSecrets(
+  box: SecretKeyRing,
+  row: { org_id: number; webhook_id: number; secret: string; secret_key_id: string | null },
+  now: Date,
+  overlapMs: number,
+): WebhookSecrets {
+  const current = newWebhookSecret();
+  if (overlapMs <= 0) return { current };
+  let before: WebhookSecrets;
+  try {
+    before = openWebhookSecrets(box, row);
+  } catch (e) {
+    if (e instanceof SecretUnreadable) return { current };
+    throw e;
+  }
+  return { current, previous: { secret: before.current, until: new Date(now.getTime() + overlapMs).toISOString() } };
+}
+
+/** The secrets to sign a delivery at `now` with: the current one first, then a predecessor still honoured. */
+export function signingSecrets(s: WebhookSecrets, now: string): string[] {
+  return s.previous && s.previous.until > now ? [s.current, s.previous.secret] : [s.current];
 }
 
 /** The same rule as migration 0012: `whsec_` plus four characters, or the first four of a chosen secret. */
@@ -42,15 +97,15 @@ export function webhookSecretContext(orgId: number, webhookId: number): string {
 }
 
 /** The secret columns as written: sealed value, its key id, and the prefix shown by the API. */
-function sealedSecret(box: SecretKeyRing, orgId: number, webhookId: number, secret: string) {
-  const { stored, keyId } = box.seal(secret, webhookSecretContext(orgId, webhookId));
-  return { secret: stored, secret_key_id: keyId, secret_prefix: secretPrefix(secret) };
+function sealedSecret(box: SecretKeyRing, orgId: number, webhookId: number, secrets: WebhookSecrets) {
+  const { stored, keyId } = box.seal(encodeSecrets(secrets), webhookSecretContext(orgId, webhookId));
+  return { secret: stored, secret_key_id: keyId, secret_prefix: secretPrefix(secrets.current) };
 }
 
-/** The plaintext secret of an endpoint (for signing); throws SecretUnreadable rather than sign with anything unverified. */
-export function openWebhookSecret(box: SecretKeyRing, r: { org_id: number; webhook_id: number; secret: string; secret_key_id: string | null }): string {
+/** The plaintext secrets of an endpoint (for signing); throws SecretUnreadable rather than sign with anything unverified. */
+export function openWebhookSecrets(box: SecretKeyRing, r: { org_id: number; webhook_id: number; secret: string; secret_key_id: string | null }): WebhookSecrets {
   if (r.secret_key_id === null) throw new SecretUnreadable('the secret is not sealed yet (it is sealed when a server or worker starts)');
-  return box.open(r.secret, webhookSecretContext(r.org_id, r.webhook_id));
+  return decodeSecrets(box.open(r.secret, webhookSecretContext(r.org_id, r.webhook_id)));
 }
 
 export function toWebhookView(r: Row<'webhook_endpoint'>): WebhookView {
@@ -88,7 +143,7 @@ export async function createWebhook(
     .executeTakeFirstOrThrow();
   return trx
     .updateTable('webhook_endpoint')
-    .set(sealedSecret(box, w.orgId, webhook_id, w.secret))
+    .set(sealedSecret(box, w.orgId, webhook_id, { current: w.secret }))
     .where('org_id', '=', w.orgId)
     .where('webhook_id', '=', webhook_id)
     .returningAll()
@@ -113,7 +168,7 @@ export async function updateWebhook(
   box: SecretKeyRing,
   orgId: number,
   webhookId: number,
-  patch: { url?: string; events?: string[]; isActive?: boolean; secret?: string },
+  patch: { url?: string; events?: string[]; isActive?: boolean; secrets?: WebhookSecrets },
 ): Promise<Row<'webhook_endpoint'> | undefined> {
   return db
     .updateTable('webhook_endpoint')
@@ -121,7 +176,7 @@ export async function updateWebhook(
       ...(patch.url !== undefined ? { url: patch.url } : {}),
       ...(patch.events !== undefined ? { events_json: JSON.stringify(patch.events) } : {}),
       ...(patch.isActive !== undefined ? { is_active: patch.isActive } : {}),
-      ...(patch.secret !== undefined ? sealedSecret(box, orgId, webhookId, patch.secret) : {}),
+      ...(patch.secrets !== undefined ? sealedSecret(box, orgId, webhookId, patch.secrets) : {}),
     })
     .where('org_id', '=', orgId)
     .where('webhook_id', '=', webhookId)

@@ -16,8 +16,10 @@ import {
   listDeliveries,
   listWebhooks,
   newWebhookSecret,
+  rotatedSecrets,
   toWebhookView,
   updateWebhook,
+  type WebhookSecrets,
 } from './webhooks.repository.js';
 import type { Config } from '../../config/config.js';
 import type { CommitFeed } from '../../db/commit-feed.js';
@@ -57,7 +59,12 @@ const eventPattern = z
 const createBody = z
   .object({
     url: z.string().trim().min(1).max(2048),
-    secret: z.string().min(16, 'secret must be at least 16 characters').max(256).optional(),
+    secret: z
+      .string()
+      .min(16, 'secret must be at least 16 characters')
+      .max(256)
+      .refine((v) => !v.startsWith('{'), 'secret must not start with "{"')
+      .optional(),
     events: z.array(eventPattern).max(100).default([]),
     is_active: z.boolean().default(true),
     org_id: z.number().int().optional(),
@@ -85,8 +92,8 @@ export interface WebhookRouteDeps {
   database: Database;
   clock: Clock;
   commitFeed: CommitFeed;
-  config: Pick<Config, 'webhookAllowPrivateNetworks'>;
-  /** Seals secrets on write; the routes never open one. */
+  config: Pick<Config, 'webhookAllowPrivateNetworks' | 'webhookSecretOverlapMs'>;
+  /** Seals secrets on write; opened only by a rotation, to keep the old secret signing for the overlap. */
   secrets: SecretKeyRing;
 }
 
@@ -200,28 +207,31 @@ function registerEndpointRoutes(app: ZodApp, deps: WebhookRouteDeps): void {
         summary: 'Change an endpoint: url, event filter, pause/resume (is_active), or rotate its secret',
         params: idParams,
         body: patchBody,
-        response: { 200: webhookSchema.extend({ secret: z.string().optional() }) },
+        response: { 200: webhookSchema.extend({ secret: z.string().optional(), previous_secret_expires_at: z.string().nullable().optional() }) },
       },
     },
     async (request) => {
       const b = request.body;
       if (b.url !== undefined) await assertUrlAllowed(b.url);
-      const secret = b.rotate_secret ? newWebhookSecret() : undefined;
       const orgId = request.auth!.orgId;
-      const now = deps.clock.now().toISOString();
+      const now = deps.clock.now();
+      const nowIso = now.toISOString();
+      let rotated: WebhookSecrets | undefined;
       const row = await transact(deps, async (trx) => {
         const before = await getWebhook(trx, orgId, request.params.id);
         if (!before) throw notFound(`Webhook ${request.params.id}`);
+        if (b.rotate_secret) rotated = rotatedSecrets(deps.secrets, before, now, deps.config.webhookSecretOverlapMs);
         const after = (await updateWebhook(trx, deps.secrets, orgId, request.params.id, {
           ...(b.url !== undefined ? { url: new URL(b.url).toString() } : {}),
           ...(b.events !== undefined ? { events: [...new Set(b.events)] } : {}),
           ...(b.is_active !== undefined ? { isActive: b.is_active } : {}),
-          ...(secret ? { secret } : {}),
+          ...(rotated ? { secrets: rotated } : {}),
         }))!;
-        await auditWebhook(trx, request.auth!, 'updated', before, after, now);
+        await auditWebhook(trx, request.auth!, 'updated', before, after, nowIso);
         return after;
       });
-      return { ...toWebhookView(row), ...(secret ? { secret } : {}) };
+      const secret = rotated?.current;
+      return { ...toWebhookView(row), ...(rotated ? { secret, previous_secret_expires_at: rotated.previous?.until ?? null } : {}) };
     },
   );
 
