@@ -29,8 +29,10 @@ import type { Service } from '../shared/lifecycle.js';
 import { Periodic } from '../shared/periodic.js';
 import type { Logger } from '../shared/logger.js';
 import { pruneStatusHistory } from '../workflow/tasks.repository.js';
+import { pruneIdempotencyKeys } from '../http/idempotency.js';
 
-type Age = 'delivery' | 'history';
+/** Which setting ages a kind: RETENTION_DELIVERY, RETENTION_HISTORY, or IDEMPOTENCY_TTL. */
+type Age = 'delivery' | 'history' | 'idempotency';
 
 interface PruneStep {
   /** The `kind` label of flowledger_retention_pruned_total. */
@@ -49,10 +51,11 @@ const STEPS: readonly PruneStep[] = [
   { kind: 'user_session', age: 'delivery', prune: pruneEndedSessions },
   { kind: 'status_history', age: 'history', prune: pruneStatusHistory },
   { kind: 'work_event', age: 'history', prune: (db, b) => pruneProcessedEvents(db, { ...b, events: 'activity' }) },
+  { kind: 'idempotency_key', age: 'idempotency', prune: pruneIdempotencyKeys },
 ];
 
 export interface RetentionDeps {
-  config: Pick<Config, 'retentionDeliveryMs' | 'retentionHistoryMs' | 'retentionIntervalMs' | 'ingestStallTimeoutMs'>;
+  config: Pick<Config, 'retentionDeliveryMs' | 'retentionHistoryMs' | 'retentionIntervalMs' | 'ingestStallTimeoutMs' | 'idempotencyTtlMs'>;
   database: Database;
   clock: Clock;
   logger: Logger;
@@ -118,7 +121,11 @@ export class RetentionPruner implements Service {
   /** One full pass now: every step until it finds nothing more to delete. Returns rows per kind. */
   async runOnce(): Promise<Record<string, number>> {
     const now = this.deps.clock.now().getTime();
-    const ages: Record<Age, number | null> = { delivery: this.deps.config.retentionDeliveryMs, history: this.deps.config.retentionHistoryMs };
+    const ages: Record<Age, number | null> = {
+      delivery: this.deps.config.retentionDeliveryMs,
+      history: this.deps.config.retentionHistoryMs,
+      idempotency: this.deps.config.idempotencyTtlMs,
+    };
     const totals: Record<string, number> = {};
     // First, batches left running by a process that died mid-batch: closed (as failed, with the
     // counts of what they committed) so they neither show as running forever nor escape pruning.

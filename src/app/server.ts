@@ -23,6 +23,7 @@ import { userRoutes } from '../users/users.routes.js';
 import { workstreamRoutes } from '../workstream/workstream.routes.js';
 import type { AppDeps } from './deps.js';
 import { createAppRouter } from './router.js';
+import { idempotencyPlugin } from '../http/idempotency.js';
 
 /** Builds the whole HTTP application without listening, so tests drive it through inject(). */
 export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
@@ -31,6 +32,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   const app = await createHttpServer({ logger: deps.logger, metrics: deps.metrics, bodyLimit: deps.config.bodyLimit, trustProxy: deps.config.trustProxy, notFound, routes });
 
   await app.register(authPlugin, { deps });
+  await app.register(idempotencyPlugin, { deps });
   registerInputGuard(app, isTrpcRoute);
 
   await app.register(systemRoutes, { deps });

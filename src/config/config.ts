@@ -179,6 +179,8 @@ const envSchema = z.object({
   OUTBOX_POLL_INTERVAL: duration('OUTBOX_POLL_INTERVAL', '5s'),
   OUTBOX_MAX_ATTEMPTS: int('OUTBOX_MAX_ATTEMPTS', 10, 1, 1000),
   WEBHOOK_ALLOW_PRIVATE_NETWORKS: bool(false),
+  IDEMPOTENCY_TTL: duration('IDEMPOTENCY_TTL', '24h'),
+  IDEMPOTENCY_WAIT: duration('IDEMPOTENCY_WAIT', '10s'),
   WEBHOOK_SECRET_OVERLAP: z.preprocess((v) => (typeof v === 'string' && v.trim() === '0' ? '0ms' : v), duration('WEBHOOK_SECRET_OVERLAP', '24h')),
   SMTP_URL: z.string().url().optional(),
   MAIL_DIR: z.string().min(1).default('data/mail'),
@@ -249,6 +251,10 @@ export type Config = Readonly<{
   outboxPollIntervalMs: number;
   outboxMaxAttempts: number;
   webhookAllowPrivateNetworks: boolean;
+  /** How long an Idempotency-Key and its stored answer are kept. */
+  idempotencyTtlMs: number;
+  /** How long a duplicate waits for the first request with its Idempotency-Key before 409. */
+  idempotencyWaitMs: number;
   /** How long a rotated webhook secret still signs deliveries beside its successor (0: not at all). */
   webhookSecretOverlapMs: number;
   smtpUrl: string | undefined;
@@ -357,6 +363,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     outboxPollIntervalMs: e.OUTBOX_POLL_INTERVAL,
     outboxMaxAttempts: e.OUTBOX_MAX_ATTEMPTS,
     webhookAllowPrivateNetworks: e.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
+    idempotencyTtlMs: e.IDEMPOTENCY_TTL,
+    idempotencyWaitMs: e.IDEMPOTENCY_WAIT,
     webhookSecretOverlapMs: e.WEBHOOK_SECRET_OVERLAP,
     smtpUrl: e.SMTP_URL,
     mailDir: e.MAIL_DIR,

@@ -499,6 +499,19 @@ export interface OidcIdentityTable {
   created_at: Iso;
 }
 
+/** A POST's Idempotency-Key claim and, once done, its answer (migration 0023). */
+export interface IdempotencyKeyTable {
+  org_id: number;
+  idem_key: string;
+  request_hash: string;
+  state: 'pending' | 'done';
+  status_code: number | null;
+  content_type: string | null;
+  response_body: string | null;
+  created_at: Iso;
+  completed_at: Iso | null;
+}
+
 export interface DB {
   org: OrgTable;
   api_key: ApiKeyTable;
@@ -532,6 +545,7 @@ export interface DB {
   user_session: UserSessionTable;
   user_token: UserTokenTable;
   oidc_identity: OidcIdentityTable;
+  idempotency_key: IdempotencyKeyTable;
 }
 
 export type Row<T extends keyof DB> = Selectable<DB[T]>;

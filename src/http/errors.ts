@@ -19,10 +19,12 @@ export function httpStatusOf(code: ErrorCode): number {
       return 404;
     case 'checklist_incomplete':
     case 'conflict':
+    case 'idempotency_in_progress':
       return 409;
     case 'payload_too_large':
       return 413;
     case 'invalid_transition':
+    case 'idempotency_mismatch':
       return 422;
     case 'rate_limited':
       return 429;
@@ -49,10 +51,12 @@ export function trpcCodeOf(code: ErrorCode): TRPC_ERROR_CODE_KEY {
       return 'NOT_FOUND';
     case 'checklist_incomplete':
     case 'conflict':
+    case 'idempotency_in_progress':
       return 'CONFLICT';
     case 'payload_too_large':
       return 'PAYLOAD_TOO_LARGE';
     case 'invalid_transition':
+    case 'idempotency_mismatch':
       return 'UNPROCESSABLE_CONTENT';
     case 'rate_limited':
       return 'TOO_MANY_REQUESTS';

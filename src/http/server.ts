@@ -226,6 +226,34 @@ export async function createHttpServer(o: HttpServerOptions): Promise<FastifyIns
   return app;
 }
 
+/** Authenticated POSTs accept Idempotency-Key (src/http/idempotency.ts). */
+function takesIdempotencyKey(route: { method: string | string[]; url: string; config?: unknown }): boolean {
+  const methods = Array.isArray(route.method) ? route.method : [route.method];
+  const cfg = route.config as { public?: boolean; selfAuth?: boolean } | undefined;
+  return methods.includes('POST') && route.url.startsWith('/api/') && !cfg?.public && !cfg?.selfAuth;
+}
+
+function withIdempotencyKeyHeader<S extends { headers?: unknown }>(schema: S): S {
+  const headers = (schema.headers ?? { type: 'object', properties: {} }) as { type: string; properties?: Record<string, unknown> };
+  return {
+    ...schema,
+    headers: {
+      ...headers,
+      properties: {
+        ...headers.properties,
+        'idempotency-key': {
+          type: 'string',
+          minLength: 1,
+          maxLength: 255,
+          description:
+            'Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; ' +
+            'another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress.',
+        },
+      },
+    },
+  };
+}
+
 async function registerOpenApi(app: FastifyInstance): Promise<void> {
   await app.register(swagger, {
     openapi: {
@@ -250,7 +278,8 @@ async function registerOpenApi(app: FastifyInstance): Promise<void> {
     transform: (args) => {
       // tRPC's catch-all route is not a REST endpoint: keep it out of the document.
       if (args.url === TRPC_ROUTE) return { schema: { hide: true } as never, url: args.url };
-      return jsonSchemaTransform(args);
+      const out = jsonSchemaTransform(args);
+      return takesIdempotencyKey(args.route) ? { ...out, schema: withIdempotencyKeyHeader(out.schema) } : out;
     },
   });
   await app.register(swaggerUi, {

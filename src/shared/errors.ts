@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'payload_too_large',
   'invalid_transition',
   'rate_limited',
+  'idempotency_mismatch',
+  'idempotency_in_progress',
   'unavailable',
   'internal',
 ] as const;
