@@ -325,6 +325,14 @@ describeEachEngine('comments and mentions', (engine) => {
     });
   });
 
+  it("a task's comments go with the task", async () => {
+    const doomed = (await createTaskVia(t, a.member, { workflow_category: 'Orders', title: 'Short-lived' })).task_id;
+    expect((await t.call(a.member, { method: 'POST', url: `/api/comments/task/${doomed}`, payload: { body: 'soon gone' } })).statusCode).toBe(201);
+    expect((await t.call(a.member, { method: 'DELETE', url: `/api/workflow/delete/${doomed}` })).statusCode).toBe(200);
+    expect((await commentRows(a.orgId)).filter((r) => r.item_id === doomed)).toEqual([]);
+    expect((await t.call(a.viewer, { method: 'GET', url: `/api/comments/task/${doomed}` })).statusCode).toBe(404);
+  });
+
   it('is in the OpenAPI document', async () => {
     const doc = (await t.call(undefined, { method: 'GET', url: '/api/openapi.json' })).json();
     expect(Object.keys(doc.paths['/api/comments/{item_type}/{item_id}'])).toEqual(expect.arrayContaining(['get', 'post']));

@@ -40,6 +40,11 @@ export async function updateComment(
     .executeTakeFirstOrThrow();
 }
 
+/** Every comment of an item, deleted with it (a task's comments go with the task). */
+export async function deleteItemComments(db: DbOrTrx, orgId: number, itemType: CommentItemType, itemId: string): Promise<void> {
+  await db.deleteFrom('item_comment').where('org_id', '=', orgId).where('item_type', '=', itemType).where('item_id', '=', itemId).execute();
+}
+
 function withAuthor(db: DbOrTrx) {
   return db
     .selectFrom('item_comment as c')
