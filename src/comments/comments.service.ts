@@ -34,16 +34,18 @@ export interface ItemRef {
   item_id: string;
 }
 
-/** The item's title (for events), or 404 when the org has no such item. */
-async function requireItem(db: DbOrTrx, orgId: number, ref: ItemRef): Promise<string> {
-  if (ref.item_type === 'task') {
-    const task = await findTask(db, orgId, ref.item_id);
-    if (!task) throw notFound(`Task ${ref.item_id}`);
-    return task.title;
-  }
+/** The item's title (for events), or undefined when the org has no such item. */
+async function itemTitle(db: DbOrTrx, orgId: number, ref: ItemRef): Promise<string | undefined> {
+  if (ref.item_type === 'task') return (await findTask(db, orgId, ref.item_id))?.title;
   const pursuit = await getPursuit(db, orgId, Number(ref.item_id));
-  if (!pursuit) throw notFound(`Pursuit ${ref.item_id}`);
-  return pursuit.title ?? `Pursuit ${pursuit.pursuit_id}`;
+  return pursuit && (pursuit.title ?? `Pursuit ${pursuit.pursuit_id}`);
+}
+
+/** The item's title, or 404 (another org's item is missing like any other). */
+async function requireItem(db: DbOrTrx, orgId: number, ref: ItemRef): Promise<string> {
+  const title = await itemTitle(db, orgId, ref);
+  if (title === undefined) throw notFound(`${ref.item_type === 'task' ? 'Task' : 'Pursuit'} ${ref.item_id}`);
+  return title;
 }
 
 /** Who writes: the person of a session, else the key (by id: names change and repeat). */
@@ -126,9 +128,8 @@ async function commentToChange(deps: CommentsDeps, trx: DbOrTrx, auth: AuthConte
   // SQLite's BEGIN IMMEDIATE already serialises writers; PostgreSQL needs the row lock.
   const row = await findComment(trx, auth.orgId, commentId, !deps.database.caps.singleWriter);
   if (!row) throw notFound(`Comment ${commentId}`);
-  const title = await requireItem(trx, auth.orgId, row).catch(() => {
-    throw notFound(`Comment ${commentId}`);
-  });
+  const title = await itemTitle(trx, auth.orgId, row);
+  if (title === undefined) throw notFound(`Comment ${commentId}`);
   return { row, title, mine: row.author_actor === authorOf(auth).actor };
 }
 
