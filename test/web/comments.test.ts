@@ -3,7 +3,7 @@
  * @mention and raw HTML is shown on the task's timeline with the mention highlighted and the HTML
  * as text (no element made of it, nothing run); a second browser on the same task sees it live; a
  * viewer reads without a composer; a comment the server refuses is taken back and its text given
- * back; the pursuit page has the same panel. Axe on the task page with comments, and a screenshot.
+ * back; a signed-in person comments as themselves; the pursuit page has the same panel. Axe on the task page with comments, and a screenshot.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -17,6 +17,7 @@ import { addUser } from '../helpers/users.js';
 import { createTaskVia } from '../helpers/workflow.js';
 
 const UI_TIMEOUT = scaled(10_000);
+const PASSWORD = 'a long and unusual passphrase';
 const HOSTILE = '<img src=x onerror="window.__pwned = 1">';
 
 describeEachEngine('comments in Chromium', (engine) => {
@@ -31,7 +32,7 @@ describeEachEngine('comments in Chromium', (engine) => {
     t = web.app;
     org = await t.createOrg('Northwind Fabrication Ltd');
     other = await t.createOrg('Elsewhere Inc');
-    await addUser(t, { orgId: org.orgId, email: 'dana@northwind.test', name: 'Dana Scully', role: 'member' });
+    await addUser(t, { orgId: org.orgId, email: 'dana@northwind.test', name: 'Dana Scully', role: 'member', password: PASSWORD });
     await addUser(t, { orgId: other.orgId, email: 'eve@elsewhere.test', name: 'Eve Outsider', role: 'member' });
     taskId = (await createTaskVia(t, org.member, { workflow_category: 'Orders', title: 'PO 4507100 hydraulic fittings', dollar_value: 8500 })).task_id;
   });
@@ -98,6 +99,21 @@ describeEachEngine('comments in Chromium', (engine) => {
     await expect.poll(() => comments(page).count()).toBe(1);
     expect(await page.getByLabel('Add a comment').inputValue()).toBe('This one bounces');
     await page.unroute('**/api/comments.add');
+  });
+
+  it('a signed-in person comments as themselves and may edit their own comment', async () => {
+    const page = await web.open(null, `/tasks/${taskId}`);
+    await page.getByLabel('Email').fill('dana@northwind.test');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('heading', { name: 'PO 4507100 hydraulic fittings' }).waitFor();
+    await page.getByLabel('Add a comment').fill('Invoice sent.');
+    await page.getByRole('button', { name: 'Comment', exact: true }).click();
+    const mine = comments(page).filter({ hasText: 'Invoice sent.' });
+    await expect.poll(() => mine.locator('strong').first().textContent(), { timeout: UI_TIMEOUT }).toBe('Dana Scully');
+    await mine.getByRole('button', { name: 'Edit comment' }).waitFor();
+    // The key's comment above is not hers: no edit, and a member may not delete it.
+    expect(await comments(page).first().getByRole('button').count()).toBe(0);
   });
 
   it('the pursuit page has the same panel', async () => {
