@@ -3,7 +3,7 @@
  *   app → domains → kit (http kit, outbox, answer-cache, db, config, shared).
  * Arrows point down only; a domain may use another domain's services and repositories.
  */
-const DOMAINS = 'auth|users|workflow|workstream|sla|ingest|realtime|mail|mailboxes|system';
+const DOMAINS = 'auth|users|workflow|workstream|sla|ingest|realtime|mail|mailboxes|system|comments';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

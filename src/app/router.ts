@@ -1,3 +1,4 @@
+import { commentsRouter } from '../comments/comments.router.js';
 import { router } from '../http/trpc.js';
 import { workflowRouter } from '../workflow/workflow.router.js';
 import type { AppDeps } from './deps.js';
@@ -9,6 +10,7 @@ import type { AppDeps } from './deps.js';
 export function createAppRouter(deps: AppDeps) {
   return router({
     workflow: workflowRouter(deps),
+    comments: commentsRouter(deps),
   });
 }
 

@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { authPlugin } from '../auth/auth.plugin.js';
 import { keyRoutes } from '../auth/keys.routes.js';
+import { commentRoutes } from '../comments/comments.routes.js';
 import { registerInputGuard } from '../http/input-guard.js';
 import { RouteTable, createHttpServer, isTrpcRoute, type HttpServerOptions } from '../http/server.js';
 import { registerTrpc } from '../http/trpc-plugin.js';
@@ -45,6 +46,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(outboxRoutes, { deps, prefix: '/api/outbox' });
   await app.register(webhookRoutes, { deps, prefix: '/api/webhooks' });
   await app.register(workstreamRoutes, { deps, prefix: '/api/workstream' });
+  await app.register(commentRoutes, { deps, prefix: '/api/comments' });
   await app.register(realtimeGateway, { deps });
   await app.register(ingestRoutes, { deps, prefix: '/api/ingest' });
   await app.register(mailboxRoutes, { deps, prefix: '/api/mailboxes' });

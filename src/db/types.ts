@@ -512,6 +512,28 @@ export interface IdempotencyKeyTable {
   completed_at: Iso | null;
 }
 
+export type CommentItemType = 'task' | 'pursuit';
+
+/** A comment on a task or a pursuit (migration 0019). */
+export interface ItemCommentTable {
+  comment_id: Generated<number>;
+  org_id: number;
+  item_type: CommentItemType;
+  /** The task id, or the pursuit id as text. */
+  item_id: string;
+  /** `user:<id>` or `key:<id>`: who may edit it. */
+  author_actor: string;
+  author_user_id: number | null;
+  author_key_id: number | null;
+  /** Markdown source, as written. */
+  body: string;
+  /** JSON array of user ids. */
+  mentioned_user_ids: Generated<string>;
+  created_at: Iso;
+  updated_at: Iso;
+  deleted_at: Iso | null;
+}
+
 export interface DB {
   org: OrgTable;
   api_key: ApiKeyTable;
@@ -546,6 +568,7 @@ export interface DB {
   user_token: UserTokenTable;
   oidc_identity: OidcIdentityTable;
   idempotency_key: IdempotencyKeyTable;
+  item_comment: ItemCommentTable;
 }
 
 export type Row<T extends keyof DB> = Selectable<DB[T]>;

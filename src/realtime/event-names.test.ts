@@ -16,6 +16,9 @@ describe('WebSocket event names', () => {
     expect(toWsEventName('task.first_response_violated')).toBe('workflow:sla:first_response_violated');
     expect(toWsEventName('ingest.batch_completed')).toBe('workflow:batch:completed');
     expect(toWsEventName('metrics.updated')).toBe('workflow:metrics:updated');
+    expect(toWsEventName('comment.created')).toBe('workflow:comment:created');
+    expect(toWsEventName('comment.updated')).toBe('workflow:comment:updated');
+    expect(toWsEventName('comment.deleted')).toBe('workflow:comment:deleted');
     expect(toWsEventName('pursuit.won')).toBe('workstream:pursuit.won');
     expect(toWsEventName('sla.breached')).toBe('workstream:sla.breached');
   });

@@ -16,6 +16,10 @@ export const WORKFLOW_EVENT_NAMES = {
   'task.first_response_warning': 'workflow:sla:first_response_warning',
   'task.first_response_violated': 'workflow:sla:first_response_violated',
   'ingest.batch_completed': 'workflow:batch:completed',
+  /** Comments on tasks and pursuits alike (item_type says which). */
+  'comment.created': 'workflow:comment:created',
+  'comment.updated': 'workflow:comment:updated',
+  'comment.deleted': 'workflow:comment:deleted',
   /** Not a work event: the coalescer's own, carrying the executive metrics. */
   'metrics.updated': 'workflow:metrics:updated',
 } as const;

@@ -27,6 +27,17 @@ export interface TaskEventData extends WorkEventData {
   task: RealtimeTask | null;
 }
 
+/** A comment on a task or a pursuit (`item_type`, `item_id` name it). */
+export interface CommentEventData extends WorkEventData {
+  comment_id: number;
+  item_type: 'task' | 'pursuit';
+  title: string;
+  author_user_id: number | null;
+  /** Not on `workflow:comment:deleted`. */
+  mentioned_user_ids?: number[];
+  excerpt?: string;
+}
+
 export interface RealtimeEventMap {
   'workflow:task:created': TaskEventData;
   'workflow:task:updated': TaskEventData;
@@ -51,6 +62,10 @@ export interface RealtimeEventMap {
   'workflow:sla:first_response_violated': TaskEventData & { hoursOverdue?: number; firstResponseDueAt?: string | null };
   'workflow:metrics:updated': { executive: ExecutiveMetrics };
   'workflow:batch:completed': WorkEventData;
+  'workflow:comment:created': CommentEventData;
+  /** Adds `added_mentioned_user_ids` (mentions the edit added). */
+  'workflow:comment:updated': CommentEventData & { added_mentioned_user_ids?: number[] };
+  'workflow:comment:deleted': CommentEventData;
   /** Sent once authenticated. */
   'system:ready': { org_id: number; role: string; events: string[] };
   /** Answer to a subscribe message: the patterns now in force. */

@@ -27,6 +27,7 @@ import {
   updateTaskRow,
 } from './tasks.repository.js';
 import { resolveBreachesOfTask } from '../sla/breaches.repository.js';
+import { deleteItemComments } from '../comments/comments.repository.js';
 import { listTaskMessages } from './task-messages.repository.js';
 import { firstResponseNextAt, planNewTaskFirstResponse, planNewTaskSla, settleTaskSla } from '../sla/task-sla.service.js';
 import { listRules } from '../sla/rules.repository.js';
@@ -239,9 +240,10 @@ export async function updateTask(deps: Deps, auth: AuthContext, input: UpdateTas
 export async function deleteTask(deps: Deps, auth: AuthContext, taskId: string): Promise<{ success: true; taskId: string }> {
   const at = deps.clock.now().toISOString();
   return transact(deps, async (trx) => {
-    // History rows cascade with the task; the counters follow through their triggers.
+    // History rows cascade with the task (comments name no table: deleted here); the counters follow through their triggers.
     const row = await deleteTaskRow(trx, auth.orgId, taskId);
     if (!row) throw notFound(`Task ${taskId}`);
+    await deleteItemComments(trx, auth.orgId, 'task', taskId);
     // Recorded like any other change, so live boards drop the card and the metrics are pushed again;
     // the payload says what the task was (category, status, value) and `task` is null: it is gone.
     // Its open breaches end with it (else they would stay open, and on the Today panel, forever).

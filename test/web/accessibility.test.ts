@@ -172,7 +172,7 @@ describeEachEngine('every screen passes axe-core with demo data', (engine) => {
     expect(amounts).toMatch(/^[$€£][\d,]+(\.\d\d)?/);
     expect(values[labels.findIndex((l) => /^Attachments?$/.test(l))]).toMatch(/\.pdf \(.*\d+(\.\d)? (KB|MB|bytes)\)/);
     // The creation once, with the status it started in.
-    const history = await page.locator('section[aria-labelledby="history-title"] .timeline li').allTextContents();
+    const history = await page.locator('section[aria-labelledby="timeline-title"] .timeline li[data-kind="status"]').allTextContents();
     expect(history.filter((h) => /created/i.test(h))).toHaveLength(1);
     expect(history.length).toBe(task.history.length);
     await shoot(page, 'task-detail');

@@ -1,5 +1,5 @@
 /**
- * The task detail's thread in a real browser, on both engines: the messages of a task's thread in
+ * The task detail's thread (the messages of its timeline) in a real browser, on both engines: the messages of a task's thread in
  * order (received / sent, sender, subject, snippet), and a reply ingested elsewhere appearing live
  * through its `workflow:task:message` frame, without a reload.
  */
@@ -51,13 +51,14 @@ describeEachEngine('task thread in Chromium', (engine) => {
     const first = `first-${engine.name}-${base}@acme-industrial.com`;
     const made = await ingest(mail({ id: first, subject: 'PO# 4507100 - hydraulic fittings', body: 'Please process our purchase order PO# 4507100 for 200 fittings, total $8,500.00.', at: new Date(base).toISOString() }));
     const page = await web.open(org.member, `/tasks/${made.task_id}`);
-    const thread = page.getByTestId('thread');
-    await thread.waitFor();
-    await expect.poll(() => thread.locator('li').count(), { timeout: UI_TIMEOUT }).toBe(1);
+    await page.getByTestId('timeline').waitFor();
+    // The thread's messages, among the status history and comments of the one timeline.
+    const messages = page.getByTestId('timeline').locator('li[data-kind="message"]');
+    await expect.poll(() => messages.count(), { timeout: UI_TIMEOUT }).toBe(1);
 
     const reply = `reply-${engine.name}-${base}@acme-industrial.com`;
     await ingest(mail({ id: reply, subject: 'Re: PO# 4507100 - hydraulic fittings', body: 'Can you confirm the delivery date?', inReplyTo: first, at: new Date(base + 3_600_000).toISOString() }));
-    await expect.poll(() => thread.locator('li').count(), { timeout: UI_TIMEOUT }).toBe(2);
+    await expect.poll(() => messages.count(), { timeout: UI_TIMEOUT }).toBe(2);
 
     await ingest(
       mail({
@@ -70,12 +71,12 @@ describeEachEngine('task thread in Chromium', (engine) => {
         at: new Date(base + 2 * 3_600_000).toISOString(),
       }),
     );
-    await expect.poll(() => thread.locator('li').count(), { timeout: UI_TIMEOUT }).toBe(3);
-    const items = await thread.locator('li').allTextContents();
+    await expect.poll(() => messages.count(), { timeout: UI_TIMEOUT }).toBe(3);
+    const items = await messages.allTextContents();
     expect(items[0]).toMatch(/Received from jane@acme-industrial\.com.*PO# 4507100 - hydraulic fittings.*Please process/);
     expect(items[1]).toMatch(/Received from jane@acme-industrial\.com.*Re: PO# 4507100.*confirm the delivery date/);
     expect(items[2]).toMatch(/Sent by sam@northwind\.example.*It ships on Thursday/);
-    expect(await thread.locator('li').evaluateAll((els: any[]) => els.map((e) => e.dataset.direction))).toEqual(['inbound', 'inbound', 'outbound']);
+    expect(await messages.evaluateAll((els: any[]) => els.map((e) => e.dataset.direction))).toEqual(['inbound', 'inbound', 'outbound']);
     await expect.poll(() => page.getByText(/First response/).count(), { timeout: UI_TIMEOUT }).toBe(1);
   });
 });

@@ -21,6 +21,7 @@ import * as m0015 from './0015_task_threads.js';
 import * as m0016 from './0016_users.js';
 import * as m0017 from './0017_task_owner_user.js';
 import * as m0023 from './0023_idempotency_keys.js';
+import * as m0019 from './0019_comments.js';
 
 export const MIGRATIONS: Record<string, MigrationModule> = {
   '0001_initial_schema': m0001,
@@ -40,4 +41,5 @@ export const MIGRATIONS: Record<string, MigrationModule> = {
   '0016_users': m0016,
   '0017_task_owner_user': m0017,
   '0023_idempotency_keys': m0023,
+  '0019_comments': m0019,
 };

@@ -19,6 +19,8 @@ export interface Session {
   /** The person and their orgs (signed in with a session), or the key's name (with a key). */
   account: AuthSession | null;
   keyName: string | null;
+  /** Who writes, as the server records authors: `user:<id>` for a person, `key:<id>` for a key. */
+  actor: string;
   realtime: FlowLedgerRealtime;
   /** The role may change data (members and admins); viewers only read. */
   canWrite: boolean;
@@ -70,9 +72,10 @@ export function SessionProvider({
   }, [realtime]);
   const account = auth.via === 'session' ? auth.session : null;
   const keyName = auth.via === 'key' ? (auth.me.key_name ?? `key ${auth.me.key_id}`) : null;
+  const actor = auth.via === 'key' ? `key:${auth.me.key_id}` : `user:${auth.session.user.user_id}`;
   const session = useMemo<Session>(
-    () => ({ api, me, account, keyName, realtime, canWrite: me.role !== 'viewer', signOut: onSignOut }),
-    [api, me, account, keyName, realtime, onSignOut],
+    () => ({ api, me, account, keyName, actor, realtime, canWrite: me.role !== 'viewer', signOut: onSignOut }),
+    [api, me, account, keyName, actor, realtime, onSignOut],
   );
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }

@@ -1,11 +1,12 @@
 /**
  * One pursuit: its legal stage moves only, the submit checklist (a blocked submit names the missing
- * items), proposals and activity.
+ * items), proposals, comments and activity.
  */
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { missingChecklistItems, toApiError, type ApiError } from '../api/errors.js';
 import { useRealtimePrefix, useSession } from '../api/session-context.js';
 import { workstream, type ChecklistItem, type PursuitDetail, type PursuitStage, type WorkEvent } from '../api/workstream.js';
+import { CommentsPanel } from '../components/comments.js';
 import { ErrorNote } from '../components/error-note.js';
 import { dateTime, money, shortDate } from '../lib/format.js';
 import { Link } from '../lib/router.js';
@@ -73,6 +74,7 @@ export function PursuitScreen({ pursuitId }: { pursuitId: number }) {
         </ChecklistPanel>
         <ProposalsPanel pur={pur} canWrite={canWrite} busy={busy} onAdd={() => void act(() => workstream.addProposal(api, pursuitId, {}))} />
       </div>
+      <CommentsPanel item={{ item_type: 'pursuit', item_id: String(pursuitId) }} />
       <section className="panel" aria-labelledby="pursuit-activity">
         <h2 id="pursuit-activity">Activity</h2>
         <EventList events={events.data?.data ?? []} />

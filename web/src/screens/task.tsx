@@ -1,9 +1,11 @@
-/** One task: its fields and entities, the email it came from, its thread, its status history, and edits. */
+/** One task: its fields and entities, the email it came from, one timeline of its status history, thread and comments, and edits. */
 import { useEffect, useState, type FormEvent } from 'react';
 import type { TaskUpdates, TaskWithHistory } from '../api/client.js';
 import { toApiError, type ApiError } from '../api/errors.js';
 import { useRealtimeEvent, useSession } from '../api/session-context.js';
 import { signals } from '../api/workstream.js';
+import { useComments, type Comment } from '../api/comments.js';
+import { CommentComposer, CommentEntry } from '../components/comments.js';
 import { Countdown } from '../components/countdown.js';
 import { ErrorNote } from '../components/error-note.js';
 import { useToast } from '../components/toasts.js';
@@ -95,8 +97,7 @@ export function TaskScreen({ taskId }: { taskId: string }) {
           </form>
         </section>
         <div className="stack">
-          <ThreadPanel t={t} />
-          <HistoryPanel t={t} />
+          <TimelinePanel t={t} />
           <EntitiesPanel t={t} />
           <SourcePanel t={t} snippet={source.data?.snippet} />
         </div>
@@ -267,66 +268,101 @@ function EditActions({ saving, onReset, onDelete }: { saving: boolean; onReset: 
   );
 }
 
-/** The conversation: every message of the task's thread, oldest first, ours marked as sent. */
-function ThreadPanel({ t }: { t: TaskWithHistory }) {
-  if (t.messages.length === 0) return null;
+type TimelineEntry =
+  | { kind: 'status'; at: string; order: number; h: TaskWithHistory['history'][number] }
+  | { kind: 'created'; at: string; order: number }
+  | { kind: 'message'; at: string; order: number; m: TaskWithHistory['messages'][number] }
+  | { kind: 'comment'; at: string; order: number; c: Comment };
+
+/** Status history, the email thread and comments, in the order they happened (ties: that order). */
+function timelineOf(t: TaskWithHistory, comments: Comment[]): TimelineEntry[] {
+  // Creating a task writes its first history row (no previous status): that row is the creation.
+  // Only tasks without one (none today, but rows are the truth) get a line made from created_at.
+  const hasCreation = t.history.some((h) => h.from_status === null);
+  const entries: TimelineEntry[] = [
+    ...(hasCreation ? [] : [{ kind: 'created' as const, at: t.created_at, order: 0 }]),
+    ...t.history.map((h) => ({ kind: 'status' as const, at: h.changed_at, order: 1, h })),
+    ...t.messages.map((m) => ({ kind: 'message' as const, at: m.received_at, order: 2, m })),
+    ...comments.map((c) => ({ kind: 'comment' as const, at: c.created_at, order: 3, c })),
+  ];
+  // Stable sort: within a kind, the server's order stands.
+  return entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.order - b.order);
+}
+
+/** One timeline for the task: its status history, its email thread and its comments, with the composer. */
+function TimelinePanel({ t }: { t: TaskWithHistory }) {
+  const item = { item_type: 'task' as const, item_id: t.task_id };
+  const comments = useComments(item);
+  const entries = timelineOf(t, comments.data?.data ?? []);
+  const messages = t.messages.length;
+  const count = comments.data?.pagination.total;
   return (
-    <section className="panel" aria-labelledby="thread-title">
-      <h2 id="thread-title">
-        Thread <span className="muted">({t.messages.length} {t.messages.length === 1 ? 'message' : 'messages'})</span>
+    <section className="panel" aria-labelledby="timeline-title">
+      <h2 id="timeline-title">
+        Timeline{' '}
+        <span className="muted">
+          ({messages} {messages === 1 ? 'message' : 'messages'}
+          {count !== undefined && `, ${count} ${count === 1 ? 'comment' : 'comments'}`})
+        </span>
       </h2>
-      <ol className="timeline" data-testid="thread">
-        {t.messages.map((m) => (
-          <li key={m.task_message_id} data-direction={m.direction}>
-            <span className="timeline-when">{dateTime(m.received_at)}</span>{' '}
-            <strong>{m.direction === 'outbound' ? 'Sent' : 'Received'}</strong> {m.direction === 'outbound' ? 'by' : 'from'}{' '}
-            {m.sender ?? 'unknown sender'}
-            {m.subject && <div>{m.subject}</div>}
-            {m.snippet && <div className="muted">{m.snippet}</div>}
-          </li>
-        ))}
+      <ol className="timeline" data-testid="timeline">
+        {entries.map((e) => {
+          switch (e.kind) {
+            case 'created':
+              return (
+                <li key="created" data-kind="status">
+                  <span className="timeline-when">{dateTime(t.created_at)}</span> Created by {t.created_by ?? 'unknown'}
+                </li>
+              );
+            case 'status':
+              return <StatusEntry key={`h${e.h.history_id}`} h={e.h} />;
+            case 'message':
+              return <MessageEntry key={`m${e.m.task_message_id}`} m={e.m} />;
+            case 'comment':
+              return <CommentEntry key={`c${e.c.comment_id}`} item={item} c={e.c} />;
+          }
+        })}
       </ol>
+      {comments.error && <ErrorNote error={toApiError(comments.error)} />}
       {t.first_response_at && (
         <p className="muted">
           First response {dateTime(t.first_response_at)}
           {t.first_response_due_at && ` (due ${dateTime(t.first_response_due_at)}${t.first_response_status === 'breached' ? ', late' : ''})`}
         </p>
       )}
+      <CommentComposer item={item} />
     </section>
   );
 }
 
-function HistoryPanel({ t }: { t: TaskWithHistory }) {
-  // Creating a task writes its first history row (no previous status): that row is the creation.
-  // Only tasks without one (none today, but rows are the truth) get a line made from created_at.
-  const created = t.history.find((h) => h.from_status === null);
+/** A message of the thread, ours marked as sent. */
+function MessageEntry({ m }: { m: TaskWithHistory['messages'][number] }) {
   return (
-    <section className="panel" aria-labelledby="history-title">
-      <h2 id="history-title">History</h2>
-      <ol className="timeline">
-        {!created && (
-          <li>
-            <span className="timeline-when">{dateTime(t.created_at)}</span> Created by {t.created_by ?? 'unknown'}
-          </li>
-        )}
-        {t.history.map((h) => (
-          <li key={h.history_id}>
-            <span className="timeline-when">{dateTime(h.changed_at)}</span>{' '}
-            {h.from_status === null ? (
-              <>
-                Created as <strong>{STATUS_LABEL[h.to_status]}</strong> by {h.changed_by}
-                {h.reason && h.reason !== 'created' && <span className="muted"> — {h.reason}</span>}
-              </>
-            ) : (
-              <>
-                {STATUS_LABEL[h.from_status]} → <strong>{STATUS_LABEL[h.to_status]}</strong> by {h.changed_by}
-                {h.reason && <span className="muted"> — {h.reason}</span>}
-              </>
-            )}
-          </li>
-        ))}
-      </ol>
-    </section>
+    <li data-kind="message" data-direction={m.direction}>
+      <span className="timeline-when">{dateTime(m.received_at)}</span>{' '}
+      <strong>{m.direction === 'outbound' ? 'Sent' : 'Received'}</strong> {m.direction === 'outbound' ? 'by' : 'from'} {m.sender ?? 'unknown sender'}
+      {m.subject && <div>{m.subject}</div>}
+      {m.snippet && <div className="muted">{m.snippet}</div>}
+    </li>
+  );
+}
+
+function StatusEntry({ h }: { h: TaskWithHistory['history'][number] }) {
+  return (
+    <li data-kind="status">
+      <span className="timeline-when">{dateTime(h.changed_at)}</span>{' '}
+      {h.from_status === null ? (
+        <>
+          Created as <strong>{STATUS_LABEL[h.to_status]}</strong> by {h.changed_by}
+          {h.reason && h.reason !== 'created' && <span className="muted"> — {h.reason}</span>}
+        </>
+      ) : (
+        <>
+          {STATUS_LABEL[h.from_status]} → <strong>{STATUS_LABEL[h.to_status]}</strong> by {h.changed_by}
+          {h.reason && <span className="muted"> — {h.reason}</span>}
+        </>
+      )}
+    </li>
   );
 }
 
