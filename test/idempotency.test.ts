@@ -8,6 +8,7 @@ import { RetentionPruner } from '../src/app/retention.js';
 import type { ManualClock } from '../src/shared/clock.js';
 import { describeEachEngine } from './helpers/engines.js';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/test-app.js';
+import { scaled } from './helpers/time-scale.js';
 
 describeEachEngine('Idempotency-Key on POST', (engine) => {
   let t: TestApp;
@@ -16,8 +17,9 @@ describeEachEngine('Idempotency-Key on POST', (engine) => {
   let clock: ManualClock;
 
   beforeAll(async () => {
-    // A short wait: the test of a claim nobody finishes does not sit out the default 10 s.
-    t = await createTestApp(engine, { env: { IDEMPOTENCY_WAIT: '300ms' } });
+    // Shorter than the default 10 s, so the test of a claim nobody finishes is quick, but long
+    // enough for 49 duplicates to outwait the first request on a busy machine.
+    t = await createTestApp(engine, { env: { IDEMPOTENCY_WAIT: `${scaled(3000)}ms` } });
     clock = t.clock as ManualClock;
     a = await t.createOrg('Acme');
     b = await t.createOrg('Beta');
