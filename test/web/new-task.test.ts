@@ -47,6 +47,7 @@ describeEachEngine('creating a task by hand in Chromium', (engine) => {
     await form.getByLabel('Owner').fill('Field Service Team');
     await form.getByLabel('Dollar value').fill('1250.50');
     await form.getByLabel(/^Deadline/).fill('2031-03-14T16:30');
+    if (engine.name === 'sqlite') await screenshot(page, 'new-task');
     await form.getByRole('button', { name: 'Create task' }).click();
 
     await page.waitForURL(/\/tasks\/[^/]+$/);
