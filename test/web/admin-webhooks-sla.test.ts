@@ -97,7 +97,7 @@ describeEachEngine('webhooks and SLA rules admin screens in Chromium', (engine) 
 
     await card(page).getByRole('button', { name: 'Pause' }).click();
     await card(page).locator('[data-field="state"]', { hasText: 'Paused' }).waitFor();
-    await expect.poll(async () => (await api('GET', `/api/webhooks/${hook.webhook_id}`)).is_active).toBe(false);
+    await expect.poll(async () => (await api('GET', `/api/webhooks/${hook.webhook_id}`)).is_active, { timeout: UI_TIMEOUT }).toBe(false);
     await card(page).getByRole('button', { name: 'Resume' }).waitFor();
 
     await card(page).getByRole('button', { name: 'Edit' }).click();
@@ -115,8 +115,9 @@ describeEachEngine('webhooks and SLA rules admin screens in Chromium', (engine) 
 
     await card(page).getByRole('button', { name: 'Delete' }).click();
     await card(page).getByRole('group', { name: 'Confirm deletion' }).getByRole('button', { name: 'Yes, delete' }).click();
+    // Gone from the page at once (optimistic); the API confirms.
     await card(page).waitFor({ state: 'detached' });
-    expect((await api('GET', '/api/webhooks')).data).toEqual([]);
+    await expect.poll(async () => (await api('GET', '/api/webhooks')).data, { timeout: UI_TIMEOUT }).toEqual([]);
   });
 
   it('refuses an invalid URL beside the field and registers nothing', async () => {
@@ -131,6 +132,33 @@ describeEachEngine('webhooks and SLA rules admin screens in Chromium', (engine) 
     await page.getByRole('alert').filter({ hasText: 'Invalid url' }).waitFor();
     expect((await api('GET', '/api/webhooks')).data).toEqual([]);
     await axe(page);
+  });
+
+  it('rolls back a pause and a delete the server refuses, and says why', async () => {
+    const created = await t.call(org.admin, { method: 'POST', url: '/api/webhooks', payload: { url: 'https://93.184.216.34/rollback', events: [] } });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().webhook_id as number;
+    const page = await web.open(org.admin, '/admin/webhooks');
+    await card(page).locator('[data-field="state"]', { hasText: 'Active' }).waitFor();
+    // The server cannot answer the changes: both are refused (as a database outage would be).
+    await page.route(`**/api/webhooks/${id}`, (route) =>
+      ['PATCH', 'DELETE'].includes(route.request().method())
+        ? route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: 'The database cannot answer now', code: 'unavailable' }) })
+        : route.continue(),
+    );
+    await card(page).getByRole('button', { name: 'Pause' }).click();
+    await card(page).getByRole('alert').filter({ hasText: 'The database cannot answer now' }).waitFor();
+    await card(page).locator('[data-field="state"]', { hasText: 'Active' }).waitFor();
+    await card(page).getByRole('button', { name: 'Pause' }).waitFor();
+
+    await card(page).getByRole('button', { name: 'Delete' }).click();
+    await card(page).getByRole('button', { name: 'Yes, delete' }).click();
+    await page.getByRole('alert').filter({ hasText: 'The database cannot answer now' }).first().waitFor();
+    // Back on the list after the refusal.
+    await card(page).locator('[data-field="state"]', { hasText: 'Active' }).waitFor();
+    await page.unroute(`**/api/webhooks/${id}`);
+    expect((await api('GET', `/api/webhooks/${id}`)).is_active).toBe(true);
+    expect((await t.call(org.admin, { method: 'DELETE', url: `/api/webhooks/${id}` })).statusCode).toBe(200);
   });
 
   it('creates a rule with a business-hours calendar through the form, switches it off, deletes it, and sets the high-value threshold', async () => {
@@ -174,11 +202,11 @@ describeEachEngine('webhooks and SLA rules admin screens in Chromium', (engine) 
     await row.getByRole('checkbox').click();
     await row.getByText('Off').waitFor();
     expect(await row.getByRole('checkbox').isChecked()).toBe(false);
-    await expect.poll(async () => (await api('GET', '/api/workstream/sla-rules?metric=category:Repairs')).data[0].is_active).toBe(false);
+    await expect.poll(async () => (await api('GET', '/api/workstream/sla-rules?metric=category:Repairs')).data[0].is_active, { timeout: UI_TIMEOUT }).toBe(false);
     await row.getByRole('button', { name: /^Delete rule/ }).click();
     await row.getByRole('button', { name: 'Yes, delete' }).click();
     await row.waitFor({ state: 'detached' });
-    expect((await api('GET', '/api/workstream/sla-rules?metric=category:Repairs')).data).toEqual([]);
+    await expect.poll(async () => (await api('GET', '/api/workstream/sla-rules?metric=category:Repairs')).data, { timeout: UI_TIMEOUT }).toEqual([]);
 
     const threshold = page.getByRole('form', { name: 'High-value alert threshold' });
     await threshold.getByLabel(/^Threshold/).fill('75000');
@@ -210,7 +238,7 @@ describeEachEngine('webhooks and SLA rules admin screens in Chromium', (engine) 
     expect((await api('GET', '/api/workstream/sla-rules?metric=priority:HIGH')).data[0].calendar).toBeNull();
   });
 
-  it('a member is refused both screens and asks the API nothing', async () => {
+  it('a member is refused both screens, a viewer too, and the member asks the API nothing', async () => {
     const page = await web.open(org.member, '/');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tasks' }).waitFor();
     const asked: string[] = [];
@@ -223,6 +251,8 @@ describeEachEngine('webhooks and SLA rules admin screens in Chromium', (engine) 
       await page.getByRole('heading', { name: 'This page needs an admin' }).waitFor();
     }
     expect(await page.locator('li.webhook, tr[data-rule-id]').count()).toBe(0);
+    const viewer = await web.open(org.viewer, '/admin/sla');
+    await viewer.getByRole('heading', { name: 'This page needs an admin' }).waitFor();
     expect(asked).toEqual([]);
     expect((await t.call(org.member, { method: 'GET', url: '/api/webhooks' })).statusCode).toBe(403);
     expect((await t.call(org.member, { method: 'POST', url: '/api/workstream/sla-rules', payload: { metric: 'priority:HIGH', threshold_hrs: 1 } })).statusCode).toBe(403);

@@ -72,7 +72,13 @@ type RuleList = { data: SlaRule[] };
 
 function RulesPanel() {
   const { api } = useSession();
+  const client = useQueryClient();
   const rules = useQuery({ queryKey: slaKeys.rules, queryFn: () => sla.rules(api) });
+  // Here, not in the row: the row is gone while the delete runs, and a refusal is shown here.
+  const remove = useMutation({
+    mutationFn: (id: number) => sla.deleteRule(api, id),
+    ...optimisticChange<RuleList, number>(client, slaKeys.rules, (old, id) => ({ data: old.data.filter((x) => x.rule_id !== id) })),
+  });
   const [editing, setEditing] = useState<SlaRule | 'new' | null>(null);
   return (
     <section className="panel" aria-labelledby="rules-title">
@@ -86,6 +92,7 @@ function RulesPanel() {
       </div>
       {editing !== null && <RuleForm key={editing === 'new' ? 'new' : editing.rule_id} rule={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
       {rules.error && <ErrorNote error={toApiError(rules.error)} />}
+      {remove.error ? <ErrorNote error={toApiError(remove.error)} /> : null}
       {rules.isPending && (
         <p className="muted" aria-busy="true">
           Loading rules…
@@ -98,7 +105,7 @@ function RulesPanel() {
             <TableHead columns={['Applies to', { label: 'Window', num: true }, { label: 'First reply', num: true }, { label: 'Warn at', num: true }, 'Hours counted', 'Active']} action="Actions" />
             <tbody>
               {rules.data.data.map((r) => (
-                <RuleRow key={r.rule_id} r={r} onEdit={() => setEditing(r)} />
+                <RuleRow key={r.rule_id} r={r} onEdit={() => setEditing(r)} onDelete={(id) => remove.mutate(id)} />
               ))}
             </tbody>
           </table>
@@ -108,7 +115,7 @@ function RulesPanel() {
   );
 }
 
-function RuleRow({ r, onEdit }: { r: SlaRule; onEdit: () => void }) {
+function RuleRow({ r, onEdit, onDelete }: { r: SlaRule; onEdit: () => void; onDelete: (id: number) => void }) {
   const { api } = useSession();
   const client = useQueryClient();
   const [confirm, setConfirm] = useState(false);
@@ -116,11 +123,7 @@ function RuleRow({ r, onEdit }: { r: SlaRule; onEdit: () => void }) {
     mutationFn: (is_active: boolean) => sla.updateRule(api, r.rule_id, { is_active }),
     ...optimisticChange<RuleList, boolean>(client, slaKeys.rules, (old, is_active) => ({ data: old.data.map((x) => (x.rule_id === r.rule_id ? { ...x, is_active } : x)) })),
   });
-  const remove = useMutation({
-    mutationFn: () => sla.deleteRule(api, r.rule_id),
-    ...optimisticChange<RuleList, void>(client, slaKeys.rules, (old) => ({ data: old.data.filter((x) => x.rule_id !== r.rule_id) })),
-  });
-  const failure = toggle.error ?? remove.error;
+  const failure = toggle.error;
   const name = describeMetric(r.metric);
   return (
     <tr data-rule-id={r.rule_id} data-metric={r.metric}>
@@ -142,7 +145,7 @@ function RuleRow({ r, onEdit }: { r: SlaRule; onEdit: () => void }) {
           </button>
           {confirm ? (
             <span className="confirm" role="group" aria-label={`Confirm deleting rule: ${name}`}>
-              <button type="button" className="button-danger" onClick={() => remove.mutate()}>
+              <button type="button" className="button-danger" onClick={() => onDelete(r.rule_id)}>
                 Yes, delete
               </button>
               <button type="button" className="button-quiet" onClick={() => setConfirm(false)}>

@@ -138,11 +138,21 @@ function CreateEndpoint({ onSecret }: { onSecret: (s: ShownSecret) => void }) {
 
 function EndpointList({ onSecret }: { onSecret: (s: ShownSecret) => void }) {
   const { api } = useSession();
+  const client = useQueryClient();
   const list = useQuery({ queryKey: webhookKeys.list(), queryFn: () => webhooks.list(api) });
+  // Here, not in the card: the card is gone while the delete runs, and a refusal is shown here.
+  const remove = useMutation({
+    mutationFn: (id: number) => webhooks.remove(api, id),
+    ...optimisticChange<ListPage, number>(client, webhookKeys.list(), (old, id) => ({
+      data: old.data.filter((x) => x.webhook_id !== id),
+      pagination: { ...old.pagination, total: old.pagination.total - 1 },
+    })),
+  });
   const page = list.data;
   return (
     <>
       {list.error && <ErrorNote error={toApiError(list.error)} />}
+      {remove.error ? <ErrorNote error={toApiError(remove.error)} /> : null}
       {list.isPending && (
         <p className="muted" aria-busy="true">
           Loading endpoints…
@@ -152,7 +162,7 @@ function EndpointList({ onSecret }: { onSecret: (s: ShownSecret) => void }) {
       {page && page.data.length > 0 && (
         <ul className="webhook-list" aria-label="Webhook endpoints">
           {page.data.map((w) => (
-            <EndpointCard key={w.webhook_id} w={w} onSecret={onSecret} />
+            <EndpointCard key={w.webhook_id} w={w} onSecret={onSecret} onDelete={(id) => remove.mutate(id)} />
           ))}
         </ul>
       )}
@@ -167,7 +177,7 @@ function EndpointList({ onSecret }: { onSecret: (s: ShownSecret) => void }) {
 
 type ListPage = Page<Webhook>;
 
-function EndpointCard({ w, onSecret }: { w: Webhook; onSecret: (s: ShownSecret) => void }) {
+function EndpointCard({ w, onSecret, onDelete }: { w: Webhook; onSecret: (s: ShownSecret) => void; onDelete: (id: number) => void }) {
   const { api } = useSession();
   const client = useQueryClient();
   const key = webhookKeys.list();
@@ -184,13 +194,6 @@ function EndpointCard({ w, onSecret }: { w: Webhook; onSecret: (s: ShownSecret) 
       data: old.data.map((x) => (x.webhook_id === w.webhook_id ? { ...x, is_active } : x)),
     })),
   });
-  const remove = useMutation({
-    mutationFn: () => webhooks.remove(api, w.webhook_id),
-    ...optimisticChange<ListPage, void>(client, key, (old) => ({
-      data: old.data.filter((x) => x.webhook_id !== w.webhook_id),
-      pagination: { ...old.pagination, total: old.pagination.total - 1 },
-    })),
-  });
   const rotate = useMutation({
     mutationFn: () => webhooks.update(api, w.webhook_id, { rotate_secret: true }),
     onSuccess: (r) => {
@@ -198,7 +201,7 @@ function EndpointCard({ w, onSecret }: { w: Webhook; onSecret: (s: ShownSecret) 
       void client.invalidateQueries({ queryKey: key });
     },
   });
-  const failure = [toggle.error, remove.error, rotate.error].find(Boolean);
+  const failure = toggle.error ?? rotate.error;
 
   return (
     <li className="panel webhook" data-webhook-id={w.webhook_id}>
@@ -246,7 +249,7 @@ function EndpointCard({ w, onSecret }: { w: Webhook; onSecret: (s: ShownSecret) 
           {confirmDelete ? (
             <span className="confirm" role="group" aria-label="Confirm deletion">
               <span>Delete this endpoint and its delivery log?</span>
-              <button type="button" className="button-danger" onClick={() => remove.mutate()}>
+              <button type="button" className="button-danger" onClick={() => onDelete(w.webhook_id)}>
                 Yes, delete
               </button>
               <button type="button" className="button-quiet" onClick={() => setConfirmDelete(false)}>
