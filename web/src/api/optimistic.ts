@@ -9,15 +9,11 @@ export function optimisticChange<T, V>(client: QueryClient, queryKey: QueryKey, 
   return {
     onMutate: async (vars: V) => {
       const previous = client.getQueryData<T>(queryKey);
-      const apply = () => {
-        const current = client.getQueryData<T>(queryKey);
-        return current === undefined ? undefined : client.setQueryData<T>(queryKey, change(current, vars));
-      };
-      // On screen at once; then a refetch in flight is cancelled, which puts back the data it
-      // started from (undoing the change), so the change is made again if that happened.
-      const applied = apply();
+      // Set before awaiting anything, so the screen changes with the click. A refetch in flight
+      // would land after the change and undo it: it is cancelled, and a cancelled fetch restores
+      // the data last set by hand, i.e. the change.
+      if (previous !== undefined) client.setQueryData<T>(queryKey, change(previous, vars));
       await client.cancelQueries({ queryKey });
-      if (client.getQueryData<T>(queryKey) !== applied) apply();
       return { previous };
     },
     onError: (_err: unknown, _vars: V, ctx: { previous: T | undefined } | undefined) => {

@@ -5,6 +5,7 @@
  */
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { CategoryOptions } from '../api/categories.js';
 import type { RouterInputs } from '../api/client.js';
 import { toApiError } from '../api/errors.js';
 import { useSession } from '../api/session-context.js';
@@ -81,7 +82,8 @@ export function NewTaskForm({ onCancel }: { onCancel: () => void }) {
         </label>
         <label htmlFor="new-task-category">
           Category
-          <input id="new-task-category" value={d.category} onChange={(e) => set({ category: e.target.value })} aria-required="true" {...category.props} />
+          <input id="new-task-category" list="new-task-categories" value={d.category} onChange={(e) => set({ category: e.target.value })} aria-required="true" {...category.props} />
+          <CategoryOptions id="new-task-categories" />
           <FieldError id="new-task-category" message={category.message} />
         </label>
         <label htmlFor="new-task-priority">

@@ -7,6 +7,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { CategoryOptions } from '../../api/categories.js';
 import { toApiError, type ApiError } from '../../api/errors.js';
 import { optimisticChange } from '../../api/optimistic.js';
 import { useInvalidateOn } from '../../api/query.js';
@@ -265,7 +266,8 @@ function RuleForm({ rule, onClose }: { rule: SlaRule | null; onClose: () => void
         {d.kind === 'category' && (
           <label htmlFor="rule-category">
             Category
-            <input id="rule-category" value={d.category} onChange={(e) => set({ category: e.target.value })} {...invalidProps('rule-category', errors.metric)} />
+            <input id="rule-category" list="rule-categories" value={d.category} onChange={(e) => set({ category: e.target.value })} {...invalidProps('rule-category', errors.metric)} />
+            <CategoryOptions id="rule-categories" />
             <FieldError id="rule-category" message={errors.metric} />
           </label>
         )}
