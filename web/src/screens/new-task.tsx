@@ -77,7 +77,7 @@ export function NewTaskForm({ onCancel }: { onCancel: () => void }) {
       <div className="form-grid">
         <label htmlFor="new-task-title" className="span-2">
           Title
-          <input id="new-task-title" value={d.title} onChange={(e) => set({ title: e.target.value })} aria-required="true" {...title.props} />
+          <input id="new-task-title" autoFocus value={d.title} onChange={(e) => set({ title: e.target.value })} aria-required="true" {...title.props} />
           <FieldError id="new-task-title" message={title.message} />
         </label>
         <label htmlFor="new-task-category">

@@ -244,7 +244,7 @@ function RuleForm({ rule, onClose }: { rule: SlaRule | null; onClose: () => void
       <div className="form-grid">
         <label htmlFor="rule-kind">
           Applies to
-          <select id="rule-kind" value={d.kind} onChange={(e) => set({ kind: e.target.value as Kind })}>
+          <select id="rule-kind" autoFocus value={d.kind} onChange={(e) => set({ kind: e.target.value as Kind })}>
             {Object.entries(KINDS).map(([k, label]) => (
               <option key={k} value={k}>
                 {label}

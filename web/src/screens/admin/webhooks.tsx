@@ -66,8 +66,10 @@ function SecretNotice({ shown, onDone }: { shown: ShownSecret; onDone: () => voi
 }
 
 /** URL and events inputs, shared by the create and edit forms. */
-function EndpointFields({ idPrefix, url, events, setUrl, setEvents, error }: {
+function EndpointFields({ idPrefix, url, events, setUrl, setEvents, error, focus }: {
   idPrefix: string;
+  /** Focus the URL when the fields appear on request (editing). */
+  focus?: boolean;
   url: string;
   events: string;
   setUrl: (v: string) => void;
@@ -81,7 +83,7 @@ function EndpointFields({ idPrefix, url, events, setUrl, setEvents, error }: {
     <>
       <label className="grow" htmlFor={`${idPrefix}-url`}>
         URL
-        <input id={`${idPrefix}-url`} type="text" inputMode="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://hooks.example.com/flowledger" {...invalidProps(`${idPrefix}-url`, urlError)} />
+        <input id={`${idPrefix}-url`} type="text" inputMode="url" autoFocus={focus} value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://hooks.example.com/flowledger" {...invalidProps(`${idPrefix}-url`, urlError)} />
         <FieldError id={`${idPrefix}-url`} message={urlError} />
       </label>
       <label className="grow" htmlFor={`${idPrefix}-events`}>
@@ -289,7 +291,7 @@ function EditEndpoint({ w, onClose }: { w: Webhook; onClose: () => void }) {
   }
   return (
     <form className="inline-form" onSubmit={submit} noValidate aria-label={`Edit ${w.url}`}>
-      <EndpointFields idPrefix={idPrefix} url={url} events={events} setUrl={setUrl} setEvents={setEvents} error={error} />
+      <EndpointFields focus idPrefix={idPrefix} url={url} events={events} setUrl={setUrl} setEvents={setEvents} error={error} />
       <FormFooter submit={'Save'} pending={save.isPending} onCancel={onClose} error={error} />
     </form>
   );
