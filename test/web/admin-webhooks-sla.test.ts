@@ -70,8 +70,14 @@ describeEachEngine('webhooks and SLA rules admin screens in Chromium', (engine) 
     const [hook] = (await api('GET', '/api/webhooks')).data;
     expect(hook).toMatchObject({ url: receiver.url, events: ['pursuit.*', 'proposal.sent'], is_active: true });
     await axe(page);
+    const shown = (await secret.textContent())!;
     await page.getByRole('button', { name: 'I have copied it' }).click();
     await secret.waitFor({ state: 'detached' });
+    // Once means once: a fresh load shows only its prefix.
+    await page.reload();
+    await card(page).waitFor();
+    expect(await page.locator('main').textContent()).not.toContain(shown);
+    expect(await card(page).textContent()).toContain(shown.slice(0, 10));
 
     // A delivery the receiver refuses: dead-lettered at once (one attempt), shown in the log.
     receiver.failNextRequests(1);
@@ -216,7 +222,7 @@ describeEachEngine('webhooks and SLA rules admin screens in Chromium', (engine) 
     await axe(page);
   });
 
-  it('refuses a bad time zone and working hours that end before they start, beside the fields, and changes nothing', async () => {
+  it('refuses a bad time zone, working hours that end before they start and a negative threshold, beside the fields, and changes nothing', async () => {
     const page = await web.open(org.admin, '/admin/sla');
     const row = page.locator('tr[data-metric="priority:HIGH"]');
     await row.getByRole('button', { name: /^Edit rule/ }).click();
@@ -236,6 +242,13 @@ describeEachEngine('webhooks and SLA rules admin screens in Chromium', (engine) 
     await form.locator('#cal-zone-error').waitFor({ state: 'detached' });
     await axe(page);
     expect((await api('GET', '/api/workstream/sla-rules?metric=priority:HIGH')).data[0].calendar).toBeNull();
+
+    const threshold = page.getByRole('form', { name: 'High-value alert threshold' });
+    await threshold.getByLabel(/^Threshold/).fill('-1');
+    await threshold.getByRole('button', { name: 'Save threshold' }).click();
+    await threshold.locator('#high-value-error').waitFor();
+    expect(await threshold.getByLabel(/^Threshold/).getAttribute('aria-invalid')).toBe('true');
+    expect((await api('GET', '/api/sla/settings')).high_value_threshold).toBeGreaterThanOrEqual(0);
   });
 
   it('a member is refused both screens, a viewer too, and the member asks the API nothing', async () => {
