@@ -1,50 +1,15 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { defaultHandlers } from '../src/app/outbox-handlers.js';
 import { transact } from '../src/db/transact.js';
-import { verifySignature } from '../src/outbox/webhooks/signature.js';
 import { createWebhook } from '../src/outbox/webhooks/webhooks.repository.js';
 import { appendEvent } from '../src/outbox/work-events.repository.js';
 import type { ManualClock } from '../src/shared/clock.js';
 import { describeEachEngine, type TestEngine } from './helpers/engines.js';
 import { markUnprocessed, testWorker } from './helpers/outbox-seed.js';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/test-app.js';
-
-interface Hit {
-  headers: IncomingHttpHeaders;
-  body: string;
-  signatureOk: boolean;
-}
-
-/** A real HTTP receiver on loopback that checks each request's signature with the secret it knows. */
-async function startReceiver(secret: string) {
-  const hits: Hit[] = [];
-  let failNext = 0;
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks).toString('utf8');
-      hits.push({ headers: req.headers, body, signatureOk: verifySignature(body, secret, req.headers['x-flowledger-signature'] as string | undefined) });
-      if (failNext > 0) {
-        failNext--;
-        res.writeHead(503).end('busy');
-      } else res.writeHead(204).end();
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as AddressInfo).port;
-  return {
-    url: `http://127.0.0.1:${port}/hooks/flowledger`,
-    hits,
-    failNextRequests(n: number) {
-      failNext = n;
-    },
-    close: () => new Promise<void>((r) => server.close(() => r())),
-  };
-}
+import { startReceiver, type Hit } from './helpers/webhook-receiver.js';
+import { verifySignature } from '../src/outbox/webhooks/signature.js';
 
 describeEachEngine('webhook endpoints API', (engine) => {
   let t: TestApp;

@@ -43,8 +43,11 @@ export interface AuditActor {
   keyId?: number | null;
 }
 
-/** `accepted`: an invitation was used; `linked`: an outside identity (single sign-on) was attached to a user. */
-export type AuditAction = 'created' | 'updated' | 'deleted' | 'revoked' | 'accepted' | 'linked';
+/**
+ * `accepted`: an invitation was used; `linked`: an outside identity (single sign-on) was attached
+ * to a user; `redriven`: a failed webhook delivery was queued again by hand.
+ */
+export type AuditAction = 'created' | 'updated' | 'deleted' | 'revoked' | 'accepted' | 'linked' | 'redriven';
 
 /**
  * Appends `audit.<entity>.<action>` for one admin change: item_type = entity, payload = the

@@ -4,11 +4,12 @@ import { z } from 'zod';
 import { listResponse, pageQuery } from '../../http/paging.js';
 import type { ZodApp } from '../../http/zod-app.js';
 import { pageOffset, paged } from '../../shared/paging.js';
-import { badRequest, notFound } from '../../shared/errors.js';
+import { badRequest, conflict, notFound } from '../../shared/errors.js';
 import { checkWebhookUrl, UrlNotAllowed } from './url-guard.js';
 import { transact } from '../../db/transact.js';
 import { toBool, type Row } from '../../db/types.js';
-import { auditTrail } from '../audit.js';
+import { appendAuditEvent, auditTrail } from '../audit.js';
+import { redriveDelivery } from './redrive.js';
 import {
   createWebhook,
   deleteWebhook,
@@ -25,7 +26,7 @@ import type { Config } from '../../config/config.js';
 import type { CommitFeed } from '../../db/commit-feed.js';
 import type { Database } from '../../db/create-db.js';
 import type { Clock } from '../../shared/clock.js';
-import { idParams } from '../../http/params.js';
+import { idParams, positiveId } from '../../http/params.js';
 import type { SecretKeyRing } from '../../shared/secret-box.js';
 
 const webhookSchema = z.object({
@@ -251,7 +252,15 @@ function registerEndpointRoutes(app: ZodApp, deps: WebhookRouteDeps): void {
   );
 }
 
-/** /:id/deliveries: an endpoint's delivery log. */
+const redriveSchema = z.object({
+  delivery_id: z.number(),
+  webhook_id: z.number(),
+  work_event_id: z.number(),
+  deliver_event_id: z.number(),
+  status: z.literal('queued'),
+});
+
+/** /:id/deliveries: an endpoint's delivery log, and redriving one delivery that did not get through. */
 function registerDeliveryRoutes(app: ZodApp, deps: WebhookRouteDeps): void {
   app.get(
     '/:id/deliveries',
@@ -265,6 +274,45 @@ function registerDeliveryRoutes(app: ZodApp, deps: WebhookRouteDeps): void {
       const q = request.query;
       const { data, total } = await listDeliveries(deps.database.db, { orgId, webhookId: request.params.id, limit: q.limit, offset: pageOffset(q) });
       return paged(data, q, total);
+    },
+  );
+
+  app.post(
+    '/:id/deliveries/:delivery_id/redrive',
+    {
+      config: admin,
+      schema: {
+        tags: ['webhooks'],
+        summary: 'Send a failed or dead-lettered delivery again: due now, with a fresh attempt budget (idempotent)',
+        params: z.object({ id: positiveId, delivery_id: positiveId }),
+        response: { 202: redriveSchema },
+      },
+    },
+    async (request, reply) => {
+      const { id, delivery_id } = request.params;
+      const orgId = request.auth!.orgId;
+      const now = deps.clock.now().toISOString();
+      const res = await transact(deps, async (trx) => {
+        const r = await redriveDelivery(trx, { orgId, webhookId: id, deliveryId: delivery_id, now });
+        if (r.kind === 'not_found') throw notFound(`Delivery ${delivery_id} of webhook ${id}`);
+        if (r.kind === 'delivered') throw conflict(`Delivery ${delivery_id} of webhook ${id} was delivered (a receiver that answered 2xx never gets the event again)`);
+        if (r.kind === 'paused') throw conflict(`Webhook ${id} is paused: resume it (is_active: true) before redriving a delivery`);
+        // An already queued delivery changes nothing and appends no audit event.
+        await appendAuditEvent(trx, {
+          orgId,
+          entity: 'webhook',
+          action: 'redriven',
+          itemId: id,
+          by: request.auth!,
+          changes: r.from === 'queued' ? {} : { delivery: { before: r.from, after: 'queued' } },
+          subject: { webhook_id: id, delivery_id, work_event_id: r.work_event_id },
+          happenedAt: now,
+        });
+        return r;
+      });
+      // The redrive may be an update, not an insert: no trigger tells other processes' workers.
+      await deps.commitFeed.announce();
+      return reply.status(202).send({ delivery_id, webhook_id: id, work_event_id: res.work_event_id, deliver_event_id: res.deliver_event_id, status: 'queued' as const });
     },
   );
 }

@@ -12,6 +12,7 @@ import { Link, navigate, useRoute } from '../lib/router.js';
 import { STATUS_LABEL } from '../lib/tasks.js';
 import { PriorityOptions, StatusOptions } from '../components/task-options.js';
 import { useAsync, useThrottled } from '../lib/use-async.js';
+import { NewTaskForm } from './new-task.js';
 
 const SORTABLE = ['sla_deadline', 'created_at', 'updated_at', 'dollar_value', 'priority', 'status'] as const;
 type SortField = (typeof SORTABLE)[number];
@@ -45,7 +46,9 @@ function withParams(q: URLSearchParams, changes: Record<string, string | undefin
 }
 
 export function TasksScreen() {
-  const { api } = useSession();
+  const { api, me } = useSession();
+  // Viewers read; members and admins may also create tasks by hand.
+  const [creating, setCreating] = useState(false);
   const { search: q } = useRoute();
   const key = q.toString();
   const list = useAsync(() => api.trpc.workflow.list.query(toInput(q)), [api, key]);
@@ -65,9 +68,15 @@ export function TasksScreen() {
 
   return (
     <div className="stack">
-      <div className="page-head">
+      <div className="page-head panel-head">
         <h1>Tasks</h1>
+        {me.role !== 'viewer' && !creating && (
+          <button type="button" onClick={() => setCreating(true)}>
+            New task
+          </button>
+        )}
       </div>
+      {creating && <NewTaskForm onCancel={() => setCreating(false)} />}
       <TaskFilters draft={draft} setDraft={setDraft} onSubmit={apply} />
       {list.error && <ErrorNote error={list.error} />}
       <section className="panel" aria-label="Task list" aria-busy={list.loading}>

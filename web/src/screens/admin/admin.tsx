@@ -8,6 +8,8 @@ import { useSession } from '../../api/session-context.js';
 import { AdminOnly } from '../../components/admin-only.js';
 import { Link } from '../../lib/router.js';
 import { MailboxesScreen } from '../mailboxes.js';
+import { SlaScreen } from './sla.js';
+import { WebhooksScreen } from './webhooks.js';
 
 export interface AdminSection {
   /** Under /admin/. */
@@ -21,6 +23,8 @@ export interface AdminSection {
 /** The sections in the order of the sub-navigation. Add a screen here. */
 export const ADMIN_SECTIONS: AdminSection[] = [
   { path: '/admin/mailboxes', label: 'Mailboxes', holds: 'Mailboxes hold the credentials of the organisation’s mail.', render: () => <MailboxesScreen /> },
+  { path: '/admin/webhooks', label: 'Webhooks', holds: 'Webhooks send the organisation’s events to outside addresses, signed with secrets.', render: () => <WebhooksScreen /> },
+  { path: '/admin/sla', label: 'SLA rules', holds: 'SLA rules and business hours set every task’s deadline.', render: () => <SlaScreen /> },
 ];
 
 export const isAdminPath = (path: string) => path === '/admin' || path.startsWith('/admin/') || path === '/mailboxes';
