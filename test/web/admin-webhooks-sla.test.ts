@@ -64,7 +64,7 @@ describeEachEngine('webhooks and SLA rules admin screens in Chromium', (engine) 
     await add.getByRole('button', { name: 'Add endpoint' }).click();
     const secret = page.locator('[data-field="secret"]');
     await secret.waitFor();
-    expect(await secret.textContent()).toMatch(/^whsec_[A-Za-z0-9_-]{32}$/);
+    expect(await secret.textContent()).toMatch(/^whsec_[A-Za-z0-9+/]{32}$/);
     await card(page).waitFor();
     expect(await card(page).locator('[data-field="events"]').textContent()).toBe('pursuit.*, proposal.sent');
     const [hook] = (await api('GET', '/api/webhooks')).data;
@@ -117,6 +117,8 @@ describeEachEngine('webhooks and SLA rules admin screens in Chromium', (engine) 
     await page.getByRole('heading', { name: /Secret rotated/ }).waitFor();
     const rotated = await secret.textContent();
     expect(rotated).toMatch(/^whsec_/);
+    // The old secret still signs for the overlap, and the notice says until when.
+    expect(await page.locator('.secret-notice').textContent()).toContain('The replaced secret keeps signing beside it until');
     expect((await api('GET', `/api/webhooks/${hook.webhook_id}`)).secret_prefix).toBe(rotated!.slice(0, 10));
 
     await card(page).getByRole('button', { name: 'Delete' }).click();

@@ -31,7 +31,7 @@ export const webhookKeys = {
 export const webhooks = {
   list: (api: Api) => api.rest<Page<Webhook>>('GET', `/api/webhooks?limit=${WEBHOOK_PAGE}`),
   create: (api: Api, body: WebhookInput) => api.rest<WebhookWithSecret>('POST', '/api/webhooks', body),
-  update: (api: Api, id: number, patch: WebhookPatch) => api.rest<Webhook & { secret?: string }>('PATCH', `/api/webhooks/${id}`, patch),
+  update: (api: Api, id: number, patch: WebhookPatch) => api.rest<Webhook & { secret?: string; previous_secret_expires_at?: string | null }>('PATCH', `/api/webhooks/${id}`, patch),
   remove: (api: Api, id: number) => api.rest<Webhook>('DELETE', `/api/webhooks/${id}`),
   deliveries: (api: Api, id: number, page: number) => api.rest<Page<Delivery>>('GET', `/api/webhooks/${id}/deliveries?page=${page}&limit=${DELIVERY_PAGE}`),
   redrive: (api: Api, id: number, deliveryId: number) => api.rest<{ status: 'queued' }>('POST', `/api/webhooks/${id}/deliveries/${deliveryId}/redrive`),

@@ -25,6 +25,8 @@ interface ShownSecret {
   url: string;
   secret: string;
   why: 'created' | 'rotated';
+  /** After a rotation: until when the replaced secret still signs beside the new one. */
+  previousUntil?: string | null;
 }
 
 const parseEvents = (text: string) => text.split(/[\s,]+/).filter(Boolean);
@@ -51,7 +53,9 @@ function SecretNotice({ shown, onDone }: { shown: ShownSecret; onDone: () => voi
     <section className="panel secret-notice" role="status" aria-labelledby="secret-title">
       <h2 id="secret-title">{shown.why === 'created' ? 'Endpoint added' : 'Secret rotated'}: copy its signing secret now</h2>
       <p>
-        The secret of <span className="wrap-anywhere">{shown.url}</span> is shown only this once. Receivers check each request’s <code>X-FlowLedger-Signature</code> with it.
+        The secret of <span className="wrap-anywhere">{shown.url}</span> is shown only this once. Receivers verify each request’s <code>webhook-signature</code> with
+        it (any Standard Webhooks library).
+        {shown.previousUntil && <> The replaced secret keeps signing beside it until {dateTime(shown.previousUntil)}: switch receivers before then.</>}
       </p>
       <p>
         <code className="secret-value" data-field="secret">
@@ -199,7 +203,7 @@ function EndpointCard({ w, onSecret, onDelete }: { w: Webhook; onSecret: (s: Sho
   const rotate = useMutation({
     mutationFn: () => webhooks.update(api, w.webhook_id, { rotate_secret: true }),
     onSuccess: (r) => {
-      if (r.secret) onSecret({ url: r.url, secret: r.secret, why: 'rotated' });
+      if (r.secret) onSecret({ url: r.url, secret: r.secret, why: 'rotated', previousUntil: r.previous_secret_expires_at ?? null });
       void client.invalidateQueries({ queryKey: key });
     },
   });
