@@ -16,6 +16,7 @@ describe('WebSocket event names', () => {
     expect(toWsEventName('task.first_response_violated')).toBe('workflow:sla:first_response_violated');
     expect(toWsEventName('ingest.batch_completed')).toBe('workflow:batch:completed');
     expect(toWsEventName('metrics.updated')).toBe('workflow:metrics:updated');
+    expect(toWsEventName('notification.created')).toBe('notification:created');
     expect(toWsEventName('pursuit.won')).toBe('workstream:pursuit.won');
     expect(toWsEventName('sla.breached')).toBe('workstream:sla.breached');
   });
