@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { defaultHandlers } from '../src/app/outbox-handlers.js';
 import { transact } from '../src/db/transact.js';
+import { isWebhookable } from '../src/outbox/webhooks/webhook.handlers.js';
 import { appendEvent } from '../src/outbox/work-events.repository.js';
 import type { OutboxWorker } from '../src/outbox/worker.js';
 import type { ManualClock } from '../src/shared/clock.js';
@@ -277,10 +278,37 @@ describeEachEngine('notifications', (engine) => {
     expect(states).toEqual([]);
   });
 
+  it('a person deactivated while their digest waits gets no mail; their waiting rows are settled off', async () => {
+    await quiet();
+    const before = mailsTo('gus').length;
+    await assigned('TASK-5001', people.gus.id, 'admin-key', 'Now');
+    await drain();
+    expect(mailsTo('gus')).toHaveLength(before + 1);
+    const later = await assigned('TASK-5002', people.gus.id, 'admin-key', 'Later');
+    await drain();
+    expect(await rowsFor(later)).toMatchObject([{ email_state: 'pending' }]);
+    await t.db.database.db.updateTable('app_user').set({ status: 'deactivated', deactivated_at: now() }).where('user_id', '=', people.gus.id).execute();
+    await quiet();
+    expect(mailsTo('gus')).toHaveLength(before + 1);
+    expect(await rowsFor(later)).toMatchObject([{ email_state: 'off', emailed_at: null }]);
+    await t.db.database.db.updateTable('app_user').set({ status: 'active', deactivated_at: null }).where('user_id', '=', people.gus.id).execute();
+  });
+
+  it('the routes are in the OpenAPI document', async () => {
+    const doc = (await t.call(undefined, { method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    expect(Object.keys(doc.paths['/api/notifications/'] ?? doc.paths['/api/notifications'] ?? {})).toContain('get');
+    expect(Object.keys(doc.paths['/api/notifications/unread-count']!)).toContain('get');
+    expect(Object.keys(doc.paths['/api/notifications/read']!)).toContain('post');
+    expect(Object.keys(doc.paths['/api/notifications/preferences']!).sort()).toEqual(['get', 'put']);
+  });
+
   it('the event list and webhooks never carry notification events', async () => {
     const res = await t.call(org.admin, { method: 'GET', url: '/api/workstream/events?limit=200' });
     expect(res.statusCode).toBe(200);
     const names = (res.json().data as Array<{ event_name: string }>).map((e) => e.event_name);
     expect(names.some((n) => n.startsWith('notification.') || n.startsWith('mail.'))).toBe(false);
+    expect(isWebhookable('notification.created')).toBe(false);
+    expect(isWebhookable('mail.notification')).toBe(false);
+    expect(isWebhookable('task.assigned')).toBe(true);
   });
 });
