@@ -1,6 +1,7 @@
 /**
  * Notifications in Chromium on both engines: a notification arriving live in a second signed-in
- * browser (the bell's count changes without a reload, only for the person concerned), the panel
+ * browser (the bell's count changes without a reload, only for the person concerned) and as a mail
+ * at a real SMTP server, the panel
  * (open the item, mark read, mark all read), the settings screen from the user menu, the bell
  * hidden for a key sign-in; axe on the panel and the settings; screenshots.
  */
@@ -13,6 +14,7 @@ import { describeViolations, seriousViolations } from '../helpers/axe.js';
 import { describeEachEngine } from '../helpers/engines.js';
 import { screenshot, WebSession, type WebTestApp } from '../helpers/browser.js';
 import { testWorker } from '../helpers/outbox-seed.js';
+import { header, startSmtp } from '../helpers/smtp.js';
 import type { TestOrg } from '../helpers/test-app.js';
 import { scaled } from '../helpers/time-scale.js';
 import { addUser } from '../helpers/users.js';
@@ -27,14 +29,20 @@ describeEachEngine('notifications in Chromium', (engine) => {
   let org: TestOrg;
   const ids: Record<string, number> = {};
 
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+
   beforeAll(async () => {
-    web = await WebSession.start(engine, UI_TIMEOUT);
+    smtp = await startSmtp();
+    web = await WebSession.start(engine, UI_TIMEOUT, { SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, MAIL_FROM: 'FlowLedger <no-reply@acme.test>' });
     t = web.app;
     org = await t.createOrg('Acme Field Services');
     ids.dana = await addUser(t, { orgId: org.orgId, email: 'dana@acme.test', name: 'Dana Ortiz', role: 'member', password: PASSWORD });
     ids.eli = await addUser(t, { orgId: org.orgId, email: 'eli@acme.test', name: 'Eli Brandt', role: 'member', password: PASSWORD });
   });
-  afterAll(async () => expect(await web?.stop()).toEqual([]));
+  afterAll(async () => {
+    expect(await web?.stop()).toEqual([]);
+    await smtp?.close();
+  });
 
   async function signedInPage(email: string): Promise<Page> {
     const page = await web.open(null, '/');
@@ -75,6 +83,8 @@ describeEachEngine('notifications in Chromium', (engine) => {
     expect(await dana.getByTestId('bell-count').textContent()).toBe('1');
     // Both sockets get the same batch of frames; Dana's has been handled, so Eli's would have been too.
     expect(await bellLabel(eli)).toBe('Notifications, none unread');
+    // And by mail, at the SMTP server this test runs: to Dana only.
+    expect(smtp.messages.map((m) => [m.to, header(m.raw, 'Subject')])).toEqual([[['dana@acme.test'], 'Assigned to you: Quote for 40 pumps']]);
 
     await bell(dana).click();
     const panel = dana.getByRole('region', { name: 'Notifications' });
