@@ -12,6 +12,7 @@ import type { OutboxWorker } from '../src/outbox/worker.js';
 import type { ManualClock } from '../src/shared/clock.js';
 import { runSlaPass } from '../src/sla/monitor.js';
 import { describeEachEngine } from './helpers/engines.js';
+import { pruneNotifications } from '../src/notifications/notifications.repository.js';
 import { markUnprocessed, testWorker } from './helpers/outbox-seed.js';
 import { bodyOf, header, startSmtp } from './helpers/smtp.js';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/test-app.js';
@@ -292,6 +293,21 @@ describeEachEngine('notifications', (engine) => {
     expect(mailsTo('gus')).toHaveLength(before + 1);
     expect(await rowsFor(later)).toMatchObject([{ email_state: 'off', emailed_at: null }]);
     await t.db.database.db.updateTable('app_user').set({ status: 'active', deactivated_at: null }).where('user_id', '=', people.gus.id).execute();
+  });
+
+  it('retention prunes old notifications but keeps those whose mail is still owed', async () => {
+    await quiet();
+    await assigned('TASK-6001', people.vic.id, 'admin-key', 'Mailed at once');
+    await drain();
+    const waiting = await assigned('TASK-6002', people.vic.id, 'admin-key', 'Waits for the digest');
+    await drain();
+    const all = () => t.db.database.db.selectFrom('notification').select(['work_event_id', 'email_state']).execute();
+    expect((await all()).some((n) => n.email_state === 'pending')).toBe(true);
+    let pruned = 0;
+    for (let n = -1; n !== 0; pruned += n) n = await pruneNotifications(t.db.database.db, { before: new Date(clock.now().getTime() + MIN).toISOString(), limit: 7 });
+    expect(pruned).toBeGreaterThan(0);
+    expect(await all()).toEqual([{ work_event_id: waiting, email_state: 'pending' }]);
+    await quiet(); // the digest goes; nothing is left waiting
   });
 
   it('the routes are in the OpenAPI document', async () => {

@@ -3,6 +3,7 @@
  * per-person mail window the digest mail is scheduled by. Every query is scoped by org and user.
  */
 import type { DbOrTrx } from '../db/create-db.js';
+import { deletedRows, type PruneBatch } from '../db/prune.js';
 import { toBool, type NotificationKind, type Row } from '../db/types.js';
 
 /** A notification as the API answers it: the row without its bookkeeping (org, person, mail job, in-app switch). */
@@ -230,4 +231,18 @@ export async function settleMail(db: DbOrTrx, ids: number[], state: 'sent' | 'of
     .where('notification_id', 'in', ids)
     .where('email_state', '=', 'pending')
     .execute();
+}
+
+/**
+ * Retention (RETENTION_HISTORY): notifications older than the cutoff go, read or not, except those
+ * whose mail is still owed (a pending digest keeps its rows until it has gone).
+ */
+export async function pruneNotifications(db: DbOrTrx, b: PruneBatch): Promise<number> {
+  const r = await db
+    .deleteFrom('notification')
+    .where('notification_id', 'in', (eb) =>
+      eb.selectFrom('notification').select('notification_id').where('created_at', '<', b.before).where('email_state', '<>', 'pending').limit(b.limit),
+    )
+    .executeTakeFirst();
+  return deletedRows(r);
 }
