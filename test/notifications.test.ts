@@ -153,6 +153,12 @@ describeEachEngine('notifications', (engine) => {
     expect(mailsTo('eli')).toHaveLength(before + 1);
     expect(await countEvents('notification.created')).toBe(framesBefore);
     expect(await countEvents('mail.notification')).toBe(mailJobsBefore);
+
+    // The mail job run again (a crash before its completion was recorded): the mail is not sent twice.
+    const [row] = await rowsFor(ev);
+    await markUnprocessed(t.db.database, [row!.mail_event_id!]);
+    await drain();
+    expect(mailsTo('eli')).toHaveLength(before + 1);
   });
 
   const countEvents = async (name: string) =>
