@@ -1,8 +1,6 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { defaultHandlers } from '../src/app/outbox-handlers.js';
 import { transact } from '../src/db/transact.js';
@@ -11,44 +9,8 @@ import type { RealtimeMessage } from '../src/realtime/hub.js';
 import type { ManualClock } from '../src/shared/clock.js';
 import { describeEachEngine } from './helpers/engines.js';
 import { markUnprocessed, seedPursuit, testWorker } from './helpers/outbox-seed.js';
+import { header, startSmtp } from './helpers/smtp.js';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/test-app.js';
-
-interface Received {
-  from: string;
-  to: string[];
-  raw: string;
-}
-
-/** A real SMTP server on loopback that records what it accepted and refuses *@invalid.test. */
-async function startSmtp(): Promise<{ port: number; messages: Received[]; close(): Promise<void> }> {
-  const messages: Received[] = [];
-  const server = new SMTPServer({
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    authOptional: true,
-    logger: false,
-    onRcptTo(address, _session, cb) {
-      if (address.address.endsWith('@invalid.test')) return cb(Object.assign(new Error('No such mailbox'), { responseCode: 550 }));
-      cb();
-    },
-    onData(stream, session, cb) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        messages.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        cb();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return { port, messages, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
-
-const header = (raw: string, name: string) => new RegExp(`^${name}: (.*)$`, 'mi').exec(raw)?.[1]?.trim();
 
 describeEachEngine('outbox handlers', (engine) => {
   let smtp: Awaited<ReturnType<typeof startSmtp>>;

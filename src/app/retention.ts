@@ -6,8 +6,8 @@
  * - delivery data (`RETENTION_DELIVERY`): webhook delivery attempts and dispatch rows, processed
  *   `webhook.*` events, ingest items and finished ingest batches, browser sessions that ended
  *   (expired or revoked) that long ago;
- * - activity history (`RETENTION_HISTORY`): processed work events (the activity log) and task
- *   status history.
+ * - activity history (`RETENTION_HISTORY`): processed work events (the activity log), task
+ *   status history and notifications (but not those whose mail is still owed).
  *
  * Each pass first closes, as failed, the ingest batches a dead process left `running` (nothing
  * committed for INGEST_STALL_TIMEOUT): files and HTTP ingestion have no lease to tell a successor.
@@ -23,6 +23,7 @@ import type { Database } from '../db/create-db.js';
 import type { PruneBatch } from '../db/prune.js';
 import { pruneEndedSessions } from '../auth/sessions.repository.js';
 import { failStalledBatches, pruneBatchItems, pruneFinishedBatches } from '../ingest/batch.repository.js';
+import { pruneNotifications } from '../notifications/notifications.repository.js';
 import { pruneProcessedEvents, pruneWebhookDeliveries, pruneWebhookDispatches } from '../outbox/retention.repository.js';
 import type { Clock } from '../shared/clock.js';
 import type { Service } from '../shared/lifecycle.js';
@@ -50,6 +51,7 @@ const STEPS: readonly PruneStep[] = [
   { kind: 'ingest_batch', age: 'delivery', prune: pruneFinishedBatches },
   { kind: 'user_session', age: 'delivery', prune: pruneEndedSessions },
   { kind: 'status_history', age: 'history', prune: pruneStatusHistory },
+  { kind: 'notification', age: 'history', prune: pruneNotifications },
   { kind: 'work_event', age: 'history', prune: (db, b) => pruneProcessedEvents(db, { ...b, events: 'activity' }) },
   { kind: 'idempotency_key', age: 'idempotency', prune: pruneIdempotencyKeys },
 ];

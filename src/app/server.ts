@@ -12,6 +12,7 @@ import { registerTrpc } from '../http/trpc-plugin.js';
 import { registerWebApp } from '../http/web.routes.js';
 import { ingestRoutes } from '../ingest/ingest.routes.js';
 import { mailboxRoutes } from '../mailboxes/mailboxes.routes.js';
+import { notificationRoutes } from '../notifications/notifications.routes.js';
 import { outboxRoutes } from '../outbox/outbox.routes.js';
 import { webhookRoutes } from '../outbox/webhooks/webhooks.routes.js';
 import { realtimeGateway } from '../realtime/ws-gateway.js';
@@ -50,6 +51,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(realtimeGateway, { deps });
   await app.register(ingestRoutes, { deps, prefix: '/api/ingest' });
   await app.register(mailboxRoutes, { deps, prefix: '/api/mailboxes' });
+  await app.register(notificationRoutes, { deps, prefix: '/api/notifications' });
 
   await registerTrpc(app, createAppRouter(deps), { ...deps, routes });
   const web = await registerWebApp(app, { webDir: deps.config.webDir, logger: deps.logger });

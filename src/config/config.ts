@@ -208,6 +208,7 @@ const envSchema = z.object({
   SESSION_MAX_AGE: duration('SESSION_MAX_AGE', '30d'),
   INVITE_TTL: duration('INVITE_TTL', '7d'),
   RESET_TTL: duration('RESET_TTL', '1h'),
+  NOTIFY_DIGEST_WINDOW: duration('NOTIFY_DIGEST_WINDOW', '5m'),
   OIDC_ISSUER: oidcIssuer,
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -315,6 +316,8 @@ export type Config = Readonly<{
   inviteTtlMs: number;
   /** A password reset's link works this long. */
   resetTtlMs: number;
+  /** Notification mail: after a mail to a person, what arrives within this window waits and goes as one digest at its end. */
+  notifyDigestWindowMs: number;
   /** OpenID Connect sign-in (OIDC_*); unset: password sign-in only. */
   oidc: OidcConfig | undefined;
 }>;
@@ -392,6 +395,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionMaxAgeMs: e.SESSION_MAX_AGE,
     inviteTtlMs: e.INVITE_TTL,
     resetTtlMs: e.RESET_TTL,
+    notifyDigestWindowMs: e.NOTIFY_DIGEST_WINDOW,
     oidc,
   });
 }

@@ -534,6 +534,52 @@ export interface ItemCommentTable {
   deleted_at: Iso | null;
 }
 
+export const NOTIFICATION_KINDS = ['assigned', 'sla_warning', 'sla_violated', 'critical_alert', 'customer_reply', 'mention'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export type NotificationEmailState = 'off' | 'pending' | 'sent';
+
+/** What a person is told about (#20); unique per (user, work event, kind). */
+export interface NotificationTable {
+  notification_id: Generated<number>;
+  org_id: number;
+  user_id: number;
+  kind: NotificationKind;
+  item_type: string;
+  item_id: string;
+  title: string;
+  /** A line of context: the comment's excerpt, the reply's subject, the hours left. */
+  detail: string | null;
+  actor: string | null;
+  work_event_id: number;
+  /** False: switched off in the app (the row exists for its mail only). */
+  in_app: Generated<Bool>;
+  created_at: Iso;
+  read_at: Iso | null;
+  email_state: Generated<NotificationEmailState>;
+  /** The `mail.notification` job carrying it (shared by a digest's rows). */
+  mail_event_id: number | null;
+  emailed_at: Iso | null;
+}
+
+/** A person's switches per org and kind; no row: both on. */
+export interface NotificationPrefTable {
+  user_id: number;
+  org_id: number;
+  kind: NotificationKind;
+  in_app: Generated<Bool>;
+  email: Generated<Bool>;
+  updated_at: Iso;
+}
+
+/** Per (org, person): when the last notification mail went and the mail job scheduled now. */
+export interface NotificationMailWindowTable {
+  org_id: number;
+  user_id: number;
+  last_sent_at: Iso | null;
+  scheduled_event_id: number | null;
+  updated_at: Iso;
+}
+
 export interface DB {
   org: OrgTable;
   api_key: ApiKeyTable;
@@ -569,6 +615,9 @@ export interface DB {
   oidc_identity: OidcIdentityTable;
   idempotency_key: IdempotencyKeyTable;
   item_comment: ItemCommentTable;
+  notification: NotificationTable;
+  notification_pref: NotificationPrefTable;
+  notification_mail_window: NotificationMailWindowTable;
 }
 
 export type Row<T extends keyof DB> = Selectable<DB[T]>;

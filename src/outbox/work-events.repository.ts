@@ -15,6 +15,8 @@ export interface NewWorkEvent {
   actor?: string | null;
   /** When the change happened (the injected clock's now). */
   happenedAt: string;
+  /** Not before this time (a delayed job, e.g. a digest mail at its window's end); default: at once. */
+  runAt?: string;
 }
 
 /** Appends events in one statement; returns their ids in order. */
@@ -32,7 +34,7 @@ export async function appendEvents(trx: DbOrTrx, events: NewWorkEvent[]): Promis
         actor: e.actor ?? null,
         happened_at: e.happenedAt,
         created_at: e.happenedAt,
-        next_attempt_at: e.happenedAt,
+        next_attempt_at: e.runAt ?? e.happenedAt,
       })),
     )
     .returning('work_event_id')
@@ -92,11 +94,25 @@ export function isMailJob(eventName: string): boolean {
   return eventName.startsWith(MAIL_JOB_PREFIX);
 }
 
+/**
+ * Personal events (`notification.created`): addressed to one person (`payload.user_id`). The commit
+ * tap sends them only to that person's signed-in sockets; never a webhook nor a row of the org's
+ * event list.
+ */
+export const PERSONAL_EVENT_PREFIX = 'notification.';
+export function isPersonalEvent(eventName: string): boolean {
+  return eventName.startsWith(PERSONAL_EVENT_PREFIX);
+}
+
 export async function listWorkEvents(
   db: DbOrTrx,
   q: { orgId: number; itemType?: string; itemId?: string | number; limit: number; offset: number },
 ): Promise<{ data: WorkEventView[]; total: number }> {
-  let base = db.selectFrom('work_event').where('org_id', '=', q.orgId).where('event_name', 'not like', `${MAIL_JOB_PREFIX}%`);
+  let base = db
+    .selectFrom('work_event')
+    .where('org_id', '=', q.orgId)
+    .where('event_name', 'not like', `${MAIL_JOB_PREFIX}%`)
+    .where('event_name', 'not like', `${PERSONAL_EVENT_PREFIX}%`);
   if (q.itemType !== undefined) base = base.where('item_type', '=', q.itemType);
   if (q.itemId !== undefined) base = base.where('item_id', '=', String(q.itemId));
   const [rows, count] = await Promise.all([

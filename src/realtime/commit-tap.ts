@@ -13,7 +13,7 @@
  */
 import type { Database } from '../db/create-db.js';
 import type { CommitFeed, FeedSubscription } from '../db/commit-feed.js';
-import { isMailJob, parseWorkEventPayload } from '../outbox/work-events.repository.js';
+import { isMailJob, isPersonalEvent, parseWorkEventPayload } from '../outbox/work-events.repository.js';
 import type { Service } from '../shared/lifecycle.js';
 import type { Logger } from '../shared/logger.js';
 import { workEventFrameData } from './frame-data.js';
@@ -104,7 +104,15 @@ export class CommitTap implements Service {
         this.advance(r.work_event_id);
         // `mail.*` carries a sealed one-time link to one person's mailbox: not a frame for the org.
         if (isMailJob(r.event_name)) continue;
-        this.deps.hub.publish(r.org_id, r.event_name, workEventFrameData({ ...r, payload: parseWorkEventPayload(r.payload_json) }), {
+        const payload = parseWorkEventPayload(r.payload_json);
+        if (isPersonalEvent(r.event_name)) {
+          // Addressed to one person: their own data, without the row's bookkeeping; no user, no frame.
+          const userId = Number(payload.user_id);
+          if (!Number.isSafeInteger(userId) || userId <= 0) continue;
+          this.deps.hub.publish(r.org_id, r.event_name, payload, { id: String(r.work_event_id), ts: r.happened_at, userId });
+          continue;
+        }
+        this.deps.hub.publish(r.org_id, r.event_name, workEventFrameData({ ...r, payload }), {
           id: String(r.work_event_id),
           ts: r.happened_at,
         });

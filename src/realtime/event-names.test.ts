@@ -19,6 +19,7 @@ describe('WebSocket event names', () => {
     expect(toWsEventName('comment.created')).toBe('workflow:comment:created');
     expect(toWsEventName('comment.updated')).toBe('workflow:comment:updated');
     expect(toWsEventName('comment.deleted')).toBe('workflow:comment:deleted');
+    expect(toWsEventName('notification.created')).toBe('notification:created');
     expect(toWsEventName('pursuit.won')).toBe('workstream:pursuit.won');
     expect(toWsEventName('sla.breached')).toBe('workstream:sla.breached');
   });

@@ -1,6 +1,6 @@
 /**
  * Work events are named dot style (`task.status_changed`); WebSocket frames use the seed's names
- * for workflow events and `workstream:<dot name>` for everything else (docs/contract.md). Browser-safe: the
+ * for workflow events, `notification:created` for a person's notification, and `workstream:<dot name>` for everything else (docs/contract.md). Browser-safe: the
  * typed client imports this file too.
  */
 export const WORKFLOW_EVENT_NAMES = {
@@ -20,6 +20,8 @@ export const WORKFLOW_EVENT_NAMES = {
   'comment.created': 'workflow:comment:created',
   'comment.updated': 'workflow:comment:updated',
   'comment.deleted': 'workflow:comment:deleted',
+  /** Personal: sent only to the notified person's signed-in sockets. */
+  'notification.created': 'notification:created',
   /** Not a work event: the coalescer's own, carrying the executive metrics. */
   'metrics.updated': 'workflow:metrics:updated',
 } as const;

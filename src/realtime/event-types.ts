@@ -2,6 +2,7 @@
  * The wire contract of `/ws`, shared by the gateway and the typed client (browser-safe: no Node
  * runtime imports; types come from the workflow schemas and are erased). Frames are `{"event", "data", "ts", "id"}`.
  */
+import type { NotificationView } from '../notifications/notifications.repository.js';
 import type { ExecutiveMetrics, TaskView } from '../workflow/workflow.schemas.js';
 
 export type { ExecutiveMetrics };
@@ -37,6 +38,8 @@ export interface CommentEventData extends WorkEventData {
   mentioned_user_ids?: number[];
   excerpt?: string;
 }
+/** A notification as GET /api/notifications answers it. */
+export type RealtimeNotification = NotificationView;
 
 export interface RealtimeEventMap {
   'workflow:task:created': TaskEventData;
@@ -66,6 +69,8 @@ export interface RealtimeEventMap {
   /** Adds `added_mentioned_user_ids` (mentions the edit added). */
   'workflow:comment:updated': CommentEventData & { added_mentioned_user_ids?: number[] };
   'workflow:comment:deleted': CommentEventData;
+  /** Personal: a new notification of the signed-in person (session sockets only) and their unread count. */
+  'notification:created': { user_id: number; unread_count: number; notification: RealtimeNotification };
   /** Sent once authenticated. */
   'system:ready': { org_id: number; role: string; events: string[] };
   /** Answer to a subscribe message: the patterns now in force. */

@@ -24,6 +24,8 @@ export interface RealtimeMessage {
   data: Record<string, unknown>;
   id: string;
   ts: string;
+  /** Set for a personal message (a notification): only this person's signed-in sockets get it. */
+  userId?: number;
 }
 
 export type RealtimeSubscriber = (message: RealtimeMessage) => void;
@@ -35,6 +37,8 @@ export interface PublishMeta {
   id?: string;
   /** When it happened, ISO-8601. */
   ts?: string;
+  /** Addressed to one person: sent only to sockets signed in as them (never to API-key sockets). */
+  userId?: number;
 }
 
 /** How many recent ids are remembered for de-duplication. */
@@ -58,7 +62,9 @@ export class RealtimeHub {
   publish(orgId: number, eventName: string, data: Record<string, unknown>, meta: PublishMeta = {}): void {
     const id = meta.id ?? `${process.pid}-${Date.now().toString(36)}-${(this.seq++).toString(36)}`;
     if (meta.id !== undefined && !this.remember(meta.id)) return;
-    this.pending.push({ orgId, event: eventName, wsEvent: toWsEventName(eventName), data, id, ts: meta.ts ?? this.deps.now().toISOString() });
+    const message: RealtimeMessage = { orgId, event: eventName, wsEvent: toWsEventName(eventName), data, id, ts: meta.ts ?? this.deps.now().toISOString() };
+    if (meta.userId !== undefined) message.userId = meta.userId;
+    this.pending.push(message);
     this.flushing ??= this.flushLoop();
   }
 

@@ -48,6 +48,10 @@ function realtimeMetrics(deps: Pick<GatewayDeps, 'metrics'>, count: () => number
   };
 }
 
+function forConn(msg: RealtimeMessage, c: Conn): boolean {
+  return msg.userId === undefined || (c.auth.via === 'session' && c.auth.userId === msg.userId);
+}
+
 /** The gateway of one process: its clients by org, the fan-out, heartbeats and shutdown. */
 class Gateway {
   private readonly byOrg = new Map<number, Set<Conn>>();
@@ -108,13 +112,17 @@ class Gateway {
         const payload = Buffer.from(JSON.stringify({ event: msg.wsEvent, data: msg.data, ts: msg.ts, id: msg.id }));
         return { wsEvent: msg.wsEvent, payload, bytes: textFrame(payload) };
       });
+      const personal = msgs.some((m) => m.userId !== undefined);
       for (const c of this.byOrg.get(orgId)!) {
         if (c.socket.readyState !== OPEN) continue;
         if (c.socket.bufferedAmount > this.deps.config.wsMaxBufferedBytes) {
           this.drop(c, 'backpressure');
           continue;
         }
-        sent += writeFrames(c.socket, c.filter ? frames.filter((f) => c.filter!(f.wsEvent)) : frames);
+        // A personal frame goes to its person's session sockets only; API-key sockets have no person.
+        let mine = personal ? frames.filter((_, i) => forConn(msgs[i]!, c)) : frames;
+        if (c.filter) mine = mine.filter((f) => c.filter!(f.wsEvent));
+        sent += writeFrames(c.socket, mine);
       }
     }
     if (sent > 0) this.m.sent.inc(sent);

@@ -7,6 +7,8 @@ import { QueryProvider } from './api/query.js';
 import { SessionProvider, useConnectionState, useSession, type SignedIn } from './api/session-context.js';
 import { RealtimeToasts, ToastProvider } from './components/toasts.js';
 import { Link, match, navigate, RouterProvider, useRoute } from './lib/router.js';
+import { useDismiss } from './lib/use-dismiss.js';
+import { NotificationBell, NotificationPrefsScreen, NOTIFICATION_PREFS_PATH } from './screens/notifications.js';
 import { DashboardScreen } from './screens/dashboard.js';
 import { KanbanScreen } from './screens/kanban.js';
 import { AdminScreen, isAdminPath } from './screens/admin/admin.js';
@@ -134,7 +136,10 @@ function Shell({ onSessionChange }: { onSessionChange: (s: AuthSession) => void 
                 </button>
               </>
             ) : (
-              <UserMenu onSessionChange={onSessionChange} />
+              <>
+                <NotificationBell />
+                <UserMenu onSessionChange={onSessionChange} />
+              </>
             )}
           </div>
         </header>
@@ -154,6 +159,7 @@ function Screen({ path }: { path: string }) {
   if (m) return <TaskScreen taskId={m.id!} />;
   if (path === '/pipeline') return <PipelineScreen />;
   if (isAdminPath(path)) return <AdminScreen path={path} />;
+  if (path === NOTIFICATION_PREFS_PATH) return <NotificationPrefsScreen />;
   m = match('/pipeline/pursuits/:id', path);
   if (m) return <PursuitScreen pursuitId={Number(m.id)} />;
   m = match('/pipeline/candidates/:id', path);
@@ -175,17 +181,10 @@ function UserMenu({ onSessionChange }: { onSessionChange: (s: AuthSession) => vo
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const root = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const away = (e: MouseEvent) => root.current && !root.current.contains(e.target as Node) && setOpen(false);
-    const esc = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
-    document.addEventListener('mousedown', away);
-    document.addEventListener('keydown', esc);
-    return () => {
-      document.removeEventListener('mousedown', away);
-      document.removeEventListener('keydown', esc);
-    };
-  }, [open]);
+  useDismiss(open, root, useCallback(() => setOpen(false), []));
+  // Following a link in the menu (notification settings) closes it.
+  const { path } = useRoute();
+  useEffect(() => setOpen(false), [path]);
   if (!account) return null;
 
   async function act(work: () => Promise<void>) {
@@ -241,6 +240,9 @@ function UserMenu({ onSessionChange }: { onSessionChange: (s: AuthSession) => vo
               {error}
             </p>
           )}
+          <Link to={NOTIFICATION_PREFS_PATH}>
+            Notification settings
+          </Link>
           <div className="button-row">
             <button type="button" disabled={busy} onClick={() => void end('/api/auth/sign-out')}>
               Sign out

@@ -22,6 +22,7 @@ import * as m0016 from './0016_users.js';
 import * as m0017 from './0017_task_owner_user.js';
 import * as m0023 from './0023_idempotency_keys.js';
 import * as m0019 from './0019_comments.js';
+import * as m0020 from './0020_notifications.js';
 
 export const MIGRATIONS: Record<string, MigrationModule> = {
   '0001_initial_schema': m0001,
@@ -42,4 +43,5 @@ export const MIGRATIONS: Record<string, MigrationModule> = {
   '0017_task_owner_user': m0017,
   '0023_idempotency_keys': m0023,
   '0019_comments': m0019,
+  '0020_notifications': m0020,
 };

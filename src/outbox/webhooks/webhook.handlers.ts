@@ -18,7 +18,7 @@ import type { DbOrTrx } from '../../db/create-db.js';
 import { toBool } from '../../db/types.js';
 import { transact } from '../../db/transact.js';
 import { PermanentFailure, type OutboxDeps, type OutboxHandler } from '../handler.js';
-import { appendEvents, isMailJob } from '../work-events.repository.js';
+import { appendEvents, isMailJob, isPersonalEvent } from '../work-events.repository.js';
 import { numericId } from '../claim.js';
 import { postWebhook } from './post.js';
 import { signBody, standardWebhookKey, standardWebhookSignature } from './signature.js';
@@ -35,7 +35,7 @@ export const WEBHOOK_DELIVER = 'webhook.deliver';
  * one-time link on its way to a mailbox (invitations, password resets) is nobody else's business.
  */
 export const isWebhookable = (eventName: string): boolean =>
-  !eventName.startsWith('webhook.') && !eventName.startsWith('audit.') && !isMailJob(eventName);
+  !eventName.startsWith('webhook.') && !eventName.startsWith('audit.') && !isMailJob(eventName) && !isPersonalEvent(eventName);
 
 export function webhookFanoutHandler(deps: OutboxDeps): OutboxHandler {
   return async (e) => {
