@@ -8,6 +8,7 @@ import { useSession } from '../../api/session-context.js';
 import { AdminOnly } from '../../components/admin-only.js';
 import { Link } from '../../lib/router.js';
 import { MailboxesScreen } from '../mailboxes.js';
+import { RoutingScreen } from './routing.js';
 
 export interface AdminSection {
   /** Under /admin/. */
@@ -21,6 +22,7 @@ export interface AdminSection {
 /** The sections in the order of the sub-navigation. Add a screen here. */
 export const ADMIN_SECTIONS: AdminSection[] = [
   { path: '/admin/mailboxes', label: 'Mailboxes', holds: 'Mailboxes hold the credentials of the organisation’s mail.', render: () => <MailboxesScreen /> },
+  { path: '/admin/routing', label: 'Routing', holds: 'Routing decides who the organisation’s new work goes to.', render: () => <RoutingScreen /> },
 ];
 
 export const isAdminPath = (path: string) => path === '/admin' || path.startsWith('/admin/') || path === '/mailboxes';
