@@ -12,6 +12,9 @@ import { describeEachEngine } from './helpers/engines.js';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/test-app.js';
 import { addUser, signIn, type SignedIn } from './helpers/users.js';
 import { createTaskVia, trpcData, trpcMutation, trpcQuery, updateTaskVia } from './helpers/workflow.js';
+import { openReady } from './helpers/ws-client.js';
+import { realtimeServices } from '../src/app/realtime-services.js';
+import type { Service } from '../src/shared/lifecycle.js';
 
 const PASSWORD = 'a long and unusual passphrase';
 
@@ -358,5 +361,52 @@ describeEachEngine('owners, teams and assignment', (engine) => {
       expect(res.json().moved_tasks).toBeGreaterThan(0);
       expect((await call(a.admin, 'GET', `/api/users/${id.eli}/open-work`)).json().open_tasks).toBe(0);
     });
+  });
+});
+
+describeEachEngine('task.assigned on /ws', (engine) => {
+  let t: TestApp;
+  let services: Service[];
+  let wsUrl: string;
+  let a: TestOrg;
+  let b: TestOrg;
+  let dana: number;
+
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    services = realtimeServices(t.deps).services;
+    for (const s of services) await s.start();
+    wsUrl = `${(await t.app.listen({ port: 0, host: '127.0.0.1' })).replace(/^http/, 'ws')}/ws`;
+    a = await t.createOrg('Acme');
+    b = await t.createOrg('Beta');
+    dana = await addUser(t, { orgId: a.orgId, email: 'dana@acme.test', name: 'Dana Diaz', role: 'member' });
+  });
+  afterAll(async () => {
+    for (const s of [...(services ?? [])].reverse()) await s.stop();
+    await t?.close();
+  });
+
+  it('pushes workflow:task:assigned with the owner and the task (owner_name included) to the org only', async () => {
+    const mine = await openReady(wsUrl, a.viewer);
+    const other = await openReady(wsUrl, b.viewer);
+    try {
+      const task = await createTaskVia(t, a.member, { workflow_category: 'Support', title: 'Live one', owner_user_id: dana });
+      const frame = await mine.next((f) => f.event === 'workflow:task:assigned');
+      expect(frame.data).toMatchObject({
+        task_id: task.task_id,
+        title: 'Live one',
+        owner_user_id: dana,
+        previous_owner_user_id: null,
+        via: 'manual',
+        item_type: 'task',
+        item_id: task.task_id,
+        task: { task_id: task.task_id, owner_user_id: dana, owner_name: 'Dana Diaz' },
+      });
+      await mine.next((f) => f.event === 'workflow:task:created' && f.data.item_id === task.task_id);
+      expect(other.events().filter((f) => f.event.startsWith('workflow:task'))).toEqual([]);
+    } finally {
+      await mine.close();
+      await other.close();
+    }
   });
 });
