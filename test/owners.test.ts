@@ -284,17 +284,20 @@ describeEachEngine('owners, teams and assignment', (engine) => {
       expect(ruleEvents.every((e) => e.payload.via === 'rule')).toBe(true);
     });
 
-    it('assigns ingested tasks in bulk, set-based, in the batch’s transaction', async () => {
+    it('assigns ingested tasks in bulk, in the batch’s transaction, sharing the turns fairly with concurrent API creates', async () => {
       expect((await call(a.admin, 'PUT', '/api/ingest/routing-rules/Invoicing', { assign_team_id: id.team })).statusCode).toBe(200);
-      const res = await call(a.member, 'POST', '/api/ingest/emails', Array.from({ length: 9 }, invoiceMail));
+      const [res, ...created] = await Promise.all([
+        call(a.member, 'POST', '/api/ingest/emails', Array.from({ length: 9 }, invoiceMail)),
+        ...Array.from({ length: 6 }, (_, i) => createTaskVia(t, a.member, { workflow_category: 'Invoicing', title: `Invoice query ${i}` })),
+      ]);
       expect(res.statusCode, res.body).toBe(201);
       const ids = res.json().items.map((i: { task_id: string | null }) => i.task_id).filter(Boolean) as string[];
       expect(ids).toHaveLength(9);
       const rows = await db().selectFrom('workflow_tasks').select(['owner_user_id', 'current_owner']).where('task_id', 'in', ids).execute();
-      const perOwner = new Map<number | null, number>();
-      for (const r of rows) perOwner.set(r.owner_user_id, (perOwner.get(r.owner_user_id) ?? 0) + 1);
-      expect(Object.fromEntries(perOwner)).toEqual({ [id.dana!]: 3, [id.eli!]: 3, [id.fay!]: 3 });
       expect(rows.every((r) => r.current_owner === 'Helpdesk')).toBe(true);
+      const perOwner = new Map<number | null, number>();
+      for (const o of [...rows.map((r) => r.owner_user_id), ...created.map((c) => c.owner_user_id as number)]) perOwner.set(o, (perOwner.get(o) ?? 0) + 1);
+      expect(Object.fromEntries(perOwner)).toEqual({ [id.dana!]: 5, [id.eli!]: 5, [id.fay!]: 5 });
       const ev = (await events(a.orgId, 'task.assigned')).filter((e) => ids.includes(e.item_id));
       expect(ev).toHaveLength(9);
       expect(ev.every((e) => e.payload.via === 'rule')).toBe(true);
