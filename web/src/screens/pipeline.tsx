@@ -10,6 +10,7 @@ import { ErrorNote, type ShownError } from '../components/error-note.js';
 import { count, dateTime, money, shortDate } from '../lib/format.js';
 import { Link, navigate } from '../lib/router.js';
 import { useAsync, useThrottled, type AsyncState } from '../lib/use-async.js';
+import { useDirectory } from '../api/people.js';
 import { CANDIDATE_STATUSES, PURSUIT_STAGES } from '../../../src/workstream/transitions.js';
 
 const BADGE_LABEL = { red: 'SLA breach', amber: 'Needs attention', green: 'On track' } as const;
@@ -166,6 +167,8 @@ function PursuitsPanel(props: {
   mine: { on: boolean; set: (on: boolean) => void } | null;
 }) {
   const { stage, onStage, pursuits, mine } = props;
+  const directory = useDirectory();
+  const nameOf = (owner: string | null) => (owner === null ? undefined : directory.data?.find((p) => String(p.user_id) === owner)?.name);
   return (
     <section className="panel" aria-labelledby="pursuits-title">
       <div className="panel-head">
@@ -189,6 +192,7 @@ function PursuitsPanel(props: {
           <tr>
             <th scope="col">Pursuit</th>
             <th scope="col">Stage</th>
+            <th scope="col">Owner</th>
             <th scope="col">Due</th>
             <th scope="col" className="num">Value</th>
           </tr>
@@ -200,6 +204,7 @@ function PursuitsPanel(props: {
                 <Link to={`/pipeline/pursuits/${p.pursuit_id}`}>{p.title ?? `Pursuit ${p.pursuit_id}`}</Link>
               </th>
               <td>{p.pursuit_stage}</td>
+              <td>{nameOf(p.owner_user_id) ?? <span className="muted">{p.owner_user_id === null ? 'Unassigned' : 'Former member'}</span>}</td>
               <td>{shortDate(p.due_date)}</td>
               <td className="num">{p.value === null ? '—' : money(p.value)}</td>
             </tr>
