@@ -15,6 +15,7 @@ import { addUser } from '../helpers/users.js';
 import { createTaskVia } from '../helpers/workflow.js';
 
 const UI_TIMEOUT = scaled(15_000);
+const PASSWORD = 'a long and unusual passphrase';
 
 describeEachEngine('routing screen in Chromium', (engine) => {
   let web: WebSession;
@@ -26,7 +27,7 @@ describeEachEngine('routing screen in Chromium', (engine) => {
     web = await WebSession.start(engine, UI_TIMEOUT);
     t = web.app;
     org = await t.createOrg('Northwind Fabrication Ltd');
-    ids.dana = await addUser(t, { orgId: org.orgId, email: 'dana@northwind.test', name: 'Dana Diaz', role: 'member' });
+    ids.dana = await addUser(t, { orgId: org.orgId, email: 'dana@northwind.test', name: 'Dana Diaz', role: 'member', password: PASSWORD });
     ids.eli = await addUser(t, { orgId: org.orgId, email: 'eli@northwind.test', name: 'Eli Eng', role: 'member' });
   }, 120_000);
   afterAll(async () => {
@@ -80,6 +81,33 @@ describeEachEngine('routing screen in Chromium', (engine) => {
     const violations = await seriousViolations(page);
     expect(describeViolations(violations)).toEqual([]);
     if (engine.name === 'sqlite') await screenshot(page, 'admin-routing');
+  });
+
+  it('shows a signed-in person their own tasks with Mine, and assigns a task to a member by name', async () => {
+    const own = await createTaskVia(t, org.member, { workflow_category: 'Shipping', title: 'Crate for Dana', owner_user_id: ids.dana });
+    const others = await createTaskVia(t, org.member, { workflow_category: 'Shipping', title: 'Pallet for nobody', owner_user_id: null });
+    const page = await web.open(null, '/tasks');
+    await page.getByLabel('Email').fill('dana@northwind.test');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('link', { name: others.title }).waitFor();
+
+    await page.getByRole('button', { name: 'Mine' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Mine' }).getAttribute('aria-pressed')).toBe('true');
+    await page.getByRole('link', { name: own.title }).waitFor();
+    await page.getByRole('link', { name: others.title }).waitFor({ state: 'detached' });
+    expect(new URL(page.url()).searchParams.get('owner_user_id')).toBe('me');
+    const violations = await seriousViolations(page);
+    expect(describeViolations(violations)).toEqual([]);
+
+    // The task's "Assigned to" lists the org's people by name.
+    await page.getByRole('link', { name: own.title }).click();
+    await page.getByLabel('Assigned to').selectOption({ label: 'Eli Eng' });
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.locator('.toast', { hasText: 'Task saved' }).waitFor();
+    const saved = (await t.call(org.viewer, { method: 'GET', url: `/api/workflow/get/${own.task_id}` })).json();
+    expect(saved).toMatchObject({ owner_user_id: ids.eli, owner_name: 'Eli Eng' });
+    if (engine.name === 'sqlite') await screenshot(page, 'task-assigned-to');
   });
 
   it('tells a member the page is for admins', async () => {
