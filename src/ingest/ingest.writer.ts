@@ -14,10 +14,12 @@ import { FIRST_RESPONSE_METRIC, recordBreachesWithoutEvents, type NewBreach } fr
 import { pickTaskRule, type SlaRule } from '../sla/rules.repository.js';
 import { escalatedStatus, planFirstResponse, planTaskSla, type FirstResponsePlan, type TaskSlaPlan } from '../sla/task-sla.js';
 import { insertTasksWithHistory, upsertPatterns } from '../workflow/tasks.repository.js';
+import { taskAssignedEvent } from '../workflow/task-assigned.js';
 import { insertNewSignals, signalIdsByDedupeKey, type SignalFields } from '../workstream/signals.repository.js';
 import type { AnalysedMessage, ParseResult } from './analyse.js';
 import { insertItems, type BatchCounts } from './batch.repository.js';
 import { planThreads, writeThreads, type ThreadSettings } from './ingest.threads.js';
+import { ownersByRules } from './assignment.js';
 
 /** One message's outcome, as the ingestion answer lists it. */
 export interface IngestItemSummary {
@@ -29,8 +31,6 @@ export interface IngestItemSummary {
   reason: string | null;
 }
 import { routeFor, type RoutingRule } from './routing.repository.js';
-import { ownersByRules } from './assignment.js';
-import { taskAssignedEvent } from '../workflow/task-assigned.js';
 
 /** What every chunk of one batch writes with. */
 export interface Env {
