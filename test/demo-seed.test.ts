@@ -59,6 +59,18 @@ describeEachEngine('seed --demo in the organisation the first start created', (e
     expect(keys).toHaveLength(1);
   });
 
+  it('shows people as owners: members of the org own its tasks (a team shares Support) and its pursuits', async () => {
+    const people = (await t.call(key, { method: 'GET', url: '/api/users/directory' })).json().data;
+    expect(people.map((p: { name: string }) => p.name)).toEqual(['Lena Fischer', 'Priya Nair', 'Sam Ortiz', 'Tom Becker']);
+    const owners = trpcData(await trpcQuery(t, key, 'owners')) as Array<{ owner_user_id: number | null }>;
+    expect(owners.filter((o) => o.owner_user_id !== null).length).toBeGreaterThanOrEqual(3);
+    const teams = (await t.call(key, { method: 'GET', url: '/api/teams' })).json().data;
+    expect(teams).toMatchObject([{ name: 'Support Desk', members: [{ name: 'Lena Fischer' }, { name: 'Tom Becker' }] }]);
+    const pursuits = (await t.call(key, { method: 'GET', url: '/api/workstream/pursuits?limit=200' })).json().data as Array<{ owner_user_id: string | null }>;
+    expect(pursuits.length).toBeGreaterThan(0);
+    expect(pursuits.every((p) => people.some((x: { user_id: number }) => String(x.user_id) === p.owner_user_id))).toBe(true);
+  });
+
   it('shows a month whose SLA outcomes look like a functioning business', async () => {
     const m = trpcData(await trpcQuery(t, key, 'metrics'));
     const open = m.red_tasks + m.yellow_tasks + m.green_tasks;

@@ -85,8 +85,8 @@ describeEachEngine('workflow metrics, views and counters', (engine) => {
 
     it('answers owner workload with the pressure score', async () => {
       const expected = [
-        { current_owner: 'John Smith', open_tasks: 2, red_tasks: 1, yellow_tasks: 1, open_dollar_value: 1500, pressure_score: 5 },
-        { current_owner: 'Ann', open_tasks: 2, red_tasks: 1, yellow_tasks: 0, open_dollar_value: 300, pressure_score: 4 },
+        { owner_user_id: null, current_owner: 'John Smith', open_tasks: 2, red_tasks: 1, yellow_tasks: 1, open_dollar_value: 1500, pressure_score: 5 },
+        { owner_user_id: null, current_owner: 'Ann', open_tasks: 2, red_tasks: 1, yellow_tasks: 0, open_dollar_value: 300, pressure_score: 4 },
       ];
       expect(trpcData(await trpcQuery(t, org.viewer, 'owners'))).toEqual(expected);
       const rows = (await view('owner_workload_v2', org.orgId)).sort((x: any, y: any) => y.pressure_score - x.pressure_score);

@@ -22,6 +22,7 @@ import { workflowRoutes } from '../workflow/workflow.routes.js';
 import { invitationRoutes } from '../users/invitations.routes.js';
 import { oidcRoutes } from '../users/oidc.routes.js';
 import { userRoutes } from '../users/users.routes.js';
+import { teamRoutes } from '../users/teams.routes.js';
 import { workstreamRoutes } from '../workstream/workstream.routes.js';
 import type { AppDeps } from './deps.js';
 import { createAppRouter } from './router.js';
@@ -40,6 +41,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(systemRoutes, { deps });
   await app.register(keyRoutes, { deps, prefix: '/api/keys' });
   await app.register(userRoutes, { deps, prefix: '/api' });
+  await app.register(teamRoutes, { deps, prefix: '/api/teams' });
   await app.register(invitationRoutes, { deps, prefix: '/api' });
   await app.register(oidcRoutes, { deps, prefix: '/api' });
   await app.register(slaRoutes, { deps, prefix: '/api' });

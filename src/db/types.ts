@@ -377,6 +377,9 @@ export interface IngestRoutingRuleTable {
   category: string;
   owner: string;
   owner_email: string | null;
+  /** Who the category's new tasks are assigned to (owner_user_id): one user, or round-robin in a team (#20). */
+  assign_user_id: number | null;
+  assign_team_id: number | null;
   created_at: Iso;
   updated_at: Iso;
 }
@@ -580,6 +583,22 @@ export interface NotificationMailWindowTable {
   updated_at: Iso;
 }
 
+/** A named group of an org's users (#20); `rr_next` is its round-robin cursor (migration 0018). */
+export interface TeamTable {
+  team_id: Generated<number>;
+  org_id: number;
+  name: string;
+  rr_next: Generated<number>;
+  created_at: Iso;
+  updated_at: Iso;
+}
+
+export interface TeamMemberTable {
+  team_id: number;
+  user_id: number;
+  created_at: Iso;
+}
+
 export interface DB {
   org: OrgTable;
   api_key: ApiKeyTable;
@@ -618,6 +637,8 @@ export interface DB {
   notification: NotificationTable;
   notification_pref: NotificationPrefTable;
   notification_mail_window: NotificationMailWindowTable;
+  team: TeamTable;
+  team_member: TeamMemberTable;
 }
 
 export type Row<T extends keyof DB> = Selectable<DB[T]>;

@@ -8,6 +8,7 @@ import { AppError, assertUnreachable, type ErrorCode } from '../shared/errors.js
 export function httpStatusOf(code: ErrorCode): number {
   switch (code) {
     case 'bad_request':
+    case 'not_a_member':
       return 400;
     case 'unauthorized':
     case 'invalid_credentials':
@@ -40,6 +41,7 @@ export function httpStatusOf(code: ErrorCode): number {
 export function trpcCodeOf(code: ErrorCode): TRPC_ERROR_CODE_KEY {
   switch (code) {
     case 'bad_request':
+    case 'not_a_member':
       return 'BAD_REQUEST';
     case 'unauthorized':
     case 'invalid_credentials':

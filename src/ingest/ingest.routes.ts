@@ -11,6 +11,7 @@ import { getIngestConfig, ingestConfigSchema, putIngestConfig } from './config.j
 import { ingestMessages } from './ingest.service.js';
 import { splitMbox } from './mbox.js';
 import { ParsePool } from './parse-pool.js';
+import { ruleTarget } from './assignment.js';
 import { deleteRoutingRule, FALLBACK_CATEGORY, getRoutingRule, listRoutingRules, upsertRoutingRule, type RoutingRule } from './routing.repository.js';
 import { transact } from '../db/transact.js';
 import { appendAuditEvent, auditChanges, auditTrail } from '../outbox/audit.js';
@@ -63,6 +64,9 @@ const routingSchema = z.object({
   category: z.string(),
   owner: z.string(),
   owner_email: z.string().nullable(),
+  /** New tasks of the category are assigned (owner_user_id) to this user, or round-robin in this team. */
+  assign_user_id: z.number().nullable(),
+  assign_team_id: z.number().nullable(),
   created_at: z.string(),
   updated_at: z.string(),
 });
@@ -192,7 +196,7 @@ function registerBatchRoutes(app: ZodApp, deps: IngestRouteDeps): void {
 
 const auditRoutingRule = auditTrail<RoutingRule>({
   entity: 'routing_rule',
-  fields: ['owner', 'owner_email'],
+  fields: ['owner', 'owner_email', 'assign_user_id', 'assign_team_id'],
   itemId: (r) => r.category,
   subject: (r) => ({ category: r.category }),
 });
@@ -221,9 +225,17 @@ function registerRoutingRuleRoutes(app: ZodApp, deps: IngestRouteDeps): void {
       config: admin,
       schema: {
         tags: ['ingest'],
-        summary: 'Route a category to an owner (creates or replaces)',
+        summary:
+          'Route a category to an owner (creates or replaces); assign_user_id or assign_team_id (round-robin) also assigns its new tasks (owner defaults to their name)',
         params: categoryParams,
-        body: z.object({ owner: z.string().trim().min(1).max(200), owner_email: z.string().trim().email().max(320).nullable().default(null) }).strict(),
+        body: z
+          .object({
+            owner: z.string().trim().min(1).max(200).optional(),
+            owner_email: z.string().trim().email().max(320).nullable().default(null),
+            assign_user_id: z.number().int().positive().nullable().optional(),
+            assign_team_id: z.number().int().positive().nullable().optional(),
+          })
+          .strict(),
         response: { 200: routingSchema },
       },
     },
@@ -231,7 +243,8 @@ function registerRoutingRuleRoutes(app: ZodApp, deps: IngestRouteDeps): void {
       const now = deps.clock.now().toISOString();
       const { org_id: _o, ...r } = await transact(deps, async (trx) => {
         const before = await getRoutingRule(trx, req.auth!.orgId, req.params.category);
-        const after = await upsertRoutingRule(trx, req.auth!.orgId, { category: req.params.category, owner: req.body.owner, owner_email: req.body.owner_email }, now);
+        const target = await ruleTarget(trx, req.auth!.orgId, req.body);
+        const after = await upsertRoutingRule(trx, req.auth!.orgId, { category: req.params.category, owner_email: req.body.owner_email, ...target }, now);
         await auditRoutingRule(trx, req.auth!, before ? 'updated' : 'created', before ?? null, after, now);
         return after;
       });

@@ -14,10 +14,12 @@ import { FIRST_RESPONSE_METRIC, recordBreachesWithoutEvents, type NewBreach } fr
 import { pickTaskRule, type SlaRule } from '../sla/rules.repository.js';
 import { escalatedStatus, planFirstResponse, planTaskSla, type FirstResponsePlan, type TaskSlaPlan } from '../sla/task-sla.js';
 import { insertTasksWithHistory, upsertPatterns } from '../workflow/tasks.repository.js';
+import { taskAssignedEvent } from '../workflow/task-assigned.js';
 import { insertNewSignals, signalIdsByDedupeKey, type SignalFields } from '../workstream/signals.repository.js';
 import type { AnalysedMessage, ParseResult } from './analyse.js';
 import { insertItems, type BatchCounts } from './batch.repository.js';
 import { planThreads, writeThreads, type ThreadSettings } from './ingest.threads.js';
+import { ownersByRules } from './assignment.js';
 
 /** One message's outcome, as the ingestion answer lists it. */
 export interface IngestItemSummary {
@@ -222,7 +224,7 @@ async function writeTasks(
   signalIds: Map<string, number>,
   patternIds: Map<string, number>,
 ) {
-  const tasks: Array<NewRow<'workflow_tasks'>> = [];
+  const tasks: NewTask[] = [];
   const history: Array<NewRow<'workflow_status_history'>> = [];
   const breaches: NewBreach[] = [];
   const events: NewWorkEvent[] = [];
@@ -236,6 +238,16 @@ async function writeTasks(
     if (task.first_response_status === 'breached') breaches.push(firstResponseOverdue(task));
     events.push(taskCreatedEvent(c, m, task));
   }
+  // Assignment rules: one cursor UPDATE per team involved, in this chunk's transaction.
+  const owners = await ownersByRules(c.trx, c.env.orgId, c.env.routes, tasks.map((t) => t.workflow_category));
+  tasks.forEach((task, i) => {
+    const owner = owners[i] ?? null;
+    if (owner === null) return;
+    task.owner_user_id = owner;
+    events.push(
+      taskAssignedEvent({ orgId: c.env.orgId, taskId: task.task_id, title: task.title, ownerUserId: owner, previousOwnerUserId: null, via: 'rule', actor: c.env.actor, at: c.now }),
+    );
+  });
   await insertTasksWithHistory(c.trx, tasks, history);
   // Breach records for a backlog imported already late (reports count them), without an alert per
   // historical mail: the task.created event already says the task is RED.
@@ -247,7 +259,7 @@ async function writeTasks(
 /** A new task row, with the fields its history row, breach and event read. */
 type NewTask = NewRow<'workflow_tasks'> &
   TaskSlaPlan &
-  FirstResponsePlan & { task_id: string; task_status: TaskStatus; title: string; current_owner: string | null; signal_id: number };
+  FirstResponsePlan & { task_id: string; task_status: TaskStatus; title: string; workflow_category: string; current_owner: string | null; signal_id: number };
 
 function taskRow(c: Chunk, m: AnalysedMessage, taskId: string, start: string, signalId: number, patternId: number | null): NewTask {
   const rule = pickTaskRule(c.env.slaRules, m.category, m.priority);

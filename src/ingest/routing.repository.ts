@@ -1,4 +1,8 @@
-/** Routing rules: a category's new tasks go to an owner. Category "*" is the fallback for the rest. */
+/**
+ * Routing rules: a category's new tasks go to an owner (the free-text current_owner) and, when the
+ * rule says so, are assigned to a user or round-robin in a team (assignment.ts). Category "*" is the
+ * fallback for the rest.
+ */
 import type { DbOrTrx } from '../db/create-db.js';
 import type { Row } from '../db/types.js';
 
@@ -16,13 +20,19 @@ export async function getRoutingRule(db: DbOrTrx, orgId: number, category: strin
 export async function upsertRoutingRule(
   db: DbOrTrx,
   orgId: number,
-  input: { category: string; owner: string; owner_email: string | null },
+  input: { category: string; owner: string; owner_email: string | null; assign_user_id?: number | null; assign_team_id?: number | null },
   now: string,
 ): Promise<RoutingRule> {
+  const fields = {
+    owner: input.owner,
+    owner_email: input.owner_email,
+    assign_user_id: input.assign_user_id ?? null,
+    assign_team_id: input.assign_team_id ?? null,
+  };
   return db
     .insertInto('ingest_routing_rule')
-    .values({ org_id: orgId, category: input.category, owner: input.owner, owner_email: input.owner_email, created_at: now, updated_at: now })
-    .onConflict((oc) => oc.columns(['org_id', 'category']).doUpdateSet({ owner: input.owner, owner_email: input.owner_email, updated_at: now }))
+    .values({ org_id: orgId, category: input.category, ...fields, created_at: now, updated_at: now })
+    .onConflict((oc) => oc.columns(['org_id', 'category']).doUpdateSet({ ...fields, updated_at: now }))
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -34,4 +44,10 @@ export async function deleteRoutingRule(db: DbOrTrx, orgId: number, category: st
 
 export function routeFor(rules: RoutingRule[], category: string): RoutingRule | undefined {
   return rules.find((r) => r.category === category) ?? rules.find((r) => r.category === FALLBACK_CATEGORY);
+}
+
+/** The categories whose rule assigns to the team (a team in use cannot be deleted). */
+export async function categoriesAssignedToTeam(db: DbOrTrx, orgId: number, teamId: number): Promise<string[]> {
+  const rows = await db.selectFrom('ingest_routing_rule').select('category').where('org_id', '=', orgId).where('assign_team_id', '=', teamId).orderBy('category').execute();
+  return rows.map((r) => r.category);
 }

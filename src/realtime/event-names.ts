@@ -8,6 +8,8 @@ export const WORKFLOW_EVENT_NAMES = {
   'task.updated': 'workflow:task:updated',
   'task.completed': 'workflow:task:completed',
   'task.deleted': 'workflow:task:deleted',
+  /** A task's owner_user_id changed to a user (#20). */
+  'task.assigned': 'workflow:task:assigned',
   'task.status_changed': 'workflow:status:changed',
   'task.sla_warning': 'workflow:sla:warning',
   'task.sla_violated': 'workflow:sla:violated',

@@ -47,6 +47,14 @@ export interface RealtimeEventMap {
   'workflow:task:completed': TaskEventData;
   /** `status`, `category`, `dollarValue` as the task was; `task` is null. */
   'workflow:task:deleted': TaskEventData & { task: null };
+  /** The task's owner_user_id changed to a user (docs/contract.md, task.assigned). */
+  'workflow:task:assigned': TaskEventData & {
+    task_id: string;
+    title: string;
+    owner_user_id: number;
+    previous_owner_user_id: number | null;
+    via: 'manual' | 'rule' | 'reassign';
+  };
   'workflow:status:changed': TaskEventData & { oldStatus?: TaskStatus; newStatus?: TaskStatus };
   'workflow:sla:warning': TaskEventData & { hoursRemaining?: number };
   'workflow:sla:violated': TaskEventData & { hoursOverdue?: number };

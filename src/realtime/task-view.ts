@@ -1,6 +1,6 @@
 /** Loads the tasks of a batch of events in one query, as the API returns them (the workflow mapper). */
 import type { DbOrTrx } from '../db/create-db.js';
-import { toTaskView } from '../workflow/tasks.repository.js';
+import { selectOwnerName, toTaskView } from '../workflow/tasks.repository.js';
 import type { RealtimeTask } from './event-types.js';
 
 /** Tasks by `${org_id}:${task_id}`; one statement however many events the batch holds. */
@@ -9,7 +9,7 @@ export async function loadTasks(db: DbOrTrx, refs: Array<{ orgId: number; taskId
   if (refs.length === 0) return out;
   const ids = [...new Set(refs.map((r) => r.taskId))];
   const orgs = [...new Set(refs.map((r) => r.orgId))];
-  const rows = await db.selectFrom('workflow_tasks').selectAll().where('task_id', 'in', ids).where('org_id', 'in', orgs).execute();
+  const rows = await selectOwnerName(db.selectFrom('workflow_tasks').selectAll()).where('task_id', 'in', ids).where('org_id', 'in', orgs).execute();
   for (const r of rows) out.set(`${r.org_id}:${r.task_id}`, toTaskView(r));
   return out;
 }

@@ -1,3 +1,5 @@
+import { AppError } from './errors.js';
+
 /** A key's or a person's role in its org. */
 export type Role = 'admin' | 'member' | 'viewer';
 
@@ -34,4 +36,21 @@ export function actorOf(keyId: number, keyName: string | null): string {
 
 export function userActor(userId: number): string {
   return `user:${userId}`;
+}
+
+/** `me` in an owner filter (`owner_user_id=me`): the signed-in person. */
+export const ME = 'me';
+
+/**
+ * The user id an owner filter names: `me` is the session's person; an API key has no person, so
+ * `me` with a key is a 400 naming the field.
+ */
+export function resolveMe<T extends number | typeof ME | undefined>(auth: Pick<AuthContext, 'userId'>, id: T, field = 'owner_user_id'): Exclude<T, typeof ME> {
+  if (id !== ME) return id as Exclude<T, typeof ME>;
+  if (auth.userId === null) {
+    throw new AppError('bad_request', `${field}=me names the signed-in person; an API key has no person: give a user id`, {
+      fields: [{ field, message: 'me needs a signed-in person (a session), not an API key' }],
+    });
+  }
+  return auth.userId as Exclude<T, typeof ME>;
 }

@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'forbidden',
   'csrf_failed',
   'not_found',
+  'not_a_member',
   'checklist_incomplete',
   'conflict',
   'payload_too_large',
@@ -38,6 +39,11 @@ export const badRequest = (message: string, details?: unknown) => new AppError('
 export const unauthorized = (message = 'Missing or invalid API key') => new AppError('unauthorized', message);
 export const forbidden = (message: string) => new AppError('forbidden', message);
 export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
+/** A user id in the input (an owner, a team member, an assignee) that is not an active member of the org. */
+export const notAMember = (field: string, userId: number) =>
+  new AppError('not_a_member', `${field}: user ${userId} is not an active member of this organisation`, {
+    fields: [{ field, message: 'not an active member of this organisation' }],
+  });
 export const conflict = (message: string, details?: unknown) => new AppError('conflict', message, details);
 export const invalidTransition = (message: string, details?: unknown) =>
   new AppError('invalid_transition', message, details);

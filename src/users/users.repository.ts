@@ -151,3 +151,35 @@ export const auditMemberChange = auditTrail<MemberView>({
   itemId: (m) => m.user_id,
   subject: (m) => ({ user_id: m.user_id, email: m.email, name: m.name }),
 });
+
+/** The org's active members (membership of the org, person not deactivated), to select from. */
+function activeMembersOf(db: DbOrTrx, orgId: number) {
+  return db
+    .selectFrom('org_membership as m')
+    .innerJoin('app_user as u', 'u.user_id', 'm.user_id')
+    .where('m.org_id', '=', orgId)
+    .where('u.status', '=', 'active');
+}
+
+/** Of `userIds`, those that are active members of the org (one statement). */
+export async function activeMemberIds(db: DbOrTrx, orgId: number, userIds: readonly number[]): Promise<Set<number>> {
+  const ids = [...new Set(userIds)];
+  if (ids.length === 0) return new Set();
+  const rows = await activeMembersOf(db, orgId).select('u.user_id').where('u.user_id', 'in', ids).execute();
+  return new Set(rows.map((r) => r.user_id));
+}
+
+export interface DirectoryEntry {
+  user_id: number;
+  name: string;
+  email: string;
+}
+
+/** The org's active members, by name: owner pickers and @mention suggestions (never another org's people). */
+export async function listDirectory(db: DbOrTrx, orgId: number): Promise<DirectoryEntry[]> {
+  return activeMembersOf(db, orgId)
+    .select(['u.user_id', 'u.name', 'u.email'])
+    .orderBy('u.name')
+    .orderBy('u.user_id')
+    .execute();
+}

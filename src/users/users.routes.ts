@@ -12,7 +12,8 @@ import { declaredCrossSite, sessionCookie, sessionTokenOf } from '../auth/sessio
 import { idParams } from '../http/params.js';
 import { ROLES } from '../auth/api-keys.repository.js';
 import { AppError } from '../shared/errors.js';
-import { listMembers } from './users.repository.js';
+import { listDirectory, listMembers } from './users.repository.js';
+import { memberOpenWork, openWorkOf, reassignOpenWork } from './open-work.service.js';
 import {
   changeMember,
   currentSession,
@@ -44,6 +45,8 @@ const memberSchema = z.object({
   created_at: z.string(),
   deactivated_at: z.string().nullable(),
 });
+
+const openWorkSchema = z.object({ user_id: z.number(), open_tasks: z.number(), open_pursuits: z.number() });
 
 export type UserRouteDeps = UsersDeps & AuthDeps;
 
@@ -158,6 +161,45 @@ export const userRoutes: FastifyPluginAsync<{ deps: UserRouteDeps }> = async (ap
   const admin = { minRole: 'admin' as const };
 
   app.get(
+    '/users/directory',
+    {
+      config: anyRole,
+      schema: {
+        tags: ['users'],
+        summary: "This org's active members (name order): owner pickers and @mention suggestions",
+        response: { 200: z.object({ data: z.array(z.object({ user_id: z.number(), name: z.string(), email: z.string() })) }) },
+      },
+    },
+    async (request) => ({ data: await listDirectory(deps.database.db, request.auth!.orgId) }),
+  );
+
+  app.get(
+    '/users/:id/open-work',
+    {
+      config: admin,
+      schema: { tags: ['users'], summary: 'How many open tasks (not COMPLETED) and open pursuits (not won/lost) the member owns here', params: idParams, response: { 200: openWorkSchema } },
+    },
+    async (request) => memberOpenWork(deps, request.auth!, request.params.id),
+  );
+
+  app.post(
+    '/users/:id/reassign',
+    {
+      config: admin,
+      schema: {
+        tags: ['users'],
+        summary: "Move all of a member's open tasks and pursuits to another active member (to_user_id), or unassign them (null), in one transaction",
+        params: idParams,
+        body: z.object({ to_user_id: z.number().int().positive().nullable() }).strict(),
+        response: {
+          200: z.object({ user_id: z.number(), to_user_id: z.number().nullable(), moved_tasks: z.number(), moved_pursuits: z.number() }),
+        },
+      },
+    },
+    async (request) => reassignOpenWork(deps, request.auth!, request.params.id, request.body.to_user_id),
+  );
+
+  app.get(
     '/users',
     { config: admin, schema: { tags: ['users'], summary: "This org's members", response: { 200: z.object({ data: z.array(memberSchema) }) } } },
     async (request) => ({ data: await listMembers(deps.database.db, request.auth!.orgId) }),
@@ -169,16 +211,21 @@ export const userRoutes: FastifyPluginAsync<{ deps: UserRouteDeps }> = async (ap
       config: admin,
       schema: {
         tags: ['users'],
-        summary: "Change a member's role or (de)activate them (409 for the last active admin)",
+        summary: "Change a member's role or (de)activate them (409 for the last active admin); a deactivation answers the open work they still own (open_work)",
         params: idParams,
         body: z
           .object({ role: z.enum(ROLES).optional(), status: z.enum(['active', 'deactivated']).optional() })
           .strict()
           .refine((b) => b.role !== undefined || b.status !== undefined, { message: 'send role, status or both' }),
-        response: { 200: memberSchema },
+        response: { 200: memberSchema.extend({ open_work: openWorkSchema.optional() }) },
       },
     },
-    async (request) => changeMember(deps, request.auth!, request.params.id, request.body),
+    async (request) => {
+      const member = await changeMember(deps, request.auth!, request.params.id, request.body);
+      if (request.body.status !== 'deactivated') return member;
+      // So the screen can offer to reassign it at once (POST /api/users/:id/reassign).
+      return { ...member, open_work: await openWorkOf(deps.database.db, request.auth!.orgId, member.user_id) };
+    },
   );
 
   app.delete(

@@ -183,6 +183,8 @@ having sum(tasks) > 0`;
 // ------------------------------------------------------------------ owner_workload_v2
 export interface OwnerWorkloadRow {
   org_id: number;
+  /** The owning user; null for tasks grouped by their current_owner text. */
+  owner_user_id: number | null;
   current_owner: string | null;
   open_tasks: number;
   red_tasks: number;
@@ -191,20 +193,23 @@ export interface OwnerWorkloadRow {
   pressure_score: number;
 }
 
-/** Open tasks per owner (NULL owner = unassigned). Always over the rows, through the owner index. */
+/**
+ * Open tasks per owner: by user where owner_user_id is set (current_owner is then the user's name),
+ * else by the current_owner text (NULL = unassigned). Always over the rows, through the owner index.
+ */
 export function ownerWorkloadQuery(o: Omit<MetricsQueryOptions, 'source' | 'now'>): RawBuilder<OwnerWorkloadRow> {
-  const org = o.orgId === undefined ? sql`` : sql` and org_id = ${o.orgId}`;
-  const red = sumWhenStatus(['RED'], '1');
-  const yellow = sumWhenStatus(['YELLOW'], '1');
-  return sql<OwnerWorkloadRow>`select org_id, current_owner,
+  const org = o.orgId === undefined ? sql`` : sql` and t.org_id = ${o.orgId}`;
+  const red = sql.raw(`sum(case when t.task_status in ('RED') then 1 else 0 end)`);
+  const yellow = sql.raw(`sum(case when t.task_status in ('YELLOW') then 1 else 0 end)`);
+  return sql<OwnerWorkloadRow>`select t.org_id, t.owner_user_id, coalesce(u.name, t.current_owner) as current_owner,
   count(*) as open_tasks,
   ${red} as red_tasks,
   ${yellow} as yellow_tasks,
-  ${o.h.round2(sql.raw('sum(dollar_value)'))} as open_dollar_value,
+  ${o.h.round2(sql.raw('sum(t.dollar_value)'))} as open_dollar_value,
   ${formulas.pressureScore(red, yellow, sql.raw('count(*)'))} as pressure_score
-from workflow_tasks
-where task_status <> 'COMPLETED'${org}
-group by org_id, current_owner`;
+from workflow_tasks t left join app_user u on u.user_id = t.owner_user_id
+where t.task_status <> 'COMPLETED'${org}
+group by t.org_id, t.owner_user_id, coalesce(u.name, t.current_owner)`;
 }
 
 // ------------------------------------------------------------------ real_time_metrics

@@ -9,9 +9,25 @@ import { pageOffset } from '../shared/paging.js';
 import type { ListTasksInput, TaskView } from './workflow.schemas.js';
 
 type TaskRow = Row<'workflow_tasks'>;
+/** A task row read with its owner's display name (selectOwnerName). */
+export type TaskRowNamed = TaskRow & { owner_name?: string | null };
+
+/** Adds `owner_name` (the owner's display name, or null) to a select of workflow_tasks rows. */
+export function selectOwnerName<O>(q: SelectQueryBuilder<DB, 'workflow_tasks', O>) {
+  return q.select((eb) =>
+    eb.selectFrom('app_user as ou').select('ou.name').whereRef('ou.user_id', '=', 'workflow_tasks.owner_user_id').as('owner_name'),
+  );
+}
+
+/** The display name of a task's owner (null without one): for rows that come back from a write. */
+export async function ownerNameOf(db: DbOrTrx, userId: number | null): Promise<string | null> {
+  if (userId === null) return null;
+  const r = await db.selectFrom('app_user').select('name').where('user_id', '=', userId).executeTakeFirst();
+  return r?.name ?? null;
+}
 
 /** The one conversion from a stored row to the API's task (JSON columns parsed). */
-export function toTaskView(r: TaskRow): TaskView {
+export function toTaskView(r: TaskRowNamed): TaskView {
   return {
     task_id: r.task_id,
     org_id: r.org_id,
@@ -22,6 +38,8 @@ export function toTaskView(r: TaskRow): TaskView {
     priority: r.priority,
     current_owner: r.current_owner,
     owner_email: r.owner_email,
+    owner_user_id: r.owner_user_id,
+    owner_name: r.owner_name ?? null,
     dollar_value: Number(r.dollar_value),
     currency: r.currency,
     sla_deadline: r.sla_deadline,
@@ -82,8 +100,8 @@ export async function insertHistoryRows(db: DbOrTrx, rows: Array<NewRow<'workflo
 }
 
 /** One task of one org; `lock` takes a row lock where the engine has them (PostgreSQL). */
-export async function findTask(db: DbOrTrx, orgId: number, taskId: string, lock = false): Promise<TaskRow | undefined> {
-  let q = db.selectFrom('workflow_tasks').selectAll().where('org_id', '=', orgId).where('task_id', '=', taskId);
+export async function findTask(db: DbOrTrx, orgId: number, taskId: string, lock = false): Promise<TaskRowNamed | undefined> {
+  let q = selectOwnerName(db.selectFrom('workflow_tasks').selectAll()).where('org_id', '=', orgId).where('task_id', '=', taskId);
   if (lock) q = q.forUpdate();
   return q.executeTakeFirst();
 }
@@ -146,7 +164,9 @@ export async function listHistory(db: DbOrTrx, orgId: number, taskId: string) {
 }
 
 // ------------------------------------------------------------------ list
-type Filter = NonNullable<NonNullable<ListTasksInput>['filter']>;
+/** The list filter with `owner_user_id: "me"` already resolved to the caller's user id. */
+type Filter = Omit<NonNullable<NonNullable<ListTasksInput>['filter']>, 'owner_user_id'> & { owner_user_id?: number };
+export type ResolvedFilter = Filter;
 type Sort = NonNullable<NonNullable<ListTasksInput>['sort']>;
 
 /** Severity order for sorting by status (RED first ascending); text order would put COMPLETED first. */
@@ -157,6 +177,7 @@ function applyFilter<O>(h: SqlHelpers, q: SelectQueryBuilder<DB, 'workflow_tasks
   if (f.category !== undefined) out = out.where('workflow_category', '=', f.category);
   if (f.status !== undefined) out = out.where('task_status', '=', f.status);
   if (f.owner !== undefined) out = out.where('current_owner', '=', f.owner);
+  if (f.owner_user_id !== undefined) out = out.where('owner_user_id', '=', f.owner_user_id);
   if (f.priority !== undefined) out = out.where('priority', '=', f.priority);
   if (f.from !== undefined) out = out.where('created_at', '>=', f.from);
   if (f.to !== undefined) out = out.where('created_at', '<', f.to);
@@ -175,8 +196,8 @@ function countableByCounters(f: Filter): boolean {
 export async function listTasks(
   db: DbOrTrx,
   h: SqlHelpers,
-  q: { orgId: number; filter: Filter; page: PageQuery; sort: Sort },
-): Promise<{ rows: TaskRow[]; total: number }> {
+  q: { orgId: number; filter: ResolvedFilter; page: PageQuery; sort: Sort },
+): Promise<{ rows: TaskRowNamed[]; total: number }> {
   const dir = q.sort.direction;
   // Two steps: the page's ids first, from the index that matches filter and sort (index-only on
   // PostgreSQL, covering on SQLite), so a deep OFFSET skips index entries without visiting 25k table
@@ -195,10 +216,10 @@ export async function listTasks(
       idsQ = idsQ.orderBy(q.sort.field, dir);
   }
   idsQ = idsQ.orderBy('task_id', dir).limit(q.page.limit).offset(pageOffset(q.page));
-  const pageRows = async (): Promise<TaskRow[]> => {
+  const pageRows = async (): Promise<TaskRowNamed[]> => {
     const ids = (await idsQ.execute()).map((r) => r.task_id);
     if (ids.length === 0) return [];
-    const rows = await db.selectFrom('workflow_tasks').selectAll().where('org_id', '=', q.orgId).where('task_id', 'in', ids).execute();
+    const rows = await selectOwnerName(db.selectFrom('workflow_tasks').selectAll()).where('org_id', '=', q.orgId).where('task_id', 'in', ids).execute();
     const byId = new Map(rows.map((r) => [r.task_id, r]));
     // A row deleted between the two reads is simply absent from this page.
     return ids.flatMap((id) => byId.get(id) ?? []);
@@ -343,4 +364,32 @@ export async function patternExists(db: DbOrTrx, orgId: number, patternId: numbe
 
 export async function signalExists(db: DbOrTrx, orgId: number, signalId: number): Promise<boolean> {
   return !!(await db.selectFrom('signal').select('signal_id').where('org_id', '=', orgId).where('signal_id', '=', signalId).executeTakeFirst());
+}
+
+// ------------------------------------------------------------------ owners
+/** Open tasks (not COMPLETED) of the org owned by a user, counted through the owner index. */
+export async function countOpenTasksOf(db: DbOrTrx, orgId: number, userId: number): Promise<number> {
+  const r = await db
+    .selectFrom('workflow_tasks')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('org_id', '=', orgId)
+    .where('owner_user_id', '=', userId)
+    .where('task_status', '<>', 'COMPLETED')
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Moves every open task of `from` to `to` (or nobody) in one statement; answers those moved. */
+export async function moveOpenTasks(
+  db: DbOrTrx,
+  m: { orgId: number; from: number; to: number | null; now: string },
+): Promise<Array<{ task_id: string; title: string }>> {
+  return db
+    .updateTable('workflow_tasks')
+    .set({ owner_user_id: m.to, updated_at: m.now })
+    .where('org_id', '=', m.orgId)
+    .where('owner_user_id', '=', m.from)
+    .where('task_status', '<>', 'COMPLETED')
+    .returning(['task_id', 'title'])
+    .execute();
 }

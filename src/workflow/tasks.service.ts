@@ -3,7 +3,7 @@
  * transaction: the task change, its status history and its work events commit together.
  */
 import { isDeepStrictEqual } from 'node:util';
-import type { AuthContext } from '../shared/auth-context.js';
+import { resolveMe, type AuthContext } from '../shared/auth-context.js';
 import type { Trx } from '../db/create-db.js';
 import { sqlHelpers } from '../db/sql-helpers.js';
 import type { RowUpdate, TaskStatus } from '../db/types.js';
@@ -21,18 +21,24 @@ import {
   listHistory,
   listPatterns,
   listTasks,
+  ownerNameOf,
   patternExists,
   signalExists,
   toTaskView,
   updateTaskRow,
+  type ResolvedFilter,
 } from './tasks.repository.js';
+import { requireActiveMember } from '../users/owner-check.js';
+import { ownersByRules } from '../ingest/assignment.js';
+import { listRoutingRules } from '../ingest/routing.repository.js';
+import { taskAssignedEvent } from './task-assigned.js';
 import { resolveBreachesOfTask } from '../sla/breaches.repository.js';
 import { deleteItemComments } from '../comments/comments.repository.js';
 import { listTaskMessages } from './task-messages.repository.js';
 import { firstResponseNextAt, planNewTaskFirstResponse, planNewTaskSla, settleTaskSla } from '../sla/task-sla.service.js';
 import { listRules } from '../sla/rules.repository.js';
 import { answeredFirstResponse } from '../sla/task-sla.js';
-import type { CreateTaskInput, ListTasksInput, PatternsInput, TaskView, UpdateTaskInput } from './workflow.schemas.js';
+import { type CreateTaskInput, type ListTasksInput, type PatternsInput, type TaskView, type UpdateTaskInput } from './workflow.schemas.js';
 
 type Deps = Pick<WorkflowDeps, 'database' | 'clock' | 'commitFeed'>;
 const HOUR_MS = 3_600_000;
@@ -94,6 +100,25 @@ async function checkReferences(trx: Trx, orgId: number, input: { signal_id?: num
   }
 }
 
+/** A written row as the API answers it: with its owner's display name. */
+async function viewOf(trx: Trx, row: Parameters<typeof toTaskView>[0]): Promise<TaskView> {
+  return toTaskView({ ...row, owner_name: await ownerNameOf(trx, row.owner_user_id) });
+}
+
+/**
+ * The new task's owner: the one given (checked), nobody for an explicit null, else what the
+ * category's assignment rule gives (advancing a team's round-robin in this transaction).
+ */
+async function ownerOfNewTask(trx: Trx, orgId: number, input: CreateTaskInput): Promise<{ userId: number | null; via: 'manual' | 'rule' }> {
+  if (input.owner_user_id != null) {
+    await requireActiveMember(trx, orgId, input.owner_user_id, 'owner_user_id');
+    return { userId: input.owner_user_id, via: 'manual' };
+  }
+  if (input.owner_user_id === null) return { userId: null, via: 'manual' };
+  const [userId] = await ownersByRules(trx, orgId, await listRoutingRules(trx, orgId), [input.workflow_category]);
+  return { userId: userId ?? null, via: 'rule' };
+}
+
 export async function createTask(deps: Deps, auth: AuthContext, input: CreateTaskInput): Promise<TaskView> {
   const now = deps.clock.now();
   const at = now.toISOString();
@@ -101,6 +126,7 @@ export async function createTask(deps: Deps, auth: AuthContext, input: CreateTas
   const status = input.task_status ?? 'GREEN';
   return transact(deps, async (trx) => {
     await checkReferences(trx, auth.orgId, input);
+    const owner = await ownerOfNewTask(trx, auth.orgId, input);
     // The window comes from the org's SLA rules (category, else priority) unless a deadline is given.
     const slaInput = {
       orgId: auth.orgId,
@@ -125,6 +151,7 @@ export async function createTask(deps: Deps, auth: AuthContext, input: CreateTas
       priority,
       current_owner: input.current_owner ?? null,
       owner_email: input.owner_email ?? null,
+      owner_user_id: owner.userId,
       dollar_value: input.dollar_value ?? 0,
       currency: input.currency ?? org.currency,
       ...sla,
@@ -150,11 +177,16 @@ export async function createTask(deps: Deps, auth: AuthContext, input: CreateTas
       ...(status === 'COMPLETED' ? completionFields(status, at, now) : {}),
     });
     await insertHistory(trx, { orgId: auth.orgId, taskId: row.task_id, from: null, to: status, changedBy: auth.actor, reason: 'created', at });
-    const task = toTaskView(row);
+    const task = await viewOf(trx, row);
     const events = [taskEvent('task.created', task, auth.actor, at)];
     if (status === 'COMPLETED') events.push(taskEvent('task.completed', task, auth.actor, at));
+    if (owner.userId !== null) {
+      events.push(
+        taskAssignedEvent({ orgId: auth.orgId, taskId: row.task_id, title: row.title, ownerUserId: owner.userId, previousOwnerUserId: null, via: owner.via, actor: auth.actor, at }),
+      );
+    }
     await appendEvents(trx, events);
-    return sla.sla_status === 'ok' ? task : toTaskView(await settleTaskSla(trx, row, 'ok', at));
+    return sla.sla_status === 'ok' ? task : viewOf(trx, await settleTaskSla(trx, row, 'ok', at));
   });
 }
 
@@ -177,6 +209,9 @@ export async function updateTask(deps: Deps, auth: AuthContext, input: UpdateTas
     // SQLite's BEGIN IMMEDIATE already serialises writers; PostgreSQL needs the row lock.
     const before = await findTask(trx, auth.orgId, input.taskId, !deps.database.caps.singleWriter);
     if (!before) throw notFound(`Task ${input.taskId}`);
+    if (u.owner_user_id != null && u.owner_user_id !== before.owner_user_id) {
+      await requireActiveMember(trx, auth.orgId, u.owner_user_id, 'owner_user_id');
+    }
 
     // Only fields whose value actually changes are written and named in `changes`.
     const set: RowUpdate<'workflow_tasks'> = {};
@@ -192,6 +227,7 @@ export async function updateTask(deps: Deps, auth: AuthContext, input: UpdateTas
     assign('priority', u.priority);
     assign('current_owner', u.current_owner);
     assign('owner_email', u.owner_email);
+    assign('owner_user_id', u.owner_user_id);
     assign('dollar_value', u.dollar_value);
     assign('customer_name', u.customer_name);
     assign('po_number', u.po_number);
@@ -219,8 +255,22 @@ export async function updateTask(deps: Deps, auth: AuthContext, input: UpdateTas
     set.updated_at = at;
 
     const row = await updateTaskRow(trx, auth.orgId, input.taskId, set);
-    const task = toTaskView(row);
+    const task = await viewOf(trx, row);
     const events = [taskEvent('task.updated', task, auth.actor, at, { changes: changed })];
+    if (set.owner_user_id != null) {
+      events.push(
+        taskAssignedEvent({
+          orgId: auth.orgId,
+          taskId: row.task_id,
+          title: row.title,
+          ownerUserId: set.owner_user_id,
+          previousOwnerUserId: before.owner_user_id,
+          via: 'manual',
+          actor: auth.actor,
+          at,
+        }),
+      );
+    }
     if (statusChanged) {
       const from = before.task_status;
       const to = row.task_status;
@@ -233,7 +283,7 @@ export async function updateTask(deps: Deps, auth: AuthContext, input: UpdateTas
     const ruleInputsChanged = set.priority !== undefined || set.workflow_category !== undefined;
     if (!deadlineSet && !ruleInputsChanged && !statusChanged) return task;
     // The person's change is recorded first; any escalation it causes follows as the SLA monitor's.
-    return toTaskView(await settleTaskSla(trx, row, before.sla_status, at, { deadlineSet, ruleInputsChanged }));
+    return viewOf(trx, await settleTaskSla(trx, row, before.sla_status, at, { deadlineSet, ruleInputsChanged }));
   });
 }
 
@@ -254,10 +304,13 @@ export async function deleteTask(deps: Deps, auth: AuthContext, taskId: string):
 }
 
 /** A page of tasks: depends on the data only (no clock), so it is reused until the next commit. */
-/** A list request with its defaults applied: what a page depends on (and the cache key). */
-export function normaliseListInput(input: ListTasksInput) {
+/** A list request with its defaults applied (`me` resolved): what a page depends on (and the cache key). */
+export function normaliseListInput(auth: AuthContext, input: ListTasksInput) {
+  const { owner_user_id, ...rest } = input?.filter ?? {};
+  const ownerUserId = resolveMe(auth, owner_user_id);
+  const filter: ResolvedFilter = ownerUserId === undefined ? rest : { ...rest, owner_user_id: ownerUserId };
   return {
-    filter: input?.filter ?? {},
+    filter,
     page: { page: input?.pagination?.page ?? 1, limit: input?.pagination?.limit ?? 50 },
     sort: input?.sort ?? { field: 'created_at' as const, direction: 'desc' as const },
   };

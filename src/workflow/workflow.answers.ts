@@ -10,7 +10,7 @@ import type { WorkflowDeps } from './workflow.deps.js';
 import { executiveMetricsSchema, taskListSchema, type ExecutiveMetrics, type ListTasksInput } from './workflow.schemas.js';
 
 export function listTaskPage(deps: Pick<WorkflowDeps, 'database' | 'answers'>, auth: AuthContext, input: ListTasksInput) {
-  const q = normaliseListInput(input);
+  const q = normaliseListInput(auth, input);
   return deps.answers.get({
     scope: 'workflow.list',
     orgId: auth.orgId,

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { pageQuery, paginationSchema } from '../http/paging.js';
 import { dayOrInstant, resolveDays, timeZone } from '../shared/day-or-instant.js';
 import { isoInstant } from '../shared/iso-instant.js';
-import { orgIdQuery } from '../http/params.js';
+import { ME } from '../shared/auth-context.js';
+import { orgIdQuery, positiveId } from '../http/params.js';
 
 export const TASK_STATUSES = ['RED', 'YELLOW', 'GREEN', 'COMPLETED'] as const;
 export const TASK_PRIORITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'NORMAL'] as const;
@@ -26,6 +27,8 @@ export const taskPriority = z.enum(TASK_PRIORITIES);
 export const taskId = z.string().trim().min(1).max(100);
 const entities = z.record(z.string().max(100), z.unknown());
 const tags = z.array(z.string().trim().min(1).max(100)).max(50);
+/** The user who owns the task: an active member of its org (else 400 not_a_member); null = nobody. */
+const ownerUserId = z.number().int().positive().nullable().optional();
 
 export const createTaskInput = z
   .object({
@@ -37,6 +40,8 @@ export const createTaskInput = z
     priority: taskPriority.optional(),
     current_owner: optionalText(200),
     owner_email: z.email().max(320).nullable().optional(),
+    /** Absent: the category's assignment rule (if any) picks the owner; null: nobody. */
+    owner_user_id: ownerUserId,
     dollar_value: money.optional(),
     currency: z.string().regex(/^[A-Z]{3}$/, 'a 3-letter ISO currency code').optional(),
     sla_deadline: isoInstant.optional(),
@@ -66,6 +71,7 @@ export const taskUpdates = z
     priority: taskPriority.optional(),
     current_owner: optionalText(200),
     owner_email: z.email().max(320).nullable().optional(),
+    owner_user_id: ownerUserId,
     dollar_value: money.optional(),
     sla_deadline: isoInstant.optional(),
     entities: entities.optional(),
@@ -95,6 +101,8 @@ const listFilterFields = {
   status: taskStatus.optional(),
   category: text(100).optional(),
   owner: text(200).optional(),
+  /** Tasks owned by this user; `me` = the signed-in person ("my tasks"). */
+  owner_user_id: z.union([z.literal(ME), z.number().int().positive()]).optional(),
   priority: taskPriority.optional(),
   /** The created range [from, to): dates mean whole days in `tz` (UTC by default). */
   from: dayOrInstant.optional(),
@@ -135,6 +143,7 @@ export const listTasksQuery = z
   .object({
     org_id: orgIdQuery,
     ...listFilterFields,
+    owner_user_id: z.union([z.literal(ME), positiveId]).optional(),
     page: pageQuery.shape.page,
     limit: pageQuery.shape.limit,
     sort: sortFields.field.optional(),
@@ -192,6 +201,9 @@ export const taskSchema = z.object({
   priority: taskPriority,
   current_owner: z.string().nullable(),
   owner_email: z.string().nullable(),
+  /** The user who owns the task (#20), and their display name. */
+  owner_user_id: z.number().nullable(),
+  owner_name: z.string().nullable(),
   dollar_value: z.number(),
   currency: z.string(),
   sla_deadline: z.string().nullable(),
@@ -292,6 +304,8 @@ export const categoryPerformanceSchema = z.object({
   efficiency_score: z.number(),
 });
 export const ownerWorkloadSchema = z.object({
+  /** The owning user when the tasks have one (current_owner is then their name), else null. */
+  owner_user_id: z.number().nullable(),
   current_owner: z.string().nullable(),
   open_tasks: z.number(),
   red_tasks: z.number(),

@@ -46,13 +46,14 @@ export async function insertPursuit(
 
 export async function listPursuits(
   db: DbOrTrx,
-  f: { orgId: number; stage?: PursuitStage; limit: number; offset: number },
+  f: { orgId: number; stage?: PursuitStage; ownerUserId?: number; limit: number; offset: number },
 ): Promise<{ rows: Pursuit[]; total: number }> {
   let q = db.selectFrom('pursuit').where('org_id', '=', f.orgId);
   if (f.stage !== undefined) q = q.where('pursuit_stage', '=', f.stage);
+  if (f.ownerUserId !== undefined) q = q.where('owner_user_id', '=', String(f.ownerUserId));
   const [rows, count] = await Promise.all([
     q.selectAll().orderBy('created_at', 'desc').orderBy('pursuit_id', 'desc').limit(f.limit).offset(f.offset).execute(),
-    f.stage === undefined
+    f.stage === undefined && f.ownerUserId === undefined
       ? totalOf(db, f.orgId, 'pursuit')
       : q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n)),
   ]);
@@ -118,4 +119,31 @@ export async function pursuitIdOfCandidate(db: DbOrTrx, orgId: number, candidate
     .where('candidate_id', '=', candidateId)
     .executeTakeFirst();
   return r?.pursuit_id ?? null;
+}
+
+/** Open pursuits (not won or lost) of the org owned by a user, counted. */
+export async function countOpenPursuitsOf(db: DbOrTrx, orgId: number, userId: number): Promise<number> {
+  const r = await db
+    .selectFrom('pursuit')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('org_id', '=', orgId)
+    .where('owner_user_id', '=', String(userId))
+    .where('pursuit_stage', 'not in', ['won', 'lost'])
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Moves every open pursuit of `from` to `to` (or nobody) in one statement; answers those moved. */
+export async function moveOpenPursuits(
+  db: DbOrTrx,
+  m: { orgId: number; from: number; to: number | null; now: string },
+): Promise<Array<{ pursuit_id: number; title: string | null }>> {
+  return db
+    .updateTable('pursuit')
+    .set({ owner_user_id: m.to === null ? null : String(m.to), updated_at: m.now })
+    .where('org_id', '=', m.orgId)
+    .where('owner_user_id', '=', String(m.from))
+    .where('pursuit_stage', 'not in', ['won', 'lost'])
+    .returning(['pursuit_id', 'title'])
+    .execute();
 }

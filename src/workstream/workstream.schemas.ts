@@ -5,6 +5,7 @@ import { isoInstant } from '../shared/iso-instant.js';
 import { pageQuery } from '../http/paging.js';
 import { CANDIDATE_STATUSES, PURSUIT_STAGES } from './transitions.js';
 import { idParams, positiveId } from '../http/params.js';
+import { ME } from '../shared/auth-context.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -120,13 +121,22 @@ export const pursuitPatch = z
     due_date: dayOrInstant.nullable().optional(),
     tz: timeZone.optional(),
     value: z.number().min(0).max(1e13).nullable().optional(),
-    owner_user_id: text(200).nullable().optional(),
+    /** A user id (number or decimal text) of an active member of the org, stored as decimal text; null = nobody. */
+    owner_user_id: z
+      .union([z.number().int().positive().max(Number.MAX_SAFE_INTEGER), z.string().trim().regex(/^[1-9][0-9]{0,15}$/, 'a user id (decimal digits)')])
+      .transform((v) => String(Number(v)))
+      .nullable()
+      .optional(),
   })
   .strict()
   .refine((p) => Object.keys(p).some((k) => k !== 'tz'), { message: 'Nothing to change: send at least one field' })
   .transform(({ tz, ...p }, ctx) => resolveDays(p, { due_date: 'start' }, tz ?? 'UTC', ctx));
 
-export const pursuitListQuery = z.object({ stage: z.enum(PURSUIT_STAGES).optional() });
+export const pursuitListQuery = z.object({
+  stage: z.enum(PURSUIT_STAGES).optional(),
+  /** Pursuits owned by this user; `me` = the signed-in person ("my pursuits"). */
+  owner_user_id: z.union([z.literal(ME), positiveId]).optional(),
+});
 
 export const pursuitTransition = z.object({ to: z.enum(PURSUIT_STAGES), reason: text(2_000).optional() }).strict();
 

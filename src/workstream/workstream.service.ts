@@ -43,6 +43,9 @@ import {
   type SignalPatch,
 } from './signals.repository.js';
 import { assertCandidateMove, assertPursuitMove } from './transitions.js';
+import { requireActiveMember } from '../users/owner-check.js';
+import { activeMemberIds } from '../users/users.repository.js';
+import { ownerIdOf, pursuitAssignedEvent } from './pursuit-assigned.js';
 
 /** Who acts, for which org, at which instant (the injected clock's now, as stored). */
 export interface Ctx {
@@ -155,12 +158,16 @@ export async function transitionCandidate(
     throw conflict(`Candidate ${candidateId} changed while moving it from ${from}; read it again`, { expected: from });
   }
   let pursuit: Pursuit | undefined;
+  let assigned: number | null = null;
   if (to === 'promoted') {
+    // The pursuit's owner is a user: the candidate's owner when it names an active member, else nobody.
+    const candidateOwner = ownerIdOf(current.owner_user_id);
+    if (candidateOwner !== null && (await activeMemberIds(trx, ctx.orgId, [candidateOwner])).has(candidateOwner)) assigned = candidateOwner;
     pursuit = await insertPursuit(trx, {
       orgId: ctx.orgId,
       candidateId,
       title: current.title,
-      ownerUserId: current.owner_user_id,
+      ownerUserId: assigned === null ? null : String(assigned),
       now: ctx.now,
     });
   }
@@ -173,14 +180,40 @@ export async function transitionCandidate(
       ...(pursuit ? { pursuit_id: pursuit.pursuit_id } : {}),
     }),
   );
+  if (pursuit && assigned !== null) {
+    await appendEvent(
+      trx,
+      pursuitAssignedEvent({ orgId: ctx.orgId, pursuitId: pursuit.pursuit_id, title: pursuit.title, ownerUserId: assigned, previousOwnerUserId: null, via: 'manual', actor: ctx.actor, at: ctx.now }),
+    );
+  }
   return { candidate: { ...current, status: to, updated_at: ctx.now, last_touch_at: ctx.now }, pursuit };
 }
 
 // ------------------------------------------------------------------ pursuits
+/** Changes a pursuit's fields; a new owner must be an active member of the org (else 400 not_a_member, nothing written). */
 export async function patchPursuit(trx: DbOrTrx, ctx: Ctx, pursuitId: number, patch: PursuitPatch): Promise<Pursuit> {
+  const newOwner = patch.owner_user_id == null ? null : Number(patch.owner_user_id);
+  const before = await getPursuit(trx, ctx.orgId, pursuitId);
+  if (!before) throw notFound(`Pursuit ${pursuitId}`);
+  if (newOwner !== null && patch.owner_user_id !== before.owner_user_id) await requireActiveMember(trx, ctx.orgId, newOwner, 'owner_user_id');
   const row = await updatePursuit(trx, ctx.orgId, pursuitId, patch, ctx.now);
   if (!row) throw notFound(`Pursuit ${pursuitId}`);
   await appendEvent(trx, event(ctx, 'pursuit.updated', 'pursuit', pursuitId, { changes: patch }));
+  if (newOwner !== null && patch.owner_user_id !== before.owner_user_id) {
+    await appendEvent(
+      trx,
+      pursuitAssignedEvent({
+        orgId: ctx.orgId,
+        pursuitId,
+        title: row.title,
+        ownerUserId: newOwner,
+        previousOwnerUserId: ownerIdOf(before.owner_user_id),
+        via: 'manual',
+        actor: ctx.actor,
+        at: ctx.now,
+      }),
+    );
+  }
   return row;
 }
 

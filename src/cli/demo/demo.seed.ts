@@ -20,6 +20,9 @@ import { insertCandidate, linkSignals } from '../../workstream/candidates.reposi
 import { insertChecklistItems } from '../../workstream/checklist.repository.js';
 import { insertProposal } from '../../workstream/proposals.repository.js';
 import { insertPursuit } from '../../workstream/pursuits.repository.js';
+import { addTeamMember, insertTeam, listTeams } from '../../users/teams.repository.js';
+import { findUserByEmail, getMember } from '../../users/users.repository.js';
+import { addUserToOrg } from '../../users/users.service.js';
 import { UsageError } from '../cli-kit.js';
 import { generateMail, prng } from './demo.mail.js';
 import { planQueue, type QueueTask } from './demo.queue.js';
@@ -47,6 +50,16 @@ export interface DemoResult {
   pursuits: number;
   sla_pass: { tasks_warned: number; tasks_breached: number; breaches_opened: number; breaches_resolved: number };
 }
+
+/** The demo's people: members of the org (no password: an admin invites them to sign in) who own its work. */
+const PEOPLE: Array<[string, string]> = [
+  ['Priya Nair', 'priya@northwind-demo.example'],
+  ['Sam Ortiz', 'sam@northwind-demo.example'],
+  ['Lena Fischer', 'lena@northwind-demo.example'],
+  ['Tom Becker', 'tom@northwind-demo.example'],
+];
+/** Support is answered round-robin by a team, to show one. */
+const SUPPORT_TEAM: [string, string[]] = ['Support Desk', ['Tom Becker', 'Lena Fischer']];
 
 const ROUTES: Array<[string, string, string]> = [
   ['Quote Processing', 'Priya Nair', 'priya@northwind-demo.example'],
@@ -102,10 +115,12 @@ export async function seedDemo(
   const now = deps.clock.now();
   const nowIso = now.toISOString();
   const { org, key } = await resolveDemoOrg(deps.database, deps.clock, opts.orgId);
+  const people = await deps.database.db.transaction().execute((trx) => addDemoPeople(trx, org.org_id, nowIso));
   for (const [category, owner, email] of ROUTES) {
-    await upsertRoutingRule(deps.database.db, org.org_id, { category, owner, owner_email: email }, nowIso);
+    const assign = category === 'Support' ? { assign_team_id: people.supportTeamId } : { assign_user_id: people.ids.get(owner)! };
+    await upsertRoutingRule(deps.database.db, org.org_id, { category, owner: category === 'Support' ? SUPPORT_TEAM[0] : owner, owner_email: email, ...assign }, nowIso);
   }
-  log(`${key ? 'Created' : 'Filling'} organisation ${org.org_id} "${org.name}"${key ? ' and its admin key' : ''}; routing rules set.`);
+  log(`${key ? 'Created' : 'Filling'} organisation ${org.org_id} "${org.name}"${key ? ' and its admin key' : ''}; ${PEOPLE.length} people, a team and routing rules set.`);
 
   // A month of mail ending now (content fixed by the seed), imported the way a mailbox connector
   // polling every hour would: tasks are created within the hour their mail came in, so their SLA
@@ -138,7 +153,7 @@ export async function seedDemo(
   }
   log(`Ingested ${totals.read} messages in ${batches} hourly batches: ${totals.new_signals} signals, ${totals.new_tasks} tasks, ${totals.duplicates} duplicates, ${totals.failed} failed.`);
 
-  const moved = await deps.database.db.transaction().execute((trx) => moveDemoPipeline(trx, org.org_id, opts.seed, nowIso));
+  const moved = await deps.database.db.transaction().execute((trx) => moveDemoPipeline(trx, org.org_id, opts.seed, nowIso, [...people.ids.values()]));
   log(`Moved the pipeline: ${moved.candidates} candidates, ${moved.pursuits} pursuits.`);
   const worked = await deps.database.db.transaction().execute((trx) => workDemoQueue(trx, org.org_id, opts.seed, nowIso));
   log(`Worked the queue: ${worked.completed} tasks completed; open now: ${worked.red} past due, ${worked.yellow} near their deadline, ${worked.green} on track.`);
@@ -175,7 +190,32 @@ type DemoEvent = (eventName: string, itemType: string, itemId: number, payload: 
  * The demo's workstream moves, written through the workstream repositories with their work events,
  * back-dated over the month (the workstream service stamps the current time).
  */
-export async function moveDemoPipeline(trx: Trx, orgId: number, seed: number, nowIso: string): Promise<{ candidates: number; pursuits: number }> {
+/**
+ * The demo's people as members of the org (an existing account with the same email joins; one that
+ * is a member already stays as it is) and the Support team; answers their ids by name.
+ */
+async function addDemoPeople(trx: Trx, orgId: number, now: string): Promise<{ ids: Map<string, number>; supportTeamId: number }> {
+  const ids = new Map<string, number>();
+  for (const [name, email] of PEOPLE) {
+    const existing = await findUserByEmail(trx, email);
+    const member = existing && (await getMember(trx, orgId, existing.user_id));
+    ids.set(name, member ? member.user_id : (await addUserToOrg(trx, { actor: DEMO_ACTOR }, { email, name, orgId, role: 'member', passwordHash: null, now })).user_id);
+  }
+  const teams = await listTeams(trx, orgId);
+  const supportTeamId = teams.find((t) => t.name === SUPPORT_TEAM[0])?.team_id ?? (await insertTeam(trx, orgId, SUPPORT_TEAM[0], now));
+  for (const name of SUPPORT_TEAM[1]) await addTeamMember(trx, supportTeamId, ids.get(name)!, now);
+  return { ids, supportTeamId };
+}
+
+export async function moveDemoPipeline(
+  trx: Trx,
+  orgId: number,
+  seed: number,
+  nowIso: string,
+  owners: number[] = [],
+): Promise<{ candidates: number; pursuits: number }> {
+  // Candidates and pursuits are owned in turn by the demo's people (by id, no draw from the seed's stream).
+  const ownerOf = (candidateId: number) => (owners.length === 0 ? null : String(owners[candidateId % owners.length]));
   const r = prng(seed ^ 0x5eed);
   const signals = await trx
     .selectFrom('signal')
@@ -194,13 +234,13 @@ export async function moveDemoPipeline(trx: Trx, orgId: number, seed: number, no
     const roll = r();
     const status: CandidateStatus = roll < 0.15 ? 'new' : roll < 0.45 ? 'triaged' : roll < 0.55 ? 'nurture' : roll < 0.62 ? 'archived' : 'promoted';
     const title = `${s.client_id ?? 'Prospect'}: ${s.problem_phrase ?? 'opportunity'}`.slice(0, 200);
-    const c = await insertCandidate(trx, { orgId, title, status, ownerUserId: 'Priya Nair', now: touched, createdAt: s.ts });
+    const c = await insertCandidate(trx, { orgId, title, status, ownerUserId: null, now: touched, createdAt: s.ts });
     await linkSignals(trx, orgId, c.candidate_id, [s.signal_id], s.ts);
     ev('candidate.created', 'candidate', c.candidate_id, { candidateId: c.candidate_id, title, signalId: s.signal_id }, s.ts);
     if (status !== 'new') ev('candidate.triaged', 'candidate', c.candidate_id, { candidateId: c.candidate_id, status: 'triaged' }, touched);
     if (status !== 'new' && status !== 'triaged') ev(`candidate.${status}`, 'candidate', c.candidate_id, { candidateId: c.candidate_id, status }, touched);
     if (status !== 'promoted') continue;
-    await promoteDemoCandidate(trx, { orgId, candidateId: c.candidate_id, title, touched, nowMs, r, ev });
+    await promoteDemoCandidate(trx, { orgId, candidateId: c.candidate_id, title, touched, nowMs, r, ev, owner: ownerOf(c.candidate_id) });
     pursuits += 1;
   }
   for (let i = 0; i < events.length; i += 500) await appendEvents(trx, events.slice(i, i + 500));
@@ -210,7 +250,7 @@ export async function moveDemoPipeline(trx: Trx, orgId: number, seed: number, no
 /** A promoted candidate's pursuit, at a random stage (some won or lost), with checklist and proposal. */
 async function promoteDemoCandidate(
   trx: Trx,
-  d: { orgId: number; candidateId: number; title: string; touched: string; nowMs: number; r: () => number; ev: DemoEvent },
+  d: { orgId: number; candidateId: number; title: string; touched: string; nowMs: number; r: () => number; ev: DemoEvent; owner: string | null },
 ): Promise<void> {
   const { orgId, title, touched, r, ev } = d;
   const reach = Math.floor(r() * 4);
@@ -220,7 +260,7 @@ async function promoteDemoCandidate(
     orgId,
     candidateId: d.candidateId,
     title,
-    ownerUserId: 'Priya Nair',
+    ownerUserId: d.owner,
     now: touched,
     stage: outcome ?? STAGES[reach]!,
     dueDate: new Date(d.nowMs + Math.floor((r() * 20 - 5) * DAY)).toISOString(),

@@ -9,6 +9,7 @@ import { listPursuits } from '../pursuits.repository.js';
 import * as s from '../workstream.schemas.js';
 import { patchPursuit, transitionPursuit } from '../workstream.service.js';
 import type { WorkstreamRouteKit } from './route-kit.js';
+import { resolveMe } from '../../shared/auth-context.js';
 
 export function registerPursuitsRoutes(k: WorkstreamRouteKit): void {
   const { app, deps, db, ctx, orgOf, tags, requirePursuit } = k;
@@ -17,7 +18,7 @@ export function registerPursuitsRoutes(k: WorkstreamRouteKit): void {
     {
       schema: {
         tags,
-        summary: 'Pursuits, newest first (filter: stage)',
+        summary: 'Pursuits, newest first (filters: stage; owner_user_id = a user id, or me for the signed-in person)',
         querystring: pageQuery.extend(s.pursuitListQuery.shape),
         response: { 200: listResponse(s.pursuitSchema) },
       },
@@ -27,6 +28,7 @@ export function registerPursuitsRoutes(k: WorkstreamRouteKit): void {
       const { rows, total } = await listPursuits(db, {
         orgId: orgOf(request),
         ...(q.stage !== undefined ? { stage: q.stage } : {}),
+        ...(q.owner_user_id !== undefined ? { ownerUserId: resolveMe(request.auth!, q.owner_user_id) } : {}),
         limit: q.limit,
         offset: pageOffset(q),
       });
@@ -64,7 +66,7 @@ export function registerPursuitsRoutes(k: WorkstreamRouteKit): void {
 
   app.patch(
     '/pursuits/:id',
-    { schema: { tags, summary: 'Change due_date, value, owner or title', params: s.idParams, body: s.pursuitPatch, response: { 200: s.pursuitSchema } } },
+    { schema: { tags, summary: 'Change due_date, value, owner or title (owner_user_id: an active member of the org, else 400 not_a_member; a new owner appends pursuit.assigned)', params: s.idParams, body: s.pursuitPatch, response: { 200: s.pursuitSchema } } },
     async (request) => {
       const c = ctx(request);
       return transact(deps, (trx) => patchPursuit(trx, c, request.params.id, request.body));

@@ -37,7 +37,7 @@ export const workstream = {
   createCandidate: (api: Api, title: string) => api.rest<Candidate>('POST', `${BASE}/candidates`, { title }),
   moveCandidate: (api: Api, id: number, to: CandidateStatus, reason?: string) =>
     api.rest<Candidate & { pursuit_id: number | null }>('POST', `${BASE}/candidates/${id}/transition`, { to, ...(reason ? { reason } : {}) }),
-  pursuits: (api: Api, p: { stage?: PursuitStage; page?: number; limit?: number }) =>
+  pursuits: (api: Api, p: { stage?: PursuitStage; owner_user_id?: 'me' | number; page?: number; limit?: number }) =>
     api.rest<Page<Pursuit>>('GET', `${BASE}/pursuits${qs(p)}`),
   pursuit: (api: Api, id: number) => api.rest<PursuitDetail>('GET', `${BASE}/pursuits/${id}`),
   movePursuit: (api: Api, id: number, to: PursuitStage, reason?: string) =>

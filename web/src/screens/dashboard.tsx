@@ -188,9 +188,15 @@ function OwnersPanel({ owners }: { owners: AsyncState<RouterOutputs['workflow'][
           </thead>
           <tbody>
             {(owners.data ?? []).map((o) => (
-              <tr key={o.current_owner ?? '(unassigned)'}>
+              <tr key={o.owner_user_id !== null ? `user:${o.owner_user_id}` : (o.current_owner ?? '(unassigned)')}>
                 <th scope="row">
-                  {o.current_owner ? <Link to={`/tasks?owner=${encodeURIComponent(o.current_owner)}`}>{o.current_owner}</Link> : <span className="muted">Unassigned</span>}
+                  {o.owner_user_id !== null ? (
+                    <Link to={`/tasks?owner_user_id=${o.owner_user_id}`}>{o.current_owner}</Link>
+                  ) : o.current_owner ? (
+                    <Link to={`/tasks?owner=${encodeURIComponent(o.current_owner)}`}>{o.current_owner}</Link>
+                  ) : (
+                    <span className="muted">Unassigned</span>
+                  )}
                 </th>
                 <td className="num">{count(o.open_tasks)}</td>
                 <td className="num">{count(o.red_tasks)}</td>

@@ -241,7 +241,7 @@ function Card({ t, status, drag }: { t: Task; status: Status; drag: DragProps })
         {t.dollar_value > 0 && <span>{money(t.dollar_value, t.currency)}</span>}
       </div>
       <div className="card-foot">
-        <span className="muted">{t.current_owner ?? 'Unassigned'}</span>
+        <span className="muted">{t.owner_name ?? t.current_owner ?? 'Unassigned'}</span>
         {status !== 'COMPLETED' && <Countdown deadline={t.sla_deadline} />}
       </div>
     </li>

@@ -10,18 +10,23 @@ import { ErrorNote, type ShownError } from '../components/error-note.js';
 import { count, dateTime, money, shortDate } from '../lib/format.js';
 import { Link, navigate } from '../lib/router.js';
 import { useAsync, useThrottled, type AsyncState } from '../lib/use-async.js';
+import { useDirectory } from '../api/people.js';
 import { CANDIDATE_STATUSES, PURSUIT_STAGES } from '../../../src/workstream/transitions.js';
 
 const BADGE_LABEL = { red: 'SLA breach', amber: 'Needs attention', green: 'On track' } as const;
 
 export function PipelineScreen() {
-  const { api, canWrite } = useSession();
+  const { api, canWrite, account } = useSession();
   const [candStatus, setCandStatus] = useState<CandidateStatus | ''>('');
   const [stage, setStage] = useState<PursuitStage | ''>('');
+  const [mine, setMine] = useState(false);
   const today = useAsync(() => workstream.today(api), [api]);
   const stats = useAsync(() => workstream.stats(api), [api]);
   const candidates = useAsync(() => workstream.candidates(api, { limit: 20, ...(candStatus ? { status: candStatus } : {}) }), [api, candStatus]);
-  const pursuits = useAsync(() => workstream.pursuits(api, { limit: 20, ...(stage ? { stage } : {}) }), [api, stage]);
+  const pursuits = useAsync(
+    () => workstream.pursuits(api, { limit: 20, ...(stage ? { stage } : {}), ...(mine ? { owner_user_id: 'me' as const } : {}) }),
+    [api, stage, mine],
+  );
 
   const reloadAll = useThrottled(() => {
     today.reload();
@@ -77,7 +82,7 @@ export function PipelineScreen() {
           {createError && <ErrorNote error={createError} />}
           <CandidatesTable candidates={candidates} />
         </section>
-        <PursuitsPanel stage={stage} onStage={setStage} pursuits={pursuits} />
+        <PursuitsPanel stage={stage} onStage={setStage} pursuits={pursuits} mine={account ? { on: mine, set: setMine } : null} />
       </div>
     </div>
   );
@@ -154,8 +159,16 @@ function CandidatesTable({ candidates }: { candidates: AsyncState<Page<Candidate
   );
 }
 
-function PursuitsPanel(props: { stage: PursuitStage | ''; onStage: (stage: PursuitStage | '') => void; pursuits: AsyncState<Page<Pursuit>> }) {
-  const { stage, onStage, pursuits } = props;
+function PursuitsPanel(props: {
+  stage: PursuitStage | '';
+  onStage: (stage: PursuitStage | '') => void;
+  pursuits: AsyncState<Page<Pursuit>>;
+  /** "My pursuits", for a person signed in (a key has no person). */
+  mine: { on: boolean; set: (on: boolean) => void } | null;
+}) {
+  const { stage, onStage, pursuits, mine } = props;
+  const directory = useDirectory();
+  const nameOf = (owner: string | null) => (owner === null ? undefined : directory.data?.find((p) => String(p.user_id) === owner)?.name);
   return (
     <section className="panel" aria-labelledby="pursuits-title">
       <div className="panel-head">
@@ -166,6 +179,12 @@ function PursuitsPanel(props: { stage: PursuitStage | ''; onStage: (stage: Pursu
             <option key={s}>{s}</option>
           ))}
         </select>
+        {mine && (
+          <label className="checkbox">
+            <input type="checkbox" checked={mine.on} onChange={(e) => mine.set(e.target.checked)} />
+            Mine
+          </label>
+        )}
       </div>
       {pursuits.error && <ErrorNote error={pursuits.error} />}
       <table>
@@ -173,6 +192,7 @@ function PursuitsPanel(props: { stage: PursuitStage | ''; onStage: (stage: Pursu
           <tr>
             <th scope="col">Pursuit</th>
             <th scope="col">Stage</th>
+            <th scope="col">Owner</th>
             <th scope="col">Due</th>
             <th scope="col" className="num">Value</th>
           </tr>
@@ -184,6 +204,7 @@ function PursuitsPanel(props: { stage: PursuitStage | ''; onStage: (stage: Pursu
                 <Link to={`/pipeline/pursuits/${p.pursuit_id}`}>{p.title ?? `Pursuit ${p.pursuit_id}`}</Link>
               </th>
               <td>{p.pursuit_stage}</td>
+              <td>{nameOf(p.owner_user_id) ?? <span className="muted">{p.owner_user_id === null ? 'Unassigned' : 'Former member'}</span>}</td>
               <td>{shortDate(p.due_date)}</td>
               <td className="num">{p.value === null ? '—' : money(p.value)}</td>
             </tr>

@@ -15,6 +15,7 @@ import { Link, navigate } from '../lib/router.js';
 import { STATUS_LABEL } from '../lib/tasks.js';
 import { PriorityOptions, StatusOptions } from '../components/task-options.js';
 import { useAsync } from '../lib/use-async.js';
+import { useDirectory } from '../api/people.js';
 
 /** datetime-local wants local "YYYY-MM-DDTHH:mm". */
 function toLocalInput(iso: string | null): string {
@@ -30,6 +31,8 @@ interface Draft {
   priority: TaskWithHistory['priority'];
   workflow_category: string;
   current_owner: string;
+  /** The owning user's id as text; '' = nobody. */
+  owner_user_id: string;
   dollar_value: string;
   sla_deadline: string;
   description: string;
@@ -42,6 +45,7 @@ function draftOf(t: TaskWithHistory): Draft {
     priority: t.priority,
     workflow_category: t.workflow_category,
     current_owner: t.current_owner ?? '',
+    owner_user_id: t.owner_user_id === null ? '' : String(t.owner_user_id),
     dollar_value: String(t.dollar_value),
     sla_deadline: toLocalInput(t.sla_deadline),
     description: t.description ?? '',
@@ -56,6 +60,7 @@ function changes(t: TaskWithHistory, d: Draft): TaskUpdates | string {
   if (d.priority !== t.priority) u.priority = d.priority;
   if (d.workflow_category.trim() !== t.workflow_category) u.workflow_category = d.workflow_category.trim();
   if (d.current_owner.trim() !== (t.current_owner ?? '')) u.current_owner = d.current_owner.trim() || null;
+  if (d.owner_user_id !== (t.owner_user_id === null ? '' : String(t.owner_user_id))) u.owner_user_id = d.owner_user_id ? Number(d.owner_user_id) : null;
   if (d.description !== (t.description ?? '')) u.description = d.description || null;
   if (d.dollar_value.trim() !== String(t.dollar_value)) {
     const v = Number(d.dollar_value);
@@ -86,7 +91,7 @@ export function TaskScreen({ taskId }: { taskId: string }) {
           <h2 id="edit-title">{canWrite ? 'Edit' : 'Details'}</h2>
           <form className="form-grid" onSubmit={save}>
             <fieldset disabled={!canWrite || saving}>
-              <TaskFields draft={draft} setDraft={setDraft} currency={t.currency} />
+              <TaskFields t={t} draft={draft} setDraft={setDraft} currency={t.currency} />
             </fieldset>
             {saveError && (
               <div className="span-2">
@@ -209,7 +214,11 @@ function TaskHead({ t }: { t: TaskWithHistory }) {
   );
 }
 
-function TaskFields({ draft, setDraft, currency }: { draft: Draft; setDraft: (d: Draft) => void; currency: string }) {
+function TaskFields({ t, draft, setDraft, currency }: { t: TaskWithHistory; draft: Draft; setDraft: (d: Draft) => void; currency: string }) {
+  const directory = useDirectory();
+  const people = directory.data ?? [];
+  // A deactivated or departed owner is not in the directory: still shown, as what the task holds.
+  const absent = t.owner_user_id !== null && !people.some((p) => p.user_id === t.owner_user_id);
   return (
     <>
       <label className="span-2">
@@ -231,6 +240,18 @@ function TaskFields({ draft, setDraft, currency }: { draft: Draft; setDraft: (d:
       <label>
         Category
         <input value={draft.workflow_category} onChange={(e) => setDraft({ ...draft, workflow_category: e.target.value })} required />
+      </label>
+      <label>
+        Assigned to
+        <select value={draft.owner_user_id} onChange={(e) => setDraft({ ...draft, owner_user_id: e.target.value })} aria-busy={directory.isPending}>
+          <option value="">Nobody</option>
+          {absent && <option value={String(t.owner_user_id)}>{t.owner_name ?? `User ${t.owner_user_id}`} (inactive)</option>}
+          {people.map((p) => (
+            <option key={p.user_id} value={String(p.user_id)}>
+              {p.name}
+            </option>
+          ))}
+        </select>
       </label>
       <label>
         Owner

@@ -27,9 +27,12 @@ function toInput(q: URLSearchParams): ListInput {
     // Dates in the form are local days; the API bounds created_at with instants.
     filter[f] = f === 'from' || f === 'to' ? new Date(`${v}T00:00:00`).toISOString() : v;
   }
+  // `owner_user_id`: a user id, or `me` (the "Mine" toggle: the signed-in person's tasks).
+  const ownerUserId = q.get('owner_user_id');
+  const owner = ownerUserId === 'me' ? 'me' : Number(ownerUserId) > 0 ? Number(ownerUserId) : undefined;
   const field = q.get('sort') as SortField | null;
   return {
-    filter: filter as NonNullable<ListInput['filter']>,
+    filter: { ...(filter as NonNullable<ListInput['filter']>), ...(owner !== undefined ? { owner_user_id: owner } : {}) },
     pagination: { page: Math.max(1, Number(q.get('page')) || 1), limit: LIMIT },
     ...(field && SORTABLE.includes(field) ? { sort: { field, direction: q.get('direction') === 'desc' ? 'desc' : 'asc' } } : {}),
   };
@@ -46,10 +49,11 @@ function withParams(q: URLSearchParams, changes: Record<string, string | undefin
 }
 
 export function TasksScreen() {
-  const { api, me } = useSession();
+  const { api, me, account } = useSession();
   // Viewers read; members and admins may also create tasks by hand.
   const [creating, setCreating] = useState(false);
   const { search: q } = useRoute();
+  const mine = q.get('owner_user_id') === 'me';
   const key = q.toString();
   const list = useAsync(() => api.trpc.workflow.list.query(toInput(q)), [api, key]);
   const reload = useThrottled(list.reload, 2000);
@@ -57,6 +61,7 @@ export function TasksScreen() {
   useRealtimeEvent('workflow:task:updated', reload);
   useRealtimeEvent('workflow:status:changed', reload);
   useRealtimeEvent('workflow:task:deleted', reload);
+  useRealtimeEvent('workflow:task:assigned', reload);
 
   const [draft, setDraft] = useState(() => Object.fromEntries(FILTERS.map((f) => [f, q.get(f) ?? ''])));
   useEffect(() => setDraft(Object.fromEntries(FILTERS.map((f) => [f, q.get(f) ?? '']))), [key]);
@@ -70,6 +75,17 @@ export function TasksScreen() {
     <div className="stack">
       <div className="page-head panel-head">
         <h1>Tasks</h1>
+        {/* A key has no person: "mine" is for people signed in. */}
+        {account && (
+          <button
+            type="button"
+            className={mine ? '' : 'button-quiet'}
+            aria-pressed={mine}
+            onClick={() => navigate(withParams(q, { owner_user_id: mine ? undefined : 'me', page: undefined }))}
+          >
+            Mine
+          </button>
+        )}
         {me.role !== 'viewer' && !creating && (
           <button type="button" onClick={() => setCreating(true)}>
             New task
@@ -164,7 +180,7 @@ function TaskTable({ q, tasks }: { q: URLSearchParams; tasks: Task[] | undefined
             </td>
             <td>{t.priority}</td>
             <td>{t.workflow_category}</td>
-            <td>{t.current_owner ?? <span className="muted">Unassigned</span>}</td>
+            <td>{t.owner_name ?? t.current_owner ?? <span className="muted">Unassigned</span>}</td>
             <td className="num">{money(t.dollar_value, t.currency)}</td>
             <td>{t.task_status === 'COMPLETED' ? <span className="muted">done</span> : <Countdown deadline={t.sla_deadline} />}</td>
             <td>{dateTime(t.created_at)}</td>

@@ -10,6 +10,7 @@ import { Link } from '../../lib/router.js';
 import { MailboxesScreen } from '../mailboxes.js';
 import { SlaScreen } from './sla.js';
 import { WebhooksScreen } from './webhooks.js';
+import { RoutingScreen } from './routing.js';
 
 export interface AdminSection {
   /** Under /admin/. */
@@ -25,6 +26,7 @@ export const ADMIN_SECTIONS: AdminSection[] = [
   { path: '/admin/mailboxes', label: 'Mailboxes', holds: 'Mailboxes hold the credentials of the organisation’s mail.', render: () => <MailboxesScreen /> },
   { path: '/admin/webhooks', label: 'Webhooks', holds: 'Webhooks send the organisation’s events to outside addresses, signed with secrets.', render: () => <WebhooksScreen /> },
   { path: '/admin/sla', label: 'SLA rules', holds: 'SLA rules and business hours set every task’s deadline.', render: () => <SlaScreen /> },
+  { path: '/admin/routing', label: 'Routing', holds: 'Routing decides who the organisation’s new work goes to.', render: () => <RoutingScreen /> },
 ];
 
 export const isAdminPath = (path: string) => path === '/admin' || path.startsWith('/admin/') || path === '/mailboxes';
