@@ -20,10 +20,10 @@ import * as m0014 from './0014_mailbox_sync_progress.js';
 import * as m0015 from './0015_task_threads.js';
 import * as m0016 from './0016_users.js';
 import * as m0017 from './0017_task_owner_user.js';
-import * as m0023 from './0023_idempotency_keys.js';
+import * as m0018 from './0018_teams_assignment.js';
 import * as m0019 from './0019_comments.js';
 import * as m0020 from './0020_notifications.js';
-import * as m0018 from './0018_teams_assignment.js';
+import * as m0023 from './0023_idempotency_keys.js';
 
 export const MIGRATIONS: Record<string, MigrationModule> = {
   '0001_initial_schema': m0001,
@@ -42,8 +42,8 @@ export const MIGRATIONS: Record<string, MigrationModule> = {
   '0015_task_threads': m0015,
   '0016_users': m0016,
   '0017_task_owner_user': m0017,
-  '0023_idempotency_keys': m0023,
+  '0018_teams_assignment': m0018,
   '0019_comments': m0019,
   '0020_notifications': m0020,
-  '0018_teams_assignment': m0018,
+  '0023_idempotency_keys': m0023,
 };
