@@ -11,6 +11,7 @@ import { registerTrpc } from '../http/trpc-plugin.js';
 import { registerWebApp } from '../http/web.routes.js';
 import { ingestRoutes } from '../ingest/ingest.routes.js';
 import { mailboxRoutes } from '../mailboxes/mailboxes.routes.js';
+import { auditRoutes } from '../outbox/audit.routes.js';
 import { outboxRoutes } from '../outbox/outbox.routes.js';
 import { webhookRoutes } from '../outbox/webhooks/webhooks.routes.js';
 import { realtimeGateway } from '../realtime/ws-gateway.js';
@@ -41,6 +42,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(slaRoutes, { deps, prefix: '/api' });
   await app.register(workflowRoutes, { deps, prefix: '/api/workflow' });
   await app.register(outboxRoutes, { deps, prefix: '/api/outbox' });
+  await app.register(auditRoutes, { deps, prefix: '/api/audit' });
   await app.register(webhookRoutes, { deps, prefix: '/api/webhooks' });
   await app.register(workstreamRoutes, { deps, prefix: '/api/workstream' });
   await app.register(realtimeGateway, { deps });

@@ -43,8 +43,11 @@ export interface AuditActor {
   keyId?: number | null;
 }
 
-/** `accepted`: an invitation was used; `linked`: an outside identity (single sign-on) was attached to a user. */
-export type AuditAction = 'created' | 'updated' | 'deleted' | 'revoked' | 'accepted' | 'linked';
+/**
+ * `accepted`: an invitation was used; `linked`: an outside identity (single sign-on) was attached to
+ * a user; `discarded`: a dead letter was given up for good.
+ */
+export type AuditAction = 'created' | 'updated' | 'deleted' | 'revoked' | 'accepted' | 'linked' | 'discarded';
 
 /**
  * Appends `audit.<entity>.<action>` for one admin change: item_type = entity, payload = the
@@ -97,3 +100,7 @@ export function auditTrail<R extends { org_id: number }>(spec: {
     });
   };
 }
+
+/** Every audit event's name starts with this. */
+export const AUDIT_PREFIX = 'audit.';
+
