@@ -68,6 +68,19 @@ describeEachEngine('admin screens: users, keys, dead letters, audit log', (engin
     await expect.poll(() => row(page, 'Sam Carter').locator('[data-field="status"]').textContent()).toMatch(/^Deactivated/);
     await page.getByRole('button', { name: 'Reactivate Sam Carter' }).click();
     await expect.poll(() => row(page, 'Sam Carter').locator('[data-field="status"]').textContent()).toBe('Active');
+    // Where the server tells the open work (GET /api/users/:id/open-work), it is listed to be reassigned.
+    await page.route('**/api/users/*/open-work', (route) =>
+      route.fulfill({ json: { tasks: [{ task_id: 'TASK-9', title: 'Call back Acme' }], pursuits: [{ pursuit_id: 4, title: 'Globex renewal' }, { pursuit_id: 5, title: 'Initech pilot' }] } }),
+    );
+    await page.getByRole('button', { name: 'Deactivate Sam Carter' }).click();
+    const work = page.getByTestId('deactivated').locator('[data-field="open-work"]');
+    await expect.poll(() => work.textContent()).toContain('1 task: Call back Acme');
+    expect(await work.textContent()).toContain('2 pursuits: Globex renewal, Initech pilot');
+    if (engine.name === 'sqlite') await screenshot(page, 'admin-users-deactivated');
+    await page.unroute('**/api/users/*/open-work');
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    await page.getByRole('button', { name: 'Reactivate Sam Carter' }).click();
+    await expect.poll(() => row(page, 'Sam Carter').locator('[data-field="status"]').textContent()).toBe('Active');
 
     // Invite, then revoke.
     await page.getByLabel('Email').fill('newbie@northwind.test');
@@ -82,7 +95,8 @@ describeEachEngine('admin screens: users, keys, dead letters, audit log', (engin
     await page.getByRole('button', { name: 'Revoke the invitation of newbie@northwind.test' }).click();
     await page.getByRole('button', { name: 'Revoke invitation' }).click();
     await invited.waitFor({ state: 'detached' });
-    expect((await t.call(org.admin, { method: 'GET', url: '/api/users/invitations' })).json().data).toEqual([]);
+    // The row leaves at once (optimistic); the server follows.
+    await expect.poll(async () => (await t.call(org.admin, { method: 'GET', url: '/api/users/invitations' })).json().data).toEqual([]);
     // Back as it was for the audit test below: Dana the only admin.
     await page.getByLabel('Role of Sam Carter').selectOption('member');
     await expect.poll(async () => (await t.call(org.admin, { method: 'GET', url: '/api/users' })).json().data.find((m: { user_id: number }) => m.user_id === sam).role).toBe('member');
@@ -114,7 +128,7 @@ describeEachEngine('admin screens: users, keys, dead letters, audit log', (engin
     await page.getByRole('button', { name: 'Revoke reports' }).click();
     await page.getByRole('button', { name: 'Revoke key', exact: true }).click();
     await expect.poll(() => row(page, 'reports').locator('[data-field="status"]').textContent()).toMatch(/^Revoked/);
-    expect((await t.call(key, { method: 'GET', url: '/api/me' })).statusCode).toBe(401);
+    await expect.poll(async () => (await t.call(key, { method: 'GET', url: '/api/me' })).statusCode).toBe(401);
 
     // Refused: the page is signed in with this admin key.
     const own = `admin-${org.orgId}`;

@@ -113,7 +113,8 @@ function Members() {
 /** After a deactivation: the open work the person still owns (the answer's, or the open-work route's). */
 function Deactivated({ member, known, onClose }: { member: Member; known: OpenWork | null | undefined; onClose: () => void }) {
   const { api } = useSession();
-  const asked = useQuery({ queryKey: adminKeys.openWork(member.user_id), queryFn: () => admin.openWork(api, member.user_id), enabled: known === undefined });
+  // Asked afresh at each deactivation (never an answer kept from the last one): gcTime 0.
+  const asked = useQuery({ queryKey: adminKeys.openWork(member.user_id), queryFn: () => admin.openWork(api, member.user_id), enabled: known === undefined, gcTime: 0, staleTime: 0 });
   const work = known !== undefined ? known : asked.data;
   return (
     <div className="panel" role="status" data-testid="deactivated">
@@ -130,7 +131,7 @@ function Deactivated({ member, known, onClose }: { member: Member; known: OpenWo
               .map((g) => (
                 <li key={g.kind}>
                   <strong>
-                    {g.count} {g.kind.replace(/_/g, ' ')}
+                    {g.count} {kindWords(g.kind, g.count)}
                   </strong>
                   {g.items.length > 0 && `: ${g.items.map((i) => i.title).join(', ')}`}
                 </li>
@@ -144,6 +145,12 @@ function Deactivated({ member, known, onClose }: { member: Member; known: OpenWo
       </button>
     </div>
   );
+}
+
+/** `open_tasks` → "tasks"; one → "task". */
+function kindWords(kind: string, n: number): string {
+  const words = kind.replace(/^open_/, '').replace(/_/g, ' ');
+  return n === 1 ? words.replace(/s$/, '') : words;
 }
 
 type Invitations = { data: Invitation[] };
