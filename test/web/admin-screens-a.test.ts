@@ -126,6 +126,8 @@ describeEachEngine('admin screens: users, keys, dead letters, audit log', (engin
     await secret.waitFor({ state: 'detached' });
 
     await page.getByRole('button', { name: 'Revoke reports' }).click();
+    // Asked before it is done; the keyboard is on the answer.
+    await expect.poll(() => page.evaluate('document.activeElement?.textContent')).toBe('Revoke key');
     await page.getByRole('button', { name: 'Revoke key', exact: true }).click();
     await expect.poll(() => row(page, 'reports').locator('[data-field="status"]').textContent()).toMatch(/^Revoked/);
     await expect.poll(async () => (await t.call(key, { method: 'GET', url: '/api/me' })).statusCode).toBe(401);

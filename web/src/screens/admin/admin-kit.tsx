@@ -3,7 +3,7 @@
  * if the server refuses, a two-step button for what cannot be undone, and a pager.
  */
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ROLES, type Role } from '../../api/admin.js';
 import { toApiError } from '../../api/errors.js';
 import { ErrorNote } from '../../components/error-note.js';
@@ -48,6 +48,11 @@ export function ActionError({ error }: { error: unknown }) {
  */
 export function ConfirmButton({ label, of, confirmLabel, onConfirm, disabled }: { label: string; of: string; confirmLabel: string; onConfirm: () => void; disabled?: boolean }) {
   const [asking, setAsking] = useState(false);
+  // The first button is gone once pressed: the keyboard lands on the question's answer.
+  const confirm = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (asking) confirm.current?.focus();
+  }, [asking]);
   if (!asking) {
     return (
       <button type="button" className="button-quiet" disabled={disabled} aria-label={`${label} ${of}`} onClick={() => setAsking(true)}>
@@ -58,6 +63,7 @@ export function ConfirmButton({ label, of, confirmLabel, onConfirm, disabled }: 
   return (
     <span className="button-row" role="group" aria-label={`${label} ${of}?`}>
       <button
+        ref={confirm}
         type="button"
         className="button-danger"
         onClick={() => {

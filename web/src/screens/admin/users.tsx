@@ -158,7 +158,8 @@ type Invitations = { data: Invitation[] };
 function Invitations() {
   const { api } = useSession();
   const list = useQuery({ queryKey: adminKeys.invitations, queryFn: () => admin.invitations(api) });
-  useInvalidateOn('workstream:audit.invitation.', adminKeys.invitations);
+  // An accepted invitation is a new member too.
+  useInvalidateOn('workstream:audit.invitation.', adminKeys.invitations, adminKeys.users);
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('member');
   const [sent, setSent] = useState<string | null>(null);
