@@ -4,8 +4,7 @@ import { z } from 'zod';
 import type { Database } from '../db/create-db.js';
 import { listResponse, pageQuery } from '../http/paging.js';
 import { pageOffset, paged } from '../shared/paging.js';
-import { AUDIT_PREFIX } from './audit.js';
-import { listWorkEvents } from './work-events.repository.js';
+import { AUDIT_PREFIX, listWorkEvents } from './work-events.repository.js';
 import { workEventSchema } from './work-events.schema.js';
 
 const auditQuery = pageQuery.extend({

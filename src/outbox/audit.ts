@@ -101,6 +101,3 @@ export function auditTrail<R extends { org_id: number }>(spec: {
   };
 }
 
-/** Every audit event's name starts with this. */
-export const AUDIT_PREFIX = 'audit.';
-

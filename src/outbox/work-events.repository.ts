@@ -94,12 +94,22 @@ export function isMailJob(eventName: string): boolean {
   return eventName.startsWith(MAIL_JOB_PREFIX);
 }
 
+/** Every audit event's name starts with this (src/outbox/audit.ts writes them). */
+export const AUDIT_PREFIX = 'audit.';
+
+/**
+ * The predicate of the audit trail's partial index (migration 0021), verbatim and as a literal:
+ * a query uses that index only when it carries this exact condition.
+ */
+const AUDIT_ROWS = sql<boolean>`event_name like ${sql.lit(`${AUDIT_PREFIX}%`)}`;
+
 export async function listWorkEvents(
   db: DbOrTrx,
   q: { orgId: number; itemType?: string; itemId?: string | number; eventPrefix?: string; limit: number; offset: number },
 ): Promise<{ data: WorkEventView[]; total: number }> {
   let base = db.selectFrom('work_event').where('org_id', '=', q.orgId).where('event_name', 'not like', `${MAIL_JOB_PREFIX}%`);
   if (q.eventPrefix !== undefined) base = base.where(sql<boolean>`event_name like ${prefixPattern(q.eventPrefix)} escape '\\'`);
+  if (q.eventPrefix?.startsWith(AUDIT_PREFIX)) base = base.where(AUDIT_ROWS);
   if (q.itemType !== undefined) base = base.where('item_type', '=', q.itemType);
   if (q.itemId !== undefined) base = base.where('item_id', '=', String(q.itemId));
   const [rows, count] = await Promise.all([

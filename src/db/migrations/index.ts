@@ -20,6 +20,7 @@ import * as m0014 from './0014_mailbox_sync_progress.js';
 import * as m0015 from './0015_task_threads.js';
 import * as m0016 from './0016_users.js';
 import * as m0017 from './0017_task_owner_user.js';
+import * as m0021 from './0021_audit_trail_index.js';
 
 export const MIGRATIONS: Record<string, MigrationModule> = {
   '0001_initial_schema': m0001,
@@ -38,4 +39,5 @@ export const MIGRATIONS: Record<string, MigrationModule> = {
   '0015_task_threads': m0015,
   '0016_users': m0016,
   '0017_task_owner_user': m0017,
+  '0021_audit_trail_index': m0021,
 };
