@@ -20,6 +20,16 @@ describe('readOpenWork', () => {
     });
   });
 
+  it('reads the counts GET /api/users/:id/open-work answers, ignoring the user id', () => {
+    expect(readOpenWork({ user_id: 12, open_tasks: 3, open_pursuits: 1 })).toEqual({
+      total: 4,
+      groups: [
+        { kind: 'open_tasks', count: 3, items: [] },
+        { kind: 'open_pursuits', count: 1, items: [] },
+      ],
+    });
+  });
+
   it('reads counts, and says "none" for empty lists', () => {
     expect(readOpenWork({ open_tasks: 2, open_pursuits: 0, total: 2 })).toEqual({
       total: 2,
