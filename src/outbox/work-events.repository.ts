@@ -83,7 +83,6 @@ export function toWorkEventView(r: Pick<Row<'work_event'>, 'work_event_id' | 'or
   };
 }
 
-/** The activity log of one item, or of the whole org, newest first; `eventPrefix` keeps the names starting with it. */
 /**
  * Mail jobs (`mail.invitation`, `mail.password_reset`): delivery mechanics about one person, their
  * token sealed in the payload. Not activity: never a webhook, a realtime frame or a row of the org's
@@ -103,6 +102,7 @@ export const AUDIT_PREFIX = 'audit.';
  */
 const AUDIT_ROWS = sql<boolean>`event_name like ${sql.lit(`${AUDIT_PREFIX}%`)}`;
 
+/** The activity log of one item, or of the whole org, newest first; `eventPrefix` keeps the names starting with it. */
 export async function listWorkEvents(
   db: DbOrTrx,
   q: { orgId: number; itemType?: string; itemId?: string | number; eventPrefix?: string; limit: number; offset: number },

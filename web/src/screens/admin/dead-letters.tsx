@@ -75,8 +75,8 @@ function DeadLetterList() {
     data: old.data.filter((d) => d.work_event_id !== id),
     pagination: { ...old.pagination, total: Math.max(0, old.pagination.total - 1) },
   });
-  const retry = useOptimisticMutation(key, (id: number) => admin.retryDeadLetter(api, id), without, [adminKeys.outboxStats]);
-  const discard = useOptimisticMutation(key, (id: number) => admin.discardDeadLetter(api, id), without, [adminKeys.outboxStats]);
+  const retry = useOptimisticMutation(key, (id: number) => admin.retryDeadLetter(api, id), without, [adminKeys.deadLetters, adminKeys.outboxStats]);
+  const discard = useOptimisticMutation(key, (id: number) => admin.discardDeadLetter(api, id), without, [adminKeys.deadLetters, adminKeys.outboxStats]);
   const act = (m: typeof retry | typeof discard, id: number, said: string) => {
     setDone(null);
     m.mutate(id, { onSuccess: () => setDone(said) });
