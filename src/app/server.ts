@@ -13,6 +13,7 @@ import { registerWebApp } from '../http/web.routes.js';
 import { ingestRoutes } from '../ingest/ingest.routes.js';
 import { mailboxRoutes } from '../mailboxes/mailboxes.routes.js';
 import { notificationRoutes } from '../notifications/notifications.routes.js';
+import { auditRoutes } from '../outbox/audit.routes.js';
 import { outboxRoutes } from '../outbox/outbox.routes.js';
 import { webhookRoutes } from '../outbox/webhooks/webhooks.routes.js';
 import { realtimeGateway } from '../realtime/ws-gateway.js';
@@ -47,6 +48,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(slaRoutes, { deps, prefix: '/api' });
   await app.register(workflowRoutes, { deps, prefix: '/api/workflow' });
   await app.register(outboxRoutes, { deps, prefix: '/api/outbox' });
+  await app.register(auditRoutes, { deps, prefix: '/api/audit' });
   await app.register(webhookRoutes, { deps, prefix: '/api/webhooks' });
   await app.register(workstreamRoutes, { deps, prefix: '/api/workstream' });
   await app.register(commentRoutes, { deps, prefix: '/api/comments' });

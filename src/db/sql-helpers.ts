@@ -37,9 +37,16 @@ export interface SqlHelpers {
 /** The term as it appears inside a JSON string (`"` → `\"`, `\` → `\\`, controls escaped). */
 const asInJson = (term: string) => JSON.stringify(term).slice(1, -1);
 
+const escapeLike = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 /** Escapes LIKE wildcards so a search for "50%" matches the text "50%" literally. */
 export function likePattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${escapeLike(term)}%`;
+}
+
+/** A LIKE pattern (with `escape '\\'`) for the text starting with `prefix`, wildcards in it literal. */
+export function prefixPattern(prefix: string): string {
+  return `${escapeLike(prefix)}%`;
 }
 
 /** The SQL name of the Unicode lower-casing function registered on every SQLite connection. */

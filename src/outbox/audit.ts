@@ -45,9 +45,10 @@ export interface AuditActor {
 
 /**
  * `accepted`: an invitation was used; `linked`: an outside identity (single sign-on) was attached
- * to a user; `redriven`: a failed webhook delivery was queued again by hand.
+ * to a user; `redriven`: a failed webhook delivery was queued again by hand; `discarded`: a dead
+ * letter was given up for good.
  */
-export type AuditAction = 'created' | 'updated' | 'deleted' | 'revoked' | 'accepted' | 'linked' | 'redriven';
+export type AuditAction = 'created' | 'updated' | 'deleted' | 'revoked' | 'accepted' | 'linked' | 'redriven' | 'discarded';
 
 /**
  * Appends `audit.<entity>.<action>` for one admin change: item_type = entity, payload = the
@@ -100,3 +101,4 @@ export function auditTrail<R extends { org_id: number }>(spec: {
     });
   };
 }
+

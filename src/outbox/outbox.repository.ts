@@ -97,6 +97,11 @@ export async function redriveDeadLetter(
     .where('processed_at', 'is', null)
     .executeTakeFirst();
   if (Number(res.numUpdatedRows) === 1) return 'redriven';
+  return whyNotDead(db, q);
+}
+
+/** Why an update of a dead letter touched nothing: the event exists in the org (not dead-lettered, or done), or not at all. */
+async function whyNotDead(db: DbOrTrx, q: { orgId: number; workEventId: number }): Promise<'not_dead' | 'not_found'> {
   const exists = await db
     .selectFrom('work_event')
     .select('work_event_id')
@@ -104,4 +109,36 @@ export async function redriveDeadLetter(
     .where('work_event_id', '=', q.workEventId)
     .executeTakeFirst();
   return exists ? 'not_dead' : 'not_found';
+}
+
+export interface DiscardedEvent {
+  org_id: number;
+  work_event_id: number;
+  event_name: string;
+  item_type: string;
+  item_id: string;
+  attempts: number;
+  last_error: string | null;
+}
+
+/**
+ * Discard: the outbox gives up on a dead letter for good. No column of its own: processed_at is set
+ * (every claim, sweep and redrive skips a processed event, and retention ages it out with the
+ * activity log) while dead_letter_at and last_error stay, so "processed and dead-lettered" is a
+ * discarded event and still says why it failed. No handler ran: nothing downstream sees it as done.
+ */
+export async function discardDeadLetter(
+  db: DbOrTrx,
+  q: { orgId: number; workEventId: number; now: string },
+): Promise<DiscardedEvent | 'not_dead' | 'not_found'> {
+  const row = await db
+    .updateTable('work_event')
+    .set({ processed_at: q.now, claimed_at: null, claimed_by: null, next_attempt_at: null })
+    .where('org_id', '=', q.orgId)
+    .where('work_event_id', '=', q.workEventId)
+    .where('dead_letter_at', 'is not', null)
+    .where('processed_at', 'is', null)
+    .returning(['org_id', 'work_event_id', 'event_name', 'item_type', 'item_id', 'attempts', 'last_error'])
+    .executeTakeFirst();
+  return row ?? whyNotDead(db, q);
 }

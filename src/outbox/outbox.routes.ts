@@ -5,7 +5,9 @@ import { listResponse, pageQuery } from '../http/paging.js';
 import { pageOffset, paged } from '../shared/paging.js';
 import { conflict, notFound } from '../shared/errors.js';
 import { registerQueueDepthGauge } from './outbox.metrics.js';
-import { listDeadLetters, queueDepth, redriveDeadLetter } from './outbox.repository.js';
+import { transact } from '../db/transact.js';
+import { appendAuditEvent } from './audit.js';
+import { discardDeadLetter, listDeadLetters, queueDepth, redriveDeadLetter } from './outbox.repository.js';
 import type { CommitFeed } from '../db/commit-feed.js';
 import type { Database } from '../db/create-db.js';
 import type { Registry } from 'prom-client';
@@ -86,6 +88,40 @@ export const outboxRoutes: FastifyPluginAsync<{ deps: OutboxRouteDeps }> = async
       // A redrive is an update, not an insert: no trigger tells other processes' workers.
       await deps.commitFeed.announce();
       return reply.status(202).send({ work_event_id: id, status: 'queued' as const });
+    },
+  );
+
+  app.post(
+    '/dead-letters/:id/discard',
+    {
+      config: admin,
+      schema: {
+        tags: ['outbox'],
+        summary: 'Discard a dead letter: it leaves the list and is never retried (its handlers never run)',
+        params: idParams,
+        response: { 200: z.object({ work_event_id: z.number(), status: z.literal('discarded') }) },
+      },
+    },
+    async (request) => {
+      const id = request.params.id;
+      const by = request.auth!;
+      const now = deps.clock.now().toISOString();
+      await transact(deps, async (trx) => {
+        const res = await discardDeadLetter(trx, { orgId: by.orgId, workEventId: id, now });
+        if (res === 'not_found') throw notFound(`Work event ${id}`);
+        if (res === 'not_dead') throw conflict(`Work event ${id} is not dead-lettered`);
+        await appendAuditEvent(trx, {
+          orgId: by.orgId,
+          entity: 'dead_letter',
+          action: 'discarded',
+          itemId: id,
+          by,
+          changes: { status: { before: 'dead_lettered', after: 'discarded' } },
+          subject: { work_event_id: id, event_name: res.event_name, attempts: res.attempts, last_error: res.last_error },
+          happenedAt: now,
+        });
+      });
+      return { work_event_id: id, status: 'discarded' as const };
     },
   );
 };

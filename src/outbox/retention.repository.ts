@@ -1,7 +1,7 @@
 /**
  * Pruning of the outbox's old rows, one bounded statement per call (the caller loops). What is
  * never pruned: an event not yet processed (pending, in flight, failing or dead-lettered: a dead
- * letter stays until it is redriven and succeeds), and anything a delivery still owed needs.
+ * letter stays until it is redriven and succeeds, or is discarded), and anything a delivery still owed needs.
  */
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../db/create-db.js';
@@ -48,8 +48,8 @@ export async function pruneProcessedEvents(db: DbOrTrx, b: PruneBatch & { events
     .selectFrom('work_event as e')
     .select('e.work_event_id')
     .where('e.created_at', '<', b.before)
+    // A processed event that is also dead-lettered was discarded: it ages out like any other.
     .where('e.processed_at', 'is not', null)
-    .where('e.dead_letter_at', 'is', null)
     .$if(b.events === 'webhook', (q) => q.where('e.event_name', 'like', 'webhook.%'))
     .$if(b.events === 'activity', (q) =>
       q

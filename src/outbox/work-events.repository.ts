@@ -2,7 +2,9 @@
  * work_event is both the activity log and the outbox. Appending is part of every state change and
  * always runs on the caller's transaction, so the change and its event commit together or not at all.
  */
+import { sql } from 'kysely';
 import type { DbOrTrx } from '../db/create-db.js';
+import { prefixPattern } from '../db/sql-helpers.js';
 import type { Row } from '../db/types.js';
 
 export interface NewWorkEvent {
@@ -83,7 +85,6 @@ export function toWorkEventView(r: Pick<Row<'work_event'>, 'work_event_id' | 'or
   };
 }
 
-/** The activity log of one item, or of the whole org, newest first. */
 /**
  * Mail jobs (`mail.invitation`, `mail.password_reset`): delivery mechanics about one person, their
  * token sealed in the payload. Not activity: never a webhook, a realtime frame or a row of the org's
@@ -104,15 +105,27 @@ export function isPersonalEvent(eventName: string): boolean {
   return eventName.startsWith(PERSONAL_EVENT_PREFIX);
 }
 
+/** Every audit event's name starts with this (src/outbox/audit.ts writes them). */
+export const AUDIT_PREFIX = 'audit.';
+
+/**
+ * The predicate of the audit trail's partial index (migration 0021), verbatim and as a literal:
+ * a query uses that index only when it carries this exact condition.
+ */
+const AUDIT_ROWS = sql<boolean>`event_name like ${sql.lit(`${AUDIT_PREFIX}%`)}`;
+
+/** The activity log of one item, or of the whole org, newest first; `eventPrefix` keeps the names starting with it. */
 export async function listWorkEvents(
   db: DbOrTrx,
-  q: { orgId: number; itemType?: string; itemId?: string | number; limit: number; offset: number },
+  q: { orgId: number; itemType?: string; itemId?: string | number; eventPrefix?: string; limit: number; offset: number },
 ): Promise<{ data: WorkEventView[]; total: number }> {
   let base = db
     .selectFrom('work_event')
     .where('org_id', '=', q.orgId)
     .where('event_name', 'not like', `${MAIL_JOB_PREFIX}%`)
     .where('event_name', 'not like', `${PERSONAL_EVENT_PREFIX}%`);
+  if (q.eventPrefix !== undefined) base = base.where(sql<boolean>`event_name like ${prefixPattern(q.eventPrefix)} escape '\\'`);
+  if (q.eventPrefix?.startsWith(AUDIT_PREFIX)) base = base.where(AUDIT_ROWS);
   if (q.itemType !== undefined) base = base.where('item_type', '=', q.itemType);
   if (q.itemId !== undefined) base = base.where('item_id', '=', String(q.itemId));
   const [rows, count] = await Promise.all([

@@ -101,17 +101,7 @@ export const candidateSchema = z.object({
 
 export const candidateTransition = z.object({ to: z.enum(CANDIDATE_STATUSES), reason: text(2_000).optional() }).strict();
 
-export const workEventSchema = z.object({
-  work_event_id: z.number(),
-  org_id: z.number(),
-  event_name: z.string(),
-  item_type: z.string(),
-  item_id: z.string(),
-  payload: z.record(z.string(), z.unknown()),
-  actor: z.string().nullable(),
-  happened_at: z.string(),
-  processed_at: z.string().nullable(),
-});
+export { workEventSchema } from '../outbox/work-events.schema.js';
 
 // ------------------------------------------------------------------ pursuits
 export const pursuitPatch = z

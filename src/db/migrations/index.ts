@@ -23,6 +23,7 @@ import * as m0017 from './0017_task_owner_user.js';
 import * as m0018 from './0018_teams_assignment.js';
 import * as m0019 from './0019_comments.js';
 import * as m0020 from './0020_notifications.js';
+import * as m0021 from './0021_audit_trail_index.js';
 import * as m0023 from './0023_idempotency_keys.js';
 
 export const MIGRATIONS: Record<string, MigrationModule> = {
@@ -45,5 +46,6 @@ export const MIGRATIONS: Record<string, MigrationModule> = {
   '0018_teams_assignment': m0018,
   '0019_comments': m0019,
   '0020_notifications': m0020,
+  '0021_audit_trail_index': m0021,
   '0023_idempotency_keys': m0023,
 };

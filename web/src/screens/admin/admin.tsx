@@ -11,6 +11,10 @@ import { MailboxesScreen } from '../mailboxes.js';
 import { SlaScreen } from './sla.js';
 import { WebhooksScreen } from './webhooks.js';
 import { RoutingScreen } from './routing.js';
+import { AuditScreen } from './audit.js';
+import { DeadLettersScreen } from './dead-letters.js';
+import { KeysScreen } from './keys.js';
+import { UsersScreen } from './users.js';
 
 export interface AdminSection {
   /** Under /admin/. */
@@ -23,17 +27,26 @@ export interface AdminSection {
 
 /** The sections in the order of the sub-navigation. Add a screen here. */
 export const ADMIN_SECTIONS: AdminSection[] = [
+  { path: '/admin/users', label: 'Users', holds: 'Users and invitations decide who may see and change the organisation’s work.', render: () => <UsersScreen /> },
+  { path: '/admin/keys', label: 'API keys', holds: 'API keys give programs access to the organisation’s data.', render: () => <KeysScreen /> },
   { path: '/admin/mailboxes', label: 'Mailboxes', holds: 'Mailboxes hold the credentials of the organisation’s mail.', render: () => <MailboxesScreen /> },
   { path: '/admin/webhooks', label: 'Webhooks', holds: 'Webhooks send the organisation’s events to outside addresses, signed with secrets.', render: () => <WebhooksScreen /> },
   { path: '/admin/sla', label: 'SLA rules', holds: 'SLA rules and business hours set every task’s deadline.', render: () => <SlaScreen /> },
   { path: '/admin/routing', label: 'Routing', holds: 'Routing decides who the organisation’s new work goes to.', render: () => <RoutingScreen /> },
+  {
+    path: '/admin/dead-letters',
+    label: 'Dead letters',
+    holds: 'Dead letters are the deliveries the outbox gave up on, with their payloads.',
+    render: () => <DeadLettersScreen />,
+  },
+  { path: '/admin/audit', label: 'Audit log', holds: 'The audit log records every change to the organisation’s settings, people and keys.', render: () => <AuditScreen /> },
 ];
 
 export const isAdminPath = (path: string) => path === '/admin' || path.startsWith('/admin/') || path === '/mailboxes';
 
 function sectionOf(path: string): AdminSection {
   // `/mailboxes` was the mailboxes screen's address before the admin area: old links still work.
-  const p = path === '/mailboxes' || path === '/admin' ? ADMIN_SECTIONS[0]!.path : path;
+  const p = path === '/mailboxes' ? '/admin/mailboxes' : path === '/admin' ? ADMIN_SECTIONS[0]!.path : path;
   return ADMIN_SECTIONS.find((s) => p === s.path || p.startsWith(`${s.path}/`)) ?? ADMIN_SECTIONS[0]!;
 }
 
