@@ -246,4 +246,30 @@ describeEachEngine('admin screens: users, keys, dead letters, audit log', (engin
       await expectAccessible(page);
     }
   });
+
+  it('users: deactivating someone who owns open work offers to reassign it, and the work moves to the chosen person', async () => {
+    const kim = await addUser(t, { orgId: org.orgId, email: 'kim@northwind.test', name: 'Kim Park', role: 'member' });
+    const owned: string[] = [];
+    for (const title of ['Pump quote for Globex', 'Return of order 4471']) {
+      const res = await t.call(org.member, { method: 'POST', url: '/api/workflow/create', payload: { workflow_category: 'Support', title, owner_user_id: kim } });
+      expect(res.statusCode, res.body).toBe(201);
+      owned.push(res.json().task_id);
+    }
+    const page = await web.open(org.admin, '/admin/users');
+    await page.getByRole('button', { name: 'Deactivate Kim Park' }).click();
+    const work = page.getByTestId('deactivated').locator('[data-field="open-work"]');
+    await work.waitFor();
+    expect(await work.locator('li').allTextContents()).toEqual(['2 tasks']);
+    const to = page.getByLabel('Reassign their open work to');
+    // Kim is no longer an active member: not offered as the new owner.
+    expect(await to.locator('option').allTextContents()).not.toContain('Kim Park (kim@northwind.test)');
+    await to.selectOption({ label: 'Sam Carter (sam@northwind.test)' });
+    await page.getByRole('button', { name: 'Reassign', exact: true }).click();
+    await expect.poll(() => page.locator('[data-field="reassigned"]').textContent()).toBe('Moved 2 tasks and 0 pursuits to Sam Carter.');
+    for (const taskId of owned) {
+      const task = await t.call(org.viewer, { method: 'GET', url: `/api/workflow/get/${taskId}` });
+      expect(task.json().owner_user_id).toBe(sam);
+    }
+    await expectAccessible(page);
+  });
 });

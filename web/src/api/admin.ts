@@ -80,6 +80,10 @@ export const admin = {
     }
   },
 
+  /** Moves all of a member's open tasks and pursuits to another active member (null: nobody). */
+  reassign: (api: Api, userId: number, toUserId: number | null) =>
+    api.rest<{ user_id: number; to_user_id: number | null; moved_tasks: number; moved_pursuits: number }>('POST', `/api/users/${userId}/reassign`, { to_user_id: toUserId }),
+
   invitations: (api: Api) => api.rest<{ data: Invitation[] }>('GET', '/api/users/invitations'),
   invite: (api: Api, body: { email: string; role: Role }) => api.rest<Invitation>('POST', '/api/users/invitations', body),
   revokeInvitation: (api: Api, id: string) => api.rest<Invitation>('DELETE', `/api/users/invitations/${id}`),

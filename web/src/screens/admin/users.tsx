@@ -2,13 +2,14 @@
  * Admin → Users: the org's members (role, deactivate or reactivate, remove from the org) and the
  * pending invitations (invite by email with a role, revoke). Role and status changes show at once
  * and are put back when the API refuses them (the last active admin: 409, shown in its words).
- * Deactivating someone shows the open work they still own, when the server can tell. Reloaded on
+ * Deactivating someone shows the open work they still own and offers to reassign it. Reloaded on
  * the `audit.user.*` and `audit.invitation.*` events, so another admin's changes appear too.
  */
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { admin, adminKeys, readOpenWork, type Invitation, type Member, type OpenWork, type Role } from '../../api/admin.js';
 import { useInvalidateOn } from '../../api/query.js';
+import { useDirectory } from '../../api/people.js';
 import { useSession } from '../../api/session-context.js';
 import { dateTime, shortDate } from '../../lib/format.js';
 import { ActionError, AdminTable, ConfirmButton, LoadState, RoleSelect, useOptimisticMutation } from './admin-kit.js';
@@ -137,6 +138,7 @@ function Deactivated({ member, known, onClose }: { member: Member; known: OpenWo
                 </li>
               ))}
           </ul>
+          <Reassign member={member} />
         </div>
       )}
       {work && work.total === 0 && <p className="muted">They own no open work.</p>}
@@ -144,6 +146,52 @@ function Deactivated({ member, known, onClose }: { member: Member; known: OpenWo
         Dismiss
       </button>
     </div>
+  );
+}
+
+/** Moves the person's open work to another active member, or to nobody, in one step. */
+function Reassign({ member }: { member: Member }) {
+  const { api } = useSession();
+  const client = useQueryClient();
+  const directory = useDirectory();
+  const [to, setTo] = useState('');
+  const move = useMutation({
+    mutationFn: () => admin.reassign(api, member.user_id, to === 'nobody' ? null : Number(to)),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['workflow'] }),
+  });
+  const others = (directory.data ?? []).filter((p) => p.user_id !== member.user_id);
+  const done = move.data;
+  if (done) {
+    const whom = done.to_user_id === null ? 'nobody (unassigned)' : (others.find((p) => p.user_id === done.to_user_id)?.name ?? `user ${done.to_user_id}`);
+    return (
+      <p role="status" data-field="reassigned">
+        Moved {done.moved_tasks} {done.moved_tasks === 1 ? 'task' : 'tasks'} and {done.moved_pursuits} {done.moved_pursuits === 1 ? 'pursuit' : 'pursuits'} to {whom}.
+      </p>
+    );
+  }
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        if (to) move.mutate();
+      }}
+    >
+      <label htmlFor={`reassign-${member.user_id}`}>Reassign their open work to</label>
+      <select id={`reassign-${member.user_id}`} value={to} onChange={(e) => setTo(e.target.value)}>
+        <option value="">Choose…</option>
+        {others.map((p) => (
+          <option key={p.user_id} value={String(p.user_id)}>
+            {p.name} ({p.email})
+          </option>
+        ))}
+        <option value="nobody">Nobody (leave it unassigned)</option>
+      </select>
+      <button type="submit" disabled={!to || move.isPending}>
+        {move.isPending ? 'Reassigning…' : 'Reassign'}
+      </button>
+      <ActionError error={move.error} />
+    </form>
   );
 }
 
