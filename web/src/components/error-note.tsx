@@ -1,3 +1,4 @@
+import { toApiError } from '../api/errors.js';
 /** What an API error means, in plain words, where the failed content or action was. */
 export interface ShownError {
   message: string;
@@ -20,4 +21,9 @@ export function ErrorNote({ error }: { error: ShownError }) {
       {hint && <span> {hint}</span>}
     </div>
   );
+}
+
+/** A query's or mutation's failure, if any, as an ErrorNote (TanStack Query gives `unknown` errors). */
+export function QueryError({ error }: { error: unknown }) {
+  return error ? <ErrorNote error={toApiError(error)} /> : null;
 }

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { toApiError, type ApiError } from '../api/errors.js';
 import { useRealtimePrefix, useSession } from '../api/session-context.js';
 import { workstream, type CandidateDetail, type CandidateStatus } from '../api/workstream.js';
-import { ErrorNote } from '../components/error-note.js';
+import { ErrorNote, QueryError } from '../components/error-note.js';
 import { useToast } from '../components/toasts.js';
 import { dateTime } from '../lib/format.js';
 import { Link, navigate } from '../lib/router.js';
@@ -31,7 +31,7 @@ export function CandidateScreen({ candidateId }: { candidateId: number }) {
   const [busy, setBusy] = useState(false);
   useRealtimePrefix('workstream:candidate.', reload);
 
-  if (c.error) return <ErrorNote error={toApiError(c.error)} />;
+  if (c.error) return <QueryError error={c.error} />;
   const cand = c.data;
   if (!cand) return <div className="panel skeleton" aria-busy="true" style={{ minHeight: 240 }} />;
 

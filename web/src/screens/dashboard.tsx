@@ -3,14 +3,15 @@
  * the created/completed chart, category performance and owner workload (reloaded, throttled, when
  * tasks change).
  */
+import { keepPreviousData, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ExecutiveMetrics, RouterOutputs } from '../api/client.js';
 import { useRealtimeEvent, useSession } from '../api/session-context.js';
 import { AnalyticsChart } from '../components/analytics-chart.js';
-import { ErrorNote } from '../components/error-note.js';
+import { QueryError } from '../components/error-note.js';
 import { count, money, percent } from '../lib/format.js';
 import { Link } from '../lib/router.js';
-import { useAsync, useThrottled, type AsyncState } from '../lib/use-async.js';
+import { useThrottled } from '../lib/timing.js';
 
 type Granularity = RouterOutputs['workflow']['analytics']['granularity'];
 
@@ -29,6 +30,10 @@ function rangeOf(g: Granularity, now = new Date()): { from: string; to: string }
   return { from: from.toISOString(), to: to.toISOString() };
 }
 
+const METRICS_KEY = ['workflow', 'metrics'] as const;
+/** The tables and the chart: reloaded together when tasks change. */
+const TABLES_KEY = ['workflow', 'dashboard'] as const;
+
 const TILES = [
   { key: 'red_tasks', label: 'Red', tone: 'red', status: 'RED' },
   { key: 'yellow_tasks', label: 'Yellow', tone: 'yellow', status: 'YELLOW' },
@@ -38,22 +43,22 @@ const TILES = [
 
 export function DashboardScreen() {
   const { api } = useSession();
+  const client = useQueryClient();
   const [granularity, setGranularity] = useState<Granularity>('day');
-  const metrics = useAsync(() => api.trpc.workflow.metrics.query(), [api]);
-  const categories = useAsync(() => api.trpc.workflow.categories.query(), [api]);
-  const owners = useAsync(() => api.trpc.workflow.owners.query(), [api]);
-  const analytics = useAsync(
-    () => api.trpc.workflow.analytics.query({ granularity, ...rangeOf(granularity), tz: Intl.DateTimeFormat().resolvedOptions().timeZone }),
-    [api, granularity],
-  );
+  const metrics = useQuery({ queryKey: METRICS_KEY, queryFn: () => api.trpc.workflow.metrics.query() });
+  const categories = useQuery({ queryKey: [...TABLES_KEY, 'categories'], queryFn: () => api.trpc.workflow.categories.query() });
+  const owners = useQuery({ queryKey: [...TABLES_KEY, 'owners'], queryFn: () => api.trpc.workflow.owners.query() });
+  const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const analytics = useQuery({
+    queryKey: [...TABLES_KEY, 'analytics', granularity, tz],
+    queryFn: () => api.trpc.workflow.analytics.query({ granularity, ...rangeOf(granularity), tz }),
+    // The chart of the last granularity stays while the next one loads.
+    placeholderData: keepPreviousData,
+  });
 
   // The executive figures arrive with the event (coalesced to ≤ 1/s per org by the server).
-  useRealtimeEvent('workflow:metrics:updated', (d) => metrics.setData(() => d.executive));
-  const reloadTables = useThrottled(() => {
-    categories.reload();
-    owners.reload();
-    analytics.reload();
-  }, 2000);
+  useRealtimeEvent('workflow:metrics:updated', (d) => client.setQueryData(METRICS_KEY, d.executive));
+  const reloadTables = useThrottled(() => void client.invalidateQueries({ queryKey: TABLES_KEY }), 2000);
   useRealtimeEvent('workflow:task:created', reloadTables);
   useRealtimeEvent('workflow:task:updated', reloadTables);
   useRealtimeEvent('workflow:status:changed', reloadTables);
@@ -65,7 +70,7 @@ export function DashboardScreen() {
       <div className="page-head">
         <h1>Executive dashboard</h1>
       </div>
-      {metrics.error && <ErrorNote error={metrics.error} />}
+      <QueryError error={metrics.error} />
       <StatusTiles m={m} />
       <HeadlineFigures m={m} />
       <AnalyticsPanel granularity={granularity} onGranularity={setGranularity} analytics={analytics} />
@@ -102,7 +107,7 @@ function HeadlineFigures({ m }: { m: ExecutiveMetrics | undefined }) {
   );
 }
 
-function AnalyticsPanel(props: { granularity: Granularity; onGranularity: (g: Granularity) => void; analytics: AsyncState<RouterOutputs['workflow']['analytics']> }) {
+function AnalyticsPanel(props: { granularity: Granularity; onGranularity: (g: Granularity) => void; analytics: UseQueryResult<RouterOutputs['workflow']['analytics']> }) {
   const { granularity, onGranularity, analytics } = props;
   return (
     <section className="panel" aria-labelledby="analytics-title">
@@ -124,16 +129,16 @@ function AnalyticsPanel(props: { granularity: Granularity; onGranularity: (g: Gr
         </div>
       </div>
       <p className="muted">{RANGES[granularity].label}</p>
-      {analytics.error ? <ErrorNote error={analytics.error} /> : <AnalyticsChart result={analytics.data} />}
+      {analytics.error ? <QueryError error={analytics.error} /> : <AnalyticsChart result={analytics.data} />}
     </section>
   );
 }
 
-function CategoryPanel({ categories }: { categories: AsyncState<RouterOutputs['workflow']['categories']> }) {
+function CategoryPanel({ categories }: { categories: UseQueryResult<RouterOutputs['workflow']['categories']> }) {
   return (
     <section className="panel" aria-labelledby="categories-title">
       <h2 id="categories-title">Category performance</h2>
-      {categories.error && <ErrorNote error={categories.error} />}
+      <QueryError error={categories.error} />
       <div className="table-wrap">
         <table>
           <thead>
@@ -169,11 +174,11 @@ function CategoryPanel({ categories }: { categories: AsyncState<RouterOutputs['w
   );
 }
 
-function OwnersPanel({ owners }: { owners: AsyncState<RouterOutputs['workflow']['owners']> }) {
+function OwnersPanel({ owners }: { owners: UseQueryResult<RouterOutputs['workflow']['owners']> }) {
   return (
     <section className="panel" aria-labelledby="owners-title">
       <h2 id="owners-title">Owner workload</h2>
-      {owners.error && <ErrorNote error={owners.error} />}
+      <QueryError error={owners.error} />
       <div className="table-wrap">
         <table>
           <thead>

@@ -9,12 +9,12 @@ import type { Task } from '../api/client.js';
 import { toApiError } from '../api/errors.js';
 import { useRealtimeEvent, useSession } from '../api/session-context.js';
 import { Countdown } from '../components/countdown.js';
-import { ErrorNote } from '../components/error-note.js';
+import { QueryError } from '../components/error-note.js';
 import { useErrorToast } from '../components/toasts.js';
 import { count, money } from '../lib/format.js';
 import { Link } from '../lib/router.js';
 import { byDeadline, byUpdatedDesc, STATUS_LABEL, STATUSES, type Status } from '../lib/tasks.js';
-import { useThrottled } from '../lib/use-async.js';
+import { useThrottled } from '../lib/timing.js';
 import { MenuButton } from '../components/move-menu.js';
 
 const PER_COLUMN = 50;
@@ -68,7 +68,7 @@ export function KanbanScreen() {
         <h1>Kanban</h1>
         <p className="muted">{canWrite ? 'Drag a card to another column, or use its Move menu (on hover or keyboard focus), to change its status.' : 'Read-only: your key is a viewer key.'}</p>
       </div>
-      {board.error && <ErrorNote error={toApiError(board.error)} />}
+      <QueryError error={board.error} />
       <div className="board">
         {STATUSES.map((status) => (
           <Column
@@ -136,10 +136,8 @@ function useBoard() {
     mutationKey: BOARD_KEY,
     mutationFn: ({ task, to }: { task: Task; to: Status }) =>
       api.trpc.workflow.update.mutate({ taskId: task.task_id, updates: { task_status: to }, reason: 'moved on the board' }),
-    onMutate: async ({ task, to }) => {
-      await client.cancelQueries({ queryKey: BOARD_KEY });
-      patch((b) => place(b, task.task_id, { ...task, task_status: to }));
-    },
+    // A resync already on its way was read before the move: its answer is dropped, not shown.
+    onMutate: () => client.cancelQueries({ queryKey: BOARD_KEY }, { revert: false }),
     onSuccess: (saved) => patch((b) => place(b, saved.task_id, saved)),
     // The card goes back where it was; the error says why.
     onError: (e, { task }) => {
@@ -155,9 +153,11 @@ function useBoard() {
   const move = useCallback(
     async (task: Task, to: Status) => {
       if (task.task_status === to) return;
+      // The card moves at once, in the same event as the drop or the menu choice.
+      patch((b) => place(b, task.task_id, { ...task, task_status: to }));
       await mutateAsync({ task, to }).catch(() => {});
     },
-    [mutateAsync],
+    [mutateAsync, patch],
   );
   return { board, move };
 }

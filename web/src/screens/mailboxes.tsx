@@ -5,12 +5,11 @@
  * every 5 s while visible, since connecting → syncing → watching are not events.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { toApiError } from '../api/errors.js';
 import { mailboxes, MAILBOX_PAGE, type FolderStatus, type Mailbox, type MailboxState } from '../api/mailboxes.js';
 import { useRealtimeEvent, useRealtimePrefix, useSession } from '../api/session-context.js';
-import { ErrorNote } from '../components/error-note.js';
+import { QueryError } from '../components/error-note.js';
 import { ago, count, dateTime } from '../lib/format.js';
-import { useThrottled } from '../lib/use-async.js';
+import { useThrottled } from '../lib/timing.js';
 import { useNow } from '../lib/use-now.js';
 
 const POLL_MS = 5000;
@@ -53,7 +52,7 @@ function MailboxList() {
   const page = list.data;
   return (
     <>
-      {list.error && <ErrorNote error={toApiError(list.error)} />}
+      <QueryError error={list.error} />
       {!page && !list.error && (
         <p className="muted" aria-busy="true">
           Loading mailboxes…

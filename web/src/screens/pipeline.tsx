@@ -2,16 +2,20 @@
  * The sales pipeline: the Today panel (what needs attention, red/amber/green, exactly as the API
  * ranks it), open candidates and pursuits, and a quick way to add a candidate.
  */
+import { keepPreviousData, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { toApiError } from '../api/errors.js';
 import { useRealtimePrefix, useSession } from '../api/session-context.js';
 import { workstream, type Candidate, type CandidateStatus, type Page, type Pursuit, type PursuitStage, type Stats, type TodayItem } from '../api/workstream.js';
-import { ErrorNote, type ShownError } from '../components/error-note.js';
+import { ErrorNote, QueryError, type ShownError } from '../components/error-note.js';
 import { count, dateTime, money, shortDate } from '../lib/format.js';
 import { Link, navigate } from '../lib/router.js';
-import { useAsync, useThrottled, type AsyncState } from '../lib/use-async.js';
+import { useThrottled } from '../lib/timing.js';
 import { useDirectory } from '../api/people.js';
 import { CANDIDATE_STATUSES, PURSUIT_STAGES } from '../../../src/workstream/transitions.js';
+
+/** Everything on the screen: reloaded together on any workstream event. */
+const PIPELINE_KEY = ['workstream', 'pipeline'] as const;
 
 const BADGE_LABEL = { red: 'SLA breach', amber: 'Needs attention', green: 'On track' } as const;
 
@@ -20,20 +24,21 @@ export function PipelineScreen() {
   const [candStatus, setCandStatus] = useState<CandidateStatus | ''>('');
   const [stage, setStage] = useState<PursuitStage | ''>('');
   const [mine, setMine] = useState(false);
-  const today = useAsync(() => workstream.today(api), [api]);
-  const stats = useAsync(() => workstream.stats(api), [api]);
-  const candidates = useAsync(() => workstream.candidates(api, { limit: 20, ...(candStatus ? { status: candStatus } : {}) }), [api, candStatus]);
-  const pursuits = useAsync(
-    () => workstream.pursuits(api, { limit: 20, ...(stage ? { stage } : {}), ...(mine ? { owner_user_id: 'me' as const } : {}) }),
-    [api, stage, mine],
-  );
+  const client = useQueryClient();
+  const today = useQuery({ queryKey: [...PIPELINE_KEY, 'today'], queryFn: () => workstream.today(api) });
+  const stats = useQuery({ queryKey: [...PIPELINE_KEY, 'stats'], queryFn: () => workstream.stats(api) });
+  const candidates = useQuery({
+    queryKey: [...PIPELINE_KEY, 'candidates', candStatus],
+    queryFn: () => workstream.candidates(api, { limit: 20, ...(candStatus ? { status: candStatus } : {}) }),
+    placeholderData: keepPreviousData,
+  });
+  const pursuits = useQuery({
+    queryKey: [...PIPELINE_KEY, 'pursuits', stage, mine],
+    queryFn: () => workstream.pursuits(api, { limit: 20, ...(stage ? { stage } : {}), ...(mine ? { owner_user_id: 'me' as const } : {}) }),
+    placeholderData: keepPreviousData,
+  });
 
-  const reloadAll = useThrottled(() => {
-    today.reload();
-    stats.reload();
-    candidates.reload();
-    pursuits.reload();
-  }, 1500);
+  const reloadAll = useThrottled(() => void client.invalidateQueries({ queryKey: PIPELINE_KEY }), 1500);
   // Workstream work events reach the browser as `workstream:<event>` (any change of the pipeline).
   useRealtimePrefix('workstream:', reloadAll);
 
@@ -107,11 +112,11 @@ function PipelineHead({ stats }: { stats: Stats | undefined }) {
   );
 }
 
-function TodayPanel({ today }: { today: AsyncState<TodayItem[]> }) {
+function TodayPanel({ today }: { today: UseQueryResult<TodayItem[]> }) {
   return (
     <section className="panel" aria-labelledby="today-title">
       <h2 id="today-title">Today</h2>
-      {today.error && <ErrorNote error={today.error} />}
+      <QueryError error={today.error} />
       <ul className="today-list">
         {(today.data ?? []).map((i) => (
           // The badge alone carries the colour (with its words, for who cannot tell the colours apart); the row stays plain and readable.
@@ -131,10 +136,10 @@ function TodayPanel({ today }: { today: AsyncState<TodayItem[]> }) {
   );
 }
 
-function CandidatesTable({ candidates }: { candidates: AsyncState<Page<Candidate>> }) {
+function CandidatesTable({ candidates }: { candidates: UseQueryResult<Page<Candidate>> }) {
   return (
     <>
-      {candidates.error && <ErrorNote error={candidates.error} />}
+      <QueryError error={candidates.error} />
       <table>
         <thead>
           <tr>
@@ -162,7 +167,7 @@ function CandidatesTable({ candidates }: { candidates: AsyncState<Page<Candidate
 function PursuitsPanel(props: {
   stage: PursuitStage | '';
   onStage: (stage: PursuitStage | '') => void;
-  pursuits: AsyncState<Page<Pursuit>>;
+  pursuits: UseQueryResult<Page<Pursuit>>;
   /** "My pursuits", for a person signed in (a key has no person). */
   mine: { on: boolean; set: (on: boolean) => void } | null;
 }) {
@@ -186,7 +191,7 @@ function PursuitsPanel(props: {
           </label>
         )}
       </div>
-      {pursuits.error && <ErrorNote error={pursuits.error} />}
+      <QueryError error={pursuits.error} />
       <table>
         <thead>
           <tr>

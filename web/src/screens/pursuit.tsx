@@ -2,15 +2,15 @@
  * One pursuit: its legal stage moves only, the submit checklist (a blocked submit names the missing
  * items), proposals, comments and activity.
  */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { missingChecklistItems, toApiError, type ApiError } from '../api/errors.js';
 import { useRealtimePrefix, useSession } from '../api/session-context.js';
 import { workstream, type ChecklistItem, type PursuitDetail, type PursuitStage, type WorkEvent } from '../api/workstream.js';
 import { CommentsPanel } from '../components/comments.js';
-import { ErrorNote } from '../components/error-note.js';
+import { ErrorNote, QueryError } from '../components/error-note.js';
 import { dateTime, money, shortDate } from '../lib/format.js';
 import { Link } from '../lib/router.js';
-import { useAsync } from '../lib/use-async.js';
 import { PURSUIT_TX } from '../../../src/workstream/transitions.js';
 
 const STAGE_LABEL: Record<PursuitStage, string> = { qual: 'Qualify', pink: 'Pink review', red: 'Red review', submit: 'Submit', won: 'Won', lost: 'Lost' };
@@ -22,7 +22,7 @@ export function PursuitScreen({ pursuitId }: { pursuitId: number }) {
   const [itemName, setItemName] = useState('');
   const [itemRequired, setItemRequired] = useState(true);
 
-  if (p.error) return <ErrorNote error={p.error} />;
+  if (p.error) return <QueryError error={p.error} />;
   const pur = p.data;
   if (!pur) return <div className="panel skeleton" aria-busy="true" style={{ minHeight: 320 }} />;
 
@@ -89,30 +89,47 @@ export function PursuitScreen({ pursuitId }: { pursuitId: number }) {
  */
 function usePursuit(pursuitId: number) {
   const { api } = useSession();
-  const p = useAsync(() => workstream.pursuit(api, pursuitId), [api, pursuitId]);
-  const events = useAsync(() => workstream.events(api, { item_type: 'pursuit', item_id: pursuitId, limit: 20 }), [api, pursuitId]);
+  const client = useQueryClient();
+  const key = ['workstream', 'pursuit', pursuitId] as const;
+  const eventsKey = ['workstream', 'pursuit-events', pursuitId] as const;
+  const p = useQuery({ queryKey: key, queryFn: () => workstream.pursuit(api, pursuitId) });
+  const events = useQuery({ queryKey: eventsKey, queryFn: () => workstream.events(api, { item_type: 'pursuit', item_id: pursuitId, limit: 20 }) });
   const [error, setError] = useState<ApiError | undefined>();
-  const [busy, setBusy] = useState(false);
+  // No reload while a change of this page is on its way: an answer read before it would undo what is shown.
   const reload = () => {
-    p.reload();
-    events.reload();
+    if (client.isMutating({ mutationKey: key }) === 0) void client.invalidateQueries({ queryKey: key });
+    void client.invalidateQueries({ queryKey: eventsKey });
   };
   useRealtimePrefix('workstream:', reload);
 
-  async function act(fn: () => Promise<unknown>, optimistic?: Parameters<typeof p.mutate>[1]) {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await p.mutate(fn, optimistic);
-    } catch (err) {
+  const change = useMutation({
+    mutationKey: key,
+    mutationFn: ({ fn }: { fn: () => Promise<unknown>; before: PursuitDetail | undefined; optimistic: boolean }) => fn(),
+    // A load already on its way was read before this change: its answer is dropped, not shown.
+    onMutate: () => client.cancelQueries({ queryKey: key }, { revert: false }),
+    // What was shown at once is put back; the error says why.
+    onError: (err, { before, optimistic }) => {
+      if (optimistic) client.setQueryData(key, before);
       setError(toApiError(err));
-    } finally {
-      setBusy(false);
-      events.reload();
-    }
+    },
+    onSettled: () => {
+      // The last change to settle brings the truth (who ticked an item and when, a new stage).
+      if (client.isMutating({ mutationKey: key }) === 1) void client.invalidateQueries({ queryKey: key });
+      void client.invalidateQueries({ queryKey: eventsKey });
+    },
+  });
+
+  /** Runs a change of the pursuit, shown at once (in the same event, so a checkbox never flickers back) through `optimistic` if given. */
+  async function act(fn: () => Promise<unknown>, optimistic?: Optimistic) {
+    setError(undefined);
+    const before = client.getQueryData<PursuitDetail>(key);
+    if (optimistic) client.setQueryData<PursuitDetail>(key, optimistic);
+    await change.mutateAsync({ fn, before, optimistic: optimistic !== undefined }).catch(() => {});
   }
-  return { p, events, error, setError, busy, act };
+  return { p, events, error, setError, busy: change.isPending, act };
 }
+
+type Optimistic = (d: PursuitDetail | undefined) => PursuitDetail | undefined;
 
 function PursuitHead({ pur }: { pur: PursuitDetail }) {
   return (

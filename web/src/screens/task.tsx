@@ -1,4 +1,5 @@
 /** One task: its fields and entities, the email it came from, one timeline of its status history, thread and comments, and edits. */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { TaskUpdates, TaskWithHistory } from '../api/client.js';
 import { toApiError, type ApiError } from '../api/errors.js';
@@ -7,14 +8,13 @@ import { signals } from '../api/workstream.js';
 import { useComments, type Comment } from '../api/comments.js';
 import { CommentComposer, CommentEntry } from '../components/comments.js';
 import { Countdown } from '../components/countdown.js';
-import { ErrorNote } from '../components/error-note.js';
+import { ErrorNote, QueryError } from '../components/error-note.js';
 import { useToast } from '../components/toasts.js';
 import { entityRows } from '../lib/entities.js';
 import { dateTime, money } from '../lib/format.js';
 import { Link, navigate } from '../lib/router.js';
 import { STATUS_LABEL } from '../lib/tasks.js';
 import { PriorityOptions, StatusOptions } from '../components/task-options.js';
-import { useAsync } from '../lib/use-async.js';
 import { useDirectory } from '../api/people.js';
 
 /** datetime-local wants local "YYYY-MM-DDTHH:mm". */
@@ -79,7 +79,7 @@ export function TaskScreen({ taskId }: { taskId: string }) {
   const { canWrite } = useSession();
   const { task, source, draft, setDraft, base, saveError, saving, save, remove, reset } = useTaskEditor(taskId);
 
-  if (task.error) return <ErrorNote error={task.error} />;
+  if (task.error) return <QueryError error={task.error} />;
   const t = task.data;
   if (!t || !draft || !base) return <div className="panel skeleton" aria-busy="true" style={{ minHeight: 320 }} />;
 
@@ -115,10 +115,12 @@ export function TaskScreen({ taskId }: { taskId: string }) {
 function useTaskEditor(taskId: string) {
   const { api } = useSession();
   const toast = useToast();
-  const task = useAsync(() => api.trpc.workflow.get.query({ taskId }), [api, taskId]);
+  const client = useQueryClient();
+  const key = ['workflow', 'task', taskId] as const;
+  const task = useQuery({ queryKey: key, queryFn: () => api.trpc.workflow.get.query({ taskId }) });
   const { draft, setDraft, base, setBase, saveError, setSaveError, saving, setSaving } = useDraft(task.data);
   const onChange = (d: { taskId: string }) => {
-    if (d.taskId === taskId) task.reload();
+    if (d.taskId === taskId) void client.invalidateQueries({ queryKey: key });
   };
   useRealtimeEvent('workflow:task:updated', onChange);
   useRealtimeEvent('workflow:status:changed', onChange);
@@ -128,10 +130,8 @@ function useTaskEditor(taskId: string) {
   // Deleted elsewhere: the reload answers 404, which says it may have been deleted.
   useRealtimeEvent('workflow:task:deleted', onChange);
 
-  const source = useAsync(
-    async () => (task.data?.signal_id ? signals.get(api, task.data.signal_id) : null),
-    [api, task.data?.signal_id],
-  );
+  const signalId = task.data?.signal_id ?? null;
+  const source = useQuery({ queryKey: ['workstream', 'signal', signalId], queryFn: () => signals.get(api, signalId!), enabled: signalId !== null });
 
   async function save(e: FormEvent) {
     e.preventDefault();
@@ -144,10 +144,13 @@ function useTaskEditor(taskId: string) {
     setSaveError(undefined);
     try {
       await api.trpc.workflow.update.mutate({ taskId: t.task_id, updates: u });
-      const fresh = await api.trpc.workflow.get.query({ taskId: t.task_id });
-      task.setData(() => fresh);
-      setBase(fresh);
-      setDraft(draftOf(fresh));
+      // Cancels a reload read before the change (it would show the old task) and reads it afresh.
+      await client.invalidateQueries({ queryKey: key });
+      const fresh = client.getQueryData<TaskWithHistory>(key);
+      if (fresh) {
+        setBase(fresh);
+        setDraft(draftOf(fresh));
+      }
       toast({ tone: 'success', title: 'Task saved' });
     } catch (err) {
       setSaveError(toApiError(err));

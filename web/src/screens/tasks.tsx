@@ -2,16 +2,17 @@
  * The task table: every `workflow.list` filter, sortable columns and paging, all kept in the URL so
  * a filtered view can be bookmarked or shared.
  */
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ListInput, Task } from '../api/client.js';
 import { useRealtimeEvent, useSession } from '../api/session-context.js';
 import { Countdown } from '../components/countdown.js';
-import { ErrorNote } from '../components/error-note.js';
+import { QueryError } from '../components/error-note.js';
 import { count, dateTime, money } from '../lib/format.js';
 import { Link, navigate, useRoute } from '../lib/router.js';
 import { STATUS_LABEL } from '../lib/tasks.js';
 import { PriorityOptions, StatusOptions } from '../components/task-options.js';
-import { useAsync, useThrottled } from '../lib/use-async.js';
+import { useThrottled } from '../lib/timing.js';
 import { NewTaskForm } from './new-task.js';
 
 const SORTABLE = ['sla_deadline', 'created_at', 'updated_at', 'dollar_value', 'priority', 'status'] as const;
@@ -48,6 +49,8 @@ function withParams(q: URLSearchParams, changes: Record<string, string | undefin
   return s ? `/tasks?${s}` : '/tasks';
 }
 
+const LIST_KEY = ['workflow', 'list'] as const;
+
 export function TasksScreen() {
   const { api, me, account } = useSession();
   // Viewers read; members and admins may also create tasks by hand.
@@ -55,8 +58,10 @@ export function TasksScreen() {
   const { search: q } = useRoute();
   const mine = q.get('owner_user_id') === 'me';
   const key = q.toString();
-  const list = useAsync(() => api.trpc.workflow.list.query(toInput(q)), [api, key]);
-  const reload = useThrottled(list.reload, 2000);
+  const client = useQueryClient();
+  // The page shown stays while the next filter or page loads (no flashing, no layout jump).
+  const list = useQuery({ queryKey: [...LIST_KEY, key], queryFn: () => api.trpc.workflow.list.query(toInput(q)), placeholderData: keepPreviousData });
+  const reload = useThrottled(() => void client.invalidateQueries({ queryKey: LIST_KEY }), 2000);
   useRealtimeEvent('workflow:task:created', reload);
   useRealtimeEvent('workflow:task:updated', reload);
   useRealtimeEvent('workflow:status:changed', reload);
@@ -94,8 +99,8 @@ export function TasksScreen() {
       </div>
       {creating && <NewTaskForm onCancel={() => setCreating(false)} />}
       <TaskFilters draft={draft} setDraft={setDraft} onSubmit={apply} />
-      {list.error && <ErrorNote error={list.error} />}
-      <section className="panel" aria-label="Task list" aria-busy={list.loading}>
+      <QueryError error={list.error} />
+      <section className="panel" aria-label="Task list" aria-busy={list.isFetching}>
         <div className="table-wrap">
           <TaskTable q={q} tasks={list.data?.data} />
         </div>
