@@ -1,6 +1,8 @@
 /**
- * REST mirrors of the workflow tRPC procedures: same schemas, same service functions, bare JSON
- * answers and the REST error body. Documented in /api/openapi.json.
+ * REST for the workflow, beside the tRPC procedures: same service functions, bare JSON answers and
+ * the REST error body. `/tasks` and `/tasks/:id` are the resource routes (GET, POST, PATCH, DELETE);
+ * `/list`, `/get/:id`, `/create`, `/update/:id` and `/delete/:id` are the original RPC-style mirrors
+ * of the procedures, kept as they were. Documented in /api/openapi.json.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -26,6 +28,7 @@ import {
   taskListSchema,
   taskSchema,
   taskWithHistorySchema,
+  patchTaskBody,
   updateTaskBody,
 } from './workflow.schemas.js';
 import { sendJson } from '../http/send-json.js';
@@ -39,6 +42,52 @@ const tags = ['workflow'];
 export const workflowRoutes: FastifyPluginAsync<{ deps: WorkflowDeps }> = async (appIn, { deps }) => {
   const app = appIn.withTypeProvider<ZodTypeProvider>();
 
+  // ---------------------------------------------------------------- resource routes
+  const resourceTags = ['workflow'];
+  app.get(
+    '/tasks',
+    { schema: { tags: resourceTags, summary: 'List tasks (filters, sort, paging)', querystring: listTasksQuery, response: { 200: taskListSchema } } },
+    async (request, reply) => sendJson(request, reply, await listTaskPage(deps, request.auth!, listInputFromQuery(request.query))),
+  );
+  app.post(
+    '/tasks',
+    { schema: { tags: resourceTags, summary: 'Create a task', body: createTaskInput, response: { 201: taskSchema } } },
+    async (request, reply) => {
+      const task = await createTask(deps, request.auth!, request.body);
+      return reply.status(201).header('location', `/api/workflow/tasks/${encodeURIComponent(task.task_id)}`).send(task);
+    },
+  );
+  app.get(
+    '/tasks/:id',
+    { schema: { tags: resourceTags, summary: 'A task with its status history (oldest first) and thread', params: idParams, response: { 200: taskWithHistorySchema } } },
+    async (request) => getTask(deps, request.auth!, request.params.id),
+  );
+  app.patch(
+    '/tasks/:id',
+    {
+      schema: {
+        tags: resourceTags,
+        summary: 'Change a task: the fields to change, and optionally `reason` (recorded with a status change)',
+        params: idParams,
+        body: patchTaskBody,
+        response: { 200: taskSchema },
+      },
+    },
+    async (request) => {
+      const { org_id: _orgId, reason, ...updates } = request.body;
+      return updateTask(deps, request.auth!, { taskId: request.params.id, updates, ...(reason !== undefined ? { reason } : {}) });
+    },
+  );
+  app.delete(
+    '/tasks/:id',
+    { schema: { tags: resourceTags, summary: 'Delete a task (member or admin)', params: idParams, response: { 204: z.null().describe('Deleted') } } },
+    async (request, reply) => {
+      await deleteTask(deps, request.auth!, request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  // ---------------------------------------------------------------- RPC-style mirrors (kept)
   app.get(
     '/list',
     { schema: { tags, summary: 'List tasks (filters, sort, paging)', querystring: listTasksQuery, response: { 200: taskListSchema } } },

@@ -62,26 +62,29 @@ export const createTaskInput = z
   .strict();
 export type CreateTaskInput = z.infer<typeof createTaskInput>;
 
+/** The fields a task update may change (all optional). */
+const taskUpdateFields = {
+  task_status: taskStatus.optional(),
+  workflow_category: text(100).optional(),
+  title: text(500).optional(),
+  description: optionalText(10_000),
+  priority: taskPriority.optional(),
+  current_owner: optionalText(200),
+  owner_email: z.email().max(320).nullable().optional(),
+  owner_user_id: ownerUserId,
+  dollar_value: money.optional(),
+  sla_deadline: isoInstant.optional(),
+  entities: entities.optional(),
+  customer_name: optionalText(300),
+  po_number: optionalText(100),
+  quote_number: optionalText(100),
+  category_reason: optionalText(1000),
+  tags: tags.optional(),
+  first_response_at: isoInstant.nullable().optional(),
+};
+
 export const taskUpdates = z
-  .object({
-    task_status: taskStatus.optional(),
-    workflow_category: text(100).optional(),
-    title: text(500).optional(),
-    description: optionalText(10_000),
-    priority: taskPriority.optional(),
-    current_owner: optionalText(200),
-    owner_email: z.email().max(320).nullable().optional(),
-    owner_user_id: ownerUserId,
-    dollar_value: money.optional(),
-    sla_deadline: isoInstant.optional(),
-    entities: entities.optional(),
-    customer_name: optionalText(300),
-    po_number: optionalText(100),
-    quote_number: optionalText(100),
-    category_reason: optionalText(1000),
-    tags: tags.optional(),
-    first_response_at: isoInstant.nullable().optional(),
-  })
+  .object(taskUpdateFields)
   .strict()
   // Only when the fields themselves are fine: an unknown field is not also "nothing to update".
   .refine((u) => Object.values(u).some((v) => v !== undefined), { message: 'Nothing to update', when: (p) => (p.issues ?? []).length === 0 });
@@ -92,6 +95,15 @@ export const updateTaskBody = z
   .object({ org_id: orgIdField, updates: taskUpdates, reason: z.string().trim().max(1000).optional() })
   .strict();
 export const updateTaskInput = updateTaskBody.extend({ taskId }).strict();
+
+/** REST body of PATCH /api/workflow/tasks/:id: the fields to change themselves, and optionally why. */
+export const patchTaskBody = z
+  .object({ ...taskUpdateFields, org_id: orgIdField, reason: z.string().trim().max(1000).optional() })
+  .strict()
+  .refine(({ org_id: _o, reason: _r, ...u }) => Object.values(u).some((v) => v !== undefined), {
+    message: 'Nothing to update: give at least one field of the task',
+    when: (p) => (p.issues ?? []).length === 0,
+  });
 export type UpdateTaskInput = z.infer<typeof updateTaskInput>;
 
 export const taskIdInput = z.object({ org_id: orgIdField, taskId }).strict();
