@@ -4,10 +4,15 @@
  * and realtime events invalidating the queries they make stale. The library owns request ordering,
  * de-duplication and stale answers; screens declare keys and mutations.
  */
-import { QueryClient, QueryClientProvider, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { notifyManager, QueryClient, QueryClientProvider, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { toApiError } from './errors.js';
 import { useRealtimePrefix } from './session-context.js';
+
+// Cache changes reach components in the same turn as the click that made them (the default waits for
+// a timer): a controlled checkbox changed optimistically would otherwise be reset by React to its old
+// value first, flicker, and read as unchanged to anyone looking in between (a test, a screen reader).
+notifyManager.setScheduler(queueMicrotask);
 
 function newQueryClient(): QueryClient {
   return new QueryClient({
