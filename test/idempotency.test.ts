@@ -87,6 +87,18 @@ describeEachEngine('Idempotency-Key on POST', (engine) => {
     expect((await create(a.member, 'fail-0001', { workflow_category: 'Support', title: 'Idem after failure' })).statusCode).toBe(201);
   });
 
+  it('hashes a raw mail body as sent: the same mail twice under one key is ingested once, another mail is refused', async () => {
+    const mail = 'From: buyer@globex.example\r\nTo: ops@acme.example\r\nSubject: Idem raw PO 1234\r\nMessage-ID: <idem-raw-1@globex.example>\r\n\r\nPlease ship PO 1234.\r\n';
+    const send = (body: string) =>
+      t.call(a.member, { method: 'POST', url: '/api/ingest/emails', payload: body, headers: { 'content-type': 'message/rfc822', 'idempotency-key': 'raw-0001' } });
+    const first = await send(mail);
+    expect(first.statusCode, first.body).toBeLessThan(300);
+    const again = await send(mail);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body).toBe(first.body);
+    expect((await send(mail.replace('PO 1234', 'PO 9999'))).statusCode).toBe(422);
+  });
+
   it('keeps keys per org: another org’s identical key is its own request', async () => {
     const body = { workflow_category: 'Support', title: 'Idem per org' };
     const mine = await create(a.member, 'shared-0001', body);

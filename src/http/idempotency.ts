@@ -46,10 +46,12 @@ interface Claim {
 const claims = new WeakMap<FastifyRequest, Claim>();
 
 function requestHash(request: FastifyRequest): string {
-  return createHash('sha256')
-    .update(`${request.method} ${request.url}\n`)
-    .update(JSON.stringify(request.body ?? null))
-    .digest('hex');
+  const hash = createHash('sha256').update(`${request.method} ${request.url}\n`);
+  const body = request.body;
+  // Raw bodies (mail as text, an mbox as bytes) are hashed as they are, not as JSON of their bytes.
+  if (typeof body === 'string' || Buffer.isBuffer(body)) hash.update(body);
+  else hash.update(JSON.stringify(body ?? null));
+  return hash.digest('hex');
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
