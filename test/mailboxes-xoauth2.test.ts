@@ -17,6 +17,7 @@ import { createLogger } from '../src/shared/logger.js';
 import { newSecretKey, parseSecretKey, SecretKeyRing } from '../src/shared/secret-box.js';
 import { startDovecot, type Dovecot } from './helpers/dovecot.js';
 import { describeEachEngine } from './helpers/engines.js';
+import { scaled } from './helpers/time-scale.js';
 import { startOAuthProvider, type OAuthProvider } from './helpers/oauth-provider.js';
 import { runCliProcess } from './helpers/processes.js';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/test-app.js';
@@ -50,7 +51,7 @@ describeEachEngine('XOAUTH2 mailboxes with token refresh', (engine) => {
   const env = {
     SECRETS_KEY: secretsKey,
     MAILBOX_ALLOW_PRIVATE_NETWORKS: 'true',
-    MAILBOX_LEASE: '1500ms',
+    MAILBOX_LEASE: `${scaled(1500)}ms`, // scaled: a loaded machine must not lose the lease mid-page
     // New mail must arrive through IDLE, and reconnections come from PATCH, never from the poll.
     MAILBOX_POLL_INTERVAL: '10m',
     MAILBOX_CONNECT_TIMEOUT: '5s',

@@ -8,6 +8,7 @@ import { MailboxSyncService } from '../src/mailboxes/mailbox-sync.service.js';
 import { systemClock } from '../src/shared/clock.js';
 import { startDovecot, type Dovecot } from './helpers/dovecot.js';
 import { describeEachEngine } from './helpers/engines.js';
+import { scaled } from './helpers/time-scale.js';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/test-app.js';
 import { waitFor } from './helpers/wait-for.js';
 
@@ -70,7 +71,7 @@ describeEachEngine('mailboxes over IMAP', (engine) => {
       clock: systemClock,
       env: {
         MAILBOX_ALLOW_PRIVATE_NETWORKS: 'true',
-        MAILBOX_LEASE: '1500ms',
+        MAILBOX_LEASE: `${scaled(1500)}ms`, // scaled: a loaded machine must not lose the lease mid-page
         // Far above every wait below: new mail must arrive through IDLE, not the poll.
         MAILBOX_POLL_INTERVAL: '10m',
         MAILBOX_CONNECT_TIMEOUT: '5s',

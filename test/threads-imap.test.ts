@@ -9,6 +9,7 @@ import { MailboxSyncService } from '../src/mailboxes/mailbox-sync.service.js';
 import { systemClock } from '../src/shared/clock.js';
 import { startDovecot, type Dovecot } from './helpers/dovecot.js';
 import { describeEachEngine } from './helpers/engines.js';
+import { scaled } from './helpers/time-scale.js';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/test-app.js';
 import { waitFor } from './helpers/wait-for.js';
 import { updateTaskVia } from './helpers/workflow.js';
@@ -55,7 +56,7 @@ describeEachEngine('threads over IMAP', (engine) => {
       clock: systemClock,
       env: {
         MAILBOX_ALLOW_PRIVATE_NETWORKS: 'true',
-        MAILBOX_LEASE: '1500ms',
+        MAILBOX_LEASE: `${scaled(1500)}ms`, // scaled: a loaded machine must not lose the lease mid-page
         // IDLE watches the first folder; the Sent folder is picked up by the poll.
         MAILBOX_POLL_INTERVAL: '500ms',
         MAILBOX_CONNECT_TIMEOUT: '5s',
