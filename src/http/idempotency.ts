@@ -75,22 +75,20 @@ async function readAll(stream: Readable): Promise<Buffer> {
 const plugin: FastifyPluginAsync<{ deps: IdempotencyDeps }> = async (app, { deps }) => {
   const db = deps.database.db;
 
-  /** Claims the key; false when another request holds it (a fresh claim, not one past the TTL). */
+  /**
+   * Claims the key in one statement; false when another request holds it. A claim older than the TTL
+   * is forgotten: the insert takes its place (not yet pruned by retention).
+   */
   async function claim(c: Claim, hash: string): Promise<boolean> {
     const now = deps.clock.now();
-    // A claim older than the TTL is forgotten: the key may be used again.
-    await db
-      .deleteFrom('idempotency_key')
-      .where('org_id', '=', c.orgId)
-      .where('idem_key', '=', c.key)
-      .where('created_at', '<=', new Date(now.getTime() - deps.config.idempotencyTtlMs).toISOString())
-      .execute();
-    const inserted = await db
+    const expired = new Date(now.getTime() - deps.config.idempotencyTtlMs).toISOString();
+    const fresh = { request_hash: hash, state: 'pending' as const, status_code: null, content_type: null, response_body: null, created_at: now.toISOString(), completed_at: null };
+    const r = await db
       .insertInto('idempotency_key')
-      .values({ org_id: c.orgId, idem_key: c.key, request_hash: hash, state: 'pending', created_at: now.toISOString() })
-      .onConflict((oc) => oc.columns(['org_id', 'idem_key']).doNothing())
+      .values({ org_id: c.orgId, idem_key: c.key, ...fresh })
+      .onConflict((oc) => oc.columns(['org_id', 'idem_key']).doUpdateSet(fresh).where('idempotency_key.created_at', '<=', expired))
       .executeTakeFirst();
-    return Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
+    return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
   }
 
   const load = (c: Claim) => db.selectFrom('idempotency_key').selectAll().where('org_id', '=', c.orgId).where('idem_key', '=', c.key).executeTakeFirst();
