@@ -40,9 +40,10 @@ export class SessionResolver {
       return { ok: false, reason: 'ended' };
     }
     if (now - lastSeen >= TOUCH_EVERY_MS) {
-      touchSession(this.database.db, row.session_id, new Date(now).toISOString()).catch(() => {
-        // Best effort: a missed touch costs at most a minute of idle time, never a request.
-      });
+      // Awaited (once a minute per session): a request that follows at once must see this use, or a
+      // session used just before its idle limit would end anyway. A failed touch costs at most a
+      // minute of idle time, never the request.
+      await touchSession(this.database.db, row.session_id, new Date(now).toISOString()).catch(() => {});
     }
     return {
       ok: true,
