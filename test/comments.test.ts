@@ -115,7 +115,7 @@ describeEachEngine('comments and mentions', (engine) => {
       const list = await t.call(a.viewer, { method: 'GET', url: `/api/comments/task/${taskA}` });
       expect(list.statusCode, list.body).toBe(200);
       expect(list.json().data.map((c: { body: string }) => c.body)).toEqual([expect.stringContaining('Called the customer'), 'Second note']);
-      expect(list.json().pagination).toEqual({ page: 1, limit: 200, total: 2 });
+      expect(list.json().pagination).toEqual({ page: 1, limit: 200, total: 2, next_cursor: null });
       const paged = await t.call(a.viewer, { method: 'GET', url: `/api/comments/task/${taskA}?page=2&limit=1` });
       expect(paged.json().data.map((c: { body: string }) => c.body)).toEqual(['Second note']);
     });

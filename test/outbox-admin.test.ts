@@ -128,7 +128,7 @@ describeEachEngine('outbox admin: discard and the audit trail', (engine) => {
     const all = await t.call(a.admin, { method: 'GET', url: '/api/audit' });
     expect(all.statusCode, all.body).toBe(200);
     expect(all.json().data.map((e: { event_name: string }) => e.event_name)).toEqual(['audit.org.updated', 'audit.api_key.revoked', 'audit.api_key.created']);
-    expect(all.json().pagination).toEqual({ page: 1, limit: 50, total: 3 });
+    expect(all.json().pagination).toEqual({ page: 1, limit: 50, total: 3, next_cursor: null });
 
     const page2 = await t.call(a.admin, { method: 'GET', url: '/api/audit?limit=2&page=2' });
     expect(page2.json().data.map((e: { event_name: string }) => e.event_name)).toEqual(['audit.api_key.created']);

@@ -152,7 +152,7 @@ describeEachEngine('outbox worker', (engine) => {
 
     const list = await t.call(org.admin, { method: 'GET', url: '/api/outbox/dead-letters' });
     expect(list.statusCode).toBe(200);
-    expect(list.json().pagination).toEqual({ page: 1, limit: 50, total: 1 });
+    expect(list.json().pagination).toEqual({ page: 1, limit: 50, total: 1, next_cursor: null });
     expect(list.json().data[0]).toMatchObject({ work_event_id: id, event_name: 'test.poison', attempts: 3, last_error: 'receiver is down', payload: { n: 1 } });
     expect((await t.call(other.admin, { method: 'GET', url: '/api/outbox/dead-letters' })).json().data).toEqual([]);
 

@@ -130,7 +130,7 @@ describeEachEngine('SLA engine', (engine) => {
       await pass(plus(0));
       const res = await t.call(org.viewer, { method: 'GET', url: '/api/workstream/sla-breaches?open=true&item_type=candidate&limit=2' });
       expect(res.statusCode).toBe(200);
-      expect(res.json().pagination).toEqual({ page: 1, limit: 2, total: 3 });
+      expect(res.json().pagination).toEqual({ page: 1, limit: 2, total: 3, next_cursor: expect.any(String) });
       expect(res.json().data).toHaveLength(2);
       expect(res.json().data.every((b: { org_id: number }) => b.org_id === org.orgId)).toBe(true);
       // The other org has no triage rule, so its candidate never breached.

@@ -35,12 +35,12 @@ describeEachEngine('webhook endpoints API', (engine) => {
 
     const list = await t.call(org.admin, { method: 'GET', url: '/api/webhooks' });
     expect(list.statusCode).toBe(200);
-    expect(list.json().pagination).toEqual({ page: 1, limit: 50, total: 1 });
+    expect(list.json().pagination).toEqual({ page: 1, limit: 50, total: 1, next_cursor: null });
     expect(JSON.stringify(list.json())).not.toContain(hook.secret);
     expect((await t.call(org.admin, { method: 'GET', url: `/api/webhooks/${hook.webhook_id}` })).json()).toMatchObject({ webhook_id: hook.webhook_id });
     expect((await t.call(org.admin, { method: 'GET', url: `/api/webhooks/${hook.webhook_id}/deliveries` })).json()).toEqual({
       data: [],
-      pagination: { page: 1, limit: 50, total: 0 },
+      pagination: { page: 1, limit: 50, total: 0, next_cursor: null },
     });
 
     // Another org sees nothing and cannot touch it.

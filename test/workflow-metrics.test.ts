@@ -149,7 +149,7 @@ describeEachEngine('workflow metrics, views and counters', (engine) => {
     await recordPatternOccurrence(t.db.database.db, { orgId: other.orgId, signature: 'x', category: 'Invoicing', exampleSubject: null, at });
     const page1 = trpcData(await trpcQuery(t, org.viewer, 'patterns', { pagination: { page: 1, limit: 2 } }));
     expect(page1.data.map((p: any) => [p.signature, p.occurrences])).toEqual([['invoice-query', 5], ['quote-request', 3]]);
-    expect(page1.pagination).toEqual({ page: 1, limit: 2, total: 3 });
+    expect(page1.pagination).toEqual({ page: 1, limit: 2, total: 3, next_cursor: expect.any(String) });
     const rest = await t.call(org.viewer, { method: 'GET', url: '/api/workflow/patterns?page=2&limit=2' });
     expect(rest.json().data.map((p: any) => p.signature)).toEqual(['po-confirm']);
     const byCat = trpcData(await trpcQuery(t, org.viewer, 'patterns', { category: 'Invoicing' }));

@@ -347,7 +347,7 @@ describeEachEngine('workflow tasks over tRPC and REST', (engine) => {
       const input = { filter: { status: 'RED', category: 'Quote Processing' }, pagination: { page: 1, limit: 50 }, sort: { field: 'sla_deadline', direction: 'asc' } };
       const res = trpcData(await trpcQuery(t, listOrg.viewer, 'list', input));
       expect(titles(res)).toEqual(['Quote B', 'Quote A']);
-      expect(res.pagination).toEqual({ page: 1, limit: 50, total: 2 });
+      expect(res.pagination).toEqual({ page: 1, limit: 50, total: 2, next_cursor: null });
       const rest = await t.call(listOrg.viewer, { method: 'GET', url: '/api/workflow/list?status=RED&category=Quote%20Processing&page=1&limit=50&sort=sla_deadline&direction=asc' });
       expect(rest.statusCode).toBe(200);
       expect(rest.json()).toEqual(res);
@@ -361,7 +361,7 @@ describeEachEngine('workflow tasks over tRPC and REST', (engine) => {
       expect(titles(p3)).toEqual(['Quote A']);
       const none = trpcData(await trpcQuery(t, listOrg.viewer, 'list'));
       expect(none.data).toHaveLength(5);
-      expect(none.pagination).toEqual({ page: 1, limit: 50, total: 5 });
+      expect(none.pagination).toEqual({ page: 1, limit: 50, total: 5, next_cursor: null });
     });
 
     it('filters by owner, priority, created range and search over title and entities', async () => {

@@ -36,7 +36,7 @@ describeEachEngine('workflow through @trpc/client on a live server', (engine) =>
       pagination: { page: 1, limit: 50 },
       sort: { field: 'sla_deadline', direction: 'asc' },
     });
-    expect(tasks.pagination).toEqual({ page: 1, limit: 50, total: 1 });
+    expect(tasks.pagination).toEqual({ page: 1, limit: 50, total: 1, next_cursor: null });
     expect(tasks.data[0]).toMatchObject({ task_id: created.task_id, task_status: 'RED', dollar_value: 12500 });
 
     // --- seed example 2 (the seed's 'TASK-123' is our created task)

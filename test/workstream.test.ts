@@ -183,7 +183,7 @@ describeEachEngine('workstream over HTTP', (engine) => {
     }));
     expect((await post(o.member, '/signals', { signals })).statusCode).toBe(201);
     const page2 = await get(o.viewer, '/signals?page=2&limit=3');
-    expect(page2.json().pagination).toEqual({ page: 2, limit: 3, total: 7 });
+    expect(page2.json().pagination).toEqual({ page: 2, limit: 3, total: 7, next_cursor: expect.any(String) });
     expect(page2.json().data.map((s: { dedupe_key: string }) => s.dedupe_key)).toEqual(['p-3', 'p-2', 'p-1']);
     const calls = await get(o.viewer, '/signals?source_type=call&since=2026-01-03T00:00:00Z&until=2026-01-06T00:00:00Z');
     expect(calls.json().data.map((s: { dedupe_key: string }) => s.dedupe_key)).toEqual(['p-3']);

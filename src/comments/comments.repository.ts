@@ -2,11 +2,13 @@
  * Comments (item_comment) and the people they name. Every query is scoped to one org: a comment,
  * its author's name and its mentions never come from another org.
  */
+import { sql } from 'kysely';
 import type { DbOrTrx } from '../db/create-db.js';
 import type { CommentItemType, NewRow, Row } from '../db/types.js';
 import type { PageQuery } from '../shared/paging.js';
 import { pageOffset } from '../shared/paging.js';
 import type { CommentView, MentionView } from './comments.schemas.js';
+import { keysetAfter } from '../db/keyset.js';
 
 export type CommentRow = Row<'item_comment'>;
 type CommentWithAuthor = CommentRow & { user_name: string | null; key_name: string | null };
@@ -65,6 +67,7 @@ export async function listComments(
       .where('c.item_type', '=', q.itemType)
       .where('c.item_id', '=', q.itemId)
       .where('c.deleted_at', 'is', null)
+      .$if(q.page.after !== undefined, (b) => b.where(keysetAfter([sql.ref('c.created_at'), sql.ref('c.comment_id')], 'asc', q.page.after!)))
       .orderBy('c.created_at')
       .orderBy('c.comment_id')
       .limit(q.page.limit)

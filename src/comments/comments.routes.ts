@@ -15,7 +15,8 @@ import {
   itemParams,
   listCommentsQuery,
 } from './comments.schemas.js';
-import { addComment, deleteComment, editComment, listItemComments } from './comments.service.js';
+import { pageFrom } from '../shared/paging.js';
+import { addComment, COMMENT_ORDER, deleteComment, editComment, listItemComments } from './comments.service.js';
 
 const tags = ['comments'];
 
@@ -34,7 +35,7 @@ export const commentRoutes: FastifyPluginAsync<{ deps: CommentsDeps }> = async (
         response: { 200: commentListSchema },
       },
     },
-    async (request) => listItemComments(deps, request.auth!, request.params, { page: request.query.page, limit: request.query.limit }),
+    async (request) => listItemComments(deps, request.auth!, request.params, pageFrom(request.query, COMMENT_ORDER, 2)),
   );
 
   app.post(

@@ -37,7 +37,7 @@ export const listCommentsInput = z
     item_type: commentItemType,
     item_id: itemIdField,
     pagination: z
-      .object({ page: z.number().int().min(1).max(1_000_000).default(1), limit: z.number().int().min(1).max(200).default(200) })
+      .object({ page: z.number().int().min(1).max(1_000_000).default(1), limit: z.number().int().min(1).max(200).default(200), cursor: z.string().min(1).max(1_000).optional() })
       .strict()
       .optional(),
   })
@@ -60,7 +60,7 @@ export const itemParams = z
   .superRefine(checkItemId);
 export const commentParams = z.object({ comment_id: positiveId }).strict();
 export const listCommentsQuery = z
-  .object({ page: pageQuery.shape.page, limit: decimalInt({ min: 1, max: 200 }).default(200), org_id: orgIdQuery })
+  .object({ page: pageQuery.shape.page, limit: decimalInt({ min: 1, max: 200 }).default(200), cursor: pageQuery.shape.cursor, org_id: orgIdQuery })
   .strict();
 export const commentBodyInput = z.object({ org_id: orgIdField, body: commentBody }).strict();
 

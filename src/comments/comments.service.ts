@@ -79,6 +79,10 @@ function commentPayload(row: CommentRow, title: string, mentioned: number[]) {
   };
 }
 
+/** Oldest first: a comment's key is when it was written, then its id. */
+export const COMMENT_ORDER = 'comments:created_at,comment_id:asc';
+const COMMENT_CURSOR = { scope: COMMENT_ORDER, keyOf: (c: CommentView) => [c.created_at, c.comment_id] };
+
 export async function listItemComments(deps: Pick<CommentsDeps, 'database'>, auth: AuthContext, ref: ItemRef, page: PageQuery) {
   const db = deps.database.db;
   await requireItem(db, auth.orgId, ref);
@@ -88,6 +92,7 @@ export async function listItemComments(deps: Pick<CommentsDeps, 'database'>, aut
     rows.map((r) => toCommentView(r, members)),
     page,
     total,
+    COMMENT_CURSOR,
   );
 }
 

@@ -4,6 +4,8 @@ import type { ExpressionBuilder } from 'kysely';
 import type { DB, IngestItemOutcome, NewRow, Row } from '../db/types.js';
 import { deletedRows, deleteOlderThan, type PruneBatch } from '../db/prune.js';
 import { statementParts } from '../db/statement-parts.js';
+import { seekPage } from '../db/keyset.js';
+import { listOrder } from '../shared/paging.js';
 
 export interface BatchView {
   batch_id: number;
@@ -107,10 +109,14 @@ export async function getBatch(db: DbOrTrx, orgId: number, batchId: number): Pro
   return r ? toBatchView(r) : undefined;
 }
 
-export async function listBatches(db: DbOrTrx, orgId: number, page: { limit: number; offset: number }): Promise<{ data: BatchView[]; total: number }> {
+/** List orders (what their cursors hold). */
+export const BATCH_ORDER = listOrder('ingest_batches', ['batch_id'] as const, 'desc');
+export const ITEM_ORDER = listOrder('ingest_items', ['seq'] as const, 'asc');
+
+export async function listBatches(db: DbOrTrx, orgId: number, page: { limit: number; offset: number; after?: readonly unknown[] | undefined }): Promise<{ data: BatchView[]; total: number }> {
   const base = db.selectFrom('ingest_batch').where('org_id', '=', orgId);
   const [rows, count] = await Promise.all([
-    base.selectAll().orderBy('batch_id', 'desc').limit(page.limit).offset(page.offset).execute(),
+    seekPage(base.selectAll(), BATCH_ORDER, page).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { data: rows.map(toBatchView), total: Number(count.n) };
@@ -122,12 +128,12 @@ export async function listItems(
   db: DbOrTrx,
   orgId: number,
   batchId: number,
-  q: { outcome?: IngestItemOutcome; limit: number; offset: number },
+  q: { outcome?: IngestItemOutcome; limit: number; offset: number; after?: readonly unknown[] | undefined },
 ): Promise<{ data: BatchItem[]; total: number }> {
   let base = db.selectFrom('ingest_batch_item').where('org_id', '=', orgId).where('batch_id', '=', batchId);
   if (q.outcome) base = base.where('outcome', '=', q.outcome);
   const [rows, count] = await Promise.all([
-    base.select(ITEM_COLUMNS).orderBy('seq').limit(q.limit).offset(q.offset).execute(),
+    seekPage(base.select(ITEM_COLUMNS), ITEM_ORDER, q).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { data: rows, total: Number(count.n) };

@@ -3,9 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listResponse, pageQuery } from '../http/paging.js';
 import type { ZodApp } from '../http/zod-app.js';
-import { pageOffset, paged } from '../shared/paging.js';
+import { cursorBy, pageFrom, pageOffset, paged } from '../shared/paging.js';
 import { badRequest, notFound } from '../shared/errors.js';
-import { getBatch, listBatches, listItems } from './batch.repository.js';
+import { getBatch, listBatches, BATCH_ORDER, listItems, ITEM_ORDER } from './batch.repository.js';
 import { CATEGORIES } from './categorise.js';
 import { getIngestConfig, ingestConfigSchema, putIngestConfig } from './config.js';
 import { ingestMessages } from './ingest.service.js';
@@ -155,8 +155,9 @@ function registerBatchRoutes(app: ZodApp, deps: IngestRouteDeps): void {
     '/batches',
     { schema: { tags: ['ingest'], summary: 'Ingest batches, newest first', querystring: pageQuery, response: { 200: listResponse(batchSchema) } } },
     async (req) => {
-      const { data, total } = await listBatches(deps.database.db, req.auth!.orgId, { limit: req.query.limit, offset: pageOffset(req.query) });
-      return paged(data, req.query, total);
+      const p = pageFrom(req.query, BATCH_ORDER);
+      const { data, total } = await listBatches(deps.database.db, req.auth!.orgId, { limit: p.limit, offset: pageOffset(p), after: p.after });
+      return paged(data, p, total, cursorBy(BATCH_ORDER));
     },
   );
 
@@ -183,13 +184,15 @@ function registerBatchRoutes(app: ZodApp, deps: IngestRouteDeps): void {
     },
     async (req) => {
       const orgId = req.auth!.orgId;
+      const p = pageFrom(req.query, ITEM_ORDER);
       if (!(await getBatch(deps.database.db, orgId, req.params.id))) throw notFound(`Ingest batch ${req.params.id}`);
       const { data, total } = await listItems(deps.database.db, orgId, req.params.id, {
         ...(req.query.outcome ? { outcome: req.query.outcome } : {}),
-        limit: req.query.limit,
-        offset: pageOffset(req.query),
+        limit: p.limit,
+        offset: pageOffset(p),
+        after: p.after,
       });
-      return paged(data, req.query, total);
+      return paged(data, p, total, cursorBy(ITEM_ORDER));
     },
   );
 }

@@ -8,6 +8,8 @@ import type { DbOrTrx, Trx } from '../db/create-db.js';
 import { toBool, type MailboxAuthKind, type MailboxState, type MailboxTlsMode, type Row } from '../db/types.js';
 import { sealedSecretColumn } from '../db/sealed-column.js';
 import { SecretUnreadable, type SecretKeyRing } from '../shared/secret-box.js';
+import { seekPage } from '../db/keyset.js';
+import { listOrder } from '../shared/paging.js';
 
 export type MailboxRow = Row<'mailbox'>;
 
@@ -179,10 +181,13 @@ export async function mailboxNameTaken(db: DbOrTrx, orgId: number, name: string,
   return (await q.executeTakeFirst()) !== undefined;
 }
 
-export async function listMailboxes(db: DbOrTrx, q: { orgId: number; limit: number; offset: number }): Promise<{ data: MailboxView[]; total: number }> {
+/** The list's order (what its cursors hold). */
+export const MAILBOX_ORDER = listOrder('mailboxes', ['mailbox_id'] as const, 'asc');
+
+export async function listMailboxes(db: DbOrTrx, q: { orgId: number; limit: number; offset: number; after?: readonly unknown[] | undefined }): Promise<{ data: MailboxView[]; total: number }> {
   const base = db.selectFrom('mailbox').where('org_id', '=', q.orgId);
   const [rows, count] = await Promise.all([
-    base.selectAll().orderBy('mailbox_id').limit(q.limit).offset(q.offset).execute(),
+    seekPage(base.selectAll(), MAILBOX_ORDER, q).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { data: await mailboxViews(db, rows), total: Number(count.n) };

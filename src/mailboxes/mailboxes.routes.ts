@@ -11,8 +11,8 @@ import { listResponse, pageQuery } from '../http/paging.js';
 import { idParams } from '../http/params.js';
 import type { ZodApp } from '../http/zod-app.js';
 import { notFound } from '../shared/errors.js';
-import { pageOffset, paged } from '../shared/paging.js';
-import { getMailbox, listMailboxes, MAILBOX_STATES, mailboxViews, toMailboxView } from './mailboxes.repository.js';
+import { cursorBy, pageFrom, pageOffset, paged } from '../shared/paging.js';
+import { getMailbox, listMailboxes, MAILBOX_ORDER, MAILBOX_STATES, mailboxViews, toMailboxView } from './mailboxes.repository.js';
 import { registerMailboxGauge } from './mailboxes.metrics.js';
 import {
   addMailbox,
@@ -95,9 +95,9 @@ function registerCollectionRoutes(app: ZodApp, deps: MailboxServiceDeps): void {
     '',
     { config: admin, schema: { tags: ['mailboxes'], summary: "This org's mailboxes with their state", querystring: pageQuery, response: { 200: listResponse(mailboxSchema) } } },
     async (request) => {
-      const q = request.query;
-      const { data, total } = await listMailboxes(deps.database.db, { orgId: request.auth!.orgId, limit: q.limit, offset: pageOffset(q) });
-      return paged(data, q, total);
+      const p = pageFrom(request.query, MAILBOX_ORDER);
+      const { data, total } = await listMailboxes(deps.database.db, { orgId: request.auth!.orgId, limit: p.limit, offset: pageOffset(p), after: p.after });
+      return paged(data, p, total, cursorBy(MAILBOX_ORDER));
     },
   );
 }

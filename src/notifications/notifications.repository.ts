@@ -5,6 +5,8 @@
 import type { DbOrTrx } from '../db/create-db.js';
 import { deletedRows, type PruneBatch } from '../db/prune.js';
 import { toBool, type NotificationKind, type Row } from '../db/types.js';
+import { seekPage } from '../db/keyset.js';
+import { listOrder } from '../shared/paging.js';
 
 /** A notification as the API answers it: the row without its bookkeeping (org, person, mail job, in-app switch). */
 export type NotificationView = Omit<Row<'notification'>, 'org_id' | 'user_id' | 'in_app' | 'mail_event_id'>;
@@ -79,9 +81,12 @@ export async function unreadCount(db: DbOrTrx, orgId: number, userId: number): P
   return (await unreadCounts(db, orgId, [userId])).get(userId) ?? 0;
 }
 
+/** The list's order, newest first (what its cursors hold). */
+export const NOTIFICATION_ORDER = listOrder('notifications', ['notification_id'] as const, 'desc');
+
 export async function listNotifications(
   db: DbOrTrx,
-  q: { orgId: number; userId: number; unread: boolean; limit: number; offset: number },
+  q: { orgId: number; userId: number; unread: boolean; limit: number; offset: number; after?: readonly unknown[] | undefined },
 ): Promise<{ data: NotificationView[]; total: number }> {
   const base = db
     .selectFrom('notification')
@@ -90,7 +95,7 @@ export async function listNotifications(
     .where('in_app', '=', true)
     .$if(q.unread, (b) => b.where('read_at', 'is', null));
   const [rows, count] = await Promise.all([
-    base.selectAll().orderBy('notification_id', 'desc').limit(q.limit).offset(q.offset).execute(),
+    seekPage(base.selectAll(), NOTIFICATION_ORDER, q).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { data: rows.map(toNotificationView), total: Number(count.n) };

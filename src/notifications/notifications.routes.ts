@@ -12,9 +12,9 @@ import { toBool } from '../db/types.js';
 import { listResponse, pageQuery } from '../http/paging.js';
 import type { Clock } from '../shared/clock.js';
 import { AppError } from '../shared/errors.js';
-import { pageOffset, paged } from '../shared/paging.js';
+import { cursorBy, pageFrom, pageOffset, paged } from '../shared/paging.js';
 import { NOTIFICATION_KINDS, type NotificationKind } from './notifications.kinds.js';
-import { listNotifications, listPrefs, markRead, unreadCount, upsertPrefs } from './notifications.repository.js';
+import { listNotifications, NOTIFICATION_ORDER, listPrefs, markRead, unreadCount, upsertPrefs } from './notifications.repository.js';
 
 export interface NotificationRouteDeps {
   database: Database;
@@ -78,11 +78,12 @@ export const notificationRoutes: FastifyPluginAsync<{ deps: NotificationRouteDep
     async (request) => {
       const me = personOf(request);
       const q = request.query;
+      const p = pageFrom(q, NOTIFICATION_ORDER);
       const [{ data, total }, unread] = await Promise.all([
-        listNotifications(db, { ...me, unread: q.unread ?? false, limit: q.limit, offset: pageOffset(q) }),
+        listNotifications(db, { ...me, unread: q.unread ?? false, limit: p.limit, offset: pageOffset(p), after: p.after }),
         unreadCount(db, me.orgId, me.userId),
       ]);
-      return { ...paged(data, q, total), unread_count: unread };
+      return { ...paged(data, p, total, cursorBy(NOTIFICATION_ORDER)), unread_count: unread };
     },
   );
 

@@ -3,8 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../db/create-db.js';
 import { listResponse, pageQuery } from '../http/paging.js';
-import { pageOffset, paged } from '../shared/paging.js';
-import { AUDIT_PREFIX, listWorkEvents } from './work-events.repository.js';
+import { cursorBy, pageFrom, pageOffset, paged } from '../shared/paging.js';
+import { AUDIT_PREFIX, listWorkEvents, WORK_EVENT_ORDER } from './work-events.repository.js';
 import { workEventSchema } from './work-events.schema.js';
 
 const auditQuery = pageQuery.extend({
@@ -39,13 +39,15 @@ export const auditRoutes: FastifyPluginAsync<{ deps: AuditRouteDeps }> = async (
     },
     async (request) => {
       const q = request.query;
+      const p = pageFrom(q, WORK_EVENT_ORDER);
       const { data, total } = await listWorkEvents(deps.database.db, {
         orgId: request.auth!.orgId,
         eventPrefix: q.event_name ?? AUDIT_PREFIX,
-        limit: q.limit,
-        offset: pageOffset(q),
+        limit: p.limit,
+        offset: pageOffset(p),
+        after: p.after,
       });
-      return paged(data, q, total);
+      return paged(data, p, total, cursorBy(WORK_EVENT_ORDER));
     },
   );
 };

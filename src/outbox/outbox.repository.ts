@@ -1,6 +1,8 @@
 /** Reading and redriving the outbox for the admin API; always scoped to one org when orgId is given. */
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../db/create-db.js';
+import { seekPage } from '../db/keyset.js';
+import { listOrder } from '../shared/paging.js';
 
 export interface QueueDepth {
   pending: number;
@@ -45,9 +47,12 @@ export interface DeadLetterView {
   dead_letter_at: string;
 }
 
+/** Newest dead letter first (what the list's cursors hold). */
+export const DEAD_LETTER_ORDER = listOrder('dead_letters', ['dead_letter_at', 'work_event_id'] as const, 'desc');
+
 export async function listDeadLetters(
   db: DbOrTrx,
-  q: { orgId: number; limit: number; offset: number },
+  q: { orgId: number; limit: number; offset: number; after?: readonly unknown[] | undefined },
 ): Promise<{ data: DeadLetterView[]; total: number }> {
   const base = db
     .selectFrom('work_event')
@@ -55,13 +60,11 @@ export async function listDeadLetters(
     .where('dead_letter_at', 'is not', null)
     .where('processed_at', 'is', null);
   const [rows, count] = await Promise.all([
-    base
-      .select(['work_event_id', 'event_name', 'item_type', 'item_id', 'payload_json', 'attempts', 'last_error', 'created_at', 'dead_letter_at'])
-      .orderBy('dead_letter_at', 'desc')
-      .orderBy('work_event_id', 'desc')
-      .limit(q.limit)
-      .offset(q.offset)
-      .execute(),
+    seekPage(
+      base.select(['work_event_id', 'event_name', 'item_type', 'item_id', 'payload_json', 'attempts', 'last_error', 'created_at', 'dead_letter_at']),
+      DEAD_LETTER_ORDER,
+      q,
+    ).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return {

@@ -2,12 +2,12 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listResponse, pageQuery } from '../http/paging.js';
-import { pageOffset, paged } from '../shared/paging.js';
+import { cursorBy, pageFrom, pageOffset, paged } from '../shared/paging.js';
 import { conflict, notFound } from '../shared/errors.js';
 import { registerQueueDepthGauge } from './outbox.metrics.js';
 import { transact } from '../db/transact.js';
 import { appendAuditEvent } from './audit.js';
-import { discardDeadLetter, listDeadLetters, queueDepth, redriveDeadLetter } from './outbox.repository.js';
+import { DEAD_LETTER_ORDER, discardDeadLetter, listDeadLetters, queueDepth, redriveDeadLetter } from './outbox.repository.js';
 import type { CommitFeed } from '../db/commit-feed.js';
 import type { Database } from '../db/create-db.js';
 import type { Registry } from 'prom-client';
@@ -63,9 +63,9 @@ export const outboxRoutes: FastifyPluginAsync<{ deps: OutboxRouteDeps }> = async
     '/dead-letters',
     { config: admin, schema: { tags: ['outbox'], summary: 'Dead-lettered work events, newest first', querystring: pageQuery, response: { 200: listResponse(deadLetterSchema) } } },
     async (request) => {
-      const q = request.query;
-      const { data, total } = await listDeadLetters(deps.database.db, { orgId: request.auth!.orgId, limit: q.limit, offset: pageOffset(q) });
-      return paged(data, q, total);
+      const p = pageFrom(request.query, DEAD_LETTER_ORDER);
+      const { data, total } = await listDeadLetters(deps.database.db, { orgId: request.auth!.orgId, limit: p.limit, offset: pageOffset(p), after: p.after });
+      return paged(data, p, total, cursorBy(DEAD_LETTER_ORDER));
     },
   );
 

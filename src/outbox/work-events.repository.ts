@@ -6,6 +6,8 @@ import { sql } from 'kysely';
 import type { DbOrTrx } from '../db/create-db.js';
 import { prefixPattern } from '../db/sql-helpers.js';
 import type { Row } from '../db/types.js';
+import { seekPage } from '../db/keyset.js';
+import { listOrder } from '../shared/paging.js';
 
 export interface NewWorkEvent {
   orgId: number;
@@ -114,10 +116,13 @@ export const AUDIT_PREFIX = 'audit.';
  */
 const AUDIT_ROWS = sql<boolean>`event_name like ${sql.lit(`${AUDIT_PREFIX}%`)}`;
 
+/** Newest first (what the activity and audit lists' cursors hold). */
+export const WORK_EVENT_ORDER = listOrder('work_events', ['work_event_id'] as const, 'desc');
+
 /** The activity log of one item, or of the whole org, newest first; `eventPrefix` keeps the names starting with it. */
 export async function listWorkEvents(
   db: DbOrTrx,
-  q: { orgId: number; itemType?: string; itemId?: string | number; eventPrefix?: string; limit: number; offset: number },
+  q: { orgId: number; itemType?: string; itemId?: string | number; eventPrefix?: string; limit: number; offset: number; after?: readonly unknown[] | undefined },
 ): Promise<{ data: WorkEventView[]; total: number }> {
   let base = db
     .selectFrom('work_event')
@@ -129,12 +134,7 @@ export async function listWorkEvents(
   if (q.itemType !== undefined) base = base.where('item_type', '=', q.itemType);
   if (q.itemId !== undefined) base = base.where('item_id', '=', String(q.itemId));
   const [rows, count] = await Promise.all([
-    base
-      .select(['work_event_id', 'org_id', 'event_name', 'item_type', 'item_id', 'payload_json', 'actor', 'happened_at', 'processed_at'])
-      .orderBy('work_event_id', 'desc')
-      .limit(q.limit)
-      .offset(q.offset)
-      .execute(),
+    seekPage(base.select(['work_event_id', 'org_id', 'event_name', 'item_type', 'item_id', 'payload_json', 'actor', 'happened_at', 'processed_at']), WORK_EVENT_ORDER, q).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { data: rows.map(toWorkEventView), total: Number(count.n) };

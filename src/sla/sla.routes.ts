@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listResponse, pageQuery } from '../http/paging.js';
 import type { ZodApp } from '../http/zod-app.js';
-import { pageOffset, paged } from '../shared/paging.js';
+import { cursorBy, listOrder, pageFrom, pageOffset, paged } from '../shared/paging.js';
+import { seekPage } from '../db/keyset.js';
 import { transact } from '../db/transact.js';
 import { badRequest, notFound } from '../shared/errors.js';
 import { calendarSchema } from './calendar.js';
@@ -87,6 +88,9 @@ const boolQuery = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'tr
 
 const admin = { minRole: 'admin' as const };
 
+
+/** Breaches, newest first (what the list's cursors hold). */
+const BREACH_ORDER = listOrder('sla_breaches', ['breached_at', 'breach_id'] as const, 'desc');
 export interface SlaRouteDeps {
   database: Database;
   clock: Clock;
@@ -200,16 +204,17 @@ function registerBreachRoutes(app: ZodApp, deps: SlaRouteDeps): void {
     },
     async (req) => {
       const q = req.query;
+      const p = pageFrom(q, BREACH_ORDER);
       let base = deps.database.db.selectFrom('sla_breach').where('org_id', '=', req.auth!.orgId);
       if (q.open === true) base = base.where('resolved_at', 'is', null);
       if (q.open === false) base = base.where('resolved_at', 'is not', null);
       if (q.item_type) base = base.where('item_type', '=', q.item_type);
       if (q.item_id) base = base.where('item_id', '=', q.item_id);
       const [rows, count] = await Promise.all([
-        base.selectAll().orderBy('breached_at', 'desc').orderBy('breach_id', 'desc').limit(q.limit).offset(pageOffset(q)).execute(),
+        seekPage(base.selectAll(), BREACH_ORDER, { limit: p.limit, offset: pageOffset(p), after: p.after }).execute(),
         base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       ]);
-      return paged(rows, q, Number(count.n));
+      return paged(rows, p, Number(count.n), cursorBy(BREACH_ORDER));
     },
   );
 }

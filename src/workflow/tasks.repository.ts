@@ -4,8 +4,8 @@ import { deleteOlderThan, type PruneBatch } from '../db/prune.js';
 import type { SqlHelpers } from '../db/sql-helpers.js';
 import { statementParts } from '../db/statement-parts.js';
 import type { DB, NewRow, Row, RowUpdate, TaskStatus } from '../db/types.js';
-import type { PageQuery } from '../shared/paging.js';
-import { pageOffset } from '../shared/paging.js';
+import { keysetAfter, seekPage } from '../db/keyset.js';
+import { listOrder, pageOffset, type PageQuery } from '../shared/paging.js';
 import type { ListTasksInput, TaskView } from './workflow.schemas.js';
 
 type TaskRow = Row<'workflow_tasks'>;
@@ -193,16 +193,37 @@ function countableByCounters(f: Filter): boolean {
   return Object.entries(f).every(([k, v]) => v === undefined || k === 'status' || k === 'category');
 }
 
+/** The sort key of a task row in the list's order (what a cursor holds): the sort value, then the id. */
+export function taskSortKey(field: Sort['field'], row: Pick<TaskView, 'task_id' | 'task_status' | 'sla_deadline' | 'created_at' | 'updated_at' | 'dollar_value' | 'priority'>): [string | number | null, string] {
+  switch (field) {
+    case 'status':
+      return [STATUS_RANK[row.task_status] ?? 3, row.task_id];
+    case 'sla_deadline':
+      return [row.sla_deadline, row.task_id];
+    default:
+      return [row[field], row.task_id];
+  }
+}
+
+const STATUS_RANK: Record<string, number> = { RED: 0, YELLOW: 1, GREEN: 2, COMPLETED: 3 };
+
 export async function listTasks(
   db: DbOrTrx,
   h: SqlHelpers,
   q: { orgId: number; filter: ResolvedFilter; page: PageQuery; sort: Sort },
+  opts: { count?: boolean } = {},
 ): Promise<{ rows: TaskRowNamed[]; total: number }> {
   const dir = q.sort.direction;
   // Two steps: the page's ids first, from the index that matches filter and sort (index-only on
   // PostgreSQL, covering on SQLite), so a deep OFFSET skips index entries without visiting 25k table
-  // rows; then the page's rows by primary key, put back in the ids' order.
+  // rows; then the page's rows by primary key, put back in the ids' order. With a cursor the first
+  // step seeks straight to the row after it.
   let idsQ = applyFilter(h, db.selectFrom('workflow_tasks').select('task_id'), q.orgId, q.filter);
+  const sortExpr = q.sort.field === 'status' ? statusRank : sql.ref(q.sort.field === 'sla_deadline' ? 'sla_deadline' : q.sort.field);
+  if (q.page.after) {
+    const after = q.page.after;
+    idsQ = idsQ.where(keysetAfter([sortExpr, sql.ref('task_id')], dir, after, { firstNullsLast: q.sort.field === 'sla_deadline' }));
+  }
   switch (q.sort.field) {
     case 'status':
       idsQ = idsQ.orderBy(statusRank, dir);
@@ -237,22 +258,24 @@ export async function listTasks(
       })()
     : applyFilter(h, db.selectFrom('workflow_tasks').select((eb) => eb.fn.countAll<number>().as('n')), q.orgId, q.filter);
 
+  if (opts.count === false) return { rows: await pageRows(), total: -1 };
   const [rows, total] = await Promise.all([pageRows(), totalQ.executeTakeFirstOrThrow()]);
   return { rows, total: Number(total.n) };
 }
 
 // ------------------------------------------------------------------ patterns
+/** Most frequent first, then newest (what the list's cursors hold). */
+export const PATTERN_ORDER = listOrder('patterns', ['occurrences', 'pattern_id'] as const, 'desc');
+
 export async function listPatterns(db: DbOrTrx, q: { orgId: number; category?: string; page: PageQuery }) {
   let base = db.selectFrom('workflow_patterns').where('org_id', '=', q.orgId);
   if (q.category !== undefined) base = base.where('category', '=', q.category);
   const [rows, count] = await Promise.all([
-    base
-      .select(['pattern_id', 'signature', 'category', 'example_subject', 'occurrences', 'first_seen', 'last_seen', 'avg_resolution_hrs'])
-      .orderBy('occurrences', 'desc')
-      .orderBy('pattern_id')
-      .limit(q.page.limit)
-      .offset(pageOffset(q.page))
-      .execute(),
+    seekPage(
+      base.select(['pattern_id', 'signature', 'category', 'example_subject', 'occurrences', 'first_seen', 'last_seen', 'avg_resolution_hrs']),
+      PATTERN_ORDER,
+      { ...q.page, offset: pageOffset(q.page) },
+    ).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };

@@ -8,7 +8,7 @@ import type { Trx } from '../db/create-db.js';
 import { sqlHelpers } from '../db/sql-helpers.js';
 import type { RowUpdate, TaskStatus } from '../db/types.js';
 import type { WorkflowDeps } from './workflow.deps.js';
-import { paged } from '../shared/paging.js';
+import { cursorBy, paged, pageFrom } from '../shared/paging.js';
 import { transact } from '../db/transact.js';
 import { appendEvents, type NewWorkEvent } from '../outbox/work-events.repository.js';
 import { badRequest, notFound } from '../shared/errors.js';
@@ -20,10 +20,12 @@ import {
   insertTask,
   listHistory,
   listPatterns,
+  PATTERN_ORDER,
   listTasks,
   ownerNameOf,
   patternExists,
   signalExists,
+  taskSortKey,
   toTaskView,
   updateTaskRow,
   type ResolvedFilter,
@@ -309,24 +311,48 @@ export function normaliseListInput(auth: AuthContext, input: ListTasksInput) {
   const { owner_user_id, ...rest } = input?.filter ?? {};
   const ownerUserId = resolveMe(auth, owner_user_id);
   const filter: ResolvedFilter = ownerUserId === undefined ? rest : { ...rest, owner_user_id: ownerUserId };
+  const sort = input?.sort ?? { field: 'created_at' as const, direction: 'desc' as const };
   return {
     filter,
-    page: { page: input?.pagination?.page ?? 1, limit: input?.pagination?.limit ?? 50 },
-    sort: input?.sort ?? { field: 'created_at' as const, direction: 'desc' as const },
+    page: pageFrom(input?.pagination ?? {}, taskCursorScope(sort), 2),
+    sort,
   };
 }
 
+/** Cursors of the task list are bound to the sort they were given for. */
+const taskCursorScope = (sort: { field: string; direction: string }) => `tasks:${sort.field}:${sort.direction}`;
+
 export async function taskPage(deps: Pick<WorkflowDeps, 'database'>, orgId: number, q: ReturnType<typeof normaliseListInput>) {
   const { rows, total } = await listTasks(deps.database.db, sqlHelpers(deps.database.engine), { orgId, ...q });
-  return paged(rows.map(toTaskView), q.page, total);
+  return paged(rows.map(toTaskView), q.page, total, { scope: taskCursorScope(q.sort), keyOf: (t) => taskSortKey(q.sort.field, t) });
+}
+
+/** How many tasks an export reads per statement. */
+const EXPORT_PAGE = 1_000;
+
+/**
+ * Every task the list's filters match, in its sort, a page at a time (each page seeks past the
+ * last): what the CSV export streams. Paging input does not apply.
+ */
+export async function* taskExportPages(deps: Pick<WorkflowDeps, 'database'>, auth: AuthContext, input: ListTasksInput): AsyncGenerator<TaskView[]> {
+  const q = normaliseListInput(auth, { ...input, pagination: { page: 1, limit: EXPORT_PAGE } });
+  const h = sqlHelpers(deps.database.engine);
+  let after: readonly (string | number | null)[] | undefined;
+  for (;;) {
+    const { rows } = await listTasks(deps.database.db, h, { orgId: auth.orgId, filter: q.filter, sort: q.sort, page: { page: 1, limit: EXPORT_PAGE, after } }, { count: false });
+    const views = rows.map(toTaskView);
+    if (views.length > 0) yield views;
+    if (rows.length < EXPORT_PAGE) return;
+    after = taskSortKey(q.sort.field, views[views.length - 1]!);
+  }
 }
 
 export async function listPatternPage(deps: Pick<WorkflowDeps, 'database'>, auth: AuthContext, input: PatternsInput) {
-  const page = { page: input?.pagination?.page ?? 1, limit: input?.pagination?.limit ?? 50 };
+  const page = pageFrom(input?.pagination ?? {}, PATTERN_ORDER);
   const { rows, total } = await listPatterns(deps.database.db, {
     orgId: auth.orgId,
     page,
     ...(input?.category !== undefined ? { category: input.category } : {}),
   });
-  return paged(rows, page, total);
+  return paged(rows, page, total, cursorBy(PATTERN_ORDER));
 }

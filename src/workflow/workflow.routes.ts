@@ -4,13 +4,15 @@
  * `/list`, `/get/:id`, `/create`, `/update/:id` and `/delete/:id` are the original RPC-style mirrors
  * of the procedures, kept as they were. Documented in /api/openapi.json.
  */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { sendCsv, wantsCsv } from '../http/csv-export.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { WorkflowDeps } from './workflow.deps.js';
 import { workflowAnalytics } from './analytics.js';
 import { categoryPerformance, ownerWorkload, realTimeMetrics } from './metrics.service.js';
-import { createTask, deleteTask, getTask, listPatternPage, updateTask } from './tasks.service.js';
+import { TASK_COLUMNS } from './task-export.js';
+import { createTask, deleteTask, getTask, listPatternPage, taskExportPages, updateTask } from './tasks.service.js';
 import { executiveMetricsAnswer, listTaskPage } from './workflow.answers.js';
 import {
   analyticsQuery,
@@ -44,10 +46,16 @@ export const workflowRoutes: FastifyPluginAsync<{ deps: WorkflowDeps }> = async 
 
   // ---------------------------------------------------------------- resource routes
   const resourceTags = ['workflow'];
+  /** A page of tasks as JSON, or (format=csv / Accept: text/csv) every matching task as streamed CSV. */
+  const listTasksHandler = async (request: FastifyRequest<{ Querystring: z.output<typeof listTasksQuery> }>, reply: FastifyReply) => {
+    const input = listInputFromQuery(request.query);
+    if (wantsCsv(request, request.query.format)) return sendCsv(reply, 'tasks', TASK_COLUMNS, taskExportPages(deps, request.auth!, input));
+    return sendJson(request, reply, await listTaskPage(deps, request.auth!, input));
+  };
   app.get(
     '/tasks',
     { schema: { tags: resourceTags, summary: 'List tasks (filters, sort, paging)', querystring: listTasksQuery, response: { 200: taskListSchema } } },
-    async (request, reply) => sendJson(request, reply, await listTaskPage(deps, request.auth!, listInputFromQuery(request.query))),
+    listTasksHandler,
   );
   app.post(
     '/tasks',
@@ -91,7 +99,7 @@ export const workflowRoutes: FastifyPluginAsync<{ deps: WorkflowDeps }> = async 
   app.get(
     '/list',
     { schema: { tags, summary: 'List tasks (filters, sort, paging)', querystring: listTasksQuery, response: { 200: taskListSchema } } },
-    async (request, reply) => sendJson(request, reply, await listTaskPage(deps, request.auth!, listInputFromQuery(request.query))),
+    listTasksHandler,
   );
 
   app.get(
@@ -159,8 +167,8 @@ export const workflowRoutes: FastifyPluginAsync<{ deps: WorkflowDeps }> = async 
       },
     },
     async (request) => {
-      const { page, limit, category } = request.query;
-      return listPatternPage(deps, request.auth!, { pagination: { page, limit }, ...(category ? { category } : {}) });
+      const { page, limit, cursor, category } = request.query;
+      return listPatternPage(deps, request.auth!, { pagination: { page, limit, ...(cursor !== undefined ? { cursor } : {}) }, ...(category ? { category } : {}) });
     },
   );
 };

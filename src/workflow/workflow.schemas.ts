@@ -3,6 +3,7 @@
  * accept exactly the same input and answer the same shapes.
  */
 import { z } from 'zod';
+import { formatField } from '../http/csv-export.js';
 import { pageQuery, paginationSchema } from '../http/paging.js';
 import { dayOrInstant, resolveDays, timeZone } from '../shared/day-or-instant.js';
 import { isoInstant } from '../shared/iso-instant.js';
@@ -125,6 +126,7 @@ const listFilterFields = {
 const pageFields = {
   page: z.number().int().min(1).max(1_000_000).default(1),
   limit: z.number().int().min(1).max(200).default(50),
+  cursor: z.string().min(1).max(1_000).optional(),
 };
 /**
  * The created range as instants: dates resolved in `tz` (a transform step, so both transports get
@@ -158,6 +160,8 @@ export const listTasksQuery = z
     owner_user_id: z.union([z.literal(ME), positiveId]).optional(),
     page: pageQuery.shape.page,
     limit: pageQuery.shape.limit,
+    cursor: pageQuery.shape.cursor,
+    format: formatField,
     sort: sortFields.field.optional(),
     direction: sortFields.direction.optional(),
   })
@@ -165,11 +169,12 @@ export const listTasksQuery = z
   .transform(resolvedRange);
 
 export function listInputFromQuery(q: z.infer<typeof listTasksQuery>): NonNullable<ListTasksInput> {
-  const { page, limit, sort, direction, org_id, ...filter } = q;
+  const { page, limit, cursor, sort, direction, org_id, format, ...filter } = q;
   void org_id;
+  void format;
   return {
     filter,
-    pagination: { page, limit },
+    pagination: { page, limit, ...(cursor !== undefined ? { cursor } : {}) },
     ...(sort ? { sort: { field: sort, direction: direction ?? 'asc' } } : {}),
   };
 }

@@ -2,6 +2,8 @@ import type { DbOrTrx } from '../db/create-db.js';
 import type { CandidateStatus, Row } from '../db/types.js';
 import type { Signal } from './signals.repository.js';
 import { totalOf } from './stats.repository.js';
+import { seekPage } from '../db/keyset.js';
+import { listOrder, type KeyValue } from '../shared/paging.js';
 
 export type Candidate = Row<'candidate'>;
 
@@ -46,14 +48,23 @@ export async function linkedSignals(db: DbOrTrx, orgId: number, candidateId: num
     .execute();
 }
 
-export async function listCandidates(
-  db: DbOrTrx,
-  f: { orgId: number; status?: CandidateStatus; limit: number; offset: number },
-): Promise<{ rows: Candidate[]; total: number }> {
+/** The list's order (newest first), which its cursors hold. */
+export const CANDIDATE_ORDER = listOrder('candidates', ['last_touch_at', 'candidate_id'] as const, 'desc');
+
+/** An org's candidates with the list's filters: the list pages it, the export streams it. */
+export function filteredCandidates(db: DbOrTrx, f: { orgId: number; status?: CandidateStatus }) {
   let q = db.selectFrom('candidate').where('org_id', '=', f.orgId);
   if (f.status !== undefined) q = q.where('status', '=', f.status);
+  return q;
+}
+
+export async function listCandidates(
+  db: DbOrTrx,
+  f: { orgId: number; status?: CandidateStatus; limit: number; offset: number; after?: readonly KeyValue[] | undefined },
+): Promise<{ rows: Candidate[]; total: number }> {
+  const q = filteredCandidates(db, f);
   const [rows, count] = await Promise.all([
-    q.selectAll().orderBy('last_touch_at', 'desc').orderBy('candidate_id', 'desc').limit(f.limit).offset(f.offset).execute(),
+    seekPage(q.selectAll(), CANDIDATE_ORDER, f).execute(),
     f.status === undefined
       ? totalOf(db, f.orgId, 'candidate')
       : q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n)),

@@ -1,6 +1,8 @@
 import type { DbOrTrx } from '../db/create-db.js';
 import type { PursuitStage, Row } from '../db/types.js';
 import { totalOf } from './stats.repository.js';
+import { seekPage } from '../db/keyset.js';
+import { listOrder, type KeyValue } from '../shared/paging.js';
 
 export type Pursuit = Row<'pursuit'>;
 
@@ -44,15 +46,24 @@ export async function insertPursuit(
     .executeTakeFirstOrThrow();
 }
 
-export async function listPursuits(
-  db: DbOrTrx,
-  f: { orgId: number; stage?: PursuitStage; ownerUserId?: number; limit: number; offset: number },
-): Promise<{ rows: Pursuit[]; total: number }> {
+/** The list's order (newest first), which its cursors hold. */
+export const PURSUIT_ORDER = listOrder('pursuits', ['created_at', 'pursuit_id'] as const, 'desc');
+
+/** An org's pursuits with the list's filters: the list pages it, the export streams it. */
+export function filteredPursuits(db: DbOrTrx, f: { orgId: number; stage?: PursuitStage; ownerUserId?: number }) {
   let q = db.selectFrom('pursuit').where('org_id', '=', f.orgId);
   if (f.stage !== undefined) q = q.where('pursuit_stage', '=', f.stage);
   if (f.ownerUserId !== undefined) q = q.where('owner_user_id', '=', String(f.ownerUserId));
+  return q;
+}
+
+export async function listPursuits(
+  db: DbOrTrx,
+  f: { orgId: number; stage?: PursuitStage; ownerUserId?: number; limit: number; offset: number; after?: readonly KeyValue[] | undefined },
+): Promise<{ rows: Pursuit[]; total: number }> {
+  const q = filteredPursuits(db, f);
   const [rows, count] = await Promise.all([
-    q.selectAll().orderBy('created_at', 'desc').orderBy('pursuit_id', 'desc').limit(f.limit).offset(f.offset).execute(),
+    seekPage(q.selectAll(), PURSUIT_ORDER, f).execute(),
     f.stage === undefined && f.ownerUserId === undefined
       ? totalOf(db, f.orgId, 'pursuit')
       : q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n)),

@@ -2,6 +2,8 @@ import type { DbOrTrx } from '../db/create-db.js';
 import { statementParts } from '../db/statement-parts.js';
 import type { Row } from '../db/types.js';
 import { totalOf } from './stats.repository.js';
+import { seekPage } from '../db/keyset.js';
+import { listOrder, type KeyValue } from '../shared/paging.js';
 
 export type Signal = Row<'signal'>;
 
@@ -108,16 +110,26 @@ export interface SignalFilter {
   until?: string;
   limit: number;
   offset: number;
+  after?: readonly KeyValue[] | undefined;
 }
 
-/** Newest first by ts (the (org_id, ts, signal_id) index serves the order and the page). */
-export async function listSignals(db: DbOrTrx, f: SignalFilter): Promise<{ rows: Signal[]; total: number }> {
+/** The list's order (newest first), which its cursors hold. */
+export const SIGNAL_ORDER = listOrder('signals', ['ts', 'signal_id'] as const, 'desc');
+
+/** An org's signals with the list's filters: the list pages it, the export streams it. */
+export function filteredSignals(db: DbOrTrx, f: Omit<SignalFilter, 'limit' | 'offset' | 'after'>) {
   let q = db.selectFrom('signal').where('org_id', '=', f.orgId);
   if (f.sourceType !== undefined) q = q.where('source_type', '=', f.sourceType);
   if (f.since !== undefined) q = q.where('ts', '>=', f.since);
   if (f.until !== undefined) q = q.where('ts', '<', f.until);
+  return q;
+}
+
+/** Newest first by ts (the (org_id, ts, signal_id) index serves the order and the page). */
+export async function listSignals(db: DbOrTrx, f: SignalFilter): Promise<{ rows: Signal[]; total: number }> {
+  const q = filteredSignals(db, f);
   const [rows, count] = await Promise.all([
-    q.selectAll().orderBy('ts', 'desc').orderBy('signal_id', 'desc').limit(f.limit).offset(f.offset).execute(),
+    seekPage(q.selectAll(), SIGNAL_ORDER, f).execute(),
     // Unfiltered, the total comes from the daily counters instead of counting every row.
     f.sourceType === undefined && f.since === undefined && f.until === undefined
       ? totalOf(db, f.orgId, 'signal')

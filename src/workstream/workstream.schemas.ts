@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { dayOrInstant, resolveDays, timeZone } from '../shared/day-or-instant.js';
 import { isoInstant } from '../shared/iso-instant.js';
+import { formatField } from '../http/csv-export.js';
 import { pageQuery } from '../http/paging.js';
 import { CANDIDATE_STATUSES, PURSUIT_STAGES } from './transitions.js';
 import { idParams, positiveId } from '../http/params.js';
@@ -52,6 +53,7 @@ export const signalListQuery = pageQuery
     since: dayOrInstant.optional(),
     until: dayOrInstant.optional(),
     tz: timeZone.optional(),
+    format: formatField,
   })
   .transform(({ tz, ...q }, ctx) => resolveDays(q, { since: 'start', until: 'end' }, tz ?? 'UTC', ctx));
 
@@ -86,7 +88,7 @@ export const candidatePatch = z
   .strict()
   .refine((p) => Object.keys(p).length > 0, { message: 'Nothing to change: send at least one field' });
 
-export const candidateListQuery = z.object({ status: z.enum(CANDIDATE_STATUSES).optional() });
+export const candidateListQuery = z.object({ status: z.enum(CANDIDATE_STATUSES).optional(), format: formatField });
 
 export const candidateSchema = z.object({
   candidate_id: z.number(),
@@ -126,6 +128,7 @@ export const pursuitListQuery = z.object({
   stage: z.enum(PURSUIT_STAGES).optional(),
   /** Pursuits owned by this user; `me` = the signed-in person ("my pursuits"). */
   owner_user_id: z.union([z.literal(ME), positiveId]).optional(),
+  format: formatField,
 });
 
 export const pursuitTransition = z.object({ to: z.enum(PURSUIT_STAGES), reason: text(2_000).optional() }).strict();

@@ -3,6 +3,8 @@ import type { DbOrTrx, Trx } from '../../db/create-db.js';
 import { toBool, type Row } from '../../db/types.js';
 import { sealedSecretColumn } from '../../db/sealed-column.js';
 import { SecretUnreadable, type SecretKeyRing } from '../../shared/secret-box.js';
+import { seekPage } from '../../db/keyset.js';
+import { listOrder } from '../../shared/paging.js';
 
 export interface WebhookView {
   webhook_id: number;
@@ -154,10 +156,14 @@ export async function getWebhook(db: DbOrTrx, orgId: number, webhookId: number):
   return db.selectFrom('webhook_endpoint').selectAll().where('org_id', '=', orgId).where('webhook_id', '=', webhookId).executeTakeFirst();
 }
 
-export async function listWebhooks(db: DbOrTrx, q: { orgId: number; limit: number; offset: number }): Promise<{ data: WebhookView[]; total: number }> {
+/** List orders (what their cursors hold). */
+export const WEBHOOK_ORDER = listOrder('webhooks', ['webhook_id'] as const, 'asc');
+export const DELIVERY_ORDER = listOrder('webhook_deliveries', ['delivery_id'] as const, 'desc');
+
+export async function listWebhooks(db: DbOrTrx, q: { orgId: number; limit: number; offset: number; after?: readonly unknown[] | undefined }): Promise<{ data: WebhookView[]; total: number }> {
   const base = db.selectFrom('webhook_endpoint').where('org_id', '=', q.orgId);
   const [rows, count] = await Promise.all([
-    base.selectAll().orderBy('webhook_id').limit(q.limit).offset(q.offset).execute(),
+    seekPage(base.selectAll(), WEBHOOK_ORDER, q).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { data: rows.map(toWebhookView), total: Number(count.n) };
@@ -192,16 +198,15 @@ export async function deleteWebhook(db: DbOrTrx, orgId: number, webhookId: numbe
 
 export async function listDeliveries(
   db: DbOrTrx,
-  q: { orgId: number; webhookId: number; limit: number; offset: number },
+  q: { orgId: number; webhookId: number; limit: number; offset: number; after?: readonly unknown[] | undefined },
 ): Promise<{ data: DeliveryView[]; total: number }> {
   const base = db.selectFrom('webhook_delivery').where('org_id', '=', q.orgId).where('webhook_id', '=', q.webhookId);
   const [rows, count] = await Promise.all([
-    base
-      .select(['delivery_id', 'webhook_id', 'work_event_id', 'attempt', 'status_code', 'succeeded', 'error', 'duration_ms', 'created_at'])
-      .orderBy('delivery_id', 'desc')
-      .limit(q.limit)
-      .offset(q.offset)
-      .execute(),
+    seekPage(
+      base.select(['delivery_id', 'webhook_id', 'work_event_id', 'attempt', 'status_code', 'succeeded', 'error', 'duration_ms', 'created_at']),
+      DELIVERY_ORDER,
+      q,
+    ).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { data: rows.map((r) => ({ ...r, succeeded: toBool(r.succeeded) })), total: Number(count.n) };

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listResponse, pageQuery } from '../../http/paging.js';
 import type { ZodApp } from '../../http/zod-app.js';
-import { pageOffset, paged } from '../../shared/paging.js';
+import { cursorBy, pageFrom, pageOffset, paged } from '../../shared/paging.js';
 import { badRequest, conflict, notFound } from '../../shared/errors.js';
 import { checkWebhookUrl, UrlNotAllowed } from './url-guard.js';
 import { transact } from '../../db/transact.js';
@@ -14,8 +14,8 @@ import {
   createWebhook,
   deleteWebhook,
   getWebhook,
-  listDeliveries,
-  listWebhooks,
+  listDeliveries, DELIVERY_ORDER,
+  listWebhooks, WEBHOOK_ORDER,
   newWebhookSecret,
   rotatedSecrets,
   toWebhookView,
@@ -178,9 +178,9 @@ function registerEndpointCollectionRoutes(app: ZodApp, deps: WebhookRouteDeps): 
     '',
     { config: admin, schema: { tags: ['webhooks'], summary: "This org's webhook endpoints", querystring: pageQuery, response: { 200: listResponse(webhookSchema) } } },
     async (request) => {
-      const q = request.query;
-      const { data, total } = await listWebhooks(deps.database.db, { orgId: request.auth!.orgId, limit: q.limit, offset: pageOffset(q) });
-      return paged(data, q, total);
+      const p = pageFrom(request.query, WEBHOOK_ORDER);
+      const { data, total } = await listWebhooks(deps.database.db, { orgId: request.auth!.orgId, limit: p.limit, offset: pageOffset(p), after: p.after });
+      return paged(data, p, total, cursorBy(WEBHOOK_ORDER));
     },
   );
 }
@@ -271,9 +271,9 @@ function registerDeliveryRoutes(app: ZodApp, deps: WebhookRouteDeps): void {
     async (request) => {
       const orgId = request.auth!.orgId;
       if (!(await getWebhook(deps.database.db, orgId, request.params.id))) throw notFound(`Webhook ${request.params.id}`);
-      const q = request.query;
-      const { data, total } = await listDeliveries(deps.database.db, { orgId, webhookId: request.params.id, limit: q.limit, offset: pageOffset(q) });
-      return paged(data, q, total);
+      const p = pageFrom(request.query, DELIVERY_ORDER);
+      const { data, total } = await listDeliveries(deps.database.db, { orgId, webhookId: request.params.id, limit: p.limit, offset: pageOffset(p), after: p.after });
+      return paged(data, p, total, cursorBy(DELIVERY_ORDER));
     },
   );
 

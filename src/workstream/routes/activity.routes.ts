@@ -2,8 +2,8 @@
 import { z } from 'zod';
 import { sendJson } from '../../http/send-json.js';
 import { listResponse, pageQuery } from '../../http/paging.js';
-import { pageOffset, paged } from '../../shared/paging.js';
-import { listWorkEvents } from '../../outbox/work-events.repository.js';
+import { cursorBy, pageFrom, pageOffset, paged } from '../../shared/paging.js';
+import { listWorkEvents, WORK_EVENT_ORDER } from '../../outbox/work-events.repository.js';
 import { badRequest } from '../../shared/errors.js';
 import { workstreamStatsAnswer } from '../stats.repository.js';
 import { todayPanelAnswer } from '../today.repository.js';
@@ -49,14 +49,16 @@ export function registerActivityRoutes(k: WorkstreamRouteKit): void {
       if (q.item_id !== undefined && q.item_type === undefined) {
         throw badRequest('item_id needs item_type', { fields: [{ field: 'item_type', message: 'required with item_id' }] });
       }
+      const p = pageFrom(q, WORK_EVENT_ORDER);
       const { data, total } = await listWorkEvents(db, {
         orgId: orgOf(request),
         ...(q.item_type !== undefined ? { itemType: q.item_type } : {}),
         ...(q.item_id !== undefined ? { itemId: q.item_id } : {}),
-        limit: q.limit,
-        offset: pageOffset(q),
+        limit: p.limit,
+        offset: pageOffset(p),
+        after: p.after,
       });
-      return paged(data, q, total);
+      return paged(data, p, total, cursorBy(WORK_EVENT_ORDER));
     },
   );
 }

@@ -1,11 +1,14 @@
 /** Workstream routes: candidates (registered by ../workstream.routes.ts under /api/workstream). */
 import { z } from 'zod';
 import { listResponse, pageQuery } from '../../http/paging.js';
-import { pageOffset, paged } from '../../shared/paging.js';
+import { cursorBy, pageFrom, pageOffset, paged } from '../../shared/paging.js';
 import { transact } from '../../db/transact.js';
 import { listWorkEvents } from '../../outbox/work-events.repository.js';
 import { notFound } from '../../shared/errors.js';
-import { getCandidate, linkedSignals, listCandidates } from '../candidates.repository.js';
+import { sendCsv, wantsCsv } from '../../http/csv-export.js';
+import { seekAll } from '../../db/keyset.js';
+import { CANDIDATE_COLUMNS } from '../exports.js';
+import { CANDIDATE_ORDER, filteredCandidates, getCandidate, linkedSignals, listCandidates } from '../candidates.repository.js';
 import { pursuitIdOfCandidate } from '../pursuits.repository.js';
 import * as s from '../workstream.schemas.js';
 import { createCandidate, patchCandidate, transitionCandidate } from '../workstream.service.js';
@@ -42,15 +45,18 @@ function registerCandidateCollectionRoutes(k: WorkstreamRouteKit): void {
         response: { 200: listResponse(s.candidateSchema) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const q = request.query;
+      const filter = { orgId: orgOf(request), ...(q.status !== undefined ? { status: q.status } : {}) };
+      if (wantsCsv(request, q.format)) return sendCsv(reply, 'candidates', CANDIDATE_COLUMNS, seekAll(filteredCandidates(db, filter).selectAll(), CANDIDATE_ORDER));
+      const p = pageFrom(q, CANDIDATE_ORDER);
       const { rows, total } = await listCandidates(db, {
-        orgId: orgOf(request),
-        ...(q.status !== undefined ? { status: q.status } : {}),
-        limit: q.limit,
-        offset: pageOffset(q),
+        ...filter,
+        limit: p.limit,
+        offset: pageOffset(p),
+        after: p.after,
       });
-      return paged(rows, q, total);
+      return paged(rows, p, total, cursorBy(CANDIDATE_ORDER));
     },
   );
 }

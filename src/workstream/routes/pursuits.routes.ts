@@ -1,11 +1,14 @@
 /** Workstream routes: pursuits (registered by ../workstream.routes.ts under /api/workstream). */
 import { z } from 'zod';
 import { listResponse, pageQuery } from '../../http/paging.js';
-import { pageOffset, paged } from '../../shared/paging.js';
+import { cursorBy, pageFrom, pageOffset, paged } from '../../shared/paging.js';
 import { transact } from '../../db/transact.js';
 import { checklistReadiness, listChecklist } from '../checklist.repository.js';
 import { listProposals } from '../proposals.repository.js';
-import { listPursuits } from '../pursuits.repository.js';
+import { sendCsv, wantsCsv } from '../../http/csv-export.js';
+import { seekAll } from '../../db/keyset.js';
+import { PURSUIT_COLUMNS } from '../exports.js';
+import { filteredPursuits, listPursuits, PURSUIT_ORDER } from '../pursuits.repository.js';
 import * as s from '../workstream.schemas.js';
 import { patchPursuit, transitionPursuit } from '../workstream.service.js';
 import type { WorkstreamRouteKit } from './route-kit.js';
@@ -23,16 +26,22 @@ export function registerPursuitsRoutes(k: WorkstreamRouteKit): void {
         response: { 200: listResponse(s.pursuitSchema) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const q = request.query;
-      const { rows, total } = await listPursuits(db, {
+      const filter = {
         orgId: orgOf(request),
         ...(q.stage !== undefined ? { stage: q.stage } : {}),
         ...(q.owner_user_id !== undefined ? { ownerUserId: resolveMe(request.auth!, q.owner_user_id) } : {}),
-        limit: q.limit,
-        offset: pageOffset(q),
+      };
+      if (wantsCsv(request, q.format)) return sendCsv(reply, 'pursuits', PURSUIT_COLUMNS, seekAll(filteredPursuits(db, filter).selectAll(), PURSUIT_ORDER));
+      const p = pageFrom(q, PURSUIT_ORDER);
+      const { rows, total } = await listPursuits(db, {
+        ...filter,
+        limit: p.limit,
+        offset: pageOffset(p),
+        after: p.after,
       });
-      return paged(rows, q, total);
+      return paged(rows, p, total, cursorBy(PURSUIT_ORDER));
     },
   );
 

@@ -3,10 +3,13 @@ import { z } from 'zod';
 import { sendJson } from '../../http/send-json.js';
 import { validationError } from '../../http/errors.js';
 import { listResponse } from '../../http/paging.js';
-import { pageOffset, paged } from '../../shared/paging.js';
+import { cursorBy, pageFrom, pageOffset, paged } from '../../shared/paging.js';
 import { transact } from '../../db/transact.js';
 import { forbidden, notFound } from '../../shared/errors.js';
-import { getSignal, listSignals } from '../signals.repository.js';
+import { sendCsv, wantsCsv } from '../../http/csv-export.js';
+import { seekAll } from '../../db/keyset.js';
+import { SIGNAL_COLUMNS } from '../exports.js';
+import { filteredSignals, getSignal, listSignals, SIGNAL_ORDER } from '../signals.repository.js';
 import * as s from '../workstream.schemas.js';
 import { createSignals, patchSignal } from '../workstream.service.js';
 import type { WorkstreamRouteKit } from './route-kit.js';
@@ -74,6 +77,14 @@ function registerSignalListRoute(k: WorkstreamRouteKit): void {
     async (request, reply) => {
       const q = request.query;
       const orgId = orgOf(request);
+      const filter = {
+        orgId,
+        ...(q.source_type !== undefined ? { sourceType: q.source_type } : {}),
+        ...(q.since !== undefined ? { since: q.since } : {}),
+        ...(q.until !== undefined ? { until: q.until } : {}),
+      };
+      if (wantsCsv(request, q.format)) return sendCsv(reply, 'signals', SIGNAL_COLUMNS, seekAll(filteredSignals(db, filter).selectAll(), SIGNAL_ORDER));
+      const p = pageFrom(q, SIGNAL_ORDER);
       // A page depends on the data only (since/until are absolute): reused until the next commit.
       const page = await deps.answers.get({
         scope: 'workstream.signals',
@@ -82,14 +93,12 @@ function registerSignalListRoute(k: WorkstreamRouteKit): void {
         schema: signalPageSchema,
         compute: async () => {
           const { rows, total } = await listSignals(db, {
-            orgId,
-            ...(q.source_type !== undefined ? { sourceType: q.source_type } : {}),
-            ...(q.since !== undefined ? { since: q.since } : {}),
-            ...(q.until !== undefined ? { until: q.until } : {}),
-            limit: q.limit,
-            offset: pageOffset(q),
+            ...filter,
+            limit: p.limit,
+            offset: pageOffset(p),
+            after: p.after,
           });
-          return { value: paged(rows, q, total) };
+          return { value: paged(rows, p, total, cursorBy(SIGNAL_ORDER)) };
         },
       });
       return sendJson(request, reply, page);
