@@ -4,12 +4,29 @@
  */
 import type { DbOrTrx } from '../db/create-db.js';
 import { deletedRows, type PruneBatch } from '../db/prune.js';
-import { toBool, type NotificationKind, type Row } from '../db/types.js';
+import { toBool, type NotificationEmailState, type NotificationKind, type Row } from '../db/types.js';
 import { seekPage } from '../db/keyset.js';
 import { listOrder } from '../shared/paging.js';
 
-/** A notification as the API answers it: the row without its bookkeeping (org, person, mail job, in-app switch). */
-export type NotificationView = Omit<Row<'notification'>, 'org_id' | 'user_id' | 'in_app' | 'mail_event_id'>;
+/**
+ * A notification as the API answers it: the row without its bookkeeping (org, person, mail job,
+ * in-app switch). Spelled out, not derived from the Kysely row type, so that the SDK's declaration
+ * bundle (packages/client), which names it in the `notification:created` frame, needs no Kysely.
+ */
+export interface NotificationView {
+  notification_id: number;
+  kind: NotificationKind;
+  item_type: string;
+  item_id: string;
+  title: string;
+  detail: string | null;
+  actor: string | null;
+  work_event_id: number;
+  created_at: string;
+  read_at: string | null;
+  email_state: NotificationEmailState;
+  emailed_at: string | null;
+}
 
 export function toNotificationView(r: Row<'notification'>): NotificationView {
   return {

@@ -9,6 +9,8 @@ import { dayOrInstant, resolveDays, timeZone } from '../shared/day-or-instant.js
 import { isoInstant } from '../shared/iso-instant.js';
 import { ME } from '../shared/auth-context.js';
 import { orgIdQuery, positiveId } from '../http/params.js';
+import type { Equal, Expect } from '../shared/type-equality.js';
+import type { ExecutiveMetricsRow } from './metrics.query.js';
 
 export const TASK_STATUSES = ['RED', 'YELLOW', 'GREEN', 'COMPLETED'] as const;
 export const TASK_PRIORITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'NORMAL'] as const;
@@ -251,7 +253,53 @@ export const taskSchema = z.object({
   first_response_due_at: z.string().nullable(),
   first_response_status: z.enum(SLA_STATUSES),
 });
-export type TaskView = z.infer<typeof taskSchema>;
+/**
+ * The task as the API answers it. Spelled out rather than `z.infer<typeof taskSchema>` so that the
+ * SDK's declaration bundle (packages/client), which names it in the realtime frames, needs no zod;
+ * the check below keeps the two equal.
+ */
+export interface TaskView {
+  task_id: string;
+  org_id: number;
+  workflow_category: string;
+  task_status: (typeof TASK_STATUSES)[number];
+  title: string;
+  description: string | null;
+  priority: (typeof TASK_PRIORITIES)[number];
+  current_owner: string | null;
+  owner_email: string | null;
+  owner_user_id: number | null;
+  owner_name: string | null;
+  dollar_value: number;
+  currency: string;
+  sla_deadline: string | null;
+  sla_status: (typeof SLA_STATUSES)[number];
+  sla_paused_at: string | null;
+  sla_warned_at: string | null;
+  sla_breached_at: string | null;
+  entities: Record<string, unknown>;
+  customer_name: string | null;
+  po_number: string | null;
+  quote_number: string | null;
+  source_type: (typeof SOURCE_TYPES)[number];
+  source_message_id: string | null;
+  source_sender: string | null;
+  source_subject: string | null;
+  source_received_at: string | null;
+  signal_id: number | null;
+  pattern_id: number | null;
+  category_reason: string | null;
+  tags: string[];
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  first_response_at: string | null;
+  completed_at: string | null;
+  resolution_hours: number | null;
+  first_response_due_at: string | null;
+  first_response_status: (typeof SLA_STATUSES)[number];
+}
+type TaskViewMatchesSchema = Expect<Equal<TaskView, z.infer<typeof taskSchema>>>;
 
 export const historySchema = z.object({
   history_id: z.number(),
@@ -288,7 +336,9 @@ export const executiveMetricsSchema = z.object({
   tasks_last_24h: z.number(),
   sla_met_percentage: z.number(),
 });
-export type ExecutiveMetrics = z.infer<typeof executiveMetricsSchema>;
+/** The metrics query's row without its org: plain for the same reason as TaskView (it is in the `workflow:metrics:updated` frame). */
+export type ExecutiveMetrics = Omit<ExecutiveMetricsRow, 'org_id'>;
+type ExecutiveMetricsMatchSchema = Expect<Equal<ExecutiveMetrics, z.infer<typeof executiveMetricsSchema>>>;
 
 export const analyticsPointSchema = z.object({
   bucket: z.string(),
