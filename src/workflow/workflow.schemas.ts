@@ -94,7 +94,9 @@ export type TaskUpdates = z.infer<typeof taskUpdates>;
 export const updateTaskBody = z
   .object({ org_id: orgIdField, updates: taskUpdates, reason: z.string().trim().max(1000).optional() })
   .strict();
-export const updateTaskInput = updateTaskBody.extend({ taskId }).strict();
+/** tRPC: the version the caller read; the write happens only while the task is still at it (else PRECONDITION_FAILED). */
+const expectedVersion = z.number().int().positive().optional();
+export const updateTaskInput = updateTaskBody.extend({ taskId, expected_version: expectedVersion }).strict();
 
 /** REST body of PATCH /api/workflow/tasks/:id: the fields to change themselves, and optionally why. */
 export const patchTaskBody = z
@@ -107,6 +109,7 @@ export const patchTaskBody = z
 export type UpdateTaskInput = z.infer<typeof updateTaskInput>;
 
 export const taskIdInput = z.object({ org_id: orgIdField, taskId }).strict();
+export const deleteTaskInput = taskIdInput.extend({ expected_version: expectedVersion }).strict();
 
 // ------------------------------------------------------------------ list
 const listFilterFields = {
@@ -245,6 +248,8 @@ export const taskSchema = z.object({
   /** When the first response is due (the rule's first_response_hrs); null without a target. */
   first_response_due_at: z.string().nullable(),
   first_response_status: z.enum(SLA_STATUSES),
+  /** Changes with every write; `If-Match: "<version>"` (REST) or `expected_version` (tRPC) writes only over what you read. */
+  version: z.number().int(),
 });
 export type TaskView = z.infer<typeof taskSchema>;
 
