@@ -21,6 +21,7 @@ import { advisoryExclusive, inProcessExclusive, type ExclusiveResult } from './e
 import { isMigrated, migrateToLatest } from './migrate.js';
 import type { Engine } from './migrations/helpers.js';
 import { SearchPathPostgresDialect } from './pg-introspector.js';
+import { ItemVersionsPlugin } from './item-versions.plugin.js';
 import { SqliteValuesPlugin } from './sqlite-values.plugin.js';
 import { SQLITE_FOLD_FUNCTION } from './sql-helpers.js';
 import type { DB } from './types.js';
@@ -173,10 +174,11 @@ function openSqlite(url: string): Database {
   // "ÄRGER" finds "ärger" as PostgreSQL's ILIKE does (see containsText in sql-helpers.ts).
   raw.function(SQLITE_FOLD_FUNCTION, { deterministic: true }, (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : v));
   const availability = new Availability();
-  const db = new Kysely<DB>({
+  const base = new Kysely<DB>({
     dialect: withAvailability(new ImmediateSqliteDialect({ database: withStatementCache(raw) }), availability),
     plugins: [new SqliteValuesPlugin()],
   });
+  const db = base.withPlugin(new ItemVersionsPlugin());
   // data_version changes when another connection (handle, process, sqlite3 shell) commits;
   // total_changes() counts every row this connection wrote, autocommit statements and triggers
   // included, so our own commits change the token without hooking each commit; schema_version
@@ -195,8 +197,9 @@ function openSqlite(url: string): Database {
     availability,
     description: `sqlite:${file}`,
     sqlite: raw,
-    migrate: () => migrateToLatest(db, 'sqlite'),
-    isMigrated: () => isMigrated(db, 'sqlite'),
+    // Migrations are frozen: they run without the version bump, which knows today's columns.
+    migrate: () => migrateToLatest(base, 'sqlite'),
+    isMigrated: () => isMigrated(base, 'sqlite'),
     async ping() {
       await sql`select 1`.execute(db);
     },
@@ -241,7 +244,8 @@ function openPostgres(url: string, opts: CreateDatabaseOptions): Database {
   pool.on('error', () => {});
   pool.on('connect', (client) => client.on('error', () => {}));
   const availability = new Availability();
-  const db = new Kysely<DB>({ dialect: withAvailability(new SearchPathPostgresDialect({ pool }), availability) });
+  const base = new Kysely<DB>({ dialect: withAvailability(new SearchPathPostgresDialect({ pool }), availability) });
+  const db = base.withPlugin(new ItemVersionsPlugin());
   let closed = false;
   return {
     db,
@@ -250,8 +254,8 @@ function openPostgres(url: string, opts: CreateDatabaseOptions): Database {
     availability,
     description: url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'),
     pgPool: pool,
-    migrate: () => migrateToLatest(db, 'postgres'),
-    isMigrated: () => isMigrated(db, 'postgres'),
+    migrate: () => migrateToLatest(base, 'postgres'),
+    isMigrated: () => isMigrated(base, 'postgres'),
     async ping() {
       await sql`select 1`.execute(db);
     },

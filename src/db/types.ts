@@ -48,6 +48,8 @@ export interface SignalTable {
   owner_user_id: string | null;
   created_at: Iso;
   updated_at: Iso;
+  /** Optimistic-concurrency version (0026): 1 on insert, +1 with every UPDATE (item-versions.plugin.ts). */
+  version: Generated<number>;
 }
 
 export type CandidateStatus = 'new' | 'triaged' | 'nurture' | 'on_hold' | 'promoted' | 'archived';
@@ -61,6 +63,8 @@ export interface CandidateTable {
   last_touch_at: Iso;
   created_at: Iso;
   updated_at: Iso;
+  /** Optimistic-concurrency version (0026): 1 on insert, +1 with every UPDATE (item-versions.plugin.ts). */
+  version: Generated<number>;
 }
 
 export interface CandidateSignalTable {
@@ -84,6 +88,8 @@ export interface PursuitTable {
   owner_user_id: string | null;
   created_at: Iso;
   updated_at: Iso;
+  /** Optimistic-concurrency version (0026): 1 on insert, +1 with every UPDATE (item-versions.plugin.ts). */
+  version: Generated<number>;
 }
 
 export type ProposalStatus = 'draft' | 'sent' | 'accepted' | 'rejected';
@@ -102,6 +108,8 @@ export interface ProposalTable {
   sent_at: Iso | null;
   created_at: Iso;
   updated_at: Iso;
+  /** Optimistic-concurrency version (0026): 1 on insert, +1 with every UPDATE (item-versions.plugin.ts). */
+  row_version: Generated<number>;
 }
 
 export interface PursuitChecklistTable {
@@ -261,6 +269,8 @@ export interface WorkflowTaskTable {
   first_response_status: Generated<SlaStatus>;
   /** When the first-response state next changes; null once answered, completed or without a target. */
   first_response_next_at: Iso | null;
+  /** Optimistic-concurrency version (0026): 1 on insert, +1 with every UPDATE (item-versions.plugin.ts). */
+  version: Generated<number>;
 }
 
 export type MessageDirection = 'inbound' | 'outbound';

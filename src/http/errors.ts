@@ -22,6 +22,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'conflict':
     case 'idempotency_in_progress':
       return 409;
+    case 'precondition_failed':
+      return 412;
     case 'payload_too_large':
       return 413;
     case 'invalid_transition':
@@ -55,6 +57,8 @@ export function trpcCodeOf(code: ErrorCode): TRPC_ERROR_CODE_KEY {
     case 'conflict':
     case 'idempotency_in_progress':
       return 'CONFLICT';
+    case 'precondition_failed':
+      return 'PRECONDITION_FAILED';
     case 'payload_too_large':
       return 'PAYLOAD_TOO_LARGE';
     case 'invalid_transition':

@@ -4,6 +4,7 @@
  * auth plugin sets.
  */
 import type { AuthContext, Role } from '../shared/auth-context.js';
+import type { EtagConfig } from './preconditions.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -24,6 +25,8 @@ declare module 'fastify' {
     orgIdIsTarget?: boolean;
     /** The route takes outside text (raw mail) and drops NUL itself instead of refusing it. */
     cleansNul?: boolean;
+    /** The route answers one versioned item: ETag from this answer field; `ifMatch`: it honours If-Match (src/http/preconditions.ts). */
+    etag?: EtagConfig;
   }
 }
 

@@ -16,6 +16,7 @@ import { newRequestId } from '../shared/ids.js';
 import type { Logger } from '../shared/logger.js';
 import { toHttpError, trpcCodeOf, type ErrorBody } from './errors.js';
 import type { Metrics } from './metrics.js';
+import { registerEtags, versionedRouteDocs, type EtagConfig } from './preconditions.js';
 
 /**
  * The dashboard only talks to its own origin (REST, tRPC, /ws); inline scripts are never needed.
@@ -222,6 +223,7 @@ export async function createHttpServer(o: HttpServerOptions): Promise<FastifyIns
     // Plain http on localhost and behind TLS-terminating proxies alike: HSTS is the proxy's to send.
     strictTransportSecurity: false,
   });
+  registerEtags(app);
   await registerOpenApi(app);
   return app;
 }
@@ -279,7 +281,8 @@ async function registerOpenApi(app: FastifyInstance): Promise<void> {
       // tRPC's catch-all route is not a REST endpoint: keep it out of the document.
       if (args.url === TRPC_ROUTE) return { schema: { hide: true } as never, url: args.url };
       const out = jsonSchemaTransform(args);
-      return takesIdempotencyKey(args.route) ? { ...out, schema: withIdempotencyKeyHeader(out.schema) } : out;
+      const schema = versionedRouteDocs(out.schema, (args.route.config as { etag?: EtagConfig } | undefined)?.etag);
+      return { ...out, schema: takesIdempotencyKey(args.route) ? withIdempotencyKeyHeader(schema) : schema };
     },
   });
   await app.register(swaggerUi, {

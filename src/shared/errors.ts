@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'conflict',
   'payload_too_large',
   'invalid_transition',
+  'precondition_failed',
   'rate_limited',
   'idempotency_mismatch',
   'idempotency_in_progress',
@@ -47,6 +48,15 @@ export const notAMember = (field: string, userId: number) =>
 export const conflict = (message: string, details?: unknown) => new AppError('conflict', message, details);
 export const invalidTransition = (message: string, details?: unknown) =>
   new AppError('invalid_transition', message, details);
+
+/**
+ * A write sent with `If-Match` / `expected_version` found the item at another version: someone
+ * changed it since the caller read it. Nothing was written; `details.current_version` says where it is.
+ */
+export const preconditionFailed = (what: string, currentVersion: number) =>
+  new AppError('precondition_failed', `${what} was changed by someone else: it is at version ${currentVersion}, not the one given; read it again`, {
+    current_version: currentVersion,
+  });
 
 export function assertUnreachable(x: never): never {
   throw new Error(`Unreachable: ${String(x)}`);

@@ -87,6 +87,9 @@ export async function settleTaskSla(
       sla_status: worse ? slaBefore : plan.sla_status,
       sla_next_at: plan.sla_next_at,
       first_response_next_at: firstResponseNextAt(row),
+      // Part of the write just made, in its transaction: one change, one version (the answer and
+      // the write's events name the same one). An escalation below is a change of its own.
+      version: row.version,
     })
     .where('org_id', '=', row.org_id)
     .where('task_id', '=', row.task_id)

@@ -3,6 +3,8 @@ import type { DbOrTrx } from '../db/create-db.js';
 import { deleteOlderThan, type PruneBatch } from '../db/prune.js';
 import type { SqlHelpers } from '../db/sql-helpers.js';
 import { statementParts } from '../db/statement-parts.js';
+import { versionIn } from '../db/versions.js';
+import type { ExpectedVersion } from '../shared/expected-version.js';
 import type { DB, NewRow, Row, RowUpdate, TaskStatus } from '../db/types.js';
 import { keysetAfter, seekPage } from '../db/keyset.js';
 import { listOrder, pageOffset, type PageQuery } from '../shared/paging.js';
@@ -68,6 +70,7 @@ export function toTaskView(r: TaskRowNamed): TaskView {
     resolution_hours: r.resolution_hours,
     first_response_due_at: r.first_response_due_at,
     first_response_status: r.first_response_status,
+    version: r.version,
   };
 }
 
@@ -117,18 +120,38 @@ export async function findTasks(db: DbOrTrx, orgId: number, taskIds: string[]): 
 }
 
 export async function updateTaskRow(db: DbOrTrx, orgId: number, taskId: string, set: RowUpdate<'workflow_tasks'>): Promise<TaskRow> {
+  const row = await updateTaskRowAt(db, orgId, taskId, set, undefined);
+  if (!row) throw new Error(`task ${taskId} of org ${orgId} is gone`);
+  return row;
+}
+
+/** Changes one task only while it is at an expected version (if any): undefined when it is not (or is gone). */
+export async function updateTaskRowAt(
+  db: DbOrTrx,
+  orgId: number,
+  taskId: string,
+  set: RowUpdate<'workflow_tasks'>,
+  expected: ExpectedVersion,
+): Promise<TaskRow | undefined> {
   return db
     .updateTable('workflow_tasks')
     .set(set)
     .where('org_id', '=', orgId)
     .where('task_id', '=', taskId)
+    .$if(expected !== undefined, (q) => q.where(versionIn('version', expected!)))
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
 }
 
-/** Deletes one task of one org; answers the row as it was, or undefined when there was none. */
-export async function deleteTaskRow(db: DbOrTrx, orgId: number, taskId: string): Promise<TaskRow | undefined> {
-  return db.deleteFrom('workflow_tasks').where('org_id', '=', orgId).where('task_id', '=', taskId).returningAll().executeTakeFirst();
+/** Deletes one task of one org (only at an expected version, if any); the row as it was, or undefined when none was deleted. */
+export async function deleteTaskRow(db: DbOrTrx, orgId: number, taskId: string, expected?: ExpectedVersion): Promise<TaskRow | undefined> {
+  return db
+    .deleteFrom('workflow_tasks')
+    .where('org_id', '=', orgId)
+    .where('task_id', '=', taskId)
+    .$if(expected !== undefined, (q) => q.where(versionIn('version', expected!)))
+    .returningAll()
+    .executeTakeFirst();
 }
 
 export async function insertHistory(

@@ -11,7 +11,8 @@ import type { WorkflowDeps } from './workflow.deps.js';
 import { cursorBy, paged, pageFrom } from '../shared/paging.js';
 import { transact } from '../db/transact.js';
 import { appendEvents, type NewWorkEvent } from '../outbox/work-events.repository.js';
-import { badRequest, notFound } from '../shared/errors.js';
+import { badRequest, notFound, preconditionFailed } from '../shared/errors.js';
+import { assertExpectedVersion, type ExpectedVersion } from '../shared/expected-version.js';
 import { newTaskId } from '../shared/ids.js';
 import {
   deleteTaskRow,
@@ -27,7 +28,7 @@ import {
   signalExists,
   taskSortKey,
   toTaskView,
-  updateTaskRow,
+  updateTaskRowAt,
   type ResolvedFilter,
 } from './tasks.repository.js';
 import { requireActiveMember } from '../users/owner-check.js';
@@ -203,7 +204,12 @@ export async function getTask(deps: Pick<WorkflowDeps, 'database'>, auth: AuthCo
   return { ...toTaskView(row), history, messages };
 }
 
-export async function updateTask(deps: Deps, auth: AuthContext, input: UpdateTaskInput): Promise<TaskView> {
+/**
+ * Changes a task. With `expected` (If-Match / expected_version) only while it is at one of those
+ * versions, else 412 and nothing written — checked again by the UPDATE itself, so the check and the
+ * write cannot be split by another writer.
+ */
+export async function updateTask(deps: Deps, auth: AuthContext, input: UpdateTaskInput, expected?: ExpectedVersion): Promise<TaskView> {
   const now = deps.clock.now();
   const at = now.toISOString();
   const u = input.updates;
@@ -211,6 +217,8 @@ export async function updateTask(deps: Deps, auth: AuthContext, input: UpdateTas
     // SQLite's BEGIN IMMEDIATE already serialises writers; PostgreSQL needs the row lock.
     const before = await findTask(trx, auth.orgId, input.taskId, !deps.database.caps.singleWriter);
     if (!before) throw notFound(`Task ${input.taskId}`);
+    // Before the no-change answer below: a stale editor learns so even when its change already holds.
+    assertExpectedVersion(`Task ${input.taskId}`, before.version, expected);
     if (u.owner_user_id != null && u.owner_user_id !== before.owner_user_id) {
       await requireActiveMember(trx, auth.orgId, u.owner_user_id, 'owner_user_id');
     }
@@ -256,7 +264,8 @@ export async function updateTask(deps: Deps, auth: AuthContext, input: UpdateTas
     if (changed.length === 0) return toTaskView(before);
     set.updated_at = at;
 
-    const row = await updateTaskRow(trx, auth.orgId, input.taskId, set);
+    const row = await updateTaskRowAt(trx, auth.orgId, input.taskId, set, expected);
+    if (!row) throw await staleOrGone(trx, auth.orgId, input.taskId);
     const task = await viewOf(trx, row);
     const events = [taskEvent('task.updated', task, auth.actor, at, { changes: changed })];
     if (set.owner_user_id != null) {
@@ -289,12 +298,18 @@ export async function updateTask(deps: Deps, auth: AuthContext, input: UpdateTas
   });
 }
 
-export async function deleteTask(deps: Deps, auth: AuthContext, taskId: string): Promise<{ success: true; taskId: string }> {
+/** The 412 (or 404) for a conditional write that matched no row. */
+async function staleOrGone(trx: Trx, orgId: number, taskId: string) {
+  const now = await findTask(trx, orgId, taskId);
+  return now ? preconditionFailed(`Task ${taskId}`, now.version) : notFound(`Task ${taskId}`);
+}
+
+export async function deleteTask(deps: Deps, auth: AuthContext, taskId: string, expected?: ExpectedVersion): Promise<{ success: true; taskId: string }> {
   const at = deps.clock.now().toISOString();
   return transact(deps, async (trx) => {
     // History rows cascade with the task (comments name no table: deleted here); the counters follow through their triggers.
-    const row = await deleteTaskRow(trx, auth.orgId, taskId);
-    if (!row) throw notFound(`Task ${taskId}`);
+    const row = await deleteTaskRow(trx, auth.orgId, taskId, expected);
+    if (!row) throw await staleOrGone(trx, auth.orgId, taskId);
     await deleteItemComments(trx, auth.orgId, 'task', taskId);
     // Recorded like any other change, so live boards drop the card and the metrics are pushed again;
     // the payload says what the task was (category, status, value) and `task` is null: it is gone.

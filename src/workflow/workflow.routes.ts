@@ -36,9 +36,13 @@ import {
 import { sendJson } from '../http/send-json.js';
 import { pageQuery } from '../http/paging.js';
 import { orgIdQuery } from '../http/params.js';
+import { ifMatch } from '../http/preconditions.js';
 
 const idParams = z.object({ id: taskId });
 const tags = ['workflow'];
+/** Single-task answers carry `ETag: "<version>"`; writes honour If-Match (src/http/preconditions.ts). */
+const readsTask = { etag: { field: 'version' } } as const;
+const writesTask = { etag: { field: 'version', ifMatch: true } } as const;
 
 /** Registered with the prefix /api/workflow. */
 export const workflowRoutes: FastifyPluginAsync<{ deps: WorkflowDeps }> = async (appIn, { deps }) => {
@@ -59,7 +63,7 @@ export const workflowRoutes: FastifyPluginAsync<{ deps: WorkflowDeps }> = async 
   );
   app.post(
     '/tasks',
-    { schema: { tags: resourceTags, summary: 'Create a task', body: createTaskInput, response: { 201: taskSchema } } },
+    { config: readsTask, schema: { tags: resourceTags, summary: 'Create a task', body: createTaskInput, response: { 201: taskSchema } } },
     async (request, reply) => {
       const task = await createTask(deps, request.auth!, request.body);
       return reply.status(201).header('location', `/api/workflow/tasks/${encodeURIComponent(task.task_id)}`).send(task);
@@ -67,12 +71,13 @@ export const workflowRoutes: FastifyPluginAsync<{ deps: WorkflowDeps }> = async 
   );
   app.get(
     '/tasks/:id',
-    { schema: { tags: resourceTags, summary: 'A task with its status history (oldest first) and thread', params: idParams, response: { 200: taskWithHistorySchema } } },
+    { config: readsTask, schema: { tags: resourceTags, summary: 'A task with its status history (oldest first) and thread', params: idParams, response: { 200: taskWithHistorySchema } } },
     async (request) => getTask(deps, request.auth!, request.params.id),
   );
   app.patch(
     '/tasks/:id',
     {
+      config: writesTask,
       schema: {
         tags: resourceTags,
         summary: 'Change a task: the fields to change, and optionally `reason` (recorded with a status change)',
@@ -83,14 +88,14 @@ export const workflowRoutes: FastifyPluginAsync<{ deps: WorkflowDeps }> = async 
     },
     async (request) => {
       const { org_id: _orgId, reason, ...updates } = request.body;
-      return updateTask(deps, request.auth!, { taskId: request.params.id, updates, ...(reason !== undefined ? { reason } : {}) });
+      return updateTask(deps, request.auth!, { taskId: request.params.id, updates, ...(reason !== undefined ? { reason } : {}) }, ifMatch(request));
     },
   );
   app.delete(
     '/tasks/:id',
-    { schema: { tags: resourceTags, summary: 'Delete a task (member or admin)', params: idParams, response: { 204: z.null().describe('Deleted') } } },
+    { config: writesTask, schema: { tags: resourceTags, summary: 'Delete a task (member or admin)', params: idParams, response: { 204: z.null().describe('Deleted') } } },
     async (request, reply) => {
-      await deleteTask(deps, request.auth!, request.params.id);
+      await deleteTask(deps, request.auth!, request.params.id, ifMatch(request));
       return reply.status(204).send(null);
     },
   );
@@ -104,26 +109,26 @@ export const workflowRoutes: FastifyPluginAsync<{ deps: WorkflowDeps }> = async 
 
   app.get(
     '/get/:id',
-    { schema: { tags, summary: 'A task with its status history, oldest first', params: idParams, response: { 200: taskWithHistorySchema } } },
+    { config: readsTask, schema: { tags, summary: 'A task with its status history, oldest first', params: idParams, response: { 200: taskWithHistorySchema } } },
     async (request) => getTask(deps, request.auth!, request.params.id),
   );
 
   app.post(
     '/create',
-    { schema: { tags, summary: 'Create a task', body: createTaskInput, response: { 201: taskSchema } } },
+    { config: readsTask, schema: { tags, summary: 'Create a task', body: createTaskInput, response: { 201: taskSchema } } },
     async (request, reply) => reply.status(201).send(await createTask(deps, request.auth!, request.body)),
   );
 
   app.put(
     '/update/:id',
-    { schema: { tags, summary: 'Update a task (status changes are recorded in its history)', params: idParams, body: updateTaskBody, response: { 200: taskSchema } } },
-    async (request) => updateTask(deps, request.auth!, { ...request.body, taskId: request.params.id }),
+    { config: writesTask, schema: { tags, summary: 'Update a task (status changes are recorded in its history)', params: idParams, body: updateTaskBody, response: { 200: taskSchema } } },
+    async (request) => updateTask(deps, request.auth!, { ...request.body, taskId: request.params.id }, ifMatch(request)),
   );
 
   app.delete(
     '/delete/:id',
-    { schema: { tags, summary: 'Delete a task (member or admin)', params: idParams, response: { 200: deleteResultSchema } } },
-    async (request) => deleteTask(deps, request.auth!, request.params.id),
+    { config: writesTask, schema: { tags, summary: 'Delete a task (member or admin)', params: idParams, response: { 200: deleteResultSchema } } },
+    async (request) => deleteTask(deps, request.auth!, request.params.id, ifMatch(request)),
   );
 
   app.get(

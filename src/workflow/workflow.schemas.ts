@@ -97,7 +97,9 @@ export type TaskUpdates = z.infer<typeof taskUpdates>;
 export const updateTaskBody = z
   .object({ org_id: orgIdField, updates: taskUpdates, reason: z.string().trim().max(1000).optional() })
   .strict();
-export const updateTaskInput = updateTaskBody.extend({ taskId }).strict();
+/** tRPC: the version the caller read; the write happens only while the task is still at it (else PRECONDITION_FAILED). */
+const expectedVersion = z.number().int().positive().optional();
+export const updateTaskInput = updateTaskBody.extend({ taskId, expected_version: expectedVersion }).strict();
 
 /** REST body of PATCH /api/workflow/tasks/:id: the fields to change themselves, and optionally why. */
 export const patchTaskBody = z
@@ -110,6 +112,7 @@ export const patchTaskBody = z
 export type UpdateTaskInput = z.infer<typeof updateTaskInput>;
 
 export const taskIdInput = z.object({ org_id: orgIdField, taskId }).strict();
+export const deleteTaskInput = taskIdInput.extend({ expected_version: expectedVersion }).strict();
 
 // ------------------------------------------------------------------ list
 const listFilterFields = {
@@ -252,6 +255,8 @@ export const taskSchema = z.object({
   /** When the first response is due (the rule's first_response_hrs); null without a target. */
   first_response_due_at: z.string().nullable(),
   first_response_status: z.enum(SLA_STATUSES),
+  /** Changes with every write; `If-Match: "<version>"` (REST) or `expected_version` (tRPC) writes only over what you read. */
+  version: z.number().int(),
 });
 /**
  * The task as the API answers it. Spelled out rather than `z.infer<typeof taskSchema>` so that the
@@ -298,6 +303,8 @@ export interface TaskView {
   resolution_hours: number | null;
   first_response_due_at: string | null;
   first_response_status: (typeof SLA_STATUSES)[number];
+  /** Bumped by every change (optimistic concurrency: ETag / If-Match, expected_version). */
+  version: number;
 }
 type TaskViewMatchesSchema = Expect<Equal<TaskView, z.infer<typeof taskSchema>>>;
 

@@ -4,6 +4,8 @@ import type { Signal } from './signals.repository.js';
 import { totalOf } from './stats.repository.js';
 import { seekPage } from '../db/keyset.js';
 import { listOrder, type KeyValue } from '../shared/paging.js';
+import { versionIn } from '../db/versions.js';
+import type { ExpectedVersion } from '../shared/expected-version.js';
 
 export type Candidate = Row<'candidate'>;
 
@@ -87,31 +89,36 @@ export async function updateCandidate(
   candidateId: number,
   patch: { title?: string; owner_user_id?: string | null },
   now: string,
+  expected?: ExpectedVersion,
 ): Promise<Candidate | undefined> {
   return db
     .updateTable('candidate')
     .set({ ...patch, updated_at: now, last_touch_at: now })
     .where('org_id', '=', orgId)
     .where('candidate_id', '=', candidateId)
+    .$if(expected !== undefined, (q) => q.where(versionIn('version', expected!)))
     .returningAll()
     .executeTakeFirst();
 }
 
 /**
- * Moves a candidate only if it is still in the status it was read in: false means another request
- * changed it first (the caller answers 409). On PostgreSQL the row lock makes a concurrent mover
- * wait and then re-check the condition against the committed row.
+ * Moves a candidate only if it is still in the status it was read in (and at an expected version,
+ * if any): undefined means another request changed it first (the caller answers 409 or 412). On
+ * PostgreSQL the row lock makes a concurrent mover wait and then re-check the condition against the
+ * committed row.
  */
 export async function moveCandidateStatus(
   db: DbOrTrx,
-  m: { orgId: number; candidateId: number; from: CandidateStatus; to: CandidateStatus; now: string },
-): Promise<boolean> {
-  const res = await db
+  m: { orgId: number; candidateId: number; from: CandidateStatus; to: CandidateStatus; now: string; expected?: ExpectedVersion },
+): Promise<Candidate | undefined> {
+  const expected = m.expected;
+  return db
     .updateTable('candidate')
     .set({ status: m.to, updated_at: m.now, last_touch_at: m.now })
     .where('org_id', '=', m.orgId)
     .where('candidate_id', '=', m.candidateId)
     .where('status', '=', m.from)
+    .$if(expected !== undefined, (q) => q.where(versionIn('version', expected!)))
+    .returningAll()
     .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
 }

@@ -1,6 +1,8 @@
 import type { DbOrTrx } from '../db/create-db.js';
 import type { ProposalStatus, Row } from '../db/types.js';
 import { appendEvent } from '../outbox/work-events.repository.js';
+import { versionIn } from '../db/versions.js';
+import type { ExpectedVersion } from '../shared/expected-version.js';
 
 export type Proposal = Row<'proposal'>;
 
@@ -30,13 +32,21 @@ export async function getProposal(db: DbOrTrx, orgId: number, proposalId: number
  * not exist). One conditional statement, so it cannot interleave with the proposal mail marking
  * the same row sent: either the edit lands on the draft, or the proposal is already sent.
  */
-export async function updateDraftProposal(db: DbOrTrx, orgId: number, proposalId: number, fields: ProposalFields, now: string): Promise<Proposal | undefined> {
+export async function updateDraftProposal(
+  db: DbOrTrx,
+  orgId: number,
+  proposalId: number,
+  fields: ProposalFields,
+  now: string,
+  expected?: ExpectedVersion,
+): Promise<Proposal | undefined> {
   return db
     .updateTable('proposal')
     .set({ ...fields, updated_at: now })
     .where('org_id', '=', orgId)
     .where('proposal_id', '=', proposalId)
     .where('status', '=', 'draft')
+    .$if(expected !== undefined, (q) => q.where(versionIn('row_version', expected!)))
     .returningAll()
     .executeTakeFirst();
 }

@@ -3,6 +3,8 @@ import type { PursuitStage, Row } from '../db/types.js';
 import { totalOf } from './stats.repository.js';
 import { seekPage } from '../db/keyset.js';
 import { listOrder, type KeyValue } from '../shared/paging.js';
+import { versionIn } from '../db/versions.js';
+import type { ExpectedVersion } from '../shared/expected-version.js';
 
 export type Pursuit = Row<'pursuit'>;
 
@@ -81,12 +83,14 @@ export async function updatePursuit(
   pursuitId: number,
   patch: PursuitPatch,
   now: string,
+  expected?: ExpectedVersion,
 ): Promise<Pursuit | undefined> {
   return db
     .updateTable('pursuit')
     .set({ ...patch, updated_at: now })
     .where('org_id', '=', orgId)
     .where('pursuit_id', '=', pursuitId)
+    .$if(expected !== undefined, (q) => q.where(versionIn('version', expected!)))
     .returningAll()
     .executeTakeFirst();
 }
@@ -106,19 +110,21 @@ export async function touchPursuit(db: DbOrTrx, orgId: number, pursuitId: number
   return Number(res.numUpdatedRows) === 1;
 }
 
-/** Conditional on the stage it was read in; false = lost the race (409). */
+/** Conditional on the stage it was read in (and an expected version, if any); undefined = lost the race (409 or 412). */
 export async function movePursuitStage(
   db: DbOrTrx,
-  m: { orgId: number; pursuitId: number; from: PursuitStage; to: PursuitStage; lostReason?: string; now: string },
-): Promise<boolean> {
-  const res = await db
+  m: { orgId: number; pursuitId: number; from: PursuitStage; to: PursuitStage; lostReason?: string; now: string; expected?: ExpectedVersion },
+): Promise<Pursuit | undefined> {
+  const expected = m.expected;
+  return db
     .updateTable('pursuit')
     .set({ pursuit_stage: m.to, updated_at: m.now, ...(m.lostReason !== undefined ? { lost_reason: m.lostReason } : {}) })
     .where('org_id', '=', m.orgId)
     .where('pursuit_id', '=', m.pursuitId)
     .where('pursuit_stage', '=', m.from)
+    .$if(expected !== undefined, (q) => q.where(versionIn('version', expected!)))
+    .returningAll()
     .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
 }
 
 /** The pursuit a promoted candidate became, if any. */

@@ -4,6 +4,8 @@ import type { Row } from '../db/types.js';
 import { totalOf } from './stats.repository.js';
 import { seekPage } from '../db/keyset.js';
 import { listOrder, type KeyValue } from '../shared/paging.js';
+import { versionIn } from '../db/versions.js';
+import type { ExpectedVersion } from '../shared/expected-version.js';
 
 export type Signal = Row<'signal'>;
 
@@ -148,12 +150,14 @@ export async function updateSignal(
   signalId: number,
   patch: SignalPatch,
   now: string,
+  expected?: ExpectedVersion,
 ): Promise<Signal | undefined> {
   return db
     .updateTable('signal')
     .set({ ...patch, updated_at: now })
     .where('org_id', '=', orgId)
     .where('signal_id', '=', signalId)
+    .$if(expected !== undefined, (q) => q.where(versionIn('version', expected!)))
     .returningAll()
     .executeTakeFirst();
 }

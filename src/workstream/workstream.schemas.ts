@@ -74,6 +74,8 @@ export const signalSchema = z.object({
   owner_user_id: z.string().nullable(),
   created_at: z.string(),
   updated_at: z.string(),
+  /** Changes with every write; send it back as `If-Match: "<version>"` to write only over what you read. */
+  version: z.number().int(),
 });
 
 // ------------------------------------------------------------------ candidates
@@ -99,6 +101,8 @@ export const candidateSchema = z.object({
   last_touch_at: z.string(),
   created_at: z.string(),
   updated_at: z.string(),
+  /** Changes with every write; send it back as `If-Match: "<version>"` to write only over what you read. */
+  version: z.number().int(),
 });
 
 export const candidateTransition = z.object({ to: z.enum(CANDIDATE_STATUSES), reason: text(2_000).optional() }).strict();
@@ -145,6 +149,8 @@ export const pursuitSchema = z.object({
   owner_user_id: z.string().nullable(),
   created_at: z.string(),
   updated_at: z.string(),
+  /** Changes with every write; send it back as `If-Match: "<version>"` to write only over what you read. */
+  version: z.number().int(),
 });
 
 export const checklistItemSchema = z.object({
@@ -186,6 +192,8 @@ export const proposalSchema = z.object({
   sent_at: z.string().nullable(),
   created_at: z.string(),
   updated_at: z.string(),
+  /** The row's version (`version` is the proposal's number): `If-Match: "<row_version>"` on PATCH. */
+  row_version: z.number().int(),
 });
 
 export const proposalInput = z

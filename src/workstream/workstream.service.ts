@@ -7,7 +7,8 @@ import type { DbOrTrx } from '../db/create-db.js';
 import { isUniqueViolation } from '../db/errors.js';
 import type { CandidateStatus, PursuitStage } from '../db/types.js';
 import { appendEvent, appendEvents } from '../outbox/work-events.repository.js';
-import { AppError, badRequest, conflict, notFound } from '../shared/errors.js';
+import { AppError, badRequest, conflict, notFound, preconditionFailed } from '../shared/errors.js';
+import { assertExpectedVersion, type ExpectedVersion } from '../shared/expected-version.js';
 import {
   getCandidate,
   insertCandidate,
@@ -36,6 +37,7 @@ import {
 } from './pursuits.repository.js';
 import {
   existingSignalIds,
+  getSignal,
   insertSignals,
   updateSignal,
   type Signal,
@@ -93,9 +95,18 @@ export async function createSignals(
   return res;
 }
 
-export async function patchSignal(trx: DbOrTrx, ctx: Ctx, signalId: number, patch: SignalPatch): Promise<Signal> {
-  const row = await updateSignal(trx, ctx.orgId, signalId, patch, ctx.now);
-  if (!row) throw notFound(`Signal ${signalId}`);
+/**
+ * The error for a conditional write (If-Match / expected_version) that matched no row: 412 naming
+ * the version the item is at, or 404 when it is gone. Nothing was written either way.
+ */
+async function staleOrGone(read: () => Promise<{ version: number } | undefined>, what: string): Promise<AppError> {
+  const now = await read();
+  return now ? preconditionFailed(what, now.version) : notFound(what);
+}
+
+export async function patchSignal(trx: DbOrTrx, ctx: Ctx, signalId: number, patch: SignalPatch, expected?: ExpectedVersion): Promise<Signal> {
+  const row = await updateSignal(trx, ctx.orgId, signalId, patch, ctx.now, expected);
+  if (!row) throw await staleOrGone(() => getSignal(trx, ctx.orgId, signalId), `Signal ${signalId}`);
   await appendEvent(trx, event(ctx, 'signal.updated', 'signal', signalId, { changes: patch }));
   return row;
 }
@@ -127,11 +138,12 @@ export async function patchCandidate(
   ctx: Ctx,
   candidateId: number,
   patch: { title?: string; owner_user_id?: string | null; signal_ids?: number[] },
+  expected?: ExpectedVersion,
 ): Promise<Candidate> {
   const { signal_ids, ...fields } = patch;
   const linkIds = [...new Set(signal_ids ?? [])];
-  const row = await updateCandidate(trx, ctx.orgId, candidateId, fields, ctx.now);
-  if (!row) throw notFound(`Candidate ${candidateId}`);
+  const row = await updateCandidate(trx, ctx.orgId, candidateId, fields, ctx.now, expected);
+  if (!row) throw await staleOrGone(() => getCandidate(trx, ctx.orgId, candidateId), `Candidate ${candidateId}`);
   await assertSignalsExist(trx, ctx.orgId, linkIds);
   await linkSignals(trx, ctx.orgId, candidateId, linkIds, ctx.now);
   await appendEvent(trx, event(ctx, 'candidate.updated', 'candidate', candidateId, { changes: patch }));
@@ -149,12 +161,17 @@ export async function transitionCandidate(
   candidateId: number,
   to: CandidateStatus,
   reason?: string,
+  expected?: ExpectedVersion,
 ): Promise<{ candidate: Candidate; pursuit?: Pursuit }> {
   const current = await getCandidate(trx, ctx.orgId, candidateId);
   if (!current) throw notFound(`Candidate ${candidateId}`);
+  assertExpectedVersion(`Candidate ${candidateId}`, current.version, expected);
   const from = current.status;
   assertCandidateMove(from, to);
-  if (!(await moveCandidateStatus(trx, { orgId: ctx.orgId, candidateId, from, to, now: ctx.now }))) {
+  const moved = await moveCandidateStatus(trx, { orgId: ctx.orgId, candidateId, from, to, now: ctx.now, expected });
+  if (!moved) {
+    // Lost the race: 412 when the caller named a version (it has moved on), else 409 as before.
+    if (expected !== undefined) throw await staleOrGone(() => getCandidate(trx, ctx.orgId, candidateId), `Candidate ${candidateId}`);
     throw conflict(`Candidate ${candidateId} changed while moving it from ${from}; read it again`, { expected: from });
   }
   let pursuit: Pursuit | undefined;
@@ -186,18 +203,19 @@ export async function transitionCandidate(
       pursuitAssignedEvent({ orgId: ctx.orgId, pursuitId: pursuit.pursuit_id, title: pursuit.title, ownerUserId: assigned, previousOwnerUserId: null, via: 'manual', actor: ctx.actor, at: ctx.now }),
     );
   }
-  return { candidate: { ...current, status: to, updated_at: ctx.now, last_touch_at: ctx.now }, pursuit };
+  return { candidate: moved, pursuit };
 }
 
 // ------------------------------------------------------------------ pursuits
 /** Changes a pursuit's fields; a new owner must be an active member of the org (else 400 not_a_member, nothing written). */
-export async function patchPursuit(trx: DbOrTrx, ctx: Ctx, pursuitId: number, patch: PursuitPatch): Promise<Pursuit> {
+export async function patchPursuit(trx: DbOrTrx, ctx: Ctx, pursuitId: number, patch: PursuitPatch, expected?: ExpectedVersion): Promise<Pursuit> {
   const newOwner = patch.owner_user_id == null ? null : Number(patch.owner_user_id);
   const before = await getPursuit(trx, ctx.orgId, pursuitId);
   if (!before) throw notFound(`Pursuit ${pursuitId}`);
+  assertExpectedVersion(`Pursuit ${pursuitId}`, before.version, expected);
   if (newOwner !== null && patch.owner_user_id !== before.owner_user_id) await requireActiveMember(trx, ctx.orgId, newOwner, 'owner_user_id');
-  const row = await updatePursuit(trx, ctx.orgId, pursuitId, patch, ctx.now);
-  if (!row) throw notFound(`Pursuit ${pursuitId}`);
+  const row = await updatePursuit(trx, ctx.orgId, pursuitId, patch, ctx.now, expected);
+  if (!row) throw await staleOrGone(() => getPursuit(trx, ctx.orgId, pursuitId), `Pursuit ${pursuitId}`);
   await appendEvent(trx, event(ctx, 'pursuit.updated', 'pursuit', pursuitId, { changes: patch }));
   if (newOwner !== null && patch.owner_user_id !== before.owner_user_id) {
     await appendEvent(
@@ -229,9 +247,11 @@ export async function transitionPursuit(
   pursuitId: number,
   to: PursuitStage,
   reason?: string,
+  expected?: ExpectedVersion,
 ): Promise<Pursuit> {
   const current = await getPursuit(trx, ctx.orgId, pursuitId);
   if (!current) throw notFound(`Pursuit ${pursuitId}`);
+  assertExpectedVersion(`Pursuit ${pursuitId}`, current.version, expected);
   const from = current.pursuit_stage;
   assertPursuitMove(from, to);
   if (to === 'lost' && !reason) {
@@ -244,8 +264,12 @@ export async function transitionPursuit(
     to,
     now: ctx.now,
     ...(to === 'lost' ? { lostReason: reason! } : {}),
+    expected,
   });
-  if (!moved) throw conflict(`Pursuit ${pursuitId} changed while moving it from ${from}; read it again`, { expected: from });
+  if (!moved) {
+    if (expected !== undefined) throw await staleOrGone(() => getPursuit(trx, ctx.orgId, pursuitId), `Pursuit ${pursuitId}`);
+    throw conflict(`Pursuit ${pursuitId} changed while moving it from ${from}; read it again`, { expected: from });
+  }
   if (to === 'submit') {
     const missing = await missingRequiredItems(trx, ctx.orgId, pursuitId);
     if (missing.length > 0) {
@@ -260,7 +284,7 @@ export async function transitionPursuit(
     trx,
     event(ctx, `pursuit.${to}`, 'pursuit', pursuitId, { from, to, ...(reason !== undefined ? { reason } : {}) }),
   );
-  return { ...current, pursuit_stage: to, updated_at: ctx.now, ...(to === 'lost' ? { lost_reason: reason! } : {}) };
+  return moved;
 }
 
 // ------------------------------------------------------------------ checklist
@@ -339,11 +363,13 @@ export async function createProposal(trx: DbOrTrx, ctx: Ctx, pursuitId: number, 
  * sent or answered is what the customer saw: it stays as it was (409; a new version is the way to
  * change it).
  */
-export async function patchProposal(trx: DbOrTrx, ctx: Ctx, proposalId: number, patch: ProposalFields): Promise<Proposal> {
-  const row = await updateDraftProposal(trx, ctx.orgId, proposalId, patch, ctx.now);
+export async function patchProposal(trx: DbOrTrx, ctx: Ctx, proposalId: number, patch: ProposalFields, expected?: ExpectedVersion): Promise<Proposal> {
+  const row = await updateDraftProposal(trx, ctx.orgId, proposalId, patch, ctx.now, expected);
   if (!row) {
     const current = await getProposal(trx, ctx.orgId, proposalId);
     if (!current) throw notFound(`Proposal ${proposalId}`);
+    // A stale editor hears that first: what it read is no longer what is stored.
+    assertExpectedVersion(`Proposal ${proposalId}`, current.row_version, expected);
     throw conflict(`Proposal ${proposalId} is ${current.status}: only a draft can be changed; create a new version with POST /api/workstream/pursuits/${current.pursuit_id}/proposals`, {
       status: current.status,
       pursuit_id: current.pursuit_id,

@@ -229,16 +229,26 @@ describeEachEngine('dashboard in Chromium', (engine) => {
     expect((await api.task(saved.task_id)).dollar_value).toBe(48_000);
   });
 
-  it('saves only what the user changed on a task page, never reverting a change made meanwhile elsewhere', async () => {
+  it('never overwrites a change made meanwhile elsewhere: the save is refused (412), says so, and the form reloads', async () => {
     const task = await createTaskVia(t, org.member, { workflow_category: 'Support', title: 'Valve leaks', sla_deadline: inHours(48) });
     const page = await open(org.member, `/tasks/${task.task_id}`);
     await page.getByRole('heading', { name: 'Valve leaks' }).waitFor();
     // Changed elsewhere while the page is open and untouched: the form follows.
     await updateTaskVia(t, org.member, task.task_id, { task_status: 'YELLOW' });
     await expect.poll(() => page.getByLabel('Status').inputValue()).toBe('YELLOW');
-    // Now the user edits the title while someone else raises the priority.
+    // Now the user edits the title while someone else raises the priority: the page sends the
+    // version its edit started from, so the save is refused instead of landing on a task it has not seen.
     await page.getByLabel('Title').fill('Valve leaks at line 3');
     await updateTaskVia(t, org.member, task.task_id, { priority: 'HIGH' });
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    const stale = page.getByRole('alert').filter({ hasText: 'Changed by someone else — reloaded' });
+    await stale.waitFor();
+    expect(await stale.textContent()).toContain('Your change was not saved');
+    await expect.poll(() => page.getByLabel('Priority').inputValue()).toBe('HIGH');
+    expect(await page.getByLabel('Title').inputValue()).toBe('Valve leaks');
+    expect(await api.task(task.task_id)).toMatchObject({ title: 'Valve leaks', priority: 'HIGH', task_status: 'YELLOW' });
+    // Made again on the reloaded task, the edit is saved, and the other change stays.
+    await page.getByLabel('Title').fill('Valve leaks at line 3');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.locator('.toast', { hasText: 'Task saved' }).waitFor();
     expect(await api.task(task.task_id)).toMatchObject({ title: 'Valve leaks at line 3', priority: 'HIGH', task_status: 'YELLOW' });

@@ -12,7 +12,8 @@ import { CANDIDATE_ORDER, filteredCandidates, getCandidate, linkedSignals, listC
 import { pursuitIdOfCandidate } from '../pursuits.repository.js';
 import * as s from '../workstream.schemas.js';
 import { createCandidate, patchCandidate, transitionCandidate } from '../workstream.service.js';
-import type { WorkstreamRouteKit } from './route-kit.js';
+import { readsItem, writesItem, type WorkstreamRouteKit } from './route-kit.js';
+import { ifMatch } from '../../http/preconditions.js';
 
 const RECENT_EVENTS = 20;
 
@@ -27,7 +28,7 @@ function registerCandidateCollectionRoutes(k: WorkstreamRouteKit): void {
   const { app, deps, db, ctx, orgOf, tags } = k;
   app.post(
     '/candidates',
-    { schema: { tags, summary: 'Create a candidate (status new), optionally linked to signals', body: s.candidateInput, response: { 201: s.candidateSchema } } },
+    { config: readsItem, schema: { tags, summary: 'Create a candidate (status new), optionally linked to signals', body: s.candidateInput, response: { 201: s.candidateSchema } } },
     async (request, reply) => {
       const { org_id: _org, ...input } = request.body;
       const c = ctx(request);
@@ -67,6 +68,7 @@ function registerCandidateItemRoutes(k: WorkstreamRouteKit): void {
   app.get(
     '/candidates/:id',
     {
+      config: readsItem,
       schema: {
         tags,
         summary: 'One candidate with its linked signals, its pursuit id and recent events',
@@ -97,6 +99,7 @@ function registerCandidateItemRoutes(k: WorkstreamRouteKit): void {
   app.patch(
     '/candidates/:id',
     {
+      config: writesItem,
       schema: {
         tags,
         summary: 'Change title or owner, or link more signals (status moves go through /transition)',
@@ -107,7 +110,8 @@ function registerCandidateItemRoutes(k: WorkstreamRouteKit): void {
     },
     async (request) => {
       const c = ctx(request);
-      return transact(deps, (trx) => patchCandidate(trx, c, request.params.id, request.body));
+      const expected = ifMatch(request);
+      return transact(deps, (trx) => patchCandidate(trx, c, request.params.id, request.body, expected));
     },
   );
 }
@@ -118,6 +122,7 @@ function registerCandidateTransitionRoute(k: WorkstreamRouteKit): void {
   app.post(
     '/candidates/:id/transition',
     {
+      config: writesItem,
       schema: {
         tags,
         summary: 'Move a candidate (new→triaged→nurture|on_hold|promoted|archived…); promoted creates the pursuit',
@@ -128,8 +133,9 @@ function registerCandidateTransitionRoute(k: WorkstreamRouteKit): void {
     },
     async (request) => {
       const c = ctx(request);
+      const expected = ifMatch(request);
       const { candidate, pursuit } = await transact(deps, (trx) =>
-        transitionCandidate(trx, c, request.params.id, request.body.to, request.body.reason),
+        transitionCandidate(trx, c, request.params.id, request.body.to, request.body.reason, expected),
       );
       return { ...candidate, pursuit_id: pursuit?.pursuit_id ?? null };
     },

@@ -6,6 +6,10 @@ import { getProposal, listProposals } from '../proposals.repository.js';
 import * as s from '../workstream.schemas.js';
 import { createProposal, patchProposal } from '../workstream.service.js';
 import type { WorkstreamRouteKit } from './route-kit.js';
+import { ifMatch } from '../../http/preconditions.js';
+
+/** A proposal's `version` is its document number: its ETag is the row's `row_version`. */
+const readsProposal = { etag: { field: 'row_version' } } as const;
 
 export function registerProposalsRoutes(k: WorkstreamRouteKit): void {
   const { app, deps, db, ctx, orgOf, tags, requirePursuit } = k;
@@ -21,7 +25,7 @@ export function registerProposalsRoutes(k: WorkstreamRouteKit): void {
 
   app.post(
     '/pursuits/:id/proposals',
-    { schema: { tags, summary: 'Create the next proposal version (draft)', params: s.idParams, body: s.proposalInput.nullish(), response: { 201: s.proposalSchema } } },
+    { config: readsProposal, schema: { tags, summary: 'Create the next proposal version (draft)', params: s.idParams, body: s.proposalInput.nullish(), response: { 201: s.proposalSchema } } },
     async (request, reply) => {
       const c = ctx(request);
       return reply.status(201).send(await transact(deps, (trx) => createProposal(trx, c, request.params.id, request.body ?? {})));
@@ -30,7 +34,7 @@ export function registerProposalsRoutes(k: WorkstreamRouteKit): void {
 
   app.get(
     '/proposals/:id',
-    { schema: { tags, summary: 'One proposal version', params: s.idParams, response: { 200: s.proposalSchema } } },
+    { config: readsProposal, schema: { tags, summary: 'One proposal version', params: s.idParams, response: { 200: s.proposalSchema } } },
     async (request) => {
       const p = await getProposal(db, orgOf(request), request.params.id);
       if (!p) throw notFound(`Proposal ${request.params.id}`);
@@ -41,6 +45,7 @@ export function registerProposalsRoutes(k: WorkstreamRouteKit): void {
   app.patch(
     '/proposals/:id',
     {
+      config: { etag: { field: 'row_version', ifMatch: true } },
       schema: {
         tags,
         summary: "Change a draft's recipient_email, subject, doc_url or body (409 once sent)",
@@ -51,7 +56,8 @@ export function registerProposalsRoutes(k: WorkstreamRouteKit): void {
     },
     async (request) => {
       const c = ctx(request);
-      return transact(deps, (trx) => patchProposal(trx, c, request.params.id, request.body));
+      const expected = ifMatch(request);
+      return transact(deps, (trx) => patchProposal(trx, c, request.params.id, request.body, expected));
     },
   );
 }

@@ -11,8 +11,9 @@ import { PURSUIT_COLUMNS } from '../exports.js';
 import { filteredPursuits, listPursuits, PURSUIT_ORDER } from '../pursuits.repository.js';
 import * as s from '../workstream.schemas.js';
 import { patchPursuit, transitionPursuit } from '../workstream.service.js';
-import type { WorkstreamRouteKit } from './route-kit.js';
+import { readsItem, writesItem, type WorkstreamRouteKit } from './route-kit.js';
 import { resolveMe } from '../../shared/auth-context.js';
+import { ifMatch } from '../../http/preconditions.js';
 
 export function registerPursuitsRoutes(k: WorkstreamRouteKit): void {
   const { app, deps, db, ctx, orgOf, tags, requirePursuit } = k;
@@ -48,6 +49,7 @@ export function registerPursuitsRoutes(k: WorkstreamRouteKit): void {
   app.get(
     '/pursuits/:id',
     {
+      config: readsItem,
       schema: {
         tags,
         summary: 'One pursuit with its checklist, readiness to submit and proposals',
@@ -75,16 +77,27 @@ export function registerPursuitsRoutes(k: WorkstreamRouteKit): void {
 
   app.patch(
     '/pursuits/:id',
-    { schema: { tags, summary: 'Change due_date, value, owner or title (owner_user_id: an active member of the org, else 400 not_a_member; a new owner appends pursuit.assigned)', params: s.idParams, body: s.pursuitPatch, response: { 200: s.pursuitSchema } } },
+    {
+      config: writesItem,
+      schema: {
+        tags,
+        summary: 'Change due_date, value, owner or title (owner_user_id: an active member of the org, else 400 not_a_member; a new owner appends pursuit.assigned)',
+        params: s.idParams,
+        body: s.pursuitPatch,
+        response: { 200: s.pursuitSchema },
+      },
+    },
     async (request) => {
       const c = ctx(request);
-      return transact(deps, (trx) => patchPursuit(trx, c, request.params.id, request.body));
+      const expected = ifMatch(request);
+      return transact(deps, (trx) => patchPursuit(trx, c, request.params.id, request.body, expected));
     },
   );
 
   app.post(
     '/pursuits/:id/transition',
     {
+      config: writesItem,
       schema: {
         tags,
         summary: 'Move a pursuit (qual→pink→red→submit→won|lost); submit needs the required checklist done, lost a reason',
@@ -95,7 +108,8 @@ export function registerPursuitsRoutes(k: WorkstreamRouteKit): void {
     },
     async (request) => {
       const c = ctx(request);
-      return transact(deps, (trx) => transitionPursuit(trx, c, request.params.id, request.body.to, request.body.reason));
+      const expected = ifMatch(request);
+      return transact(deps, (trx) => transitionPursuit(trx, c, request.params.id, request.body.to, request.body.reason, expected));
     },
   );
 }

@@ -20,6 +20,10 @@ export interface WorkstreamRouteKit {
   requirePursuit(orgId: number, id: number): ReturnType<typeof getPursuit> extends Promise<infer P> ? Promise<NonNullable<P>> : never;
 }
 
+/** Single-item answers carry `ETag: "<version>"`; writes of the item honour If-Match (src/http/preconditions.ts). */
+export const readsItem = { etag: { field: 'version' } } as const;
+export const writesItem = { etag: { field: 'version', ifMatch: true } } as const;
+
 export function workstreamRouteKit(app: FastifyInstance, deps: WorkstreamDeps): WorkstreamRouteKit {
   const db = deps.database.db;
   return {

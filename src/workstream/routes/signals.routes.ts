@@ -12,7 +12,8 @@ import { SIGNAL_COLUMNS } from '../exports.js';
 import { filteredSignals, getSignal, listSignals, SIGNAL_ORDER } from '../signals.repository.js';
 import * as s from '../workstream.schemas.js';
 import { createSignals, patchSignal } from '../workstream.service.js';
-import type { WorkstreamRouteKit } from './route-kit.js';
+import { readsItem, writesItem, type WorkstreamRouteKit } from './route-kit.js';
+import { ifMatch } from '../../http/preconditions.js';
 
 export function registerSignalsRoutes(k: WorkstreamRouteKit): void {
   registerSignalCreateRoute(k);
@@ -26,6 +27,8 @@ function registerSignalCreateRoute(k: WorkstreamRouteKit): void {
   app.post(
     '/signals',
     {
+      // A single signal's answer carries its ETag; a batch's does not (no one version).
+      config: readsItem,
       schema: {
         tags,
         summary: `Create a signal, or {"signals": [...]} up to ${s.MAX_SIGNAL_BATCH} in one transaction; a known dedupe_key returns the existing signal (200)`,
@@ -111,7 +114,7 @@ function registerSignalItemRoutes(k: WorkstreamRouteKit): void {
   const { app, deps, db, ctx, orgOf, tags } = k;
   app.get(
     '/signals/:id',
-    { schema: { tags, summary: 'One signal', params: s.idParams, response: { 200: s.signalSchema } } },
+    { config: readsItem, schema: { tags, summary: 'One signal', params: s.idParams, response: { 200: s.signalSchema } } },
     async (request) => {
       const row = await getSignal(db, orgOf(request), request.params.id);
       if (!row) throw notFound(`Signal ${request.params.id}`);
@@ -121,10 +124,11 @@ function registerSignalItemRoutes(k: WorkstreamRouteKit): void {
 
   app.patch(
     '/signals/:id',
-    { schema: { tags, summary: 'Change owner, cluster, urgency, problem/solution fields', params: s.idParams, body: s.signalPatch, response: { 200: s.signalSchema } } },
+    { config: writesItem, schema: { tags, summary: 'Change owner, cluster, urgency, problem/solution fields', params: s.idParams, body: s.signalPatch, response: { 200: s.signalSchema } } },
     async (request) => {
       const c = ctx(request);
-      return transact(deps, (trx) => patchSignal(trx, c, request.params.id, request.body));
+      const expected = ifMatch(request);
+      return transact(deps, (trx) => patchSignal(trx, c, request.params.id, request.body, expected));
     },
   );
 }

@@ -71,7 +71,8 @@ export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 export interface Api {
   credential: Credential | null;
   trpc: Trpc;
-  rest<T>(method: Method, path: string, body?: unknown): Promise<T>;
+  /** `ifMatch`: the version the screen shows; the server writes only while the item is still at it (else 412). */
+  rest<T>(method: Method, path: string, body?: unknown, opts?: { ifMatch?: number }): Promise<T>;
 }
 
 /** `null` credential: the public routes (sign-in, providers) and the session check on load. */
@@ -80,10 +81,12 @@ export function createApi(credential: Credential | null, onUnauthorized?: () => 
   return {
     credential,
     trpc: createTrpc(doFetch),
-    async rest<T>(method: Method, path: string, body?: unknown): Promise<T> {
+    async rest<T>(method: Method, path: string, body?: unknown, opts?: { ifMatch?: number }): Promise<T> {
+      const headers: Record<string, string> = body !== undefined ? { 'content-type': 'application/json' } : {};
+      if (opts?.ifMatch !== undefined) headers['if-match'] = `"${opts.ifMatch}"`;
       const res = await doFetch(path, {
         method,
-        headers: body !== undefined ? { 'content-type': 'application/json' } : {},
+        headers,
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
       });
       const text = await res.text();

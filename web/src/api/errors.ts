@@ -31,6 +31,18 @@ export function toApiError(err: unknown): ApiError {
   return new ApiError(err instanceof Error ? err.message : String(err), 0, 'error');
 }
 
+/**
+ * The write was refused because the item changed since this screen read it (412 precondition_failed
+ * for If-Match / expected_version): nothing was saved, and the screen reloads the item.
+ */
+export function isStaleWrite(err: ApiError): boolean {
+  return err.code === 'precondition_failed';
+}
+
+/** What the screens say when that happens. */
+export const STALE_WRITE_TITLE = 'Changed by someone else — reloaded';
+export const STALE_WRITE_BODY = 'Your change was not saved. The latest version is shown: check it and make your change again if it still applies.';
+
 /** The checklist items a 409 `checklist_incomplete` names, if that is what this is. */
 export function missingChecklistItems(err: ApiError): string[] {
   if (err.code !== 'checklist_incomplete') return [];

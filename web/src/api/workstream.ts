@@ -35,13 +35,14 @@ export const workstream = {
     api.rest<Page<Candidate>>('GET', `${BASE}/candidates${qs(p)}`),
   candidate: (api: Api, id: number) => api.rest<CandidateDetail>('GET', `${BASE}/candidates/${id}`),
   createCandidate: (api: Api, title: string) => api.rest<Candidate>('POST', `${BASE}/candidates`, { title }),
-  moveCandidate: (api: Api, id: number, to: CandidateStatus, reason?: string) =>
-    api.rest<Candidate & { pursuit_id: number | null }>('POST', `${BASE}/candidates/${id}/transition`, { to, ...(reason ? { reason } : {}) }),
+  /** `version`: the one shown; a candidate changed since is refused (412) rather than moved blind. */
+  moveCandidate: (api: Api, id: number, to: CandidateStatus, version: number, reason?: string) =>
+    api.rest<Candidate & { pursuit_id: number | null }>('POST', `${BASE}/candidates/${id}/transition`, { to, ...(reason ? { reason } : {}) }, { ifMatch: version }),
   pursuits: (api: Api, p: { stage?: PursuitStage; owner_user_id?: 'me' | number; page?: number; limit?: number }) =>
     api.rest<Page<Pursuit>>('GET', `${BASE}/pursuits${qs(p)}`),
   pursuit: (api: Api, id: number) => api.rest<PursuitDetail>('GET', `${BASE}/pursuits/${id}`),
-  movePursuit: (api: Api, id: number, to: PursuitStage, reason?: string) =>
-    api.rest<Pursuit>('POST', `${BASE}/pursuits/${id}/transition`, { to, ...(reason ? { reason } : {}) }),
+  movePursuit: (api: Api, id: number, to: PursuitStage, version: number, reason?: string) =>
+    api.rest<Pursuit>('POST', `${BASE}/pursuits/${id}/transition`, { to, ...(reason ? { reason } : {}) }, { ifMatch: version }),
   addChecklistItem: (api: Api, id: number, name: string, isRequired: boolean) =>
     api.rest<ChecklistItem>('POST', `${BASE}/pursuits/${id}/checklist`, { name, is_required: isRequired }),
   setChecklistDone: (api: Api, id: number, itemId: number, isDone: boolean) =>

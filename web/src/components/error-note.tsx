@@ -1,4 +1,4 @@
-import { toApiError } from '../api/errors.js';
+import { STALE_WRITE_BODY, STALE_WRITE_TITLE, toApiError } from '../api/errors.js';
 /** What an API error means, in plain words, where the failed content or action was. */
 export interface ShownError {
   message: string;
@@ -7,6 +7,13 @@ export interface ShownError {
 }
 
 export function ErrorNote({ error }: { error: ShownError }) {
+  if (error.code === 'precondition_failed') {
+    return (
+      <div className="error-note" role="alert">
+        <strong>{STALE_WRITE_TITLE}.</strong> <span>{STALE_WRITE_BODY}</span>
+      </div>
+    );
+  }
   const hint =
     error.status === 403
       ? 'Your key does not allow this.'

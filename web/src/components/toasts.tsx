@@ -6,6 +6,7 @@ import { createContext, useCallback, useContext, useRef, useState, type ReactNod
 import { useRealtimeEvent } from '../api/session-context.js';
 import { money } from '../lib/format.js';
 import { Link } from '../lib/router.js';
+import { STALE_WRITE_BODY, STALE_WRITE_TITLE } from '../api/errors.js';
 
 export type ToastTone = 'info' | 'success' | 'warning' | 'danger';
 export interface Toast {
@@ -102,6 +103,12 @@ export function RealtimeToasts() {
 /** A toast for a failed action, in plain words. */
 export function useErrorToast() {
   const toast = useToast();
-  return useCallback((e: { message: string }) => toast({ tone: 'danger', title: 'That did not work', body: e.message }), [toast]);
+  return useCallback(
+    (e: { message: string; code?: string }) =>
+      e.code === 'precondition_failed'
+        ? toast({ tone: 'warning', title: STALE_WRITE_TITLE, body: STALE_WRITE_BODY })
+        : toast({ tone: 'danger', title: 'That did not work', body: e.message }),
+    [toast],
+  );
 }
 

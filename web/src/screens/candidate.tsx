@@ -39,7 +39,7 @@ export function CandidateScreen({ candidateId }: { candidateId: number }) {
     setBusy(true);
     setError(undefined);
     try {
-      const moved = await workstream.moveCandidate(api, candidateId, to);
+      const moved = await workstream.moveCandidate(api, candidateId, to, cand!.version);
       if (to === 'promoted' && moved.pursuit_id !== null) {
         toast({ tone: 'success', title: 'Promoted', body: 'The pursuit is ready in stage qual.' });
         navigate(`/pipeline/pursuits/${moved.pursuit_id}`);

@@ -6,7 +6,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState, type Dispatch, type DragEvent, type SetStateAction } from 'react';
 import type { Task } from '../api/client.js';
-import { toApiError } from '../api/errors.js';
+import { isStaleWrite, toApiError } from '../api/errors.js';
 import { useRealtimeEvent, useSession } from '../api/session-context.js';
 import { Countdown } from '../components/countdown.js';
 import { QueryError } from '../components/error-note.js';
@@ -135,14 +135,18 @@ function useBoard() {
   const mutation = useMutation({
     mutationKey: BOARD_KEY,
     mutationFn: ({ task, to }: { task: Task; to: Status }) =>
-      api.trpc.workflow.update.mutate({ taskId: task.task_id, updates: { task_status: to }, reason: 'moved on the board' }),
+      // The card as shown: moved only if nobody changed the task since (else 412, and the board reloads).
+      api.trpc.workflow.update.mutate({ taskId: task.task_id, updates: { task_status: to }, reason: 'moved on the board', expected_version: task.version }),
     // A resync already on its way was read before the move: its answer is dropped, not shown.
     onMutate: () => client.cancelQueries({ queryKey: BOARD_KEY }, { revert: false }),
     onSuccess: (saved) => patch((b) => place(b, saved.task_id, saved)),
     // The card goes back where it was; the error says why.
     onError: (e, { task }) => {
       patch((b) => place(b, task.task_id, task));
-      showError(toApiError(e));
+      const err = toApiError(e);
+      showError(err);
+      // Changed by someone else: the card shown is out of date, whatever else is still moving.
+      if (isStaleWrite(err)) void client.invalidateQueries({ queryKey: BOARD_KEY });
     },
     onSettled: () => {
       // The last move to settle brings the truth (exact totals and order).

@@ -4,7 +4,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { missingChecklistItems, toApiError, type ApiError } from '../api/errors.js';
+import { isStaleWrite, missingChecklistItems, toApiError, type ApiError } from '../api/errors.js';
 import { useRealtimePrefix, useSession } from '../api/session-context.js';
 import { workstream, type ChecklistItem, type PursuitDetail, type PursuitStage, type WorkEvent } from '../api/workstream.js';
 import { CommentsPanel } from '../components/comments.js';
@@ -26,7 +26,8 @@ export function PursuitScreen({ pursuitId }: { pursuitId: number }) {
   const pur = p.data;
   if (!pur) return <div className="panel skeleton" aria-busy="true" style={{ minHeight: 320 }} />;
 
-  const move = (to: PursuitStage) => act(() => workstream.movePursuit(api, pursuitId, to, to === 'lost' ? lostReason.trim() : undefined));
+  // The stage shown is the one moved from: a pursuit changed meanwhile is refused (412) and reloaded.
+  const move = (to: PursuitStage) => act(() => workstream.movePursuit(api, pursuitId, to, pur.version, to === 'lost' ? lostReason.trim() : undefined));
   const addItem = (e: FormEvent) => {
     e.preventDefault();
     if (!itemName.trim()) return setError({ message: 'Name the checklist item.', status: 400, code: 'bad_request' } as ApiError);
@@ -184,6 +185,7 @@ function StageMoves(props: {
 
 /** Why a change failed; a blocked submit names the checklist items still missing. */
 function MoveError({ error }: { error: ApiError }) {
+  if (isStaleWrite(error)) return <ErrorNote error={error} />;
   const missing = missingChecklistItems(error);
   return (
     <div className="error-note" role="alert">

@@ -2,7 +2,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { TaskUpdates, TaskWithHistory } from '../api/client.js';
-import { toApiError, type ApiError } from '../api/errors.js';
+import { isStaleWrite, toApiError, type ApiError } from '../api/errors.js';
 import { useRealtimeEvent, useSession } from '../api/session-context.js';
 import { signals } from '../api/workstream.js';
 import { useComments, type Comment } from '../api/comments.js';
@@ -143,17 +143,15 @@ function useTaskEditor(taskId: string) {
     setSaving(true);
     setSaveError(undefined);
     try {
-      await api.trpc.workflow.update.mutate({ taskId: t.task_id, updates: u });
-      // Cancels a reload read before the change (it would show the old task) and reads it afresh.
-      await client.invalidateQueries({ queryKey: key });
-      const fresh = client.getQueryData<TaskWithHistory>(key);
-      if (fresh) {
-        setBase(fresh);
-        setDraft(draftOf(fresh));
-      }
+      // Written only over the version the edit started from: another change since is refused (412).
+      await api.trpc.workflow.update.mutate({ taskId: t.task_id, updates: u, expected_version: base.version });
+      await reloadIntoForm();
       toast({ tone: 'success', title: 'Task saved' });
     } catch (err) {
-      setSaveError(toApiError(err));
+      const e = toApiError(err);
+      setSaveError(e);
+      // Someone else changed it: the form shows their version (the edit was not saved; the message says so).
+      if (isStaleWrite(e)) await reloadIntoForm();
     } finally {
       setSaving(false);
     }
@@ -163,11 +161,24 @@ function useTaskEditor(taskId: string) {
     const t = task.data;
     if (!t || !window.confirm(`Delete task “${t.title}”? This cannot be undone.`)) return;
     try {
-      await api.trpc.workflow.delete.mutate({ taskId: t.task_id });
+      // Deleting what was shown, not a version changed meanwhile by someone else.
+      await api.trpc.workflow.delete.mutate({ taskId: t.task_id, expected_version: t.version });
       toast({ tone: 'success', title: 'Task deleted' });
       navigate('/tasks');
     } catch (err) {
-      setSaveError(toApiError(err));
+      const e = toApiError(err);
+      setSaveError(e);
+      if (isStaleWrite(e)) await reloadIntoForm();
+    }
+  }
+
+  /** Cancels a reload read before a change (it would show the old task), reads it afresh and restarts the form from it. */
+  async function reloadIntoForm() {
+    await client.invalidateQueries({ queryKey: key });
+    const fresh = client.getQueryData<TaskWithHistory>(key);
+    if (fresh) {
+      setBase(fresh);
+      setDraft(draftOf(fresh));
     }
   }
 
@@ -181,8 +192,9 @@ function useTaskEditor(taskId: string) {
 /** The edit form's draft, following the task while the user has not changed anything. */
 function useDraft(task: TaskWithHistory | undefined) {
   const [draft, setDraft] = useState<Draft | null>(null);
-  // The task as it was when editing started: only fields the user changed from it are sent, so a
-  // change made meanwhile by someone else (or the SLA monitor) is never silently reverted.
+  // The task as it was when editing started: only fields the user changed from it are sent, with its
+  // version, so a change made meanwhile by someone else (or the SLA monitor) is never silently
+  // overwritten: the save is refused (412) and the form reloads.
   const [base, setBase] = useState<TaskWithHistory | null>(null);
   const [saveError, setSaveError] = useState<ApiError | string | undefined>();
   const [saving, setSaving] = useState(false);
