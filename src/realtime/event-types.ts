@@ -101,6 +101,10 @@ export interface RealtimeFrame<E extends AnyEventName = AnyEventName> {
   data: EventData<E>;
   ts: string;
   id: string;
+  /** Frames born of a work event: the feed position to resume from (opaque). */
+  pos?: string;
+  /** Sent again on resume (the event happened while the client was away); `data.task` is the task now. */
+  replayed?: true;
 }
 
 /** Close codes beyond the standard ones. */

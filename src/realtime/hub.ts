@@ -26,6 +26,8 @@ export interface RealtimeMessage {
   ts: string;
   /** Set for a personal message (a notification): only this person's signed-in sockets get it. */
   userId?: number;
+  /** A work event's feed position (the frame's `pos`): a client that has it may resume from there. */
+  pos?: string;
 }
 
 export type RealtimeSubscriber = (message: RealtimeMessage) => void;
@@ -39,6 +41,8 @@ export interface PublishMeta {
   ts?: string;
   /** Addressed to one person: sent only to sockets signed in as them (never to API-key sockets). */
   userId?: number;
+  /** The work event's feed position (src/db/event-feed.ts). */
+  pos?: string;
 }
 
 /** How many recent ids are remembered for de-duplication. */
@@ -64,6 +68,7 @@ export class RealtimeHub {
     if (meta.id !== undefined && !this.remember(meta.id)) return;
     const message: RealtimeMessage = { orgId, event: eventName, wsEvent: toWsEventName(eventName), data, id, ts: meta.ts ?? this.deps.now().toISOString() };
     if (meta.userId !== undefined) message.userId = meta.userId;
+    if (meta.pos !== undefined) message.pos = meta.pos;
     this.pending.push(message);
     this.flushing ??= this.flushLoop();
   }

@@ -109,7 +109,7 @@ class Gateway {
     let sent = 0;
     for (const [orgId, msgs] of perOrg) {
       const frames = msgs.map((msg) => {
-        const payload = Buffer.from(JSON.stringify({ event: msg.wsEvent, data: msg.data, ts: msg.ts, id: msg.id }));
+        const payload = Buffer.from(JSON.stringify({ event: msg.wsEvent, data: msg.data, ts: msg.ts, id: msg.id, pos: msg.pos }));
         return { wsEvent: msg.wsEvent, payload, bytes: textFrame(payload) };
       });
       const personal = msgs.some((m) => m.userId !== undefined);
