@@ -14,10 +14,9 @@
 import type { Database } from '../db/create-db.js';
 import type { CommitFeed, FeedSubscription } from '../db/commit-feed.js';
 import { EventFeed } from '../db/event-feed.js';
-import { isMailJob, isPersonalEvent, parseWorkEventPayload } from '../outbox/work-events.repository.js';
 import type { Service } from '../shared/lifecycle.js';
 import type { Logger } from '../shared/logger.js';
-import { workEventFrameData } from './frame-data.js';
+import { feedMessage } from './frame-data.js';
 import type { RealtimeHub } from './hub.js';
 import { isUnavailable } from '../shared/errors.js';
 
@@ -97,18 +96,10 @@ export class CommitTap implements Service {
   private async pass(): Promise<void> {
     for await (const page of this.feedReader.read(this.cursor)) {
       page.events.forEach((r, i) => {
-        const pos = page.positions[i]!;
-        // `mail.*` carries a sealed one-time link to one person's mailbox: not a frame for the org.
-        if (isMailJob(r.event_name)) return;
-        const payload = parseWorkEventPayload(r.payload_json);
-        if (isPersonalEvent(r.event_name)) {
-          // Addressed to one person: their own data, without the row's bookkeeping; no user, no frame.
-          const userId = Number(payload.user_id);
-          if (!Number.isSafeInteger(userId) || userId <= 0) return;
-          this.deps.hub.publish(r.org_id, r.event_name, payload, { id: String(r.work_event_id), ts: r.happened_at, userId, pos });
-          return;
-        }
-        this.deps.hub.publish(r.org_id, r.event_name, workEventFrameData({ ...r, payload }), { id: String(r.work_event_id), ts: r.happened_at, pos });
+        const m = feedMessage(r);
+        if (!m) return;
+        const meta = { id: String(r.work_event_id), ts: r.happened_at, pos: page.positions[i]! };
+        this.deps.hub.publish(r.org_id, r.event_name, m.data, m.userId === undefined ? meta : { ...meta, userId: m.userId });
       });
       if (page.last) this.cursor = page.position;
     }

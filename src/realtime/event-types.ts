@@ -88,6 +88,10 @@ export interface RealtimeEventMap {
   'system:pong': Record<string, never>;
   /** The server is going away (restart/deploy): reconnect, to any node. */
   'system:shutdown': { reconnect: true };
+  /** The replay of a resume is out (`replayed` frames); `position` is where the client now stands. */
+  'system:resumed': { replayed: number; position: string };
+  /** The resume position cannot be replayed (`unreadable`, `foreign`, `too_old`, `too_many`, `unavailable`): reload; live frames follow. */
+  'system:resync': { reason: string; position?: string };
 }
 
 export type RealtimeEventName = keyof RealtimeEventMap;
