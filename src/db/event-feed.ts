@@ -55,14 +55,16 @@ interface SqlitePos {
 interface PgPos {
   kind: 'p';
   snapshot: string;
-  xmin: bigint;
   xmax: bigint;
+  xip: bigint[];
 }
 type Pos = SqlitePos | PgPos;
 
 const SNAPSHOT = /^(\d{1,20}):(\d{1,20}):((?:\d{1,20})(?:,\d{1,20})*)?$/;
 const PAGE = 1_000;
 const COLUMNS = ['work_event_id', 'org_id', 'event_name', 'item_type', 'item_id', 'payload_json', 'actor', 'happened_at'] as const;
+
+const xipOf = (list: string | undefined): bigint[] => (list ? list.split(',').map(BigInt) : []);
 
 export class EventFeed {
   private epochValue: string | undefined;
@@ -103,7 +105,7 @@ export class EventFeed {
     if (kind === 's') return /^\d{1,15}$/.test(rest!) ? { kind: 's', id: Number(rest) } : 'unreadable';
     const s = SNAPSHOT.exec(rest!);
     if (!s || BigInt(s[1]!) > BigInt(s[2]!)) return 'unreadable';
-    return { kind: 'p', snapshot: rest!, xmin: BigInt(s[1]!), xmax: BigInt(s[2]!) };
+    return { kind: 'p', snapshot: rest!, xmax: BigInt(s[2]!), xip: xipOf(s[3]) };
   }
 
   /**
@@ -199,8 +201,12 @@ export class EventFeed {
       if (from.id < limits.prunedEventId) return { ok: false, reason: 'too_old' };
     } else {
       if (from.xmax > limits.xmax) return { ok: false, reason: 'foreign' };
-      // Conservative: some pruned event may not have been visible at that position.
-      if (limits.prunedXact > 0n && limits.prunedXact >= from.xmin) return { ok: false, reason: 'too_old' };
+      // A pruned event was missed if its transaction was not visible at the position: at or past its
+      // xmax, or in its xip. A transaction in its xip that is still running now has no pruned
+      // events (only committed, processed events are pruned), so another session's long
+      // transaction, anywhere on the server, does not make every position look too old.
+      const h = limits.prunedXact;
+      if (h > 0n && (h >= from.xmax || from.xip.some((x) => x <= h && !limits.running.has(x)))) return { ok: false, reason: 'too_old' };
     }
     const events: FeedEvent[] = [];
     const positions: string[] = [];
@@ -214,7 +220,7 @@ export class EventFeed {
     return { ok: true, events, positions, position: next };
   }
 
-  private async limits(): Promise<{ prunedEventId: number; prunedXact: bigint; newest: number; xmax: bigint }> {
+  private async limits(): Promise<{ prunedEventId: number; prunedXact: bigint; newest: number; xmax: bigint; running: Set<bigint> }> {
     const row = await this.database.db
       .selectFrom('work_event_feed')
       .select(['pruned_event_id', 'pruned_xact_id'])
@@ -222,12 +228,13 @@ export class EventFeed {
       .executeTakeFirstOrThrow();
     const base = { prunedEventId: Number(row.pruned_event_id), prunedXact: BigInt(row.pruned_xact_id) };
     if (this.pg) {
-      const r = await sql<{ x: string }>`select pg_snapshot_xmax(pg_current_snapshot())::text as x`.execute(this.database.db);
-      return { ...base, newest: 0, xmax: BigInt(r.rows[0]!.x) };
+      const r = await sql<{ s: string }>`select pg_current_snapshot()::text as s`.execute(this.database.db);
+      const now = SNAPSHOT.exec(r.rows[0]!.s)!;
+      return { ...base, newest: 0, xmax: BigInt(now[2]!), running: new Set(xipOf(now[3])) };
     }
     // AUTOINCREMENT's high-water mark: unlike max(work_event_id), pruning never lowers it.
     const r = await sql<{ seq: number }>`select seq from sqlite_sequence where name = 'work_event'`.execute(this.database.db);
-    return { ...base, newest: Number(r.rows[0]?.seq ?? 0), xmax: 0n };
+    return { ...base, newest: Number(r.rows[0]?.seq ?? 0), xmax: 0n, running: new Set() };
   }
 }
 
