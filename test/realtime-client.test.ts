@@ -11,6 +11,7 @@ import { describeEachEngine } from './helpers/engines.js';
 import { insertTask } from './helpers/factories.js';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/test-app.js';
 import { addUser, signIn } from './helpers/users.js';
+import { waitFor as poll } from './helpers/wait-for.js';
 
 /** Resolves with the first value `register` reports, or rejects after timeoutMs. */
 function waitFor<T>(register: (done: (v: T) => void) => () => void, timeoutMs = 5_000): Promise<T> {
@@ -152,4 +153,66 @@ describeEachEngine('typed realtime client', (engine) => {
     expect(frames).not.toContain('system:error');
     client.close();
   });
+
+  const createTask = async (title: string): Promise<string> => {
+    const res = await t.call(org.member, { method: 'POST', url: '/api/workflow/tasks', payload: { workflow_category: 'Support', title } });
+    expect(res.statusCode).toBe(201);
+    return (res.json() as { task_id: string }).task_id;
+  };
+
+  it('a client whose socket is killed while tasks are created resumes by itself: each missed event once, replayed, then live ones', async () => {
+    // While `away`, every connection attempt goes to a closed port: the client keeps retrying, as after a lost network.
+    let away = false;
+    const dead = wsUrl.replace(/:\d+\/ws$/, ':1/ws');
+    const urls: string[] = [];
+    class Flaky {
+      constructor(url: string) {
+        urls.push(url);
+        return new WebSocket(away ? url.replace(wsUrl, dead) : url) as unknown as Flaky;
+      }
+    }
+    const client = new FlowLedgerRealtime({ url: wsUrl, token: org.viewer, WebSocket: Flaky as unknown as WebSocketConstructor, reconnect: { initialDelayMs: 20, maxDelayMs: 100 } });
+    const created: RealtimeFrame<'workflow:task:created'>[] = [];
+    client.on('workflow:task:created', (_d, f) => created.push(f));
+    const resumed: number[] = [];
+    client.on('system:resumed', (d) => resumed.push(d.replayed));
+    await client.ready();
+    const first = await createTask('before');
+    await waitUntil(() => created.some((f) => f.data.taskId === first));
+    const before = client.position;
+    expect(before).toEqual(expect.any(String));
+
+    away = true;
+    for (const s of t.app.websocketServer.clients) s.terminate();
+    await waitUntil(() => client.state === 'reconnecting');
+    const missed: string[] = [];
+    for (let i = 0; i < 25; i++) missed.push(await createTask(`missed ${i}`));
+    away = false;
+    await waitUntil(() => resumed.length === 1, 20_000);
+    expect(urls.at(-1)).toContain(`resume=${encodeURIComponent(before!)}`);
+    const live = await createTask('after');
+    await waitUntil(() => created.some((f) => f.data.taskId === live), 20_000);
+
+    const ids = created.map((f) => f.data.taskId);
+    expect(ids.filter((id) => missed.includes(id))).toEqual(missed);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const f of created.filter((f) => missed.includes(f.data.taskId))) {
+      expect(f.replayed).toBe(true);
+      expect(f.data.task?.task_id).toBe(f.data.taskId);
+    }
+    expect(created.find((f) => f.data.taskId === live)!.replayed).toBeUndefined();
+    expect(client.position).not.toBe(before);
+    client.close();
+  });
+
+  it("emits 'resync' when the server cannot replay from the position it was given", async () => {
+    const client = new FlowLedgerRealtime({ url: wsUrl, token: org.viewer, WebSocket: WebSocket as unknown as WebSocketConstructor, position: 'not-a-position' });
+    const reason = await waitFor<string>((done) => client.on('resync', (d) => done(d.reason)));
+    expect(reason).toBe('unreadable');
+    // It now stands at a position the server gave it.
+    expect(client.position).toMatch(/^[sp]\./);
+    client.close();
+  });
 });
+
+const waitUntil = async (check: () => boolean, timeoutMs = 10_000): Promise<void> => void (await poll(check, { timeoutMs }));

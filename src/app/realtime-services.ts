@@ -9,6 +9,12 @@ import type { Service } from '../shared/lifecycle.js';
 import { executiveMetrics } from '../workflow/metrics.service.js';
 import type { AppDeps } from './deps.js';
 
+/** The executive metrics of one org, as the coalescer pushes them and a resumed client gets them. */
+export const executiveMetricsLoader =
+  (deps: Parameters<typeof executiveMetrics>[0]): LoadExecutiveMetrics =>
+  (orgId) =>
+    executiveMetrics(deps, { orgId });
+
 export function realtimeServices(
   deps: Pick<AppDeps, 'config' | 'database' | 'clock' | 'logger' | 'commitFeed' | 'hub'>,
   opts: { loadExecutiveMetrics?: LoadExecutiveMetrics; tap?: CommitTapOptions; metricsIntervalMs?: number } = {},
@@ -16,7 +22,7 @@ export function realtimeServices(
   const tap = new CommitTap(deps, { pollIntervalMs: deps.config.realtimePollMs, ...opts.tap });
   const coalescer = new MetricsCoalescer(
     deps.hub,
-    opts.loadExecutiveMetrics ?? ((orgId) => executiveMetrics(deps, { orgId })),
+    opts.loadExecutiveMetrics ?? executiveMetricsLoader(deps),
     deps.logger,
     opts.metricsIntervalMs,
   );

@@ -17,6 +17,7 @@ import { auditRoutes } from '../outbox/audit.routes.js';
 import { outboxRoutes } from '../outbox/outbox.routes.js';
 import { webhookRoutes } from '../outbox/webhooks/webhooks.routes.js';
 import { realtimeGateway } from '../realtime/ws-gateway.js';
+import { executiveMetricsLoader } from './realtime-services.js';
 import { slaRoutes } from '../sla/sla.routes.js';
 import { systemRoutes } from '../system/system.routes.js';
 import { workflowRoutes } from '../workflow/workflow.routes.js';
@@ -52,7 +53,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(webhookRoutes, { deps, prefix: '/api/webhooks' });
   await app.register(workstreamRoutes, { deps, prefix: '/api/workstream' });
   await app.register(commentRoutes, { deps, prefix: '/api/comments' });
-  await app.register(realtimeGateway, { deps });
+  await app.register(realtimeGateway, { deps: { ...deps, loadExecutiveMetrics: executiveMetricsLoader(deps) } });
   await app.register(ingestRoutes, { deps, prefix: '/api/ingest' });
   await app.register(mailboxRoutes, { deps, prefix: '/api/mailboxes' });
   await app.register(notificationRoutes, { deps, prefix: '/api/notifications' });

@@ -213,6 +213,18 @@ export interface WorkEventTable {
   last_error: string | null;
   processed_at: Iso | null;
   dead_letter_at: Iso | null;
+  /** PostgreSQL only (migration 0024): the writing transaction's top-level id (xid8, read as text). */
+  xact_id?: Generated<string>;
+}
+
+/** One row (migration 0024): what the event feed needs to tell a resume position too old or foreign. */
+export interface WorkEventFeedTable {
+  id: number;
+  epoch: string;
+  /** The highest work_event_id retention has deleted. */
+  pruned_event_id: Generated<number>;
+  /** PostgreSQL: the highest xact_id retention has deleted. */
+  pruned_xact_id: Generated<number>;
 }
 
 export type TaskStatus = 'RED' | 'YELLOW' | 'GREEN' | 'COMPLETED';
@@ -624,6 +636,7 @@ export interface DB {
   webhook_delivery: WebhookDeliveryTable;
   webhook_dispatch: WebhookDispatchTable;
   work_event: WorkEventTable;
+  work_event_feed: WorkEventFeedTable;
   auth_failure: AuthFailureTable;
   workflow_tasks: WorkflowTaskTable;
   workflow_status_history: WorkflowStatusHistoryTable;

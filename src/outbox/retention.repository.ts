@@ -5,6 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../db/create-db.js';
+import { deleteFeedEvents } from '../db/event-feed.js';
 import { deletedRows, deleteOlderThan, type PruneBatch } from '../db/prune.js';
 
 /** Webhook delivery attempts (the log behind GET /api/webhooks/:id/deliveries). Nothing reads them but that list. */
@@ -66,5 +67,6 @@ export async function pruneProcessedEvents(db: DbOrTrx, b: PruneBatch & { events
         ),
     )
     .limit(b.limit);
-  return deletedRows(await db.deleteFrom('work_event').where('work_event_id', 'in', old).executeTakeFirstOrThrow());
+  // Through the feed: a resume position from before these events must learn it is too old.
+  return deleteFeedEvents(db, old);
 }

@@ -9,9 +9,16 @@
  * ends up in logs), reconnects with exponential backoff and jitter, and re-applies the
  * subscription after every reconnect. Auth failures (4401/4403) are final: no retry loop with a
  * bad key. On Node 20, pass `WebSocket` (from the `ws` package); Node 22 and browsers have a global.
+ *
+ * Resume: it remembers the feed position of the last event frame (`pos`) and reconnects with it
+ * (`?resume=`), so the server replays what happened meanwhile (frames marked `replayed`) before
+ * going live again; frames already seen (same `id`) are dropped, so each event is handled once.
+ * When the server cannot replay (the position is too old, say) it says so, and the client emits
+ * `'resync'`: reload what you show (`client.on('resync', () => refetchAll())`).
  */
 import type { AnyEventName, EventData, RealtimeFrame } from './event-types.js';
 import { CLOSE_CODES } from './event-types.js';
+import { RecentIds } from './recent-ids.js';
 
 export type { AnyEventName, EventData, RealtimeEventMap, RealtimeEventName, RealtimeFrame } from './event-types.js';
 
@@ -47,11 +54,17 @@ export interface RealtimeClientOptions {
   onHandlerError?: (err: unknown) => void;
   /** Connect at once (default true); otherwise call connect(). */
   autoConnect?: boolean;
+  /** A feed position (a frame's `pos`, or `client.position` saved earlier) to resume from on the first connect. */
+  position?: string;
 }
 
 type Handler = (data: never, frame: RealtimeFrame) => void;
 
 const OPEN = 1;
+/** Frame ids remembered to drop repeats: more than a whole replay (REPLAY_MAX on the server, 10,000). */
+const SEEN_WINDOW = 25_000;
+
+
 
 export class FlowLedgerRealtime {
   private socket: WebSocketLike | undefined;
@@ -64,12 +77,15 @@ export class FlowLedgerRealtime {
   private stateNow: ConnectionState = 'closed';
   private readonly WS: WebSocketConstructor;
   private readonly backoff: { initialDelayMs: number; maxDelayMs: number; factor: number } | false;
+  private pos: string | undefined;
+  private readonly seen = new RecentIds(SEEN_WINDOW);
 
   constructor(private readonly opts: RealtimeClientOptions) {
     const WS = opts.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
     if (!WS) throw new Error('No WebSocket implementation: pass the `WebSocket` option (e.g. from the "ws" package on Node 20)');
     this.WS = WS;
     this.patterns = opts.events;
+    this.pos = opts.position;
     this.backoff = opts.reconnect === false ? false : { initialDelayMs: 250, maxDelayMs: 30_000, factor: 2, ...opts.reconnect };
     if (opts.autoConnect !== false) this.connect();
   }
@@ -78,8 +94,15 @@ export class FlowLedgerRealtime {
     return this.stateNow;
   }
 
-  /** Listens for one event (typed per event name); returns the function that stops listening. */
-  on<E extends AnyEventName>(event: E, handler: (data: EventData<E>, frame: RealtimeFrame<E>) => void): () => void {
+  /** The feed position of the last event received: what the next connection resumes from. */
+  get position(): string | undefined {
+    return this.pos;
+  }
+
+  /** Listens for one event (typed per event name), or `'resync'`; returns the function that stops listening. */
+  on(event: 'resync', handler: (data: { reason: string }, frame: RealtimeFrame<'system:resync'>) => void): () => void;
+  on<E extends AnyEventName>(event: E, handler: (data: EventData<E>, frame: RealtimeFrame<E>) => void): () => void;
+  on(event: string, handler: (data: never, frame: never) => void): () => void {
     let set = this.handlers.get(event);
     if (!set) this.handlers.set(event, (set = new Set()));
     set.add(handler as unknown as Handler);
@@ -145,7 +168,11 @@ export class FlowLedgerRealtime {
       return this.scheduleReconnect();
     }
     if (this.closedByUser) return;
-    const url = this.patterns?.length ? `${this.opts.url}${this.opts.url.includes('?') ? '&' : '?'}events=${encodeURIComponent(this.patterns.join(','))}` : this.opts.url;
+    const query: string[] = [];
+    if (this.patterns?.length) query.push(`events=${encodeURIComponent(this.patterns.join(','))}`);
+    // In the URL rather than the auth message: cookie sessions send no auth message.
+    if (this.pos !== undefined) query.push(`resume=${encodeURIComponent(this.pos)}`);
+    const url = query.length ? `${this.opts.url}${this.opts.url.includes('?') ? '&' : '?'}${query.join('&')}` : this.opts.url;
     const socket = new this.WS(url);
     this.socket = socket;
     socket.onopen = () => {
@@ -196,8 +223,19 @@ export class FlowLedgerRealtime {
       if (this.patterns && this.patterns.join(',') !== serverPatterns.join(',')) this.sendJson({ type: 'subscribe', events: this.patterns });
       this.setState('open');
     }
+    if (frame.pos !== undefined) {
+      // A repeat (replayed after it came live, or replayed twice) is dropped, but still moves the position on.
+      const fresh = this.seen.remember(frame.id);
+      this.pos = frame.pos;
+      if (!fresh) return;
+    }
+    if (frame.event === 'system:resumed' || frame.event === 'system:resync') {
+      const data = frame.data as { position?: string };
+      if (typeof data.position === 'string') this.pos = data.position;
+    }
     this.emit(frame.event, frame);
     this.emit('*', frame);
+    if (frame.event === 'system:resync') this.emit('resync', frame);
   }
 
   private emit(name: string, frame: RealtimeFrame): void {

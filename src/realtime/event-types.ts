@@ -88,6 +88,10 @@ export interface RealtimeEventMap {
   'system:pong': Record<string, never>;
   /** The server is going away (restart/deploy): reconnect, to any node. */
   'system:shutdown': { reconnect: true };
+  /** The replay of a resume is out (`replayed` frames); `position` is where the client now stands. */
+  'system:resumed': { replayed: number; position: string };
+  /** The resume position cannot be replayed (`unreadable`, `foreign`, `too_old`, `too_many`, `unavailable`): reload; live frames follow. */
+  'system:resync': { reason: string; position?: string };
 }
 
 export type RealtimeEventName = keyof RealtimeEventMap;
@@ -101,6 +105,10 @@ export interface RealtimeFrame<E extends AnyEventName = AnyEventName> {
   data: EventData<E>;
   ts: string;
   id: string;
+  /** Frames born of a work event: the feed position to resume from (opaque). */
+  pos?: string;
+  /** Sent again on resume (the event happened while the client was away); `data.task` is the task now. */
+  replayed?: true;
 }
 
 /** Close codes beyond the standard ones. */

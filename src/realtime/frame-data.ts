@@ -4,6 +4,8 @@
  * (from the rows it claims) — and whichever arrives first is the one clients get (the hub drops the
  * repeat by id), so both must build the very same object or the frame would depend on a race.
  */
+import type { FeedEvent } from '../db/event-feed.js';
+import { isMailJob, isPersonalEvent, parseWorkEventPayload } from '../outbox/work-events.repository.js';
 import { isTaskEvent } from './event-names.js';
 
 export interface FrameSource {
@@ -27,4 +29,18 @@ export function workEventFrameData(e: FrameSource): Record<string, unknown> {
   };
   if (isTaskEvent(e.event_name) && typeof data.taskId !== 'string') data.taskId = e.item_id;
   return data;
+}
+
+/**
+ * What a committed work event becomes in the hub, live (the commit tap) or replayed (a resuming
+ * client): its data, and the one person it is addressed to; undefined when it is no frame at all.
+ */
+export function feedMessage(r: FeedEvent): { data: Record<string, unknown>; userId?: number } | undefined {
+  // `mail.*` carries a sealed one-time link to one person's mailbox: not a frame for the org.
+  if (isMailJob(r.event_name)) return undefined;
+  const payload = parseWorkEventPayload(r.payload_json);
+  if (!isPersonalEvent(r.event_name)) return { data: workEventFrameData({ ...r, payload }) };
+  // Addressed to one person: their own data, without the row's bookkeeping; no user, no frame.
+  const userId = Number(payload.user_id);
+  return Number.isSafeInteger(userId) && userId > 0 ? { data: payload, userId } : undefined;
 }

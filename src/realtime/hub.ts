@@ -11,9 +11,9 @@
  */
 import type { Database } from '../db/create-db.js';
 import type { Logger } from '../shared/logger.js';
-import { isTaskEvent, toWsEventName } from './event-names.js';
-import type { RealtimeTask } from './event-types.js';
-import { loadTasks } from './task-view.js';
+import { toWsEventName } from './event-names.js';
+import { RecentIds } from './recent-ids.js';
+import { attachTasks } from './task-view.js';
 
 export interface RealtimeMessage {
   orgId: number;
@@ -26,6 +26,8 @@ export interface RealtimeMessage {
   ts: string;
   /** Set for a personal message (a notification): only this person's signed-in sockets get it. */
   userId?: number;
+  /** A work event's feed position (the frame's `pos`): a client that has it may resume from there. */
+  pos?: string;
 }
 
 export type RealtimeSubscriber = (message: RealtimeMessage) => void;
@@ -39,6 +41,8 @@ export interface PublishMeta {
   ts?: string;
   /** Addressed to one person: sent only to sockets signed in as them (never to API-key sockets). */
   userId?: number;
+  /** The work event's feed position (src/db/event-feed.ts). */
+  pos?: string;
 }
 
 /** How many recent ids are remembered for de-duplication. */
@@ -50,9 +54,7 @@ export class RealtimeHub {
   private pending: RealtimeMessage[] = [];
   private flushing: Promise<void> | undefined;
   private seq = 0;
-  private readonly recentIds = new Set<string>();
-  private readonly recentOrder: string[] = [];
-  private recentHead = 0;
+  private readonly recent = new RecentIds(DEDUPE_WINDOW);
 
   constructor(
     private readonly deps: { database: Database; logger: Logger; now: () => Date },
@@ -61,9 +63,10 @@ export class RealtimeHub {
   /** Same shape as the outbox's EventHub.publish: the org, the dot name, the data, and optional meta. */
   publish(orgId: number, eventName: string, data: Record<string, unknown>, meta: PublishMeta = {}): void {
     const id = meta.id ?? `${process.pid}-${Date.now().toString(36)}-${(this.seq++).toString(36)}`;
-    if (meta.id !== undefined && !this.remember(meta.id)) return;
+    if (meta.id !== undefined && !this.recent.remember(meta.id)) return;
     const message: RealtimeMessage = { orgId, event: eventName, wsEvent: toWsEventName(eventName), data, id, ts: meta.ts ?? this.deps.now().toISOString() };
     if (meta.userId !== undefined) message.userId = meta.userId;
+    if (meta.pos !== undefined) message.pos = meta.pos;
     this.pending.push(message);
     this.flushing ??= this.flushLoop();
   }
@@ -87,18 +90,6 @@ export class RealtimeHub {
     while (this.flushing) await this.flushing;
   }
 
-  private remember(id: string): boolean {
-    if (this.recentIds.has(id)) return false;
-    this.recentIds.add(id);
-    if (this.recentOrder.length < DEDUPE_WINDOW) this.recentOrder.push(id);
-    else {
-      this.recentIds.delete(this.recentOrder[this.recentHead]!);
-      this.recentOrder[this.recentHead] = id;
-      this.recentHead = (this.recentHead + 1) % DEDUPE_WINDOW;
-    }
-    return true;
-  }
-
   private async flushLoop(): Promise<void> {
     try {
       // Let the rest of this tick's publishes join the batch.
@@ -117,20 +108,12 @@ export class RealtimeHub {
 
   /** Adds `task` to task events that do not carry it yet: one query for the whole batch. */
   private async enrich(batch: RealtimeMessage[]): Promise<void> {
-    const need = batch.filter((m) => isTaskEvent(m.event) && !('task' in m.data) && typeof m.data.taskId === 'string');
-    if (need.length === 0) return;
-    let tasks: Map<string, RealtimeTask>;
     try {
-      tasks = await loadTasks(
-        this.deps.database.db,
-        need.map((m) => ({ orgId: m.orgId, taskId: m.data.taskId as string })),
-      );
+      await attachTasks(this.deps.database.db, batch);
     } catch (err) {
       // Deliver without the task rather than not at all (e.g. the pool is closing).
       this.deps.logger.warn({ err }, 'realtime: loading tasks for events failed');
-      return;
     }
-    for (const m of need) m.data = { ...m.data, task: tasks.get(`${m.orgId}:${m.data.taskId as string}`) ?? null };
   }
 
   private deliver(batch: RealtimeMessage[]): void {

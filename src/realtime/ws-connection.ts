@@ -12,7 +12,7 @@ import type { AuthContext } from '../shared/auth-context.js';
 import { AppError, isUnavailable } from '../shared/errors.js';
 import { compilePatterns } from './event-names.js';
 import { CLOSE_CODES } from './event-types.js';
-import { parseClientMessage, parsePatterns } from './ws-frames.js';
+import { parseClientMessage, parsePatterns, type PreparedFrame } from './ws-frames.js';
 import type { GatewayDeps } from './gateway-deps.js';
 
 export const OPEN = 1;
@@ -51,6 +51,10 @@ export interface Conn {
   patterns: string[];
   filter: ((wsEvent: string) => boolean) | null;
   alive: boolean;
+  /** Set once it asked to resume (one resume per connection). */
+  resumed?: boolean;
+  /** While resuming: the live frames held until the replay is out. */
+  buffer?: { frames: PreparedFrame[]; bytes: number };
 }
 
 export interface ConnectionHost {
@@ -59,6 +63,8 @@ export interface ConnectionHost {
   frame(event: string, data: unknown): string;
   added(conn: Conn): void;
   removed(conn: Conn): void;
+  /** Replays what a connection registered with a buffer missed since `position`, then lets the buffer go. */
+  resume(conn: Conn, position: string): Promise<void>;
 }
 
 export function acceptConnection(host: ConnectionHost, socket: WebSocket, request: FastifyRequest): void {
@@ -73,7 +79,8 @@ export function acceptConnection(host: ConnectionHost, socket: WebSocket, reques
     }
     initialPatterns = p;
   }
-  const connection = new Connection(host, socket, request.ip, initialPatterns);
+  const resumeFrom = typeof query.resume === 'string' && query.resume !== '' ? query.resume : undefined;
+  const connection = new Connection(host, socket, request.ip, initialPatterns, resumeFrom);
   // A key (header or ?token=) wins, as over HTTP; else the cookie from our own origin; else the first message.
   const credential: Credential | undefined = given !== undefined ? { kind: 'key', token: given } : sessionCredential(host, request);
   if (credential !== undefined) void connection.authWith(credential);
@@ -90,6 +97,8 @@ class Connection {
     private readonly socket: WebSocket,
     private readonly address: string,
     private readonly initialPatterns: string[],
+    /** `?resume=` or the auth message's `resume`: the feed position to replay from. */
+    private resumeFrom: string | undefined,
   ) {
     this.authTimer = setTimeout(() => this.fail(CLOSE_CODES.unauthorized, 'authentication timed out'), host.deps.config.wsAuthTimeoutMs);
     socket.on('message', (raw) => this.onMessage(raw));
@@ -119,8 +128,11 @@ class Connection {
       if (this.socket.readyState !== OPEN) return;
       const patterns = this.initialPatterns;
       this.conn = { socket: this.socket, auth, credential: { kind: credential.kind, token: token! }, patterns, filter: compilePatterns(patterns), alive: true };
+      // Resuming: registered (and holding live frames) before the replay is read, so nothing falls between.
+      if (this.resumeFrom !== undefined) Object.assign(this.conn, { resumed: true, buffer: { frames: [], bytes: 0 } });
       this.host.added(this.conn);
       this.send('system:ready', { org_id: auth.orgId, role: auth.role, events: patterns });
+      if (this.resumeFrom !== undefined) void this.host.resume(this.conn, this.resumeFrom);
       for (const q of this.queued.splice(0)) this.onMessage(q);
     } catch (e) {
       clearTimeout(this.authTimer);
@@ -150,6 +162,7 @@ class Connection {
     if (!conn) {
       if (this.authing) return void this.queued.push(raw);
       if (msg?.type !== 'auth') return this.fail(CLOSE_CODES.unauthorized, 'first message must be {"type":"auth","token":"…"}');
+      if (typeof msg.resume === 'string' && msg.resume !== '') this.resumeFrom ??= msg.resume;
       return void this.authWith({ kind: 'key', token: typeof msg.token === 'string' ? msg.token : undefined });
     }
     if (!msg) return this.send('system:error', { code: 'bad_request', error: 'Messages are JSON objects with a "type"' });
@@ -163,10 +176,16 @@ class Connection {
       }
       case 'ping':
         return this.send('system:pong', {});
+      case 'resume': {
+        if (conn.resumed) return this.send('system:error', { code: 'bad_request', error: 'Already resumed: a connection resumes once' });
+        if (typeof msg.position !== 'string' || msg.position === '') return this.send('system:error', { code: 'bad_request', error: '"position" must be the "pos" of a frame' });
+        Object.assign(conn, { resumed: true, buffer: { frames: [], bytes: 0 } });
+        return void this.host.resume(conn, msg.position);
+      }
       case 'auth':
         return this.send('system:error', { code: 'bad_request', error: 'Already authenticated' });
       default:
-        return this.send('system:error', { code: 'bad_request', error: `Unknown message type ${JSON.stringify(msg.type)} (auth, subscribe, ping)` });
+        return this.send('system:error', { code: 'bad_request', error: `Unknown message type ${JSON.stringify(msg.type)} (auth, subscribe, ping, resume)` });
     }
   }
 

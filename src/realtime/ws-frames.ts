@@ -20,6 +20,19 @@ export function textFrame(payload: Buffer): Buffer {
   return out;
 }
 
+/** A prepared frame: its JSON (payload) and WebSocket bytes, built once for every client. */
+export interface PreparedFrame {
+  id: string;
+  wsEvent: string;
+  payload: Buffer;
+  bytes: Buffer;
+}
+
+export function prepareFrame(id: string, wsEvent: string, frame: Record<string, unknown>): PreparedFrame {
+  const payload = Buffer.from(JSON.stringify(frame));
+  return { id, wsEvent, payload, bytes: textFrame(payload) };
+}
+
 /**
  * Writes prepared frames straight to the client's TCP socket, corked into one write. Safe because
  * the server has no per-message deflate, so ws's sender never holds frames back: everything it

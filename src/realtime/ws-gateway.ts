@@ -16,11 +16,13 @@ import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
 import { Counter, Gauge } from 'prom-client';
 import type { WebSocket } from 'ws';
+import { EventFeed } from '../db/event-feed.js';
 import { CLOSE_CODES } from './event-types.js';
 import type { GatewayDeps } from './gateway-deps.js';
 import type { RealtimeMessage } from './hub.js';
 import { acceptConnection, OPEN, type Conn } from './ws-connection.js';
-import { textFrame, writeFrames } from './ws-frames.js';
+import { prepareFrame, writeFrames } from './ws-frames.js';
+import { forConn, resume } from './ws-resume.js';
 
 
 const MAX_INBOUND_BYTES = 64 * 1024;
@@ -48,10 +50,6 @@ function realtimeMetrics(deps: Pick<GatewayDeps, 'metrics'>, count: () => number
   };
 }
 
-function forConn(msg: RealtimeMessage, c: Conn): boolean {
-  return msg.userId === undefined || (c.auth.via === 'session' && c.auth.userId === msg.userId);
-}
-
 /** The gateway of one process: its clients by org, the fan-out, heartbeats and shutdown. */
 class Gateway {
   private readonly byOrg = new Map<number, Set<Conn>>();
@@ -60,8 +58,10 @@ class Gateway {
   private readonly m: ReturnType<typeof realtimeMetrics>;
   private readonly heartbeat: NodeJS.Timeout;
   private readonly unsubscribe: () => void;
+  readonly feed: EventFeed;
 
   constructor(readonly deps: GatewayDeps) {
+    this.feed = new EventFeed(deps.database);
     this.m = realtimeMetrics(deps, () => this.connected);
     this.unsubscribe = deps.hub.subscribeBatch((batch) => this.fanOut(batch));
     this.heartbeat = setInterval(() => this.beat(), deps.config.wsHeartbeatMs);
@@ -86,6 +86,11 @@ class Gateway {
     this.connected--;
   }
 
+  /** A connection registered with a buffer resumes from `position` (ws-resume.ts). */
+  resume(conn: Conn, position: string): Promise<void> {
+    return resume(this, conn, position);
+  }
+
   private drop(c: Conn, reason: 'backpressure' | 'heartbeat'): void {
     this.m.dropped.inc({ reason });
     this.deps.logger.info({ orgId: c.auth.orgId, keyId: c.auth.keyId, userId: c.auth.userId, reason }, 'realtime: dropping WebSocket client');
@@ -108,20 +113,23 @@ class Gateway {
     }
     let sent = 0;
     for (const [orgId, msgs] of perOrg) {
-      const frames = msgs.map((msg) => {
-        const payload = Buffer.from(JSON.stringify({ event: msg.wsEvent, data: msg.data, ts: msg.ts, id: msg.id }));
-        return { wsEvent: msg.wsEvent, payload, bytes: textFrame(payload) };
-      });
+      const frames = msgs.map((msg) => prepareFrame(msg.id, msg.wsEvent, { event: msg.wsEvent, data: msg.data, ts: msg.ts, id: msg.id, pos: msg.pos }));
       const personal = msgs.some((m) => m.userId !== undefined);
       for (const c of this.byOrg.get(orgId)!) {
         if (c.socket.readyState !== OPEN) continue;
-        if (c.socket.bufferedAmount > this.deps.config.wsMaxBufferedBytes) {
+        if (c.socket.bufferedAmount + (c.buffer?.bytes ?? 0) > this.deps.config.wsMaxBufferedBytes) {
           this.drop(c, 'backpressure');
           continue;
         }
         // A personal frame goes to its person's session sockets only; API-key sockets have no person.
         let mine = personal ? frames.filter((_, i) => forConn(msgs[i]!, c)) : frames;
         if (c.filter) mine = mine.filter((f) => c.filter!(f.wsEvent));
+        if (c.buffer) {
+          // Resuming: held until the replay is out (ws-resume.ts).
+          c.buffer.frames.push(...mine);
+          for (const f of mine) c.buffer.bytes += f.bytes.length;
+          continue;
+        }
         sent += writeFrames(c.socket, mine);
       }
     }

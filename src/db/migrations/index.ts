@@ -25,6 +25,7 @@ import * as m0019 from './0019_comments.js';
 import * as m0020 from './0020_notifications.js';
 import * as m0021 from './0021_audit_trail_index.js';
 import * as m0023 from './0023_idempotency_keys.js';
+import * as m0024 from './0024_event_feed_xact.js';
 import * as m0026 from './0026_item_versions.js';
 
 export const MIGRATIONS: Record<string, MigrationModule> = {
@@ -49,5 +50,6 @@ export const MIGRATIONS: Record<string, MigrationModule> = {
   '0020_notifications': m0020,
   '0021_audit_trail_index': m0021,
   '0023_idempotency_keys': m0023,
+  '0024_event_feed_xact': m0024,
   '0026_item_versions': m0026,
 };

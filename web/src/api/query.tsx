@@ -5,9 +5,9 @@
  * de-duplication and stale answers; screens declare keys and mutations.
  */
 import { notifyManager, QueryClient, QueryClientProvider, useQueryClient, type QueryKey } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { toApiError } from './errors.js';
-import { useRealtimePrefix } from './session-context.js';
+import { useRealtimePrefix, useSession } from './session-context.js';
 
 // Cache changes reach components in the same turn as the click that made them (the default waits for
 // a timer): a controlled checkbox changed optimistically would otherwise be reset by React to its old
@@ -31,7 +31,24 @@ function newQueryClient(): QueryClient {
 
 export function QueryProvider({ children }: { children: ReactNode }) {
   const [client] = useState(newQueryClient);
-  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+  return (
+    <QueryClientProvider client={client}>
+      <ReloadOnResync />
+      {children}
+    </QueryClientProvider>
+  );
+}
+
+/**
+ * The realtime client resumes by itself after a reconnect (the server replays what was missed); when
+ * the server cannot replay (the gap is older than what it keeps, or too long), every query is
+ * marked stale so what is on screen is fetched afresh.
+ */
+function ReloadOnResync(): null {
+  const client = useQueryClient();
+  const { realtime } = useSession();
+  useEffect(() => realtime.on('resync', () => void client.invalidateQueries()), [realtime, client]);
+  return null;
 }
 
 /** Marks `keys` stale (refetching those on screen) whenever a realtime frame named `prefix…` arrives. */
