@@ -89,7 +89,7 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
     // Outbox worker (and the SLA monitor as it lands). Stopped after the HTTP server, so requests
     // in flight can still append events; stop() finishes the batches it holds.
     services.push(new OutboxWorker(deps, { handlers: defaultHandlers(deps) }));
-    services.push(new SlaMonitor(deps, config.slaIntervalMs));
+    services.push(new SlaMonitor({ ...deps, orgGroup: config.orgGroup }, config.slaIntervalMs));
     services.push(new RetentionPruner(deps));
     services.push(new MailboxSyncService(deps));
   }

@@ -64,7 +64,7 @@ export async function startWorkerProcess(opts: {
     : undefined;
   const services: Service[] = [];
   if (worker) services.push(worker);
-  if (opts.sla ?? true) services.push(new SlaMonitor(deps, config.slaIntervalMs));
+  if (opts.sla ?? true) services.push(new SlaMonitor({ ...deps, orgGroup: config.orgGroup }, config.slaIntervalMs));
   // Pruning and mailbox sync ride with the outbox worker (not with `sla monitor` alone).
   if (worker) services.push(new RetentionPruner(deps));
   if (worker) services.push(new MailboxSyncService(deps));

@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { parseDuration, parseSize } from '../shared/duration.js';
 import { parseSecretKey, secretKeyId } from '../shared/secret-box.js';
+import { parseOrgGroup, type OrgGroup } from '../db/org-group.js';
 
 /**
  * The only place that reads process.env. Everything is parsed once, every problem is reported
@@ -178,6 +179,18 @@ const envSchema = z.object({
   OUTBOX_LEASE: duration('OUTBOX_LEASE', '5m'),
   OUTBOX_POLL_INTERVAL: duration('OUTBOX_POLL_INTERVAL', '5s'),
   OUTBOX_MAX_ATTEMPTS: int('OUTBOX_MAX_ATTEMPTS', 10, 1, 1000),
+  ORG_GROUP: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '' || v.trim() === 'all') return undefined;
+      const group = parseOrgGroup(v);
+      if (!group) {
+        ctx.addIssue({ code: 'custom', message: `ORG_GROUP must be an org id range such as 1-1000 or 1001- (or all), first ≤ last (got "${v}")` });
+        return z.NEVER;
+      }
+      return group;
+    }),
   WEBHOOK_ALLOW_PRIVATE_NETWORKS: bool(false),
   IDEMPOTENCY_TTL: duration('IDEMPOTENCY_TTL', '24h'),
   IDEMPOTENCY_WAIT: duration('IDEMPOTENCY_WAIT', '10s'),
@@ -251,6 +264,8 @@ export type Config = Readonly<{
   outboxLeaseMs: number;
   outboxPollIntervalMs: number;
   outboxMaxAttempts: number;
+  /** The orgs this process's outbox worker and SLA monitor work on (an org_id range); undefined: every org. */
+  orgGroup: OrgGroup | undefined;
   webhookAllowPrivateNetworks: boolean;
   /** How long an Idempotency-Key and its stored answer are kept. */
   idempotencyTtlMs: number;
@@ -365,6 +380,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     outboxLeaseMs: e.OUTBOX_LEASE,
     outboxPollIntervalMs: e.OUTBOX_POLL_INTERVAL,
     outboxMaxAttempts: e.OUTBOX_MAX_ATTEMPTS,
+    orgGroup: e.ORG_GROUP,
     webhookAllowPrivateNetworks: e.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
     idempotencyTtlMs: e.IDEMPOTENCY_TTL,
     idempotencyWaitMs: e.IDEMPOTENCY_WAIT,

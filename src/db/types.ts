@@ -616,6 +616,8 @@ export interface TeamTable {
 }
 
 export interface TeamMemberTable {
+  /** The team's org (migration 0027): the distribution column on PostgreSQL. */
+  org_id: number;
   team_id: number;
   user_id: number;
   created_at: Iso;

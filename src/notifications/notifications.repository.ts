@@ -74,7 +74,10 @@ export async function insertNotifications(trx: DbOrTrx, rows: NewNotification[])
   return trx
     .insertInto('notification')
     .values(rows)
-    .onConflict((oc) => oc.columns(['user_id', 'work_event_id', 'kind']).doNothing())
+    // No conflict target: the unique key is (user_id, work_event_id, kind) on SQLite and
+    // (org_id, user_id, work_event_id, kind) on PostgreSQL (migration 0027); an event belongs to
+    // one org, so both name the same notification. notification_id never collides (identity).
+    .onConflict((oc) => oc.doNothing())
     .returningAll()
     .execute();
 }
@@ -149,7 +152,7 @@ export async function upsertPrefs(
     .insertInto('notification_pref')
     .values(prefs.map((p) => ({ org_id: orgId, user_id: userId, kind: p.kind, in_app: p.in_app, email: p.email, updated_at: now })))
     .onConflict((oc) =>
-      oc.columns(['user_id', 'org_id', 'kind']).doUpdateSet((eb) => ({
+      oc.columns(['org_id', 'user_id', 'kind']).doUpdateSet((eb) => ({
         in_app: eb.ref('excluded.in_app'),
         email: eb.ref('excluded.email'),
         updated_at: eb.ref('excluded.updated_at'),

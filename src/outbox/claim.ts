@@ -15,6 +15,7 @@
  */
 import { sql } from 'kysely';
 import type { Database, DbOrTrx } from '../db/create-db.js';
+import { inOrgGroup, type OrgGroup } from '../db/org-group.js';
 import { parseWorkEventPayload, type WorkEventView } from './work-events.repository.js';
 
 /** A claimed event: the activity-log view plus what the worker needs about this attempt. */
@@ -30,9 +31,12 @@ export interface ClaimOptions {
   workerId: string;
   now: string;
   limit: number;
+  /** Only this group's orgs (one shard's, were work_event distributed by org_id); none: every org, the statement unchanged. */
+  orgGroup?: OrgGroup | undefined;
 }
 
 async function claimOn(db: DbOrTrx, skipLocked: boolean, o: ClaimOptions): Promise<ClaimedEvent[]> {
+  const group = inOrgGroup(o.orgGroup, 'org_id');
   const ready = db
     .selectFrom('work_event')
     .select('work_event_id')
@@ -40,6 +44,7 @@ async function claimOn(db: DbOrTrx, skipLocked: boolean, o: ClaimOptions): Promi
     .where('dead_letter_at', 'is', null)
     .where('claimed_at', 'is', null)
     .where('next_attempt_at', '<=', o.now)
+    .$if(group !== undefined, (q) => q.where(group!))
     .orderBy('next_attempt_at')
     .orderBy('work_event_id')
     .limit(o.limit)
@@ -48,6 +53,7 @@ async function claimOn(db: DbOrTrx, skipLocked: boolean, o: ClaimOptions): Promi
     .updateTable('work_event')
     .set({ claimed_at: o.now, claimed_by: o.workerId, attempts: sql<number>`attempts + 1` })
     .where('work_event_id', 'in', ready)
+    .$if(group !== undefined, (q) => q.where(group!))
     .returning([
       'work_event_id',
       'org_id',
@@ -86,13 +92,15 @@ export async function claimEvents(database: Database, o: ClaimOptions): Promise<
 }
 
 /** When the next not-yet-due event becomes due (for the idle wait), or undefined if none waits. */
-export async function nextDueAt(db: DbOrTrx): Promise<string | undefined> {
+export async function nextDueAt(db: DbOrTrx, orgGroup?: OrgGroup): Promise<string | undefined> {
+  const group = inOrgGroup(orgGroup, 'org_id');
   const row = await db
     .selectFrom('work_event')
     .select('next_attempt_at')
     .where('processed_at', 'is', null)
     .where('dead_letter_at', 'is', null)
     .where('claimed_at', 'is', null)
+    .$if(group !== undefined, (q) => q.where(group!))
     .orderBy('next_attempt_at')
     .limit(1)
     .executeTakeFirst();

@@ -8,6 +8,8 @@ import type { DbOrTrx } from '../db/create-db.js';
 
 export interface FailInput {
   id: number;
+  /** The event's org: names the distribution column, so the statement reaches one shard. */
+  orgId?: number;
   workerId: string;
   now: string;
   error: string;
@@ -24,6 +26,7 @@ export async function failEvent(db: DbOrTrx, f: FailInput): Promise<'retry' | 'd
       next_attempt_at: f.nextAttemptAt ?? f.now,
       dead_letter_at: f.nextAttemptAt === null ? f.now : null,
     })
+    .$if(f.orgId !== undefined, (q) => q.where('org_id', '=', f.orgId!))
     .where('work_event_id', '=', f.id)
     .where('claimed_by', '=', f.workerId)
     .where('processed_at', 'is', null)

@@ -14,7 +14,7 @@ import type { ClaimedEvent } from './claim.js';
 
 /** What the worker and the outbox's own handlers (webhooks) use: no HTTP server, key cache or hub. */
 export interface OutboxDeps {
-  config: Pick<Config, 'outboxLeaseMs' | 'outboxPollIntervalMs' | 'outboxMaxAttempts' | 'webhookAllowPrivateNetworks'>;
+  config: Pick<Config, 'outboxLeaseMs' | 'outboxPollIntervalMs' | 'outboxMaxAttempts' | 'webhookAllowPrivateNetworks' | 'orgGroup'>;
   database: Database;
   clock: Clock;
   logger: Logger;

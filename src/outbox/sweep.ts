@@ -7,11 +7,13 @@
  */
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../db/create-db.js';
+import { inOrgGroup, type OrgGroup } from '../db/org-group.js';
 
 export async function sweepExpiredClaims(
   db: DbOrTrx,
-  o: { now: string; leaseMs: number; maxAttempts: number },
+  o: { now: string; leaseMs: number; maxAttempts: number; orgGroup?: OrgGroup | undefined },
 ): Promise<{ released: number; deadLettered: number }> {
+  const group = inOrgGroup(o.orgGroup, 'org_id');
   const cutoff = new Date(new Date(o.now).getTime() - o.leaseMs).toISOString();
   const expired = db
     .updateTable('work_event')
@@ -23,7 +25,8 @@ export async function sweepExpiredClaims(
     .where('processed_at', 'is', null)
     .where('dead_letter_at', 'is', null)
     .where('claimed_at', 'is not', null)
-    .where('claimed_at', '<', cutoff);
+    .where('claimed_at', '<', cutoff)
+    .$if(group !== undefined, (q) => q.where(group!));
   const dead = await expired.set({ dead_letter_at: o.now }).where('attempts', '>=', o.maxAttempts).executeTakeFirst();
   const released = await expired.executeTakeFirst();
   return { released: Number(released.numUpdatedRows), deadLettered: Number(dead.numUpdatedRows) };

@@ -20,6 +20,7 @@ import { PermanentFailure, type HandlerRegistry, type OutboxDeps } from './handl
 import { outboxMetrics, type OutboxMetrics } from './outbox.metrics.js';
 import { releaseClaims, sweepExpiredClaims } from './sweep.js';
 import type { FeedSubscription } from '../db/commit-feed.js';
+import type { OrgGroup } from '../db/org-group.js';
 import { Waker } from './waker.js';
 import { isUnavailable } from '../shared/errors.js';
 
@@ -41,6 +42,8 @@ export interface WorkerOptions {
   workerId?: string;
   /** Listen for commits of other processes (default true). */
   crossProcessWake?: boolean;
+  /** Claim and sweep only this group's orgs (default: the ORG_GROUP setting; none = every org). */
+  orgGroup?: OrgGroup | undefined;
 }
 
 export interface BatchResult {
@@ -53,7 +56,8 @@ export interface BatchResult {
 export class OutboxWorker implements Service {
   readonly name = 'outbox-worker';
   readonly workerId: string;
-  private readonly o: Required<Omit<WorkerOptions, 'workerId' | 'sweepIntervalMs'>> & { sweepIntervalMs: number };
+  private readonly o: Required<Omit<WorkerOptions, 'workerId' | 'sweepIntervalMs' | 'orgGroup'>> & { sweepIntervalMs: number };
+  private readonly orgGroup: OrgGroup | undefined;
   private readonly waker = new Waker();
   /** Claim tokens of batches this worker could not settle (or learn the outcome of) because the database went away. */
   private readonly stranded = new Set<string>();
@@ -85,6 +89,7 @@ export class OutboxWorker implements Service {
       crossProcessWake: opts.crossProcessWake ?? true,
       sweepIntervalMs: opts.sweepIntervalMs ?? Math.min(60_000, Math.max(1_000, Math.floor(leaseMs / 4))),
     };
+    this.orgGroup = 'orgGroup' in opts ? opts.orgGroup : deps.config.orgGroup;
     this.metrics = outboxMetrics(deps.metrics.registry);
   }
 
@@ -158,7 +163,7 @@ export class OutboxWorker implements Service {
 
   /** Until the next retry falls due; the commit feed (and its fallback poll) wakes the lane before that. */
   private async idleWaitMs(): Promise<number> {
-    const due = await nextDueAt(this.deps.database.db);
+    const due = await nextDueAt(this.deps.database.db, this.orgGroup);
     if (!due) return IDLE_CAP_MS;
     const ms = Date.parse(due) - this.deps.clock.now().getTime();
     return Math.max(1, Math.min(IDLE_CAP_MS, ms));
@@ -172,7 +177,7 @@ export class OutboxWorker implements Service {
     const claim = `${this.workerId}/${++this.claimSeq}`;
     let claimed: ClaimedEvent[];
     try {
-      claimed = await claimEvents(this.deps.database, { workerId: claim, now: this.now(), limit: this.o.batchSize });
+      claimed = await claimEvents(this.deps.database, { workerId: claim, now: this.now(), limit: this.o.batchSize, orgGroup: this.orgGroup });
     } catch (err) {
       this.stranded.add(claim);
       throw err;
@@ -198,9 +203,10 @@ export class OutboxWorker implements Service {
 
   private async settle(claimed: ClaimedEvent[], claim: string): Promise<BatchResult> {
     const outcomes = await Promise.all(claimed.map((e) => this.handle(e)));
-    const ok = claimed.filter((_, i) => outcomes[i] === undefined).map((e) => e.work_event_id);
+    const succeeded = claimed.filter((_, i) => outcomes[i] === undefined);
+    const ok = succeeded.map((e) => e.work_event_id);
     const now = this.now();
-    await completeEvents(this.deps.database.db, { ids: ok, workerId: claim, now });
+    await completeEvents(this.deps.database.db, { ids: ok, orgIds: [...new Set(succeeded.map((e) => e.org_id))], workerId: claim, now });
     let retried = 0;
     let deadLettered = 0;
     for (let i = 0; i < claimed.length; i++) {
@@ -211,7 +217,7 @@ export class OutboxWorker implements Service {
       const last = permanent || e.attempts >= this.o.maxAttempts;
       const next = last ? null : new Date(Date.parse(now) + backoffDelayMs(e.attempts, this.o.backoff)).toISOString();
       const message = err instanceof Error ? `${err.name === 'Error' ? '' : `${err.name}: `}${err.message}` : String(err);
-      const res = await failEvent(this.deps.database.db, { id: e.work_event_id, workerId: claim, now, error: message, nextAttemptAt: next });
+      const res = await failEvent(this.deps.database.db, { id: e.work_event_id, orgId: e.org_id, workerId: claim, now, error: message, nextAttemptAt: next });
       this.metrics.failures.inc({ event: e.event_name });
       if (res === 'dead') {
         deadLettered++;
@@ -240,7 +246,7 @@ export class OutboxWorker implements Service {
 
   /** Releases expired claims now; returns how many. */
   async sweep(): Promise<{ released: number; deadLettered: number }> {
-    const r = await sweepExpiredClaims(this.deps.database.db, { now: this.now(), leaseMs: this.o.leaseMs, maxAttempts: this.o.maxAttempts });
+    const r = await sweepExpiredClaims(this.deps.database.db, { now: this.now(), leaseMs: this.o.leaseMs, maxAttempts: this.o.maxAttempts, orgGroup: this.orgGroup });
     if (r.released > 0 || r.deadLettered > 0) {
       this.deps.logger.warn(r, 'outbox: released expired claims');
       if (r.released > 0) this.waker.wake();

@@ -8,6 +8,7 @@
  * metric `first_response_sla`); the first reply, or completion, ends the watch and the breach.
  */
 import type { Database, Trx } from '../db/create-db.js';
+import { inOrgGroup, type OrgGroup } from '../db/org-group.js';
 import type { SlaStatus, TaskStatus } from '../db/types.js';
 import { appendEvents, type NewWorkEvent } from '../outbox/work-events.repository.js';
 import { FIRST_RESPONSE_METRIC, SLA_MONITOR_ACTOR, openBreaches, resolveBreaches } from './breaches.repository.js';
@@ -44,7 +45,8 @@ export interface FirstResponseSummary {
 
 const REASON = { warning: 'first response warning threshold reached', breached: 'first response overdue' } as const;
 
-export async function selectDueFirstResponses(trx: Trx, database: Database, nowIso: string, limit: number): Promise<DueFirstResponse[]> {
+export async function selectDueFirstResponses(trx: Trx, database: Database, nowIso: string, limit: number, orgGroup?: OrgGroup): Promise<DueFirstResponse[]> {
+  const group = inOrgGroup(orgGroup, 'org_id');
   let q = trx
     .selectFrom('workflow_tasks')
     .select([
@@ -63,6 +65,7 @@ export async function selectDueFirstResponses(trx: Trx, database: Database, nowI
       'current_owner',
     ])
     .where('first_response_next_at', '<=', nowIso)
+    .$if(group !== undefined, (w) => w.where(group!))
     .orderBy('first_response_next_at')
     .limit(limit);
   if (database.caps.skipLocked) q = q.forUpdate();
@@ -163,9 +166,11 @@ function eventsFor(tr: Transition, nowIso: string): NewWorkEvent[] {
 }
 
 /** Resolves open first-response breaches whose task has been answered or completed. */
-export function resolveFirstResponseBreaches(trx: Trx, nowIso: string): Promise<NewWorkEvent[]> {
+export function resolveFirstResponseBreaches(trx: Trx, nowIso: string, orgGroup?: OrgGroup): Promise<NewWorkEvent[]> {
+  const group = inOrgGroup(orgGroup, 'sla_breach.org_id');
   return resolveBreaches(trx, nowIso, (q) =>
     q
+      .$if(group !== undefined, (w) => w.where(group!))
       .where('item_type', '=', 'task')
       .where('metric', '=', FIRST_RESPONSE_METRIC)
       .where((eb) =>

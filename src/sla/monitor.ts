@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Registry } from 'prom-client';
 import type { Database } from '../db/create-db.js';
+import { orgGroupLabel, type OrgGroup } from '../db/org-group.js';
 import type { CommitFeed } from '../db/commit-feed.js';
 import type { Clock } from '../shared/clock.js';
 import type { Service } from '../shared/lifecycle.js';
@@ -14,8 +15,9 @@ import { applyFirstResponses, resolveFirstResponseBreaches, selectDueFirstRespon
 import { isUnavailable } from '../shared/errors.js';
 import { Periodic } from '../shared/periodic.js';
 
-/** The name passes hold while they run (Database.tryExclusive): one pass at a time per database. */
+/** The name passes hold while they run (Database.tryExclusive): one pass at a time per database (per org group, with one). */
 export const SLA_PASS_LOCK = 'flowledger:sla-pass';
+const passLock = (group: OrgGroup | undefined) => (group ? `${SLA_PASS_LOCK}:${orgGroupLabel(group)}` : SLA_PASS_LOCK);
 const BATCH = 5000;
 
 export interface SlaPassSummary {
@@ -49,6 +51,12 @@ export interface SlaDeps {
   commitFeed?: CommitFeed;
   /** The process's registry, for the flowledger_sla_* metrics (sla.metrics.ts); none for a one-shot CLI pass. */
   metrics?: { registry: Registry };
+  /**
+   * Only this group's orgs (the ORG_GROUP setting): each selection and resolution of the pass names
+   * the group, so the pass could run per shard. Groups of the processes must not overlap; no group:
+   * every org, the statements unchanged.
+   */
+  orgGroup?: OrgGroup | undefined;
 }
 
 /**
@@ -62,7 +70,7 @@ export async function runSlaPass(deps: SlaDeps, at?: Date): Promise<SlaPassResul
   const started = performance.now();
   let result;
   try {
-    result = await deps.database.tryExclusive(SLA_PASS_LOCK, () => pass(deps, now, started));
+    result = await deps.database.tryExclusive(passLock(deps.orgGroup), () => pass(deps, now, started));
   } catch (err) {
     m?.passes.inc({ outcome: 'failed' });
     m?.passDuration.observe((performance.now() - started) / 1000);
@@ -109,7 +117,7 @@ async function pass(deps: SlaDeps, now: Date, started: number): Promise<SlaPassS
   for (;;) {
     // SQLite: BEGIN IMMEDIATE, so the CLI in another process writes between batches, never inside one.
     const n = await deps.database.db.transaction().execute(async (trx) => {
-      const due = await selectDueTasks(trx, deps.database, nowIso, BATCH);
+      const due = await selectDueTasks(trx, deps.database, nowIso, BATCH, deps.orgGroup);
       const transitions: TaskTransition[] = [];
       const untouched: DueTask[] = [];
       for (const t of due) {
@@ -132,7 +140,7 @@ async function pass(deps: SlaDeps, now: Date, started: number): Promise<SlaPassS
   // First responses, the same way, after the deadlines (a task both late and unanswered moves once to RED).
   for (;;) {
     const n = await deps.database.db.transaction().execute(async (trx) => {
-      const due = await selectDueFirstResponses(trx, deps.database, nowIso, BATCH);
+      const due = await selectDueFirstResponses(trx, deps.database, nowIso, BATCH, deps.orgGroup);
       const r = await applyFirstResponses(trx, due, nowIso);
       s.first_responses_warned += r.warned;
       s.first_responses_breached += r.breached;
@@ -146,12 +154,12 @@ async function pass(deps: SlaDeps, now: Date, started: number): Promise<SlaPassS
   }
 
   await deps.database.db.transaction().execute(async (trx) => {
-    const resolved = [...(await resolveTaskBreaches(trx, nowIso)), ...(await resolveFirstResponseBreaches(trx, nowIso))];
+    const resolved = [...(await resolveTaskBreaches(trx, nowIso, deps.orgGroup)), ...(await resolveFirstResponseBreaches(trx, nowIso, deps.orgGroup))];
     await appendEvents(trx, resolved);
     s.breaches_resolved += resolved.length;
     s.events += resolved.length;
     tallyBreaches(s.breaches_by_metric, resolved);
-    const ws = await evaluateWorkstreamRules(trx, nowIso);
+    const ws = await evaluateWorkstreamRules(trx, nowIso, deps.orgGroup);
     s.breaches_opened += ws.opened;
     s.breaches_resolved += ws.resolved;
     s.events += ws.opened + ws.resolved;

@@ -5,6 +5,7 @@
  * events and breaches per batch — never a statement per task.
  */
 import type { Database, Trx } from '../db/create-db.js';
+import { inOrgGroup, type OrgGroup } from '../db/org-group.js';
 import type { SlaStatus, TaskStatus } from '../db/types.js';
 import { appendEvents, type NewWorkEvent } from '../outbox/work-events.repository.js';
 import { SLA_MONITOR_ACTOR, TASK_SLA_METRIC, openBreaches, resolveBreaches } from './breaches.repository.js';
@@ -96,7 +97,8 @@ export function eventsFor(tr: TaskTransition, nowIso: string): NewWorkEvent[] {
   return out;
 }
 
-export async function selectDueTasks(trx: Trx, database: Database, nowIso: string, limit: number): Promise<DueTask[]> {
+export async function selectDueTasks(trx: Trx, database: Database, nowIso: string, limit: number, orgGroup?: OrgGroup): Promise<DueTask[]> {
+  const group = inOrgGroup(orgGroup, 't.org_id');
   let q = trx
     .selectFrom('workflow_tasks as t')
     .innerJoin('org as o', 'o.org_id', 't.org_id')
@@ -116,6 +118,7 @@ export async function selectDueTasks(trx: Trx, database: Database, nowIso: strin
       'o.high_value_threshold',
     ])
     .where('t.sla_next_at', '<=', nowIso)
+    .$if(group !== undefined, (w) => w.where(group!))
     .orderBy('t.sla_next_at')
     .limit(limit);
   // Row locks where the engine has them, so a person's concurrent write waits for this batch
@@ -218,9 +221,10 @@ function openTaskBreaches(trx: Trx, transitions: TaskTransition[], nowIso: strin
 }
 
 /** Resolves open task breaches whose task is completed or no longer past its deadline. */
-export function resolveTaskBreaches(trx: Trx, nowIso: string): Promise<NewWorkEvent[]> {
+export function resolveTaskBreaches(trx: Trx, nowIso: string, orgGroup?: OrgGroup): Promise<NewWorkEvent[]> {
+  const group = inOrgGroup(orgGroup, 'sla_breach.org_id');
   return resolveBreaches(trx, nowIso, (q) =>
-    q.where('item_type', '=', 'task').where('metric', '=', TASK_SLA_METRIC).where((eb) =>
+    q.$if(group !== undefined, (w) => w.where(group!)).where('item_type', '=', 'task').where('metric', '=', TASK_SLA_METRIC).where((eb) =>
       eb.exists(
         eb
           .selectFrom('workflow_tasks as t')

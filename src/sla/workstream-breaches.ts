@@ -5,6 +5,7 @@
  * in one statement. Cost follows the number of rules, not the number of items.
  */
 import type { SelectQueryBuilder } from 'kysely';
+import { inOrgGroup, type OrgGroup } from '../db/org-group.js';
 import type { Trx } from '../db/create-db.js';
 import type { DB } from '../db/types.js';
 import { appendEvents, type NewWorkEvent } from '../outbox/work-events.repository.js';
@@ -103,10 +104,17 @@ export interface WorkstreamSummary {
   byMetric: BreachTally;
 }
 
-export async function evaluateWorkstreamRules(trx: Trx, nowIso: string): Promise<WorkstreamSummary> {
+export async function evaluateWorkstreamRules(trx: Trx, nowIso: string, orgGroup?: OrgGroup): Promise<WorkstreamSummary> {
   const nowMs = Date.parse(nowIso);
+  const inGroup = inOrgGroup(orgGroup, 'org_id');
   const rules: SlaRule[] = (
-    await trx.selectFrom('sla_rule').selectAll().where('metric', 'in', [...WORKSTREAM_METRICS]).where('is_active', '=', true as never).execute()
+    await trx
+      .selectFrom('sla_rule')
+      .selectAll()
+      .where('metric', 'in', [...WORKSTREAM_METRICS])
+      .where('is_active', '=', true as never)
+      .$if(inGroup !== undefined, (q) => q.where(inGroup!))
+      .execute()
   ).map(toSlaRule);
   const events: NewWorkEvent[] = [];
   let opened = 0;
@@ -158,8 +166,9 @@ export async function evaluateWorkstreamRules(trx: Trx, nowIso: string): Promise
   }
 
   // Breaches of rules that were deactivated or deleted (or changed to a non-workstream metric).
+  const breachInGroup = inOrgGroup(orgGroup, 'sla_breach.org_id');
   const orphaned = await resolveBreaches(trx, nowIso, (q) =>
-    q.where('item_type', 'in', ['candidate', 'pursuit']).where((eb) =>
+    q.$if(breachInGroup !== undefined, (w) => w.where(breachInGroup!)).where('item_type', 'in', ['candidate', 'pursuit']).where((eb) =>
       eb.not(
         eb.exists(
           eb

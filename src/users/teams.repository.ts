@@ -34,6 +34,7 @@ async function membersOf(db: DbOrTrx, orgId: number, teamIds: number[]): Promise
     .innerJoin('app_user as u', 'u.user_id', 'tm.user_id')
     .leftJoin('org_membership as m', (j) => j.onRef('m.user_id', '=', 'tm.user_id').on('m.org_id', '=', orgId))
     .select(['tm.team_id', 'u.user_id', 'u.name', 'u.email', 'u.status', 'm.role'])
+    .where('tm.org_id', '=', orgId)
     .where('tm.team_id', 'in', teamIds)
     .orderBy('tm.team_id')
     .orderBy('u.user_id')
@@ -83,19 +84,26 @@ export async function deleteTeam(db: DbOrTrx, orgId: number, teamId: number): Pr
 }
 
 /** Adds a member (a repeat is a no-op) and touches the team; false when the user already was one. */
-export async function addTeamMember(db: DbOrTrx, teamId: number, userId: number, now: string): Promise<boolean> {
+export async function addTeamMember(db: DbOrTrx, orgId: number, teamId: number, userId: number, now: string): Promise<boolean> {
   const r = await db
     .insertInto('team_member')
-    .values({ team_id: teamId, user_id: userId, created_at: now })
-    .onConflict((oc) => oc.columns(['team_id', 'user_id']).doNothing())
+    .values({ org_id: orgId, team_id: teamId, user_id: userId, created_at: now })
+    // No conflict target: the key is (team_id, user_id) on SQLite and (org_id, team_id, user_id) on
+    // PostgreSQL (migration 0027); a team belongs to one org, so both mean the same membership.
+    .onConflict((oc) => oc.doNothing())
     .executeTakeFirst();
-  await db.updateTable('team').set({ updated_at: now }).where('team_id', '=', teamId).execute();
+  await db.updateTable('team').set({ updated_at: now }).where('org_id', '=', orgId).where('team_id', '=', teamId).execute();
   return Number(r.numInsertedOrUpdatedRows ?? 0n) > 0;
 }
 
-export async function removeTeamMember(db: DbOrTrx, teamId: number, userId: number, now: string): Promise<boolean> {
-  const r = await db.deleteFrom('team_member').where('team_id', '=', teamId).where('user_id', '=', userId).executeTakeFirst();
-  await db.updateTable('team').set({ updated_at: now }).where('team_id', '=', teamId).execute();
+export async function removeTeamMember(db: DbOrTrx, orgId: number, teamId: number, userId: number, now: string): Promise<boolean> {
+  const r = await db
+    .deleteFrom('team_member')
+    .where('org_id', '=', orgId)
+    .where('team_id', '=', teamId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  await db.updateTable('team').set({ updated_at: now }).where('org_id', '=', orgId).where('team_id', '=', teamId).execute();
   return Number(r.numDeletedRows) > 0;
 }
 
@@ -122,11 +130,11 @@ export async function activeTeamMembers(db: DbOrTrx, orgId: number, teamIds: num
   if (teamIds.length === 0) return out;
   const rows = await db
     .selectFrom('team_member as tm')
-    .innerJoin('team as t', 't.team_id', 'tm.team_id')
+    .innerJoin('team as t', (j) => j.onRef('t.org_id', '=', 'tm.org_id').onRef('t.team_id', '=', 'tm.team_id'))
     .innerJoin('org_membership as m', (j) => j.onRef('m.user_id', '=', 'tm.user_id').onRef('m.org_id', '=', 't.org_id'))
     .innerJoin('app_user as u', 'u.user_id', 'tm.user_id')
     .select(['tm.team_id', 'tm.user_id'])
-    .where('t.org_id', '=', orgId)
+    .where('tm.org_id', '=', orgId)
     .where('tm.team_id', 'in', teamIds)
     .where('u.status', '=', 'active')
     .orderBy('tm.team_id')

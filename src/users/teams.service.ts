@@ -75,7 +75,7 @@ export async function addMemberToTeam(deps: Deps, auth: AuthContext, teamId: num
     const now = deps.clock.now().toISOString();
     const before = await requireTeam(trx, auth.orgId, teamId);
     await requireActiveMember(trx, auth.orgId, userId, 'user_id');
-    if (!(await addTeamMember(trx, teamId, userId, now))) return before;
+    if (!(await addTeamMember(trx, auth.orgId, teamId, userId, now))) return before;
     const after = await requireTeam(trx, auth.orgId, teamId);
     await auditTeamChange(trx, auth, 'updated', before, after, now);
     return after;
@@ -87,7 +87,7 @@ export async function removeMemberFromTeam(deps: Deps, auth: AuthContext, teamId
     const now = deps.clock.now().toISOString();
     const before = await requireTeam(trx, auth.orgId, teamId);
     if (!before.members.some((m) => m.user_id === userId)) throw notFound(`User ${userId} in team ${teamId}`);
-    await removeTeamMember(trx, teamId, userId, now);
+    await removeTeamMember(trx, auth.orgId, teamId, userId, now);
     const after = await requireTeam(trx, auth.orgId, teamId);
     await auditTeamChange(trx, auth, 'updated', before, after, now);
     return after;

@@ -203,7 +203,7 @@ async function addDemoPeople(trx: Trx, orgId: number, now: string): Promise<{ id
   }
   const teams = await listTeams(trx, orgId);
   const supportTeamId = teams.find((t) => t.name === SUPPORT_TEAM[0])?.team_id ?? (await insertTeam(trx, orgId, SUPPORT_TEAM[0], now));
-  for (const name of SUPPORT_TEAM[1]) await addTeamMember(trx, supportTeamId, ids.get(name)!, now);
+  for (const name of SUPPORT_TEAM[1]) await addTeamMember(trx, orgId, supportTeamId, ids.get(name)!, now);
   return { ids, supportTeamId };
 }
 
