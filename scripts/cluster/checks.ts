@@ -284,8 +284,10 @@ export async function revocation(cluster: Cluster, keys: Keys): Promise<Row> {
     cluster.nodes.map(async (n) => {
       // Bounded: twice the TTL, then the node counts as never refusing.
       while (performance.now() - t0 < 2 * ttl + 1_000) {
+        // The time the refused request was sent, not answered: a loaded machine's latency is not the node's delay.
+        const sent = performance.now();
         const r = await api(n.url, key, 'GET', '/api/me');
-        if (r.status === 401 || r.status === 403) return performance.now() - t0;
+        if (r.status === 401 || r.status === 403) return sent - t0;
         await sleep(20);
       }
       return Infinity;
@@ -294,7 +296,7 @@ export async function revocation(cluster: Cluster, keys: Keys): Promise<Row> {
   const worst = Math.max(...refusedAfter);
   return {
     name: '3 revocation on every node',
-    figure: `revoked through api1 (${revoked.status}); refused after ${refusedAfter.map((ms, i) => `api${i + 1} ${Number.isFinite(ms) ? fmt(Math.round(ms)) : 'never'} ms`).join(', ')}`,
+    figure: `revoked through api1 (${revoked.status}); first refused request sent after ${refusedAfter.map((ms, i) => `api${i + 1} ${Number.isFinite(ms) ? fmt(Math.round(ms)) : 'never'} ms`).join(', ')}`,
     goal: `every node ≤ KEY_CACHE_TTL ${fmt(ttl)} ms`,
     ok: revoked.status === 200 && worst <= ttl,
   };
