@@ -63,6 +63,8 @@ describe.runIf(haproxy.ok)('HAProxy in front of two API nodes [postgres]', () =>
       // The nodes trust X-Forwarded-For from HAProxy's address only; 3 failed keys per client block it.
       nodeEnv: { TRUST_PROXY: '127.0.0.1', AUTH_FAILURE_LIMIT: '3', AUTH_FAILURE_WINDOW: '10m' },
       checkInterval: '500ms',
+      // Two processes loading from source on a busy machine: the start is scaled like every other wait.
+      readyTimeoutMs: scaled(30_000),
     });
     // Both servers pass their first /ready checks before anything is asked through the proxy.
     await waitFor(async () => [...(await pair.serverStates()).values()].every((s) => s.status === 'UP'), { timeoutMs: 20_000, what: 'both nodes UP' });
