@@ -46,12 +46,12 @@ export const workflowRoutes: FastifyPluginAsync<{ deps: WorkflowDeps }> = async 
   const resourceTags = ['workflow'];
   app.get(
     '/tasks',
-    { schema: { tags: resourceTags, summary: 'List tasks (filters, sort, paging)', querystring: listTasksQuery, response: { 200: taskListSchema } } },
+    { schema: { tags: resourceTags, operationId: 'listTasks', summary: 'List tasks (filters, sort, paging)', querystring: listTasksQuery, response: { 200: taskListSchema } } },
     async (request, reply) => sendJson(request, reply, await listTaskPage(deps, request.auth!, listInputFromQuery(request.query))),
   );
   app.post(
     '/tasks',
-    { schema: { tags: resourceTags, summary: 'Create a task', body: createTaskInput, response: { 201: taskSchema } } },
+    { schema: { tags: resourceTags, operationId: 'createTask', summary: 'Create a task', body: createTaskInput, response: { 201: taskSchema } } },
     async (request, reply) => {
       const task = await createTask(deps, request.auth!, request.body);
       return reply.status(201).header('location', `/api/workflow/tasks/${encodeURIComponent(task.task_id)}`).send(task);
@@ -59,7 +59,7 @@ export const workflowRoutes: FastifyPluginAsync<{ deps: WorkflowDeps }> = async 
   );
   app.get(
     '/tasks/:id',
-    { schema: { tags: resourceTags, summary: 'A task with its status history (oldest first) and thread', params: idParams, response: { 200: taskWithHistorySchema } } },
+    { schema: { tags: resourceTags, operationId: 'getTask', summary: 'A task with its status history (oldest first) and thread', params: idParams, response: { 200: taskWithHistorySchema } } },
     async (request) => getTask(deps, request.auth!, request.params.id),
   );
   app.patch(
@@ -67,7 +67,7 @@ export const workflowRoutes: FastifyPluginAsync<{ deps: WorkflowDeps }> = async 
     {
       schema: {
         tags: resourceTags,
-        summary: 'Change a task: the fields to change, and optionally `reason` (recorded with a status change)',
+        operationId: 'updateTask', summary: 'Change a task: the fields to change, and optionally `reason` (recorded with a status change)',
         params: idParams,
         body: patchTaskBody,
         response: { 200: taskSchema },
@@ -80,7 +80,7 @@ export const workflowRoutes: FastifyPluginAsync<{ deps: WorkflowDeps }> = async 
   );
   app.delete(
     '/tasks/:id',
-    { schema: { tags: resourceTags, summary: 'Delete a task (member or admin)', params: idParams, response: { 204: z.null().describe('Deleted') } } },
+    { schema: { tags: resourceTags, operationId: 'deleteTask', summary: 'Delete a task (member or admin)', params: idParams, response: { 204: z.null().describe('Deleted') } } },
     async (request, reply) => {
       await deleteTask(deps, request.auth!, request.params.id);
       return reply.status(204).send(null);
@@ -90,31 +90,31 @@ export const workflowRoutes: FastifyPluginAsync<{ deps: WorkflowDeps }> = async 
   // ---------------------------------------------------------------- RPC-style mirrors (kept)
   app.get(
     '/list',
-    { schema: { tags, summary: 'List tasks (filters, sort, paging)', querystring: listTasksQuery, response: { 200: taskListSchema } } },
+    { schema: { tags, operationId: 'workflowList', summary: 'List tasks (filters, sort, paging)', querystring: listTasksQuery, response: { 200: taskListSchema } } },
     async (request, reply) => sendJson(request, reply, await listTaskPage(deps, request.auth!, listInputFromQuery(request.query))),
   );
 
   app.get(
     '/get/:id',
-    { schema: { tags, summary: 'A task with its status history, oldest first', params: idParams, response: { 200: taskWithHistorySchema } } },
+    { schema: { tags, operationId: 'workflowGet', summary: 'A task with its status history, oldest first', params: idParams, response: { 200: taskWithHistorySchema } } },
     async (request) => getTask(deps, request.auth!, request.params.id),
   );
 
   app.post(
     '/create',
-    { schema: { tags, summary: 'Create a task', body: createTaskInput, response: { 201: taskSchema } } },
+    { schema: { tags, operationId: 'workflowCreate', summary: 'Create a task', body: createTaskInput, response: { 201: taskSchema } } },
     async (request, reply) => reply.status(201).send(await createTask(deps, request.auth!, request.body)),
   );
 
   app.put(
     '/update/:id',
-    { schema: { tags, summary: 'Update a task (status changes are recorded in its history)', params: idParams, body: updateTaskBody, response: { 200: taskSchema } } },
+    { schema: { tags, operationId: 'workflowUpdate', summary: 'Update a task (status changes are recorded in its history)', params: idParams, body: updateTaskBody, response: { 200: taskSchema } } },
     async (request) => updateTask(deps, request.auth!, { ...request.body, taskId: request.params.id }),
   );
 
   app.delete(
     '/delete/:id',
-    { schema: { tags, summary: 'Delete a task (member or admin)', params: idParams, response: { 200: deleteResultSchema } } },
+    { schema: { tags, operationId: 'workflowDelete', summary: 'Delete a task (member or admin)', params: idParams, response: { 200: deleteResultSchema } } },
     async (request) => deleteTask(deps, request.auth!, request.params.id),
   );
 
