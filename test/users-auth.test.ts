@@ -411,7 +411,7 @@ describeEachEngine('accounts and sign-in', (engine) => {
 
   it('describes the cookie scheme and the new routes in the OpenAPI document', async () => {
     const doc = (await inject({ method: 'GET', url: '/api/openapi.json' })).json();
-    expect(doc.components.securitySchemes.cookieAuth).toEqual({ type: 'apiKey', in: 'cookie', name: 'flowledger_session' });
+    expect(doc.components.securitySchemes.cookieAuth).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'flowledger_session' });
     expect(doc.security).toEqual([{ bearerAuth: [] }, { cookieAuth: [] }]);
     for (const path of ['/api/auth/sign-in', '/api/auth/sign-out', '/api/auth/sign-out-everywhere', '/api/auth/session', '/api/auth/session/org', '/api/users', '/api/users/{id}', '/api/users/{id}/membership']) {
       expect(doc.paths[path], path).toBeDefined();

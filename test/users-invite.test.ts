@@ -234,7 +234,7 @@ describeEachEngine('invitations and password reset', (engine) => {
 
   it('describes the routes in the OpenAPI document, the public ones without security', async () => {
     const doc = (await inject({ method: 'GET', url: '/api/openapi.json' })).json();
-    for (const path of ['/api/users/invitations', '/api/users/invitations/{id}', '/api/auth/invitations/{token}', '/api/auth/invitations/accept', '/api/auth/password-reset', '/api/auth/password-reset/confirm']) {
+    for (const path of ['/api/invitations', '/api/invitations/{id}', '/api/auth/invitations/{token}', '/api/auth/invitations/accept', '/api/auth/password-reset', '/api/auth/password-reset/confirm']) {
       expect(doc.paths[path], path).toBeDefined();
     }
     expect(doc.paths['/api/auth/invitations/accept'].post.security).toEqual([]);

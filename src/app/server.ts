@@ -34,7 +34,15 @@ import { idempotencyPlugin } from '../http/idempotency.js';
 export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   const notFound: NonNullable<HttpServerOptions['notFound']> = {};
   const routes = new RouteTable();
-  const app = await createHttpServer({ logger: deps.logger, metrics: deps.metrics, bodyLimit: deps.config.bodyLimit, trustProxy: deps.config.trustProxy, notFound, routes });
+  const app = await createHttpServer({
+    logger: deps.logger,
+    metrics: deps.metrics,
+    bodyLimit: deps.config.bodyLimit,
+    trustProxy: deps.config.trustProxy,
+    notFound,
+    routes,
+    openapi: { publicOrigin: deps.config.publicOrigin, metricsTokenSet: deps.config.metricsToken !== undefined },
+  });
 
   await app.register(authPlugin, { deps });
   await app.register(idempotencyPlugin, { deps });

@@ -37,7 +37,7 @@ export const keyRoutes: FastifyPluginAsync<{ deps: KeyRouteDeps }> = async (appI
 
   app.get(
     '',
-    { config: admin, schema: { tags: ['auth'], summary: "List this org's API keys", response: { 200: z.object({ data: z.array(keyInfo) }) } } },
+    { config: admin, schema: { tags: ['auth'], operationId: 'listApiKeys', summary: "List this org's API keys", response: { 200: z.object({ data: z.array(keyInfo) }) } } },
     async (request) => ({ data: await listApiKeys(deps.database.db, request.auth!.orgId) }),
   );
 
@@ -47,7 +47,7 @@ export const keyRoutes: FastifyPluginAsync<{ deps: KeyRouteDeps }> = async (appI
       config: admin,
       schema: {
         tags: ['auth'],
-        summary: 'Create an API key (the key is returned once)',
+        operationId: 'createApiKey', summary: 'Create an API key (the key is returned once)',
         body: z
           .object({
             role: z.enum(ROLES),
@@ -71,7 +71,7 @@ export const keyRoutes: FastifyPluginAsync<{ deps: KeyRouteDeps }> = async (appI
 
   app.delete(
     '/:id',
-    { config: admin, schema: { tags: ['auth'], summary: 'Revoke an API key', params: idParams, response: { 200: keyInfo } } },
+    { config: admin, schema: { tags: ['auth'], operationId: 'revokeApiKey', summary: 'Revoke an API key', params: idParams, response: { 200: keyInfo } } },
     async (request) => {
       if (request.params.id === request.auth!.keyId) throw badRequest('You cannot revoke the key you are using');
       const orgId = request.auth!.orgId;

@@ -72,16 +72,7 @@ export function versionedRouteDocs<S extends { headers?: unknown; response?: unk
     if (/^2\d\d$/.test(status) && status !== '204') response[status] = { ...body, headers: { ...(body.headers as JsonSchema | undefined), ...etagHeader } };
   }
   if (!cfg.ifMatch) return { ...schema, response };
-  response['412'] = {
-    description: `precondition_failed: the item is no longer at a version If-Match names (someone changed it); nothing was written; details.current_version says where it is`,
-    type: 'object',
-    properties: {
-      error: { type: 'string' },
-      code: { type: 'string', enum: ['precondition_failed'] },
-      details: { type: 'object', properties: { current_version: { type: 'integer' } }, required: ['current_version'] },
-    },
-    required: ['error', 'code'],
-  };
+  // The 412 answer itself (the shared Error schema) is added with the other error answers in src/http/openapi.ts.
   const headers = (schema.headers ?? { type: 'object', properties: {} }) as { properties?: JsonSchema };
   return {
     ...schema,

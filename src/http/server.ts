@@ -7,16 +7,15 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRepl
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import helmet from '@fastify/helmet';
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { RETRY_AFTER_SECONDS } from '../db/availability.js';
 import { newRequestId } from '../shared/ids.js';
 import type { Logger } from '../shared/logger.js';
 import { toHttpError, trpcCodeOf, type ErrorBody } from './errors.js';
 import type { Metrics } from './metrics.js';
-import { registerEtags, versionedRouteDocs, type EtagConfig } from './preconditions.js';
+import { registerEtags } from './preconditions.js';
+import { registerOpenApi, type OpenApiOptions } from './openapi.js';
 
 /**
  * The dashboard only talks to its own origin (REST, tRPC, /ws); inline scripts are never needed.
@@ -130,6 +129,8 @@ export interface HttpServerOptions {
   trustProxy?: boolean | number | string[];
   /** Filled as routes are registered (405 answers); the tRPC plugin reads it too. */
   routes: RouteTable;
+  /** What the OpenAPI document says about this install (servers, /metrics). */
+  openapi?: Omit<OpenApiOptions, 'hiddenUrls'>;
 }
 
 /**
@@ -224,73 +225,6 @@ export async function createHttpServer(o: HttpServerOptions): Promise<FastifyIns
     strictTransportSecurity: false,
   });
   registerEtags(app);
-  await registerOpenApi(app);
+  await registerOpenApi(app, { ...o.openapi, hiddenUrls: [TRPC_ROUTE] });
   return app;
-}
-
-/** Authenticated POSTs accept Idempotency-Key (src/http/idempotency.ts). */
-function takesIdempotencyKey(route: { method: string | string[]; url: string; config?: unknown }): boolean {
-  const methods = Array.isArray(route.method) ? route.method : [route.method];
-  const cfg = route.config as { public?: boolean; selfAuth?: boolean } | undefined;
-  return methods.includes('POST') && route.url.startsWith('/api/') && !cfg?.public && !cfg?.selfAuth;
-}
-
-function withIdempotencyKeyHeader<S extends { headers?: unknown }>(schema: S): S {
-  const headers = (schema.headers ?? { type: 'object', properties: {} }) as { type: string; properties?: Record<string, unknown> };
-  return {
-    ...schema,
-    headers: {
-      ...headers,
-      properties: {
-        ...headers.properties,
-        'idempotency-key': {
-          type: 'string',
-          minLength: 1,
-          maxLength: 255,
-          description:
-            'Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; ' +
-            'another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress.',
-        },
-      },
-    },
-  };
-}
-
-async function registerOpenApi(app: FastifyInstance): Promise<void> {
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.0.3',
-      info: {
-        title: 'FlowLedger API',
-        version: '0.1.0',
-        description:
-          'Operations pipeline backend. Every /api route needs "Authorization: Bearer <key>" (programs) or the ' +
-          'flowledger_session cookie of POST /api/auth/sign-in (the dashboard); the key or the session decides the org. ' +
-          'Cookie-authenticated writes (POST, PUT, PATCH, DELETE, tRPC mutations) also need Sec-Fetch-Site: same-origin ' +
-          '(or an Origin of this site) and the header X-CSRF-Token: <csrf_token of the session>, else 403 csrf_failed.',
-      },
-      components: {
-        securitySchemes: {
-          bearerAuth: { type: 'http', scheme: 'bearer' },
-          cookieAuth: { type: 'apiKey', in: 'cookie', name: 'flowledger_session' },
-        },
-      },
-      security: [{ bearerAuth: [] }, { cookieAuth: [] }],
-    },
-    transform: (args) => {
-      // tRPC's catch-all route is not a REST endpoint: keep it out of the document.
-      if (args.url === TRPC_ROUTE) return { schema: { hide: true } as never, url: args.url };
-      const out = jsonSchemaTransform(args);
-      const schema = versionedRouteDocs(out.schema, (args.route.config as { etag?: EtagConfig } | undefined)?.etag);
-      return { ...out, schema: takesIdempotencyKey(args.route) ? withIdempotencyKeyHeader(schema) : schema };
-    },
-  });
-  await app.register(swaggerUi, {
-    routePrefix: '/docs',
-    uiConfig: { docExpansion: 'list', url: '/api/openapi.json' },
-    // Swagger UI loads only its own files and the spec; React sets style attributes, hence 'unsafe-inline' for styles alone.
-    staticCSP:
-      "default-src 'self'; connect-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'",
-  });
-  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 }

@@ -20,6 +20,7 @@ import type { CommitFeed } from '../db/commit-feed.js';
 import type { Database } from '../db/create-db.js';
 import type { Clock } from '../shared/clock.js';
 import { idParams } from '../http/params.js';
+import { noContent } from '../http/openapi.js';
 
 const batchSchema = z.object({
   batch_id: z.number(),
@@ -257,14 +258,14 @@ function registerRoutingRuleRoutes(app: ZodApp, deps: IngestRouteDeps): void {
 
   app.delete(
     '/routing-rules/:category',
-    { config: admin, schema: { tags: ['ingest'], summary: 'Remove a routing rule', params: categoryParams } },
+    { config: admin, schema: { tags: ['ingest'], summary: 'Remove a routing rule', params: categoryParams, response: noContent } },
     async (req, reply) => {
       await transact(deps, async (trx) => {
         const before = await getRoutingRule(trx, req.auth!.orgId, req.params.category);
         if (!before || !(await deleteRoutingRule(trx, req.auth!.orgId, req.params.category))) throw notFound(`Routing rule for ${req.params.category}`);
         await auditRoutingRule(trx, req.auth!, 'deleted', before, null, deps.clock.now().toISOString());
       });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 }

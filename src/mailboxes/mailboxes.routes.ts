@@ -84,7 +84,7 @@ export const mailboxRoutes: FastifyPluginAsync<{ deps: MailboxRouteDeps }> = asy
 function registerCollectionRoutes(app: ZodApp, deps: MailboxServiceDeps): void {
   app.post(
     '',
-    { config: admin, schema: { tags: ['mailboxes'], summary: 'Add a mailbox to watch over IMAP (the credential is write-only)', body: createMailboxInput, response: { 201: mailboxSchema } } },
+    { config: admin, schema: { tags: ['mailboxes'], errors: { 409: 'the name is taken in this org (`conflict`)' }, summary: 'Add a mailbox to watch over IMAP (the credential is write-only)', body: createMailboxInput, response: { 201: mailboxSchema } } },
     async (request, reply) => {
       const row = await addMailbox(deps, request.auth!, request.auth!.orgId, request.body);
       return reply.status(201).send(toMailboxView(row));
@@ -117,7 +117,7 @@ function registerItemRoutes(app: ZodApp, deps: MailboxServiceDeps): void {
     '/:id',
     {
       config: admin,
-      schema: { tags: ['mailboxes'], summary: 'Change a mailbox (the worker holding it reconnects with the new settings)', params: idParams, body: patchMailboxInput, response: { 200: mailboxSchema } },
+      schema: { tags: ['mailboxes'], errors: { 409: 'the name is taken in this org (`conflict`)' }, summary: 'Change a mailbox (the worker holding it reconnects with the new settings)', params: idParams, body: patchMailboxInput, response: { 200: mailboxSchema } },
     },
     async (request) => (await mailboxViews(deps.database.db, [await changeMailbox(deps, request.auth!, request.auth!.orgId, request.params.id, request.body)]))[0]!,
   );

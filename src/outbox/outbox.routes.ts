@@ -75,7 +75,7 @@ export const outboxRoutes: FastifyPluginAsync<{ deps: OutboxRouteDeps }> = async
       config: admin,
       schema: {
         tags: ['outbox'],
-        summary: 'Redrive a dead letter: due now, with a fresh attempt budget',
+        errors: { 409: 'not dead-lettered (`conflict`)' }, summary: 'Redrive a dead letter: due now, with a fresh attempt budget',
         params: idParams,
         response: { 202: z.object({ work_event_id: z.number(), status: z.literal('queued') }) },
       },
@@ -97,7 +97,7 @@ export const outboxRoutes: FastifyPluginAsync<{ deps: OutboxRouteDeps }> = async
       config: admin,
       schema: {
         tags: ['outbox'],
-        summary: 'Discard a dead letter: it leaves the list and is never retried (its handlers never run)',
+        errors: { 409: 'not dead-lettered: pending, delivered or already discarded (`conflict`)' }, summary: 'Discard a dead letter: it leaves the list and is never retried (its handlers never run)',
         params: idParams,
         response: { 200: z.object({ work_event_id: z.number(), status: z.literal('discarded') }) },
       },

@@ -15,6 +15,7 @@ import type { CommitFeed } from '../db/commit-feed.js';
 import type { Database } from '../db/create-db.js';
 import type { Clock } from '../shared/clock.js';
 import { idParams } from '../http/params.js';
+import { noContent } from '../http/openapi.js';
 
 const PRIORITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'NORMAL'] as const;
 
@@ -173,7 +174,7 @@ function registerRuleRoutes(app: ZodApp, deps: SlaRouteDeps): void {
 
   app.delete(
     '/workstream/sla-rules/:id',
-    { config: admin, schema: { tags: ['sla'], summary: 'Delete an SLA rule (its open breaches resolve on the next pass)', params: idParams } },
+    { config: admin, schema: { tags: ['sla'], summary: 'Delete an SLA rule (its open breaches resolve on the next pass)', params: idParams, response: noContent } },
     async (req, reply) => {
       const at = now();
       await transact(deps, async (trx) => {
@@ -181,7 +182,7 @@ function registerRuleRoutes(app: ZodApp, deps: SlaRouteDeps): void {
         if (!before || !(await deleteRule(trx, req.auth!.orgId, req.params.id))) throw notFound(`SLA rule ${req.params.id}`);
         await auditRule(trx, req.auth!, 'deleted', before, null, at);
       });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 }
@@ -233,7 +234,7 @@ function registerPauseRoutes(app: ZodApp, deps: SlaRouteDeps): void {
 
   app.post(
     '/sla/tasks/:taskId/pause',
-    { schema: { tags: ['sla'], summary: "Pause a task's SLA clock (idempotent)", params: taskParams, response: { 200: pauseSchema } } },
+    { schema: { tags: ['sla'], errors: { 409: 'the task is completed (`conflict`)' }, summary: "Pause a task's SLA clock (idempotent)", params: taskParams, response: { 200: pauseSchema } } },
     async (req) => transact(deps, (trx) => pauseTaskSla(trx, req.auth!.orgId, req.params.taskId, now(), req.auth!.actor)),
   );
 

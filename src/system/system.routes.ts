@@ -111,7 +111,20 @@ function registerProbeRoutes(app: ZodApp, deps: SystemRouteDeps): void {
 function registerMetricsRoute(app: ZodApp, deps: SystemRouteDeps): void {
   app.get(
     '/metrics',
-    { config: { public: true }, schema: { tags: ['system'], summary: 'Prometheus metrics (process-wide)', hide: false } },
+    {
+      config: { public: true },
+      schema: {
+        tags: ['system'],
+        summary: 'Prometheus metrics (process-wide)',
+        description:
+          'Prometheus text, process-wide (no per-org labels). Public unless METRICS_TOKEN is set; then it needs ' +
+          '`Authorization: Bearer <METRICS_TOKEN>` (401 otherwise). This document says which applies to this server.',
+        // The document tells the truth of this install: public, or behind METRICS_TOKEN.
+        security: deps.config.metricsToken ? [{ metricsToken: [] }] : [],
+        ...(deps.config.metricsToken ? { errors: { 401: 'Not `Authorization: Bearer <METRICS_TOKEN>` (`unauthorized`).' } } : {}),
+        response: { 200: { description: 'Prometheus text exposition format', content: { 'text/plain': { schema: z.string() } } } },
+      },
+    },
     async (request, reply) => {
       if (deps.config.metricsToken) {
         const token = bearerToken(request.headers.authorization);

@@ -1,11 +1,12 @@
 /**
- * Invitations (admin: `/api/users/invitations*`) and the public side of one-time links
+ * Invitations (admin: `/api/invitations*`, also at the first paths `/api/users/invitations*`) and the public side of one-time links
  * (`/api/auth/invitations/*`, `/api/auth/password-reset*`), registered with the prefix /api.
  * Accepting an invitation and confirming a reset end signed in, with the session cookie, as a
  * password sign-in does.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ZodApp } from '../http/zod-app.js';
 import { z } from 'zod';
 import { cookieIsSecure, ownOrigin, type AuthDeps } from '../auth/auth.plugin.js';
 import { ROLES } from '../auth/api-keys.repository.js';
@@ -62,44 +63,12 @@ function signedIn(deps: InvitationRouteDeps, request: FastifyRequest, reply: Fas
 
 export const invitationRoutes: FastifyPluginAsync<{ deps: InvitationRouteDeps }> = async (appIn, { deps }) => {
   const app = appIn.withTypeProvider<ZodTypeProvider>();
-  const admin = { minRole: 'admin' as const };
 
-  app.post(
-    '/users/invitations',
-    {
-      config: admin,
-      schema: {
-        tags: ['users'],
-        summary: 'Invite a person by email to this org with a role: a one-time link is mailed (409 when already a member, or without PUBLIC_URL)',
-        body: z.object({ email, role: z.enum(ROLES), name: z.string().trim().min(1).max(200).optional() }).strict(),
-        response: { 201: invitationSchema },
-      },
-    },
-    async (request, reply) => {
-      const invitation = await inviteByAdmin(deps, request.auth!, request.body);
-      return reply.status(201).send(invitation);
-    },
-  );
-
-  app.get(
-    '/users/invitations',
-    { config: admin, schema: { tags: ['users'], summary: "This org's pending invitations (not used, not expired)", response: { 200: z.object({ data: z.array(invitationSchema) }) } } },
-    async (request) => ({ data: await listInvitations(deps, request.auth!.orgId) }),
-  );
-
-  app.delete(
-    '/users/invitations/:id',
-    {
-      config: admin,
-      schema: {
-        tags: ['users'],
-        summary: 'Revoke a pending invitation: its link stops working',
-        params: z.object({ id: z.string().regex(/^[0-9a-f]{64}$/, 'must be an invitation_id (64 hex digits)') }),
-        response: { 200: invitationSchema },
-      },
-    },
-    async (request) => revokeInvitation(deps, request.auth!, request.params.id),
-  );
+  // /api/invitations; /api/users/invitations* are the first paths, kept working for existing clients
+  // but not in the OpenAPI document: /api/users/invitations/{id} overlaps /api/users/{id}/… (a user id).
+  for (const [base, documented] of [['/invitations', true], ['/users/invitations', false]] as const) {
+    registerInvitationAdminRoutes(app, deps, base, documented);
+  }
 
   app.get(
     '/auth/invitations/:token',
@@ -130,7 +99,12 @@ export const invitationRoutes: FastifyPluginAsync<{ deps: InvitationRouteDeps }>
       config: public_,
       schema: {
         tags: ['auth'],
-        summary: 'Accept an invitation: join the org (a new account, or the existing one with its password) and sign in',
+        errors: {
+          401: 'an existing account\'s password is wrong (`invalid_credentials`)',
+          403: 'the account is deactivated (`forbidden`), or the request is cross-site (`csrf_failed`)',
+          404: 'an unknown, used, revoked or expired token (`not_found`)',
+          409: 'already a member of the org (`conflict`)',
+        }, summary: 'Accept an invitation: join the org (a new account, or the existing one with its password) and sign in',
         security: [],
         body: z.object({ token: tokenSchema, name: z.string().trim().min(1).max(200), password, email: email.optional() }).strict(),
         response: { 200: sessionSchema },
@@ -152,6 +126,7 @@ export const invitationRoutes: FastifyPluginAsync<{ deps: InvitationRouteDeps }>
         summary: 'Ask for a password reset link: always 202; mailed only when an active account has this email',
         security: [],
         body: z.object({ email }).strict(),
+        response: { 202: z.object({ status: z.literal('accepted') }) },
       },
     },
     async (request, reply) => {
@@ -180,3 +155,57 @@ export const invitationRoutes: FastifyPluginAsync<{ deps: InvitationRouteDeps }>
     },
   );
 };
+
+/** Invite, list and revoke: the admin's side of invitations, at `base` (documented or not). */
+function registerInvitationAdminRoutes(app: ZodApp, deps: InvitationRouteDeps, base: string, documented: boolean): void {
+  const admin = { minRole: 'admin' as const };
+  const doc = (operationId: string) => (documented ? { operationId } : { hide: true });
+
+  app.post(
+    base,
+    {
+      config: admin,
+      schema: {
+        ...doc('createInvitation'),
+        tags: ['users'],
+        summary: 'Invite a person by email to this org with a role: a one-time link is mailed',
+        errors: { 409: 'already a member of this org, or no PUBLIC_URL to link to (`conflict`, `details.reason: "public_url_missing"`)' },
+        body: z.object({ email, role: z.enum(ROLES), name: z.string().trim().min(1).max(200).optional() }).strict(),
+        response: { 201: invitationSchema },
+      },
+    },
+    async (request, reply) => {
+      const invitation = await inviteByAdmin(deps, request.auth!, request.body);
+      return reply.status(201).send(invitation);
+    },
+  );
+
+  app.get(
+    base,
+    {
+      config: admin,
+      schema: {
+        ...doc('listInvitations'),
+        tags: ['users'],
+        summary: "This org's pending invitations (not used, not expired)",
+        response: { 200: z.object({ data: z.array(invitationSchema) }) },
+      },
+    },
+    async (request) => ({ data: await listInvitations(deps, request.auth!.orgId) }),
+  );
+
+  app.delete(
+    `${base}/:id`,
+    {
+      config: admin,
+      schema: {
+        ...doc('revokeInvitation'),
+        tags: ['users'],
+        summary: 'Revoke a pending invitation: its link stops working',
+        params: z.object({ id: z.string().regex(/^[0-9a-f]{64}$/, 'must be an invitation_id (64 hex digits)') }),
+        response: { 200: invitationSchema },
+      },
+    },
+    async (request) => revokeInvitation(deps, request.auth!, request.params.id),
+  );
+}

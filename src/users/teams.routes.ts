@@ -6,6 +6,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams, positiveId } from '../http/params.js';
+import { noContent } from '../http/openapi.js';
 import type { Database } from '../db/create-db.js';
 import type { CommitFeed } from '../db/commit-feed.js';
 import type { Clock } from '../shared/clock.js';
@@ -55,22 +56,25 @@ export const teamRoutes: FastifyPluginAsync<{ deps: TeamRouteDeps }> = async (ap
 
   app.post(
     '/',
-    { config: admin, schema: { tags, summary: 'Create a team (409 when the name is taken in this org)', body: teamBody, response: { 201: teamSchema } } },
+    { config: admin, schema: { tags, errors: { 409: 'the name is taken in this org (`conflict`)' }, summary: 'Create a team (409 when the name is taken in this org)', body: teamBody, response: { 201: teamSchema } } },
     async (request, reply) => reply.status(201).send(out(await createTeam(deps, request.auth!, request.body.name))),
   );
 
   app.patch(
     '/:id',
-    { config: admin, schema: { tags, summary: 'Rename a team', params: idParams, body: teamBody, response: { 200: teamSchema } } },
+    { config: admin, schema: { tags, errors: { 409: 'the name is taken in this org (`conflict`)' }, summary: 'Rename a team', params: idParams, body: teamBody, response: { 200: teamSchema } } },
     async (request) => out(await changeTeamName(deps, request.auth!, request.params.id, request.body.name)),
   );
 
   app.delete(
     '/:id',
-    { config: admin, schema: { tags, summary: 'Delete a team (409 while an assignment rule names it)', params: idParams } },
+    {
+      config: admin,
+      schema: { tags, summary: 'Delete a team', params: idParams, errors: { 409: 'an assignment rule names the team (`conflict`, `details.categories`)' }, response: noContent },
+    },
     async (request, reply) => {
       await removeTeam(deps, request.auth!, request.params.id);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 

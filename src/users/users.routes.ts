@@ -10,6 +10,7 @@ import { clearSessionCookie, cookieIsSecure, ownOrigin, type AuthDeps } from '..
 import { PASSWORD_MAX_LENGTH } from '../auth/passwords.js';
 import { declaredCrossSite, sessionCookie, sessionTokenOf } from '../auth/session-cookie.js';
 import { idParams } from '../http/params.js';
+import { noContent } from '../http/openapi.js';
 import { ROLES } from '../auth/api-keys.repository.js';
 import { AppError } from '../shared/errors.js';
 import { listDirectory, listMembers } from './users.repository.js';
@@ -114,7 +115,7 @@ export const userRoutes: FastifyPluginAsync<{ deps: UserRouteDeps }> = async (ap
 
   app.post(
     '/auth/sign-out',
-    { config: anyRole, schema: { tags: ['auth'], summary: 'End this session and clear its cookie' } },
+    { config: anyRole, schema: { tags: ['auth'], summary: 'End this session and clear its cookie', response: noContent } },
     async (request, reply: FastifyReply) => {
       cookieToken(request);
       await signOut(deps, request.auth!);
@@ -211,7 +212,7 @@ export const userRoutes: FastifyPluginAsync<{ deps: UserRouteDeps }> = async (ap
       config: admin,
       schema: {
         tags: ['users'],
-        summary: "Change a member's role or (de)activate them (409 for the last active admin); a deactivation answers the open work they still own (open_work)",
+        errors: { 409: 'the last active admin (demote, deactivate), or the status of someone who also belongs to other orgs (`conflict`)' }, summary: "Change a member's role or (de)activate them (409 for the last active admin); a deactivation answers the open work they still own (open_work)",
         params: idParams,
         body: z
           .object({ role: z.enum(ROLES).optional(), status: z.enum(['active', 'deactivated']).optional() })
@@ -232,7 +233,7 @@ export const userRoutes: FastifyPluginAsync<{ deps: UserRouteDeps }> = async (ap
     '/users/:id/membership',
     {
       config: admin,
-      schema: { tags: ['users'], summary: 'Remove a member from this org: their sessions in it end at once', params: idParams, response: { 200: memberSchema } },
+      schema: { tags: ['users'], errors: { 409: 'the last active admin (`conflict`)' }, summary: 'Remove a member from this org: their sessions in it end at once', params: idParams, response: { 200: memberSchema } },
     },
     async (request) => removeMember(deps, request.auth!, request.params.id),
   );

@@ -58,12 +58,12 @@ export const workflowRoutes: FastifyPluginAsync<{ deps: WorkflowDeps }> = async 
   };
   app.get(
     '/tasks',
-    { schema: { tags: resourceTags, summary: 'List tasks (filters, sort, paging)', querystring: listTasksQuery, response: { 200: taskListSchema } } },
+    { schema: { tags: resourceTags, operationId: 'listTasks', summary: 'List tasks (filters, sort, paging)', querystring: listTasksQuery, response: { 200: taskListSchema } } },
     listTasksHandler,
   );
   app.post(
     '/tasks',
-    { config: readsTask, schema: { tags: resourceTags, summary: 'Create a task', body: createTaskInput, response: { 201: taskSchema } } },
+    { config: readsTask, schema: { tags: resourceTags, operationId: 'createTask', summary: 'Create a task', body: createTaskInput, response: { 201: taskSchema } } },
     async (request, reply) => {
       const task = await createTask(deps, request.auth!, request.body);
       return reply.status(201).header('location', `/api/workflow/tasks/${encodeURIComponent(task.task_id)}`).send(task);
@@ -71,7 +71,7 @@ export const workflowRoutes: FastifyPluginAsync<{ deps: WorkflowDeps }> = async 
   );
   app.get(
     '/tasks/:id',
-    { config: readsTask, schema: { tags: resourceTags, summary: 'A task with its status history (oldest first) and thread', params: idParams, response: { 200: taskWithHistorySchema } } },
+    { config: readsTask, schema: { tags: resourceTags, operationId: 'getTask', summary: 'A task with its status history (oldest first) and thread', params: idParams, response: { 200: taskWithHistorySchema } } },
     async (request) => getTask(deps, request.auth!, request.params.id),
   );
   app.patch(
@@ -80,7 +80,7 @@ export const workflowRoutes: FastifyPluginAsync<{ deps: WorkflowDeps }> = async 
       config: writesTask,
       schema: {
         tags: resourceTags,
-        summary: 'Change a task: the fields to change, and optionally `reason` (recorded with a status change)',
+        operationId: 'updateTask', summary: 'Change a task: the fields to change, and optionally `reason` (recorded with a status change)',
         params: idParams,
         body: patchTaskBody,
         response: { 200: taskSchema },
@@ -93,7 +93,7 @@ export const workflowRoutes: FastifyPluginAsync<{ deps: WorkflowDeps }> = async 
   );
   app.delete(
     '/tasks/:id',
-    { config: writesTask, schema: { tags: resourceTags, summary: 'Delete a task (member or admin)', params: idParams, response: { 204: z.null().describe('Deleted') } } },
+    { config: writesTask, schema: { tags: resourceTags, operationId: 'deleteTask', summary: 'Delete a task (member or admin)', params: idParams, response: { 204: z.null().describe('Deleted') } } },
     async (request, reply) => {
       await deleteTask(deps, request.auth!, request.params.id, ifMatch(request));
       return reply.status(204).send(null);
@@ -103,31 +103,31 @@ export const workflowRoutes: FastifyPluginAsync<{ deps: WorkflowDeps }> = async 
   // ---------------------------------------------------------------- RPC-style mirrors (kept)
   app.get(
     '/list',
-    { schema: { tags, summary: 'List tasks (filters, sort, paging)', querystring: listTasksQuery, response: { 200: taskListSchema } } },
+    { schema: { tags, operationId: 'workflowList', summary: 'List tasks (filters, sort, paging)', querystring: listTasksQuery, response: { 200: taskListSchema } } },
     listTasksHandler,
   );
 
   app.get(
     '/get/:id',
-    { config: readsTask, schema: { tags, summary: 'A task with its status history, oldest first', params: idParams, response: { 200: taskWithHistorySchema } } },
+    { config: readsTask, schema: { tags, operationId: 'workflowGet', summary: 'A task with its status history, oldest first', params: idParams, response: { 200: taskWithHistorySchema } } },
     async (request) => getTask(deps, request.auth!, request.params.id),
   );
 
   app.post(
     '/create',
-    { config: readsTask, schema: { tags, summary: 'Create a task', body: createTaskInput, response: { 201: taskSchema } } },
+    { config: readsTask, schema: { tags, operationId: 'workflowCreate', summary: 'Create a task', body: createTaskInput, response: { 201: taskSchema } } },
     async (request, reply) => reply.status(201).send(await createTask(deps, request.auth!, request.body)),
   );
 
   app.put(
     '/update/:id',
-    { config: writesTask, schema: { tags, summary: 'Update a task (status changes are recorded in its history)', params: idParams, body: updateTaskBody, response: { 200: taskSchema } } },
+    { config: writesTask, schema: { tags, operationId: 'workflowUpdate', summary: 'Update a task (status changes are recorded in its history)', params: idParams, body: updateTaskBody, response: { 200: taskSchema } } },
     async (request) => updateTask(deps, request.auth!, { ...request.body, taskId: request.params.id }, ifMatch(request)),
   );
 
   app.delete(
     '/delete/:id',
-    { config: writesTask, schema: { tags, summary: 'Delete a task (member or admin)', params: idParams, response: { 200: deleteResultSchema } } },
+    { config: writesTask, schema: { tags, operationId: 'workflowDelete', summary: 'Delete a task (member or admin)', params: idParams, response: { 200: deleteResultSchema } } },
     async (request) => deleteTask(deps, request.auth!, request.params.id, ifMatch(request)),
   );
 

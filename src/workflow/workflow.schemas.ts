@@ -62,7 +62,12 @@ export const createTaskInput = z
     category_reason: optionalText(1000),
     tags: tags.optional(),
   })
-  .strict();
+  .strict()
+  .meta({
+    examples: [
+      { workflow_category: 'quote_request', title: 'Quote 40 valves for Acme', priority: 'HIGH', customer_name: 'Acme', dollar_value: 12500, currency: 'USD', tags: ['valves'] },
+    ],
+  });
 export type CreateTaskInput = z.infer<typeof createTaskInput>;
 
 /** The fields a task update may change (all optional). */
@@ -96,7 +101,8 @@ export type TaskUpdates = z.infer<typeof taskUpdates>;
 /** REST body of PUT /api/workflow/update/:id (the tRPC input without taskId). */
 export const updateTaskBody = z
   .object({ org_id: orgIdField, updates: taskUpdates, reason: z.string().trim().max(1000).optional() })
-  .strict();
+  .strict()
+  .meta({ examples: [{ updates: { task_status: 'COMPLETED' }, reason: 'Shipped on Monday' }] });
 /** tRPC: the version the caller read; the write happens only while the task is still at it (else PRECONDITION_FAILED). */
 const expectedVersion = z.number().int().positive().optional();
 export const updateTaskInput = updateTaskBody.extend({ taskId, expected_version: expectedVersion }).strict();
@@ -105,6 +111,7 @@ export const updateTaskInput = updateTaskBody.extend({ taskId, expected_version:
 export const patchTaskBody = z
   .object({ ...taskUpdateFields, org_id: orgIdField, reason: z.string().trim().max(1000).optional() })
   .strict()
+  .meta({ examples: [{ task_status: 'YELLOW', current_owner: 'Ada', reason: 'Waiting for the drawings' }] })
   .refine(({ org_id: _o, reason: _r, ...u }) => Object.values(u).some((v) => v !== undefined), {
     message: 'Nothing to update: give at least one field of the task',
     when: (p) => (p.issues ?? []).length === 0,

@@ -78,12 +78,27 @@ export const signalSchema = z.object({
   version: z.number().int(),
 });
 
+/** POST /signals takes one signal or a batch (documentation: the route checks which it got, for precise errors). */
+export const signalCreateInput = z.union([signalInput, signalBatchInput]).meta({
+  examples: [
+    { source_type: 'call', source_ref: 'call-881', snippet: 'Needs 40 valves by March', contact_id: 'ana@acme.example', urgency_score: 70, dedupe_key: 'call-881' },
+    { signals: [{ source_type: 'email', source_ref: 'msg-1' }, { source_type: 'call', snippet: 'Asked for a quote' }] },
+  ],
+});
+
+/** POST /signals answers one signal, or for a batch the signals with how many were new. */
+export const signalCreateAnswer = z.union([
+  signalSchema,
+  z.object({ data: z.array(signalSchema), created: z.number().int(), existing: z.number().int() }),
+]);
+
 // ------------------------------------------------------------------ candidates
 const signalIds = z.array(z.number().int().positive()).max(1000);
 
 export const candidateInput = z
   .object({ title: text(500), owner_user_id: text(200).nullish(), signal_ids: signalIds.optional(), org_id: z.number().int().optional() })
-  .strict();
+  .strict()
+  .meta({ examples: [{ title: 'Acme valves retrofit', owner_user_id: '3', signal_ids: [12, 15] }] });
 
 export const candidatePatch = z
   .object({ title: text(500).optional(), owner_user_id: text(200).nullable().optional(), signal_ids: signalIds.optional() })
@@ -125,6 +140,7 @@ export const pursuitPatch = z
       .optional(),
   })
   .strict()
+  .meta({ examples: [{ due_date: '2027-03-01', tz: 'Europe/Berlin', value: 48000, owner_user_id: 3 }] })
   .refine((p) => Object.keys(p).some((k) => k !== 'tz'), { message: 'Nothing to change: send at least one field' })
   .transform(({ tz, ...p }, ctx) => resolveDays(p, { due_date: 'start' }, tz ?? 'UTC', ctx));
 
@@ -135,7 +151,10 @@ export const pursuitListQuery = z.object({
   format: formatField,
 });
 
-export const pursuitTransition = z.object({ to: z.enum(PURSUIT_STAGES), reason: text(2_000).optional() }).strict();
+export const pursuitTransition = z
+  .object({ to: z.enum(PURSUIT_STAGES), reason: text(2_000).optional() })
+  .strict()
+  .meta({ examples: [{ to: 'pink' }, { to: 'lost', reason: 'Went with a cheaper supplier' }] });
 
 export const pursuitSchema = z.object({
   pursuit_id: z.number(),
@@ -203,7 +222,8 @@ export const proposalInput = z
     doc_url: z.url().max(2_000).nullish(),
     body: z.string().max(200_000).nullish(),
   })
-  .strict();
+  .strict()
+  .meta({ examples: [{ recipient_email: 'ana@acme.example', subject: 'Proposal: 40 valves', doc_url: 'https://docs.acme.example/p/881' }] });
 
 /** PATCH /proposals/:id: the same fields as a new version; `null` clears one (a null recipient falls back to the candidate's contact). */
 export const proposalPatch = proposalInput.refine((p) => Object.keys(p).length > 0, { message: 'Nothing to change: send at least one field' });

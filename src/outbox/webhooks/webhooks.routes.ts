@@ -70,7 +70,8 @@ const createBody = z
     is_active: z.boolean().default(true),
     org_id: z.number().int().optional(),
   })
-  .strict();
+  .strict()
+  .meta({ examples: [{ url: 'https://hooks.acme.example/flowledger', events: ['pursuit.*', 'task.created'] }] });
 
 const patchBody = z
   .object({
@@ -148,7 +149,7 @@ function registerEndpointCollectionRoutes(app: ZodApp, deps: WebhookRouteDeps): 
       config: admin,
       schema: {
         tags: ['webhooks'],
-        summary: 'Register a webhook endpoint (the signing secret is returned once)',
+        operationId: 'createWebhook', summary: 'Register a webhook endpoint (the signing secret is returned once)',
         body: createBody,
         response: { 201: webhookSchema.extend({ secret: z.string() }) },
       },
@@ -176,7 +177,7 @@ function registerEndpointCollectionRoutes(app: ZodApp, deps: WebhookRouteDeps): 
 
   app.get(
     '',
-    { config: admin, schema: { tags: ['webhooks'], summary: "This org's webhook endpoints", querystring: pageQuery, response: { 200: listResponse(webhookSchema) } } },
+    { config: admin, schema: { tags: ['webhooks'], operationId: 'listWebhooks', summary: "This org's webhook endpoints", querystring: pageQuery, response: { 200: listResponse(webhookSchema) } } },
     async (request) => {
       const p = pageFrom(request.query, WEBHOOK_ORDER);
       const { data, total } = await listWebhooks(deps.database.db, { orgId: request.auth!.orgId, limit: p.limit, offset: pageOffset(p), after: p.after });
@@ -191,7 +192,7 @@ function registerEndpointRoutes(app: ZodApp, deps: WebhookRouteDeps): void {
 
   app.get(
     '/:id',
-    { config: admin, schema: { tags: ['webhooks'], summary: 'One webhook endpoint', params: idParams, response: { 200: webhookSchema } } },
+    { config: admin, schema: { tags: ['webhooks'], operationId: 'getWebhook', summary: 'One webhook endpoint', params: idParams, response: { 200: webhookSchema } } },
     async (request) => {
       const row = await getWebhook(deps.database.db, request.auth!.orgId, request.params.id);
       if (!row) throw notFound(`Webhook ${request.params.id}`);
@@ -205,7 +206,7 @@ function registerEndpointRoutes(app: ZodApp, deps: WebhookRouteDeps): void {
       config: admin,
       schema: {
         tags: ['webhooks'],
-        summary: 'Change an endpoint: url, event filter, pause/resume (is_active), or rotate its secret',
+        operationId: 'updateWebhook', summary: 'Change an endpoint: url, event filter, pause/resume (is_active), or rotate its secret',
         params: idParams,
         body: patchBody,
         response: { 200: webhookSchema.extend({ secret: z.string().optional(), previous_secret_expires_at: z.string().nullable().optional() }) },
@@ -238,7 +239,7 @@ function registerEndpointRoutes(app: ZodApp, deps: WebhookRouteDeps): void {
 
   app.delete(
     '/:id',
-    { config: admin, schema: { tags: ['webhooks'], summary: 'Delete a webhook endpoint and its delivery log', params: idParams, response: { 200: webhookSchema } } },
+    { config: admin, schema: { tags: ['webhooks'], operationId: 'deleteWebhook', summary: 'Delete a webhook endpoint and its delivery log', params: idParams, response: { 200: webhookSchema } } },
     async (request) => {
       const now = deps.clock.now().toISOString();
       const row = await transact(deps, async (trx) => {
@@ -266,7 +267,7 @@ function registerDeliveryRoutes(app: ZodApp, deps: WebhookRouteDeps): void {
     '/:id/deliveries',
     {
       config: admin,
-      schema: { tags: ['webhooks'], summary: 'Delivery attempts, newest first', params: idParams, querystring: pageQuery, response: { 200: listResponse(deliverySchema) } },
+      schema: { tags: ['webhooks'], operationId: 'listWebhookDeliveries', summary: 'Delivery attempts, newest first', params: idParams, querystring: pageQuery, response: { 200: listResponse(deliverySchema) } },
     },
     async (request) => {
       const orgId = request.auth!.orgId;
@@ -283,7 +284,7 @@ function registerDeliveryRoutes(app: ZodApp, deps: WebhookRouteDeps): void {
       config: admin,
       schema: {
         tags: ['webhooks'],
-        summary: 'Send a failed or dead-lettered delivery again: due now, with a fresh attempt budget (idempotent)',
+        operationId: 'redriveWebhookDelivery', errors: { 409: 'the event was delivered (a 2xx is never repeated), or the endpoint is paused (`conflict`)' }, summary: 'Send a failed or dead-lettered delivery again: due now, with a fresh attempt budget (idempotent)',
         params: z.object({ id: positiveId, delivery_id: positiveId }),
         response: { 202: redriveSchema },
       },

@@ -28,7 +28,7 @@ function registerCandidateCollectionRoutes(k: WorkstreamRouteKit): void {
   const { app, deps, db, ctx, orgOf, tags } = k;
   app.post(
     '/candidates',
-    { config: readsItem, schema: { tags, summary: 'Create a candidate (status new), optionally linked to signals', body: s.candidateInput, response: { 201: s.candidateSchema } } },
+    { config: readsItem, schema: { tags, operationId: 'createCandidate', summary: 'Create a candidate (status new), optionally linked to signals', body: s.candidateInput, response: { 201: s.candidateSchema } } },
     async (request, reply) => {
       const { org_id: _org, ...input } = request.body;
       const c = ctx(request);
@@ -41,7 +41,7 @@ function registerCandidateCollectionRoutes(k: WorkstreamRouteKit): void {
     {
       schema: {
         tags,
-        summary: 'Candidates, last touched first (filter: status)',
+        operationId: 'listCandidates', summary: 'Candidates, last touched first (filter: status)',
         querystring: pageQuery.extend(s.candidateListQuery.shape),
         response: { 200: listResponse(s.candidateSchema) },
       },
@@ -71,7 +71,7 @@ function registerCandidateItemRoutes(k: WorkstreamRouteKit): void {
       config: readsItem,
       schema: {
         tags,
-        summary: 'One candidate with its linked signals, its pursuit id and recent events',
+        operationId: 'getCandidate', summary: 'One candidate with its linked signals, its pursuit id and recent events',
         params: s.idParams,
         response: {
           200: s.candidateSchema.extend({
@@ -102,7 +102,7 @@ function registerCandidateItemRoutes(k: WorkstreamRouteKit): void {
       config: writesItem,
       schema: {
         tags,
-        summary: 'Change title or owner, or link more signals (status moves go through /transition)',
+        operationId: 'updateCandidate', summary: 'Change title or owner, or link more signals (status moves go through /transition)',
         params: s.idParams,
         body: s.candidatePatch,
         response: { 200: s.candidateSchema },
@@ -125,7 +125,7 @@ function registerCandidateTransitionRoute(k: WorkstreamRouteKit): void {
       config: writesItem,
       schema: {
         tags,
-        summary: 'Move a candidate (new→triaged→nurture|on_hold|promoted|archived…); promoted creates the pursuit',
+        operationId: 'transitionCandidate', errors: { 409: 'the candidate changed meanwhile (`conflict`)', 422: 'a move its status does not allow (`invalid_transition`)' }, summary: 'Move a candidate (new→triaged→nurture|on_hold|promoted|archived…); promoted creates the pursuit',
         params: s.idParams,
         body: s.candidateTransition,
         response: { 200: s.candidateSchema.extend({ pursuit_id: z.number().nullable() }) },

@@ -28,7 +28,7 @@ export function registerChecklistRoutes(k: WorkstreamRouteKit): void {
 
   app.post(
     '/pursuits/:id/checklist',
-    { schema: { tags, summary: 'Add a checklist item (required by default)', params: s.idParams, body: s.checklistInput, response: { 201: s.checklistItemSchema } } },
+    { schema: { tags, errors: { 409: 'an item with this name exists (`conflict`)' }, summary: 'Add a checklist item (required by default)', params: s.idParams, body: s.checklistInput, response: { 201: s.checklistItemSchema } } },
     async (request, reply) => {
       const c = ctx(request);
       return reply.status(201).send(await transact(deps, (trx) => addChecklist(trx, c, request.params.id, request.body)));
@@ -40,7 +40,7 @@ export function registerChecklistRoutes(k: WorkstreamRouteKit): void {
     {
       schema: {
         tags,
-        summary: 'Mark an item done/undone (records who and when), rename it or change is_required',
+        errors: { 409: 'an item with the new name exists (`conflict`)' }, summary: 'Mark an item done/undone (records who and when), rename it or change is_required',
         params: s.itemParams,
         body: s.checklistPatch,
         response: { 200: s.checklistItemSchema },

@@ -15,7 +15,7 @@ export function registerProposalsRoutes(k: WorkstreamRouteKit): void {
   const { app, deps, db, ctx, orgOf, tags, requirePursuit } = k;
   app.get(
     '/pursuits/:id/proposals',
-    { schema: { tags, summary: "A pursuit's proposals, newest version first", params: s.idParams, response: { 200: z.object({ data: z.array(s.proposalSchema) }) } } },
+    { schema: { tags, operationId: 'listProposals', summary: "A pursuit's proposals, newest version first", params: s.idParams, response: { 200: z.object({ data: z.array(s.proposalSchema) }) } } },
     async (request) => {
       const orgId = orgOf(request);
       const p = await requirePursuit(orgId, request.params.id);
@@ -25,7 +25,7 @@ export function registerProposalsRoutes(k: WorkstreamRouteKit): void {
 
   app.post(
     '/pursuits/:id/proposals',
-    { config: readsProposal, schema: { tags, summary: 'Create the next proposal version (draft)', params: s.idParams, body: s.proposalInput.nullish(), response: { 201: s.proposalSchema } } },
+    { config: readsProposal, schema: { tags, operationId: 'createProposal', summary: 'Create the next proposal version (draft)', params: s.idParams, body: s.proposalInput.nullish(), response: { 201: s.proposalSchema } } },
     async (request, reply) => {
       const c = ctx(request);
       return reply.status(201).send(await transact(deps, (trx) => createProposal(trx, c, request.params.id, request.body ?? {})));
@@ -34,7 +34,7 @@ export function registerProposalsRoutes(k: WorkstreamRouteKit): void {
 
   app.get(
     '/proposals/:id',
-    { config: readsProposal, schema: { tags, summary: 'One proposal version', params: s.idParams, response: { 200: s.proposalSchema } } },
+    { config: readsProposal, schema: { tags, operationId: 'getProposal', summary: 'One proposal version', params: s.idParams, response: { 200: s.proposalSchema } } },
     async (request) => {
       const p = await getProposal(db, orgOf(request), request.params.id);
       if (!p) throw notFound(`Proposal ${request.params.id}`);
@@ -48,7 +48,7 @@ export function registerProposalsRoutes(k: WorkstreamRouteKit): void {
       config: { etag: { field: 'row_version', ifMatch: true } },
       schema: {
         tags,
-        summary: "Change a draft's recipient_email, subject, doc_url or body (409 once sent)",
+        operationId: 'updateProposal', errors: { 409: 'no longer a draft (`conflict`, `details: {status, pursuit_id}`): create a new version instead' }, summary: "Change a draft's recipient_email, subject, doc_url or body (409 once sent)",
         params: s.idParams,
         body: s.proposalPatch,
         response: { 200: s.proposalSchema },

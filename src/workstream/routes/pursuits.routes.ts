@@ -22,7 +22,7 @@ export function registerPursuitsRoutes(k: WorkstreamRouteKit): void {
     {
       schema: {
         tags,
-        summary: 'Pursuits, newest first (filters: stage; owner_user_id = a user id, or me for the signed-in person)',
+        operationId: 'listPursuits', summary: 'Pursuits, newest first (filters: stage; owner_user_id = a user id, or me for the signed-in person)',
         querystring: pageQuery.extend(s.pursuitListQuery.shape),
         response: { 200: listResponse(s.pursuitSchema) },
       },
@@ -52,7 +52,7 @@ export function registerPursuitsRoutes(k: WorkstreamRouteKit): void {
       config: readsItem,
       schema: {
         tags,
-        summary: 'One pursuit with its checklist, readiness to submit and proposals',
+        operationId: 'getPursuit', summary: 'One pursuit with its checklist, readiness to submit and proposals',
         params: s.idParams,
         response: {
           200: s.pursuitSchema.extend({
@@ -81,6 +81,7 @@ export function registerPursuitsRoutes(k: WorkstreamRouteKit): void {
       config: writesItem,
       schema: {
         tags,
+        operationId: 'updatePursuit',
         summary: 'Change due_date, value, owner or title (owner_user_id: an active member of the org, else 400 not_a_member; a new owner appends pursuit.assigned)',
         params: s.idParams,
         body: s.pursuitPatch,
@@ -100,7 +101,10 @@ export function registerPursuitsRoutes(k: WorkstreamRouteKit): void {
       config: writesItem,
       schema: {
         tags,
-        summary: 'Move a pursuit (qual→pink→red→submit→won|lost); submit needs the required checklist done, lost a reason',
+        operationId: 'transitionPursuit', errors: {
+          409: 'submit while required checklist items are open (`checklist_incomplete`), or the pursuit changed meanwhile (`conflict`)',
+          422: 'a move its stage does not allow, or lost without a reason (`invalid_transition`)',
+        }, summary: 'Move a pursuit (qual→pink→red→submit→won|lost); submit needs the required checklist done, lost a reason',
         params: s.idParams,
         body: s.pursuitTransition,
         response: { 200: s.pursuitSchema },

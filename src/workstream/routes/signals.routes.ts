@@ -31,8 +31,19 @@ function registerSignalCreateRoute(k: WorkstreamRouteKit): void {
       config: readsItem,
       schema: {
         tags,
-        summary: `Create a signal, or {"signals": [...]} up to ${s.MAX_SIGNAL_BATCH} in one transaction; a known dedupe_key returns the existing signal (200)`,
+        operationId: 'createSignals',
+        summary: `Create a signal, or a batch of up to ${s.MAX_SIGNAL_BATCH}`,
+        description:
+          `One signal, or \`{"signals": [...]}\` (1–${s.MAX_SIGNAL_BATCH}) written in one transaction. A signal whose \`dedupe_key\` is known ` +
+          'is not written again: the existing one is in the answer. 201 when at least one signal was created, else 200. ' +
+          'A batch answers `{data, created, existing}`.',
+        // Validated here by shape (one or a batch), so errors name the fields of the shape that was sent.
         body: z.record(z.string(), z.unknown()),
+        documentedBody: s.signalCreateInput,
+        response: {
+          200: s.signalCreateAnswer.describe('Nothing new: every dedupe_key was known; the existing signal(s)'),
+          201: s.signalCreateAnswer.describe('Created: the signal, or the batch with how many were new'),
+        },
       },
     },
     async (request, reply) => {
@@ -57,7 +68,7 @@ function registerSignalCreateRoute(k: WorkstreamRouteKit): void {
       );
       const createdCount = res.createdIds.size;
       const status = createdCount > 0 ? 201 : 200;
-      if (!batch) return reply.status(status).send(res.rows[0]);
+      if (!batch) return reply.status(status).send(res.rows[0]!);
       return reply.status(status).send({ data: res.rows, created: createdCount, existing: res.rows.length - createdCount });
     },
   );
@@ -72,7 +83,7 @@ function registerSignalListRoute(k: WorkstreamRouteKit): void {
     {
       schema: {
         tags,
-        summary: 'Signals, newest ts first (filters: source_type, since, until on ts; dates are whole days in tz)',
+        operationId: 'listSignals', summary: 'Signals, newest ts first (filters: source_type, since, until on ts; dates are whole days in tz)',
         querystring: s.signalListQuery,
         response: { 200: signalPageSchema },
       },
@@ -114,7 +125,7 @@ function registerSignalItemRoutes(k: WorkstreamRouteKit): void {
   const { app, deps, db, ctx, orgOf, tags } = k;
   app.get(
     '/signals/:id',
-    { config: readsItem, schema: { tags, summary: 'One signal', params: s.idParams, response: { 200: s.signalSchema } } },
+    { config: readsItem, schema: { tags, operationId: 'getSignal', summary: 'One signal', params: s.idParams, response: { 200: s.signalSchema } } },
     async (request) => {
       const row = await getSignal(db, orgOf(request), request.params.id);
       if (!row) throw notFound(`Signal ${request.params.id}`);
@@ -124,7 +135,7 @@ function registerSignalItemRoutes(k: WorkstreamRouteKit): void {
 
   app.patch(
     '/signals/:id',
-    { config: writesItem, schema: { tags, summary: 'Change owner, cluster, urgency, problem/solution fields', params: s.idParams, body: s.signalPatch, response: { 200: s.signalSchema } } },
+    { config: writesItem, schema: { tags, operationId: 'updateSignal', summary: 'Change owner, cluster, urgency, problem/solution fields', params: s.idParams, body: s.signalPatch, response: { 200: s.signalSchema } } },
     async (request) => {
       const c = ctx(request);
       const expected = ifMatch(request);

@@ -84,9 +84,9 @@ export const admin = {
   reassign: (api: Api, userId: number, toUserId: number | null) =>
     api.rest<{ user_id: number; to_user_id: number | null; moved_tasks: number; moved_pursuits: number }>('POST', `/api/users/${userId}/reassign`, { to_user_id: toUserId }),
 
-  invitations: (api: Api) => api.rest<{ data: Invitation[] }>('GET', '/api/users/invitations'),
-  invite: (api: Api, body: { email: string; role: Role }) => api.rest<Invitation>('POST', '/api/users/invitations', body),
-  revokeInvitation: (api: Api, id: string) => api.rest<Invitation>('DELETE', `/api/users/invitations/${id}`),
+  invitations: (api: Api) => api.rest<{ data: Invitation[] }>('GET', '/api/invitations'),
+  invite: (api: Api, body: { email: string; role: Role }) => api.rest<Invitation>('POST', '/api/invitations', body),
+  revokeInvitation: (api: Api, id: string) => api.rest<Invitation>('DELETE', `/api/invitations/${id}`),
 
   keys: (api: Api) => api.rest<{ data: ApiKey[] }>('GET', '/api/keys'),
   createKey: (api: Api, body: { role: Role; name?: string }) => api.rest<NewApiKey>('POST', '/api/keys', body),
