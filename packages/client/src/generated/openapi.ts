@@ -10,30 +10,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness: the process answers (no database access) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "alive";
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Liveness: the process answers (no database access)
+         * @description Liveness: the process answers (no database access)
+         *
+         *     Public: no key or session needed.
+         */
+        get: operations["getLive"];
         put?: never;
         post?: never;
         delete?: never;
@@ -49,52 +32,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Database connectivity (kept for compatibility; prefer /live and /ready) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "healthy" | "unhealthy";
-                            timestamp: string;
-                            services: {
-                                /** @enum {string} */
-                                database: "connected" | "disconnected";
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "healthy" | "unhealthy";
-                            timestamp: string;
-                            services: {
-                                /** @enum {string} */
-                                database: "connected" | "disconnected";
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Database connectivity (kept for compatibility; prefer /live and /ready)
+         * @description Database connectivity (kept for compatibility; prefer /live and /ready)
+         *
+         *     Public: no key or session needed.
+         */
+        get: operations["getHealth"];
         put?: never;
         post?: never;
         delete?: never;
@@ -110,54 +54,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Ready to serve: not shutting down, database reachable and fully migrated */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "ready" | "not_ready";
-                            /** @enum {string} */
-                            reason?: "draining" | "database_unreachable" | "migrations_pending";
-                            /** @enum {string} */
-                            database?: "connected" | "unreachable";
-                            /** @enum {string} */
-                            migrations?: "complete" | "pending";
-                        };
-                    };
-                };
-                /** @description Default Response */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "ready" | "not_ready";
-                            /** @enum {string} */
-                            reason?: "draining" | "database_unreachable" | "migrations_pending";
-                            /** @enum {string} */
-                            database?: "connected" | "unreachable";
-                            /** @enum {string} */
-                            migrations?: "complete" | "pending";
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Ready to serve: not shutting down, database reachable and fully migrated
+         * @description Ready to serve: not shutting down, database reachable and fully migrated
+         *
+         *     Public: no key or session needed.
+         */
+        get: operations["getReady"];
         put?: never;
         post?: never;
         delete?: never;
@@ -173,25 +76,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Prometheus metrics (process-wide) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /**
+         * Prometheus metrics (process-wide)
+         * @description Prometheus text, process-wide (no per-org labels). Public unless METRICS_TOKEN is set; then it needs `Authorization: Bearer <METRICS_TOKEN>` (401 otherwise). This document says which applies to this server.
+         *
+         *     Public: no key or session needed.
+         */
+        get: operations["getMetrics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -207,35 +98,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who this API key (or signed-in person) is */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            org_id: number;
-                            org_name: string;
-                            /** @enum {string} */
-                            role: "admin" | "member" | "viewer";
-                            key_id: number | null;
-                            key_name: string | null;
-                            user_id: number | null;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Who this API key (or signed-in person) is
+         * @description Who this API key (or signed-in person) is
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with any role in the org.
+         */
+        get: operations["getMe"];
         put?: never;
         post?: never;
         delete?: never;
@@ -251,84 +120,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List this org's API keys */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                key_id: number;
-                                org_id: number;
-                                name: string | null;
-                                /** @enum {string} */
-                                role: "admin" | "member" | "viewer";
-                                key_prefix: string;
-                                created_at: string;
-                                last_used_at: string | null;
-                                revoked_at: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * List this org's API keys
+         * @description List this org's API keys
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role admin in the org.
+         */
+        get: operations["listApiKeys"];
         put?: never;
-        /** Create an API key (the key is returned once) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
-                    "idempotency-key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        role: "admin" | "member" | "viewer";
-                        name?: string;
-                        org_id?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            key_id: number;
-                            org_id: number;
-                            name: string | null;
-                            /** @enum {string} */
-                            role: "admin" | "member" | "viewer";
-                            key_prefix: string;
-                            created_at: string;
-                            last_used_at: string | null;
-                            revoked_at: string | null;
-                            key: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Create an API key (the key is returned once)
+         * @description Create an API key (the key is returned once)
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role admin in the org. With the session cookie, also `X-CSRF-Token`. Send `Idempotency-Key` to retry safely.
+         */
+        post: operations["createApiKey"];
         delete?: never;
         options?: never;
         head?: never;
@@ -345,39 +151,13 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke an API key */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            key_id: number;
-                            org_id: number;
-                            name: string | null;
-                            /** @enum {string} */
-                            role: "admin" | "member" | "viewer";
-                            key_prefix: string;
-                            created_at: string;
-                            last_used_at: string | null;
-                            revoked_at: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Revoke an API key
+         * @description Revoke an API key
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role admin in the org. With the session cookie, also `X-CSRF-Token`.
+         */
+        delete: operations["revokeApiKey"];
         options?: never;
         head?: never;
         patch?: never;
@@ -392,55 +172,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in with email and password: sets the session cookie, answers the session and its CSRF token */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        email: string;
-                        password: string;
-                        org_id?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            user: {
-                                user_id: number;
-                                email: string;
-                                name: string;
-                            };
-                            org: {
-                                org_id: number;
-                                name: string;
-                            };
-                            /** @enum {string} */
-                            role: "admin" | "member" | "viewer";
-                            orgs: {
-                                org_id: number;
-                                name: string;
-                                /** @enum {string} */
-                                role: "admin" | "member" | "viewer";
-                            }[];
-                            csrf_token: string;
-                            expires_at: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Sign in with email and password: sets the session cookie, answers the session and its CSRF token
+         * @description Sign in with email and password: sets the session cookie, answers the session and its CSRF token
+         *
+         *     Public: no key or session needed.
+         */
+        post: operations["postAuthSignIn"];
         delete?: never;
         options?: never;
         head?: never;
@@ -456,28 +194,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End this session and clear its cookie */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
-                    "idempotency-key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /**
+         * End this session and clear its cookie
+         * @description End this session and clear its cookie
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with any role in the org. With the session cookie, also `X-CSRF-Token`. Send `Idempotency-Key` to retry safely.
+         */
+        post: operations["postAuthSignOut"];
         delete?: never;
         options?: never;
         head?: never;
@@ -493,32 +216,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End every session of the signed-in person (this one too) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
-                    "idempotency-key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            sessions_ended: number;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * End every session of the signed-in person (this one too)
+         * @description End every session of the signed-in person (this one too)
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with any role in the org. With the session cookie, also `X-CSRF-Token`. Send `Idempotency-Key` to retry safely.
+         */
+        post: operations["postAuthSignOutEverywhere"];
         delete?: never;
         options?: never;
         head?: never;
@@ -532,47 +236,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in person, the org the session acts in, their orgs and the CSRF token */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            user: {
-                                user_id: number;
-                                email: string;
-                                name: string;
-                            };
-                            org: {
-                                org_id: number;
-                                name: string;
-                            };
-                            /** @enum {string} */
-                            role: "admin" | "member" | "viewer";
-                            orgs: {
-                                org_id: number;
-                                name: string;
-                                /** @enum {string} */
-                                role: "admin" | "member" | "viewer";
-                            }[];
-                            csrf_token: string;
-                            expires_at: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * The signed-in person, the org the session acts in, their orgs and the CSRF token
+         * @description The signed-in person, the org the session acts in, their orgs and the CSRF token
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with any role in the org.
+         */
+        get: operations["getAuthSession"];
         put?: never;
         post?: never;
         delete?: never;
@@ -590,56 +260,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Switch the org this session acts in (403 when not a member) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
-                    "idempotency-key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        org_id: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            user: {
-                                user_id: number;
-                                email: string;
-                                name: string;
-                            };
-                            org: {
-                                org_id: number;
-                                name: string;
-                            };
-                            /** @enum {string} */
-                            role: "admin" | "member" | "viewer";
-                            orgs: {
-                                org_id: number;
-                                name: string;
-                                /** @enum {string} */
-                                role: "admin" | "member" | "viewer";
-                            }[];
-                            csrf_token: string;
-                            expires_at: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Switch the org this session acts in (403 when not a member)
+         * @description Switch the org this session acts in (403 when not a member)
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with any role in the org. With the session cookie, also `X-CSRF-Token`. Send `Idempotency-Key` to retry safely.
+         */
+        post: operations["postAuthSessionOrg"];
         delete?: never;
         options?: never;
         head?: never;
@@ -653,33 +280,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** This org's active members (name order): owner pickers and @mention suggestions */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                user_id: number;
-                                name: string;
-                                email: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * This org's active members (name order): owner pickers and @mention suggestions
+         * @description This org's active members (name order): owner pickers and @mention suggestions
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with any role in the org.
+         */
+        get: operations["getUsersDirectory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -695,33 +302,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** How many open tasks (not COMPLETED) and open pursuits (not won/lost) the member owns here */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            user_id: number;
-                            open_tasks: number;
-                            open_pursuits: number;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * How many open tasks (not COMPLETED) and open pursuits (not won/lost) the member owns here
+         * @description How many open tasks (not COMPLETED) and open pursuits (not won/lost) the member owns here
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role admin in the org.
+         */
+        get: operations["getUsersByIdOpenWork"];
         put?: never;
         post?: never;
         delete?: never;
@@ -739,43 +326,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Move all of a member's open tasks and pursuits to another active member (to_user_id), or unassign them (null), in one transaction */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
-                    "idempotency-key"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        to_user_id: number | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            user_id: number;
-                            to_user_id: number | null;
-                            moved_tasks: number;
-                            moved_pursuits: number;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Move all of a member's open tasks and pursuits to another active member (to_user_id), or unassign them (null), in one transaction
+         * @description Move all of a member's open tasks and pursuits to another active member (to_user_id), or unassign them (null), in one transaction
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role admin in the org. With the session cookie, also `X-CSRF-Token`. Send `Idempotency-Key` to retry safely.
+         */
+        post: operations["postUsersByIdReassign"];
         delete?: never;
         options?: never;
         head?: never;
@@ -789,41 +346,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** This org's members */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                user_id: number;
-                                org_id: number;
-                                email: string;
-                                name: string;
-                                /** @enum {string} */
-                                role: "admin" | "member" | "viewer";
-                                /** @enum {string} */
-                                status: "active" | "deactivated";
-                                has_password: boolean;
-                                created_at: string;
-                                deactivated_at: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * This org's members
+         * @description This org's members
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role admin in the org.
+         */
+        get: operations["getUsers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -845,55 +374,13 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a member's role or (de)activate them (409 for the last active admin); a deactivation answers the open work they still own (open_work) */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        role?: "admin" | "member" | "viewer";
-                        /** @enum {string} */
-                        status?: "active" | "deactivated";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            user_id: number;
-                            org_id: number;
-                            email: string;
-                            name: string;
-                            /** @enum {string} */
-                            role: "admin" | "member" | "viewer";
-                            /** @enum {string} */
-                            status: "active" | "deactivated";
-                            has_password: boolean;
-                            created_at: string;
-                            deactivated_at: string | null;
-                            open_work?: {
-                                user_id: number;
-                                open_tasks: number;
-                                open_pursuits: number;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Change a member's role or (de)activate them (409 for the last active admin); a deactivation answers the open work they still own (open_work)
+         * @description Change a member's role or (de)activate them (409 for the last active admin); a deactivation answers the open work they still own (open_work)
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role admin in the org. With the session cookie, also `X-CSRF-Token`.
+         */
+        patch: operations["patchUsersById"];
         trace?: never;
     };
     "/api/users/{id}/membership": {
@@ -906,41 +393,13 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Remove a member from this org: their sessions in it end at once */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            user_id: number;
-                            org_id: number;
-                            email: string;
-                            name: string;
-                            /** @enum {string} */
-                            role: "admin" | "member" | "viewer";
-                            /** @enum {string} */
-                            status: "active" | "deactivated";
-                            has_password: boolean;
-                            created_at: string;
-                            deactivated_at: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Remove a member from this org: their sessions in it end at once
+         * @description Remove a member from this org: their sessions in it end at once
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role admin in the org. With the session cookie, also `X-CSRF-Token`.
+         */
+        delete: operations["deleteUsersByIdMembership"];
         options?: never;
         head?: never;
         patch?: never;
@@ -953,82 +412,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** This org's teams with their members (name order) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                team_id: number;
-                                name: string;
-                                members: {
-                                    user_id: number;
-                                    name: string;
-                                    email: string;
-                                    active: boolean;
-                                }[];
-                                created_at: string;
-                                updated_at: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * This org's teams with their members (name order)
+         * @description This org's teams with their members (name order)
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with any role in the org.
+         */
+        get: operations["getTeams"];
         put?: never;
-        /** Create a team (409 when the name is taken in this org) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
-                    "idempotency-key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            team_id: number;
-                            name: string;
-                            members: {
-                                user_id: number;
-                                name: string;
-                                email: string;
-                                active: boolean;
-                            }[];
-                            created_at: string;
-                            updated_at: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Create a team (409 when the name is taken in this org)
+         * @description Create a team (409 when the name is taken in this org)
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role admin in the org. With the session cookie, also `X-CSRF-Token`. Send `Idempotency-Key` to retry safely.
+         */
+        post: operations["postTeams"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1042,105 +440,31 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One team with its members */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            team_id: number;
-                            name: string;
-                            members: {
-                                user_id: number;
-                                name: string;
-                                email: string;
-                                active: boolean;
-                            }[];
-                            created_at: string;
-                            updated_at: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * One team with its members
+         * @description One team with its members
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with any role in the org.
+         */
+        get: operations["getTeamsById"];
         put?: never;
         post?: never;
-        /** Delete a team (409 while an assignment rule names it) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /**
+         * Delete a team
+         * @description Delete a team
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role admin in the org. With the session cookie, also `X-CSRF-Token`.
+         */
+        delete: operations["deleteTeamsById"];
         options?: never;
         head?: never;
-        /** Rename a team */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            team_id: number;
-                            name: string;
-                            members: {
-                                user_id: number;
-                                name: string;
-                                email: string;
-                                active: boolean;
-                            }[];
-                            created_at: string;
-                            updated_at: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Rename a team
+         * @description Rename a team
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role admin in the org. With the session cookie, also `X-CSRF-Token`.
+         */
+        patch: operations["patchTeamsById"];
         trace?: never;
     };
     "/api/teams/{id}/members/{user_id}": {
@@ -1151,171 +475,55 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Add a member (an active member of the org, else 400 not_a_member); a repeat is a no-op */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    user_id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            team_id: number;
-                            name: string;
-                            members: {
-                                user_id: number;
-                                name: string;
-                                email: string;
-                                active: boolean;
-                            }[];
-                            created_at: string;
-                            updated_at: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Add a member (an active member of the org, else 400 not_a_member); a repeat is a no-op
+         * @description Add a member (an active member of the org, else 400 not_a_member); a repeat is a no-op
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role admin in the org. With the session cookie, also `X-CSRF-Token`.
+         */
+        put: operations["putTeamsByIdMembersByUserId"];
         post?: never;
-        /** Remove a member from a team */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    user_id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            team_id: number;
-                            name: string;
-                            members: {
-                                user_id: number;
-                                name: string;
-                                email: string;
-                                active: boolean;
-                            }[];
-                            created_at: string;
-                            updated_at: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Remove a member from a team
+         * @description Remove a member from a team
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role admin in the org. With the session cookie, also `X-CSRF-Token`.
+         */
+        delete: operations["deleteTeamsByIdMembersByUserId"];
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/users/invitations": {
+    "/api/invitations": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** This org's pending invitations (not used, not expired) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                invitation_id: string;
-                                org_id: number;
-                                email: string;
-                                /** @enum {string} */
-                                role: "admin" | "member" | "viewer";
-                                created_by: string;
-                                created_at: string;
-                                expires_at: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * This org's pending invitations (not used, not expired)
+         * @description This org's pending invitations (not used, not expired)
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role admin in the org.
+         */
+        get: operations["listInvitations"];
         put?: never;
-        /** Invite a person by email to this org with a role: a one-time link is mailed (409 when already a member, or without PUBLIC_URL) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
-                    "idempotency-key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        email: string;
-                        /** @enum {string} */
-                        role: "admin" | "member" | "viewer";
-                        name?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            invitation_id: string;
-                            org_id: number;
-                            email: string;
-                            /** @enum {string} */
-                            role: "admin" | "member" | "viewer";
-                            created_by: string;
-                            created_at: string;
-                            expires_at: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Invite a person by email to this org with a role: a one-time link is mailed
+         * @description Invite a person by email to this org with a role: a one-time link is mailed
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role admin in the org. With the session cookie, also `X-CSRF-Token`. Send `Idempotency-Key` to retry safely.
+         */
+        post: operations["createInvitation"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/users/invitations/{id}": {
+    "/api/invitations/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1325,38 +533,13 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke a pending invitation: its link stops working */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            invitation_id: string;
-                            org_id: number;
-                            email: string;
-                            /** @enum {string} */
-                            role: "admin" | "member" | "viewer";
-                            created_by: string;
-                            created_at: string;
-                            expires_at: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Revoke a pending invitation: its link stops working
+         * @description Revoke a pending invitation: its link stops working
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role admin in the org. With the session cookie, also `X-CSRF-Token`.
+         */
+        delete: operations["revokeInvitation"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1369,39 +552,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What an invitation link offers (404, the same, for an unknown, used, revoked or expired link) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    token: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            email: string;
-                            org: {
-                                org_id: number;
-                                name: string;
-                            };
-                            /** @enum {string} */
-                            role: "admin" | "member" | "viewer";
-                            expires_at: string;
-                            has_account: boolean;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * What an invitation link offers (404, the same, for an unknown, used, revoked or expired link)
+         * @description What an invitation link offers (404, the same, for an unknown, used, revoked or expired link)
+         *
+         *     Public: no key or session needed.
+         */
+        get: operations["getAuthInvitationsByToken"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1419,56 +576,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Accept an invitation: join the org (a new account, or the existing one with its password) and sign in */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        token: string;
-                        name: string;
-                        password: string;
-                        email?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            user: {
-                                user_id: number;
-                                email: string;
-                                name: string;
-                            };
-                            org: {
-                                org_id: number;
-                                name: string;
-                            };
-                            /** @enum {string} */
-                            role: "admin" | "member" | "viewer";
-                            orgs: {
-                                org_id: number;
-                                name: string;
-                                /** @enum {string} */
-                                role: "admin" | "member" | "viewer";
-                            }[];
-                            csrf_token: string;
-                            expires_at: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Accept an invitation: join the org (a new account, or the existing one with its password) and sign in
+         * @description Accept an invitation: join the org (a new account, or the existing one with its password) and sign in
+         *
+         *     Public: no key or session needed.
+         */
+        post: operations["postAuthInvitationsAccept"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1484,31 +598,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ask for a password reset link: always 202; mailed only when an active account has this email */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        email: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /**
+         * Ask for a password reset link: always 202; mailed only when an active account has this email
+         * @description Ask for a password reset link: always 202; mailed only when an active account has this email
+         *
+         *     Public: no key or session needed.
+         */
+        post: operations["postAuthPasswordReset"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1524,54 +620,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Set a new password with a reset link's token: every other session ends, this request signs in */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        token: string;
-                        password: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            user: {
-                                user_id: number;
-                                email: string;
-                                name: string;
-                            };
-                            org: {
-                                org_id: number;
-                                name: string;
-                            };
-                            /** @enum {string} */
-                            role: "admin" | "member" | "viewer";
-                            orgs: {
-                                org_id: number;
-                                name: string;
-                                /** @enum {string} */
-                                role: "admin" | "member" | "viewer";
-                            }[];
-                            csrf_token: string;
-                            expires_at: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Set a new password with a reset link's token: every other session ends, this request signs in
+         * @description Set a new password with a reset link's token: every other session ends, this request signs in
+         *
+         *     Public: no key or session needed.
+         */
+        post: operations["postAuthPasswordResetConfirm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1585,34 +640,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The sign-in methods of this install, for the sign-in screen: password always, single sign-on when configured */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            password: true;
-                            oidc: {
-                                name: string;
-                                start_url: string;
-                            } | null;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * The sign-in methods of this install, for the sign-in screen: password always, single sign-on when configured
+         * @description The sign-in methods of this install, for the sign-in screen: password always, single sign-on when configured
+         *
+         *     Public: no key or session needed.
+         */
+        get: operations["getAuthProviders"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1631,30 +665,10 @@ export interface paths {
         /**
          * Sign in with the install's OpenID Connect provider: redirects there (authorization code + PKCE) with a short-lived sign-in cookie
          * @description A browser navigation. 404 when single sign-on is not configured; when the provider cannot be reached, redirects to /#/sign-in?error=oidc_unavailable.
+         *
+         *     Public: no key or session needed.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description The org to act in after sign-in (a preference: their first org otherwise) */
-                    org_id?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Redirect (Location header) */
-                302: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": null;
-                    };
-                };
-            };
-        };
+        get: operations["getAuthOidcStart"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1673,27 +687,10 @@ export interface paths {
         /**
          * The provider's redirect back: signs in the linked or invited person (session cookie, redirect to the dashboard), or redirects to /#/sign-in?error=<code>
          * @description Codes: oidc_state_invalid, oidc_failed, oidc_unavailable, email_unverified, not_invited, account_deactivated, rate_limited. Every refusal counts as a failed sign-in of the client address.
+         *
+         *     Public: no key or session needed.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Redirect (Location header) */
-                302: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": null;
-                    };
-                };
-            };
-        };
+        get: operations["getAuthOidcCallback"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1709,148 +706,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** SLA rules of this org (workstream metrics and task windows by priority/category) */
-        get: {
-            parameters: {
-                query?: {
-                    metric?: string;
-                    active?: "0" | "1" | "true" | "false";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                rule_id: number;
-                                org_id: number;
-                                metric: string;
-                                threshold_hrs: number;
-                                first_response_hrs: number | null;
-                                warn_pct: number;
-                                is_active: boolean;
-                                calendar: {
-                                    time_zone: string;
-                                    /**
-                                     * @default [
-                                     *       1,
-                                     *       2,
-                                     *       3,
-                                     *       4,
-                                     *       5
-                                     *     ]
-                                     */
-                                    days: number[];
-                                    /** @default 09:00 */
-                                    start: string;
-                                    /** @default 17:00 */
-                                    end: string;
-                                    /** @default [] */
-                                    holidays: string[];
-                                } | null;
-                                created_at: string;
-                                updated_at: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * SLA rules of this org (workstream metrics and task windows by priority/category)
+         * @description SLA rules of this org (workstream metrics and task windows by priority/category)
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with any role in the org.
+         */
+        get: operations["getWorkstreamSlaRules"];
         put?: never;
-        /** Create an SLA rule */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
-                    "idempotency-key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        metric: string;
-                        threshold_hrs: number;
-                        /** @default null */
-                        first_response_hrs?: number | null;
-                        /** @default 75 */
-                        warn_pct?: number;
-                        /** @default true */
-                        is_active?: boolean;
-                        /** @default null */
-                        calendar?: {
-                            time_zone: string;
-                            /**
-                             * @default [
-                             *       1,
-                             *       2,
-                             *       3,
-                             *       4,
-                             *       5
-                             *     ]
-                             */
-                            days?: number[];
-                            /** @default 09:00 */
-                            start?: string;
-                            /** @default 17:00 */
-                            end?: string;
-                            /** @default [] */
-                            holidays?: string[];
-                        } | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            rule_id: number;
-                            org_id: number;
-                            metric: string;
-                            threshold_hrs: number;
-                            first_response_hrs: number | null;
-                            warn_pct: number;
-                            is_active: boolean;
-                            calendar: {
-                                time_zone: string;
-                                /**
-                                 * @default [
-                                 *       1,
-                                 *       2,
-                                 *       3,
-                                 *       4,
-                                 *       5
-                                 *     ]
-                                 */
-                                days: number[];
-                                /** @default 09:00 */
-                                start: string;
-                                /** @default 17:00 */
-                                end: string;
-                                /** @default [] */
-                                holidays: string[];
-                            } | null;
-                            created_at: string;
-                            updated_at: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Create an SLA rule
+         * @description Create an SLA rule
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role admin in the org. With the session cookie, also `X-CSRF-Token`. Send `Idempotency-Key` to retry safely.
+         */
+        post: operations["postWorkstreamSlaRules"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1867,110 +737,22 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Delete an SLA rule (its open breaches resolve on the next pass) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /**
+         * Delete an SLA rule (its open breaches resolve on the next pass)
+         * @description Delete an SLA rule (its open breaches resolve on the next pass)
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role admin in the org. With the session cookie, also `X-CSRF-Token`.
+         */
+        delete: operations["deleteWorkstreamSlaRulesById"];
         options?: never;
         head?: never;
-        /** Change an SLA rule */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        metric?: string;
-                        threshold_hrs?: number;
-                        first_response_hrs?: number | null;
-                        warn_pct?: number;
-                        is_active?: boolean;
-                        calendar?: {
-                            time_zone: string;
-                            /**
-                             * @default [
-                             *       1,
-                             *       2,
-                             *       3,
-                             *       4,
-                             *       5
-                             *     ]
-                             */
-                            days?: number[];
-                            /** @default 09:00 */
-                            start?: string;
-                            /** @default 17:00 */
-                            end?: string;
-                            /** @default [] */
-                            holidays?: string[];
-                        } | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            rule_id: number;
-                            org_id: number;
-                            metric: string;
-                            threshold_hrs: number;
-                            first_response_hrs: number | null;
-                            warn_pct: number;
-                            is_active: boolean;
-                            calendar: {
-                                time_zone: string;
-                                /**
-                                 * @default [
-                                 *       1,
-                                 *       2,
-                                 *       3,
-                                 *       4,
-                                 *       5
-                                 *     ]
-                                 */
-                                days: number[];
-                                /** @default 09:00 */
-                                start: string;
-                                /** @default 17:00 */
-                                end: string;
-                                /** @default [] */
-                                holidays: string[];
-                            } | null;
-                            created_at: string;
-                            updated_at: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Change an SLA rule
+         * @description Change an SLA rule
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role admin in the org. With the session cookie, also `X-CSRF-Token`.
+         */
+        patch: operations["patchWorkstreamSlaRulesById"];
         trace?: never;
     };
     "/api/workstream/sla-breaches": {
@@ -1980,50 +762,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** SLA breaches, newest first */
-        get: {
-            parameters: {
-                query?: {
-                    page?: string;
-                    limit?: string;
-                    open?: "0" | "1" | "true" | "false";
-                    item_type?: "candidate" | "pursuit" | "task";
-                    item_id?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                breach_id: number;
-                                org_id: number;
-                                item_type: string;
-                                item_id: string;
-                                rule_id: number;
-                                metric: string;
-                                reason_code: string;
-                                breached_at: string;
-                                resolved_at: string | null;
-                            }[];
-                            pagination: {
-                                page: number;
-                                limit: number;
-                                total: number;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * SLA breaches, newest first
+         * @description SLA breaches, newest first
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with any role in the org.
+         */
+        get: operations["getWorkstreamSlaBreaches"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2041,38 +786,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Pause a task's SLA clock (idempotent) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
-                    "idempotency-key"?: string;
-                };
-                path: {
-                    taskId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            task_id: string;
-                            sla_paused: boolean;
-                            sla_paused_at: string | null;
-                            sla_deadline: string | null;
-                            sla_status: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Pause a task's SLA clock (idempotent)
+         * @description Pause a task's SLA clock (idempotent)
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role member or admin in the org. With the session cookie, also `X-CSRF-Token`. Send `Idempotency-Key` to retry safely.
+         */
+        post: operations["postSlaTasksByTaskIdPause"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2088,38 +808,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Resume a task's SLA clock; the deadline moves by the paused time */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
-                    "idempotency-key"?: string;
-                };
-                path: {
-                    taskId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            task_id: string;
-                            sla_paused: boolean;
-                            sla_paused_at: string | null;
-                            sla_deadline: string | null;
-                            sla_status: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Resume a task's SLA clock; the deadline moves by the paused time
+         * @description Resume a task's SLA clock; the deadline moves by the paused time
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role member or admin in the org. With the session cookie, also `X-CSRF-Token`. Send `Idempotency-Key` to retry safely.
+         */
+        post: operations["postSlaTasksByTaskIdResume"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2133,65 +828,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Org SLA settings */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            high_value_threshold: number;
-                            currency: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Org SLA settings
+         * @description Org SLA settings
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with any role in the org.
+         */
+        get: operations["getSlaSettings"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change the high-value alert threshold */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        high_value_threshold: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            high_value_threshold: number;
-                            currency: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Change the high-value alert threshold
+         * @description Change the high-value alert threshold
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role admin in the org. With the session cookie, also `X-CSRF-Token`.
+         */
+        patch: operations["patchSlaSettings"];
         trace?: never;
     };
     "/api/workflow/tasks": {
@@ -2201,208 +856,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List tasks (filters, sort, paging) */
-        get: {
-            parameters: {
-                query?: {
-                    org_id?: string;
-                    status?: "RED" | "YELLOW" | "GREEN" | "COMPLETED";
-                    category?: string;
-                    owner?: string;
-                    owner_user_id?: "me" | string;
-                    priority?: "CRITICAL" | "HIGH" | "MEDIUM" | "NORMAL";
-                    /** @description A date (YYYY-MM-DD: a whole day in the time zone `tz`, UTC by default) or an ISO-8601 instant */
-                    from?: string;
-                    /** @description A date (YYYY-MM-DD: a whole day in the time zone `tz`, UTC by default) or an ISO-8601 instant */
-                    to?: string;
-                    tz?: string;
-                    search?: string;
-                    page?: string;
-                    limit?: string;
-                    sort?: "sla_deadline" | "created_at" | "updated_at" | "dollar_value" | "priority" | "status";
-                    direction?: "asc" | "desc";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                task_id: string;
-                                org_id: number;
-                                workflow_category: string;
-                                /** @enum {string} */
-                                task_status: "RED" | "YELLOW" | "GREEN" | "COMPLETED";
-                                title: string;
-                                description: string | null;
-                                /** @enum {string} */
-                                priority: "CRITICAL" | "HIGH" | "MEDIUM" | "NORMAL";
-                                current_owner: string | null;
-                                owner_email: string | null;
-                                owner_user_id: number | null;
-                                owner_name: string | null;
-                                dollar_value: number;
-                                currency: string;
-                                sla_deadline: string | null;
-                                /** @enum {string} */
-                                sla_status: "ok" | "warning" | "breached";
-                                sla_paused_at: string | null;
-                                sla_warned_at: string | null;
-                                sla_breached_at: string | null;
-                                entities: {
-                                    [key: string]: unknown;
-                                };
-                                customer_name: string | null;
-                                po_number: string | null;
-                                quote_number: string | null;
-                                /** @enum {string} */
-                                source_type: "email" | "manual" | "api";
-                                source_message_id: string | null;
-                                source_sender: string | null;
-                                source_subject: string | null;
-                                source_received_at: string | null;
-                                signal_id: number | null;
-                                pattern_id: number | null;
-                                category_reason: string | null;
-                                tags: string[];
-                                created_by: string | null;
-                                created_at: string;
-                                updated_at: string;
-                                first_response_at: string | null;
-                                completed_at: string | null;
-                                resolution_hours: number | null;
-                                first_response_due_at: string | null;
-                                /** @enum {string} */
-                                first_response_status: "ok" | "warning" | "breached";
-                            }[];
-                            pagination: {
-                                page: number;
-                                limit: number;
-                                total: number;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * List tasks (filters, sort, paging)
+         * @description List tasks (filters, sort, paging)
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with any role in the org.
+         */
+        get: operations["listTasks"];
         put?: never;
-        /** Create a task */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
-                    "idempotency-key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        org_id?: number;
-                        workflow_category: string;
-                        title: string;
-                        description?: string | null;
-                        /** @enum {string} */
-                        task_status?: "RED" | "YELLOW" | "GREEN" | "COMPLETED";
-                        /** @enum {string} */
-                        priority?: "CRITICAL" | "HIGH" | "MEDIUM" | "NORMAL";
-                        current_owner?: string | null;
-                        /** Format: email */
-                        owner_email?: string | null;
-                        owner_user_id?: number | null;
-                        dollar_value?: number;
-                        currency?: string;
-                        /** Format: date-time */
-                        sla_deadline?: string;
-                        entities?: {
-                            [key: string]: unknown;
-                        };
-                        customer_name?: string | null;
-                        po_number?: string | null;
-                        quote_number?: string | null;
-                        /** @enum {string} */
-                        source_type?: "email" | "manual" | "api";
-                        source_message_id?: string | null;
-                        source_sender?: string | null;
-                        source_subject?: string | null;
-                        /** Format: date-time */
-                        source_received_at?: string | null;
-                        signal_id?: number | null;
-                        pattern_id?: number | null;
-                        category_reason?: string | null;
-                        tags?: string[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            task_id: string;
-                            org_id: number;
-                            workflow_category: string;
-                            /** @enum {string} */
-                            task_status: "RED" | "YELLOW" | "GREEN" | "COMPLETED";
-                            title: string;
-                            description: string | null;
-                            /** @enum {string} */
-                            priority: "CRITICAL" | "HIGH" | "MEDIUM" | "NORMAL";
-                            current_owner: string | null;
-                            owner_email: string | null;
-                            owner_user_id: number | null;
-                            owner_name: string | null;
-                            dollar_value: number;
-                            currency: string;
-                            sla_deadline: string | null;
-                            /** @enum {string} */
-                            sla_status: "ok" | "warning" | "breached";
-                            sla_paused_at: string | null;
-                            sla_warned_at: string | null;
-                            sla_breached_at: string | null;
-                            entities: {
-                                [key: string]: unknown;
-                            };
-                            customer_name: string | null;
-                            po_number: string | null;
-                            quote_number: string | null;
-                            /** @enum {string} */
-                            source_type: "email" | "manual" | "api";
-                            source_message_id: string | null;
-                            source_sender: string | null;
-                            source_subject: string | null;
-                            source_received_at: string | null;
-                            signal_id: number | null;
-                            pattern_id: number | null;
-                            category_reason: string | null;
-                            tags: string[];
-                            created_by: string | null;
-                            created_at: string;
-                            updated_at: string;
-                            first_response_at: string | null;
-                            completed_at: string | null;
-                            resolution_hours: number | null;
-                            first_response_due_at: string | null;
-                            /** @enum {string} */
-                            first_response_status: "ok" | "warning" | "breached";
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Create a task
+         * @description Create a task
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role member or admin in the org. With the session cookie, also `X-CSRF-Token`. Send `Idempotency-Key` to retry safely.
+         */
+        post: operations["createTask"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2416,225 +884,31 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A task with its status history (oldest first) and thread */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            task_id: string;
-                            org_id: number;
-                            workflow_category: string;
-                            /** @enum {string} */
-                            task_status: "RED" | "YELLOW" | "GREEN" | "COMPLETED";
-                            title: string;
-                            description: string | null;
-                            /** @enum {string} */
-                            priority: "CRITICAL" | "HIGH" | "MEDIUM" | "NORMAL";
-                            current_owner: string | null;
-                            owner_email: string | null;
-                            owner_user_id: number | null;
-                            owner_name: string | null;
-                            dollar_value: number;
-                            currency: string;
-                            sla_deadline: string | null;
-                            /** @enum {string} */
-                            sla_status: "ok" | "warning" | "breached";
-                            sla_paused_at: string | null;
-                            sla_warned_at: string | null;
-                            sla_breached_at: string | null;
-                            entities: {
-                                [key: string]: unknown;
-                            };
-                            customer_name: string | null;
-                            po_number: string | null;
-                            quote_number: string | null;
-                            /** @enum {string} */
-                            source_type: "email" | "manual" | "api";
-                            source_message_id: string | null;
-                            source_sender: string | null;
-                            source_subject: string | null;
-                            source_received_at: string | null;
-                            signal_id: number | null;
-                            pattern_id: number | null;
-                            category_reason: string | null;
-                            tags: string[];
-                            created_by: string | null;
-                            created_at: string;
-                            updated_at: string;
-                            first_response_at: string | null;
-                            completed_at: string | null;
-                            resolution_hours: number | null;
-                            first_response_due_at: string | null;
-                            /** @enum {string} */
-                            first_response_status: "ok" | "warning" | "breached";
-                            history: {
-                                history_id: number;
-                                /** @enum {string|null} */
-                                from_status: "RED" | "YELLOW" | "GREEN" | "COMPLETED" | null;
-                                /** @enum {string} */
-                                to_status: "RED" | "YELLOW" | "GREEN" | "COMPLETED";
-                                changed_by: string;
-                                reason: string | null;
-                                changed_at: string;
-                            }[];
-                            messages: {
-                                task_message_id: number;
-                                message_id: string | null;
-                                /** @enum {string} */
-                                direction: "inbound" | "outbound";
-                                sender: string | null;
-                                subject: string | null;
-                                snippet: string | null;
-                                received_at: string;
-                                signal_id: number | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * A task with its status history (oldest first) and thread
+         * @description A task with its status history (oldest first) and thread
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with any role in the org.
+         */
+        get: operations["getTask"];
         put?: never;
         post?: never;
-        /** Delete a task (member or admin) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Deleted */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": null;
-                    };
-                };
-            };
-        };
+        /**
+         * Delete a task (member or admin)
+         * @description Delete a task (member or admin)
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role member or admin in the org. With the session cookie, also `X-CSRF-Token`.
+         */
+        delete: operations["deleteTask"];
         options?: never;
         head?: never;
-        /** Change a task: the fields to change, and optionally `reason` (recorded with a status change) */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        task_status?: "RED" | "YELLOW" | "GREEN" | "COMPLETED";
-                        workflow_category?: string;
-                        title?: string;
-                        description?: string | null;
-                        /** @enum {string} */
-                        priority?: "CRITICAL" | "HIGH" | "MEDIUM" | "NORMAL";
-                        current_owner?: string | null;
-                        /** Format: email */
-                        owner_email?: string | null;
-                        owner_user_id?: number | null;
-                        dollar_value?: number;
-                        /** Format: date-time */
-                        sla_deadline?: string;
-                        entities?: {
-                            [key: string]: unknown;
-                        };
-                        customer_name?: string | null;
-                        po_number?: string | null;
-                        quote_number?: string | null;
-                        category_reason?: string | null;
-                        tags?: string[];
-                        /** Format: date-time */
-                        first_response_at?: string | null;
-                        org_id?: number;
-                        reason?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            task_id: string;
-                            org_id: number;
-                            workflow_category: string;
-                            /** @enum {string} */
-                            task_status: "RED" | "YELLOW" | "GREEN" | "COMPLETED";
-                            title: string;
-                            description: string | null;
-                            /** @enum {string} */
-                            priority: "CRITICAL" | "HIGH" | "MEDIUM" | "NORMAL";
-                            current_owner: string | null;
-                            owner_email: string | null;
-                            owner_user_id: number | null;
-                            owner_name: string | null;
-                            dollar_value: number;
-                            currency: string;
-                            sla_deadline: string | null;
-                            /** @enum {string} */
-                            sla_status: "ok" | "warning" | "breached";
-                            sla_paused_at: string | null;
-                            sla_warned_at: string | null;
-                            sla_breached_at: string | null;
-                            entities: {
-                                [key: string]: unknown;
-                            };
-                            customer_name: string | null;
-                            po_number: string | null;
-                            quote_number: string | null;
-                            /** @enum {string} */
-                            source_type: "email" | "manual" | "api";
-                            source_message_id: string | null;
-                            source_sender: string | null;
-                            source_subject: string | null;
-                            source_received_at: string | null;
-                            signal_id: number | null;
-                            pattern_id: number | null;
-                            category_reason: string | null;
-                            tags: string[];
-                            created_by: string | null;
-                            created_at: string;
-                            updated_at: string;
-                            first_response_at: string | null;
-                            completed_at: string | null;
-                            resolution_hours: number | null;
-                            first_response_due_at: string | null;
-                            /** @enum {string} */
-                            first_response_status: "ok" | "warning" | "breached";
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Change a task: the fields to change, and optionally `reason` (recorded with a status change)
+         * @description Change a task: the fields to change, and optionally `reason` (recorded with a status change)
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role member or admin in the org. With the session cookie, also `X-CSRF-Token`.
+         */
+        patch: operations["updateTask"];
         trace?: never;
     };
     "/api/workflow/list": {
@@ -2644,98 +918,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List tasks (filters, sort, paging) */
-        get: {
-            parameters: {
-                query?: {
-                    org_id?: string;
-                    status?: "RED" | "YELLOW" | "GREEN" | "COMPLETED";
-                    category?: string;
-                    owner?: string;
-                    owner_user_id?: "me" | string;
-                    priority?: "CRITICAL" | "HIGH" | "MEDIUM" | "NORMAL";
-                    /** @description A date (YYYY-MM-DD: a whole day in the time zone `tz`, UTC by default) or an ISO-8601 instant */
-                    from?: string;
-                    /** @description A date (YYYY-MM-DD: a whole day in the time zone `tz`, UTC by default) or an ISO-8601 instant */
-                    to?: string;
-                    tz?: string;
-                    search?: string;
-                    page?: string;
-                    limit?: string;
-                    sort?: "sla_deadline" | "created_at" | "updated_at" | "dollar_value" | "priority" | "status";
-                    direction?: "asc" | "desc";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                task_id: string;
-                                org_id: number;
-                                workflow_category: string;
-                                /** @enum {string} */
-                                task_status: "RED" | "YELLOW" | "GREEN" | "COMPLETED";
-                                title: string;
-                                description: string | null;
-                                /** @enum {string} */
-                                priority: "CRITICAL" | "HIGH" | "MEDIUM" | "NORMAL";
-                                current_owner: string | null;
-                                owner_email: string | null;
-                                owner_user_id: number | null;
-                                owner_name: string | null;
-                                dollar_value: number;
-                                currency: string;
-                                sla_deadline: string | null;
-                                /** @enum {string} */
-                                sla_status: "ok" | "warning" | "breached";
-                                sla_paused_at: string | null;
-                                sla_warned_at: string | null;
-                                sla_breached_at: string | null;
-                                entities: {
-                                    [key: string]: unknown;
-                                };
-                                customer_name: string | null;
-                                po_number: string | null;
-                                quote_number: string | null;
-                                /** @enum {string} */
-                                source_type: "email" | "manual" | "api";
-                                source_message_id: string | null;
-                                source_sender: string | null;
-                                source_subject: string | null;
-                                source_received_at: string | null;
-                                signal_id: number | null;
-                                pattern_id: number | null;
-                                category_reason: string | null;
-                                tags: string[];
-                                created_by: string | null;
-                                created_at: string;
-                                updated_at: string;
-                                first_response_at: string | null;
-                                completed_at: string | null;
-                                resolution_hours: number | null;
-                                first_response_due_at: string | null;
-                                /** @enum {string} */
-                                first_response_status: "ok" | "warning" | "breached";
-                            }[];
-                            pagination: {
-                                page: number;
-                                limit: number;
-                                total: number;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * List tasks (filters, sort, paging)
+         * @description List tasks (filters, sort, paging)
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with any role in the org.
+         */
+        get: operations["workflowList"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2751,97 +940,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A task with its status history, oldest first */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            task_id: string;
-                            org_id: number;
-                            workflow_category: string;
-                            /** @enum {string} */
-                            task_status: "RED" | "YELLOW" | "GREEN" | "COMPLETED";
-                            title: string;
-                            description: string | null;
-                            /** @enum {string} */
-                            priority: "CRITICAL" | "HIGH" | "MEDIUM" | "NORMAL";
-                            current_owner: string | null;
-                            owner_email: string | null;
-                            owner_user_id: number | null;
-                            owner_name: string | null;
-                            dollar_value: number;
-                            currency: string;
-                            sla_deadline: string | null;
-                            /** @enum {string} */
-                            sla_status: "ok" | "warning" | "breached";
-                            sla_paused_at: string | null;
-                            sla_warned_at: string | null;
-                            sla_breached_at: string | null;
-                            entities: {
-                                [key: string]: unknown;
-                            };
-                            customer_name: string | null;
-                            po_number: string | null;
-                            quote_number: string | null;
-                            /** @enum {string} */
-                            source_type: "email" | "manual" | "api";
-                            source_message_id: string | null;
-                            source_sender: string | null;
-                            source_subject: string | null;
-                            source_received_at: string | null;
-                            signal_id: number | null;
-                            pattern_id: number | null;
-                            category_reason: string | null;
-                            tags: string[];
-                            created_by: string | null;
-                            created_at: string;
-                            updated_at: string;
-                            first_response_at: string | null;
-                            completed_at: string | null;
-                            resolution_hours: number | null;
-                            first_response_due_at: string | null;
-                            /** @enum {string} */
-                            first_response_status: "ok" | "warning" | "breached";
-                            history: {
-                                history_id: number;
-                                /** @enum {string|null} */
-                                from_status: "RED" | "YELLOW" | "GREEN" | "COMPLETED" | null;
-                                /** @enum {string} */
-                                to_status: "RED" | "YELLOW" | "GREEN" | "COMPLETED";
-                                changed_by: string;
-                                reason: string | null;
-                                changed_at: string;
-                            }[];
-                            messages: {
-                                task_message_id: number;
-                                message_id: string | null;
-                                /** @enum {string} */
-                                direction: "inbound" | "outbound";
-                                sender: string | null;
-                                subject: string | null;
-                                snippet: string | null;
-                                received_at: string;
-                                signal_id: number | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * A task with its status history, oldest first
+         * @description A task with its status history, oldest first
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with any role in the org.
+         */
+        get: operations["workflowGet"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2859,115 +964,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create a task */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
-                    "idempotency-key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        org_id?: number;
-                        workflow_category: string;
-                        title: string;
-                        description?: string | null;
-                        /** @enum {string} */
-                        task_status?: "RED" | "YELLOW" | "GREEN" | "COMPLETED";
-                        /** @enum {string} */
-                        priority?: "CRITICAL" | "HIGH" | "MEDIUM" | "NORMAL";
-                        current_owner?: string | null;
-                        /** Format: email */
-                        owner_email?: string | null;
-                        owner_user_id?: number | null;
-                        dollar_value?: number;
-                        currency?: string;
-                        /** Format: date-time */
-                        sla_deadline?: string;
-                        entities?: {
-                            [key: string]: unknown;
-                        };
-                        customer_name?: string | null;
-                        po_number?: string | null;
-                        quote_number?: string | null;
-                        /** @enum {string} */
-                        source_type?: "email" | "manual" | "api";
-                        source_message_id?: string | null;
-                        source_sender?: string | null;
-                        source_subject?: string | null;
-                        /** Format: date-time */
-                        source_received_at?: string | null;
-                        signal_id?: number | null;
-                        pattern_id?: number | null;
-                        category_reason?: string | null;
-                        tags?: string[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            task_id: string;
-                            org_id: number;
-                            workflow_category: string;
-                            /** @enum {string} */
-                            task_status: "RED" | "YELLOW" | "GREEN" | "COMPLETED";
-                            title: string;
-                            description: string | null;
-                            /** @enum {string} */
-                            priority: "CRITICAL" | "HIGH" | "MEDIUM" | "NORMAL";
-                            current_owner: string | null;
-                            owner_email: string | null;
-                            owner_user_id: number | null;
-                            owner_name: string | null;
-                            dollar_value: number;
-                            currency: string;
-                            sla_deadline: string | null;
-                            /** @enum {string} */
-                            sla_status: "ok" | "warning" | "breached";
-                            sla_paused_at: string | null;
-                            sla_warned_at: string | null;
-                            sla_breached_at: string | null;
-                            entities: {
-                                [key: string]: unknown;
-                            };
-                            customer_name: string | null;
-                            po_number: string | null;
-                            quote_number: string | null;
-                            /** @enum {string} */
-                            source_type: "email" | "manual" | "api";
-                            source_message_id: string | null;
-                            source_sender: string | null;
-                            source_subject: string | null;
-                            source_received_at: string | null;
-                            signal_id: number | null;
-                            pattern_id: number | null;
-                            category_reason: string | null;
-                            tags: string[];
-                            created_by: string | null;
-                            created_at: string;
-                            updated_at: string;
-                            first_response_at: string | null;
-                            completed_at: string | null;
-                            resolution_hours: number | null;
-                            first_response_due_at: string | null;
-                            /** @enum {string} */
-                            first_response_status: "ok" | "warning" | "breached";
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Create a task
+         * @description Create a task
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role member or admin in the org. With the session cookie, also `X-CSRF-Token`. Send `Idempotency-Key` to retry safely.
+         */
+        post: operations["workflowCreate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2982,109 +985,13 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Update a task (status changes are recorded in its history) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        org_id?: number;
-                        updates: {
-                            /** @enum {string} */
-                            task_status?: "RED" | "YELLOW" | "GREEN" | "COMPLETED";
-                            workflow_category?: string;
-                            title?: string;
-                            description?: string | null;
-                            /** @enum {string} */
-                            priority?: "CRITICAL" | "HIGH" | "MEDIUM" | "NORMAL";
-                            current_owner?: string | null;
-                            /** Format: email */
-                            owner_email?: string | null;
-                            owner_user_id?: number | null;
-                            dollar_value?: number;
-                            /** Format: date-time */
-                            sla_deadline?: string;
-                            entities?: {
-                                [key: string]: unknown;
-                            };
-                            customer_name?: string | null;
-                            po_number?: string | null;
-                            quote_number?: string | null;
-                            category_reason?: string | null;
-                            tags?: string[];
-                            /** Format: date-time */
-                            first_response_at?: string | null;
-                        };
-                        reason?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            task_id: string;
-                            org_id: number;
-                            workflow_category: string;
-                            /** @enum {string} */
-                            task_status: "RED" | "YELLOW" | "GREEN" | "COMPLETED";
-                            title: string;
-                            description: string | null;
-                            /** @enum {string} */
-                            priority: "CRITICAL" | "HIGH" | "MEDIUM" | "NORMAL";
-                            current_owner: string | null;
-                            owner_email: string | null;
-                            owner_user_id: number | null;
-                            owner_name: string | null;
-                            dollar_value: number;
-                            currency: string;
-                            sla_deadline: string | null;
-                            /** @enum {string} */
-                            sla_status: "ok" | "warning" | "breached";
-                            sla_paused_at: string | null;
-                            sla_warned_at: string | null;
-                            sla_breached_at: string | null;
-                            entities: {
-                                [key: string]: unknown;
-                            };
-                            customer_name: string | null;
-                            po_number: string | null;
-                            quote_number: string | null;
-                            /** @enum {string} */
-                            source_type: "email" | "manual" | "api";
-                            source_message_id: string | null;
-                            source_sender: string | null;
-                            source_subject: string | null;
-                            source_received_at: string | null;
-                            signal_id: number | null;
-                            pattern_id: number | null;
-                            category_reason: string | null;
-                            tags: string[];
-                            created_by: string | null;
-                            created_at: string;
-                            updated_at: string;
-                            first_response_at: string | null;
-                            completed_at: string | null;
-                            resolution_hours: number | null;
-                            first_response_due_at: string | null;
-                            /** @enum {string} */
-                            first_response_status: "ok" | "warning" | "breached";
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Update a task (status changes are recorded in its history)
+         * @description Update a task (status changes are recorded in its history)
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role member or admin in the org. With the session cookie, also `X-CSRF-Token`.
+         */
+        put: operations["workflowUpdate"];
         post?: never;
         delete?: never;
         options?: never;
@@ -3102,33 +1009,13 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Delete a task (member or admin) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            success: true;
-                            taskId: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Delete a task (member or admin)
+         * @description Delete a task (member or admin)
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role member or admin in the org. With the session cookie, also `X-CSRF-Token`.
+         */
+        delete: operations["workflowDelete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3141,37 +1028,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Executive metrics (executive_metrics_v2) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            total_tasks: number;
-                            red_tasks: number;
-                            yellow_tasks: number;
-                            green_tasks: number;
-                            completed_tasks: number;
-                            revenue_at_risk: number;
-                            sla_violations: number;
-                            tasks_last_24h: number;
-                            sla_met_percentage: number;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Executive metrics (executive_metrics_v2)
+         * @description Executive metrics (executive_metrics_v2)
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with any role in the org.
+         */
+        get: operations["getWorkflowMetrics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3187,53 +1050,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Per-bucket analytics (day, week, month), empty buckets included */
-        get: {
-            parameters: {
-                query?: {
-                    org_id?: string;
-                    granularity?: "day" | "week" | "month";
-                    /** @description A date (YYYY-MM-DD: a whole day in the time zone `tz`, UTC by default) or an ISO-8601 instant */
-                    from?: string;
-                    /** @description A date (YYYY-MM-DD: a whole day in the time zone `tz`, UTC by default) or an ISO-8601 instant */
-                    to?: string;
-                    category?: string;
-                    tz?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            granularity: "day" | "week" | "month";
-                            tz: string;
-                            from: string;
-                            to: string;
-                            points: {
-                                bucket: string;
-                                start: string;
-                                end: string;
-                                created: number;
-                                completed: number;
-                                violations: number;
-                                dollar_value_created: number;
-                                dollar_value_completed: number;
-                                avg_resolution_hours: number | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Per-bucket analytics (day, week, month), empty buckets included
+         * @description Per-bucket analytics (day, week, month), empty buckets included
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with any role in the org.
+         */
+        get: operations["getWorkflowAnalytics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3249,36 +1072,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Category performance (category_performance_v2) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            workflow_category: string;
-                            total_tasks: number;
-                            open_tasks: number;
-                            completed_tasks: number;
-                            completion_rate: number;
-                            avg_resolution_hrs: number | null;
-                            sla_met_percentage: number;
-                            efficiency_score: number;
-                        }[];
-                    };
-                };
-            };
-        };
+        /**
+         * Category performance (category_performance_v2)
+         * @description Category performance (category_performance_v2)
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with any role in the org.
+         */
+        get: operations["getWorkflowCategories"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3294,35 +1094,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Owner workload (owner_workload_v2) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            owner_user_id: number | null;
-                            current_owner: string | null;
-                            open_tasks: number;
-                            red_tasks: number;
-                            yellow_tasks: number;
-                            open_dollar_value: number;
-                            pressure_score: number;
-                        }[];
-                    };
-                };
-            };
-        };
+        /**
+         * Owner workload (owner_workload_v2)
+         * @description Owner workload (owner_workload_v2)
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with any role in the org.
+         */
+        get: operations["getWorkflowOwners"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3338,34 +1116,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Real-time figures (real_time_metrics) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            open_red: number;
-                            open_yellow: number;
-                            open_green: number;
-                            changes_last_hour: number;
-                            created_last_24h: number;
-                            breaches_open: number;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Real-time figures (real_time_metrics)
+         * @description Real-time figures (real_time_metrics)
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with any role in the org.
+         */
+        get: operations["getWorkflowRealtime"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3381,48 +1138,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Detected patterns, most frequent first */
-        get: {
-            parameters: {
-                query?: {
-                    page?: string;
-                    limit?: string;
-                    category?: string;
-                    org_id?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                pattern_id: number;
-                                signature: string;
-                                category: string;
-                                example_subject: string | null;
-                                occurrences: number;
-                                first_seen: string;
-                                last_seen: string;
-                                avg_resolution_hrs: number | null;
-                            }[];
-                            pagination: {
-                                page: number;
-                                limit: number;
-                                total: number;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Detected patterns, most frequent first
+         * @description Detected patterns, most frequent first
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with any role in the org.
+         */
+        get: operations["getWorkflowPatterns"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3438,34 +1160,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** This org's outbox queue by state */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            pending: number;
-                            in_flight: number;
-                            failed_waiting: number;
-                            dead_lettered: number;
-                            oldest_pending_at: string | null;
-                            oldest_pending_age_s: number | null;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * This org's outbox queue by state
+         * @description This org's outbox queue by state
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role admin in the org.
+         */
+        get: operations["getOutboxStats"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3481,49 +1182,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Dead-lettered work events, newest first */
-        get: {
-            parameters: {
-                query?: {
-                    page?: string;
-                    limit?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                work_event_id: number;
-                                event_name: string;
-                                item_type: string;
-                                item_id: string;
-                                payload: {
-                                    [key: string]: unknown;
-                                };
-                                attempts: number;
-                                last_error: string | null;
-                                created_at: string;
-                                dead_letter_at: string;
-                            }[];
-                            pagination: {
-                                page: number;
-                                limit: number;
-                                total: number;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Dead-lettered work events, newest first
+         * @description Dead-lettered work events, newest first
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role admin in the org.
+         */
+        get: operations["getOutboxDeadLetters"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3541,36 +1206,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Redrive a dead letter: due now, with a fresh attempt budget */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
-                    "idempotency-key"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            work_event_id: number;
-                            /** @enum {string} */
-                            status: "queued";
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Redrive a dead letter: due now, with a fresh attempt budget
+         * @description Redrive a dead letter: due now, with a fresh attempt budget
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role admin in the org. With the session cookie, also `X-CSRF-Token`. Send `Idempotency-Key` to retry safely.
+         */
+        post: operations["postOutboxDeadLettersByIdRetry"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3586,36 +1228,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Discard a dead letter: it leaves the list and is never retried (its handlers never run) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
-                    "idempotency-key"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            work_event_id: number;
-                            /** @enum {string} */
-                            status: "discarded";
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Discard a dead letter: it leaves the list and is never retried (its handlers never run)
+         * @description Discard a dead letter: it leaves the list and is never retried (its handlers never run)
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role admin in the org. With the session cookie, also `X-CSRF-Token`. Send `Idempotency-Key` to retry safely.
+         */
+        post: operations["postOutboxDeadLettersByIdDiscard"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3629,50 +1248,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** This org's audit events, newest first; event_name keeps those whose name starts with it (audit.user. for one kind) */
-        get: {
-            parameters: {
-                query?: {
-                    page?: string;
-                    limit?: string;
-                    event_name?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                work_event_id: number;
-                                org_id: number;
-                                event_name: string;
-                                item_type: string;
-                                item_id: string;
-                                payload: {
-                                    [key: string]: unknown;
-                                };
-                                actor: string | null;
-                                happened_at: string;
-                                processed_at: string | null;
-                            }[];
-                            pagination: {
-                                page: number;
-                                limit: number;
-                                total: number;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * This org's audit events, newest first; event_name keeps those whose name starts with it (audit.user. for one kind)
+         * @description This org's audit events, newest first; event_name keeps those whose name starts with it (audit.user. for one kind)
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role admin in the org.
+         */
+        get: operations["getAudit"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3688,91 +1270,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** This org's webhook endpoints */
-        get: {
-            parameters: {
-                query?: {
-                    page?: string;
-                    limit?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                webhook_id: number;
-                                org_id: number;
-                                url: string;
-                                events: string[];
-                                is_active: boolean;
-                                created_at: string;
-                                secret_prefix: string;
-                            }[];
-                            pagination: {
-                                page: number;
-                                limit: number;
-                                total: number;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * This org's webhook endpoints
+         * @description This org's webhook endpoints
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role admin in the org.
+         */
+        get: operations["listWebhooks"];
         put?: never;
-        /** Register a webhook endpoint (the signing secret is returned once) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
-                    "idempotency-key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        url: string;
-                        secret?: string;
-                        /** @default [] */
-                        events?: string[];
-                        /** @default true */
-                        is_active?: boolean;
-                        org_id?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            webhook_id: number;
-                            org_id: number;
-                            url: string;
-                            events: string[];
-                            is_active: boolean;
-                            created_at: string;
-                            secret_prefix: string;
-                            secret: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Register a webhook endpoint (the signing secret is returned once)
+         * @description Register a webhook endpoint (the signing secret is returned once)
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role admin in the org. With the session cookie, also `X-CSRF-Token`. Send `Idempotency-Key` to retry safely.
+         */
+        post: operations["createWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3786,116 +1298,31 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One webhook endpoint */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            webhook_id: number;
-                            org_id: number;
-                            url: string;
-                            events: string[];
-                            is_active: boolean;
-                            created_at: string;
-                            secret_prefix: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * One webhook endpoint
+         * @description One webhook endpoint
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role admin in the org.
+         */
+        get: operations["getWebhook"];
         put?: never;
         post?: never;
-        /** Delete a webhook endpoint and its delivery log */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            webhook_id: number;
-                            org_id: number;
-                            url: string;
-                            events: string[];
-                            is_active: boolean;
-                            created_at: string;
-                            secret_prefix: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Delete a webhook endpoint and its delivery log
+         * @description Delete a webhook endpoint and its delivery log
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role admin in the org. With the session cookie, also `X-CSRF-Token`.
+         */
+        delete: operations["deleteWebhook"];
         options?: never;
         head?: never;
-        /** Change an endpoint: url, event filter, pause/resume (is_active), or rotate its secret */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        url?: string;
-                        events?: string[];
-                        is_active?: boolean;
-                        /** @enum {boolean} */
-                        rotate_secret?: true;
-                        org_id?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            webhook_id: number;
-                            org_id: number;
-                            url: string;
-                            events: string[];
-                            is_active: boolean;
-                            created_at: string;
-                            secret_prefix: string;
-                            secret?: string;
-                            previous_secret_expires_at?: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Change an endpoint: url, event filter, pause/resume (is_active), or rotate its secret
+         * @description Change an endpoint: url, event filter, pause/resume (is_active), or rotate its secret
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role admin in the org. With the session cookie, also `X-CSRF-Token`.
+         */
+        patch: operations["updateWebhook"];
         trace?: never;
     };
     "/api/webhooks/{id}/deliveries": {
@@ -3905,49 +1332,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Delivery attempts, newest first */
-        get: {
-            parameters: {
-                query?: {
-                    page?: string;
-                    limit?: string;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                delivery_id: number;
-                                webhook_id: number;
-                                work_event_id: number;
-                                attempt: number;
-                                status_code: number | null;
-                                succeeded: boolean;
-                                error: string | null;
-                                duration_ms: number | null;
-                                created_at: string;
-                            }[];
-                            pagination: {
-                                page: number;
-                                limit: number;
-                                total: number;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Delivery attempts, newest first
+         * @description Delivery attempts, newest first
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role admin in the org.
+         */
+        get: operations["listWebhookDeliveries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3965,40 +1356,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a failed or dead-lettered delivery again: due now, with a fresh attempt budget (idempotent) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
-                    "idempotency-key"?: string;
-                };
-                path: {
-                    id: string;
-                    delivery_id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            delivery_id: number;
-                            webhook_id: number;
-                            work_event_id: number;
-                            deliver_event_id: number;
-                            /** @enum {string} */
-                            status: "queued";
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Send a failed or dead-lettered delivery again: due now, with a fresh attempt budget (idempotent)
+         * @description Send a failed or dead-lettered delivery again: due now, with a fresh attempt budget (idempotent)
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role admin in the org. With the session cookie, also `X-CSRF-Token`. Send `Idempotency-Key` to retry safely.
+         */
+        post: operations["redriveWebhookDelivery"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4012,38 +1376,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Today panel: open candidates and pursuits, red/amber/green, at most 200 */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            item_type: "candidate" | "pursuit";
-                            item_id: number;
-                            title: string | null;
-                            status: string;
-                            updated_at: string;
-                            due_date: string | null;
-                            sla_metric: string | null;
-                            /** @enum {string} */
-                            badge: "red" | "amber" | "green";
-                        }[];
-                    };
-                };
-            };
-        };
+        /**
+         * Today panel: open candidates and pursuits, red/amber/green, at most 200
+         * @description Today panel: open candidates and pursuits, red/amber/green, at most 200
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with any role in the org.
+         */
+        get: operations["getWorkstreamToday"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4059,40 +1398,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Totals and created in the last 7 days */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            signals: {
-                                total: number;
-                                recent: number;
-                            };
-                            candidates: {
-                                total: number;
-                                recent: number;
-                            };
-                            pursuits: {
-                                total: number;
-                                recent: number;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Totals and created in the last 7 days
+         * @description Totals and created in the last 7 days
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with any role in the org.
+         */
+        get: operations["getWorkstreamStats"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4108,51 +1420,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Activity log of one item (item_type + item_id) or of the org, newest first */
-        get: {
-            parameters: {
-                query?: {
-                    page?: string;
-                    limit?: string;
-                    item_type?: "signal" | "candidate" | "pursuit" | "proposal";
-                    item_id?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                work_event_id: number;
-                                org_id: number;
-                                event_name: string;
-                                item_type: string;
-                                item_id: string;
-                                payload: {
-                                    [key: string]: unknown;
-                                };
-                                actor: string | null;
-                                happened_at: string;
-                                processed_at: string | null;
-                            }[];
-                            pagination: {
-                                page: number;
-                                limit: number;
-                                total: number;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Activity log of one item (item_type + item_id) or of the org, newest first
+         * @description Activity log of one item (item_type + item_id) or of the org, newest first
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with any role in the org.
+         */
+        get: operations["getWorkstreamEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4168,89 +1442,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Signals, newest ts first (filters: source_type, since, until on ts; dates are whole days in tz) */
-        get: {
-            parameters: {
-                query?: {
-                    page?: string;
-                    limit?: string;
-                    source_type?: string;
-                    /** @description A date (YYYY-MM-DD: a whole day in the time zone `tz`, UTC by default) or an ISO-8601 instant */
-                    since?: string;
-                    /** @description A date (YYYY-MM-DD: a whole day in the time zone `tz`, UTC by default) or an ISO-8601 instant */
-                    until?: string;
-                    tz?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                signal_id: number;
-                                org_id: number;
-                                source_type: string;
-                                source_ref: string | null;
-                                snippet: string | null;
-                                contact_id: string | null;
-                                client_id: string | null;
-                                ts: string;
-                                problem_phrase: string | null;
-                                solution_hint: string | null;
-                                urgency_score: number | null;
-                                dedupe_key: string;
-                                cluster_id: string | null;
-                                owner_user_id: string | null;
-                                created_at: string;
-                                updated_at: string;
-                            }[];
-                            pagination: {
-                                page: number;
-                                limit: number;
-                                total: number;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Signals, newest ts first (filters: source_type, since, until on ts; dates are whole days in tz)
+         * @description Signals, newest ts first (filters: source_type, since, until on ts; dates are whole days in tz)
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with any role in the org.
+         */
+        get: operations["listSignals"];
         put?: never;
-        /** Create a signal, or {"signals": [...]} up to 1000 in one transaction; a known dedupe_key returns the existing signal (200) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
-                    "idempotency-key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /**
+         * Create a signal, or a batch of up to 1000
+         * @description One signal, or `{"signals": [...]}` (1–1000) written in one transaction. A signal whose `dedupe_key` is known is not written again: the existing one is in the answer. 201 when at least one signal was created, else 200. A batch answers `{data, created, existing}`.
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role member or admin in the org. With the session cookie, also `X-CSRF-Token`. Send `Idempotency-Key` to retry safely.
+         */
+        post: operations["createSignals"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4264,101 +1470,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One signal */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            signal_id: number;
-                            org_id: number;
-                            source_type: string;
-                            source_ref: string | null;
-                            snippet: string | null;
-                            contact_id: string | null;
-                            client_id: string | null;
-                            ts: string;
-                            problem_phrase: string | null;
-                            solution_hint: string | null;
-                            urgency_score: number | null;
-                            dedupe_key: string;
-                            cluster_id: string | null;
-                            owner_user_id: string | null;
-                            created_at: string;
-                            updated_at: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * One signal
+         * @description One signal
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with any role in the org.
+         */
+        get: operations["getSignal"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change owner, cluster, urgency, problem/solution fields */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        owner_user_id?: string | null;
-                        cluster_id?: string | null;
-                        urgency_score?: number | null;
-                        problem_phrase?: string | null;
-                        solution_hint?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            signal_id: number;
-                            org_id: number;
-                            source_type: string;
-                            source_ref: string | null;
-                            snippet: string | null;
-                            contact_id: string | null;
-                            client_id: string | null;
-                            ts: string;
-                            problem_phrase: string | null;
-                            solution_hint: string | null;
-                            urgency_score: number | null;
-                            dedupe_key: string;
-                            cluster_id: string | null;
-                            owner_user_id: string | null;
-                            created_at: string;
-                            updated_at: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Change owner, cluster, urgency, problem/solution fields
+         * @description Change owner, cluster, urgency, problem/solution fields
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role member or admin in the org. With the session cookie, also `X-CSRF-Token`.
+         */
+        patch: operations["updateSignal"];
         trace?: never;
     };
     "/api/workstream/candidates": {
@@ -4368,92 +1498,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Candidates, last touched first (filter: status) */
-        get: {
-            parameters: {
-                query?: {
-                    page?: string;
-                    limit?: string;
-                    status?: "new" | "triaged" | "nurture" | "on_hold" | "promoted" | "archived";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                candidate_id: number;
-                                org_id: number;
-                                title: string;
-                                /** @enum {string} */
-                                status: "new" | "triaged" | "nurture" | "on_hold" | "promoted" | "archived";
-                                owner_user_id: string | null;
-                                last_touch_at: string;
-                                created_at: string;
-                                updated_at: string;
-                            }[];
-                            pagination: {
-                                page: number;
-                                limit: number;
-                                total: number;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Candidates, last touched first (filter: status)
+         * @description Candidates, last touched first (filter: status)
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with any role in the org.
+         */
+        get: operations["listCandidates"];
         put?: never;
-        /** Create a candidate (status new), optionally linked to signals */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
-                    "idempotency-key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        title: string;
-                        owner_user_id?: string | null;
-                        signal_ids?: number[];
-                        org_id?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            candidate_id: number;
-                            org_id: number;
-                            title: string;
-                            /** @enum {string} */
-                            status: "new" | "triaged" | "nurture" | "on_hold" | "promoted" | "archived";
-                            owner_user_id: string | null;
-                            last_touch_at: string;
-                            created_at: string;
-                            updated_at: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Create a candidate (status new), optionally linked to signals
+         * @description Create a candidate (status new), optionally linked to signals
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role member or admin in the org. With the session cookie, also `X-CSRF-Token`. Send `Idempotency-Key` to retry safely.
+         */
+        post: operations["createCandidate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4467,117 +1526,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One candidate with its linked signals, its pursuit id and recent events */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            candidate_id: number;
-                            org_id: number;
-                            title: string;
-                            /** @enum {string} */
-                            status: "new" | "triaged" | "nurture" | "on_hold" | "promoted" | "archived";
-                            owner_user_id: string | null;
-                            last_touch_at: string;
-                            created_at: string;
-                            updated_at: string;
-                            pursuit_id: number | null;
-                            signals: {
-                                signal_id: number;
-                                org_id: number;
-                                source_type: string;
-                                source_ref: string | null;
-                                snippet: string | null;
-                                contact_id: string | null;
-                                client_id: string | null;
-                                ts: string;
-                                problem_phrase: string | null;
-                                solution_hint: string | null;
-                                urgency_score: number | null;
-                                dedupe_key: string;
-                                cluster_id: string | null;
-                                owner_user_id: string | null;
-                                created_at: string;
-                                updated_at: string;
-                            }[];
-                            events: {
-                                work_event_id: number;
-                                org_id: number;
-                                event_name: string;
-                                item_type: string;
-                                item_id: string;
-                                payload: {
-                                    [key: string]: unknown;
-                                };
-                                actor: string | null;
-                                happened_at: string;
-                                processed_at: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * One candidate with its linked signals, its pursuit id and recent events
+         * @description One candidate with its linked signals, its pursuit id and recent events
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with any role in the org.
+         */
+        get: operations["getCandidate"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change title or owner, or link more signals (status moves go through /transition) */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        title?: string;
-                        owner_user_id?: string | null;
-                        signal_ids?: number[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            candidate_id: number;
-                            org_id: number;
-                            title: string;
-                            /** @enum {string} */
-                            status: "new" | "triaged" | "nurture" | "on_hold" | "promoted" | "archived";
-                            owner_user_id: string | null;
-                            last_touch_at: string;
-                            created_at: string;
-                            updated_at: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Change title or owner, or link more signals (status moves go through /transition)
+         * @description Change title or owner, or link more signals (status moves go through /transition)
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role member or admin in the org. With the session cookie, also `X-CSRF-Token`.
+         */
+        patch: operations["updateCandidate"];
         trace?: never;
     };
     "/api/workstream/candidates/{id}/transition": {
@@ -4589,51 +1556,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Move a candidate (new→triaged→nurture|on_hold|promoted|archived…); promoted creates the pursuit */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
-                    "idempotency-key"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        to: "new" | "triaged" | "nurture" | "on_hold" | "promoted" | "archived";
-                        reason?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            candidate_id: number;
-                            org_id: number;
-                            title: string;
-                            /** @enum {string} */
-                            status: "new" | "triaged" | "nurture" | "on_hold" | "promoted" | "archived";
-                            owner_user_id: string | null;
-                            last_touch_at: string;
-                            created_at: string;
-                            updated_at: string;
-                            pursuit_id: number | null;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Move a candidate (new→triaged→nurture|on_hold|promoted|archived…); promoted creates the pursuit
+         * @description Move a candidate (new→triaged→nurture|on_hold|promoted|archived…); promoted creates the pursuit
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role member or admin in the org. With the session cookie, also `X-CSRF-Token`. Send `Idempotency-Key` to retry safely.
+         */
+        post: operations["transitionCandidate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4647,52 +1576,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Pursuits, newest first (filters: stage; owner_user_id = a user id, or me for the signed-in person) */
-        get: {
-            parameters: {
-                query?: {
-                    page?: string;
-                    limit?: string;
-                    stage?: "qual" | "pink" | "red" | "submit" | "won" | "lost";
-                    owner_user_id?: "me" | string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                pursuit_id: number;
-                                org_id: number;
-                                candidate_id: number;
-                                title: string | null;
-                                /** @enum {string} */
-                                pursuit_stage: "qual" | "pink" | "red" | "submit" | "won" | "lost";
-                                due_date: string | null;
-                                value: number | null;
-                                lost_reason: string | null;
-                                owner_user_id: string | null;
-                                created_at: string;
-                                updated_at: string;
-                            }[];
-                            pagination: {
-                                page: number;
-                                limit: number;
-                                total: number;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Pursuits, newest first (filters: stage; owner_user_id = a user id, or me for the signed-in person)
+         * @description Pursuits, newest first (filters: stage; owner_user_id = a user id, or me for the signed-in person)
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with any role in the org.
+         */
+        get: operations["listPursuits"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4708,127 +1598,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One pursuit with its checklist, readiness to submit and proposals */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            pursuit_id: number;
-                            org_id: number;
-                            candidate_id: number;
-                            title: string | null;
-                            /** @enum {string} */
-                            pursuit_stage: "qual" | "pink" | "red" | "submit" | "won" | "lost";
-                            due_date: string | null;
-                            value: number | null;
-                            lost_reason: string | null;
-                            owner_user_id: string | null;
-                            created_at: string;
-                            updated_at: string;
-                            checklist: {
-                                item_id: number;
-                                pursuit_id: number;
-                                name: string;
-                                is_required: boolean;
-                                is_done: boolean;
-                                done_at: string | null;
-                                done_by: string | null;
-                                created_at: string;
-                            }[];
-                            readiness: {
-                                items_total: number;
-                                required_total: number;
-                                required_done: number;
-                                missing_required: number;
-                                is_ready: boolean;
-                            };
-                            proposals: {
-                                proposal_id: number;
-                                org_id: number;
-                                pursuit_id: number;
-                                version: number;
-                                /** @enum {string} */
-                                status: "draft" | "sent" | "accepted" | "rejected";
-                                recipient_email: string | null;
-                                subject: string | null;
-                                doc_url: string | null;
-                                body: string | null;
-                                message_id: string | null;
-                                sent_at: string | null;
-                                created_at: string;
-                                updated_at: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * One pursuit with its checklist, readiness to submit and proposals
+         * @description One pursuit with its checklist, readiness to submit and proposals
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with any role in the org.
+         */
+        get: operations["getPursuit"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change due_date, value, owner or title (owner_user_id: an active member of the org, else 400 not_a_member; a new owner appends pursuit.assigned) */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        title?: string | null;
-                        /** @description A date (YYYY-MM-DD: a whole day in the time zone `tz`, UTC by default) or an ISO-8601 instant */
-                        due_date?: string | null;
-                        tz?: string;
-                        value?: number | null;
-                        owner_user_id?: (number | string) | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            pursuit_id: number;
-                            org_id: number;
-                            candidate_id: number;
-                            title: string | null;
-                            /** @enum {string} */
-                            pursuit_stage: "qual" | "pink" | "red" | "submit" | "won" | "lost";
-                            due_date: string | null;
-                            value: number | null;
-                            lost_reason: string | null;
-                            owner_user_id: string | null;
-                            created_at: string;
-                            updated_at: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Change due_date, value, owner or title (owner_user_id: an active member of the org, else 400 not_a_member; a new owner appends pursuit.assigned)
+         * @description Change due_date, value, owner or title (owner_user_id: an active member of the org, else 400 not_a_member; a new owner appends pursuit.assigned)
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role member or admin in the org. With the session cookie, also `X-CSRF-Token`.
+         */
+        patch: operations["updatePursuit"];
         trace?: never;
     };
     "/api/workstream/pursuits/{id}/transition": {
@@ -4840,53 +1628,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Move a pursuit (qual→pink→red→submit→won|lost); submit needs the required checklist done, lost a reason */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
-                    "idempotency-key"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        to: "qual" | "pink" | "red" | "submit" | "won" | "lost";
-                        reason?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            pursuit_id: number;
-                            org_id: number;
-                            candidate_id: number;
-                            title: string | null;
-                            /** @enum {string} */
-                            pursuit_stage: "qual" | "pink" | "red" | "submit" | "won" | "lost";
-                            due_date: string | null;
-                            value: number | null;
-                            lost_reason: string | null;
-                            owner_user_id: string | null;
-                            created_at: string;
-                            updated_at: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Move a pursuit (qual→pink→red→submit→won|lost); submit needs the required checklist done, lost a reason
+         * @description Move a pursuit (qual→pink→red→submit→won|lost); submit needs the required checklist done, lost a reason
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role member or admin in the org. With the session cookie, also `X-CSRF-Token`. Send `Idempotency-Key` to retry safely.
+         */
+        post: operations["transitionPursuit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4900,90 +1648,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A pursuit's checklist and readiness */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                item_id: number;
-                                pursuit_id: number;
-                                name: string;
-                                is_required: boolean;
-                                is_done: boolean;
-                                done_at: string | null;
-                                done_by: string | null;
-                                created_at: string;
-                            }[];
-                            readiness: {
-                                items_total: number;
-                                required_total: number;
-                                required_done: number;
-                                missing_required: number;
-                                is_ready: boolean;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * A pursuit's checklist and readiness
+         * @description A pursuit's checklist and readiness
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with any role in the org.
+         */
+        get: operations["getWorkstreamPursuitsByIdChecklist"];
         put?: never;
-        /** Add a checklist item (required by default) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
-                    "idempotency-key"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name: string;
-                        is_required?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            item_id: number;
-                            pursuit_id: number;
-                            name: string;
-                            is_required: boolean;
-                            is_done: boolean;
-                            done_at: string | null;
-                            done_by: string | null;
-                            created_at: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Add a checklist item (required by default)
+         * @description Add a checklist item (required by default)
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role member or admin in the org. With the session cookie, also `X-CSRF-Token`. Send `Idempotency-Key` to retry safely.
+         */
+        post: operations["postWorkstreamPursuitsByIdChecklist"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5000,82 +1679,22 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Remove a checklist item */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    item_id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            item_id: number;
-                            pursuit_id: number;
-                            name: string;
-                            is_required: boolean;
-                            is_done: boolean;
-                            done_at: string | null;
-                            done_by: string | null;
-                            created_at: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Remove a checklist item
+         * @description Remove a checklist item
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role member or admin in the org. With the session cookie, also `X-CSRF-Token`.
+         */
+        delete: operations["deleteWorkstreamPursuitsByIdChecklistByItemId"];
         options?: never;
         head?: never;
-        /** Mark an item done/undone (records who and when), rename it or change is_required */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    item_id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        is_done?: boolean;
-                        name?: string;
-                        is_required?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            item_id: number;
-                            pursuit_id: number;
-                            name: string;
-                            is_required: boolean;
-                            is_done: boolean;
-                            done_at: string | null;
-                            done_by: string | null;
-                            created_at: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Mark an item done/undone (records who and when), rename it or change is_required
+         * @description Mark an item done/undone (records who and when), rename it or change is_required
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role member or admin in the org. With the session cookie, also `X-CSRF-Token`.
+         */
+        patch: operations["patchWorkstreamPursuitsByIdChecklistByItemId"];
         trace?: never;
     };
     "/api/workstream/pursuits/{id}/proposals": {
@@ -5085,99 +1704,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A pursuit's proposals, newest version first */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                proposal_id: number;
-                                org_id: number;
-                                pursuit_id: number;
-                                version: number;
-                                /** @enum {string} */
-                                status: "draft" | "sent" | "accepted" | "rejected";
-                                recipient_email: string | null;
-                                subject: string | null;
-                                doc_url: string | null;
-                                body: string | null;
-                                message_id: string | null;
-                                sent_at: string | null;
-                                created_at: string;
-                                updated_at: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * A pursuit's proposals, newest version first
+         * @description A pursuit's proposals, newest version first
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with any role in the org.
+         */
+        get: operations["listProposals"];
         put?: never;
-        /** Create the next proposal version (draft) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
-                    "idempotency-key"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: email */
-                        recipient_email?: string | null;
-                        subject?: string | null;
-                        /** Format: uri */
-                        doc_url?: string | null;
-                        body?: string | null;
-                    } | null;
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            proposal_id: number;
-                            org_id: number;
-                            pursuit_id: number;
-                            version: number;
-                            /** @enum {string} */
-                            status: "draft" | "sent" | "accepted" | "rejected";
-                            recipient_email: string | null;
-                            subject: string | null;
-                            doc_url: string | null;
-                            body: string | null;
-                            message_id: string | null;
-                            sent_at: string | null;
-                            created_at: string;
-                            updated_at: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Create the next proposal version (draft)
+         * @description Create the next proposal version (draft)
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role member or admin in the org. With the session cookie, also `X-CSRF-Token`. Send `Idempotency-Key` to retry safely.
+         */
+        post: operations["createProposal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5191,98 +1732,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One proposal version */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            proposal_id: number;
-                            org_id: number;
-                            pursuit_id: number;
-                            version: number;
-                            /** @enum {string} */
-                            status: "draft" | "sent" | "accepted" | "rejected";
-                            recipient_email: string | null;
-                            subject: string | null;
-                            doc_url: string | null;
-                            body: string | null;
-                            message_id: string | null;
-                            sent_at: string | null;
-                            created_at: string;
-                            updated_at: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * One proposal version
+         * @description One proposal version
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with any role in the org.
+         */
+        get: operations["getProposal"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a draft's recipient_email, subject, doc_url or body (409 once sent) */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: email */
-                        recipient_email?: string | null;
-                        subject?: string | null;
-                        /** Format: uri */
-                        doc_url?: string | null;
-                        body?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            proposal_id: number;
-                            org_id: number;
-                            pursuit_id: number;
-                            version: number;
-                            /** @enum {string} */
-                            status: "draft" | "sent" | "accepted" | "rejected";
-                            recipient_email: string | null;
-                            subject: string | null;
-                            doc_url: string | null;
-                            body: string | null;
-                            message_id: string | null;
-                            sent_at: string | null;
-                            created_at: string;
-                            updated_at: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Change a draft's recipient_email, subject, doc_url or body (409 once sent)
+         * @description Change a draft's recipient_email, subject, doc_url or body (409 once sent)
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role member or admin in the org. With the session cookie, also `X-CSRF-Token`.
+         */
+        patch: operations["updateProposal"];
         trace?: never;
     };
     "/api/comments/{item_type}/{item_id}": {
@@ -5292,114 +1760,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An item's comments (item_type task or pursuit), oldest first */
-        get: {
-            parameters: {
-                query?: {
-                    page?: string;
-                    limit?: string;
-                    org_id?: string;
-                };
-                header?: never;
-                path: {
-                    item_type: "task" | "pursuit";
-                    item_id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                comment_id: number;
-                                org_id: number;
-                                /** @enum {string} */
-                                item_type: "task" | "pursuit";
-                                item_id: string;
-                                author_actor: string;
-                                author_user_id: number | null;
-                                author_key_id: number | null;
-                                author_name: string;
-                                body: string;
-                                mentions: {
-                                    user_id: number;
-                                    name: string;
-                                    email: string;
-                                }[];
-                                created_at: string;
-                                updated_at: string;
-                                edited: boolean;
-                            }[];
-                            pagination: {
-                                page: number;
-                                limit: number;
-                                total: number;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * An item's comments (item_type task or pursuit), oldest first
+         * @description An item's comments (item_type task or pursuit), oldest first
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with any role in the org.
+         */
+        get: operations["getCommentsByItemTypeByItemId"];
         put?: never;
-        /** Comment on a task or a pursuit (Markdown; @email mentions of members resolved) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
-                    "idempotency-key"?: string;
-                };
-                path: {
-                    item_type: "task" | "pursuit";
-                    item_id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        org_id?: number;
-                        body: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            comment_id: number;
-                            org_id: number;
-                            /** @enum {string} */
-                            item_type: "task" | "pursuit";
-                            item_id: string;
-                            author_actor: string;
-                            author_user_id: number | null;
-                            author_key_id: number | null;
-                            author_name: string;
-                            body: string;
-                            mentions: {
-                                user_id: number;
-                                name: string;
-                                email: string;
-                            }[];
-                            created_at: string;
-                            updated_at: string;
-                            edited: boolean;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Comment on a task or a pursuit (Markdown; @email mentions of members resolved)
+         * @description Comment on a task or a pursuit (Markdown; @email mentions of members resolved)
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role member or admin in the org. With the session cookie, also `X-CSRF-Token`. Send `Idempotency-Key` to retry safely.
+         */
+        post: operations["postCommentsByItemTypeByItemId"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5416,84 +1791,22 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Delete a comment (its author, or an admin) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    comment_id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            success: true;
-                            comment_id: number;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Delete a comment (its author, or an admin)
+         * @description Delete a comment (its author, or an admin)
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role member or admin in the org. With the session cookie, also `X-CSRF-Token`.
+         */
+        delete: operations["deleteCommentsByCommentId"];
         options?: never;
         head?: never;
-        /** Edit a comment (its author only) */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    comment_id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        org_id?: number;
-                        body: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            comment_id: number;
-                            org_id: number;
-                            /** @enum {string} */
-                            item_type: "task" | "pursuit";
-                            item_id: string;
-                            author_actor: string;
-                            author_user_id: number | null;
-                            author_key_id: number | null;
-                            author_name: string;
-                            body: string;
-                            mentions: {
-                                user_id: number;
-                                name: string;
-                                email: string;
-                            }[];
-                            created_at: string;
-                            updated_at: string;
-                            edited: boolean;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Edit a comment (its author only)
+         * @description Edit a comment (its author only)
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role member or admin in the org. With the session cookie, also `X-CSRF-Token`.
+         */
+        patch: operations["patchCommentsByCommentId"];
         trace?: never;
     };
     "/api/ingest/batches": {
@@ -5503,54 +1816,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Ingest batches, newest first */
-        get: {
-            parameters: {
-                query?: {
-                    page?: string;
-                    limit?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                batch_id: number;
-                                org_id: number;
-                                source: string;
-                                source_name: string | null;
-                                actor: string;
-                                status: string;
-                                read: number;
-                                new_signals: number;
-                                new_tasks: number;
-                                duplicates: number;
-                                failed: number;
-                                not_actionable: number;
-                                error: string | null;
-                                started_at: string;
-                                completed_at: string | null;
-                                duration_ms: number | null;
-                            }[];
-                            pagination: {
-                                page: number;
-                                limit: number;
-                                total: number;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Ingest batches, newest first
+         * @description Ingest batches, newest first
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with any role in the org.
+         */
+        get: operations["getIngestBatches"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5566,46 +1838,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One ingest batch with its counts */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            batch_id: number;
-                            org_id: number;
-                            source: string;
-                            source_name: string | null;
-                            actor: string;
-                            status: string;
-                            read: number;
-                            new_signals: number;
-                            new_tasks: number;
-                            duplicates: number;
-                            failed: number;
-                            not_actionable: number;
-                            error: string | null;
-                            started_at: string;
-                            completed_at: string | null;
-                            duration_ms: number | null;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * One ingest batch with its counts
+         * @description One ingest batch with its counts
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with any role in the org.
+         */
+        get: operations["getIngestBatchesById"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5621,54 +1860,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A batch's messages and what each became (filter outcome=failed for the reasons) */
-        get: {
-            parameters: {
-                query?: {
-                    page?: string;
-                    limit?: string;
-                    outcome?: "created" | "signal_only" | "duplicate" | "failed";
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                seq: number;
-                                /** @enum {string} */
-                                outcome: "created" | "signal_only" | "duplicate" | "failed";
-                                message_id: string | null;
-                                signal_id: number | null;
-                                task_id: string | null;
-                                reason: string | null;
-                                item_id: number;
-                                batch_id: number;
-                                dedupe_key: string | null;
-                                subject: string | null;
-                                sender: string | null;
-                                created_at: string;
-                            }[];
-                            pagination: {
-                                page: number;
-                                limit: number;
-                                total: number;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * A batch's messages and what each became (filter outcome=failed for the reasons)
+         * @description A batch's messages and what each became (filter outcome=failed for the reasons)
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with any role in the org.
+         */
+        get: operations["getIngestBatchesByIdItems"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5684,38 +1882,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Routing rules: new tasks of a category go to its owner ("*" = every other category) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                category: string;
-                                owner: string;
-                                owner_email: string | null;
-                                assign_user_id: number | null;
-                                assign_team_id: number | null;
-                                created_at: string;
-                                updated_at: string;
-                            }[];
-                            categories: string[];
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Routing rules: new tasks of a category go to its owner ("*" = every other category)
+         * @description Routing rules: new tasks of a category go to its owner ("*" = every other category)
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with any role in the org.
+         */
+        get: operations["getIngestRoutingRules"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5732,72 +1905,21 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Route a category to an owner (creates or replaces); assign_user_id or assign_team_id (round-robin) also assigns its new tasks (owner defaults to their name) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    category: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        owner?: string;
-                        /**
-                         * Format: email
-                         * @default null
-                         */
-                        owner_email?: string | null;
-                        assign_user_id?: number | null;
-                        assign_team_id?: number | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            category: string;
-                            owner: string;
-                            owner_email: string | null;
-                            assign_user_id: number | null;
-                            assign_team_id: number | null;
-                            created_at: string;
-                            updated_at: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Route a category to an owner (creates or replaces); assign_user_id or assign_team_id (round-robin) also assigns its new tasks (owner defaults to their name)
+         * @description Route a category to an owner (creates or replaces); assign_user_id or assign_team_id (round-robin) also assigns its new tasks (owner defaults to their name)
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role admin in the org. With the session cookie, also `X-CSRF-Token`.
+         */
+        put: operations["putIngestRoutingRulesByCategory"];
         post?: never;
-        /** Remove a routing rule */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    category: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /**
+         * Remove a routing rule
+         * @description Remove a routing rule
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role admin in the org. With the session cookie, also `X-CSRF-Token`.
+         */
+        delete: operations["deleteIngestRoutingRulesByCategory"];
         options?: never;
         head?: never;
         patch?: never;
@@ -5810,132 +1932,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Extraction settings: extra category rules, minimum score, own names, ignored domains */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            config: {
-                                /** @default [] */
-                                rules: {
-                                    category: string;
-                                    /**
-                                     * @default any
-                                     * @enum {string}
-                                     */
-                                    field: "subject" | "body" | "any";
-                                    terms: string[];
-                                    weight: number;
-                                }[];
-                                /** @default 3 */
-                                min_score: number;
-                                /** @default [] */
-                                self_names: string[];
-                                /** @default [] */
-                                ignore_domains: string[];
-                                /** @default [] */
-                                own_domains: string[];
-                                /** @default 14 */
-                                thread_window_days: number;
-                                /** @default true */
-                                reopen_on_reply: boolean;
-                            };
-                            updated_at: string | null;
-                            updated_by: string | null;
-                        };
-                    };
-                };
-            };
-        };
-        /** Replace the extraction settings */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @default [] */
-                        rules?: {
-                            category: string;
-                            /**
-                             * @default any
-                             * @enum {string}
-                             */
-                            field?: "subject" | "body" | "any";
-                            terms: string[];
-                            weight: number;
-                        }[];
-                        /** @default 3 */
-                        min_score?: number;
-                        /** @default [] */
-                        self_names?: string[];
-                        /** @default [] */
-                        ignore_domains?: string[];
-                        /** @default [] */
-                        own_domains?: string[];
-                        /** @default 14 */
-                        thread_window_days?: number;
-                        /** @default true */
-                        reopen_on_reply?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            config: {
-                                /** @default [] */
-                                rules: {
-                                    category: string;
-                                    /**
-                                     * @default any
-                                     * @enum {string}
-                                     */
-                                    field: "subject" | "body" | "any";
-                                    terms: string[];
-                                    weight: number;
-                                }[];
-                                /** @default 3 */
-                                min_score: number;
-                                /** @default [] */
-                                self_names: string[];
-                                /** @default [] */
-                                ignore_domains: string[];
-                                /** @default [] */
-                                own_domains: string[];
-                                /** @default 14 */
-                                thread_window_days: number;
-                                /** @default true */
-                                reopen_on_reply: boolean;
-                            };
-                            updated_at: string | null;
-                            updated_by: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Extraction settings: extra category rules, minimum score, own names, ignored domains
+         * @description Extraction settings: extra category rules, minimum score, own names, ignored domains
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with any role in the org.
+         */
+        get: operations["getIngestConfig"];
+        /**
+         * Replace the extraction settings
+         * @description Replace the extraction settings
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role admin in the org. With the session cookie, also `X-CSRF-Token`.
+         */
+        put: operations["putIngestConfig"];
         post?: never;
         delete?: never;
         options?: never;
@@ -5952,59 +1962,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ingest raw RFC 822 messages (JSON array of strings, {"messages": [...]}, one JSON string, a message/rfc822 body, or an application/mbox body) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
-                    "idempotency-key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            batch: {
-                                batch_id: number;
-                                org_id: number;
-                                source: string;
-                                source_name: string | null;
-                                actor: string;
-                                status: string;
-                                read: number;
-                                new_signals: number;
-                                new_tasks: number;
-                                duplicates: number;
-                                failed: number;
-                                not_actionable: number;
-                                error: string | null;
-                                started_at: string;
-                                completed_at: string | null;
-                                duration_ms: number | null;
-                            };
-                            items: {
-                                seq: number;
-                                /** @enum {string} */
-                                outcome: "created" | "signal_only" | "duplicate" | "failed";
-                                message_id: string | null;
-                                signal_id: number | null;
-                                task_id: string | null;
-                                reason: string | null;
-                            }[];
-                            items_truncated: boolean;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Ingest raw RFC 822 messages (JSON array of strings, {"messages": [...]}, one JSON string, a message/rfc822 body, or an application/mbox body)
+         * @description Ingest raw RFC 822 messages (JSON array of strings, {"messages": [...]}, one JSON string, a message/rfc822 body, or an application/mbox body)
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role member or admin in the org. With the session cookie, also `X-CSRF-Token`. Send `Idempotency-Key` to retry safely.
+         */
+        post: operations["postIngestEmails"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6018,173 +1982,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** This org's mailboxes with their state */
-        get: {
-            parameters: {
-                query?: {
-                    page?: string;
-                    limit?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                mailbox_id: number;
-                                org_id: number;
-                                name: string;
-                                host: string;
-                                port: number;
-                                /** @enum {string} */
-                                tls_mode: "tls" | "starttls" | "none";
-                                username: string;
-                                /** @enum {string} */
-                                auth_kind: "password" | "xoauth2";
-                                oauth_token_url: string | null;
-                                oauth_client_id: string | null;
-                                folders: string[];
-                                own_domains: string[];
-                                after_processing: string;
-                                enabled: boolean;
-                                /** @enum {string} */
-                                state: "idle" | "connecting" | "syncing" | "watching" | "error" | "disabled";
-                                connected: boolean;
-                                last_sync_at: string | null;
-                                last_error: string | null;
-                                messages_ingested: number;
-                                /** @description Sync progress per watched folder synced at least once */
-                                folder_status: {
-                                    folder: string;
-                                    uidvalidity: number;
-                                    /** @description The last UID ingested */
-                                    last_uid: number;
-                                    /** @description Messages taken from the folder under its current UIDVALIDITY */
-                                    synced: number;
-                                    /** @description Messages still to be taken, from the last listing (0: up to date) */
-                                    pending: number;
-                                    updated_at: string;
-                                }[];
-                                created_at: string;
-                                updated_at: string;
-                            }[];
-                            pagination: {
-                                page: number;
-                                limit: number;
-                                total: number;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * This org's mailboxes with their state
+         * @description This org's mailboxes with their state
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role admin in the org.
+         */
+        get: operations["getMailboxes"];
         put?: never;
-        /** Add a mailbox to watch over IMAP (the credential is write-only) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
-                    "idempotency-key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name: string;
-                        host: string;
-                        port?: number;
-                        /**
-                         * @default tls
-                         * @enum {string}
-                         */
-                        tls_mode?: "tls" | "starttls" | "none";
-                        username: string;
-                        /**
-                         * @default password
-                         * @enum {string}
-                         */
-                        auth_kind?: "password" | "xoauth2";
-                        secret: string;
-                        /** Format: uri */
-                        oauth_token_url?: string | null;
-                        oauth_client_id?: string | null;
-                        oauth_client_secret?: string | null;
-                        /**
-                         * @default [
-                         *       "INBOX"
-                         *     ]
-                         */
-                        folders?: string[];
-                        /** @default [] */
-                        own_domains?: string[];
-                        /** @default none */
-                        after_processing?: ("none" | "seen") | string;
-                        /** @default true */
-                        enabled?: boolean;
-                        org_id?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            mailbox_id: number;
-                            org_id: number;
-                            name: string;
-                            host: string;
-                            port: number;
-                            /** @enum {string} */
-                            tls_mode: "tls" | "starttls" | "none";
-                            username: string;
-                            /** @enum {string} */
-                            auth_kind: "password" | "xoauth2";
-                            oauth_token_url: string | null;
-                            oauth_client_id: string | null;
-                            folders: string[];
-                            own_domains: string[];
-                            after_processing: string;
-                            enabled: boolean;
-                            /** @enum {string} */
-                            state: "idle" | "connecting" | "syncing" | "watching" | "error" | "disabled";
-                            connected: boolean;
-                            last_sync_at: string | null;
-                            last_error: string | null;
-                            messages_ingested: number;
-                            /** @description Sync progress per watched folder synced at least once */
-                            folder_status: {
-                                folder: string;
-                                uidvalidity: number;
-                                /** @description The last UID ingested */
-                                last_uid: number;
-                                /** @description Messages taken from the folder under its current UIDVALIDITY */
-                                synced: number;
-                                /** @description Messages still to be taken, from the last listing (0: up to date) */
-                                pending: number;
-                                updated_at: string;
-                            }[];
-                            created_at: string;
-                            updated_at: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Add a mailbox to watch over IMAP (the credential is write-only)
+         * @description Add a mailbox to watch over IMAP (the credential is write-only)
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role admin in the org. With the session cookie, also `X-CSRF-Token`. Send `Idempotency-Key` to retry safely.
+         */
+        post: operations["postMailboxes"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6198,213 +2010,31 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One mailbox with its state */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            mailbox_id: number;
-                            org_id: number;
-                            name: string;
-                            host: string;
-                            port: number;
-                            /** @enum {string} */
-                            tls_mode: "tls" | "starttls" | "none";
-                            username: string;
-                            /** @enum {string} */
-                            auth_kind: "password" | "xoauth2";
-                            oauth_token_url: string | null;
-                            oauth_client_id: string | null;
-                            folders: string[];
-                            own_domains: string[];
-                            after_processing: string;
-                            enabled: boolean;
-                            /** @enum {string} */
-                            state: "idle" | "connecting" | "syncing" | "watching" | "error" | "disabled";
-                            connected: boolean;
-                            last_sync_at: string | null;
-                            last_error: string | null;
-                            messages_ingested: number;
-                            /** @description Sync progress per watched folder synced at least once */
-                            folder_status: {
-                                folder: string;
-                                uidvalidity: number;
-                                /** @description The last UID ingested */
-                                last_uid: number;
-                                /** @description Messages taken from the folder under its current UIDVALIDITY */
-                                synced: number;
-                                /** @description Messages still to be taken, from the last listing (0: up to date) */
-                                pending: number;
-                                updated_at: string;
-                            }[];
-                            created_at: string;
-                            updated_at: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * One mailbox with its state
+         * @description One mailbox with its state
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role admin in the org.
+         */
+        get: operations["getMailboxesById"];
         put?: never;
         post?: never;
-        /** Remove a mailbox (mail already ingested stays) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            mailbox_id: number;
-                            org_id: number;
-                            name: string;
-                            host: string;
-                            port: number;
-                            /** @enum {string} */
-                            tls_mode: "tls" | "starttls" | "none";
-                            username: string;
-                            /** @enum {string} */
-                            auth_kind: "password" | "xoauth2";
-                            oauth_token_url: string | null;
-                            oauth_client_id: string | null;
-                            folders: string[];
-                            own_domains: string[];
-                            after_processing: string;
-                            enabled: boolean;
-                            /** @enum {string} */
-                            state: "idle" | "connecting" | "syncing" | "watching" | "error" | "disabled";
-                            connected: boolean;
-                            last_sync_at: string | null;
-                            last_error: string | null;
-                            messages_ingested: number;
-                            /** @description Sync progress per watched folder synced at least once */
-                            folder_status: {
-                                folder: string;
-                                uidvalidity: number;
-                                /** @description The last UID ingested */
-                                last_uid: number;
-                                /** @description Messages taken from the folder under its current UIDVALIDITY */
-                                synced: number;
-                                /** @description Messages still to be taken, from the last listing (0: up to date) */
-                                pending: number;
-                                updated_at: string;
-                            }[];
-                            created_at: string;
-                            updated_at: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Remove a mailbox (mail already ingested stays)
+         * @description Remove a mailbox (mail already ingested stays)
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role admin in the org. With the session cookie, also `X-CSRF-Token`.
+         */
+        delete: operations["deleteMailboxesById"];
         options?: never;
         head?: never;
-        /** Change a mailbox (the worker holding it reconnects with the new settings) */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name?: string;
-                        host?: string;
-                        port?: number;
-                        /** @enum {string} */
-                        tls_mode?: "tls" | "starttls" | "none";
-                        username?: string;
-                        /** @enum {string} */
-                        auth_kind?: "password" | "xoauth2";
-                        secret?: string;
-                        /** Format: uri */
-                        oauth_token_url?: string | null;
-                        oauth_client_id?: string | null;
-                        oauth_client_secret?: string | null;
-                        folders?: string[];
-                        own_domains?: string[];
-                        after_processing?: ("none" | "seen") | string;
-                        enabled?: boolean;
-                        org_id?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            mailbox_id: number;
-                            org_id: number;
-                            name: string;
-                            host: string;
-                            port: number;
-                            /** @enum {string} */
-                            tls_mode: "tls" | "starttls" | "none";
-                            username: string;
-                            /** @enum {string} */
-                            auth_kind: "password" | "xoauth2";
-                            oauth_token_url: string | null;
-                            oauth_client_id: string | null;
-                            folders: string[];
-                            own_domains: string[];
-                            after_processing: string;
-                            enabled: boolean;
-                            /** @enum {string} */
-                            state: "idle" | "connecting" | "syncing" | "watching" | "error" | "disabled";
-                            connected: boolean;
-                            last_sync_at: string | null;
-                            last_error: string | null;
-                            messages_ingested: number;
-                            /** @description Sync progress per watched folder synced at least once */
-                            folder_status: {
-                                folder: string;
-                                uidvalidity: number;
-                                /** @description The last UID ingested */
-                                last_uid: number;
-                                /** @description Messages taken from the folder under its current UIDVALIDITY */
-                                synced: number;
-                                /** @description Messages still to be taken, from the last listing (0: up to date) */
-                                pending: number;
-                                updated_at: string;
-                            }[];
-                            created_at: string;
-                            updated_at: string;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Change a mailbox (the worker holding it reconnects with the new settings)
+         * @description Change a mailbox (the worker holding it reconnects with the new settings)
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role admin in the org. With the session cookie, also `X-CSRF-Token`.
+         */
+        patch: operations["patchMailboxesById"];
         trace?: never;
     };
     "/api/mailboxes/{id}/test": {
@@ -6416,43 +2046,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Connect with the stored settings and report the folders and message counts found, or why it failed */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
-                    "idempotency-key"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ok: boolean;
-                            error: string | null;
-                            error_kind: string | null;
-                            folders: {
-                                path: string;
-                                messages: number | null;
-                                unseen: number | null;
-                                watched: boolean;
-                            }[];
-                            missing_folders: string[];
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Connect with the stored settings and report the folders and message counts found, or why it failed
+         * @description Connect with the stored settings and report the folders and message counts found, or why it failed
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with the role admin in the org. With the session cookie, also `X-CSRF-Token`. Send `Idempotency-Key` to retry safely.
+         */
+        post: operations["postMailboxesByIdTest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6466,54 +2066,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in person's notifications in this org, newest first (unread=true: unread only) */
-        get: {
-            parameters: {
-                query?: {
-                    page?: string;
-                    limit?: string;
-                    unread?: "true" | "false";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                notification_id: number;
-                                /** @enum {string} */
-                                kind: "assigned" | "sla_warning" | "sla_violated" | "critical_alert" | "customer_reply" | "mention";
-                                item_type: string;
-                                item_id: string;
-                                title: string;
-                                detail: string | null;
-                                actor: string | null;
-                                work_event_id: number;
-                                created_at: string;
-                                read_at: string | null;
-                                /** @enum {string} */
-                                email_state: "off" | "pending" | "sent";
-                                emailed_at: string | null;
-                            }[];
-                            pagination: {
-                                page: number;
-                                limit: number;
-                                total: number;
-                            };
-                            unread_count: number;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * The signed-in person's notifications in this org, newest first (unread=true: unread only)
+         * @description The signed-in person's notifications in this org, newest first (unread=true: unread only)
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with any role in the org.
+         */
+        get: operations["getNotifications"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6529,29 +2088,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** How many of the signed-in person's notifications in this org are unread */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            unread_count: number;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * How many of the signed-in person's notifications in this org are unread
+         * @description How many of the signed-in person's notifications in this org are unread
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with any role in the org.
+         */
+        get: operations["getNotificationsUnreadCount"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6569,42 +2112,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark notifications read: {ids} (others’ ids are ignored) or {all: true} */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
-                    "idempotency-key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        ids: number[];
-                    } | {
-                        /** @enum {boolean} */
-                        all: true;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            updated: number;
-                            unread_count: number;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * Mark notifications read: {ids} (others’ ids are ignored) or {all: true}
+         * @description Mark notifications read: {ids} (others’ ids are ignored) or {all: true}
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with any role in the org. With the session cookie, also `X-CSRF-Token`. Send `Idempotency-Key` to retry safely.
+         */
+        post: operations["postNotificationsRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6618,43 +2132,13525 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Per kind: shown in the app, sent by email (both on unless switched off) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
+        /**
+         * Per kind: shown in the app, sent by email (both on unless switched off)
+         * @description Per kind: shown in the app, sent by email (both on unless switched off)
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with any role in the org.
+         */
+        get: operations["getNotificationsPreferences"];
+        /**
+         * Set switches per kind (kinds not listed keep theirs); answers every kind
+         * @description Set switches per kind (kinds not listed keep theirs); answers every kind
+         *
+         *     Needs an API key (`Authorization: Bearer <key>`) or a session cookie, with any role in the org. With the session cookie, also `X-CSRF-Token`.
+         */
+        put: operations["putNotificationsPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /**
+         * @description Every error answer of the REST API has this shape (tRPC procedures answer in the tRPC envelope instead).
+         * @example {
+         *       "error": "Invalid body: title",
+         *       "code": "bad_request",
+         *       "details": {
+         *         "in": "body",
+         *         "fields": [
+         *           {
+         *             "field": "title",
+         *             "message": "Too small: expected string to have >=1 characters"
+         *           }
+         *         ]
+         *       }
+         *     }
+         */
+        Error: {
+            /** @description What went wrong, for people; may change between versions. */
+            error: string;
+            /**
+             * @description Stable machine-readable code (docs/contract.md lists them with their statuses).
+             * @enum {string}
+             */
+            code: "bad_request" | "unauthorized" | "invalid_credentials" | "forbidden" | "csrf_failed" | "not_found" | "not_a_member" | "checklist_incomplete" | "conflict" | "payload_too_large" | "invalid_transition" | "precondition_failed" | "rate_limited" | "idempotency_mismatch" | "idempotency_in_progress" | "unavailable" | "internal";
+            /** @description Optional, per code: `fields` (`[{field, message}]`) for invalid input, `retry_after_s` for `rate_limited` and `unavailable`, `allowed` for a wrong method, `missing` for unknown ids in a list. */
+            details?: unknown;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    getLive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "alive";
                     };
-                    content: {
-                        "application/json": {
-                            data: {
-                                /** @enum {string} */
-                                kind: "assigned" | "sla_warning" | "sla_violated" | "critical_alert" | "customer_reply" | "mention";
-                                in_app: boolean;
-                                email: boolean;
-                            }[];
+                };
+            };
+            /** @description A request the HTTP layer refuses before the route runs: malformed (400), headers too large (431). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "healthy" | "unhealthy";
+                        timestamp: string;
+                        services: {
+                            /** @enum {string} */
+                            database: "connected" | "disconnected";
                         };
                     };
                 };
             };
-        };
-        /** Set switches per kind (kinds not listed keep theirs); answers every kind */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "healthy" | "unhealthy";
+                        timestamp: string;
+                        services: {
+                            /** @enum {string} */
+                            database: "connected" | "disconnected";
+                        };
+                    };
+                };
             };
-            requestBody: {
+            /** @description A request the HTTP layer refuses before the route runs: malformed (400), headers too large (431). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getReady: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ready" | "not_ready";
+                        /** @enum {string} */
+                        reason?: "draining" | "database_unreachable" | "migrations_pending";
+                        /** @enum {string} */
+                        database?: "connected" | "unreachable";
+                        /** @enum {string} */
+                        migrations?: "complete" | "pending";
+                    };
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ready" | "not_ready";
+                        /** @enum {string} */
+                        reason?: "draining" | "database_unreachable" | "migrations_pending";
+                        /** @enum {string} */
+                        database?: "connected" | "unreachable";
+                        /** @enum {string} */
+                        migrations?: "complete" | "pending";
+                    };
+                };
+            };
+            /** @description A request the HTTP layer refuses before the route runs: malformed (400), headers too large (431). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Prometheus text exposition format */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description A request the HTTP layer refuses before the route runs: malformed (400), headers too large (431). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        org_id: number;
+                        org_name: string;
+                        /** @enum {string} */
+                        role: "admin" | "member" | "viewer";
+                        key_id: number | null;
+                        key_name: string | null;
+                        user_id: number | null;
+                    };
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listApiKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            key_id: number;
+                            org_id: number;
+                            name: string | null;
+                            /** @enum {string} */
+                            role: "admin" | "member" | "viewer";
+                            key_prefix: string;
+                            created_at: string;
+                            last_used_at: string | null;
+                            revoked_at: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createApiKey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    role: "admin" | "member" | "viewer";
+                    name?: string;
+                    org_id?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        key_id: number;
+                        org_id: number;
+                        name: string | null;
+                        /** @enum {string} */
+                        role: "admin" | "member" | "viewer";
+                        key_prefix: string;
+                        created_at: string;
+                        last_used_at: string | null;
+                        revoked_at: string | null;
+                        key: string;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A request with the same `Idempotency-Key` is still running past the wait (`idempotency_in_progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type`) (`bad_request`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used with another request (`idempotency_mismatch`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    revokeApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        key_id: number;
+                        org_id: number;
+                        name: string | null;
+                        /** @enum {string} */
+                        role: "admin" | "member" | "viewer";
+                        key_prefix: string;
+                        created_at: string;
+                        last_used_at: string | null;
+                        revoked_at: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postAuthSignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                    password: string;
+                    org_id?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: {
+                            user_id: number;
+                            email: string;
+                            name: string;
+                        };
+                        org: {
+                            org_id: number;
+                            name: string;
+                        };
+                        /** @enum {string} */
+                        role: "admin" | "member" | "viewer";
+                        orgs: {
+                            org_id: number;
+                            name: string;
+                            /** @enum {string} */
+                            role: "admin" | "member" | "viewer";
+                        }[];
+                        csrf_token: string;
+                        expires_at: string;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type`) (`bad_request`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postAuthSignOut: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A request with the same `Idempotency-Key` is still running past the wait (`idempotency_in_progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used with another request (`idempotency_mismatch`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postAuthSignOutEverywhere: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sessions_ended: number;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A request with the same `Idempotency-Key` is still running past the wait (`idempotency_in_progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used with another request (`idempotency_mismatch`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAuthSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: {
+                            user_id: number;
+                            email: string;
+                            name: string;
+                        };
+                        org: {
+                            org_id: number;
+                            name: string;
+                        };
+                        /** @enum {string} */
+                        role: "admin" | "member" | "viewer";
+                        orgs: {
+                            org_id: number;
+                            name: string;
+                            /** @enum {string} */
+                            role: "admin" | "member" | "viewer";
+                        }[];
+                        csrf_token: string;
+                        expires_at: string;
+                    };
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postAuthSessionOrg: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    org_id: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: {
+                            user_id: number;
+                            email: string;
+                            name: string;
+                        };
+                        org: {
+                            org_id: number;
+                            name: string;
+                        };
+                        /** @enum {string} */
+                        role: "admin" | "member" | "viewer";
+                        orgs: {
+                            org_id: number;
+                            name: string;
+                            /** @enum {string} */
+                            role: "admin" | "member" | "viewer";
+                        }[];
+                        csrf_token: string;
+                        expires_at: string;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A request with the same `Idempotency-Key` is still running past the wait (`idempotency_in_progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type`) (`bad_request`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used with another request (`idempotency_mismatch`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getUsersDirectory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            user_id: number;
+                            name: string;
+                            email: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getUsersByIdOpenWork: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user_id: number;
+                        open_tasks: number;
+                        open_pursuits: number;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postUsersByIdReassign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    to_user_id: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user_id: number;
+                        to_user_id: number | null;
+                        moved_tasks: number;
+                        moved_pursuits: number;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A request with the same `Idempotency-Key` is still running past the wait (`idempotency_in_progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type`) (`bad_request`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used with another request (`idempotency_mismatch`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            user_id: number;
+                            org_id: number;
+                            email: string;
+                            name: string;
+                            /** @enum {string} */
+                            role: "admin" | "member" | "viewer";
+                            /** @enum {string} */
+                            status: "active" | "deactivated";
+                            has_password: boolean;
+                            created_at: string;
+                            deactivated_at: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchUsersById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    role?: "admin" | "member" | "viewer";
+                    /** @enum {string} */
+                    status?: "active" | "deactivated";
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user_id: number;
+                        org_id: number;
+                        email: string;
+                        name: string;
+                        /** @enum {string} */
+                        role: "admin" | "member" | "viewer";
+                        /** @enum {string} */
+                        status: "active" | "deactivated";
+                        has_password: boolean;
+                        created_at: string;
+                        deactivated_at: string | null;
+                        open_work?: {
+                            user_id: number;
+                            open_tasks: number;
+                            open_pursuits: number;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the last active admin (demote, deactivate), or the status of someone who also belongs to other orgs (`conflict`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type`) (`bad_request`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteUsersByIdMembership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user_id: number;
+                        org_id: number;
+                        email: string;
+                        name: string;
+                        /** @enum {string} */
+                        role: "admin" | "member" | "viewer";
+                        /** @enum {string} */
+                        status: "active" | "deactivated";
+                        has_password: boolean;
+                        created_at: string;
+                        deactivated_at: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the last active admin (`conflict`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getTeams: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            team_id: number;
+                            name: string;
+                            members: {
+                                user_id: number;
+                                name: string;
+                                email: string;
+                                active: boolean;
+                            }[];
+                            created_at: string;
+                            updated_at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postTeams: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        team_id: number;
+                        name: string;
+                        members: {
+                            user_id: number;
+                            name: string;
+                            email: string;
+                            active: boolean;
+                        }[];
+                        created_at: string;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the name is taken in this org (`conflict`); or: A request with the same `Idempotency-Key` is still running past the wait (`idempotency_in_progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type`) (`bad_request`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used with another request (`idempotency_mismatch`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getTeamsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        team_id: number;
+                        name: string;
+                        members: {
+                            user_id: number;
+                            name: string;
+                            email: string;
+                            active: boolean;
+                        }[];
+                        created_at: string;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteTeamsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description an assignment rule names the team (`conflict`, `details.categories`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchTeamsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        team_id: number;
+                        name: string;
+                        members: {
+                            user_id: number;
+                            name: string;
+                            email: string;
+                            active: boolean;
+                        }[];
+                        created_at: string;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the name is taken in this org (`conflict`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type`) (`bad_request`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putTeamsByIdMembersByUserId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        team_id: number;
+                        name: string;
+                        members: {
+                            user_id: number;
+                            name: string;
+                            email: string;
+                            active: boolean;
+                        }[];
+                        created_at: string;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteTeamsByIdMembersByUserId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        team_id: number;
+                        name: string;
+                        members: {
+                            user_id: number;
+                            name: string;
+                            email: string;
+                            active: boolean;
+                        }[];
+                        created_at: string;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            invitation_id: string;
+                            org_id: number;
+                            email: string;
+                            /** @enum {string} */
+                            role: "admin" | "member" | "viewer";
+                            created_by: string;
+                            created_at: string;
+                            expires_at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createInvitation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                    /** @enum {string} */
+                    role: "admin" | "member" | "viewer";
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        invitation_id: string;
+                        org_id: number;
+                        email: string;
+                        /** @enum {string} */
+                        role: "admin" | "member" | "viewer";
+                        created_by: string;
+                        created_at: string;
+                        expires_at: string;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description already a member of this org, or no PUBLIC_URL to link to (`conflict`, `details.reason: "public_url_missing"`); or: A request with the same `Idempotency-Key` is still running past the wait (`idempotency_in_progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type`) (`bad_request`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used with another request (`idempotency_mismatch`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    revokeInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        invitation_id: string;
+                        org_id: number;
+                        email: string;
+                        /** @enum {string} */
+                        role: "admin" | "member" | "viewer";
+                        created_by: string;
+                        created_at: string;
+                        expires_at: string;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAuthInvitationsByToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        email: string;
+                        org: {
+                            org_id: number;
+                            name: string;
+                        };
+                        /** @enum {string} */
+                        role: "admin" | "member" | "viewer";
+                        expires_at: string;
+                        has_account: boolean;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postAuthInvitationsAccept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                    name: string;
+                    password: string;
+                    email?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: {
+                            user_id: number;
+                            email: string;
+                            name: string;
+                        };
+                        org: {
+                            org_id: number;
+                            name: string;
+                        };
+                        /** @enum {string} */
+                        role: "admin" | "member" | "viewer";
+                        orgs: {
+                            org_id: number;
+                            name: string;
+                            /** @enum {string} */
+                            role: "admin" | "member" | "viewer";
+                        }[];
+                        csrf_token: string;
+                        expires_at: string;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description an existing account's password is wrong (`invalid_credentials`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the account is deactivated (`forbidden`), or the request is cross-site (`csrf_failed`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description an unknown, used, revoked or expired token (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description already a member of the org (`conflict`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type`) (`bad_request`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postAuthPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted: queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "accepted";
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type`) (`bad_request`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postAuthPasswordResetConfirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: {
+                            user_id: number;
+                            email: string;
+                            name: string;
+                        };
+                        org: {
+                            org_id: number;
+                            name: string;
+                        };
+                        /** @enum {string} */
+                        role: "admin" | "member" | "viewer";
+                        orgs: {
+                            org_id: number;
+                            name: string;
+                            /** @enum {string} */
+                            role: "admin" | "member" | "viewer";
+                        }[];
+                        csrf_token: string;
+                        expires_at: string;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type`) (`bad_request`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAuthProviders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        password: true;
+                        oidc: {
+                            name: string;
+                            start_url: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A request the HTTP layer refuses before the route runs: malformed (400), headers too large (431). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAuthOidcStart: {
+        parameters: {
+            query?: {
+                /** @description The org to act in after sign-in (a preference: their first org otherwise) */
+                org_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Redirect (Location header) */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAuthOidcCallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Redirect (Location header) */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getWorkstreamSlaRules: {
+        parameters: {
+            query?: {
+                metric?: string;
+                active?: "0" | "1" | "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            rule_id: number;
+                            org_id: number;
+                            metric: string;
+                            threshold_hrs: number;
+                            first_response_hrs: number | null;
+                            warn_pct: number;
+                            is_active: boolean;
+                            calendar: {
+                                time_zone: string;
+                                /**
+                                 * @default [
+                                 *       1,
+                                 *       2,
+                                 *       3,
+                                 *       4,
+                                 *       5
+                                 *     ]
+                                 */
+                                days: number[];
+                                /** @default 09:00 */
+                                start: string;
+                                /** @default 17:00 */
+                                end: string;
+                                /** @default [] */
+                                holidays: string[];
+                            } | null;
+                            created_at: string;
+                            updated_at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postWorkstreamSlaRules: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    metric: string;
+                    threshold_hrs: number;
+                    /** @default null */
+                    first_response_hrs?: number | null;
+                    /** @default 75 */
+                    warn_pct?: number;
+                    /** @default true */
+                    is_active?: boolean;
+                    /** @default null */
+                    calendar?: {
+                        time_zone: string;
+                        /**
+                         * @default [
+                         *       1,
+                         *       2,
+                         *       3,
+                         *       4,
+                         *       5
+                         *     ]
+                         */
+                        days?: number[];
+                        /** @default 09:00 */
+                        start?: string;
+                        /** @default 17:00 */
+                        end?: string;
+                        /** @default [] */
+                        holidays?: string[];
+                    } | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        rule_id: number;
+                        org_id: number;
+                        metric: string;
+                        threshold_hrs: number;
+                        first_response_hrs: number | null;
+                        warn_pct: number;
+                        is_active: boolean;
+                        calendar: {
+                            time_zone: string;
+                            /**
+                             * @default [
+                             *       1,
+                             *       2,
+                             *       3,
+                             *       4,
+                             *       5
+                             *     ]
+                             */
+                            days: number[];
+                            /** @default 09:00 */
+                            start: string;
+                            /** @default 17:00 */
+                            end: string;
+                            /** @default [] */
+                            holidays: string[];
+                        } | null;
+                        created_at: string;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A request with the same `Idempotency-Key` is still running past the wait (`idempotency_in_progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type`) (`bad_request`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used with another request (`idempotency_mismatch`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteWorkstreamSlaRulesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchWorkstreamSlaRulesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    metric?: string;
+                    threshold_hrs?: number;
+                    first_response_hrs?: number | null;
+                    warn_pct?: number;
+                    is_active?: boolean;
+                    calendar?: {
+                        time_zone: string;
+                        /**
+                         * @default [
+                         *       1,
+                         *       2,
+                         *       3,
+                         *       4,
+                         *       5
+                         *     ]
+                         */
+                        days?: number[];
+                        /** @default 09:00 */
+                        start?: string;
+                        /** @default 17:00 */
+                        end?: string;
+                        /** @default [] */
+                        holidays?: string[];
+                    } | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        rule_id: number;
+                        org_id: number;
+                        metric: string;
+                        threshold_hrs: number;
+                        first_response_hrs: number | null;
+                        warn_pct: number;
+                        is_active: boolean;
+                        calendar: {
+                            time_zone: string;
+                            /**
+                             * @default [
+                             *       1,
+                             *       2,
+                             *       3,
+                             *       4,
+                             *       5
+                             *     ]
+                             */
+                            days: number[];
+                            /** @default 09:00 */
+                            start: string;
+                            /** @default 17:00 */
+                            end: string;
+                            /** @default [] */
+                            holidays: string[];
+                        } | null;
+                        created_at: string;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type`) (`bad_request`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getWorkstreamSlaBreaches: {
+        parameters: {
+            query?: {
+                page?: string;
+                limit?: string;
+                /** @description Continue after the last row of a page: its `pagination.next_cursor`, unchanged */
+                cursor?: string;
+                open?: "0" | "1" | "true" | "false";
+                item_type?: "candidate" | "pursuit" | "task";
+                item_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            breach_id: number;
+                            org_id: number;
+                            item_type: string;
+                            item_id: string;
+                            rule_id: number;
+                            metric: string;
+                            reason_code: string;
+                            breached_at: string;
+                            resolved_at: string | null;
+                        }[];
+                        pagination: {
+                            page: number;
+                            limit: number;
+                            total: number;
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postSlaTasksByTaskIdPause: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        task_id: string;
+                        sla_paused: boolean;
+                        sla_paused_at: string | null;
+                        sla_deadline: string | null;
+                        sla_status: string;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the task is completed (`conflict`); or: A request with the same `Idempotency-Key` is still running past the wait (`idempotency_in_progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used with another request (`idempotency_mismatch`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postSlaTasksByTaskIdResume: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        task_id: string;
+                        sla_paused: boolean;
+                        sla_paused_at: string | null;
+                        sla_deadline: string | null;
+                        sla_status: string;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A request with the same `Idempotency-Key` is still running past the wait (`idempotency_in_progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used with another request (`idempotency_mismatch`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSlaSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        high_value_threshold: number;
+                        currency: string;
+                    };
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchSlaSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    high_value_threshold: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        high_value_threshold: number;
+                        currency: string;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type`) (`bad_request`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listTasks: {
+        parameters: {
+            query?: {
+                org_id?: string;
+                status?: "RED" | "YELLOW" | "GREEN" | "COMPLETED";
+                category?: string;
+                owner?: string;
+                owner_user_id?: "me" | string;
+                priority?: "CRITICAL" | "HIGH" | "MEDIUM" | "NORMAL";
+                /** @description A date (YYYY-MM-DD: a whole day in the time zone `tz`, UTC by default) or an ISO-8601 instant */
+                from?: string;
+                /** @description A date (YYYY-MM-DD: a whole day in the time zone `tz`, UTC by default) or an ISO-8601 instant */
+                to?: string;
+                tz?: string;
+                search?: string;
+                page?: string;
+                limit?: string;
+                /** @description Continue after the last row of a page: its `pagination.next_cursor`, unchanged */
+                cursor?: string;
+                /** @description csv: every matching row as CSV, streamed (paging does not apply); also Accept: text/csv */
+                format?: "json" | "csv";
+                sort?: "sla_deadline" | "created_at" | "updated_at" | "dollar_value" | "priority" | "status";
+                direction?: "asc" | "desc";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            task_id: string;
+                            org_id: number;
+                            workflow_category: string;
+                            /** @enum {string} */
+                            task_status: "RED" | "YELLOW" | "GREEN" | "COMPLETED";
+                            title: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            priority: "CRITICAL" | "HIGH" | "MEDIUM" | "NORMAL";
+                            current_owner: string | null;
+                            owner_email: string | null;
+                            owner_user_id: number | null;
+                            owner_name: string | null;
+                            dollar_value: number;
+                            currency: string;
+                            sla_deadline: string | null;
+                            /** @enum {string} */
+                            sla_status: "ok" | "warning" | "breached";
+                            sla_paused_at: string | null;
+                            sla_warned_at: string | null;
+                            sla_breached_at: string | null;
+                            entities: {
+                                [key: string]: unknown;
+                            };
+                            customer_name: string | null;
+                            po_number: string | null;
+                            quote_number: string | null;
+                            /** @enum {string} */
+                            source_type: "email" | "manual" | "api";
+                            source_message_id: string | null;
+                            source_sender: string | null;
+                            source_subject: string | null;
+                            source_received_at: string | null;
+                            signal_id: number | null;
+                            pattern_id: number | null;
+                            category_reason: string | null;
+                            tags: string[];
+                            created_by: string | null;
+                            created_at: string;
+                            updated_at: string;
+                            first_response_at: string | null;
+                            completed_at: string | null;
+                            resolution_hours: number | null;
+                            first_response_due_at: string | null;
+                            /** @enum {string} */
+                            first_response_status: "ok" | "warning" | "breached";
+                            version: number;
+                        }[];
+                        pagination: {
+                            page: number;
+                            limit: number;
+                            total: number;
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createTask: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "workflow_category": "quote_request",
+                 *       "title": "Quote 40 valves for Acme",
+                 *       "priority": "HIGH",
+                 *       "customer_name": "Acme",
+                 *       "dollar_value": 12500,
+                 *       "currency": "USD",
+                 *       "tags": [
+                 *         "valves"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    org_id?: number;
+                    workflow_category: string;
+                    title: string;
+                    description?: string | null;
+                    /** @enum {string} */
+                    task_status?: "RED" | "YELLOW" | "GREEN" | "COMPLETED";
+                    /** @enum {string} */
+                    priority?: "CRITICAL" | "HIGH" | "MEDIUM" | "NORMAL";
+                    current_owner?: string | null;
+                    owner_email?: string | null;
+                    owner_user_id?: number | null;
+                    dollar_value?: number;
+                    currency?: string;
+                    /** Format: date-time */
+                    sla_deadline?: string;
+                    entities?: {
+                        [key: string]: unknown;
+                    };
+                    customer_name?: string | null;
+                    po_number?: string | null;
+                    quote_number?: string | null;
+                    /** @enum {string} */
+                    source_type?: "email" | "manual" | "api";
+                    source_message_id?: string | null;
+                    source_sender?: string | null;
+                    source_subject?: string | null;
+                    source_received_at?: string | null;
+                    signal_id?: number | null;
+                    pattern_id?: number | null;
+                    category_reason?: string | null;
+                    tags?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The item's version as a strong entity tag ("<version>"); send it back in If-Match to write only over what you read */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        task_id: string;
+                        org_id: number;
+                        workflow_category: string;
+                        /** @enum {string} */
+                        task_status: "RED" | "YELLOW" | "GREEN" | "COMPLETED";
+                        title: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        priority: "CRITICAL" | "HIGH" | "MEDIUM" | "NORMAL";
+                        current_owner: string | null;
+                        owner_email: string | null;
+                        owner_user_id: number | null;
+                        owner_name: string | null;
+                        dollar_value: number;
+                        currency: string;
+                        sla_deadline: string | null;
+                        /** @enum {string} */
+                        sla_status: "ok" | "warning" | "breached";
+                        sla_paused_at: string | null;
+                        sla_warned_at: string | null;
+                        sla_breached_at: string | null;
+                        entities: {
+                            [key: string]: unknown;
+                        };
+                        customer_name: string | null;
+                        po_number: string | null;
+                        quote_number: string | null;
+                        /** @enum {string} */
+                        source_type: "email" | "manual" | "api";
+                        source_message_id: string | null;
+                        source_sender: string | null;
+                        source_subject: string | null;
+                        source_received_at: string | null;
+                        signal_id: number | null;
+                        pattern_id: number | null;
+                        category_reason: string | null;
+                        tags: string[];
+                        created_by: string | null;
+                        created_at: string;
+                        updated_at: string;
+                        first_response_at: string | null;
+                        completed_at: string | null;
+                        resolution_hours: number | null;
+                        first_response_due_at: string | null;
+                        /** @enum {string} */
+                        first_response_status: "ok" | "warning" | "breached";
+                        version: number;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A request with the same `Idempotency-Key` is still running past the wait (`idempotency_in_progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type`) (`bad_request`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used with another request (`idempotency_mismatch`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The item's version as a strong entity tag ("<version>"); send it back in If-Match to write only over what you read */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        task_id: string;
+                        org_id: number;
+                        workflow_category: string;
+                        /** @enum {string} */
+                        task_status: "RED" | "YELLOW" | "GREEN" | "COMPLETED";
+                        title: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        priority: "CRITICAL" | "HIGH" | "MEDIUM" | "NORMAL";
+                        current_owner: string | null;
+                        owner_email: string | null;
+                        owner_user_id: number | null;
+                        owner_name: string | null;
+                        dollar_value: number;
+                        currency: string;
+                        sla_deadline: string | null;
+                        /** @enum {string} */
+                        sla_status: "ok" | "warning" | "breached";
+                        sla_paused_at: string | null;
+                        sla_warned_at: string | null;
+                        sla_breached_at: string | null;
+                        entities: {
+                            [key: string]: unknown;
+                        };
+                        customer_name: string | null;
+                        po_number: string | null;
+                        quote_number: string | null;
+                        /** @enum {string} */
+                        source_type: "email" | "manual" | "api";
+                        source_message_id: string | null;
+                        source_sender: string | null;
+                        source_subject: string | null;
+                        source_received_at: string | null;
+                        signal_id: number | null;
+                        pattern_id: number | null;
+                        category_reason: string | null;
+                        tags: string[];
+                        created_by: string | null;
+                        created_at: string;
+                        updated_at: string;
+                        first_response_at: string | null;
+                        completed_at: string | null;
+                        resolution_hours: number | null;
+                        first_response_due_at: string | null;
+                        /** @enum {string} */
+                        first_response_status: "ok" | "warning" | "breached";
+                        version: number;
+                        history: {
+                            history_id: number;
+                            from_status: ("RED" | "YELLOW" | "GREEN" | "COMPLETED") | null;
+                            /** @enum {string} */
+                            to_status: "RED" | "YELLOW" | "GREEN" | "COMPLETED";
+                            changed_by: string;
+                            reason: string | null;
+                            changed_at: string;
+                        }[];
+                        messages: {
+                            task_message_id: number;
+                            message_id: string | null;
+                            /** @enum {string} */
+                            direction: "inbound" | "outbound";
+                            sender: string | null;
+                            subject: string | null;
+                            snippet: string | null;
+                            received_at: string;
+                            signal_id: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteTask: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. The ETag of the item as you read it (e.g. "3"): the write happens only while the item is still at that version, else 412 precondition_failed and nothing is written. * matches any existing item; without the header the write is unconditional; a malformed value is 400. */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The item changed since the `If-Match` version was read (`precondition_failed`). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateTask: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. The ETag of the item as you read it (e.g. "3"): the write happens only while the item is still at that version, else 412 precondition_failed and nothing is written. * matches any existing item; without the header the write is unconditional; a malformed value is 400. */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "task_status": "YELLOW",
+                 *       "current_owner": "Ada",
+                 *       "reason": "Waiting for the drawings"
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    task_status?: "RED" | "YELLOW" | "GREEN" | "COMPLETED";
+                    workflow_category?: string;
+                    title?: string;
+                    description?: string | null;
+                    /** @enum {string} */
+                    priority?: "CRITICAL" | "HIGH" | "MEDIUM" | "NORMAL";
+                    current_owner?: string | null;
+                    owner_email?: string | null;
+                    owner_user_id?: number | null;
+                    dollar_value?: number;
+                    /** Format: date-time */
+                    sla_deadline?: string;
+                    entities?: {
+                        [key: string]: unknown;
+                    };
+                    customer_name?: string | null;
+                    po_number?: string | null;
+                    quote_number?: string | null;
+                    category_reason?: string | null;
+                    tags?: string[];
+                    first_response_at?: string | null;
+                    org_id?: number;
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The item's version as a strong entity tag ("<version>"); send it back in If-Match to write only over what you read */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        task_id: string;
+                        org_id: number;
+                        workflow_category: string;
+                        /** @enum {string} */
+                        task_status: "RED" | "YELLOW" | "GREEN" | "COMPLETED";
+                        title: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        priority: "CRITICAL" | "HIGH" | "MEDIUM" | "NORMAL";
+                        current_owner: string | null;
+                        owner_email: string | null;
+                        owner_user_id: number | null;
+                        owner_name: string | null;
+                        dollar_value: number;
+                        currency: string;
+                        sla_deadline: string | null;
+                        /** @enum {string} */
+                        sla_status: "ok" | "warning" | "breached";
+                        sla_paused_at: string | null;
+                        sla_warned_at: string | null;
+                        sla_breached_at: string | null;
+                        entities: {
+                            [key: string]: unknown;
+                        };
+                        customer_name: string | null;
+                        po_number: string | null;
+                        quote_number: string | null;
+                        /** @enum {string} */
+                        source_type: "email" | "manual" | "api";
+                        source_message_id: string | null;
+                        source_sender: string | null;
+                        source_subject: string | null;
+                        source_received_at: string | null;
+                        signal_id: number | null;
+                        pattern_id: number | null;
+                        category_reason: string | null;
+                        tags: string[];
+                        created_by: string | null;
+                        created_at: string;
+                        updated_at: string;
+                        first_response_at: string | null;
+                        completed_at: string | null;
+                        resolution_hours: number | null;
+                        first_response_due_at: string | null;
+                        /** @enum {string} */
+                        first_response_status: "ok" | "warning" | "breached";
+                        version: number;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The item changed since the `If-Match` version was read (`precondition_failed`). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type`) (`bad_request`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    workflowList: {
+        parameters: {
+            query?: {
+                org_id?: string;
+                status?: "RED" | "YELLOW" | "GREEN" | "COMPLETED";
+                category?: string;
+                owner?: string;
+                owner_user_id?: "me" | string;
+                priority?: "CRITICAL" | "HIGH" | "MEDIUM" | "NORMAL";
+                /** @description A date (YYYY-MM-DD: a whole day in the time zone `tz`, UTC by default) or an ISO-8601 instant */
+                from?: string;
+                /** @description A date (YYYY-MM-DD: a whole day in the time zone `tz`, UTC by default) or an ISO-8601 instant */
+                to?: string;
+                tz?: string;
+                search?: string;
+                page?: string;
+                limit?: string;
+                /** @description Continue after the last row of a page: its `pagination.next_cursor`, unchanged */
+                cursor?: string;
+                /** @description csv: every matching row as CSV, streamed (paging does not apply); also Accept: text/csv */
+                format?: "json" | "csv";
+                sort?: "sla_deadline" | "created_at" | "updated_at" | "dollar_value" | "priority" | "status";
+                direction?: "asc" | "desc";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            task_id: string;
+                            org_id: number;
+                            workflow_category: string;
+                            /** @enum {string} */
+                            task_status: "RED" | "YELLOW" | "GREEN" | "COMPLETED";
+                            title: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            priority: "CRITICAL" | "HIGH" | "MEDIUM" | "NORMAL";
+                            current_owner: string | null;
+                            owner_email: string | null;
+                            owner_user_id: number | null;
+                            owner_name: string | null;
+                            dollar_value: number;
+                            currency: string;
+                            sla_deadline: string | null;
+                            /** @enum {string} */
+                            sla_status: "ok" | "warning" | "breached";
+                            sla_paused_at: string | null;
+                            sla_warned_at: string | null;
+                            sla_breached_at: string | null;
+                            entities: {
+                                [key: string]: unknown;
+                            };
+                            customer_name: string | null;
+                            po_number: string | null;
+                            quote_number: string | null;
+                            /** @enum {string} */
+                            source_type: "email" | "manual" | "api";
+                            source_message_id: string | null;
+                            source_sender: string | null;
+                            source_subject: string | null;
+                            source_received_at: string | null;
+                            signal_id: number | null;
+                            pattern_id: number | null;
+                            category_reason: string | null;
+                            tags: string[];
+                            created_by: string | null;
+                            created_at: string;
+                            updated_at: string;
+                            first_response_at: string | null;
+                            completed_at: string | null;
+                            resolution_hours: number | null;
+                            first_response_due_at: string | null;
+                            /** @enum {string} */
+                            first_response_status: "ok" | "warning" | "breached";
+                            version: number;
+                        }[];
+                        pagination: {
+                            page: number;
+                            limit: number;
+                            total: number;
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    workflowGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The item's version as a strong entity tag ("<version>"); send it back in If-Match to write only over what you read */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        task_id: string;
+                        org_id: number;
+                        workflow_category: string;
+                        /** @enum {string} */
+                        task_status: "RED" | "YELLOW" | "GREEN" | "COMPLETED";
+                        title: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        priority: "CRITICAL" | "HIGH" | "MEDIUM" | "NORMAL";
+                        current_owner: string | null;
+                        owner_email: string | null;
+                        owner_user_id: number | null;
+                        owner_name: string | null;
+                        dollar_value: number;
+                        currency: string;
+                        sla_deadline: string | null;
+                        /** @enum {string} */
+                        sla_status: "ok" | "warning" | "breached";
+                        sla_paused_at: string | null;
+                        sla_warned_at: string | null;
+                        sla_breached_at: string | null;
+                        entities: {
+                            [key: string]: unknown;
+                        };
+                        customer_name: string | null;
+                        po_number: string | null;
+                        quote_number: string | null;
+                        /** @enum {string} */
+                        source_type: "email" | "manual" | "api";
+                        source_message_id: string | null;
+                        source_sender: string | null;
+                        source_subject: string | null;
+                        source_received_at: string | null;
+                        signal_id: number | null;
+                        pattern_id: number | null;
+                        category_reason: string | null;
+                        tags: string[];
+                        created_by: string | null;
+                        created_at: string;
+                        updated_at: string;
+                        first_response_at: string | null;
+                        completed_at: string | null;
+                        resolution_hours: number | null;
+                        first_response_due_at: string | null;
+                        /** @enum {string} */
+                        first_response_status: "ok" | "warning" | "breached";
+                        version: number;
+                        history: {
+                            history_id: number;
+                            from_status: ("RED" | "YELLOW" | "GREEN" | "COMPLETED") | null;
+                            /** @enum {string} */
+                            to_status: "RED" | "YELLOW" | "GREEN" | "COMPLETED";
+                            changed_by: string;
+                            reason: string | null;
+                            changed_at: string;
+                        }[];
+                        messages: {
+                            task_message_id: number;
+                            message_id: string | null;
+                            /** @enum {string} */
+                            direction: "inbound" | "outbound";
+                            sender: string | null;
+                            subject: string | null;
+                            snippet: string | null;
+                            received_at: string;
+                            signal_id: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    workflowCreate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "workflow_category": "quote_request",
+                 *       "title": "Quote 40 valves for Acme",
+                 *       "priority": "HIGH",
+                 *       "customer_name": "Acme",
+                 *       "dollar_value": 12500,
+                 *       "currency": "USD",
+                 *       "tags": [
+                 *         "valves"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    org_id?: number;
+                    workflow_category: string;
+                    title: string;
+                    description?: string | null;
+                    /** @enum {string} */
+                    task_status?: "RED" | "YELLOW" | "GREEN" | "COMPLETED";
+                    /** @enum {string} */
+                    priority?: "CRITICAL" | "HIGH" | "MEDIUM" | "NORMAL";
+                    current_owner?: string | null;
+                    owner_email?: string | null;
+                    owner_user_id?: number | null;
+                    dollar_value?: number;
+                    currency?: string;
+                    /** Format: date-time */
+                    sla_deadline?: string;
+                    entities?: {
+                        [key: string]: unknown;
+                    };
+                    customer_name?: string | null;
+                    po_number?: string | null;
+                    quote_number?: string | null;
+                    /** @enum {string} */
+                    source_type?: "email" | "manual" | "api";
+                    source_message_id?: string | null;
+                    source_sender?: string | null;
+                    source_subject?: string | null;
+                    source_received_at?: string | null;
+                    signal_id?: number | null;
+                    pattern_id?: number | null;
+                    category_reason?: string | null;
+                    tags?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The item's version as a strong entity tag ("<version>"); send it back in If-Match to write only over what you read */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        task_id: string;
+                        org_id: number;
+                        workflow_category: string;
+                        /** @enum {string} */
+                        task_status: "RED" | "YELLOW" | "GREEN" | "COMPLETED";
+                        title: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        priority: "CRITICAL" | "HIGH" | "MEDIUM" | "NORMAL";
+                        current_owner: string | null;
+                        owner_email: string | null;
+                        owner_user_id: number | null;
+                        owner_name: string | null;
+                        dollar_value: number;
+                        currency: string;
+                        sla_deadline: string | null;
+                        /** @enum {string} */
+                        sla_status: "ok" | "warning" | "breached";
+                        sla_paused_at: string | null;
+                        sla_warned_at: string | null;
+                        sla_breached_at: string | null;
+                        entities: {
+                            [key: string]: unknown;
+                        };
+                        customer_name: string | null;
+                        po_number: string | null;
+                        quote_number: string | null;
+                        /** @enum {string} */
+                        source_type: "email" | "manual" | "api";
+                        source_message_id: string | null;
+                        source_sender: string | null;
+                        source_subject: string | null;
+                        source_received_at: string | null;
+                        signal_id: number | null;
+                        pattern_id: number | null;
+                        category_reason: string | null;
+                        tags: string[];
+                        created_by: string | null;
+                        created_at: string;
+                        updated_at: string;
+                        first_response_at: string | null;
+                        completed_at: string | null;
+                        resolution_hours: number | null;
+                        first_response_due_at: string | null;
+                        /** @enum {string} */
+                        first_response_status: "ok" | "warning" | "breached";
+                        version: number;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A request with the same `Idempotency-Key` is still running past the wait (`idempotency_in_progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type`) (`bad_request`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used with another request (`idempotency_mismatch`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    workflowUpdate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. The ETag of the item as you read it (e.g. "3"): the write happens only while the item is still at that version, else 412 precondition_failed and nothing is written. * matches any existing item; without the header the write is unconditional; a malformed value is 400. */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "updates": {
+                 *         "task_status": "COMPLETED"
+                 *       },
+                 *       "reason": "Shipped on Monday"
+                 *     }
+                 */
+                "application/json": {
+                    org_id?: number;
+                    updates: {
+                        /** @enum {string} */
+                        task_status?: "RED" | "YELLOW" | "GREEN" | "COMPLETED";
+                        workflow_category?: string;
+                        title?: string;
+                        description?: string | null;
+                        /** @enum {string} */
+                        priority?: "CRITICAL" | "HIGH" | "MEDIUM" | "NORMAL";
+                        current_owner?: string | null;
+                        owner_email?: string | null;
+                        owner_user_id?: number | null;
+                        dollar_value?: number;
+                        /** Format: date-time */
+                        sla_deadline?: string;
+                        entities?: {
+                            [key: string]: unknown;
+                        };
+                        customer_name?: string | null;
+                        po_number?: string | null;
+                        quote_number?: string | null;
+                        category_reason?: string | null;
+                        tags?: string[];
+                        first_response_at?: string | null;
+                    };
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The item's version as a strong entity tag ("<version>"); send it back in If-Match to write only over what you read */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        task_id: string;
+                        org_id: number;
+                        workflow_category: string;
+                        /** @enum {string} */
+                        task_status: "RED" | "YELLOW" | "GREEN" | "COMPLETED";
+                        title: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        priority: "CRITICAL" | "HIGH" | "MEDIUM" | "NORMAL";
+                        current_owner: string | null;
+                        owner_email: string | null;
+                        owner_user_id: number | null;
+                        owner_name: string | null;
+                        dollar_value: number;
+                        currency: string;
+                        sla_deadline: string | null;
+                        /** @enum {string} */
+                        sla_status: "ok" | "warning" | "breached";
+                        sla_paused_at: string | null;
+                        sla_warned_at: string | null;
+                        sla_breached_at: string | null;
+                        entities: {
+                            [key: string]: unknown;
+                        };
+                        customer_name: string | null;
+                        po_number: string | null;
+                        quote_number: string | null;
+                        /** @enum {string} */
+                        source_type: "email" | "manual" | "api";
+                        source_message_id: string | null;
+                        source_sender: string | null;
+                        source_subject: string | null;
+                        source_received_at: string | null;
+                        signal_id: number | null;
+                        pattern_id: number | null;
+                        category_reason: string | null;
+                        tags: string[];
+                        created_by: string | null;
+                        created_at: string;
+                        updated_at: string;
+                        first_response_at: string | null;
+                        completed_at: string | null;
+                        resolution_hours: number | null;
+                        first_response_due_at: string | null;
+                        /** @enum {string} */
+                        first_response_status: "ok" | "warning" | "breached";
+                        version: number;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The item changed since the `If-Match` version was read (`precondition_failed`). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type`) (`bad_request`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    workflowDelete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. The ETag of the item as you read it (e.g. "3"): the write happens only while the item is still at that version, else 412 precondition_failed and nothing is written. * matches any existing item; without the header the write is unconditional; a malformed value is 400. */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The item's version as a strong entity tag ("<version>"); send it back in If-Match to write only over what you read */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        taskId: string;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The item changed since the `If-Match` version was read (`precondition_failed`). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getWorkflowMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total_tasks: number;
+                        red_tasks: number;
+                        yellow_tasks: number;
+                        green_tasks: number;
+                        completed_tasks: number;
+                        revenue_at_risk: number;
+                        sla_violations: number;
+                        tasks_last_24h: number;
+                        sla_met_percentage: number;
+                    };
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getWorkflowAnalytics: {
+        parameters: {
+            query?: {
+                org_id?: string;
+                granularity?: "day" | "week" | "month";
+                /** @description A date (YYYY-MM-DD: a whole day in the time zone `tz`, UTC by default) or an ISO-8601 instant */
+                from?: string;
+                /** @description A date (YYYY-MM-DD: a whole day in the time zone `tz`, UTC by default) or an ISO-8601 instant */
+                to?: string;
+                category?: string;
+                tz?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        granularity: "day" | "week" | "month";
+                        tz: string;
+                        from: string;
+                        to: string;
+                        points: {
+                            bucket: string;
+                            start: string;
+                            end: string;
+                            created: number;
+                            completed: number;
+                            violations: number;
+                            dollar_value_created: number;
+                            dollar_value_completed: number;
+                            avg_resolution_hours: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getWorkflowCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        workflow_category: string;
+                        total_tasks: number;
+                        open_tasks: number;
+                        completed_tasks: number;
+                        completion_rate: number;
+                        avg_resolution_hrs: number | null;
+                        sla_met_percentage: number;
+                        efficiency_score: number;
+                    }[];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getWorkflowOwners: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        owner_user_id: number | null;
+                        current_owner: string | null;
+                        open_tasks: number;
+                        red_tasks: number;
+                        yellow_tasks: number;
+                        open_dollar_value: number;
+                        pressure_score: number;
+                    }[];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getWorkflowRealtime: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        open_red: number;
+                        open_yellow: number;
+                        open_green: number;
+                        changes_last_hour: number;
+                        created_last_24h: number;
+                        breaches_open: number;
+                    };
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getWorkflowPatterns: {
+        parameters: {
+            query?: {
+                page?: string;
+                limit?: string;
+                /** @description Continue after the last row of a page: its `pagination.next_cursor`, unchanged */
+                cursor?: string;
+                category?: string;
+                org_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            pattern_id: number;
+                            signature: string;
+                            category: string;
+                            example_subject: string | null;
+                            occurrences: number;
+                            first_seen: string;
+                            last_seen: string;
+                            avg_resolution_hrs: number | null;
+                        }[];
+                        pagination: {
+                            page: number;
+                            limit: number;
+                            total: number;
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getOutboxStats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        pending: number;
+                        in_flight: number;
+                        failed_waiting: number;
+                        dead_lettered: number;
+                        oldest_pending_at: string | null;
+                        oldest_pending_age_s: number | null;
+                    };
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getOutboxDeadLetters: {
+        parameters: {
+            query?: {
+                page?: string;
+                limit?: string;
+                /** @description Continue after the last row of a page: its `pagination.next_cursor`, unchanged */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            work_event_id: number;
+                            event_name: string;
+                            item_type: string;
+                            item_id: string;
+                            payload: {
+                                [key: string]: unknown;
+                            };
+                            attempts: number;
+                            last_error: string | null;
+                            created_at: string;
+                            dead_letter_at: string;
+                        }[];
+                        pagination: {
+                            page: number;
+                            limit: number;
+                            total: number;
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postOutboxDeadLettersByIdRetry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted: queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        work_event_id: number;
+                        /** @enum {string} */
+                        status: "queued";
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not dead-lettered (`conflict`); or: A request with the same `Idempotency-Key` is still running past the wait (`idempotency_in_progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used with another request (`idempotency_mismatch`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postOutboxDeadLettersByIdDiscard: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        work_event_id: number;
+                        /** @enum {string} */
+                        status: "discarded";
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not dead-lettered: pending, delivered or already discarded (`conflict`); or: A request with the same `Idempotency-Key` is still running past the wait (`idempotency_in_progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used with another request (`idempotency_mismatch`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAudit: {
+        parameters: {
+            query?: {
+                page?: string;
+                limit?: string;
+                /** @description Continue after the last row of a page: its `pagination.next_cursor`, unchanged */
+                cursor?: string;
+                event_name?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            work_event_id: number;
+                            org_id: number;
+                            event_name: string;
+                            item_type: string;
+                            item_id: string;
+                            payload: {
+                                [key: string]: unknown;
+                            };
+                            actor: string | null;
+                            happened_at: string;
+                            processed_at: string | null;
+                        }[];
+                        pagination: {
+                            page: number;
+                            limit: number;
+                            total: number;
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: {
+                page?: string;
+                limit?: string;
+                /** @description Continue after the last row of a page: its `pagination.next_cursor`, unchanged */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            webhook_id: number;
+                            org_id: number;
+                            url: string;
+                            events: string[];
+                            is_active: boolean;
+                            created_at: string;
+                            secret_prefix: string;
+                        }[];
+                        pagination: {
+                            page: number;
+                            limit: number;
+                            total: number;
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "https://hooks.acme.example/flowledger",
+                 *       "events": [
+                 *         "pursuit.*",
+                 *         "task.created"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    url: string;
+                    secret?: string;
+                    /** @default [] */
+                    events?: string[];
+                    /** @default true */
+                    is_active?: boolean;
+                    org_id?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        webhook_id: number;
+                        org_id: number;
+                        url: string;
+                        events: string[];
+                        is_active: boolean;
+                        created_at: string;
+                        secret_prefix: string;
+                        secret: string;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A request with the same `Idempotency-Key` is still running past the wait (`idempotency_in_progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type`) (`bad_request`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used with another request (`idempotency_mismatch`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        webhook_id: number;
+                        org_id: number;
+                        url: string;
+                        events: string[];
+                        is_active: boolean;
+                        created_at: string;
+                        secret_prefix: string;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        webhook_id: number;
+                        org_id: number;
+                        url: string;
+                        events: string[];
+                        is_active: boolean;
+                        created_at: string;
+                        secret_prefix: string;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    url?: string;
+                    events?: string[];
+                    is_active?: boolean;
+                    /** @enum {boolean} */
+                    rotate_secret?: true;
+                    org_id?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        webhook_id: number;
+                        org_id: number;
+                        url: string;
+                        events: string[];
+                        is_active: boolean;
+                        created_at: string;
+                        secret_prefix: string;
+                        secret?: string;
+                        previous_secret_expires_at?: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type`) (`bad_request`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                page?: string;
+                limit?: string;
+                /** @description Continue after the last row of a page: its `pagination.next_cursor`, unchanged */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            delivery_id: number;
+                            webhook_id: number;
+                            work_event_id: number;
+                            attempt: number;
+                            status_code: number | null;
+                            succeeded: boolean;
+                            error: string | null;
+                            duration_ms: number | null;
+                            created_at: string;
+                        }[];
+                        pagination: {
+                            page: number;
+                            limit: number;
+                            total: number;
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    redriveWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted: queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        delivery_id: number;
+                        webhook_id: number;
+                        work_event_id: number;
+                        deliver_event_id: number;
+                        /** @enum {string} */
+                        status: "queued";
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the event was delivered (a 2xx is never repeated), or the endpoint is paused (`conflict`); or: A request with the same `Idempotency-Key` is still running past the wait (`idempotency_in_progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used with another request (`idempotency_mismatch`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getWorkstreamToday: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        item_type: "candidate" | "pursuit";
+                        item_id: number;
+                        title: string | null;
+                        status: string;
+                        updated_at: string;
+                        due_date: string | null;
+                        sla_metric: string | null;
+                        /** @enum {string} */
+                        badge: "red" | "amber" | "green";
+                    }[];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getWorkstreamStats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        signals: {
+                            total: number;
+                            recent: number;
+                        };
+                        candidates: {
+                            total: number;
+                            recent: number;
+                        };
+                        pursuits: {
+                            total: number;
+                            recent: number;
+                        };
+                    };
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getWorkstreamEvents: {
+        parameters: {
+            query?: {
+                page?: string;
+                limit?: string;
+                /** @description Continue after the last row of a page: its `pagination.next_cursor`, unchanged */
+                cursor?: string;
+                item_type?: "signal" | "candidate" | "pursuit" | "proposal";
+                item_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            work_event_id: number;
+                            org_id: number;
+                            event_name: string;
+                            item_type: string;
+                            item_id: string;
+                            payload: {
+                                [key: string]: unknown;
+                            };
+                            actor: string | null;
+                            happened_at: string;
+                            processed_at: string | null;
+                        }[];
+                        pagination: {
+                            page: number;
+                            limit: number;
+                            total: number;
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listSignals: {
+        parameters: {
+            query?: {
+                page?: string;
+                limit?: string;
+                /** @description Continue after the last row of a page: its `pagination.next_cursor`, unchanged */
+                cursor?: string;
+                source_type?: string;
+                /** @description A date (YYYY-MM-DD: a whole day in the time zone `tz`, UTC by default) or an ISO-8601 instant */
+                since?: string;
+                /** @description A date (YYYY-MM-DD: a whole day in the time zone `tz`, UTC by default) or an ISO-8601 instant */
+                until?: string;
+                tz?: string;
+                /** @description csv: every matching row as CSV, streamed (paging does not apply); also Accept: text/csv */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            signal_id: number;
+                            org_id: number;
+                            source_type: string;
+                            source_ref: string | null;
+                            snippet: string | null;
+                            contact_id: string | null;
+                            client_id: string | null;
+                            ts: string;
+                            problem_phrase: string | null;
+                            solution_hint: string | null;
+                            urgency_score: number | null;
+                            dedupe_key: string;
+                            cluster_id: string | null;
+                            owner_user_id: string | null;
+                            created_at: string;
+                            updated_at: string;
+                            version: number;
+                        }[];
+                        pagination: {
+                            page: number;
+                            limit: number;
+                            total: number;
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createSignals: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    source_type: string;
+                    source_ref?: string | null;
+                    snippet?: string | null;
+                    contact_id?: string | null;
+                    client_id?: string | null;
+                    /** Format: date-time */
+                    ts?: string;
+                    problem_phrase?: string | null;
+                    solution_hint?: string | null;
+                    urgency_score?: number | null;
+                    dedupe_key?: string;
+                    cluster_id?: string | null;
+                    owner_user_id?: string | null;
+                    org_id?: number;
+                } | {
+                    signals: {
+                        source_type: string;
+                        source_ref?: string | null;
+                        snippet?: string | null;
+                        contact_id?: string | null;
+                        client_id?: string | null;
+                        /** Format: date-time */
+                        ts?: string;
+                        problem_phrase?: string | null;
+                        solution_hint?: string | null;
+                        urgency_score?: number | null;
+                        dedupe_key?: string;
+                        cluster_id?: string | null;
+                        owner_user_id?: string | null;
+                        org_id?: number;
+                    }[];
+                    org_id?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Nothing new: every dedupe_key was known; the existing signal(s) */
+            200: {
+                headers: {
+                    /** @description The item's version as a strong entity tag ("<version>"); send it back in If-Match to write only over what you read */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        signal_id: number;
+                        org_id: number;
+                        source_type: string;
+                        source_ref: string | null;
+                        snippet: string | null;
+                        contact_id: string | null;
+                        client_id: string | null;
+                        ts: string;
+                        problem_phrase: string | null;
+                        solution_hint: string | null;
+                        urgency_score: number | null;
+                        dedupe_key: string;
+                        cluster_id: string | null;
+                        owner_user_id: string | null;
+                        created_at: string;
+                        updated_at: string;
+                        version: number;
+                    } | {
+                        data: {
+                            signal_id: number;
+                            org_id: number;
+                            source_type: string;
+                            source_ref: string | null;
+                            snippet: string | null;
+                            contact_id: string | null;
+                            client_id: string | null;
+                            ts: string;
+                            problem_phrase: string | null;
+                            solution_hint: string | null;
+                            urgency_score: number | null;
+                            dedupe_key: string;
+                            cluster_id: string | null;
+                            owner_user_id: string | null;
+                            created_at: string;
+                            updated_at: string;
+                            version: number;
+                        }[];
+                        created: number;
+                        existing: number;
+                    };
+                };
+            };
+            /** @description Created: the signal, or the batch with how many were new */
+            201: {
+                headers: {
+                    /** @description The item's version as a strong entity tag ("<version>"); send it back in If-Match to write only over what you read */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        signal_id: number;
+                        org_id: number;
+                        source_type: string;
+                        source_ref: string | null;
+                        snippet: string | null;
+                        contact_id: string | null;
+                        client_id: string | null;
+                        ts: string;
+                        problem_phrase: string | null;
+                        solution_hint: string | null;
+                        urgency_score: number | null;
+                        dedupe_key: string;
+                        cluster_id: string | null;
+                        owner_user_id: string | null;
+                        created_at: string;
+                        updated_at: string;
+                        version: number;
+                    } | {
+                        data: {
+                            signal_id: number;
+                            org_id: number;
+                            source_type: string;
+                            source_ref: string | null;
+                            snippet: string | null;
+                            contact_id: string | null;
+                            client_id: string | null;
+                            ts: string;
+                            problem_phrase: string | null;
+                            solution_hint: string | null;
+                            urgency_score: number | null;
+                            dedupe_key: string;
+                            cluster_id: string | null;
+                            owner_user_id: string | null;
+                            created_at: string;
+                            updated_at: string;
+                            version: number;
+                        }[];
+                        created: number;
+                        existing: number;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A request with the same `Idempotency-Key` is still running past the wait (`idempotency_in_progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type`) (`bad_request`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used with another request (`idempotency_mismatch`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSignal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The item's version as a strong entity tag ("<version>"); send it back in If-Match to write only over what you read */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        signal_id: number;
+                        org_id: number;
+                        source_type: string;
+                        source_ref: string | null;
+                        snippet: string | null;
+                        contact_id: string | null;
+                        client_id: string | null;
+                        ts: string;
+                        problem_phrase: string | null;
+                        solution_hint: string | null;
+                        urgency_score: number | null;
+                        dedupe_key: string;
+                        cluster_id: string | null;
+                        owner_user_id: string | null;
+                        created_at: string;
+                        updated_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateSignal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. The ETag of the item as you read it (e.g. "3"): the write happens only while the item is still at that version, else 412 precondition_failed and nothing is written. * matches any existing item; without the header the write is unconditional; a malformed value is 400. */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    owner_user_id?: string | null;
+                    cluster_id?: string | null;
+                    urgency_score?: number | null;
+                    problem_phrase?: string | null;
+                    solution_hint?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The item's version as a strong entity tag ("<version>"); send it back in If-Match to write only over what you read */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        signal_id: number;
+                        org_id: number;
+                        source_type: string;
+                        source_ref: string | null;
+                        snippet: string | null;
+                        contact_id: string | null;
+                        client_id: string | null;
+                        ts: string;
+                        problem_phrase: string | null;
+                        solution_hint: string | null;
+                        urgency_score: number | null;
+                        dedupe_key: string;
+                        cluster_id: string | null;
+                        owner_user_id: string | null;
+                        created_at: string;
+                        updated_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The item changed since the `If-Match` version was read (`precondition_failed`). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type`) (`bad_request`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listCandidates: {
+        parameters: {
+            query?: {
+                page?: string;
+                limit?: string;
+                /** @description Continue after the last row of a page: its `pagination.next_cursor`, unchanged */
+                cursor?: string;
+                status?: "new" | "triaged" | "nurture" | "on_hold" | "promoted" | "archived";
+                /** @description csv: every matching row as CSV, streamed (paging does not apply); also Accept: text/csv */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            candidate_id: number;
+                            org_id: number;
+                            title: string;
+                            /** @enum {string} */
+                            status: "new" | "triaged" | "nurture" | "on_hold" | "promoted" | "archived";
+                            owner_user_id: string | null;
+                            last_touch_at: string;
+                            created_at: string;
+                            updated_at: string;
+                            version: number;
+                        }[];
+                        pagination: {
+                            page: number;
+                            limit: number;
+                            total: number;
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createCandidate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "title": "Acme valves retrofit",
+                 *       "owner_user_id": "3",
+                 *       "signal_ids": [
+                 *         12,
+                 *         15
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    title: string;
+                    owner_user_id?: string | null;
+                    signal_ids?: number[];
+                    org_id?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The item's version as a strong entity tag ("<version>"); send it back in If-Match to write only over what you read */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        candidate_id: number;
+                        org_id: number;
+                        title: string;
+                        /** @enum {string} */
+                        status: "new" | "triaged" | "nurture" | "on_hold" | "promoted" | "archived";
+                        owner_user_id: string | null;
+                        last_touch_at: string;
+                        created_at: string;
+                        updated_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A request with the same `Idempotency-Key` is still running past the wait (`idempotency_in_progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type`) (`bad_request`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used with another request (`idempotency_mismatch`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCandidate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The item's version as a strong entity tag ("<version>"); send it back in If-Match to write only over what you read */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        candidate_id: number;
+                        org_id: number;
+                        title: string;
+                        /** @enum {string} */
+                        status: "new" | "triaged" | "nurture" | "on_hold" | "promoted" | "archived";
+                        owner_user_id: string | null;
+                        last_touch_at: string;
+                        created_at: string;
+                        updated_at: string;
+                        version: number;
+                        pursuit_id: number | null;
+                        signals: {
+                            signal_id: number;
+                            org_id: number;
+                            source_type: string;
+                            source_ref: string | null;
+                            snippet: string | null;
+                            contact_id: string | null;
+                            client_id: string | null;
+                            ts: string;
+                            problem_phrase: string | null;
+                            solution_hint: string | null;
+                            urgency_score: number | null;
+                            dedupe_key: string;
+                            cluster_id: string | null;
+                            owner_user_id: string | null;
+                            created_at: string;
+                            updated_at: string;
+                            version: number;
+                        }[];
+                        events: {
+                            work_event_id: number;
+                            org_id: number;
+                            event_name: string;
+                            item_type: string;
+                            item_id: string;
+                            payload: {
+                                [key: string]: unknown;
+                            };
+                            actor: string | null;
+                            happened_at: string;
+                            processed_at: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateCandidate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. The ETag of the item as you read it (e.g. "3"): the write happens only while the item is still at that version, else 412 precondition_failed and nothing is written. * matches any existing item; without the header the write is unconditional; a malformed value is 400. */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title?: string;
+                    owner_user_id?: string | null;
+                    signal_ids?: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The item's version as a strong entity tag ("<version>"); send it back in If-Match to write only over what you read */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        candidate_id: number;
+                        org_id: number;
+                        title: string;
+                        /** @enum {string} */
+                        status: "new" | "triaged" | "nurture" | "on_hold" | "promoted" | "archived";
+                        owner_user_id: string | null;
+                        last_touch_at: string;
+                        created_at: string;
+                        updated_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The item changed since the `If-Match` version was read (`precondition_failed`). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type`) (`bad_request`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    transitionCandidate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. The ETag of the item as you read it (e.g. "3"): the write happens only while the item is still at that version, else 412 precondition_failed and nothing is written. * matches any existing item; without the header the write is unconditional; a malformed value is 400. */
+                "if-match"?: string;
+                /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    to: "new" | "triaged" | "nurture" | "on_hold" | "promoted" | "archived";
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The item's version as a strong entity tag ("<version>"); send it back in If-Match to write only over what you read */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        candidate_id: number;
+                        org_id: number;
+                        title: string;
+                        /** @enum {string} */
+                        status: "new" | "triaged" | "nurture" | "on_hold" | "promoted" | "archived";
+                        owner_user_id: string | null;
+                        last_touch_at: string;
+                        created_at: string;
+                        updated_at: string;
+                        version: number;
+                        pursuit_id: number | null;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the candidate changed meanwhile (`conflict`); or: A request with the same `Idempotency-Key` is still running past the wait (`idempotency_in_progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The item changed since the `If-Match` version was read (`precondition_failed`). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type`) (`bad_request`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a move its status does not allow (`invalid_transition`); or: The `Idempotency-Key` was used with another request (`idempotency_mismatch`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listPursuits: {
+        parameters: {
+            query?: {
+                page?: string;
+                limit?: string;
+                /** @description Continue after the last row of a page: its `pagination.next_cursor`, unchanged */
+                cursor?: string;
+                stage?: "qual" | "pink" | "red" | "submit" | "won" | "lost";
+                owner_user_id?: "me" | string;
+                /** @description csv: every matching row as CSV, streamed (paging does not apply); also Accept: text/csv */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            pursuit_id: number;
+                            org_id: number;
+                            candidate_id: number;
+                            title: string | null;
+                            /** @enum {string} */
+                            pursuit_stage: "qual" | "pink" | "red" | "submit" | "won" | "lost";
+                            due_date: string | null;
+                            value: number | null;
+                            lost_reason: string | null;
+                            owner_user_id: string | null;
+                            created_at: string;
+                            updated_at: string;
+                            version: number;
+                        }[];
+                        pagination: {
+                            page: number;
+                            limit: number;
+                            total: number;
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPursuit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The item's version as a strong entity tag ("<version>"); send it back in If-Match to write only over what you read */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        pursuit_id: number;
+                        org_id: number;
+                        candidate_id: number;
+                        title: string | null;
+                        /** @enum {string} */
+                        pursuit_stage: "qual" | "pink" | "red" | "submit" | "won" | "lost";
+                        due_date: string | null;
+                        value: number | null;
+                        lost_reason: string | null;
+                        owner_user_id: string | null;
+                        created_at: string;
+                        updated_at: string;
+                        version: number;
+                        checklist: {
+                            item_id: number;
+                            pursuit_id: number;
+                            name: string;
+                            is_required: boolean;
+                            is_done: boolean;
+                            done_at: string | null;
+                            done_by: string | null;
+                            created_at: string;
+                        }[];
+                        readiness: {
+                            items_total: number;
+                            required_total: number;
+                            required_done: number;
+                            missing_required: number;
+                            is_ready: boolean;
+                        };
+                        proposals: {
+                            proposal_id: number;
+                            org_id: number;
+                            pursuit_id: number;
+                            version: number;
+                            /** @enum {string} */
+                            status: "draft" | "sent" | "accepted" | "rejected";
+                            recipient_email: string | null;
+                            subject: string | null;
+                            doc_url: string | null;
+                            body: string | null;
+                            message_id: string | null;
+                            sent_at: string | null;
+                            created_at: string;
+                            updated_at: string;
+                            row_version: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updatePursuit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. The ETag of the item as you read it (e.g. "3"): the write happens only while the item is still at that version, else 412 precondition_failed and nothing is written. * matches any existing item; without the header the write is unconditional; a malformed value is 400. */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title?: string | null;
+                    due_date?: string | null;
+                    tz?: string;
+                    value?: number | null;
+                    owner_user_id?: (number | string) | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The item's version as a strong entity tag ("<version>"); send it back in If-Match to write only over what you read */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        pursuit_id: number;
+                        org_id: number;
+                        candidate_id: number;
+                        title: string | null;
+                        /** @enum {string} */
+                        pursuit_stage: "qual" | "pink" | "red" | "submit" | "won" | "lost";
+                        due_date: string | null;
+                        value: number | null;
+                        lost_reason: string | null;
+                        owner_user_id: string | null;
+                        created_at: string;
+                        updated_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The item changed since the `If-Match` version was read (`precondition_failed`). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type`) (`bad_request`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    transitionPursuit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. The ETag of the item as you read it (e.g. "3"): the write happens only while the item is still at that version, else 412 precondition_failed and nothing is written. * matches any existing item; without the header the write is unconditional; a malformed value is 400. */
+                "if-match"?: string;
+                /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    to: "qual" | "pink" | "red" | "submit" | "won" | "lost";
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The item's version as a strong entity tag ("<version>"); send it back in If-Match to write only over what you read */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        pursuit_id: number;
+                        org_id: number;
+                        candidate_id: number;
+                        title: string | null;
+                        /** @enum {string} */
+                        pursuit_stage: "qual" | "pink" | "red" | "submit" | "won" | "lost";
+                        due_date: string | null;
+                        value: number | null;
+                        lost_reason: string | null;
+                        owner_user_id: string | null;
+                        created_at: string;
+                        updated_at: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description submit while required checklist items are open (`checklist_incomplete`), or the pursuit changed meanwhile (`conflict`); or: A request with the same `Idempotency-Key` is still running past the wait (`idempotency_in_progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The item changed since the `If-Match` version was read (`precondition_failed`). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type`) (`bad_request`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a move its stage does not allow, or lost without a reason (`invalid_transition`); or: The `Idempotency-Key` was used with another request (`idempotency_mismatch`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getWorkstreamPursuitsByIdChecklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            item_id: number;
+                            pursuit_id: number;
+                            name: string;
+                            is_required: boolean;
+                            is_done: boolean;
+                            done_at: string | null;
+                            done_by: string | null;
+                            created_at: string;
+                        }[];
+                        readiness: {
+                            items_total: number;
+                            required_total: number;
+                            required_done: number;
+                            missing_required: number;
+                            is_ready: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postWorkstreamPursuitsByIdChecklist: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    is_required?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        item_id: number;
+                        pursuit_id: number;
+                        name: string;
+                        is_required: boolean;
+                        is_done: boolean;
+                        done_at: string | null;
+                        done_by: string | null;
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description an item with this name exists (`conflict`); or: A request with the same `Idempotency-Key` is still running past the wait (`idempotency_in_progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type`) (`bad_request`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used with another request (`idempotency_mismatch`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteWorkstreamPursuitsByIdChecklistByItemId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                item_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        item_id: number;
+                        pursuit_id: number;
+                        name: string;
+                        is_required: boolean;
+                        is_done: boolean;
+                        done_at: string | null;
+                        done_by: string | null;
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchWorkstreamPursuitsByIdChecklistByItemId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                item_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    is_done?: boolean;
+                    name?: string;
+                    is_required?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        item_id: number;
+                        pursuit_id: number;
+                        name: string;
+                        is_required: boolean;
+                        is_done: boolean;
+                        done_at: string | null;
+                        done_by: string | null;
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description an item with the new name exists (`conflict`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type`) (`bad_request`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listProposals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            proposal_id: number;
+                            org_id: number;
+                            pursuit_id: number;
+                            version: number;
+                            /** @enum {string} */
+                            status: "draft" | "sent" | "accepted" | "rejected";
+                            recipient_email: string | null;
+                            subject: string | null;
+                            doc_url: string | null;
+                            body: string | null;
+                            message_id: string | null;
+                            sent_at: string | null;
+                            created_at: string;
+                            updated_at: string;
+                            row_version: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createProposal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    recipient_email?: string | null;
+                    subject?: string | null;
+                    doc_url?: string | null;
+                    body?: string | null;
+                } | null;
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The item's version as a strong entity tag ("<row_version>"); send it back in If-Match to write only over what you read */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        proposal_id: number;
+                        org_id: number;
+                        pursuit_id: number;
+                        version: number;
+                        /** @enum {string} */
+                        status: "draft" | "sent" | "accepted" | "rejected";
+                        recipient_email: string | null;
+                        subject: string | null;
+                        doc_url: string | null;
+                        body: string | null;
+                        message_id: string | null;
+                        sent_at: string | null;
+                        created_at: string;
+                        updated_at: string;
+                        row_version: number;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A request with the same `Idempotency-Key` is still running past the wait (`idempotency_in_progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type`) (`bad_request`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used with another request (`idempotency_mismatch`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The item's version as a strong entity tag ("<row_version>"); send it back in If-Match to write only over what you read */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        proposal_id: number;
+                        org_id: number;
+                        pursuit_id: number;
+                        version: number;
+                        /** @enum {string} */
+                        status: "draft" | "sent" | "accepted" | "rejected";
+                        recipient_email: string | null;
+                        subject: string | null;
+                        doc_url: string | null;
+                        body: string | null;
+                        message_id: string | null;
+                        sent_at: string | null;
+                        created_at: string;
+                        updated_at: string;
+                        row_version: number;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateProposal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. The ETag of the item as you read it (e.g. "3"): the write happens only while the item is still at that version, else 412 precondition_failed and nothing is written. * matches any existing item; without the header the write is unconditional; a malformed value is 400. */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "recipient_email": "ana@acme.example",
+                 *       "subject": "Proposal: 40 valves",
+                 *       "doc_url": "https://docs.acme.example/p/881"
+                 *     }
+                 */
+                "application/json": {
+                    recipient_email?: string | null;
+                    subject?: string | null;
+                    doc_url?: string | null;
+                    body?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The item's version as a strong entity tag ("<row_version>"); send it back in If-Match to write only over what you read */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        proposal_id: number;
+                        org_id: number;
+                        pursuit_id: number;
+                        version: number;
+                        /** @enum {string} */
+                        status: "draft" | "sent" | "accepted" | "rejected";
+                        recipient_email: string | null;
+                        subject: string | null;
+                        doc_url: string | null;
+                        body: string | null;
+                        message_id: string | null;
+                        sent_at: string | null;
+                        created_at: string;
+                        updated_at: string;
+                        row_version: number;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no longer a draft (`conflict`, `details: {status, pursuit_id}`): create a new version instead */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The item changed since the `If-Match` version was read (`precondition_failed`). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type`) (`bad_request`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCommentsByItemTypeByItemId: {
+        parameters: {
+            query?: {
+                page?: string;
+                limit?: string;
+                /** @description Continue after the last row of a page: its `pagination.next_cursor`, unchanged */
+                cursor?: string;
+                org_id?: string;
+            };
+            header?: never;
+            path: {
+                item_type: "task" | "pursuit";
+                item_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            comment_id: number;
+                            org_id: number;
+                            /** @enum {string} */
+                            item_type: "task" | "pursuit";
+                            item_id: string;
+                            author_actor: string;
+                            author_user_id: number | null;
+                            author_key_id: number | null;
+                            author_name: string;
+                            body: string;
+                            mentions: {
+                                user_id: number;
+                                name: string;
+                                email: string;
+                            }[];
+                            created_at: string;
+                            updated_at: string;
+                            edited: boolean;
+                        }[];
+                        pagination: {
+                            page: number;
+                            limit: number;
+                            total: number;
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postCommentsByItemTypeByItemId: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                item_type: "task" | "pursuit";
+                item_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    org_id?: number;
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        comment_id: number;
+                        org_id: number;
+                        /** @enum {string} */
+                        item_type: "task" | "pursuit";
+                        item_id: string;
+                        author_actor: string;
+                        author_user_id: number | null;
+                        author_key_id: number | null;
+                        author_name: string;
+                        body: string;
+                        mentions: {
+                            user_id: number;
+                            name: string;
+                            email: string;
+                        }[];
+                        created_at: string;
+                        updated_at: string;
+                        edited: boolean;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A request with the same `Idempotency-Key` is still running past the wait (`idempotency_in_progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type`) (`bad_request`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used with another request (`idempotency_mismatch`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteCommentsByCommentId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                comment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        comment_id: number;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchCommentsByCommentId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                comment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    org_id?: number;
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        comment_id: number;
+                        org_id: number;
+                        /** @enum {string} */
+                        item_type: "task" | "pursuit";
+                        item_id: string;
+                        author_actor: string;
+                        author_user_id: number | null;
+                        author_key_id: number | null;
+                        author_name: string;
+                        body: string;
+                        mentions: {
+                            user_id: number;
+                            name: string;
+                            email: string;
+                        }[];
+                        created_at: string;
+                        updated_at: string;
+                        edited: boolean;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type`) (`bad_request`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getIngestBatches: {
+        parameters: {
+            query?: {
+                page?: string;
+                limit?: string;
+                /** @description Continue after the last row of a page: its `pagination.next_cursor`, unchanged */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            batch_id: number;
+                            org_id: number;
+                            source: string;
+                            source_name: string | null;
+                            actor: string;
+                            status: string;
+                            read: number;
+                            new_signals: number;
+                            new_tasks: number;
+                            duplicates: number;
+                            failed: number;
+                            not_actionable: number;
+                            error: string | null;
+                            started_at: string;
+                            completed_at: string | null;
+                            duration_ms: number | null;
+                        }[];
+                        pagination: {
+                            page: number;
+                            limit: number;
+                            total: number;
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getIngestBatchesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        batch_id: number;
+                        org_id: number;
+                        source: string;
+                        source_name: string | null;
+                        actor: string;
+                        status: string;
+                        read: number;
+                        new_signals: number;
+                        new_tasks: number;
+                        duplicates: number;
+                        failed: number;
+                        not_actionable: number;
+                        error: string | null;
+                        started_at: string;
+                        completed_at: string | null;
+                        duration_ms: number | null;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getIngestBatchesByIdItems: {
+        parameters: {
+            query?: {
+                page?: string;
+                limit?: string;
+                /** @description Continue after the last row of a page: its `pagination.next_cursor`, unchanged */
+                cursor?: string;
+                outcome?: "created" | "signal_only" | "duplicate" | "failed";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            seq: number;
+                            /** @enum {string} */
+                            outcome: "created" | "signal_only" | "duplicate" | "failed";
+                            message_id: string | null;
+                            signal_id: number | null;
+                            task_id: string | null;
+                            reason: string | null;
+                            item_id: number;
+                            batch_id: number;
+                            dedupe_key: string | null;
+                            subject: string | null;
+                            sender: string | null;
+                            created_at: string;
+                        }[];
+                        pagination: {
+                            page: number;
+                            limit: number;
+                            total: number;
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getIngestRoutingRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            category: string;
+                            owner: string;
+                            owner_email: string | null;
+                            assign_user_id: number | null;
+                            assign_team_id: number | null;
+                            created_at: string;
+                            updated_at: string;
+                        }[];
+                        categories: string[];
+                    };
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putIngestRoutingRulesByCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                category: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    owner?: string;
+                    /** @default null */
+                    owner_email?: string | null;
+                    assign_user_id?: number | null;
+                    assign_team_id?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        category: string;
+                        owner: string;
+                        owner_email: string | null;
+                        assign_user_id: number | null;
+                        assign_team_id: number | null;
+                        created_at: string;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type`) (`bad_request`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteIngestRoutingRulesByCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                category: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getIngestConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        config: {
+                            /** @default [] */
+                            rules: {
+                                category: string;
+                                /**
+                                 * @default any
+                                 * @enum {string}
+                                 */
+                                field: "subject" | "body" | "any";
+                                terms: string[];
+                                weight: number;
+                            }[];
+                            /** @default 3 */
+                            min_score: number;
+                            /** @default [] */
+                            self_names: string[];
+                            /** @default [] */
+                            ignore_domains: string[];
+                            /** @default [] */
+                            own_domains: string[];
+                            /** @default 14 */
+                            thread_window_days: number;
+                            /** @default true */
+                            reopen_on_reply: boolean;
+                        };
+                        updated_at: string | null;
+                        updated_by: string | null;
+                    };
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putIngestConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default [] */
+                    rules?: {
+                        category: string;
+                        /**
+                         * @default any
+                         * @enum {string}
+                         */
+                        field?: "subject" | "body" | "any";
+                        terms: string[];
+                        weight: number;
+                    }[];
+                    /** @default 3 */
+                    min_score?: number;
+                    /** @default [] */
+                    self_names?: string[];
+                    /** @default [] */
+                    ignore_domains?: string[];
+                    /** @default [] */
+                    own_domains?: string[];
+                    /** @default 14 */
+                    thread_window_days?: number;
+                    /** @default true */
+                    reopen_on_reply?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        config: {
+                            /** @default [] */
+                            rules: {
+                                category: string;
+                                /**
+                                 * @default any
+                                 * @enum {string}
+                                 */
+                                field: "subject" | "body" | "any";
+                                terms: string[];
+                                weight: number;
+                            }[];
+                            /** @default 3 */
+                            min_score: number;
+                            /** @default [] */
+                            self_names: string[];
+                            /** @default [] */
+                            ignore_domains: string[];
+                            /** @default [] */
+                            own_domains: string[];
+                            /** @default 14 */
+                            thread_window_days: number;
+                            /** @default true */
+                            reopen_on_reply: boolean;
+                        };
+                        updated_at: string | null;
+                        updated_by: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type`) (`bad_request`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postIngestEmails: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        batch: {
+                            batch_id: number;
+                            org_id: number;
+                            source: string;
+                            source_name: string | null;
+                            actor: string;
+                            status: string;
+                            read: number;
+                            new_signals: number;
+                            new_tasks: number;
+                            duplicates: number;
+                            failed: number;
+                            not_actionable: number;
+                            error: string | null;
+                            started_at: string;
+                            completed_at: string | null;
+                            duration_ms: number | null;
+                        };
+                        items: {
+                            seq: number;
+                            /** @enum {string} */
+                            outcome: "created" | "signal_only" | "duplicate" | "failed";
+                            message_id: string | null;
+                            signal_id: number | null;
+                            task_id: string | null;
+                            reason: string | null;
+                        }[];
+                        items_truncated: boolean;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A request with the same `Idempotency-Key` is still running past the wait (`idempotency_in_progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used with another request (`idempotency_mismatch`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getMailboxes: {
+        parameters: {
+            query?: {
+                page?: string;
+                limit?: string;
+                /** @description Continue after the last row of a page: its `pagination.next_cursor`, unchanged */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            mailbox_id: number;
+                            org_id: number;
+                            name: string;
+                            host: string;
+                            port: number;
+                            /** @enum {string} */
+                            tls_mode: "tls" | "starttls" | "none";
+                            username: string;
+                            /** @enum {string} */
+                            auth_kind: "password" | "xoauth2";
+                            oauth_token_url: string | null;
+                            oauth_client_id: string | null;
+                            folders: string[];
+                            own_domains: string[];
+                            after_processing: string;
+                            enabled: boolean;
+                            /** @enum {string} */
+                            state: "idle" | "connecting" | "syncing" | "watching" | "error" | "disabled";
+                            connected: boolean;
+                            last_sync_at: string | null;
+                            last_error: string | null;
+                            messages_ingested: number;
+                            /** @description Sync progress per watched folder synced at least once */
+                            folder_status: {
+                                folder: string;
+                                uidvalidity: number;
+                                /** @description The last UID ingested */
+                                last_uid: number;
+                                /** @description Messages taken from the folder under its current UIDVALIDITY */
+                                synced: number;
+                                /** @description Messages still to be taken, from the last listing (0: up to date) */
+                                pending: number;
+                                updated_at: string;
+                            }[];
+                            created_at: string;
+                            updated_at: string;
+                        }[];
+                        pagination: {
+                            page: number;
+                            limit: number;
+                            total: number;
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postMailboxes: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    host: string;
+                    port?: number;
+                    /**
+                     * @default tls
+                     * @enum {string}
+                     */
+                    tls_mode?: "tls" | "starttls" | "none";
+                    username: string;
+                    /**
+                     * @default password
+                     * @enum {string}
+                     */
+                    auth_kind?: "password" | "xoauth2";
+                    secret: string;
+                    oauth_token_url?: string | null;
+                    oauth_client_id?: string | null;
+                    oauth_client_secret?: string | null;
+                    /**
+                     * @default [
+                     *       "INBOX"
+                     *     ]
+                     */
+                    folders?: string[];
+                    /** @default [] */
+                    own_domains?: string[];
+                    /** @default none */
+                    after_processing?: ("none" | "seen") | string;
+                    /** @default true */
+                    enabled?: boolean;
+                    org_id?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        mailbox_id: number;
+                        org_id: number;
+                        name: string;
+                        host: string;
+                        port: number;
+                        /** @enum {string} */
+                        tls_mode: "tls" | "starttls" | "none";
+                        username: string;
+                        /** @enum {string} */
+                        auth_kind: "password" | "xoauth2";
+                        oauth_token_url: string | null;
+                        oauth_client_id: string | null;
+                        folders: string[];
+                        own_domains: string[];
+                        after_processing: string;
+                        enabled: boolean;
+                        /** @enum {string} */
+                        state: "idle" | "connecting" | "syncing" | "watching" | "error" | "disabled";
+                        connected: boolean;
+                        last_sync_at: string | null;
+                        last_error: string | null;
+                        messages_ingested: number;
+                        /** @description Sync progress per watched folder synced at least once */
+                        folder_status: {
+                            folder: string;
+                            uidvalidity: number;
+                            /** @description The last UID ingested */
+                            last_uid: number;
+                            /** @description Messages taken from the folder under its current UIDVALIDITY */
+                            synced: number;
+                            /** @description Messages still to be taken, from the last listing (0: up to date) */
+                            pending: number;
+                            updated_at: string;
+                        }[];
+                        created_at: string;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the name is taken in this org (`conflict`); or: A request with the same `Idempotency-Key` is still running past the wait (`idempotency_in_progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type`) (`bad_request`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used with another request (`idempotency_mismatch`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getMailboxesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        mailbox_id: number;
+                        org_id: number;
+                        name: string;
+                        host: string;
+                        port: number;
+                        /** @enum {string} */
+                        tls_mode: "tls" | "starttls" | "none";
+                        username: string;
+                        /** @enum {string} */
+                        auth_kind: "password" | "xoauth2";
+                        oauth_token_url: string | null;
+                        oauth_client_id: string | null;
+                        folders: string[];
+                        own_domains: string[];
+                        after_processing: string;
+                        enabled: boolean;
+                        /** @enum {string} */
+                        state: "idle" | "connecting" | "syncing" | "watching" | "error" | "disabled";
+                        connected: boolean;
+                        last_sync_at: string | null;
+                        last_error: string | null;
+                        messages_ingested: number;
+                        /** @description Sync progress per watched folder synced at least once */
+                        folder_status: {
+                            folder: string;
+                            uidvalidity: number;
+                            /** @description The last UID ingested */
+                            last_uid: number;
+                            /** @description Messages taken from the folder under its current UIDVALIDITY */
+                            synced: number;
+                            /** @description Messages still to be taken, from the last listing (0: up to date) */
+                            pending: number;
+                            updated_at: string;
+                        }[];
+                        created_at: string;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteMailboxesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        mailbox_id: number;
+                        org_id: number;
+                        name: string;
+                        host: string;
+                        port: number;
+                        /** @enum {string} */
+                        tls_mode: "tls" | "starttls" | "none";
+                        username: string;
+                        /** @enum {string} */
+                        auth_kind: "password" | "xoauth2";
+                        oauth_token_url: string | null;
+                        oauth_client_id: string | null;
+                        folders: string[];
+                        own_domains: string[];
+                        after_processing: string;
+                        enabled: boolean;
+                        /** @enum {string} */
+                        state: "idle" | "connecting" | "syncing" | "watching" | "error" | "disabled";
+                        connected: boolean;
+                        last_sync_at: string | null;
+                        last_error: string | null;
+                        messages_ingested: number;
+                        /** @description Sync progress per watched folder synced at least once */
+                        folder_status: {
+                            folder: string;
+                            uidvalidity: number;
+                            /** @description The last UID ingested */
+                            last_uid: number;
+                            /** @description Messages taken from the folder under its current UIDVALIDITY */
+                            synced: number;
+                            /** @description Messages still to be taken, from the last listing (0: up to date) */
+                            pending: number;
+                            updated_at: string;
+                        }[];
+                        created_at: string;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchMailboxesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    host?: string;
+                    port?: number;
+                    /** @enum {string} */
+                    tls_mode?: "tls" | "starttls" | "none";
+                    username?: string;
+                    /** @enum {string} */
+                    auth_kind?: "password" | "xoauth2";
+                    secret?: string;
+                    oauth_token_url?: string | null;
+                    oauth_client_id?: string | null;
+                    oauth_client_secret?: string | null;
+                    folders?: string[];
+                    own_domains?: string[];
+                    after_processing?: ("none" | "seen") | string;
+                    enabled?: boolean;
+                    org_id?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        mailbox_id: number;
+                        org_id: number;
+                        name: string;
+                        host: string;
+                        port: number;
+                        /** @enum {string} */
+                        tls_mode: "tls" | "starttls" | "none";
+                        username: string;
+                        /** @enum {string} */
+                        auth_kind: "password" | "xoauth2";
+                        oauth_token_url: string | null;
+                        oauth_client_id: string | null;
+                        folders: string[];
+                        own_domains: string[];
+                        after_processing: string;
+                        enabled: boolean;
+                        /** @enum {string} */
+                        state: "idle" | "connecting" | "syncing" | "watching" | "error" | "disabled";
+                        connected: boolean;
+                        last_sync_at: string | null;
+                        last_error: string | null;
+                        messages_ingested: number;
+                        /** @description Sync progress per watched folder synced at least once */
+                        folder_status: {
+                            folder: string;
+                            uidvalidity: number;
+                            /** @description The last UID ingested */
+                            last_uid: number;
+                            /** @description Messages taken from the folder under its current UIDVALIDITY */
+                            synced: number;
+                            /** @description Messages still to be taken, from the last listing (0: up to date) */
+                            pending: number;
+                            updated_at: string;
+                        }[];
+                        created_at: string;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the name is taken in this org (`conflict`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type`) (`bad_request`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postMailboxesByIdTest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ok: boolean;
+                        error: string | null;
+                        error_kind: string | null;
+                        folders: {
+                            path: string;
+                            messages: number | null;
+                            unseen: number | null;
+                            watched: boolean;
+                        }[];
+                        missing_folders: string[];
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in this org (`not_found`); another org's items are not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A request with the same `Idempotency-Key` is still running past the wait (`idempotency_in_progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used with another request (`idempotency_mismatch`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getNotifications: {
+        parameters: {
+            query?: {
+                page?: string;
+                limit?: string;
+                /** @description Continue after the last row of a page: its `pagination.next_cursor`, unchanged */
+                cursor?: string;
+                unread?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            notification_id: number;
+                            /** @enum {string} */
+                            kind: "assigned" | "sla_warning" | "sla_violated" | "critical_alert" | "customer_reply" | "mention";
+                            item_type: string;
+                            item_id: string;
+                            title: string;
+                            detail: string | null;
+                            actor: string | null;
+                            work_event_id: number;
+                            created_at: string;
+                            read_at: string | null;
+                            /** @enum {string} */
+                            email_state: "off" | "pending" | "sent";
+                            emailed_at: string | null;
+                        }[];
+                        pagination: {
+                            page: number;
+                            limit: number;
+                            total: number;
+                            next_cursor: string | null;
+                        };
+                        unread_count: number;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getNotificationsUnreadCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        unread_count: number;
+                    };
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. Send the same key again to retry safely: within 24 h the first 2xx answer is replayed (Idempotent-Replayed: true) instead of writing twice; another request under the key is 422 idempotency_mismatch; a retry while the first still runs waits for it, or 409 idempotency_in_progress. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ids: number[];
+                } | {
+                    /** @enum {boolean} */
+                    all: true;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        updated: number;
+                        unread_count: number;
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A request with the same `Idempotency-Key` is still running past the wait (`idempotency_in_progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type`) (`bad_request`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used with another request (`idempotency_mismatch`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getNotificationsPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
                 content: {
                     "application/json": {
                         data: {
@@ -6666,41 +15662,160 @@ export interface paths {
                     };
                 };
             };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                /** @enum {string} */
-                                kind: "assigned" | "sla_warning" | "sla_violated" | "critical_alert" | "customer_reply" | "mention";
-                                in_app: boolean;
-                                email: boolean;
-                            }[];
-                        };
-                    };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    };
+    putNotificationsPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        /** @enum {string} */
+                        kind: "assigned" | "sla_warning" | "sla_violated" | "critical_alert" | "customer_reply" | "mention";
+                        in_app: boolean;
+                        email: boolean;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @enum {string} */
+                            kind: "assigned" | "sla_warning" | "sla_violated" | "critical_alert" | "customer_reply" | "mention";
+                            in_app: boolean;
+                            email: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and what is wrong with it (`bad_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No key or session, or one that is unknown, revoked or expired (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role is too low, an `org_id` names another org (`forbidden`), or a write with the session cookie lacks its CSRF token (`csrf_failed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the limit (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type`) (`bad_request`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed sign-ins or unknown keys from this address (`rate_limited`); see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot answer now (`unavailable`); see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error (500 `internal`); the answer holds no detail of it, the server log does. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
     };
 }
-export type webhooks = Record<string, never>;
-export interface components {
-    schemas: never;
-    responses: never;
-    parameters: never;
-    requestBodies: never;
-    headers: never;
-    pathItems: never;
-}
-export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
