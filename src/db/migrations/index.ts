@@ -25,6 +25,7 @@ import * as m0019 from './0019_comments.js';
 import * as m0020 from './0020_notifications.js';
 import * as m0021 from './0021_audit_trail_index.js';
 import * as m0023 from './0023_idempotency_keys.js';
+import * as m0025 from './0025_org_version.js';
 
 export const MIGRATIONS: Record<string, MigrationModule> = {
   '0001_initial_schema': m0001,
@@ -48,4 +49,5 @@ export const MIGRATIONS: Record<string, MigrationModule> = {
   '0020_notifications': m0020,
   '0021_audit_trail_index': m0021,
   '0023_idempotency_keys': m0023,
+  '0025_org_version': m0025,
 };
