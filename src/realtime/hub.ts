@@ -5,6 +5,10 @@
  * events, the task as the API returns it.
  *
  * - Enrichment is batched: events published in the same tick share one task query.
+ * - Work proportional to listeners: only orgs someone in this process watches (watchOrg: the
+ *   gateway, per authenticated client) get their tasks loaded; other orgs' messages are delivered
+ *   as published (without `task`), since no client here receives them. The metrics coalescer
+ *   likewise recomputes watched orgs only (onWatchChange tells it when that changes).
  * - Order is kept: batches are delivered one after another, in publish order.
  * - A message id seen recently is dropped, so the commit tap and a (retried) outbox handler can
  *   both publish the same work event and clients still get it once.
@@ -29,6 +33,8 @@ export interface RealtimeMessage {
 }
 
 export type RealtimeSubscriber = (message: RealtimeMessage) => void;
+/** An org's first watcher arrived (`true`) or its last one left (`false`). */
+export type WatchListener = (orgId: number, watched: boolean) => void;
 /** Receives each delivered batch whole (in order): lets the gateway write a client's frames at once. */
 export type RealtimeBatchSubscriber = (messages: readonly RealtimeMessage[]) => void;
 
@@ -53,6 +59,9 @@ export class RealtimeHub {
   private readonly recentIds = new Set<string>();
   private readonly recentOrder: string[] = [];
   private recentHead = 0;
+  /** Org → how many watchers (WebSocket clients of this process) it has; absent when none. */
+  private readonly watchers = new Map<number, number>();
+  private readonly watchListeners = new Set<WatchListener>();
 
   constructor(
     private readonly deps: { database: Database; logger: Logger; now: () => Date },
@@ -80,6 +89,47 @@ export class RealtimeHub {
     return () => {
       this.batchSubscribers.delete(fn);
     };
+  }
+
+  /**
+   * Someone in this process listens to the org (the gateway calls it per authenticated client).
+   * Ref-counted; the returned function releases this one watch (calling it again does nothing).
+   */
+  watchOrg(orgId: number): () => void {
+    const n = this.watchers.get(orgId) ?? 0;
+    this.watchers.set(orgId, n + 1);
+    if (n === 0) this.notifyWatch(orgId, true);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const left = (this.watchers.get(orgId) ?? 1) - 1;
+      if (left > 0) return void this.watchers.set(orgId, left);
+      this.watchers.delete(orgId);
+      this.notifyWatch(orgId, false);
+    };
+  }
+
+  isWatched(orgId: number): boolean {
+    return this.watchers.has(orgId);
+  }
+
+  /** Called when an org gains its first watcher or loses its last. */
+  onWatchChange(fn: WatchListener): () => void {
+    this.watchListeners.add(fn);
+    return () => {
+      this.watchListeners.delete(fn);
+    };
+  }
+
+  private notifyWatch(orgId: number, watched: boolean): void {
+    for (const fn of this.watchListeners) {
+      try {
+        fn(orgId, watched);
+      } catch (err) {
+        this.deps.logger.error({ err, orgId }, 'realtime: watch listener failed');
+      }
+    }
   }
 
   /** Resolves once everything published so far has been delivered to subscribers. */
@@ -115,10 +165,20 @@ export class RealtimeHub {
     }
   }
 
-  /** Adds `task` to task events that do not carry it yet: one query for the whole batch. */
+  /**
+   * Adds `task` to watched orgs' task events that do not carry it yet: one query for the batch. Asked
+   * again after each load, so an org that gained a client while tasks were loading is not delivered
+   * without them.
+   */
   private async enrich(batch: RealtimeMessage[]): Promise<void> {
-    const need = batch.filter((m) => isTaskEvent(m.event) && !('task' in m.data) && typeof m.data.taskId === 'string');
-    if (need.length === 0) return;
+    for (;;) {
+      const need = batch.filter((m) => isTaskEvent(m.event) && !('task' in m.data) && typeof m.data.taskId === 'string' && this.watchers.has(m.orgId));
+      if (need.length === 0 || !(await this.loadInto(need))) return;
+    }
+  }
+
+  /** False when loading failed: those messages go out without the task. */
+  private async loadInto(need: RealtimeMessage[]): Promise<boolean> {
     let tasks: Map<string, RealtimeTask>;
     try {
       tasks = await loadTasks(
@@ -128,9 +188,10 @@ export class RealtimeHub {
     } catch (err) {
       // Deliver without the task rather than not at all (e.g. the pool is closing).
       this.deps.logger.warn({ err }, 'realtime: loading tasks for events failed');
-      return;
+      return false;
     }
     for (const m of need) m.data = { ...m.data, task: tasks.get(`${m.orgId}:${m.data.taskId as string}`) ?? null };
+    return true;
   }
 
   private deliver(batch: RealtimeMessage[]): void {
