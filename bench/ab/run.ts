@@ -8,11 +8,11 @@
  * bench/workflow/app-server.ts and src/ serve), BENCH_AB_ROUNDS (2), BENCH_TASKS (1000000),
  * BENCH_SECONDS (10), BENCH_CONCURRENCY (20).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runScript } from '../lib/child-script.js';
+import { runScript, startListening, stopChild } from '../lib/child-script.js';
 import { cacheCounts, cacheDelta, loadInChild } from '../lib/http-load.js';
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 1_000_000);
@@ -27,25 +27,8 @@ if (trees.length < 2) throw new Error('BENCH_AB_TREES: at least two name=dir ent
 const opts = { concurrency: CONCURRENCY, durationMs: SECONDS * 1000, warmupMs: 2000 };
 const here = new URL('.', import.meta.url).pathname;
 
-function startServer(dir: string, url: string): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(dir, 'bench/workflow/app-server.ts'), url], { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /LISTENING (\S+)/.exec(out);
-      if (m) resolve({ child, base: m[1]! });
-    });
-    child.on('exit', (code) => reject(new Error(`server in ${dir} exited with ${code}`)));
-  });
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
-}
+const startServer = (dir: string, url: string) => startListening(join(dir, 'bench/workflow/app-server.ts'), [url], { cwd: dir });
+const stop = stopChild;
 
 const listInput = (page: number) => ({
   filter: { status: 'RED', category: 'Quote Processing' },

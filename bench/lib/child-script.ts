@@ -3,7 +3,7 @@
  * after `MARKER ` on a line of its own. Used for the work a bench keeps out of its own process:
  * seeding, and each figure's load generator.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 
 export function runScript<T>(script: string, args: string[], marker: string): Promise<T> {
   const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -17,4 +17,26 @@ export function runScript<T>(script: string, args: string[], marker: string): Pr
       else reject(new Error(`${script} exited with ${code}`));
     });
   });
+}
+
+/** Starts a server script (through tsx) that prints `LISTENING <url>`; resolves with its url. */
+export function startListening(script: string, args: string[], opts: { cwd?: string } = {}): Promise<{ child: ChildProcess; base: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { ...opts, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /LISTENING (\S+)/.exec(out);
+      if (m) resolve({ child, base: m[1]! });
+    });
+    child.on('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+}
+
+/** SIGTERM, then waits for the exit. */
+export async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
 }

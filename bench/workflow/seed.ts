@@ -23,7 +23,8 @@ export const CATEGORIES = [
 const caseOf = (expr: string, values: string[]) =>
   `case ${expr} ${values.map((v, i) => `when ${i} then '${v}'`).join(' ')} end`;
 
-export async function seedTasks(database: Database, orgId: number, total: number, nowIso: string, batch = 100_000): Promise<void> {
+/** `idPrefix`: task ids are `<idPrefix><n>`; ids are unique across orgs, so a seed of several orgs gives each its own. */
+export async function seedTasks(database: Database, orgId: number, total: number, nowIso: string, batch = 100_000, idPrefix = 'TASK-BENCH-'): Promise<void> {
   const category = caseOf('n % 10', CATEGORIES);
   const status = caseOf('(n / 10) % 4', ['RED', 'YELLOW', 'GREEN', 'COMPLETED']);
   const priority = caseOf('(n / 40) % 4', ['CRITICAL', 'HIGH', 'MEDIUM', 'NORMAL']);
@@ -37,7 +38,7 @@ export async function seedTasks(database: Database, orgId: number, total: number
     : `(timestamptz '${nowIso}' - ${ageSeconds} * interval '1 second')`;
   const plusHours = (base: string, h: string) =>
     sqlite ? `strftime('%Y-%m-%dT%H:%M:%fZ', ${base}, '+' || (${h}) || ' hours')` : `(${base} + (${h}) * interval '1 hour')`;
-  const select = `select 'TASK-BENCH-' || n, ${orgId}, ${category}, ${status}, 'Task ' || n || ' PO-' || (n * 13 % 100000),
+  const select = `select '${idPrefix}' || n, ${orgId}, ${category}, ${status}, 'Task ' || n || ' PO-' || (n * 13 % 100000),
       ${priority}, 'Owner ' || (n % 37), ((n * 7919) % 10000000) / 100.0,
       ${plusHours(created, hours)},
       case when ${isCompleted} then 'ok' when n % 3 = 0 then 'breached' when n % 3 = 1 then 'warning' else 'ok' end,

@@ -5,9 +5,20 @@ import { AnswerCache, cachedJsonOf } from './answer-cache.js';
 /** These tests are about reuse, not shapes: the answer passes through as computed. */
 const schema = { parse: (v: unknown) => v as never };
 
+/** Per-org versions as org_version keeps them; bump() without an org is a write to every org. */
 function fakeDatabase() {
-  let token = 0;
-  return { bump: () => (token += 1), changeToken: async () => String(token) };
+  const versions = new Map<number, number>();
+  let all = 0;
+  let commits = 0;
+  return {
+    bump(orgId?: number) {
+      commits += 1;
+      if (orgId === undefined) all += 1;
+      else versions.set(orgId, (versions.get(orgId) ?? 0) + 1);
+    },
+    changeToken: async (orgId: number) => `${all}:${versions.get(orgId) ?? 0}`,
+    databaseChangeToken: async () => String(commits),
+  };
 }
 
 describe('AnswerCache', () => {
@@ -37,6 +48,36 @@ describe('AnswerCache', () => {
     expect(await get(1, { page: 2 })).toEqual({ orgId: 1, input: { page: 2 }, run: 3 });
     db.bump();
     expect(await get(1)).toEqual({ orgId: 1, run: 4 });
+  });
+
+  it("keeps one org's answers cached while another org writes, and recomputes the writer's", async () => {
+    const db = fakeDatabase();
+    const cache = new AnswerCache(db, { maxEntries: 10 });
+    let runs = 0;
+    const get = (orgId: number) => cache.get({ scope: 's', schema, orgId, compute: async () => ({ value: { orgId, run: ++runs } }) });
+    expect(await get(1)).toEqual({ orgId: 1, run: 1 });
+    expect(await get(2)).toEqual({ orgId: 2, run: 2 });
+    db.bump(1);
+    expect(await get(2)).toEqual({ orgId: 2, run: 2 });
+    expect(await get(1)).toEqual({ orgId: 1, run: 3 });
+    expect(cache.stats).toEqual({ hits: 1, misses: 3, shared: 0 });
+
+    // The key found again by reuse() is checked against its own org's token too.
+    const key = cache.keyOf(await get(2))!;
+    db.bump(1);
+    expect(await cache.reuse(key)).toEqual({ orgId: 2, run: 2 });
+    db.bump(2);
+    expect(await cache.reuse(key)).toBeUndefined();
+  });
+
+  it("with token 'database', any org's write invalidates every answer", async () => {
+    const db = fakeDatabase();
+    const cache = new AnswerCache(db, { maxEntries: 10, token: 'database' });
+    let runs = 0;
+    const get = (orgId: number) => cache.get({ scope: 's', schema, orgId, compute: async () => ({ value: { orgId, run: ++runs } }) });
+    await get(2);
+    db.bump(1);
+    expect(await get(2)).toEqual({ orgId: 2, run: 2 });
   });
 
   it('finds a stored answer again by its key while it is current, and never after a change, a clock move or an eviction', async () => {

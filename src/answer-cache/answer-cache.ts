@@ -3,11 +3,15 @@
  * cannot have changed.
  *
  * Validity, checked on every reuse:
- * - the database's change token (Database.changeToken) is read BEFORE the answer is computed and
- *   again before every reuse; equal tokens mean nothing was committed in between — by this server,
- *   a worker or CLI process, a test or a hand-run statement — so the stored answer is the current
- *   one. An answer computed after a concurrent commit is newer than its token, never older: the
- *   next request then just recomputes.
+ * - the org's change token (Database.changeToken(orgId)) is read BEFORE the answer is computed and
+ *   again before every reuse; equal tokens mean nothing of this org that answers read was committed
+ *   in between — by this server, a worker or CLI process, a test or a hand-run statement — so the
+ *   stored answer is the current one. An answer computed after a concurrent commit is newer than
+ *   its token, never older: the next request then just recomputes. The token is per org, so one
+ *   org's writes leave the other orgs' answers cached. A computation may read only the tables whose
+ *   writes bump the org's version (migration 0025, src/db/migrations/0025_org_version.ts).
+ *   `token: 'database'` uses the database-wide token instead (any commit invalidates every answer):
+ *   kept so benchmarks can compare.
  * - answers that depend on the clock also carry the first instant at which time alone could change
  *   them (`validUntil`, computed from the data by the caller); they are reused only for
  *   computedAt ≤ now < validUntil, so a clock set back or moved past that instant recomputes.
@@ -46,6 +50,7 @@ export interface Computed<T> {
 }
 
 interface Entry {
+  orgId: number;
   token: string;
   value: unknown;
   json: Buffer;
@@ -91,15 +96,19 @@ export class AnswerCache {
    * the JSON: 42 kB → 2.7 kB for a task page), so memory stays under ~2.2× maxBytes.
    */
   constructor(
-    private readonly database: Pick<Database, 'changeToken'>,
-    private readonly opts: { maxEntries: number; maxBytes?: number },
+    private readonly database: Pick<Database, 'changeToken' | 'databaseChangeToken'>,
+    private readonly opts: { maxEntries: number; maxBytes?: number; token?: 'org' | 'database' },
   ) {}
+
+  private tokenOf(orgId: number): Promise<string> {
+    return this.opts.token === 'database' ? this.database.databaseChangeToken() : this.database.changeToken(orgId);
+  }
 
   async get<T>(req: AnswerRequest<T>): Promise<T> {
     if (this.opts.maxEntries === 0) return req.schema.parse((await req.compute()).value);
     const key = `${req.scope}\u0000${req.orgId}\u0000${req.input === undefined ? '' : JSON.stringify(req.input)}`;
     const now = req.now?.getTime();
-    const token = await this.database.changeToken();
+    const token = await this.tokenOf(req.orgId);
 
     const hit = this.takeFresh(key, token, now);
     if (hit) return hit.value as T;
@@ -136,8 +145,9 @@ export class AnswerCache {
    * get() — else undefined (the caller then asks get(), which recomputes). Counts a hit when found.
    */
   async reuse(key: string, now?: number): Promise<unknown> {
-    if (!this.entries.has(key)) return undefined;
-    return this.takeFresh(key, await this.database.changeToken(), now)?.value;
+    const stored = this.entries.get(key);
+    if (!stored) return undefined;
+    return this.takeFresh(key, await this.tokenOf(stored.orgId), now)?.value;
   }
 
   private takeFresh(key: string, token: string, now: number | undefined): Entry | undefined {
@@ -162,7 +172,7 @@ export class AnswerCache {
     deepFreeze(value);
     const json = Buffer.from(JSON.stringify(value));
     if (typeof value === 'object' && value !== null) jsonMemo.set(value, json);
-    return { token, value, json, ...(now !== undefined ? { computedAt: now } : {}), ...(validUntil !== undefined ? { validUntil } : {}) };
+    return { orgId: req.orgId, token, value, json, ...(now !== undefined ? { computedAt: now } : {}), ...(validUntil !== undefined ? { validUntil } : {}) };
   }
 
   private store(key: string, entry: Entry): void {

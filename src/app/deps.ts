@@ -49,7 +49,7 @@ export function createDeps(input: {
 }): AppDeps {
   const clock = input.clock ?? systemClock;
   const metrics = input.metrics ?? createMetrics({ poolInUse: () => input.database.poolInUse() });
-  const answers = new AnswerCache(input.database, { maxEntries: input.config.answerCacheEntries });
+  const answers = new AnswerCache(input.database, { maxEntries: input.config.answerCacheEntries, token: input.config.answerCacheToken });
   registerAnswerCacheMetrics(metrics.registry, answers);
   registerDatabaseMetrics(metrics.registry, input.database.availability);
   logOutages(input.database, input.logger);

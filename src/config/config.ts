@@ -172,6 +172,7 @@ const envSchema = z.object({
   AUTH_FAILURE_WINDOW: duration('AUTH_FAILURE_WINDOW', '1m'),
   KEY_CACHE_TTL: duration('KEY_CACHE_TTL', '5s'),
   ANSWER_CACHE_ENTRIES: int('ANSWER_CACHE_ENTRIES', 1000, 0, 1_000_000),
+  ANSWER_CACHE_TOKEN: z.enum(['org', 'database']).default('org'),
   SHUTDOWN_TIMEOUT: duration('SHUTDOWN_TIMEOUT', '10s'),
   // A bare "0" is accepted here (no unit needed to say "no delay").
   SHUTDOWN_DRAIN_DELAY: z.preprocess((v) => (typeof v === 'string' && v.trim() === '0' ? '0ms' : v), duration('SHUTDOWN_DRAIN_DELAY', '5s')),
@@ -257,6 +258,8 @@ export type Config = Readonly<{
   keyCacheTtlMs: number;
   /** Answers of hot reads kept per process (src/answer-cache/answer-cache.ts); 0 turns the cache off. */
   answerCacheEntries: number;
+  /** What invalidates a cached answer: a commit to its org's data (`org`), or any commit (`database`, for comparison). */
+  answerCacheToken: 'org' | 'database';
   shutdownTimeoutMs: number;
   /** After SIGTERM, how long /ready answers 503 (so load balancers stop routing here) before the listener closes. */
   shutdownDrainDelayMs: number;
@@ -374,6 +377,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     authFailureWindowMs: e.AUTH_FAILURE_WINDOW,
     keyCacheTtlMs: e.KEY_CACHE_TTL,
     answerCacheEntries: e.ANSWER_CACHE_ENTRIES,
+    answerCacheToken: e.ANSWER_CACHE_TOKEN,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT,
     shutdownDrainDelayMs: e.SHUTDOWN_DRAIN_DELAY,
     slaIntervalMs: e.SLA_INTERVAL,

@@ -48,12 +48,18 @@ export interface Database {
   /** Connections currently checked out (PostgreSQL) or 0/1 (SQLite). */
   poolInUse(): number;
   /**
-   * A cheap token of the committed data this handle reads: two reads give the same token only if
-   * no change was committed in between, by this handle, another handle, another process or a
-   * hand-run statement. Rolled-back work may change it too (it only ever errs towards "changed").
-   * Answer caches (src/answer-cache/answer-cache.ts) read it before computing and before every reuse.
+   * A cheap token of one org's committed data that the cached answers read: two reads give the same
+   * token only if no transaction that wrote such rows of this org committed in between — by this
+   * handle, another handle, another process or a hand-run statement (triggers keep `org_version`,
+   * migration 0025). One indexed lookup. Answer caches (src/answer-cache/answer-cache.ts) read it
+   * before computing and before every reuse; a cached answer may read only the tables listed there.
    */
-  changeToken(): Promise<string>;
+  changeToken(orgId: number): Promise<string>;
+  /**
+   * The same guarantee for the whole database (any table, any org): changes with every commit.
+   * What the answer cache used before per-org tokens; kept for comparison (ANSWER_CACHE_TOKEN).
+   */
+  databaseChangeToken(): Promise<string>;
   /**
    * Runs `fn` unless work of the same `name` is already running on this database, in which case
    * it answers `{acquired: false}` at once instead of waiting. Across processes on PostgreSQL
@@ -188,6 +194,13 @@ function openSqlite(url: string): Database {
   const tokenQuery = CompiledQuery.raw(
     'select (select data_version from pragma_data_version) as d, (select schema_version from pragma_schema_version) as s, total_changes() as c',
   );
+  // The org's version (org_version, kept by triggers) and schema_version, so DDL (views re-created
+  // by a migration) still counts as a change, as in the database-wide token.
+  const orgTokenQuery = (orgId: number) =>
+    CompiledQuery.raw(
+      'select (select version from org_version where org_id = ?) as v, (select schema_version from pragma_schema_version) as s',
+      [orgId],
+    );
   let closed = false;
   const memoryScope = `:memory:${randomUUID()}`;
   return {
@@ -206,7 +219,12 @@ function openSqlite(url: string): Database {
     poolInUse: () => 0,
     // Handles on one file share a scope; every in-memory database is its own.
     tryExclusive: (name, fn) => inProcessExclusive(file === ':memory:' ? memoryScope : file, name, fn),
-    async changeToken() {
+    async changeToken(orgId) {
+      const { rows } = await db.executeQuery<{ v: number | null; s: number }>(orgTokenQuery(orgId));
+      const r = rows[0]!;
+      return `${r.v ?? 'none'}:${r.s}`;
+    },
+    async databaseChangeToken() {
       const { rows } = await db.executeQuery<{ d: number; s: number; c: number }>(tokenQuery);
       const r = rows[0]!;
       return `${r.d}:${r.s}:${r.c}`;
@@ -261,7 +279,12 @@ function openPostgres(url: string, opts: CreateDatabaseOptions): Database {
     },
     poolInUse: () => pool.totalCount - pool.idleCount,
     tryExclusive: (name, fn) => advisoryExclusive(pool, db, name, fn),
-    async changeToken() {
+    async changeToken(orgId) {
+      // Bumped at commit by a deferred trigger (migration 0025): read committed, one primary-key lookup.
+      const row = await db.selectFrom('org_version').select('version').where('org_id', '=', orgId).executeTakeFirst();
+      return row ? String(row.version) : 'none';
+    },
+    async databaseChangeToken() {
       // The snapshot (xmin:xmax:in-progress xids) changes whenever a transaction that wrote (has
       // an xid) ends anywhere in the cluster: xmax only grows and ended xids leave the list, so
       // equal snapshots mean nothing committed in between. Cluster-wide, so writes elsewhere

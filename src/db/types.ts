@@ -17,6 +17,12 @@ export interface OrgTable {
   created_at: Generated<Iso>;
 }
 
+/** Per-org change version, kept by triggers (migration 0025); read by Database.changeToken. */
+export interface OrgVersionTable {
+  org_id: number;
+  version: Generated<number>;
+}
+
 export type { Role };
 
 export interface ApiKeyTable {
@@ -625,6 +631,7 @@ export interface TeamMemberTable {
 
 export interface DB {
   org: OrgTable;
+  org_version: OrgVersionTable;
   api_key: ApiKeyTable;
   signal: SignalTable;
   candidate: CandidateTable;

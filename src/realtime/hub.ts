@@ -5,13 +5,17 @@
  * events, the task as the API returns it.
  *
  * - Enrichment is batched: events published in the same tick share one task query.
+ * - Work proportional to listeners: only orgs someone in this process watches (watchOrg: the
+ *   gateway, per authenticated client) get their tasks loaded; other orgs' messages are delivered
+ *   as published (without `task`), since no client here receives them. The metrics coalescer
+ *   likewise recomputes watched orgs only (onWatchChange tells it when that changes).
  * - Order is kept: batches are delivered one after another, in publish order.
  * - A message id seen recently is dropped, so the commit tap and a (retried) outbox handler can
  *   both publish the same work event and clients still get it once.
  */
 import type { Database } from '../db/create-db.js';
 import type { Logger } from '../shared/logger.js';
-import { toWsEventName } from './event-names.js';
+import { isTaskEvent, toWsEventName } from './event-names.js';
 import { RecentIds } from './recent-ids.js';
 import { attachTasks } from './task-view.js';
 
@@ -31,6 +35,8 @@ export interface RealtimeMessage {
 }
 
 export type RealtimeSubscriber = (message: RealtimeMessage) => void;
+/** An org's first watcher arrived (`true`) or its last one left (`false`). */
+export type WatchListener = (orgId: number, watched: boolean) => void;
 /** Receives each delivered batch whole (in order): lets the gateway write a client's frames at once. */
 export type RealtimeBatchSubscriber = (messages: readonly RealtimeMessage[]) => void;
 
@@ -55,6 +61,9 @@ export class RealtimeHub {
   private flushing: Promise<void> | undefined;
   private seq = 0;
   private readonly recent = new RecentIds(DEDUPE_WINDOW);
+  /** Org → how many watchers (WebSocket clients of this process) it has; absent when none. */
+  private readonly watchers = new Map<number, number>();
+  private readonly watchListeners = new Set<WatchListener>();
 
   constructor(
     private readonly deps: { database: Database; logger: Logger; now: () => Date },
@@ -85,6 +94,47 @@ export class RealtimeHub {
     };
   }
 
+  /**
+   * Someone in this process listens to the org (the gateway calls it per authenticated client).
+   * Ref-counted; the returned function releases this one watch (calling it again does nothing).
+   */
+  watchOrg(orgId: number): () => void {
+    const n = this.watchers.get(orgId) ?? 0;
+    this.watchers.set(orgId, n + 1);
+    if (n === 0) this.notifyWatch(orgId, true);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const left = (this.watchers.get(orgId) ?? 1) - 1;
+      if (left > 0) return void this.watchers.set(orgId, left);
+      this.watchers.delete(orgId);
+      this.notifyWatch(orgId, false);
+    };
+  }
+
+  isWatched(orgId: number): boolean {
+    return this.watchers.has(orgId);
+  }
+
+  /** Called when an org gains its first watcher or loses its last. */
+  onWatchChange(fn: WatchListener): () => void {
+    this.watchListeners.add(fn);
+    return () => {
+      this.watchListeners.delete(fn);
+    };
+  }
+
+  private notifyWatch(orgId: number, watched: boolean): void {
+    for (const fn of this.watchListeners) {
+      try {
+        fn(orgId, watched);
+      } catch (err) {
+        this.deps.logger.error({ err, orgId }, 'realtime: watch listener failed');
+      }
+    }
+  }
+
   /** Resolves once everything published so far has been delivered to subscribers. */
   async drain(): Promise<void> {
     while (this.flushing) await this.flushing;
@@ -106,13 +156,23 @@ export class RealtimeHub {
     }
   }
 
-  /** Adds `task` to task events that do not carry it yet: one query for the whole batch. */
+  /**
+   * Adds `task` to watched orgs' task events that do not carry it yet: one query for the batch. Asked
+   * again after each load, so an org that gained a client while tasks were loading is not delivered
+   * without them.
+   */
   private async enrich(batch: RealtimeMessage[]): Promise<void> {
-    try {
-      await attachTasks(this.deps.database.db, batch);
-    } catch (err) {
-      // Deliver without the task rather than not at all (e.g. the pool is closing).
-      this.deps.logger.warn({ err }, 'realtime: loading tasks for events failed');
+    // Only orgs with a client here; again after each load, since an org may gain one meanwhile.
+    for (;;) {
+      const need = batch.filter((m) => isTaskEvent(m.event) && !('task' in m.data) && typeof m.data.taskId === 'string' && this.watchers.has(m.orgId));
+      if (need.length === 0) return;
+      try {
+        await attachTasks(this.deps.database.db, need);
+      } catch (err) {
+        // Deliver without the task rather than not at all (e.g. the pool is closing).
+        this.deps.logger.warn({ err }, 'realtime: loading tasks for events failed');
+        return;
+      }
     }
   }
 

@@ -3,6 +3,11 @@
  * metrics are recomputed and pushed at most once per interval (1 s). The first change after a
  * quiet spell goes out at once (after the current tick's batch); later ones wait for the interval
  * to end, and all changes in between share that one push.
+ *
+ * Only orgs watched in this process (RealtimeHub.watchOrg: a client of theirs is connected here) are
+ * recomputed. When an org's last client leaves, its pending push is cancelled and its state dropped
+ * (once a load in flight has finished, so a later push can never overtake an earlier one); changes
+ * while nobody watches are not tracked, and a client that connects loads the metrics itself.
  */
 import type { Service } from '../shared/lifecycle.js';
 import type { Logger } from '../shared/logger.js';
@@ -24,6 +29,7 @@ export class MetricsCoalescer implements Service {
   private readonly orgs = new Map<number, OrgState>();
   private readonly inFlight = new Set<Promise<void>>();
   private unsubscribe: (() => void) | undefined;
+  private unwatch: (() => void) | undefined;
   private seq = 0;
 
   constructor(
@@ -38,10 +44,14 @@ export class MetricsCoalescer implements Service {
     this.unsubscribe = this.hub.subscribe((m) => {
       if (movesExecutiveMetrics(m.event)) this.touch(m.orgId);
     });
+    this.unwatch = this.hub.onWatchChange((orgId, watched) => {
+      if (!watched) this.forget(orgId);
+    });
   }
 
-  /** Notes that an org's metrics may have changed. */
+  /** Notes that an org's metrics may have changed; ignored for an org nobody here watches. */
   touch(orgId: number): void {
+    if (!this.hub.isWatched(orgId)) return;
     let s = this.orgs.get(orgId);
     if (!s) {
       s = { lastSentAt: -Infinity, timer: undefined, sending: false, dirty: false };
@@ -51,11 +61,22 @@ export class MetricsCoalescer implements Service {
     if (!s.timer && !s.sending) this.schedule(orgId, s);
   }
 
+  /** The org's last watcher left: nothing pending stays behind for when it is watched again. */
+  private forget(orgId: number): void {
+    const s = this.orgs.get(orgId);
+    if (!s) return;
+    if (s.timer) clearTimeout(s.timer);
+    s.timer = undefined;
+    s.dirty = false;
+    if (!s.sending) this.orgs.delete(orgId);
+  }
+
   private schedule(orgId: number, s: OrgState): void {
     if (!this.unsubscribe) return;
     const delay = Math.max(0, s.lastSentAt + this.intervalMs - Date.now());
     s.timer = setTimeout(() => {
       s.timer = undefined;
+      if (!this.hub.isWatched(orgId)) return void this.orgs.delete(orgId);
       s.dirty = false;
       s.sending = true;
       s.lastSentAt = Date.now();
@@ -63,7 +84,8 @@ export class MetricsCoalescer implements Service {
       const p = this.send(orgId, s.lastSentAt).finally(() => {
         s.sending = false;
         this.inFlight.delete(p);
-        if (s.dirty) this.schedule(orgId, s);
+        if (!this.hub.isWatched(orgId)) this.orgs.delete(orgId);
+        else if (s.dirty) this.schedule(orgId, s);
       });
       this.inFlight.add(p);
     }, delay);
@@ -82,6 +104,8 @@ export class MetricsCoalescer implements Service {
   async stop(): Promise<void> {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
+    this.unwatch?.();
+    this.unwatch = undefined;
     for (const s of this.orgs.values()) if (s.timer) clearTimeout(s.timer);
     await Promise.all([...this.inFlight]);
     this.orgs.clear();

@@ -53,6 +53,8 @@ function realtimeMetrics(deps: Pick<GatewayDeps, 'metrics'>, count: () => number
 /** The gateway of one process: its clients by org, the fan-out, heartbeats and shutdown. */
 class Gateway {
   private readonly byOrg = new Map<number, Set<Conn>>();
+  /** Each client's watch of its org (RealtimeHub.watchOrg), released when it leaves. */
+  private readonly watches = new Map<Conn, () => void>();
   private connected = 0;
   private seq = 0;
   private readonly m: ReturnType<typeof realtimeMetrics>;
@@ -76,6 +78,7 @@ class Gateway {
     let set = this.byOrg.get(conn.auth.orgId);
     if (!set) this.byOrg.set(conn.auth.orgId, (set = new Set()));
     set.add(conn);
+    this.watches.set(conn, this.deps.hub.watchOrg(conn.auth.orgId));
     this.connected++;
   }
 
@@ -83,6 +86,8 @@ class Gateway {
     const set = this.byOrg.get(conn.auth.orgId);
     set?.delete(conn);
     if (set && set.size === 0) this.byOrg.delete(conn.auth.orgId);
+    this.watches.get(conn)?.();
+    this.watches.delete(conn);
     this.connected--;
   }
 

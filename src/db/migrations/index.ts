@@ -26,6 +26,7 @@ import * as m0020 from './0020_notifications.js';
 import * as m0021 from './0021_audit_trail_index.js';
 import * as m0023 from './0023_idempotency_keys.js';
 import * as m0024 from './0024_event_feed_xact.js';
+import * as m0025 from './0025_org_version.js';
 import * as m0026 from './0026_item_versions.js';
 import * as m0027 from './0027_org_leading_keys.js';
 
@@ -52,6 +53,7 @@ export const MIGRATIONS: Record<string, MigrationModule> = {
   '0021_audit_trail_index': m0021,
   '0023_idempotency_keys': m0023,
   '0024_event_feed_xact': m0024,
+  '0025_org_version': m0025,
   '0026_item_versions': m0026,
   '0027_org_leading_keys': m0027,
 };
