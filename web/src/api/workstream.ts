@@ -41,8 +41,13 @@ export const workstream = {
   pursuits: (api: Api, p: { stage?: PursuitStage; owner_user_id?: 'me' | number; page?: number; limit?: number }) =>
     api.rest<Page<Pursuit>>('GET', `${BASE}/pursuits${qs(p)}`),
   pursuit: (api: Api, id: number) => api.rest<PursuitDetail>('GET', `${BASE}/pursuits/${id}`),
-  movePursuit: (api: Api, id: number, to: PursuitStage, version: number, reason?: string) =>
-    api.rest<Pursuit>('POST', `${BASE}/pursuits/${id}/transition`, { to, ...(reason ? { reason } : {}) }, { ifMatch: version }),
+  /**
+   * No If-Match: the pursuit's version also moves with its checklist, so the page's own ticks just
+   * before a move would refuse it (412). The server still allows only moves valid from the pursuit's
+   * current stage and checks the checklist under the pursuit's lock; a refused move says why.
+   */
+  movePursuit: (api: Api, id: number, to: PursuitStage, reason?: string) =>
+    api.rest<Pursuit>('POST', `${BASE}/pursuits/${id}/transition`, { to, ...(reason ? { reason } : {}) }),
   addChecklistItem: (api: Api, id: number, name: string, isRequired: boolean) =>
     api.rest<ChecklistItem>('POST', `${BASE}/pursuits/${id}/checklist`, { name, is_required: isRequired }),
   setChecklistDone: (api: Api, id: number, itemId: number, isDone: boolean) =>

@@ -27,7 +27,7 @@ export function PursuitScreen({ pursuitId }: { pursuitId: number }) {
   if (!pur) return <div className="panel skeleton" aria-busy="true" style={{ minHeight: 320 }} />;
 
   // The stage shown is the one moved from: a pursuit changed meanwhile is refused (412) and reloaded.
-  const move = (to: PursuitStage) => act(() => workstream.movePursuit(api, pursuitId, to, pur.version, to === 'lost' ? lostReason.trim() : undefined));
+  const move = (to: PursuitStage) => act(() => workstream.movePursuit(api, pursuitId, to, to === 'lost' ? lostReason.trim() : undefined));
   const addItem = (e: FormEvent) => {
     e.preventDefault();
     if (!itemName.trim()) return setError({ message: 'Name the checklist item.', status: 400, code: 'bad_request' } as ApiError);
