@@ -9,39 +9,18 @@
  * during the download. Env: BENCH_SIZES (10000,100000), BENCH_ENGINES (sqlite,postgres),
  * BENCH_PG_URL (postgres://postgres@127.0.0.1:5432/postgres; a scratch database is created and dropped).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { runScript } from '../lib/child-script.js';
+import { runScript, startListening, stopChild } from '../lib/child-script.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 const ENGINES = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',');
 const PG_ADMIN = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const workflowBench = new URL('../workflow/', import.meta.url).pathname;
-
-function startServer(url: string): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(workflowBench, 'app-server.ts'), url], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /LISTENING (\S+)/.exec(out);
-      if (m) resolve({ child, base: m[1]! });
-    });
-    child.on('exit', (code) => reject(new Error(`app-server exited with ${code}`)));
-  });
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
-}
 
 /** Resident set size of a process, MiB (Linux). */
 function rssMiB(pid: number): number {
@@ -99,7 +78,7 @@ for (const engine of ENGINES) {
     const db = await scratchDatabase(engine);
     try {
       const { key } = await runScript<{ key: string }>(join(workflowBench, 'seed-db.ts'), [db.url, String(size)], 'SEEDED');
-      const { child, base } = await startServer(db.url);
+      const { child, base } = await startListening(join(workflowBench, 'app-server.ts'), [db.url]);
       try {
         const url = `${base}/api/workflow/tasks`;
         await download(`${url}?limit=1`, key, child.pid!); // warm the route and the connection pool
@@ -110,7 +89,7 @@ for (const engine of ENGINES) {
           `${engine.padEnd(9)} ${String(size).padStart(7)}  ${r.seconds.toFixed(2).padStart(8)}  ${(size / r.seconds).toFixed(0).padStart(8)}  ${(r.bytes / 2 ** 20).toFixed(1).padStart(9)}   ${before.toFixed(0)} → ${r.peakMiB.toFixed(0)} MiB (+${(r.peakMiB - before).toFixed(0)})`,
         );
       } finally {
-        await stop(child);
+        await stopChild(child);
       }
     } finally {
       await db.drop();
