@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/main.js';
 import { describeEachEngine, openTestDatabase, type TestDatabase } from './helpers/engines.js';
+import { scaled } from './helpers/time-scale.js';
 
 function capture() {
   const lines: string[] = [];
@@ -104,7 +105,8 @@ describe('flowledger serve as a real process', () => {
     child.stderr.on('data', (b: Buffer) => (output += b.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     try {
-      const deadline = Date.now() + 20_000;
+      // Under load a tsx start (compile + migrate) can take long: the wait scales with the suite's timeouts.
+      const deadline = Date.now() + scaled(10_000);
       while (!/"url":"(http:[^"]+)"/.test(output) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       const url = /"url":"(http:[^"]+)"/.exec(output)?.[1];
       const key = /(fl_[A-Za-z0-9_-]{43})/.exec(output)?.[1];
