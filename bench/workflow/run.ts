@@ -10,12 +10,21 @@
  *
  * The server runs in its own process (as `serve --no-workers` does), the seed in another
  * (seed-db.ts); this process only drives load, so nothing else in it competes with the clients.
+ * Cache-off rows (#23): list page 1, a deep page reached by keyset cursor (the `next_cursor` of page
+ * DEEP_PAGE − 1, fetched once before the load and then requested by every client), and metrics; each
+ * with its CPU per request counted as #23 counts it (bench/lib/server-cpu.ts: the server process, all
+ * threads, plus the PostgreSQL backends of the bench's own database) against the goal CPU ≤ 0.6 ms
+ * per request and p99 ≤ 25 ms.
+ *
  * Env: BENCH_TASKS (1000000), BENCH_SECONDS (10), BENCH_CONCURRENCY (20), BENCH_WRITES (5 per s), BENCH_ENGINES
  * (sqlite,postgres), BENCH_PG_URL (postgres://postgres@127.0.0.1:5432/postgres; a scratch database
- * is created next to it and dropped afterwards).
+ * is created next to it and dropped afterwards), BENCH_ROWS (all | cache-off: only the cache-off
+ * rows), BENCH_REUSE=1 (keep the seeded database for the next run and reuse it when there: SQLite
+ * file and PostgreSQL database named after BENCH_TASKS, their keys in a JSON file beside them in
+ * the temp directory; seeding 1M tasks takes minutes), BENCH_DEEP_PAGE (500).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -23,6 +32,7 @@ import pg from 'pg';
 import http from 'node:http';
 import { runScript } from '../lib/child-script.js';
 import { cacheCounts, cacheDelta, loadInChild, request, steadyWriter, type LoadResult } from '../lib/http-load.js';
+import { cpuDelta, cpuMeter } from '../lib/server-cpu.js';
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 1_000_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -30,6 +40,12 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
 const WRITES_PER_S = Number(process.env.BENCH_WRITES ?? 5);
 const ENGINES = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',');
 const PG_ADMIN = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const ROWS = process.env.BENCH_ROWS ?? 'all';
+const REUSE = process.env.BENCH_REUSE === '1';
+const DEEP_PAGE = Number(process.env.BENCH_DEEP_PAGE ?? 500);
+/** #23's goal for every cache-off row, on both engines. */
+const GOAL_CPU_MS = 0.6;
+const GOAL_P99_MS = 25;
 const here = new URL('.', import.meta.url).pathname;
 
 function startChild(script: string, args: string[]): Promise<{ child: ChildProcess; url: string }> {
@@ -66,26 +82,43 @@ const listInput = (page: number) => ({
   pagination: { page, limit: 50 },
   sort: { field: 'sla_deadline', direction: 'asc' },
 });
+const cursorInput = (cursor: string) => ({ ...listInput(1), pagination: { cursor, limit: 50 } });
 const trpcGet = (base: string, proc: string, input?: unknown) =>
   `${base}/api/workflow.${proc}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`;
 
 async function benchEngine(engine: string): Promise<void> {
   let url: string;
   let cleanup: () => Promise<void>;
+  let pgDatabase: string | undefined;
+  let seeded: { key: string; writerKey: string; seconds: number } | undefined;
+  // With BENCH_REUSE the database and its keys outlive the run (named after the task count).
+  const keysFile = join(tmpdir(), `flowledger-bench-workflow-${engine}-${TASKS}.keys.json`);
+  if (REUSE && existsSync(keysFile)) seeded = JSON.parse(readFileSync(keysFile, 'utf8'));
   if (engine === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'flowledger-bench-'));
-    url = `sqlite:${join(dir, 'bench.db')}`;
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+    const dir = REUSE ? tmpdir() : mkdtempSync(join(tmpdir(), 'flowledger-bench-'));
+    const file = join(dir, REUSE ? `flowledger-bench-workflow-${TASKS}.db` : 'bench.db');
+    if (REUSE && !existsSync(file)) seeded = undefined;
+    url = `sqlite:${file}`;
+    cleanup = async () => {
+      if (!REUSE) rmSync(dir, { recursive: true, force: true });
+    };
   } else {
-    const name = `flowledger_bench_${randomBytes(4).toString('hex')}`;
+    const name = REUSE ? `flowledger_bench_workflow_${TASKS}` : `flowledger_bench_${randomBytes(4).toString('hex')}`;
+    pgDatabase = name;
     const admin = new pg.Client({ connectionString: PG_ADMIN });
     await admin.connect();
-    await admin.query(`create database ${name}`);
+    const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
+    if (exists && !seeded) await admin.query(`drop database ${name} with (force)`);
+    if (!exists || !seeded) {
+      seeded = undefined;
+      await admin.query(`create database ${name}`);
+    }
     await admin.end();
     const u = new URL(PG_ADMIN);
     u.pathname = `/${name}`;
     url = u.toString();
     cleanup = async () => {
+      if (REUSE) return;
       const c = new pg.Client({ connectionString: PG_ADMIN });
       await c.connect();
       await c.query(`drop database if exists ${name} with (force)`);
@@ -93,8 +126,13 @@ async function benchEngine(engine: string): Promise<void> {
     };
   }
   try {
-    const { key, writerKey, seconds: seedS } = await seedInChild(url);
-    console.log(`\n[${engine}] seeded ${TASKS.toLocaleString('en')} tasks in ${seedS.toFixed(1)} s (${(TASKS / seedS).toFixed(0)} rows/s, counter triggers on)`);
+    if (seeded) console.log(`\n[${engine}] reusing the database seeded with ${TASKS.toLocaleString('en')} tasks (BENCH_REUSE=1)`);
+    else {
+      seeded = await seedInChild(url);
+      if (REUSE) writeFileSync(keysFile, JSON.stringify(seeded));
+      console.log(`\n[${engine}] seeded ${TASKS.toLocaleString('en')} tasks in ${seeded.seconds.toFixed(1)} s (${(TASKS / seeded.seconds).toFixed(0)} rows/s, counter triggers on)`);
+    }
+    const { key, writerKey } = seeded;
     const headers = { authorization: `Bearer ${key}` };
 
     const measure = async (base: string, label: string, target: string, goal: number | undefined, writes = false, accept?: string) => {
@@ -118,8 +156,8 @@ async function benchEngine(engine: string): Promise<void> {
       console.log(`[${engine}] ${label.padEnd(40)} ${fmt(r)}${verdict}\n${' '.repeat(engine.length + 3)}${' '.repeat(40)} ${cache}${wrote}`);
     };
 
-    const cached = await startChild('app-server.ts', [url]);
-    try {
+    const cached = ROWS === 'cache-off' ? undefined : await startChild('app-server.ts', [url]);
+    if (cached) try {
       const base = cached.url;
       // Check the answers before timing them.
       const m = (await (await fetch(trpcGet(base, 'metrics'), { headers })).json()) as any;
@@ -138,13 +176,43 @@ async function benchEngine(engine: string): Promise<void> {
     } finally {
       await stopChild(cached.child);
     }
+
+    // The miss path: every answer computed. CPU counted for the server process and its PostgreSQL backends.
     const uncached = await startChild('app-server.ts', [url, '0']);
+    const meter = await cpuMeter(uncached.child.pid!, pgDatabase ? { url: PG_ADMIN, database: pgDatabase } : undefined);
     try {
       const base = uncached.url;
-      await measure(base, 'workflow.metrics, cache off', trpcGet(base, 'metrics'), undefined);
-      await measure(base, 'workflow.list page 1, cache off', trpcGet(base, 'list', listInput(1)), undefined);
-      await measure(base, 'workflow.list page 500, cache off', trpcGet(base, 'list', listInput(500)), undefined);
+      const before = (await (await fetch(trpcGet(base, 'list', listInput(DEEP_PAGE - 1)), { headers })).json()) as any;
+      const cursor = before.result.data.pagination.next_cursor as string;
+      const deep = (await (await fetch(trpcGet(base, 'list', cursorInput(cursor)), { headers })).json()) as any;
+      const byOffset = (await (await fetch(trpcGet(base, 'list', listInput(DEEP_PAGE)), { headers })).json()) as any;
+      if (JSON.stringify(deep.result.data.data) !== JSON.stringify(byOffset.result.data.data)) throw new Error(`page ${DEEP_PAGE} by cursor differs from page ${DEEP_PAGE} by offset`);
+      const rowsOff: Array<[string, string]> = [
+        ['workflow.list page 1, cache off', trpcGet(base, 'list', listInput(1))],
+        [`workflow.list page ${DEEP_PAGE} by cursor, cache off`, trpcGet(base, 'list', cursorInput(cursor))],
+        ['workflow.metrics, cache off', trpcGet(base, 'metrics')],
+      ];
+      for (const [label, target] of rowsOff) {
+        // Warmed up by a load of its own, then measured with no warm-up inside the metered window, so
+        // every request the window's CPU paid for is counted (the window also holds the idle server
+        // while the load child starts).
+        await loadInChild(target, headers, { ...opts, durationMs: opts.warmupMs, warmupMs: 0 });
+        const a = await meter.read();
+        const t0 = performance.now();
+        const r = await loadInChild(target, headers, { ...opts, warmupMs: 0 });
+        const b = await meter.read();
+        const wall = (performance.now() - t0) / 1000;
+        const d = cpuDelta(a, b);
+        const served = r.requests;
+        const cpuMs = (d.total * 1000) / served;
+        const ok = cpuMs <= GOAL_CPU_MS && r.p99 <= GOAL_P99_MS && r.errors === 0;
+        console.log(
+          `[${engine}] ${label.padEnd(40)} ${fmt(r)}\n${' '.repeat(engine.length + 3)}${' '.repeat(40)} CPU ${cpuMs.toFixed(3)} ms/request (server ${((d.server * 1000) / served).toFixed(3)}` +
+            `${pgDatabase ? `, PostgreSQL backends ${((d.database * 1000) / served).toFixed(3)}` : ''}; ${wall.toFixed(1)} s window)  ${ok ? '✓' : '✗'} goal CPU ≤ ${GOAL_CPU_MS} ms/request, p99 ≤ ${GOAL_P99_MS} ms`,
+        );
+      }
     } finally {
+      await meter.close();
       await stopChild(uncached.child);
     }
   } finally {
