@@ -21,12 +21,14 @@
  * is created next to it and dropped afterwards), BENCH_ROWS (all | cache-off: only the cache-off
  * rows), BENCH_REUSE=1 (keep the seeded database for the next run and reuse it when there: SQLite
  * file and PostgreSQL database named after BENCH_TASKS, their keys in a JSON file beside them in
- * the temp directory; seeding 1M tasks takes minutes), BENCH_DEEP_PAGE (500).
+ * the temp directory; seeding 1M tasks takes minutes), BENCH_DEEP_PAGE (500), BENCH_AB_TREE (a checkout
+ * of another commit: the cache-off rows then run on its server and this tree's in turn, BENCH_AB_ROUNDS
+ * rounds, 2).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import http from 'node:http';
@@ -43,13 +45,16 @@ const PG_ADMIN = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432
 const ROWS = process.env.BENCH_ROWS ?? 'all';
 const REUSE = process.env.BENCH_REUSE === '1';
 const DEEP_PAGE = Number(process.env.BENCH_DEEP_PAGE ?? 500);
+/** Another checkout of the repository whose server the cache-off rows also run on, alternating (A/B). */
+const AB_TREE = process.env.BENCH_AB_TREE;
+const AB_ROUNDS = Number(process.env.BENCH_AB_ROUNDS ?? 2);
 /** #23's goal for every cache-off row, on both engines. */
 const GOAL_CPU_MS = 0.6;
 const GOAL_P99_MS = 25;
 const here = new URL('.', import.meta.url).pathname;
 
 function startChild(script: string, args: string[]): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(here, script), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', resolve(here, script), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
@@ -177,43 +182,56 @@ async function benchEngine(engine: string): Promise<void> {
       await stopChild(cached.child);
     }
 
-    // The miss path: every answer computed. CPU counted for the server process and its PostgreSQL backends.
-    const uncached = await startChild('app-server.ts', [url, '0']);
-    const meter = await cpuMeter(uncached.child.pid!, pgDatabase ? { url: PG_ADMIN, database: pgDatabase } : undefined);
-    try {
-      const base = uncached.url;
-      const before = (await (await fetch(trpcGet(base, 'list', listInput(DEEP_PAGE - 1)), { headers })).json()) as any;
-      const cursor = before.result.data.pagination.next_cursor as string;
-      const deep = (await (await fetch(trpcGet(base, 'list', cursorInput(cursor)), { headers })).json()) as any;
-      const byOffset = (await (await fetch(trpcGet(base, 'list', listInput(DEEP_PAGE)), { headers })).json()) as any;
-      if (JSON.stringify(deep.result.data.data) !== JSON.stringify(byOffset.result.data.data)) throw new Error(`page ${DEEP_PAGE} by cursor differs from page ${DEEP_PAGE} by offset`);
-      const rowsOff: Array<[string, string]> = [
-        ['workflow.list page 1, cache off', trpcGet(base, 'list', listInput(1))],
-        [`workflow.list page ${DEEP_PAGE} by cursor, cache off`, trpcGet(base, 'list', cursorInput(cursor))],
-        ['workflow.metrics, cache off', trpcGet(base, 'metrics')],
-      ];
-      for (const [label, target] of rowsOff) {
-        // Warmed up by a load of its own, then measured with no warm-up inside the metered window, so
-        // every request the window's CPU paid for is counted (the window also holds the idle server
-        // while the load child starts).
-        await loadInChild(target, headers, { ...opts, durationMs: opts.warmupMs, warmupMs: 0 });
-        const a = await meter.read();
-        const t0 = performance.now();
-        const r = await loadInChild(target, headers, { ...opts, warmupMs: 0 });
-        const b = await meter.read();
-        const wall = (performance.now() - t0) / 1000;
-        const d = cpuDelta(a, b);
-        const served = r.requests;
-        const cpuMs = (d.total * 1000) / served;
-        const ok = cpuMs <= GOAL_CPU_MS && r.p99 <= GOAL_P99_MS && r.errors === 0;
-        console.log(
-          `[${engine}] ${label.padEnd(40)} ${fmt(r)}\n${' '.repeat(engine.length + 3)}${' '.repeat(40)} CPU ${cpuMs.toFixed(3)} ms/request (server ${((d.server * 1000) / served).toFixed(3)}` +
-            `${pgDatabase ? `, PostgreSQL backends ${((d.database * 1000) / served).toFixed(3)}` : ''}; ${wall.toFixed(1)} s window)  ${ok ? '✓' : '✗'} goal CPU ≤ ${GOAL_CPU_MS} ms/request, p99 ≤ ${GOAL_P99_MS} ms`,
-        );
+    // The miss path: every answer computed. CPU counted for the server process and its PostgreSQL
+    // backends. With BENCH_AB_TREE each round runs the rows on this tree's server and then on that
+    // tree's, one server at a time (so the database's backends are the running server's).
+    const trees: Array<[string, string]> = [['this tree', here], ...(AB_TREE ? [[`${AB_TREE}`, join(AB_TREE, 'bench/workflow')] as [string, string]] : [])];
+    for (let round = 1; round <= (AB_TREE ? AB_ROUNDS : 1); round++) {
+      for (const [tree, dir] of trees) {
+        const uncached = await startChild(join(dir, 'app-server.ts'), [url, '0']);
+        const meter = await cpuMeter(uncached.child.pid!, pgDatabase ? { url: PG_ADMIN, database: pgDatabase } : undefined);
+        try {
+          const base = uncached.url;
+          const before = (await (await fetch(trpcGet(base, 'list', listInput(DEEP_PAGE - 1)), { headers })).json()) as any;
+          const cursor = before.result.data.pagination.next_cursor as string;
+          const deep = (await (await fetch(trpcGet(base, 'list', cursorInput(cursor)), { headers })).json()) as any;
+          const byOffset = (await (await fetch(trpcGet(base, 'list', listInput(DEEP_PAGE)), { headers })).json()) as any;
+          if (JSON.stringify(deep.result.data.data) !== JSON.stringify(byOffset.result.data.data)) throw new Error(`page ${DEEP_PAGE} by cursor differs from page ${DEEP_PAGE} by offset`);
+          // The server's own background CPU (timers, the commit tap) over an idle window: printed so a
+          // slow run's per-request figure can be read net of it.
+          const i0 = await meter.read();
+          await new Promise((r) => setTimeout(r, 2000));
+          const idlePerS = cpuDelta(i0, await meter.read()).total / 2;
+          const rowsOff: Array<[string, string]> = [
+            ['workflow.list page 1, cache off', trpcGet(base, 'list', listInput(1))],
+            [`workflow.list page ${DEEP_PAGE} by cursor, cache off`, trpcGet(base, 'list', cursorInput(cursor))],
+            ['workflow.metrics, cache off', trpcGet(base, 'metrics')],
+          ];
+          const tag = AB_TREE ? `[${engine} ${tree}, round ${round}]` : `[${engine}]`;
+          for (const [label, target] of rowsOff) {
+            // Warmed up by a load of its own, then measured with no warm-up inside the metered window, so
+            // every request the window's CPU paid for is counted (the window also holds the idle server
+            // while the load child starts).
+            await loadInChild(target, headers, { ...opts, durationMs: opts.warmupMs, warmupMs: 0 });
+            const a = await meter.read();
+            const t0 = performance.now();
+            const r = await loadInChild(target, headers, { ...opts, warmupMs: 0 });
+            const b = await meter.read();
+            const wall = (performance.now() - t0) / 1000;
+            const d = cpuDelta(a, b);
+            const cpuMs = (d.total * 1000) / r.requests;
+            const netMs = ((d.total - idlePerS * wall) * 1000) / r.requests;
+            const ok = cpuMs <= GOAL_CPU_MS && r.p99 <= GOAL_P99_MS && r.errors === 0;
+            console.log(
+              `${tag} ${label.padEnd(40)} ${fmt(r)}\n${' '.repeat(tag.length + 1)}${' '.repeat(40)} CPU ${cpuMs.toFixed(3)} ms/request (server ${((d.server * 1000) / r.requests).toFixed(3)}` +
+                `${pgDatabase ? `, PostgreSQL backends ${((d.database * 1000) / r.requests).toFixed(3)}` : ''}; ${netMs.toFixed(3)} net of the idle server's ${(idlePerS * 1000).toFixed(1)} ms/s over the ${wall.toFixed(1)} s window)  ${ok ? '✓' : '✗'} goal CPU ≤ ${GOAL_CPU_MS} ms/request, p99 ≤ ${GOAL_P99_MS} ms`,
+            );
+          }
+        } finally {
+          await meter.close();
+          await stopChild(uncached.child);
+        }
       }
-    } finally {
-      await meter.close();
-      await stopChild(uncached.child);
     }
   } finally {
     await cleanup();
