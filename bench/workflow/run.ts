@@ -10,19 +10,31 @@
  *
  * The server runs in its own process (as `serve --no-workers` does), the seed in another
  * (seed-db.ts); this process only drives load, so nothing else in it competes with the clients.
+ * Cache-off rows (#23): list page 1, a deep page reached by keyset cursor (the `next_cursor` of page
+ * DEEP_PAGE − 1, fetched once before the load and then requested by every client), and metrics; each
+ * with its CPU per request counted as #23 counts it (bench/lib/server-cpu.ts: the server process, all
+ * threads, plus the PostgreSQL backends of the bench's own database) against the goal CPU ≤ 0.6 ms
+ * per request and p99 ≤ 25 ms.
+ *
  * Env: BENCH_TASKS (1000000), BENCH_SECONDS (10), BENCH_CONCURRENCY (20), BENCH_WRITES (5 per s), BENCH_ENGINES
  * (sqlite,postgres), BENCH_PG_URL (postgres://postgres@127.0.0.1:5432/postgres; a scratch database
- * is created next to it and dropped afterwards).
+ * is created next to it and dropped afterwards), BENCH_ROWS (all | cache-off: only the cache-off
+ * rows), BENCH_REUSE=1 (keep the seeded database for the next run and reuse it when there: SQLite
+ * file and PostgreSQL database named after BENCH_TASKS, their keys in a JSON file beside them in
+ * the temp directory; seeding 1M tasks takes minutes), BENCH_DEEP_PAGE (500), BENCH_AB_TREE (a checkout
+ * of another commit: the cache-off rows then run on its server and this tree's in turn, BENCH_AB_ROUNDS
+ * rounds, 2).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import http from 'node:http';
 import { runScript } from '../lib/child-script.js';
 import { cacheCounts, cacheDelta, loadInChild, request, steadyWriter, type LoadResult } from '../lib/http-load.js';
+import { cpuDelta, cpuMeter } from '../lib/server-cpu.js';
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 1_000_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -30,10 +42,19 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
 const WRITES_PER_S = Number(process.env.BENCH_WRITES ?? 5);
 const ENGINES = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',');
 const PG_ADMIN = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const ROWS = process.env.BENCH_ROWS ?? 'all';
+const REUSE = process.env.BENCH_REUSE === '1';
+const DEEP_PAGE = Number(process.env.BENCH_DEEP_PAGE ?? 500);
+/** Another checkout of the repository whose server the cache-off rows also run on, alternating (A/B). */
+const AB_TREE = process.env.BENCH_AB_TREE;
+const AB_ROUNDS = Number(process.env.BENCH_AB_ROUNDS ?? 2);
+/** #23's goal for every cache-off row, on both engines. */
+const GOAL_CPU_MS = 0.6;
+const GOAL_P99_MS = 25;
 const here = new URL('.', import.meta.url).pathname;
 
 function startChild(script: string, args: string[]): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(here, script), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', resolve(here, script), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
@@ -66,26 +87,43 @@ const listInput = (page: number) => ({
   pagination: { page, limit: 50 },
   sort: { field: 'sla_deadline', direction: 'asc' },
 });
+const cursorInput = (cursor: string) => ({ ...listInput(1), pagination: { cursor, limit: 50 } });
 const trpcGet = (base: string, proc: string, input?: unknown) =>
   `${base}/api/workflow.${proc}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`;
 
 async function benchEngine(engine: string): Promise<void> {
   let url: string;
   let cleanup: () => Promise<void>;
+  let pgDatabase: string | undefined;
+  let seeded: { key: string; writerKey: string; seconds: number } | undefined;
+  // With BENCH_REUSE the database and its keys outlive the run (named after the task count).
+  const keysFile = join(tmpdir(), `flowledger-bench-workflow-${engine}-${TASKS}.keys.json`);
+  if (REUSE && existsSync(keysFile)) seeded = JSON.parse(readFileSync(keysFile, 'utf8'));
   if (engine === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'flowledger-bench-'));
-    url = `sqlite:${join(dir, 'bench.db')}`;
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+    const dir = REUSE ? tmpdir() : mkdtempSync(join(tmpdir(), 'flowledger-bench-'));
+    const file = join(dir, REUSE ? `flowledger-bench-workflow-${TASKS}.db` : 'bench.db');
+    if (REUSE && !existsSync(file)) seeded = undefined;
+    url = `sqlite:${file}`;
+    cleanup = async () => {
+      if (!REUSE) rmSync(dir, { recursive: true, force: true });
+    };
   } else {
-    const name = `flowledger_bench_${randomBytes(4).toString('hex')}`;
+    const name = REUSE ? `flowledger_bench_workflow_${TASKS}` : `flowledger_bench_${randomBytes(4).toString('hex')}`;
+    pgDatabase = name;
     const admin = new pg.Client({ connectionString: PG_ADMIN });
     await admin.connect();
-    await admin.query(`create database ${name}`);
+    const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
+    if (exists && !seeded) await admin.query(`drop database ${name} with (force)`);
+    if (!exists || !seeded) {
+      seeded = undefined;
+      await admin.query(`create database ${name}`);
+    }
     await admin.end();
     const u = new URL(PG_ADMIN);
     u.pathname = `/${name}`;
     url = u.toString();
     cleanup = async () => {
+      if (REUSE) return;
       const c = new pg.Client({ connectionString: PG_ADMIN });
       await c.connect();
       await c.query(`drop database if exists ${name} with (force)`);
@@ -93,8 +131,13 @@ async function benchEngine(engine: string): Promise<void> {
     };
   }
   try {
-    const { key, writerKey, seconds: seedS } = await seedInChild(url);
-    console.log(`\n[${engine}] seeded ${TASKS.toLocaleString('en')} tasks in ${seedS.toFixed(1)} s (${(TASKS / seedS).toFixed(0)} rows/s, counter triggers on)`);
+    if (seeded) console.log(`\n[${engine}] reusing the database seeded with ${TASKS.toLocaleString('en')} tasks (BENCH_REUSE=1)`);
+    else {
+      seeded = await seedInChild(url);
+      if (REUSE) writeFileSync(keysFile, JSON.stringify(seeded));
+      console.log(`\n[${engine}] seeded ${TASKS.toLocaleString('en')} tasks in ${seeded.seconds.toFixed(1)} s (${(TASKS / seeded.seconds).toFixed(0)} rows/s, counter triggers on)`);
+    }
+    const { key, writerKey } = seeded;
     const headers = { authorization: `Bearer ${key}` };
 
     const measure = async (base: string, label: string, target: string, goal: number | undefined, writes = false, accept?: string) => {
@@ -118,8 +161,8 @@ async function benchEngine(engine: string): Promise<void> {
       console.log(`[${engine}] ${label.padEnd(40)} ${fmt(r)}${verdict}\n${' '.repeat(engine.length + 3)}${' '.repeat(40)} ${cache}${wrote}`);
     };
 
-    const cached = await startChild('app-server.ts', [url]);
-    try {
+    const cached = ROWS === 'cache-off' ? undefined : await startChild('app-server.ts', [url]);
+    if (cached) try {
       const base = cached.url;
       // Check the answers before timing them.
       const m = (await (await fetch(trpcGet(base, 'metrics'), { headers })).json()) as any;
@@ -138,14 +181,57 @@ async function benchEngine(engine: string): Promise<void> {
     } finally {
       await stopChild(cached.child);
     }
-    const uncached = await startChild('app-server.ts', [url, '0']);
-    try {
-      const base = uncached.url;
-      await measure(base, 'workflow.metrics, cache off', trpcGet(base, 'metrics'), undefined);
-      await measure(base, 'workflow.list page 1, cache off', trpcGet(base, 'list', listInput(1)), undefined);
-      await measure(base, 'workflow.list page 500, cache off', trpcGet(base, 'list', listInput(500)), undefined);
-    } finally {
-      await stopChild(uncached.child);
+
+    // The miss path: every answer computed. CPU counted for the server process and its PostgreSQL
+    // backends. With BENCH_AB_TREE each round runs the rows on this tree's server and then on that
+    // tree's, one server at a time (so the database's backends are the running server's).
+    const trees: Array<[string, string]> = [['this tree', here], ...(AB_TREE ? [[`${AB_TREE}`, join(AB_TREE, 'bench/workflow')] as [string, string]] : [])];
+    for (let round = 1; round <= (AB_TREE ? AB_ROUNDS : 1); round++) {
+      for (const [tree, dir] of trees) {
+        const uncached = await startChild(join(dir, 'app-server.ts'), [url, '0']);
+        const meter = await cpuMeter(uncached.child.pid!, pgDatabase ? { url: PG_ADMIN, database: pgDatabase } : undefined);
+        try {
+          const base = uncached.url;
+          const before = (await (await fetch(trpcGet(base, 'list', listInput(DEEP_PAGE - 1)), { headers })).json()) as any;
+          const cursor = before.result.data.pagination.next_cursor as string;
+          const deep = (await (await fetch(trpcGet(base, 'list', cursorInput(cursor)), { headers })).json()) as any;
+          const byOffset = (await (await fetch(trpcGet(base, 'list', listInput(DEEP_PAGE)), { headers })).json()) as any;
+          if (JSON.stringify(deep.result.data.data) !== JSON.stringify(byOffset.result.data.data)) throw new Error(`page ${DEEP_PAGE} by cursor differs from page ${DEEP_PAGE} by offset`);
+          // The server's own background CPU (timers, the commit tap) over an idle window: printed so a
+          // slow run's per-request figure can be read net of it.
+          const i0 = await meter.read();
+          await new Promise((r) => setTimeout(r, 2000));
+          const idlePerS = cpuDelta(i0, await meter.read()).total / 2;
+          const rowsOff: Array<[string, string]> = [
+            ['workflow.list page 1, cache off', trpcGet(base, 'list', listInput(1))],
+            [`workflow.list page ${DEEP_PAGE} by cursor, cache off`, trpcGet(base, 'list', cursorInput(cursor))],
+            ['workflow.metrics, cache off', trpcGet(base, 'metrics')],
+          ];
+          const tag = AB_TREE ? `[${engine} ${tree}, round ${round}]` : `[${engine}]`;
+          for (const [label, target] of rowsOff) {
+            // Warmed up by a load of its own, then measured with no warm-up inside the metered window, so
+            // every request the window's CPU paid for is counted (the window also holds the idle server
+            // while the load child starts).
+            await loadInChild(target, headers, { ...opts, durationMs: opts.warmupMs, warmupMs: 0 });
+            const a = await meter.read();
+            const t0 = performance.now();
+            const r = await loadInChild(target, headers, { ...opts, warmupMs: 0 });
+            const b = await meter.read();
+            const wall = (performance.now() - t0) / 1000;
+            const d = cpuDelta(a, b);
+            const cpuMs = (d.total * 1000) / r.requests;
+            const netMs = ((d.total - idlePerS * wall) * 1000) / r.requests;
+            const ok = cpuMs <= GOAL_CPU_MS && r.p99 <= GOAL_P99_MS && r.errors === 0;
+            console.log(
+              `${tag} ${label.padEnd(40)} ${fmt(r)}\n${' '.repeat(tag.length + 1)}${' '.repeat(40)} CPU ${cpuMs.toFixed(3)} ms/request (server ${((d.server * 1000) / r.requests).toFixed(3)}` +
+                `${pgDatabase ? `, PostgreSQL backends ${((d.database * 1000) / r.requests).toFixed(3)}` : ''}; ${netMs.toFixed(3)} net of the idle server's ${(idlePerS * 1000).toFixed(1)} ms/s over the ${wall.toFixed(1)} s window)  ${ok ? '✓' : '✗'} goal CPU ≤ ${GOAL_CPU_MS} ms/request, p99 ≤ ${GOAL_P99_MS} ms`,
+            );
+          }
+        } finally {
+          await meter.close();
+          await stopChild(uncached.child);
+        }
+      }
     }
   } finally {
     await cleanup();

@@ -34,7 +34,11 @@ export interface AnswerRequest<T> {
   input?: unknown;
   /** The request's time, for answers that depend on the clock (then compute must return validUntil). */
   now?: Date;
-  compute(): Promise<Computed<T>>;
+  /**
+   * `stored` is false when the answer will not be kept (cache off): work done only to know how long
+   * an answer stays valid (`validUntil`) can then be skipped.
+   */
+  compute(opts: { stored: boolean }): Promise<Computed<T>>;
   /**
    * The route's response schema. Cached answers are sent as stored bytes, past Fastify's response
    * serializer, so the shape is enforced here instead: once per computation (unknown fields
@@ -105,7 +109,7 @@ export class AnswerCache {
   }
 
   async get<T>(req: AnswerRequest<T>): Promise<T> {
-    if (this.opts.maxEntries === 0) return req.schema.parse((await req.compute()).value);
+    if (this.opts.maxEntries === 0) return req.schema.parse((await req.compute({ stored: false })).value);
     const key = `${req.scope}\u0000${req.orgId}\u0000${req.input === undefined ? '' : JSON.stringify(req.input)}`;
     const now = req.now?.getTime();
     const token = await this.tokenOf(req.orgId);
@@ -166,7 +170,7 @@ export class AnswerCache {
   }
 
   private async compute<T>(req: AnswerRequest<T>, token: string, now: number | undefined): Promise<Entry> {
-    const computed = await req.compute();
+    const computed = await req.compute({ stored: true });
     const value = req.schema.parse(computed.value);
     const validUntil = computed.validUntil;
     deepFreeze(value);

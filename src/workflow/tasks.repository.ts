@@ -7,7 +7,7 @@ import { versionIn } from '../db/versions.js';
 import type { ExpectedVersion } from '../shared/expected-version.js';
 import type { DB, NewRow, Row, RowUpdate, TaskStatus } from '../db/types.js';
 import { keysetAfter, seekPage } from '../db/keyset.js';
-import { listOrder, pageOffset, type PageQuery } from '../shared/paging.js';
+import { listOrder, pageOffset, type KeyValue, type PageQuery } from '../shared/paging.js';
 import type { ListTasksInput, TaskView } from './workflow.schemas.js';
 
 type TaskRow = Row<'workflow_tasks'>;
@@ -241,27 +241,41 @@ export async function listTasks(
   // PostgreSQL, covering on SQLite), so a deep OFFSET skips index entries without visiting 25k table
   // rows; then the page's rows by primary key, put back in the ids' order. With a cursor the first
   // step seeks straight to the row after it.
-  let idsQ = applyFilter(h, db.selectFrom('workflow_tasks').select('task_id'), q.orgId, q.filter);
   const sortExpr = q.sort.field === 'status' ? statusRank : sql.ref(q.sort.field === 'sla_deadline' ? 'sla_deadline' : q.sort.field);
-  if (q.page.after) {
+  const nullable = q.sort.field === 'sla_deadline';
+  /** `after`: the rows after a key; 'later' excludes the NULL deadlines that follow it, 'nulls' is those alone. */
+  const idsQuery = (after: readonly KeyValue[] | undefined, limit: number, part?: 'later' | 'nulls') => {
+    let idsQ = applyFilter(h, db.selectFrom('workflow_tasks').select('task_id'), q.orgId, q.filter);
+    if (part === 'nulls') idsQ = idsQ.where('sla_deadline', 'is', null);
+    else if (after) idsQ = idsQ.where(keysetAfter([sortExpr, sql.ref('task_id')], dir, after, { firstNullsLast: nullable && part !== 'later' }));
+    switch (q.sort.field) {
+      case 'status':
+        idsQ = idsQ.orderBy(statusRank, dir);
+        break;
+      case 'sla_deadline':
+        // Deadlines can be NULL: last in both directions, on both engines (their defaults differ).
+        idsQ = idsQ.orderBy('sla_deadline', (ob) => (dir === 'asc' ? ob.asc() : ob.desc()).nullsLast());
+        break;
+      default:
+        // priority sorts by its text, which is also its severity order: CRITICAL < HIGH < MEDIUM < NORMAL.
+        idsQ = idsQ.orderBy(q.sort.field, dir);
+    }
+    return idsQ.orderBy('task_id', dir).limit(limit).offset(after || part ? 0 : pageOffset(q.page));
+  };
+  const pageIds = async (): Promise<string[]> => {
     const after = q.page.after;
-    idsQ = idsQ.where(keysetAfter([sortExpr, sql.ref('task_id')], dir, after, { firstNullsLast: q.sort.field === 'sla_deadline' }));
-  }
-  switch (q.sort.field) {
-    case 'status':
-      idsQ = idsQ.orderBy(statusRank, dir);
-      break;
-    case 'sla_deadline':
-      // Deadlines can be NULL: last in both directions, on both engines (their defaults differ).
-      idsQ = idsQ.orderBy('sla_deadline', (ob) => (dir === 'asc' ? ob.asc() : ob.desc()).nullsLast());
-      break;
-    default:
-      // priority sorts by its text, which is also its severity order: CRITICAL < HIGH < MEDIUM < NORMAL.
-      idsQ = idsQ.orderBy(q.sort.field, dir);
-  }
-  idsQ = idsQ.orderBy('task_id', dir).limit(q.page.limit).offset(pageOffset(q.page));
+    if (!nullable || !after || after[0] === null) return (await idsQuery(after, q.page.limit).execute()).map((r) => r.task_id);
+    // After a deadline come the later deadlines, then every task without one. As one condition
+    // (`(d, id) > (…) or d is null`) neither engine can seek the index: SQLite walked all 25,000
+    // matching entries for each deep page. As two seeks: the later deadlines (a NULL never compares
+    // greater), then, only when the page is not full yet, the NULLs from the first.
+    const ids = (await idsQuery(after, q.page.limit, 'later').execute()).map((r) => r.task_id);
+    if (ids.length === q.page.limit) return ids;
+    const nulls = await idsQuery(undefined, q.page.limit - ids.length, 'nulls').execute();
+    return ids.concat(nulls.map((r) => r.task_id));
+  };
   const pageRows = async (): Promise<TaskRowNamed[]> => {
-    const ids = (await idsQ.execute()).map((r) => r.task_id);
+    const ids = await pageIds();
     if (ids.length === 0) return [];
     const rows = await selectOwnerName(db.selectFrom('workflow_tasks').selectAll()).where('org_id', '=', q.orgId).where('task_id', 'in', ids).execute();
     const byId = new Map(rows.map((r) => [r.task_id, r]));

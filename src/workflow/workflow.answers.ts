@@ -4,7 +4,7 @@
  * have changed it. The services compute; this layer decides what is reused.
  */
 import type { AuthContext } from '../shared/auth-context.js';
-import { executiveMetricsUntil } from './metrics.service.js';
+import { executiveMetrics, executiveMetricsUntil } from './metrics.service.js';
 import { normaliseListInput, taskPage } from './tasks.service.js';
 import type { WorkflowDeps } from './workflow.deps.js';
 import { executiveMetricsSchema, taskListSchema, type ExecutiveMetrics, type ListTasksInput } from './workflow.schemas.js';
@@ -27,6 +27,7 @@ export function executiveMetricsAnswer(deps: Pick<WorkflowDeps, 'database' | 'cl
     orgId: auth.orgId,
     now,
     schema: executiveMetricsSchema,
-    compute: () => executiveMetricsUntil(deps, auth, now),
+    // Cache off: the metrics alone, without the query for how long they would stay valid.
+    compute: async ({ stored }) => (stored ? executiveMetricsUntil(deps, auth, now) : { value: await executiveMetrics(deps, auth, now) }),
   });
 }
