@@ -15,6 +15,8 @@ interface TodayStatements {
   red: CompiledQuery;
   /** The whole first page (todayPanelQuery). */
   panel: CompiledQuery;
+  /** When time alone could next change the panel (todayNextTimeChangeQuery). */
+  next: CompiledQuery;
 }
 
 /**
@@ -31,6 +33,7 @@ function compiledToday(db: DbOrTrx, h: SqlHelpers): TodayStatements {
     compiled = {
       red: todayRedQuery(db as unknown as Kysely<any>, t).compile(),
       panel: todayPanelQuery(db as unknown as Kysely<any>, t).compile(),
+      next: todayNextTimeChangeQuery(db as unknown as Kysely<any>, t).compile(),
     };
     for (const mark of Object.values(MARK)) {
       if (!compiled.panel.parameters.includes(mark)) throw new Error(`Today query lost its ${JSON.stringify(mark)} parameter`);
@@ -41,9 +44,17 @@ function compiledToday(db: DbOrTrx, h: SqlHelpers): TodayStatements {
   return compiled;
 }
 
-async function run(db: DbOrTrx, compiled: CompiledQuery, values: Record<string, unknown>): Promise<TodayRow[]> {
+async function run<R = TodayRow>(db: DbOrTrx, compiled: CompiledQuery, values: Record<string, unknown>): Promise<R[]> {
   const params = compiled.parameters.map((p) => (typeof p === 'string' && p in values ? values[p] : p));
-  return (await db.executeQuery<TodayRow>(CompiledQuery.raw(compiled.sql, params))).rows;
+  return (await db.executeQuery<R>(CompiledQuery.raw(compiled.sql, params))).rows;
+}
+
+function markValues(orgId: number, now: Date): Record<string, unknown> {
+  return {
+    [MARK.org]: orgId,
+    [MARK.now]: now.toISOString(),
+    [MARK.stale]: new Date(now.getTime() - CANDIDATE_STALE_HOURS * HOUR_MS).toISOString(),
+  };
 }
 
 /**
@@ -51,11 +62,7 @@ async function run(db: DbOrTrx, compiled: CompiledQuery, values: Record<string, 
  * with a page of red items (open breaches) is answered from those alone; else the whole panel.
  */
 export async function todayPanel(db: DbOrTrx, h: SqlHelpers, orgId: number, now: Date): Promise<TodayItem[]> {
-  const values: Record<string, unknown> = {
-    [MARK.org]: orgId,
-    [MARK.now]: now.toISOString(),
-    [MARK.stale]: new Date(now.getTime() - CANDIDATE_STALE_HOURS * HOUR_MS).toISOString(),
-  };
+  const values = markValues(orgId, now);
   const compiled = compiledToday(db, h);
   let rows = await run(db, compiled.red, values);
   if (rows.length < TODAY_LIMIT) rows = await run(db, compiled.panel, values);
@@ -68,13 +75,9 @@ export async function todayPanel(db: DbOrTrx, h: SqlHelpers, orgId: number, now:
  * every badge and so the whole panel stays as computed.
  */
 export async function todayPanelAnswer(db: DbOrTrx, h: SqlHelpers, orgId: number, now: Date): Promise<{ value: TodayItem[]; validUntil: number }> {
-  const staleBefore = new Date(now.getTime() - CANDIDATE_STALE_HOURS * HOUR_MS);
   const value = await todayPanel(db, h, orgId, now);
-  const next = await todayNextTimeChangeQuery(db as unknown as Kysely<any>, {
-    orgId,
-    now: sql.val(now.toISOString()),
-    staleBefore: sql.val(staleBefore.toISOString()),
-  }).executeTakeFirstOrThrow();
+  const [next] = await run<{ next_due: unknown; oldest_fresh_touch: unknown }>(db, compiledToday(db, h).next, markValues(orgId, now));
+  if (!next) throw new Error('Today: the next-change query answered no row');
   // Amber means strictly past (due_date < now, last_touch_at < now − 72 h) and the clock counts
   // whole milliseconds, so the first instant a badge can differ is that moment + 1 ms. Stored times
   // are whole ms on SQLite; PostgreSQL's µs are truncated by the driver, which can only move the
