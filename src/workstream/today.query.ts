@@ -83,9 +83,9 @@ export function todayOrder(alias: string): RawBuilder<unknown> {
  *   amber candidates                   open, no breach, last touch before now − 72 h
  *   green undated pursuits             open, no breach, no due_date
  *   green candidates                   open, no breach, last touch since now − 72 h
- * Red items are found from the open breaches (sla_breach_open_uq, a few hundred rows at most),
- * each joined to its item by primary key, with the breach's metric: the red set is computed once
- * (materialised) and is usually the whole first page. Every other slice carries the panel's order
+ * Red items are found from the org's open breaches, each joined to its item by key, with the
+ * breach's metric: the red set is computed once (materialised); when it fills the page the
+ * repository never gets here (todayRedQuery answers alone). Every other slice carries the panel's order
  * restricted to it and walks its partial index in that order, stopping at its LIMIT: the page size
  * minus the number of red items, so with a full page of red items (the panel of an org in trouble)
  * they read nothing. Every slice yields whole rows (title, status, update time), so nothing is
