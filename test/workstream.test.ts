@@ -486,4 +486,64 @@ describeEachEngine('workstream Today panel on more rows than it shows', (engine)
     await db.updateTable('pursuit').set({ due_date: null }).where('org_id', '=', org.orgId).execute();
     expect(await expectTopOfFullPanel()).toEqual({ amber: 200 });
   });
+
+  it('answers a page of red items from them alone, and the whole panel once fewer than 200 are red', async () => {
+    const org = await t.createOrg('All red');
+    const other = await t.createOrg('Other red');
+    const db = t.db.database.db;
+    const now = clock.now().getTime();
+    const hoursAgo = (h: number) => new Date(now - h * 3_600_000).toISOString();
+    // Equal last touches in pairs, so the type and id tie-breaks order the red rows.
+    const cands = await db
+      .insertInto('candidate')
+      .values(Array.from({ length: 260 }, (_, i) => ({ org_id: org.orgId, title: `c${i}`, status: i % 13 === 0 ? ('archived' as const) : ('triaged' as const), last_touch_at: hoursAgo(Math.floor(i / 2)), created_at: hoursAgo(1), updated_at: hoursAgo(1) })))
+      .returning(['candidate_id', 'status'])
+      .execute();
+    const promoted = await db
+      .insertInto('candidate')
+      .values(Array.from({ length: 60 }, (_, i) => ({ org_id: org.orgId, title: `w${i}`, status: 'promoted' as const, last_touch_at: hoursAgo(1), created_at: hoursAgo(1), updated_at: hoursAgo(1) })))
+      .returning('candidate_id')
+      .execute();
+    const purs = await db
+      .insertInto('pursuit')
+      .values(promoted.map((c, i) => ({ org_id: org.orgId, candidate_id: c.candidate_id, title: `p${i}`, pursuit_stage: i % 7 === 0 ? ('won' as const) : ('qual' as const), due_date: i % 3 === 0 ? null : new Date(now + (i % 5) * 86_400_000).toISOString(), created_at: hoursAgo(Math.floor(i / 2)), updated_at: hoursAgo(Math.floor(i / 2)) })))
+      .returning('pursuit_id')
+      .execute();
+    const open = (type: string, id: number, rule: number, metric: string) => ({ org_id: org.orgId, item_type: type, item_id: String(id), rule_id: rule, metric, reason_code: 'late', breached_at: hoursAgo(1) });
+    await db
+      .insertInto('sla_breach')
+      .values([
+        // Every candidate (archived ones too: closed items are never red), some with a second metric.
+        ...cands.map((c, i) => open('candidate', c.candidate_id, 1, i % 4 === 0 ? 'z_sla' : 'triage_sla')),
+        ...cands.filter((_, i) => i % 4 === 0).map((c) => open('candidate', c.candidate_id, 2, 'a_sla')),
+        ...purs.map((p) => open('pursuit', p.pursuit_id, 1, 'submit_sla')),
+        // Resolved, a task's, and another org naming this org's ids: none makes anything red here.
+        { ...open('candidate', cands[1]!.candidate_id, 3, 'resolved_sla'), resolved_at: hoursAgo(0) },
+        { ...open('task', 0, 1, 'task_sla'), item_id: 'TASK-1-x' },
+        ...cands.slice(0, 5).map((c) => ({ ...open('candidate', c.candidate_id, 4, 'other_org'), org_id: other.orgId })),
+      ])
+      .execute();
+
+    async function expectTopOfFullPanel(): Promise<Record<string, number>> {
+      const api = (await t.call(org.viewer, { method: 'GET', url: `${W}/today` })).json() as Array<{ badge: string; sla_metric: string | null }>;
+      const at = clock.now().getTime();
+      const full = await todayPanelQuery(db as never, { now: sql.val(new Date(at).toISOString()), staleBefore: sql.val(new Date(at - 72 * 3_600_000).toISOString()), orgId: org.orgId })
+        .orderBy(todayOrder('k'))
+        .execute();
+      expect(api).toEqual(full.slice(0, 200).map(toTodayItem));
+      const counts: Record<string, number> = {};
+      for (const r of api) counts[r.badge] = (counts[r.badge] ?? 0) + 1;
+      return counts;
+    }
+
+    // 240 open candidates + 51 open pursuits breached: the page is red only, the smallest metric shown.
+    expect(await expectTopOfFullPanel()).toEqual({ red: 200 });
+    const first = (await t.call(org.viewer, { method: 'GET', url: `${W}/today` })).json() as Array<{ item_type: string; item_id: number; sla_metric: string }>;
+    expect(first.find((r) => r.item_type === 'candidate' && r.item_id === cands[4]!.candidate_id)?.sla_metric).toBe('a_sla');
+    // The other org sees none of it.
+    expect((await t.call(other.viewer, { method: 'GET', url: `${W}/today` })).json()).toEqual([]);
+    // 199 red: the rest of the page comes from the other slices.
+    await db.updateTable('sla_breach').set({ resolved_at: hoursAgo(0) }).where('org_id', '=', org.orgId).where('item_type', '=', 'candidate').where('resolved_at', 'is', null).where(sql<boolean>`cast(item_id as bigint) not in (${sql.join(cands.filter((c) => c.status !== 'archived').slice(0, 148).map((c) => c.candidate_id))})`).execute();
+    expect(await expectTopOfFullPanel()).toMatchObject({ red: 199 });
+  });
 });

@@ -1,6 +1,6 @@
 /**
  * The real FlowLedger HTTP app (buildServer) on 127.0.0.1 in its own process, so the load generator
- * does not share its event loop. argv[2]: PostgreSQL schema (optional). Reports its port over IPC.
+ * does not share its event loop. Reports its port over IPC; the bench reads its CPU from /proc.
  * ANSWER_CACHE_ENTRIES comes from the environment the bench gives it (0: cache off).
  */
 import { loadConfig } from '../../src/config/config.js';
@@ -11,15 +11,12 @@ import { createLogger } from '../../src/shared/logger.js';
 import { SecretKeyRing } from '../../src/shared/secret-box.js';
 
 const config = loadConfig({ ...process.env, LOG_LEVEL: 'warn' });
-const schema = process.argv[2];
-const database = createDatabase(config.databaseUrl, { poolSize: config.dbPoolSize, ...(schema ? { schema } : {}) });
+const database = createDatabase(config.databaseUrl, { poolSize: config.dbPoolSize });
 const app = await buildServer(createDeps({ config, database, logger: createLogger('warn'), secrets: SecretKeyRing.ephemeral() }));
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();
 process.send!({ port: typeof address === 'object' && address ? address.port : 0 });
 process.on('message', async (m) => {
-  // CPU time the server spent, so a run on a shared machine still yields a per-request cost.
-  if (m === 'cpu') process.send!({ cpu: process.cpuUsage() });
   if (m === 'stop') {
     await app.close();
     await database.close();

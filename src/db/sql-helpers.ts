@@ -32,6 +32,14 @@ export interface SqlHelpers {
    * PostgreSQL ~0.3 s of planning per query at 1000 ranges.
    */
   timeRanges(ranges: ReadonlyArray<{ from: string; to: string }>): RawBuilder<unknown>;
+  /**
+   * `key IN (ids)` for a small set of keys computed by a subquery, read as one probe of `key`'s
+   * index per id. PostgreSQL plans `IN (subquery)` as a join and, its cost model pricing index
+   * probes above a scan, hashes every row of the table against the set (the Today panel's red
+   * items: every open candidate read to find ~150); `key = any(array(subquery))` computes the set
+   * once and probes. SQLite already probes for IN.
+   */
+  keyIn(key: Expression<unknown>, ids: Expression<unknown>): RawBuilder<boolean>;
 }
 
 /** The term as it appears inside a JSON string (`"` → `\"`, `\` → `\\`, controls escaped). */
@@ -60,6 +68,7 @@ const sqliteHelpers: SqlHelpers = {
   // strftime normalises the result back to the stored fixed format, so text comparison stays valid.
   shiftHours: (time, hours) => sql<string>`strftime(${sql.lit(SQLITE_TIME_FORMAT)}, ${time}, ${sql.lit(`${hours >= 0 ? '+' : ''}${hours} hours`)})`,
   round2: (value) => sql<number>`round(${value}, 2)`,
+  keyIn: (key, ids) => sql<boolean>`${key} in (${ids})`,
   // SQLite's LIKE is case-insensitive for ASCII only. A term with other letters is matched through
   // the Unicode lower-casing function every connection registers (a JavaScript call per row, so
   // only when the term needs it).
@@ -81,6 +90,7 @@ const postgresHelpers: SqlHelpers = {
   shiftHours: (time, hours) => sql<string>`(${time} + ${sql.lit(`${hours} hours`)}::interval)`,
   // round(double, int) does not exist in PostgreSQL; numeric is parsed back to a JS number.
   round2: (value) => sql<number>`round(cast(${value} as numeric), 2)`,
+  keyIn: (key, ids) => sql<boolean>`${key} = any(array(${ids}))`,
   containsText: (column, term) => sql<boolean>`${column} ilike ${likePattern(term)} escape '\\'`,
   jsonValuesContain: (column, term) =>
     sql<boolean>`(${postgresHelpers.containsText(column, asInJson(term))} and exists (select 1 from jsonb_path_query(cast(${column} as jsonb), 'strict $.**') v where jsonb_typeof(v) in ('string', 'number') and ${postgresHelpers.containsText(sql`(v #>> '{}')`, term)}))`,

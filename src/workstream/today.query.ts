@@ -6,6 +6,7 @@
  * A rule change here must come with a new migration that re-creates the views, or that test fails.
  */
 import { sql, type Expression, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import type { SqlHelpers } from '../db/sql-helpers.js';
 
 /** A candidate untouched longer than this is amber. */
 export const CANDIDATE_STALE_HOURS = 72;
@@ -23,6 +24,8 @@ export interface TodayTimes {
   staleBefore: Expression<unknown>;
   /** API only: restrict every branch to one org (the view spans all orgs and is filtered by callers). */
   orgId?: number;
+  /** The engine's spelling of a probed key set (SqlHelpers.keyIn); plain IN when absent (same rows). */
+  keyIn?: SqlHelpers['keyIn'];
 }
 
 export type Badge = 'red' | 'amber' | 'green';
@@ -74,20 +77,22 @@ export function todayOrder(alias: string): RawBuilder<unknown> {
 }
 
 /*
- * The panel is the union of six disjoint slices, each a rule of docs/contract.md:
- *   red candidates / red pursuits      open, with an open breach
+ * The panel is the union of disjoint slices, each a rule of docs/contract.md:
+ *   red (CTE `red`)                    open candidates and pursuits with an open breach
  *   dated pursuits                     open, no breach: amber when due_date < now, else green
  *   amber candidates                   open, no breach, last touch before now − 72 h
  *   green undated pursuits             open, no breach, no due_date
  *   green candidates                   open, no breach, last touch since now − 72 h
- * Every slice yields only ordering keys (item, badge, due date, last touch), which the partial
- * indexes below cover, so a slice is an index-only range scan. For the API each slice carries the
- * panel's order restricted to it and a LIMIT; the first `limit` keys of the union in the panel's
- * order are then exactly the panel's first rows, and only those are joined back to their tables
- * for title, status and the breach metric. The view is the same query without any limit.
+ * Red items are found from the org's open breaches, each joined to its item by key, with the
+ * breach's metric: the red set is computed once (materialised); when it fills the page the
+ * repository never gets here (todayRedQuery answers alone). Every other slice carries the panel's order
+ * restricted to it and walks its partial index in that order, stopping at its LIMIT: the page size
+ * minus the number of red items, so with a full page of red items (the panel of an org in trouble)
+ * they read nothing. Every slice yields whole rows (title, status, update time), so nothing is
+ * joined back: that join, planned for the union's unknown item types, made PostgreSQL hash both
+ * tables whole on every request. The view is the same query without any limit.
  */
-/** The six slices of the panel, each with the panel's order restricted to it (see above). */
-function todaySlices(db: Kysely<any>, t: TodayTimes): SelectQueryBuilder<any, any, any>[] {
+function todaySlices(db: Kysely<any>, t: TodayTimes, limit: RawBuilder<number> | undefined): SelectQueryBuilder<any, any, any>[] {
   const org = t.orgId;
   const cand = () => {
     const q = db.selectFrom('candidate as c').where('c.status', 'in', lits(OPEN_CANDIDATE_STATUSES));
@@ -99,114 +104,176 @@ function todaySlices(db: Kysely<any>, t: TodayTimes): SelectQueryBuilder<any, an
   };
   const candIds = breachedIds(db, 'candidate', org, 'c.org_id');
   const pursIds = breachedIds(db, 'pursuit', org, 'p.org_id');
-  const candKeys = (badge: Badge, rank: number) =>
+  const candRow = (badge: Badge, rank: number) =>
     [
       'c.org_id',
       sql.lit('candidate').as('item_type'),
       'c.candidate_id as item_id',
+      'c.title',
+      'c.status',
+      'c.updated_at',
+      // Typed nulls: PostgreSQL gives an untyped null in a subquery the type text.
+      sql`cast(null as timestamptz)`.as('due_date'),
+      sql`cast(null as text)`.as('sla_metric'),
       sql.lit(badge).as('badge'),
       sql.lit(rank).as('badge_rank'),
-      // Typed null: PostgreSQL gives an untyped null in a subquery the type text.
-      sql`cast(null as timestamptz)`.as('due_date'),
       'c.last_touch_at',
     ] as const;
-  const pursKeys = (badge: Badge | RawBuilder<unknown>, rank: number | RawBuilder<unknown>) =>
+  const pursRow = (badge: Badge | RawBuilder<unknown>, rank: number | RawBuilder<unknown>) =>
     [
       'p.org_id',
       sql.lit('pursuit').as('item_type'),
       'p.pursuit_id as item_id',
+      'p.title',
+      'p.pursuit_stage as status',
+      'p.updated_at',
+      'p.due_date',
+      sql`cast(null as text)`.as('sla_metric'),
       (typeof badge === 'string' ? sql.lit(badge) : badge).as('badge'),
       (typeof rank === 'number' ? sql.lit(rank) : rank).as('badge_rank'),
-      'p.due_date',
       'p.updated_at as last_touch_at',
     ] as const;
+  const limited = (q: SelectQueryBuilder<any, any, any>) => (limit !== undefined ? q.limit(limit) : q.clearOrderBy());
 
   return [
-    cand().where('c.candidate_id', 'in', candIds).select(candKeys('red', 0)).orderBy('c.last_touch_at', 'desc').orderBy('c.candidate_id'),
-    purs()
-      .where('p.pursuit_id', 'in', pursIds)
-      .select(pursKeys('red', 0))
-      .orderBy(sql`case when p.due_date is null then 1 else 0 end`)
-      .orderBy('p.due_date')
-      .orderBy('p.updated_at', 'desc')
-      .orderBy('p.pursuit_id'),
     // Dated pursuits, amber (past due) then green: in due-date order the amber ones all come first,
     // so one walk of pursuit_open_due_idx yields both in the panel's order.
-    purs()
-      .where('p.pursuit_id', 'not in', pursIds)
-      .where('p.due_date', 'is not', null)
-      .select(pursKeys(sql`case when p.due_date < ${t.now} then 'amber' else 'green' end`, sql`case when p.due_date < ${t.now} then 1 else 2 end`))
-      .orderBy('p.due_date')
-      .orderBy('p.updated_at', 'desc')
-      .orderBy('p.pursuit_id'),
-    cand()
-      .where('c.candidate_id', 'not in', candIds)
-      .where('c.last_touch_at', '<', t.staleBefore)
-      .select(candKeys('amber', 1))
-      .orderBy('c.last_touch_at', 'desc')
-      .orderBy('c.candidate_id'),
-    purs()
-      // Written so no index can use it: with a plain `due_date IS NULL` both engines pick the
-      // (org, stage, due_date) index — its NULL rows look rare to the statistics — and sort every
-      // undated open pursuit; this way they walk pursuit_open_touch_idx in order and stop at LIMIT.
-      .where(sql`case when p.due_date is null then 1 else 0 end`, '=', sql.lit(1))
-      .where('p.pursuit_id', 'not in', pursIds)
-      .select(pursKeys('green', 2))
-      .orderBy('p.updated_at', 'desc')
-      .orderBy('p.pursuit_id'),
-    cand()
-      .where('c.candidate_id', 'not in', candIds)
-      .where('c.last_touch_at', '>=', t.staleBefore)
-      .select(candKeys('green', 2))
-      .orderBy('c.last_touch_at', 'desc')
-      .orderBy('c.candidate_id'),
+    limited(
+      purs()
+        .where('p.pursuit_id', 'not in', pursIds)
+        .where('p.due_date', 'is not', null)
+        .select(pursRow(sql`case when p.due_date < ${t.now} then 'amber' else 'green' end`, sql`case when p.due_date < ${t.now} then 1 else 2 end`))
+        .orderBy('p.due_date')
+        .orderBy('p.updated_at', 'desc')
+        .orderBy('p.pursuit_id'),
+    ),
+    limited(
+      cand()
+        .where('c.candidate_id', 'not in', candIds)
+        .where('c.last_touch_at', '<', t.staleBefore)
+        .select(candRow('amber', 1))
+        .orderBy('c.last_touch_at', 'desc')
+        .orderBy('c.candidate_id'),
+    ),
+    limited(
+      purs()
+        // Written so no index can use it: with a plain `due_date IS NULL` both engines pick the
+        // (org, stage, due_date) index — its NULL rows look rare to the statistics — and sort every
+        // undated open pursuit; this way they walk pursuit_open_touch_idx in order and stop at LIMIT.
+        .where(sql`case when p.due_date is null then 1 else 0 end`, '=', sql.lit(1))
+        .where('p.pursuit_id', 'not in', pursIds)
+        .select(pursRow('green', 2))
+        .orderBy('p.updated_at', 'desc')
+        .orderBy('p.pursuit_id'),
+    ),
+    limited(
+      cand()
+        .where('c.candidate_id', 'not in', candIds)
+        .where('c.last_touch_at', '>=', t.staleBefore)
+        .select(candRow('green', 2))
+        .orderBy('c.last_touch_at', 'desc')
+        .orderBy('c.candidate_id'),
+    ),
   ];
 }
 
-export function todayPanelQuery(db: Kysely<any>, t: TodayTimes & { limit?: number }) {
-  const slices = todaySlices(db, t).map((q, i) => {
-    // A slice's ORDER BY only matters with its LIMIT; the view has neither.
-    const body = t.limit !== undefined ? q.limit(t.limit) : q.clearOrderBy();
-    // Wrapped, because a member of a compound SELECT cannot carry its own ORDER BY / LIMIT.
-    return db.selectFrom(body.as(`s${i}`)).selectAll();
-  });
-  const [first, ...rest] = slices;
-  const union = rest.reduce((acc, q) => acc.unionAll(q), first!);
-  const keys = t.limit !== undefined ? db.selectFrom(union.as('u')).selectAll().orderBy(todayOrder('u')).limit(t.limit) : union;
-  return joinPanelRows(db, keys);
+/**
+ * Red rows of one item type: the item's open breaches grouped per item (the smallest metric shown,
+ * as when an item has several), joined to the item by its key, kept when the item is open. The
+ * item is also restricted to the breached ids through `keyIn` (the same set, so the same rows):
+ * that makes PostgreSQL probe the item's key index per breached id instead of hashing every open
+ * item of the org against the breaches.
+ */
+function redRows(db: Kysely<any>, itemType: ItemType, t: TodayTimes): SelectQueryBuilder<any, any, any> {
+  const open = () => {
+    const q = db.selectFrom('sla_breach as b').where('b.item_type', '=', sql.lit(itemType)).where('b.resolved_at', 'is', null);
+    return t.orgId !== undefined ? q.where('b.org_id', '=', t.orgId) : q;
+  };
+  const breaches = open()
+    .select(['b.org_id', sql`cast(b.item_id as bigint)`.as('id'), (e) => e.fn.min('b.metric').as('metric')])
+    .groupBy(['b.org_id', 'b.item_id']);
+  const ids = open().select(sql`cast(b.item_id as bigint)`.as('id'));
+  const keyIn = t.keyIn ?? ((key: Expression<unknown>, set: Expression<unknown>) => sql<boolean>`${key} in (${set})`);
+  const r = db.selectFrom(breaches.as('r'));
+  if (itemType === 'candidate') {
+    const q = r
+      .innerJoin('candidate as c', (j) => j.onRef('c.org_id', '=', 'r.org_id').onRef('c.candidate_id', '=', 'r.id'))
+      .where('c.status', 'in', lits(OPEN_CANDIDATE_STATUSES))
+      .where(keyIn(sql.ref('c.candidate_id'), ids))
+      .select([
+        'c.org_id',
+        sql.lit('candidate').as('item_type'),
+        'c.candidate_id as item_id',
+        'c.title',
+        'c.status',
+        'c.updated_at',
+        sql`cast(null as timestamptz)`.as('due_date'),
+        'r.metric as sla_metric',
+        sql.lit('red').as('badge'),
+        sql.lit(0).as('badge_rank'),
+        'c.last_touch_at',
+      ]);
+    return t.orgId !== undefined ? q.where('c.org_id', '=', t.orgId) : q;
+  }
+  const q = r
+    .innerJoin('pursuit as p', (j) => j.onRef('p.org_id', '=', 'r.org_id').onRef('p.pursuit_id', '=', 'r.id'))
+    .where('p.pursuit_stage', 'in', lits(OPEN_PURSUIT_STAGES))
+    .where(keyIn(sql.ref('p.pursuit_id'), ids))
+    .select([
+      'p.org_id',
+      sql.lit('pursuit').as('item_type'),
+      'p.pursuit_id as item_id',
+      'p.title',
+      'p.pursuit_stage as status',
+      'p.updated_at',
+      'p.due_date',
+      'r.metric as sla_metric',
+      sql.lit('red').as('badge'),
+      sql.lit(0).as('badge_rank'),
+      'p.updated_at as last_touch_at',
+    ]);
+  return t.orgId !== undefined ? q.where('p.org_id', '=', t.orgId) : q;
 }
 
-/** The panel's rows for its ordering keys: title, status and update time from their tables, and the open breach's metric. */
-function joinPanelRows(db: Kysely<any>, keys: SelectQueryBuilder<any, any, any>) {
+/** The columns the API answers (TodayItem); the rest only order the panel. */
+export const TODAY_API_COLUMNS = ['item_type', 'item_id', 'title', 'status', 'updated_at', 'due_date', 'sla_metric', 'badge'] as const;
+
+/**
+ * The panel's rows, selectable as `k`: every TodayRow column, or only `columns` (fewer values to
+ * send and decode). With `limit`: its first `limit` rows, in the panel's order; without: the whole
+ * panel, unordered (the view's definition).
+ */
+export function todayPanelQuery(db: Kysely<any>, t: TodayTimes & { limit?: number; columns?: readonly (keyof TodayRow)[] }) {
+  // What the other slices may still fill once every red item is on the page (0 when red fills it).
+  const rest =
+    t.limit !== undefined
+      ? sql<number>`(select case when count(*) >= ${sql.lit(t.limit)} then 0 else ${sql.lit(t.limit)} - count(*) end from red)`
+      : undefined;
+  const slices = todaySlices(db, t, rest).map((q, i) =>
+    // Wrapped, because a member of a compound SELECT cannot carry its own ORDER BY / LIMIT.
+    db.selectFrom(q.as(`s${i}`)).selectAll(),
+  );
+  const union = slices.reduce((acc, q) => acc.unionAll(q), db.selectFrom('red').selectAll());
+  const from = db
+    // Read by the union and by every slice's LIMIT: computed once.
+    .with((cte) => cte('red').materialized(), () => redRows(db, 'candidate', t).unionAll(redRows(db, 'pursuit', t)))
+    .selectFrom(union.as('k'));
+  const panel = (t.columns ? from.select(t.columns.map((c) => `k.${c}`)) : from.selectAll()).$castTo<TodayRow>();
+  return t.limit !== undefined ? panel.orderBy(todayOrder('k')).limit(t.limit) : panel;
+}
+
+/**
+ * The panel's first `limit` red rows alone, in the panel's order: when there are `limit` of them
+ * they are the whole page (red comes first), and this statement is a fraction of the panel's to
+ * plan and run. Fewer: the caller asks todayPanelQuery (which sees its own snapshot, so nothing is
+ * mixed across two).
+ */
+export function todayRedQuery(db: Kysely<any>, t: TodayTimes & { limit: number; columns: readonly (keyof TodayRow)[] }) {
   return db
-    .selectFrom(keys.as('k'))
-    .leftJoin('candidate as c', (j) =>
-      j.on(sql.ref('k.item_type'), '=', sql.lit('candidate')).onRef('c.org_id', '=', 'k.org_id').onRef('c.candidate_id', '=', 'k.item_id'),
-    )
-    .leftJoin('pursuit as p', (j) =>
-      j.on(sql.ref('k.item_type'), '=', sql.lit('pursuit')).onRef('p.org_id', '=', 'k.org_id').onRef('p.pursuit_id', '=', 'k.item_id'),
-    )
-    .select((eb) => [
-      'k.org_id',
-      'k.item_type',
-      'k.item_id',
-      eb.fn.coalesce('c.title', 'p.title').as('title'),
-      eb.fn.coalesce('c.status', 'p.pursuit_stage').as('status'),
-      eb.fn.coalesce('c.updated_at', 'p.updated_at').as('updated_at'),
-      'k.due_date',
-      // The open breach's metric; only red rows have one (that is what makes them red), so only
-      // they are probed.
-      sql<string | null>`case when k.badge = 'red' then (${db
-        .selectFrom('sla_breach as b')
-        .select((e) => e.fn.min('b.metric').as('m'))
-        .whereRef('b.org_id', '=', 'k.org_id')
-        .whereRef('b.item_type', '=', 'k.item_type')
-        .where('b.item_id', '=', sql`cast(k.item_id as text)`)
-        .where('b.resolved_at', 'is', null)}) end`.as('sla_metric'),
-      'k.badge',
-      'k.badge_rank',
-      'k.last_touch_at',
-    ])
+    .selectFrom(redRows(db, 'candidate', t).unionAll(redRows(db, 'pursuit', t)).as('k'))
+    .select(t.columns.map((c) => `k.${c}`))
+    .orderBy(todayOrder('k'))
+    .limit(t.limit)
     .$castTo<TodayRow>();
 }
 

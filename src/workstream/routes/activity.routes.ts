@@ -5,6 +5,7 @@ import { listResponse, pageQuery } from '../../http/paging.js';
 import { cursorBy, pageFrom, pageOffset, paged } from '../../shared/paging.js';
 import { listWorkEvents, WORK_EVENT_ORDER } from '../../outbox/work-events.repository.js';
 import { badRequest } from '../../shared/errors.js';
+import { sqlHelpers } from '../../db/sql-helpers.js';
 import { workstreamStatsAnswer } from '../stats.repository.js';
 import { todayPanelAnswer } from '../today.repository.js';
 import * as s from '../workstream.schemas.js';
@@ -13,13 +14,14 @@ import type { WorkstreamRouteKit } from './route-kit.js';
 export function registerActivityRoutes(k: WorkstreamRouteKit): void {
   const { app, deps, db, orgOf, tags } = k;
   const todaySchema = z.array(s.todayItemSchema);
+  const h = sqlHelpers(deps.database.engine);
   app.get(
     '/today',
     { schema: { tags, summary: 'Today panel: open candidates and pursuits, red/amber/green, at most 200', response: { 200: todaySchema } } },
     async (request, reply) => {
       const orgId = orgOf(request);
       const now = deps.clock.now();
-      const items = await deps.answers.get({ scope: 'workstream.today', orgId, now, schema: todaySchema, compute: () => todayPanelAnswer(db, orgId, now) });
+      const items = await deps.answers.get({ scope: 'workstream.today', orgId, now, schema: todaySchema, compute: () => todayPanelAnswer(db, h, orgId, now) });
       return sendJson(request, reply, items);
     },
   );
