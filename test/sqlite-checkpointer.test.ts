@@ -52,19 +52,19 @@ it('SQLite: the committing connection never checkpoints; the worker copies the W
     expect(database.sqlite!.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
     await sql`create table blob_t (id integer primary key, b blob)`.execute(database.db);
     const before = statSync(file).size;
-    // ~2 MB: under the 1,000 pages (4 MB) at which a commit checkpoints inline, so only a
-    // checkpoint from elsewhere (the worker) moves them from the WAL into the database file.
+    // ~5 MB: over the 1,000 frames at which the worker checkpoints. The connection itself never
+    // does (wal_autocheckpoint 0, above), so only the worker moves them into the database file.
     await database.db.transaction().execute(async (trx) => {
-      for (let i = 0; i < 32; i++) await sql`insert into blob_t (b) values (zeroblob(65536))`.execute(trx);
+      for (let i = 0; i < 80; i++) await sql`insert into blob_t (b) values (zeroblob(65536))`.execute(trx);
     });
-    await waitFor(() => statSync(file).size > before + 2_000_000, { timeoutMs: 10_000, what: 'the database file to grow by the checkpoint' });
+    await waitFor(() => statSync(file).size > before + 5_000_000, { timeoutMs: 10_000, what: 'the database file to grow by the checkpoint' });
   } finally {
     await database.close();
   }
   // Closed: the last connection's close checkpointed what was left and removed the WAL.
   expect(existsSync(`${file}-wal`)).toBe(false);
   const reopened = new BetterSqlite3(file, { readonly: true });
-  expect(reopened.prepare('select count(*) as n from blob_t').get()).toEqual({ n: 32 });
+  expect(reopened.prepare('select count(*) as n from blob_t').get()).toEqual({ n: 80 });
   reopened.close();
 });
 
