@@ -19,9 +19,13 @@ export function runScript<T>(script: string, args: string[], marker: string): Pr
   });
 }
 
-/** Starts a server script (through tsx) that prints `LISTENING <url>`; resolves with its url. */
-export function startListening(script: string, args: string[], opts: { cwd?: string } = {}): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { ...opts, stdio: ['ignore', 'pipe', 'inherit'] });
+/**
+ * Starts a server script (through tsx) that prints `LISTENING <url>`; resolves with its url.
+ * `nodeArgs`: options for node itself (e.g. `--cpu-prof`, which NODE_OPTIONS does not accept).
+ */
+export function startListening(script: string, args: string[], opts: { cwd?: string; nodeArgs?: string[] } = {}): Promise<{ child: ChildProcess; base: string }> {
+  const { nodeArgs = [], ...spawnOpts } = opts;
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script, ...args], { ...spawnOpts, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {

@@ -127,3 +127,114 @@ export function cacheDelta(a: CacheCounts, b: CacheCounts): string {
   if (total === 0) return 'cache off';
   return `cache ${hit} hits, ${miss} computed, ${shared} shared (${((100 * miss) / total).toFixed(2)}% computed)`;
 }
+
+/**
+ * One request of a weighted mix. In path and body, `{n}` becomes a number unique in the run (a write
+ * that repeats a value writes nothing) and `{r}` a random integer in 1..`random` (e.g. which task).
+ */
+export interface MixRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+  random?: number;
+}
+
+/** An operation of a mix: picked with probability weight / Σ weights, then one of its requests at random. */
+export interface MixOperation {
+  name: string;
+  /** Operations of a group (e.g. `read`, `write`) are also measured together. */
+  group?: string;
+  weight: number;
+  requests: MixRequest[];
+}
+
+export interface MixOperationResult {
+  name: string;
+  requests: number;
+  /** Answers that were not 2xx (or failed on the wire), by status (0: no answer). */
+  errors: Record<string, number>;
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+export interface MixResult {
+  requests: number;
+  errors: number;
+  rps: number;
+  seconds: number;
+  operations: MixOperationResult[];
+  /** Per group: its operations' requests together. */
+  groups: MixOperationResult[];
+}
+
+/**
+ * C closed-loop clients against `base`, each picking its next operation by weight from `ops`
+ * (seeded, so two runs send the same sequence). Every answer must be 2xx; any other is an error of
+ * its operation, counted by status.
+ */
+export async function mixLoad(base: string, ops: MixOperation[], opts: { concurrency: number; durationMs: number; warmupMs: number; seed?: number }): Promise<MixResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: opts.concurrency });
+  const totalWeight = ops.reduce((s, o) => s + o.weight, 0);
+  const latencies = ops.map(() => [] as number[]);
+  const errors = ops.map(() => ({}) as Record<string, number>);
+  // mulberry32: a small deterministic generator, one stream shared by the clients.
+  let state = opts.seed ?? 23;
+  const random = () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  let seq = 0;
+  const pick = (): number => {
+    let r = random() * totalWeight;
+    for (let i = 0; i < ops.length; i++) if ((r -= ops[i]!.weight) < 0) return i;
+    return ops.length - 1;
+  };
+  const run = async (until: number, record: boolean) => {
+    await Promise.all(
+      Array.from({ length: opts.concurrency }, async () => {
+        while (performance.now() < until) {
+          const i = pick();
+          const op = ops[i]!;
+          const req = op.requests[Math.floor(random() * op.requests.length)]!;
+          const n = String(++seq);
+          const r = String(1 + Math.floor(random() * (req.random ?? 1)));
+          const fill = (text: string) => text.replaceAll('{n}', n).replaceAll('{r}', r);
+          const t0 = performance.now();
+          const status = await request(agent, new URL(base + fill(req.path)), req.headers, req.method, req.body === undefined ? undefined : fill(req.body)).catch(() => 0);
+          if (!record) continue;
+          latencies[i]!.push(performance.now() - t0);
+          if (status < 200 || status >= 300) errors[i]![status] = (errors[i]![status] ?? 0) + 1;
+        }
+      }),
+    );
+  };
+  await run(performance.now() + opts.warmupMs, false);
+  const start = performance.now();
+  await run(start + opts.durationMs, true);
+  const seconds = (performance.now() - start) / 1000;
+  agent.destroy();
+  const summarize = (name: string, l: number[], errs: Record<string, number>): MixOperationResult => {
+    l.sort((a, b) => a - b);
+    const at = (q: number) => l[Math.min(l.length - 1, Math.floor(q * l.length))] ?? NaN;
+    return { name, requests: l.length, errors: errs, p50: at(0.5), p99: at(0.99), max: l.at(-1) ?? NaN };
+  };
+  const operations = ops.map((op, i) => summarize(op.name, latencies[i]!, errors[i]!));
+  const groups = [...new Set(ops.flatMap((op) => (op.group ? [op.group] : [])))].map((group) => {
+    const members = ops.flatMap((op, i) => (op.group === group ? [i] : []));
+    const errs: Record<string, number> = {};
+    for (const i of members) for (const [status, count] of Object.entries(errors[i]!)) errs[status] = (errs[status] ?? 0) + count;
+    return summarize(group, members.flatMap((i) => latencies[i]!), errs);
+  });
+  const requests = operations.reduce((s, o) => s + o.requests, 0);
+  const errorCount = operations.reduce((s, o) => s + Object.values(o.errors).reduce((a, b) => a + b, 0), 0);
+  return { requests, errors: errorCount, rps: requests / seconds, seconds, operations, groups };
+}
+
+/** `mixLoad` in a fresh child process (as loadInChild). */
+export function mixLoadInChild(base: string, ops: MixOperation[], opts: { concurrency: number; durationMs: number; warmupMs: number; seed?: number }): Promise<MixResult> {
+  return runScript<MixResult>(fileURLToPath(new URL('./load-child.ts', import.meta.url)), [JSON.stringify({ mix: { base, ops }, opts })], 'RESULT');
+}

@@ -10,7 +10,8 @@ import type { DB } from '../../src/db/types.js';
 
 export const SEED = { signals: 100_000, candidates: 10_000, pursuits: 10_000 };
 
-export async function seed(database: Database, orgId: number, nowIso: string): Promise<void> {
+/** `counts`: how many of each (bench:mixed seeds ten smaller orgs). */
+export async function seed(database: Database, orgId: number, nowIso: string, counts: typeof SEED = SEED): Promise<void> {
   const db: Kysely<DB> = database.db;
   const pg = database.engine === 'postgres';
   const series = (n: number) =>
@@ -27,17 +28,17 @@ export async function seed(database: Database, orgId: number, nowIso: string): P
   await sql`insert into signal (org_id, source_type, source_ref, snippet, ts, urgency_score, dedupe_key, created_at, updated_at)
     select ${org}, case i % 3 when 0 then 'email' when 1 then 'call' else 'web_form' end, 'ref-' || i, 'Inbound request ' || i,
       ${ago(sql`(i * 313) % 31536000`)}, i % 100, 'bench-' || i, ${ago(sql`(i * 313) % 31536000`)}, ${ago(sql`(i * 313) % 31536000`)}
-    from ${series(SEED.signals)}`.execute(db);
+    from ${series(counts.signals)}`.execute(db);
 
   // 10k working candidates: 20% new, 30% triaged, 20% nurture, 10% on_hold, 20% archived; touched in the last 30 days.
   await sql`insert into candidate (org_id, title, status, owner_user_id, last_touch_at, created_at, updated_at)
     select ${org}, 'Candidate ' || i,
       case when i % 10 < 2 then 'new' when i % 10 < 5 then 'triaged' when i % 10 < 7 then 'nurture' when i % 10 < 8 then 'on_hold' else 'archived' end,
       'user-' || (i % 20), ${ago(sql`(i * 97) % 2592000`)}, ${ago(sql`(i * 211) % 7776000`)}, ${ago(sql`(i * 97) % 2592000`)}
-    from ${series(SEED.candidates)}`.execute(db);
+    from ${series(counts.candidates)}`.execute(db);
   await sql`insert into candidate (org_id, title, status, owner_user_id, last_touch_at, created_at, updated_at)
     select ${org}, 'Won over ' || i, 'promoted', 'user-' || (i % 20), ${ago(sql`(i * 89) % 2592000`)}, ${ago(sql`(i * 211) % 7776000`)}, ${ago(sql`(i * 89) % 2592000`)}
-    from ${series(SEED.pursuits)}`.execute(db);
+    from ${series(counts.pursuits)}`.execute(db);
 
   // Pursuits in every stage; due dates spread over ±30 days, 20% without one.
   await sql`insert into pursuit (org_id, candidate_id, title, pursuit_stage, due_date, value, owner_user_id, created_at, updated_at)

@@ -45,7 +45,8 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
   const config: Config = loadConfig(opts.env ?? process.env);
   const logger: Logger = createLogger(config.logLevel);
   const print = opts.print ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const database = createDatabase(config.databaseUrl, { poolSize: config.dbPoolSize });
+  // backgroundCheckpoint: on SQLite no request waits for a WAL checkpoint's fsync (db/sqlite-checkpointer.ts).
+  const database = createDatabase(config.databaseUrl, { poolSize: config.dbPoolSize, backgroundCheckpoint: true });
   let secrets;
   try {
     const applied = await database.migrate();

@@ -45,7 +45,8 @@ export async function startWorkerProcess(opts: {
   const concurrency = opts.concurrency ?? 2;
   // Lanes each hold a connection while claiming and completing; handlers need some too.
   const poolSize = runOutbox ? Math.max(config.dbPoolSize, concurrency + 2) : config.dbPoolSize;
-  const database = createDatabase(config.databaseUrl, { poolSize, applicationName: runOutbox ? 'flowledger-worker' : 'flowledger-sla' });
+  // backgroundCheckpoint: as in serve, the outbox's commits never wait for a WAL checkpoint's fsync.
+  const database = createDatabase(config.databaseUrl, { poolSize, applicationName: runOutbox ? 'flowledger-worker' : 'flowledger-sla', backgroundCheckpoint: true });
   let secrets;
   try {
     await database.migrate();

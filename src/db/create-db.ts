@@ -25,6 +25,7 @@ import { ItemVersionsPlugin } from './item-versions.plugin.js';
 import { SqliteValuesPlugin } from './sqlite-values.plugin.js';
 import { fastRows, type SqliteStatement } from './sqlite-rows.js';
 import { SQLITE_FOLD_FUNCTION } from './sql-helpers.js';
+import { startCheckpointer } from './sqlite-checkpointer.js';
 import type { DB } from './types.js';
 
 export type { Engine, ExclusiveResult };
@@ -80,6 +81,12 @@ export interface CreateDatabaseOptions {
   schema?: string;
   /** PostgreSQL: application_name shown in pg_stat_activity. */
   applicationName?: string;
+  /**
+   * SQLite file databases: WAL checkpoints on a worker thread instead of inside the commit that
+   * fills the WAL (db/sqlite-checkpointer.ts), so no request waits for a checkpoint's fsync. For
+   * long-running processes (serve, worker); costs a thread, so short-lived handles leave it off.
+   */
+  backgroundCheckpoint?: boolean;
 }
 
 // ------------------------------------------------------------------ PostgreSQL type parsing
@@ -194,7 +201,7 @@ export function sqlitePath(url: string): string {
   return resolve(rest);
 }
 
-function openSqlite(url: string): Database {
+function openSqlite(url: string, opts: CreateDatabaseOptions = {}): Database {
   const file = sqlitePath(url);
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const raw = new BetterSqlite3(file);
@@ -202,6 +209,7 @@ function openSqlite(url: string): Database {
   raw.pragma('synchronous = NORMAL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
+  const checkpointer = opts.backgroundCheckpoint && file !== ':memory:' ? startCheckpointer(raw, file) : undefined;
   // SQLite's LIKE and lower() fold ASCII only; searches for other letters fold through this, so
   // "ÄRGER" finds "ärger" as PostgreSQL's ILIKE does (see containsText in sql-helpers.ts).
   raw.function(SQLITE_FOLD_FUNCTION, { deterministic: true }, (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : v));
@@ -258,6 +266,8 @@ function openSqlite(url: string): Database {
     async close() {
       if (closed) return;
       closed = true;
+      // Before the connection closes: its close then checkpoints what is left, as without the worker.
+      await checkpointer?.stop();
       await db.destroy();
     },
     get closed() {
@@ -330,7 +340,7 @@ function openPostgres(url: string, opts: CreateDatabaseOptions): Database {
 }
 
 export function createDatabase(url: string, opts: CreateDatabaseOptions = {}): Database {
-  if (url.startsWith('sqlite:')) return openSqlite(url);
+  if (url.startsWith('sqlite:')) return openSqlite(url, opts);
   if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url, opts);
   throw new Error(`Unsupported DATABASE_URL "${url}": use sqlite:<path> or postgres://…`);
 }
