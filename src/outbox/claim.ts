@@ -122,10 +122,9 @@ export async function completeAndClaim(database: Database, done: Completion, o: 
   return toClaimed(rows, o.now);
 }
 
-/** When the next not-yet-due event becomes due (for the idle wait), or undefined if none waits. */
-export async function nextDueAt(db: DbOrTrx, orgGroup?: OrgGroup): Promise<string | undefined> {
+function nextDueStatement(qc: QueryCreator<DB>, orgGroup: OrgGroup | undefined) {
   const group = inOrgGroup(orgGroup, 'org_id');
-  const row = await db
+  return qc
     .selectFrom('work_event')
     .select('next_attempt_at')
     .where('processed_at', 'is', null)
@@ -133,8 +132,29 @@ export async function nextDueAt(db: DbOrTrx, orgGroup?: OrgGroup): Promise<strin
     .where('claimed_at', 'is', null)
     .$if(group !== undefined, (q) => q.where(group!))
     .orderBy('next_attempt_at')
-    .limit(1)
-    .executeTakeFirst();
+    .limit(1);
+}
+
+/** When the next not-yet-due event becomes due (for the idle wait), or undefined if none waits. */
+export async function nextDueAt(db: DbOrTrx, orgGroup?: OrgGroup): Promise<string | undefined> {
+  const row = await nextDueStatement(db, orgGroup).executeTakeFirst();
+  return row?.next_attempt_at ?? undefined;
+}
+
+/**
+ * Completes a lane's last batch before it goes idle and answers nextDueAt, in one round trip (a
+ * data-modifying CTE ahead of the read on PostgreSQL; one transaction on SQLite). The read does
+ * not see the completion, which changes nothing: the completed rows were claimed, so not waiting.
+ */
+export async function completeAndNextDue(database: Database, done: Completion, now: string, orgGroup?: OrgGroup): Promise<string | undefined> {
+  if (!database.caps.skipLocked) {
+    return database.db.transaction().execute(async (trx) => {
+      await completeEvents(trx, { ...done, now });
+      return nextDueAt(trx, orgGroup);
+    });
+  }
+  const qc = database.db.with('completed', (q) => completeStatement(q, { ...done, now }).returning('work_event_id'));
+  const row = await nextDueStatement(qc as unknown as QueryCreator<DB>, orgGroup).executeTakeFirst();
   return row?.next_attempt_at ?? undefined;
 }
 

@@ -15,7 +15,7 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Service } from '../shared/lifecycle.js';
-import { claimEvents, completeAndClaim, nextDueAt, type ClaimedEvent, type Completion } from './claim.js';
+import { claimEvents, completeAndClaim, completeAndNextDue, nextDueAt, type ClaimedEvent, type Completion } from './claim.js';
 import { completeEvents } from './complete.js';
 import { backoffDelayMs, DEFAULT_BACKOFF, failEvent, type BackoffPolicy } from './fail.js';
 import { PermanentFailure, type HandlerRegistry, type OutboxDeps } from './handler.js';
@@ -164,12 +164,16 @@ export class OutboxWorker implements Service {
           carry = r.carry;
           // A full batch means more is probably waiting: bring one more idle lane in.
           this.waker.wake();
-        } else if (r.carry) {
-          await this.complete(r.carry);
+          continue;
         }
-        if (r.claimed > 0) continue;
-        if (!this.running) break;
-        await this.waker.wait(await this.idleWaitMs());
+        // A partial batch means the queue was drained: wait rather than claim again at once (a
+        // commit meanwhile woke an idle lane or left the wake pending, so nothing waits for the
+        // poll). Its completion rides with the idle wait's own query.
+        if (!this.running) {
+          if (r.carry) await this.complete(r.carry);
+          break;
+        }
+        await this.waker.wait(await this.idleWaitMs(r.carry));
       } catch (err) {
         carry = undefined;
         // A lost connection or a locked database must never kill the loop: log, back off, retry.
@@ -218,9 +222,22 @@ export class OutboxWorker implements Service {
     }
   }
 
-  /** Until the next retry falls due; the commit feed (and its fallback poll) wakes the lane before that. */
-  private async idleWaitMs(): Promise<number> {
-    const due = await nextDueAt(this.deps.database.db, this.orgGroup);
+  /**
+   * Until the next retry falls due; the commit feed (and its fallback poll) wakes the lane before
+   * that. Completes `done` (the lane's last batch) in the same round trip.
+   */
+  private async idleWaitMs(done?: Completion): Promise<number> {
+    let due: string | undefined;
+    if (done) {
+      try {
+        due = await completeAndNextDue(this.deps.database, done, this.now(), this.orgGroup);
+      } catch (err) {
+        this.stranded.add(done.workerId);
+        throw err;
+      }
+    } else {
+      due = await nextDueAt(this.deps.database.db, this.orgGroup);
+    }
     if (!due) return IDLE_CAP_MS;
     const ms = Date.parse(due) - this.deps.clock.now().getTime();
     return Math.max(1, Math.min(IDLE_CAP_MS, ms));
