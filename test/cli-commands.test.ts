@@ -34,7 +34,7 @@ describe('flowledger help, version and usage errors', () => {
     const worker = await runCliProcess(['worker', '--help'], env);
     expect(worker.code, worker.output).toBe(0);
     expect(worker.output).toContain('Usage: flowledger worker [options]');
-    expect(worker.output).toMatch(/--concurrency <n>\s+parallel claim loops, 1 to 64 \(default: 2\)/);
+    expect(worker.output).toMatch(/--concurrency <n>\s+parallel claim loops, 1 to 64 \(default: 4\)/);
     expect(worker.output).toContain('--no-sla');
     expect(worker.output).toContain('$ flowledger worker --concurrency 8 --no-sla');
     expect(worker.output).not.toContain('--no-workers');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { claimEvents } from '../src/outbox/claim.js';
+import { claimEvents, completeAndClaim } from '../src/outbox/claim.js';
 import { completeEvents } from '../src/outbox/complete.js';
 import { failEvent } from '../src/outbox/fail.js';
 import { HandlerMap, PermanentFailure, type OutboxHandler } from '../src/outbox/handler.js';
@@ -87,6 +87,78 @@ describeEachEngine('outbox worker', (engine) => {
     } finally {
       if (second !== t.db.database) await second.close();
     }
+  });
+
+  it('completes a batch and claims the next in one step, never completing another claim\'s events', async () => {
+    const ids = await transact(t.deps, (trx) =>
+      appendEvents(
+        trx,
+        Array.from({ length: 10 }, (_, i) => ({ orgId: org.orgId, eventName: 'test.step', itemType: 'test', itemId: i, happenedAt: clock.now().toISOString() })),
+      ),
+    );
+    const now = clock.now().toISOString();
+    const a = (await claimEvents(t.db.database, { workerId: 'step-a', now, limit: 4 })).map((e) => e.work_event_id);
+    const b = (await claimEvents(t.db.database, { workerId: 'step-b', now, limit: 3 })).map((e) => e.work_event_id);
+    // 'step-a' names b's events too (a stale or confused completion): only its own are completed.
+    const next = await completeAndClaim(t.db.database, { ids: [...a, ...b], orgIds: [org.orgId], workerId: 'step-a' }, { workerId: 'step-c', now, limit: 10 });
+    expect(next.map((e) => e.work_event_id)).toEqual(ids.filter((id) => !a.includes(id) && !b.includes(id)));
+    expect(next.every((e) => e.attempts === 1 && e.claimed_at === now)).toBe(true);
+    for (const id of a) expect(await row(id)).toMatchObject({ processed_at: expect.any(String), claimed_at: null, claimed_by: 'step-a' });
+    for (const id of b) expect(await row(id)).toMatchObject({ processed_at: null, claimed_by: 'step-b', claimed_at: expect.any(String) });
+    // Completing with nothing claimable left still completes.
+    const none = await completeAndClaim(t.db.database, { ids: next.map((e) => e.work_event_id), orgIds: [org.orgId], workerId: 'step-c' }, { workerId: 'step-d', now, limit: 10 });
+    expect(none).toEqual([]);
+    for (const e of next) expect((await row(e.work_event_id)).processed_at).not.toBeNull();
+    expect(await completeEvents(t.db.database.db, { ids: b, workerId: 'step-b', now })).toBe(3);
+  });
+
+  if (engine.name === 'postgres') {
+    it('a complete-and-claim that fails changes nothing (one statement)', async () => {
+      const [id1, id2] = await transact(t.deps, (trx) =>
+        appendEvents(
+          trx,
+          Array.from({ length: 2 }, (_, i) => ({ orgId: org.orgId, eventName: 'test.atomic', itemType: 'test', itemId: i, happenedAt: clock.now().toISOString() })),
+        ),
+      );
+      const now = clock.now().toISOString();
+      const [first] = await claimEvents(t.db.database, { workerId: 'atomic-a', now, limit: 1 });
+      expect(first!.work_event_id).toBe(id1);
+      // An invalid timestamp fails the statement after both parts were planned.
+      await expect(
+        completeAndClaim(t.db.database, { ids: [id1!], orgIds: [org.orgId], workerId: 'atomic-a' }, { workerId: 'atomic-b', now: 'not a time', limit: 5 }),
+      ).rejects.toThrow();
+      expect(await row(id1!)).toMatchObject({ processed_at: null, claimed_by: 'atomic-a' });
+      expect(await row(id2!)).toMatchObject({ claimed_at: null, attempts: 0 });
+      expect(await completeAndClaim(t.db.database, { ids: [id1!], orgIds: [org.orgId], workerId: 'atomic-a' }, { workerId: 'atomic-b', now, limit: 5 })).toHaveLength(1);
+      expect(await completeEvents(t.db.database.db, { ids: [id2!], workerId: 'atomic-b', now })).toBe(1);
+    });
+  }
+
+  it('busy lanes (full batches, completion carried into the next claim) process every event once and leave nothing claimed', async () => {
+    const counts = new Map<number, number>();
+    const ids = await transact(t.deps, (trx) =>
+      appendEvents(
+        trx,
+        Array.from({ length: 95 }, (_, i) => ({ orgId: org.orgId, eventName: 'test.lanes', itemType: 'test', itemId: i, happenedAt: clock.now().toISOString() })),
+      ),
+    );
+    const w = worker(new HandlerMap().on('test.lanes', async (e) => void counts.set(e.work_event_id, (counts.get(e.work_event_id) ?? 0) + 1)), {
+      concurrency: 3,
+      batchSize: 10,
+    });
+    await w.start();
+    try {
+      await waitFor(
+        async () => (await t.db.database.db.selectFrom('work_event').select('work_event_id').where('work_event_id', 'in', ids).where('processed_at', 'is', null).execute()).length === 0,
+        { what: 'every event processed' },
+      );
+    } finally {
+      await w.stop();
+    }
+    expect([...counts.keys()].sort((x, y) => x - y)).toEqual(ids);
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+    const rows = await t.db.database.db.selectFrom('work_event').selectAll().where('work_event_id', 'in', ids).execute();
+    expect(rows.every((r) => r.claimed_at === null && r.attempts === 1)).toBe(true);
   });
 
   it('retries a failing handler with exponential backoff and jitter, then succeeds', async () => {

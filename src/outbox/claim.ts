@@ -13,8 +13,10 @@
  * process still uses up an attempt, so a poison event ends in the dead-letter queue instead of
  * killing workers forever.
  */
-import { sql } from 'kysely';
+import { sql, type QueryCreator } from 'kysely';
 import type { Database, DbOrTrx } from '../db/create-db.js';
+import type { DB, Row } from '../db/types.js';
+import { completeEvents, completeStatement } from './complete.js';
 import { inOrgGroup, type OrgGroup } from '../db/org-group.js';
 import { parseWorkEventPayload, type WorkEventView } from './work-events.repository.js';
 
@@ -35,7 +37,8 @@ export interface ClaimOptions {
   orgGroup?: OrgGroup | undefined;
 }
 
-async function claimOn(db: DbOrTrx, skipLocked: boolean, o: ClaimOptions): Promise<ClaimedEvent[]> {
+/** `qc` starts the UPDATE (it may carry a WITH); `db` the subquery, which must not repeat that WITH. */
+function claimStatement(qc: QueryCreator<DB>, db: DbOrTrx, skipLocked: boolean, o: ClaimOptions) {
   const group = inOrgGroup(o.orgGroup, 'org_id');
   const ready = db
     .selectFrom('work_event')
@@ -49,27 +52,20 @@ async function claimOn(db: DbOrTrx, skipLocked: boolean, o: ClaimOptions): Promi
     .orderBy('work_event_id')
     .limit(o.limit)
     .$if(skipLocked, (q) => q.forUpdate().skipLocked());
-  const rows = await db
+  // claimed_at is not read back: it is o.now.
+  return qc
     .updateTable('work_event')
     .set({ claimed_at: o.now, claimed_by: o.workerId, attempts: sql<number>`attempts + 1` })
     .where('work_event_id', 'in', ready)
     .$if(group !== undefined, (q) => q.where(group!))
-    .returning([
-      'work_event_id',
-      'org_id',
-      'event_name',
-      'item_type',
-      'item_id',
-      'payload_json',
-      'actor',
-      'happened_at',
-      'created_at',
-      'attempts',
-      'claimed_at',
-    ])
-    .execute();
-  return rows
-    .map((r) => ({
+    .returning(['work_event_id', 'org_id', 'event_name', 'item_type', 'item_id', 'payload_json', 'actor', 'happened_at', 'created_at', 'attempts']);
+}
+
+type ClaimRow = Pick<Row<'work_event'>, 'work_event_id' | 'org_id' | 'event_name' | 'item_type' | 'item_id' | 'payload_json' | 'actor' | 'happened_at' | 'created_at' | 'attempts'>;
+
+function toClaimed(rows: ClaimRow[], now: string): ClaimedEvent[] {
+  const out = rows.map(
+    (r): ClaimedEvent => ({
       work_event_id: r.work_event_id,
       org_id: r.org_id,
       event_name: r.event_name,
@@ -80,9 +76,15 @@ async function claimOn(db: DbOrTrx, skipLocked: boolean, o: ClaimOptions): Promi
       happened_at: r.happened_at,
       created_at: r.created_at,
       attempts: r.attempts,
-      claimed_at: r.claimed_at!,
-    }))
-    .sort((a, b) => a.work_event_id - b.work_event_id);
+      claimed_at: now,
+    }),
+  );
+  // Ids ascending (the order handlers of one batch are started in); RETURNING has no order.
+  return out.sort((a, b) => a.work_event_id - b.work_event_id);
+}
+
+async function claimOn(db: DbOrTrx, skipLocked: boolean, o: ClaimOptions): Promise<ClaimedEvent[]> {
+  return toClaimed(await claimStatement(db, db, skipLocked, o).execute(), o.now);
 }
 
 /** Claims up to `limit` ready events for `workerId`, atomically. */
@@ -91,10 +93,38 @@ export async function claimEvents(database: Database, o: ClaimOptions): Promise<
   return database.db.transaction().execute((trx) => claimOn(trx, false, o));
 }
 
-/** When the next not-yet-due event becomes due (for the idle wait), or undefined if none waits. */
-export async function nextDueAt(db: DbOrTrx, orgGroup?: OrgGroup): Promise<string | undefined> {
+/** A batch whose handlers all succeeded, to be marked processed (see completeEvents). */
+export interface Completion {
+  ids: number[];
+  orgIds: number[];
+  /** The claim token the events were claimed under. */
+  workerId: string;
+}
+
+/**
+ * Completes one batch and claims the next in a single round trip and a single commit: what a
+ * busy lane does between batches. On PostgreSQL one statement, the completion a data-modifying
+ * CTE that runs to completion whether or not the claim finds anything, both in one snapshot; the
+ * rows being completed are still claimed in that snapshot, so the claim can never pick them up
+ * again. Atomic: if the statement fails neither happened. On SQLite both statements in one
+ * BEGIN IMMEDIATE transaction.
+ */
+export async function completeAndClaim(database: Database, done: Completion, o: ClaimOptions): Promise<ClaimedEvent[]> {
+  if (done.ids.length === 0) return claimEvents(database, o);
+  if (!database.caps.skipLocked) {
+    return database.db.transaction().execute(async (trx) => {
+      await completeEvents(trx, { ...done, now: o.now });
+      return claimOn(trx, false, o);
+    });
+  }
+  const qc = database.db.with('completed', (q) => completeStatement(q, { ...done, now: o.now }).returning('work_event_id'));
+  const rows = await claimStatement(qc as unknown as QueryCreator<DB>, database.db, true, o).execute();
+  return toClaimed(rows, o.now);
+}
+
+function nextDueStatement(qc: QueryCreator<DB>, orgGroup: OrgGroup | undefined) {
   const group = inOrgGroup(orgGroup, 'org_id');
-  const row = await db
+  return qc
     .selectFrom('work_event')
     .select('next_attempt_at')
     .where('processed_at', 'is', null)
@@ -102,8 +132,29 @@ export async function nextDueAt(db: DbOrTrx, orgGroup?: OrgGroup): Promise<strin
     .where('claimed_at', 'is', null)
     .$if(group !== undefined, (q) => q.where(group!))
     .orderBy('next_attempt_at')
-    .limit(1)
-    .executeTakeFirst();
+    .limit(1);
+}
+
+/** When the next not-yet-due event becomes due (for the idle wait), or undefined if none waits. */
+export async function nextDueAt(db: DbOrTrx, orgGroup?: OrgGroup): Promise<string | undefined> {
+  const row = await nextDueStatement(db, orgGroup).executeTakeFirst();
+  return row?.next_attempt_at ?? undefined;
+}
+
+/**
+ * Completes a lane's last batch before it goes idle and answers nextDueAt, in one round trip (a
+ * data-modifying CTE ahead of the read on PostgreSQL; one transaction on SQLite). The read does
+ * not see the completion, which changes nothing: the completed rows were claimed, so not waiting.
+ */
+export async function completeAndNextDue(database: Database, done: Completion, now: string, orgGroup?: OrgGroup): Promise<string | undefined> {
+  if (!database.caps.skipLocked) {
+    return database.db.transaction().execute(async (trx) => {
+      await completeEvents(trx, { ...done, now });
+      return nextDueAt(trx, orgGroup);
+    });
+  }
+  const qc = database.db.with('completed', (q) => completeStatement(q, { ...done, now }).returning('work_event_id'));
+  const row = await nextDueStatement(qc as unknown as QueryCreator<DB>, orgGroup).executeTakeFirst();
   return row?.next_attempt_at ?? undefined;
 }
 

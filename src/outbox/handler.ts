@@ -49,17 +49,21 @@ export class HandlerMap implements HandlerRegistry {
   private readonly exact = new Map<string, OutboxHandler[]>();
   private readonly prefixes: Array<[string, OutboxHandler]> = [];
   private readonly all: Array<[(name: string) => boolean, OutboxHandler]> = [];
+  /** handlersFor's answers (the worker asks once per event); emptied when a handler is added. */
+  private readonly resolved = new Map<string, OutboxHandler[]>();
 
   /** `name` is an event name or a prefix pattern such as `task.*`. */
   on(name: string, handler: OutboxHandler): this {
     if (name.endsWith('.*')) this.prefixes.push([name.slice(0, -1), handler]);
     else this.exact.set(name, [...(this.exact.get(name) ?? []), handler]);
+    this.resolved.clear();
     return this;
   }
 
   /** A handler for every event the predicate accepts. */
   onEvery(accept: (name: string) => boolean, handler: OutboxHandler): this {
     this.all.push([accept, handler]);
+    this.resolved.clear();
     return this;
   }
 
@@ -68,6 +72,12 @@ export class HandlerMap implements HandlerRegistry {
   }
 
   handlersFor(eventName: string): OutboxHandler[] {
+    let found = this.resolved.get(eventName);
+    if (!found) this.resolved.set(eventName, (found = this.resolve(eventName)));
+    return found;
+  }
+
+  private resolve(eventName: string): OutboxHandler[] {
     return [
       ...(this.exact.get(eventName) ?? []),
       ...this.prefixes.filter(([p]) => eventName.startsWith(p)).map(([, h]) => h),

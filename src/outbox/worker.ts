@@ -2,8 +2,10 @@
  * The outbox worker: turns committed work events into side effects.
  *
  * Each of `concurrency` lanes loops: claim a batch (one statement), run every event's handlers
- * (the batch's events concurrently), complete the successes (one statement), fail the rest (one
- * statement each, with backoff or dead-lettering). A lane that finds nothing sleeps until a wake
+ * (the batch's events concurrently), fail the failures (one statement each, with backoff or
+ * dead-lettering) and complete the successes. After a full batch (more is probably waiting) the
+ * completion rides in the statement that claims the next batch (claim.ts: completeAndClaim), so a
+ * busy lane pays one round trip and one commit per batch; otherwise it is its own statement. A lane that finds nothing sleeps until a wake
  * (commit in this process, NOTIFY / data_version from another), the next retry falling due, or the
  * fallback poll, whichever comes first. A sweeper releases claims whose lease expired.
  *
@@ -13,7 +15,7 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Service } from '../shared/lifecycle.js';
-import { claimEvents, nextDueAt, type ClaimedEvent } from './claim.js';
+import { claimEvents, completeAndClaim, completeAndNextDue, nextDueAt, type ClaimedEvent, type Completion } from './claim.js';
 import { completeEvents } from './complete.js';
 import { backoffDelayMs, DEFAULT_BACKOFF, failEvent, type BackoffPolicy } from './fail.js';
 import { PermanentFailure, type HandlerRegistry, type OutboxDeps } from './handler.js';
@@ -26,6 +28,11 @@ import { isUnavailable } from '../shared/errors.js';
 
 /** A lane with nothing due sleeps at most this long even if every wake-up were lost. */
 const IDLE_CAP_MS = 60_000;
+
+/** Claim loops per worker when not configured. */
+export const DEFAULT_CONCURRENCY = 2;
+/** Events per claim when not configured. */
+export const DEFAULT_BATCH_SIZE = 200;
 
 export interface WorkerOptions {
   handlers: HandlerRegistry;
@@ -71,6 +78,7 @@ export class OutboxWorker implements Service {
   private startPromise: Promise<void> | undefined;
   private stopPromise: Promise<void> | undefined;
   private readonly unhandledNames = new Set<string>();
+  private readonly durations = new Map<string, { observe(v: number): void }>();
 
   constructor(
     private readonly deps: OutboxDeps,
@@ -80,8 +88,8 @@ export class OutboxWorker implements Service {
     const leaseMs = opts.leaseMs ?? deps.config.outboxLeaseMs;
     this.o = {
       handlers: opts.handlers,
-      concurrency: opts.concurrency ?? 2,
-      batchSize: opts.batchSize ?? 50,
+      concurrency: opts.concurrency ?? DEFAULT_CONCURRENCY,
+      batchSize: opts.batchSize ?? DEFAULT_BATCH_SIZE,
       leaseMs,
       pollIntervalMs: opts.pollIntervalMs ?? deps.config.outboxPollIntervalMs,
       maxAttempts: opts.maxAttempts ?? deps.config.outboxMaxAttempts,
@@ -143,27 +151,93 @@ export class OutboxWorker implements Service {
 
   private async lane(index: number): Promise<void> {
     let errorDelay = 100;
+    // A full batch's successes wait here to be completed by the statement that claims the next
+    // batch (one round trip and one commit per batch instead of two); anything else is completed
+    // at once, so an idle or stopping lane never holds finished work.
+    let carry: Completion | undefined;
     while (this.running) {
       try {
-        const r = await this.runOnce();
+        const r = await this.step(carry);
+        carry = undefined;
         errorDelay = 100;
-        // A full batch means more is probably waiting: bring one more idle lane in.
-        if (r.claimed >= this.o.batchSize) this.waker.wake();
-        if (r.claimed > 0) continue;
-        if (!this.running) break;
-        await this.waker.wait(await this.idleWaitMs());
+        if (r.claimed >= this.o.batchSize) {
+          carry = r.carry;
+          // A full batch means more is probably waiting: bring one more idle lane in.
+          this.waker.wake();
+          continue;
+        }
+        // A partial batch means the queue was drained: wait rather than claim again at once (a
+        // commit meanwhile woke an idle lane or left the wake pending, so nothing waits for the
+        // poll). Its completion rides with the idle wait's own query.
+        if (!this.running) {
+          if (r.carry) await this.complete(r.carry);
+          break;
+        }
+        await this.waker.wait(await this.idleWaitMs(r.carry));
       } catch (err) {
+        carry = undefined;
         // A lost connection or a locked database must never kill the loop: log, back off, retry.
         this.deps.logger[isUnavailable(err) ? 'debug' : 'error']({ err, lane: index }, 'outbox lane failed; retrying');
         await this.waker.wait(errorDelay);
         errorDelay = Math.min(errorDelay * 2, 5_000);
       }
     }
+    // Stopping with a full batch done but not yet completed: complete it now (stop() waits).
+    if (carry) await this.complete(carry).catch((err: unknown) => this.deps.logger[isUnavailable(err) ? 'debug' : 'error']({ err, lane: index }, 'outbox completion failed'));
   }
 
-  /** Until the next retry falls due; the commit feed (and its fallback poll) wakes the lane before that. */
-  private async idleWaitMs(): Promise<number> {
-    const due = await nextDueAt(this.deps.database.db, this.orgGroup);
+  /** Marks a batch's successes processed; if that does not reach the database, their claim is given back later. */
+  private async complete(c: Completion): Promise<void> {
+    try {
+      await completeEvents(this.deps.database.db, { ...c, now: this.now() });
+    } catch (err) {
+      this.stranded.add(c.workerId);
+      throw err;
+    }
+  }
+
+  /**
+   * One lane step: completes `carry` (the previous batch's successes) and claims a batch in one
+   * statement, runs the handlers, fails the failures, and hands back the successes still to be
+   * completed. A statement whose outcome is unknown strands both claims (given back next step).
+   */
+  private async step(carry: Completion | undefined): Promise<BatchResult & { carry?: Completion }> {
+    await this.releaseStranded();
+    const claim = `${this.workerId}/${++this.claimSeq}`;
+    let claimed: ClaimedEvent[];
+    try {
+      const o = { workerId: claim, now: this.now(), limit: this.o.batchSize, orgGroup: this.orgGroup };
+      claimed = carry ? await completeAndClaim(this.deps.database, carry, o) : await claimEvents(this.deps.database, o);
+    } catch (err) {
+      if (carry) this.stranded.add(carry.workerId);
+      this.stranded.add(claim);
+      throw err;
+    }
+    if (claimed.length === 0) return { claimed: 0, completed: 0, retried: 0, deadLettered: 0 };
+    try {
+      return await this.settle(claimed, claim, false);
+    } catch (err) {
+      this.stranded.add(claim);
+      throw err;
+    }
+  }
+
+  /**
+   * Until the next retry falls due; the commit feed (and its fallback poll) wakes the lane before
+   * that. Completes `done` (the lane's last batch) in the same round trip.
+   */
+  private async idleWaitMs(done?: Completion): Promise<number> {
+    let due: string | undefined;
+    if (done) {
+      try {
+        due = await completeAndNextDue(this.deps.database, done, this.now(), this.orgGroup);
+      } catch (err) {
+        this.stranded.add(done.workerId);
+        throw err;
+      }
+    } else {
+      due = await nextDueAt(this.deps.database.db, this.orgGroup);
+    }
     if (!due) return IDLE_CAP_MS;
     const ms = Date.parse(due) - this.deps.clock.now().getTime();
     return Math.max(1, Math.min(IDLE_CAP_MS, ms));
@@ -184,7 +258,7 @@ export class OutboxWorker implements Service {
     }
     if (claimed.length === 0) return { claimed: 0, completed: 0, retried: 0, deadLettered: 0 };
     try {
-      return await this.settle(claimed, claim);
+      return await this.settle(claimed, claim, true);
     } catch (err) {
       // Completing or failing the batch did not reach the database: give the claims back as soon
       // as it answers again (next runOnce), instead of leaving them to the lease.
@@ -201,12 +275,23 @@ export class OutboxWorker implements Service {
     if (released > 0) this.deps.logger.warn({ released }, 'outbox: gave back claims stranded by a database error');
   }
 
-  private async settle(claimed: ClaimedEvent[], claim: string): Promise<BatchResult> {
+  /**
+   * Runs the batch's handlers and fails the failures; the successes are completed here when
+   * `completeNow`, else handed back (`carry`) for the caller to complete.
+   */
+  private async settle(claimed: ClaimedEvent[], claim: string, completeNow: boolean): Promise<BatchResult & { carry?: Completion }> {
     const outcomes = await Promise.all(claimed.map((e) => this.handle(e)));
-    const succeeded = claimed.filter((_, i) => outcomes[i] === undefined);
-    const ok = succeeded.map((e) => e.work_event_id);
+    const ok: number[] = [];
+    const orgIds = new Set<number>();
+    for (let i = 0; i < claimed.length; i++) {
+      if (outcomes[i] !== undefined) continue;
+      ok.push(claimed[i]!.work_event_id);
+      orgIds.add(claimed[i]!.org_id);
+    }
+    this.countProcessed(claimed, outcomes);
     const now = this.now();
-    await completeEvents(this.deps.database.db, { ids: ok, orgIds: [...new Set(succeeded.map((e) => e.org_id))], workerId: claim, now });
+    const done: Completion = { ids: ok, orgIds: [...orgIds], workerId: claim };
+    if (completeNow) await completeEvents(this.deps.database.db, { ...done, now });
     let retried = 0;
     let deadLettered = 0;
     for (let i = 0; i < claimed.length; i++) {
@@ -228,7 +313,7 @@ export class OutboxWorker implements Service {
         this.deps.logger.warn({ workEventId: e.work_event_id, event: e.event_name, attempts: e.attempts, nextAttemptAt: next, err: message }, 'work event failed; will retry');
       }
     }
-    return { claimed: claimed.length, completed: ok.length, retried, deadLettered };
+    return { claimed: claimed.length, completed: ok.length, retried, deadLettered, ...(completeNow || ok.length === 0 ? {} : { carry: done }) };
   }
 
   /** Runs batches until nothing is ready (tests and the CLI drain with it). */
@@ -252,6 +337,22 @@ export class OutboxWorker implements Service {
       if (r.released > 0) this.waker.wake();
     }
     return r;
+  }
+
+  /** The handler-duration series of one event name (prom-client hashes the labels on every call otherwise). */
+  private durationFor(event: string): { observe(v: number): void } {
+    let h = this.durations.get(event);
+    if (!h) this.durations.set(event, (h = this.metrics.handlerDuration.labels({ event })));
+    return h;
+  }
+
+  /** processed_total by event name, one increment per name and batch. */
+  private countProcessed(claimed: ClaimedEvent[], outcomes: unknown[]): void {
+    const byName = new Map<string, number>();
+    for (let i = 0; i < claimed.length; i++) {
+      if (outcomes[i] === undefined) byName.set(claimed[i]!.event_name, (byName.get(claimed[i]!.event_name) ?? 0) + 1);
+    }
+    for (const [event, n] of byName) this.metrics.processed.inc({ event }, n);
   }
 
   /** Runs the event's handlers; returns the error, or undefined on success. */
@@ -282,11 +383,8 @@ export class OutboxWorker implements Service {
         errors.push(err ?? new Error('handler failed'));
       }
     }
-    this.metrics.handlerDuration.observe({ event: e.event_name }, (performance.now() - t0) / 1000);
-    if (errors.length === 0) {
-      this.metrics.processed.inc({ event: e.event_name });
-      return undefined;
-    }
+    this.durationFor(e.event_name).observe((performance.now() - t0) / 1000);
+    if (errors.length === 0) return undefined;
     return errors.find((err) => !(err instanceof PermanentFailure)) ?? errors[0];
   }
 }

@@ -1,7 +1,7 @@
 /** `flowledger worker [--concurrency N] [--no-sla]`: outbox workers and (unless --no-sla) the SLA monitor, no HTTP; runs until signalled. */
 import type { Command } from 'commander';
 import { handleSignals } from '../../app/serve-role.js';
-import { startWorkerProcess } from '../../app/worker-role.js';
+import { startWorkerProcess, WORKER_CONCURRENCY } from '../../app/worker-role.js';
 import { examples, positiveInt, type CliContext } from '../cli-kit.js';
 
 export function workerCommand(program: Command, ctx: CliContext): void {
@@ -12,7 +12,7 @@ export function workerCommand(program: Command, ctx: CliContext): void {
       'Run the outbox worker (N parallel claim loops), the SLA monitor and the retention pruner, without HTTP. ' +
         'Any number of worker processes may share one PostgreSQL database. Runs until SIGTERM or SIGINT.',
     )
-    .option('--concurrency <n>', 'parallel claim loops, 1 to 64', positiveInt(64), 2)
+    .option('--concurrency <n>', 'parallel claim loops, 1 to 64', positiveInt(64), WORKER_CONCURRENCY)
     .option('--no-sla', 'outbox only: the SLA monitor runs elsewhere (serve, or `flowledger sla monitor`)')
     .addHelpText('after', examples('flowledger worker', 'flowledger worker --concurrency 8 --no-sla'))
     .action(
