@@ -56,6 +56,31 @@ describeEachEngine('outbox worker', (engine) => {
     }
   });
 
+  it('runs at most 50 handlers of a big batch at once, and every one of them', async () => {
+    await transact(t.deps, (trx) =>
+      appendEvents(
+        trx,
+        Array.from({ length: 130 }, (_, i) => ({ orgId: org.orgId, eventName: 'test.burst', itemType: 'test', itemId: i, happenedAt: clock.now().toISOString() })),
+      ),
+    );
+    let inFlight = 0;
+    let most = 0;
+    let ran = 0;
+    const w = worker(
+      new HandlerMap().on('test.burst', async () => {
+        most = Math.max(most, ++inFlight);
+        await new Promise((r) => setImmediate(r));
+        inFlight--;
+        ran++;
+      }),
+      { batchSize: 200 },
+    );
+    const r = await w.drain();
+    expect(r).toMatchObject({ claimed: 130, completed: 130 });
+    expect(ran).toBe(130);
+    expect(most).toBe(50);
+  });
+
   it('never gives one event to two workers claiming at the same time', async () => {
     const ids = await transact(t.deps, (trx) =>
       appendEvents(

@@ -33,6 +33,8 @@ const IDLE_CAP_MS = 60_000;
 export const DEFAULT_CONCURRENCY = 2;
 /** Events per claim when not configured. */
 export const DEFAULT_BATCH_SIZE = 200;
+/** Handlers of one batch running at once (see handleAll). */
+const HANDLERS_AT_ONCE = 50;
 
 export interface WorkerOptions {
   handlers: HandlerRegistry;
@@ -280,7 +282,7 @@ export class OutboxWorker implements Service {
    * `completeNow`, else handed back (`carry`) for the caller to complete.
    */
   private async settle(claimed: ClaimedEvent[], claim: string, completeNow: boolean): Promise<BatchResult & { carry?: Completion }> {
-    const outcomes = await Promise.all(claimed.map((e) => this.handle(e)));
+    const outcomes = await this.handleAll(claimed);
     const ok: number[] = [];
     const orgIds = new Set<number>();
     for (let i = 0; i < claimed.length; i++) {
@@ -347,6 +349,24 @@ export class OutboxWorker implements Service {
   }
 
   /** processed_total by event name, one increment per name and batch. */
+  /**
+   * Runs the batch's handlers, at most HANDLERS_AT_ONCE at a time: a batch of 200 events must not
+   * open 200 webhook connections or SMTP sends in one burst (it did 50 at once before batches grew).
+   */
+  private async handleAll(claimed: ClaimedEvent[]): Promise<unknown[]> {
+    if (claimed.length <= HANDLERS_AT_ONCE) return Promise.all(claimed.map((e) => this.handle(e)));
+    const outcomes: unknown[] = new Array(claimed.length);
+    let next = 0;
+    const runner = async () => {
+      while (next < claimed.length) {
+        const i = next++;
+        outcomes[i] = await this.handle(claimed[i]!);
+      }
+    };
+    await Promise.all(Array.from({ length: HANDLERS_AT_ONCE }, runner));
+    return outcomes;
+  }
+
   private countProcessed(claimed: ClaimedEvent[], outcomes: unknown[]): void {
     const byName = new Map<string, number>();
     for (let i = 0; i < claimed.length; i++) {
