@@ -11,7 +11,7 @@ import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AnalysisContext, ParseResult } from './analyse.js';
-import type { ParseAnswer, ParseJob } from './parse.worker.js';
+import type { ParseAnswer, ParseCancel, ParseJob } from './parse.worker.js';
 
 /**
  * The parser on this thread, loaded on first use: it brings mailparser and html-to-text, which cost
@@ -167,10 +167,33 @@ export class ParsePool {
    * when no job was waiting.
    */
   async help(): Promise<boolean> {
-    const q = this.queue.shift();
+    const q = this.queue.shift() ?? this.steal();
     if (!q) return false;
     await this.runInline(q);
     return true;
+  }
+
+  /**
+   * With nothing queued, the newest job a worker holds but has not started (a worker runs its jobs
+   * in order, so only its oldest may be under way): the worker is told to skip it. Without this, at
+   * the end of a batch the calling thread idled while the worker parsed the chunks it held one after
+   * another (measured: the writer thread 60–95% idle over the last ~15% of a SQLite ingest).
+   */
+  private steal(): Queued | undefined {
+    let newest: number | undefined;
+    for (const slot of this.slots) {
+      const held = [...this.pending].filter(([, p]) => p.slot === slot).map(([id]) => id);
+      if (held.length < 2) continue;
+      const id = Math.max(...held);
+      if (newest === undefined || id > newest) newest = id;
+    }
+    if (newest === undefined) return undefined;
+    const p = this.pending.get(newest)!;
+    this.pending.delete(newest);
+    p.slot.inFlight -= 1;
+    // Should the worker have started it already, its answer finds no pending job and is dropped.
+    p.slot.worker.postMessage({ cancel: newest } satisfies ParseCancel);
+    return { job: p.job, resolve: p.resolve, reject: p.reject };
   }
 
   async close(): Promise<void> {

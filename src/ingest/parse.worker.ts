@@ -24,6 +24,11 @@ export interface ParseJob {
   messages: Array<{ seq: number; raw: Uint8Array | string | RefusedMessage }>;
 }
 
+/** The pool took a job back to parse it itself (parse-pool.ts, steal): skip it if not yet started. */
+export interface ParseCancel {
+  cancel: number;
+}
+
 export interface ParseAnswer {
   id: number;
   results: ParseResult[];
@@ -57,9 +62,15 @@ if (parentPort) {
 
 // Jobs run one after another: interleaving many MIME parses in one thread only adds GC pressure.
 let queue: Promise<void> = Promise.resolve();
-parentPort?.on('message', (job: ParseJob) => {
+const cancelled = new Set<number>();
+parentPort?.on('message', (msg: ParseJob | ParseCancel) => {
+  if ('cancel' in msg) {
+    cancelled.add(msg.cancel);
+    return;
+  }
   queue = queue.then(async () => {
-    const results = await runJob(job);
-    parentPort!.postMessage({ id: job.id, results } satisfies ParseAnswer);
+    if (cancelled.delete(msg.id)) return;
+    const results = await runJob(msg);
+    parentPort!.postMessage({ id: msg.id, results } satisfies ParseAnswer);
   });
 });
