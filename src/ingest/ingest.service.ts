@@ -231,10 +231,9 @@ async function parseAndWrite(
         await opts.inChunkTransaction(trx, { firstSeq: Math.min(...seqs), lastSeq: Math.max(...seqs) });
       }
     });
-    // Where writers run concurrently (PostgreSQL), the transaction mostly waits on the server: this
-    // thread parses meanwhile, its answers handled between messages. On a single-writer engine the
-    // write lock would be held for the parse, keeping the API and the SLA monitor out: not there.
-    if (!deps.database.caps.singleWriter) await helpWhile(write);
+    // Not parsing here while the transaction waits on the server: when the writes are the slower
+    // half (PostgreSQL), a chunk parsed meanwhile (~250 ms) delays the next transaction by as much
+    // (measured 0.37× bare against 0.43× without), and on SQLite it would hold the write lock.
     await write;
     deps.commitFeed?.notify();
     processed += results.length;
