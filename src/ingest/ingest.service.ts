@@ -153,21 +153,33 @@ async function parseAndWrite(
   messages: AsyncIterable<IngestInput> | Iterable<IngestInput>,
 ): Promise<void> {
   const chunkSize = opts.chunkSize ?? DEFAULT_CHUNK;
-  // Chunks read and handed to the pool but not yet written. The queue is topped up whenever this
-  // thread is between steps (before and after each chunk it parses itself, after each write), not
-  // only after a write: otherwise this thread's help() emptied the queue and the worker idled until
-  // the next write was done (measured: the worker idle ~17% of a 10,000-message ingest).
+  // Chunks handed to the pool and not yet parsed: the workers' share plus a few for this thread's
+  // help(). The count is of unparsed chunks, not of unwritten ones, and the queue is topped up as
+  // soon as a chunk is parsed (not only when this thread is between steps): while a write took
+  // long — a PostgreSQL transaction's round trips — the worker finished everything it had been
+  // given and idled (measured: 30% of a 4,000-message ingest on PostgreSQL, 15% on SQLite).
   const ahead = deps.pool.capacity + 4;
+  // Parsed chunks waiting for the writer are bounded too (memory), at twice that.
+  const buffered = 2 * ahead;
   const inFlight: Array<Promise<ParseResult[]>> = [];
   const source = toAsyncIterator(messages);
   let exhausted = false;
+  let sourceError: unknown;
+  let unparsed = 0;
   let processed = 0;
 
-  const fill = async () => {
-    while (!exhausted && inFlight.length < ahead) {
+  const readChunks = async () => {
+    while (!exhausted && unparsed < ahead && inFlight.length < buffered) {
       const chunk: Array<{ seq: number; raw: IngestInput }> = [];
       while (chunk.length < chunkSize) {
-        const r = await source.next();
+        let r: IteratorResult<IngestInput>;
+        try {
+          r = await source.next();
+        } catch (err) {
+          sourceError = err;
+          exhausted = true;
+          break;
+        }
         if (r.done) {
           exhausted = true;
           break;
@@ -175,27 +187,54 @@ async function parseAndWrite(
         state.counts.read += 1;
         chunk.push({ seq: state.counts.read, raw: r.value });
       }
-      if (chunk.length) inFlight.push(deps.pool.parse(ctx, chunk));
+      if (!chunk.length || sourceError !== undefined) break;
+      const parsed = deps.pool.parse(ctx, chunk);
+      unparsed += 1;
+      // Handled here (and awaited by the writer): a failed parse fails the batch when its turn comes.
+      parsed.then(
+        () => {
+          unparsed -= 1;
+          void fill();
+        },
+        () => (unparsed -= 1),
+      );
+      inFlight.push(parsed);
     }
+  };
+  // One reader of the source at a time: fill() joins a read already under way.
+  let filling: Promise<void> | undefined;
+  const fill = (): Promise<void> => (filling ??= readChunks().finally(() => (filling = undefined)));
+  const checkSource = () => {
+    if (sourceError !== undefined) throw sourceError;
+  };
+
+  /** Parses queued chunks on this thread until `busy` settles or nothing is queued. */
+  const helpWhile = async (busy: Promise<unknown>) => {
+    let settled = false;
+    busy.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    while (!settled && (await deps.pool.help())) await fill();
   };
 
   const writeNext = async () => {
     const next = inFlight.shift()!;
+    void fill();
     // Rather than wait for the workers, parse queued chunks here until the next one is ready.
-    let ready = false;
-    void next.then(
-      () => (ready = true),
-      () => (ready = true),
-    );
-    while (!ready && (await deps.pool.help())) await fill();
+    await helpWhile(next);
     const results = await next;
-    await deps.database.db.transaction().execute(async (trx) => {
+    const write = deps.database.db.transaction().execute(async (trx) => {
       await writeChunk(trx, env, state, results, deps.clock.now());
       if (opts.inChunkTransaction && results.length) {
         const seqs = results.map((r) => r.seq);
         await opts.inChunkTransaction(trx, { firstSeq: Math.min(...seqs), lastSeq: Math.max(...seqs) });
       }
     });
+    // Not parsing here while the transaction waits on the server: when the writes are the slower
+    // half (PostgreSQL), a chunk parsed meanwhile (~250 ms) delays the next transaction by as much
+    // (measured 0.37× bare against 0.43× without), and on SQLite it would hold the write lock.
+    await write;
     deps.commitFeed?.notify();
     processed += results.length;
     opts.onProgress?.({ read: state.counts.read, processed });
@@ -203,11 +242,14 @@ async function parseAndWrite(
 
   try {
     await fill();
+    checkSource();
     while (inFlight.length) {
       await writeNext();
       await fill();
+      checkSource();
     }
   } catch (err) {
+    await filling;
     await Promise.allSettled(inFlight);
     throw err;
   }

@@ -6,7 +6,7 @@
  * what replies change (reopening, first response), work events, then the batch items.
  */
 import type { Trx } from '../db/create-db.js';
-import { statementParts } from '../db/statement-parts.js';
+import { statementPartsFor } from '../db/statement-parts.js';
 import type { NewRow, TaskStatus } from '../db/types.js';
 import { appendEvents, type NewWorkEvent } from '../outbox/work-events.repository.js';
 import { MIN_INSTANT_YEAR } from '../shared/iso-instant.js';
@@ -103,7 +103,7 @@ export async function writeChunk(trx: Trx, env: Env, state: State, results: Pars
     else if (reply) record(c, m, 'signal_only', { dedupe_key: m.dedupeKey, signal_id: signalId, task_id: reply.taskId, reason: `${reply.direction} reply: threaded onto its task` });
     else record(c, m, 'signal_only', { dedupe_key: m.dedupeKey, signal_id: signalId, reason: plan.signalOnly.get(m) ?? m.notActionable ?? null });
   }
-  for (const part of statementParts(events, EVENT_CHUNK)) await appendEvents(trx, part);
+  for (const part of statementPartsFor(trx, events, EVENT_CHUNK)) await appendEvents(trx, part);
   c.items.sort((a, b) => a.seq - b.seq);
   await insertItems(trx, c.items);
 }
@@ -199,7 +199,7 @@ function signalFields(m: AnalysedMessage, ts: string, routes: RoutingRule[]): Si
 /** 3. Signals of the fresh messages; returns those this chunk created, and their ids by dedupe key. */
 async function writeSignals(c: Chunk, fresh: AnalysedMessage[], receivedAt: ReceivedAt) {
   const signalIds = new Map<string, number>();
-  for (const part of statementParts(fresh, SIGNAL_CHUNK)) {
+  for (const part of statementPartsFor(c.trx, fresh, SIGNAL_CHUNK)) {
     const ids = await insertNewSignals(
       c.trx,
       c.env.orgId,

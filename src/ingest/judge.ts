@@ -201,7 +201,9 @@ function clip(s: string, n: number): string {
 
 /** The words that matched and the few after them, for the reason: "'Could you quote 1,000 pcs…'". */
 function quoted(text: string, index: number, length: number): string {
-  const line = text.slice(index).split('\n')[0]!;
+  // The line of the match alone: splitting the whole rest of the text was a scan of it all per reason.
+  const end = text.indexOf('\n', index);
+  const line = text.slice(index, end < 0 ? undefined : end);
   const words = line.slice(length).trimStart().split(/\s+/).filter(Boolean);
   const shown = [line.slice(0, length), ...words.slice(0, 3)].join(' ').trim();
   return `'${clip(shown, 60)}${words.length > 3 ? '…' : ''}'`;

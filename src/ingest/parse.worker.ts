@@ -2,7 +2,7 @@
  * A parse worker: receives chunks of raw messages and answers their analysis. MIME parsing and the
  * regex work are CPU-bound, so they run here, off the thread that writes to the database.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { analyseMessage, type AnalysisContext, type ParseResult } from './analyse.js';
 
 /**
@@ -22,6 +22,11 @@ export interface ParseJob {
   id: number;
   ctx: AnalysisContext;
   messages: Array<{ seq: number; raw: Uint8Array | string | RefusedMessage }>;
+}
+
+/** The pool took a job back to parse it itself (parse-pool.ts, steal): skip it if not yet started. */
+export interface ParseCancel {
+  cancel: number;
 }
 
 export interface ParseAnswer {
@@ -57,9 +62,19 @@ if (parentPort) {
 
 // Jobs run one after another: interleaving many MIME parses in one thread only adds GC pressure.
 let queue: Promise<void> = Promise.resolve();
-parentPort?.on('message', (job: ParseJob) => {
+const cancelled = new Set<number>();
+// The pool reads which job this worker started last before it takes one back (parse-pool.ts, steal).
+const startedBuffer = (workerData as { started?: SharedArrayBuffer } | null)?.started;
+const started = startedBuffer ? new Int32Array(startedBuffer) : undefined;
+parentPort?.on('message', (msg: ParseJob | ParseCancel) => {
+  if ('cancel' in msg) {
+    cancelled.add(msg.cancel);
+    return;
+  }
   queue = queue.then(async () => {
-    const results = await runJob(job);
-    parentPort!.postMessage({ id: job.id, results } satisfies ParseAnswer);
+    if (cancelled.delete(msg.id)) return;
+    if (started) Atomics.store(started, 0, msg.id);
+    const results = await runJob(msg);
+    parentPort!.postMessage({ id: msg.id, results } satisfies ParseAnswer);
   });
 });

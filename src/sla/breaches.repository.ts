@@ -5,7 +5,7 @@
  */
 import type { UpdateQueryBuilder, UpdateResult } from 'kysely';
 import type { Trx } from '../db/create-db.js';
-import { statementParts } from '../db/statement-parts.js';
+import { statementPartsFor } from '../db/statement-parts.js';
 import type { DB, NewRow } from '../db/types.js';
 import type { NewWorkEvent } from '../outbox/work-events.repository.js';
 
@@ -41,7 +41,7 @@ function breachEvent(name: 'sla.breached' | 'sla.resolved', b: BreachRow, nowIso
  */
 export async function openBreaches(trx: Trx, rows: NewBreach[], nowIso: string): Promise<NewWorkEvent[]> {
   const events: NewWorkEvent[] = [];
-  for (const part of statementParts(rows, CHUNK)) {
+  for (const part of statementPartsFor(trx, rows, CHUNK)) {
     const inserted = await insertBreachesQuery(trx, part).returning(RETURNING).execute();
     for (const b of inserted) events.push(breachEvent('sla.breached', b, nowIso));
   }
@@ -53,7 +53,7 @@ export async function openBreaches(trx: Trx, rows: NewBreach[], nowIso: string):
  * (ingestion of old mail): reports count the breaches, but no alert goes out per historical item.
  */
 export async function recordBreachesWithoutEvents(trx: Trx, rows: NewBreach[]): Promise<void> {
-  for (const part of statementParts(rows, CHUNK)) await insertBreachesQuery(trx, part).execute();
+  for (const part of statementPartsFor(trx, rows, CHUNK)) await insertBreachesQuery(trx, part).execute();
 }
 
 function insertBreachesQuery(trx: Trx, rows: NewBreach[]) {

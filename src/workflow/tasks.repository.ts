@@ -2,7 +2,7 @@ import { sql, type SelectQueryBuilder } from 'kysely';
 import type { DbOrTrx } from '../db/create-db.js';
 import { deleteOlderThan, type PruneBatch } from '../db/prune.js';
 import type { SqlHelpers } from '../db/sql-helpers.js';
-import { statementParts } from '../db/statement-parts.js';
+import { statementPartsFor } from '../db/statement-parts.js';
 import { versionIn } from '../db/versions.js';
 import type { ExpectedVersion } from '../shared/expected-version.js';
 import type { DB, NewRow, Row, RowUpdate, TaskStatus } from '../db/types.js';
@@ -93,13 +93,13 @@ export async function insertTasksWithHistory(
   tasks: Array<NewRow<'workflow_tasks'>>,
   history: Array<NewRow<'workflow_status_history'>>,
 ): Promise<void> {
-  for (const part of statementParts(tasks, TASK_CHUNK)) await db.insertInto('workflow_tasks').values(part).execute();
+  for (const part of statementPartsFor(db, tasks, TASK_CHUNK)) await db.insertInto('workflow_tasks').values(part).execute();
   await insertHistoryRows(db, history);
 }
 
 /** Status-history rows, set-based. */
 export async function insertHistoryRows(db: DbOrTrx, rows: Array<NewRow<'workflow_status_history'>>): Promise<void> {
-  for (const part of statementParts(rows, HISTORY_CHUNK)) await db.insertInto('workflow_status_history').values(part).execute();
+  for (const part of statementPartsFor(db, rows, HISTORY_CHUNK)) await db.insertInto('workflow_status_history').values(part).execute();
 }
 
 /** One task of one org; `lock` takes a row lock where the engine has them (PostgreSQL). */
@@ -384,7 +384,7 @@ export async function upsertPatterns(db: DbOrTrx, orgId: number, occurrences: Pa
     }
   }
   const ids = new Map<string, number>();
-  for (const part of statementParts([...agg.values()], PATTERN_CHUNK)) {
+  for (const part of statementPartsFor(db, [...agg.values()], PATTERN_CHUNK)) {
     const rows = await db
       .insertInto('workflow_patterns')
       .values(part)

@@ -1,5 +1,5 @@
 import type { DbOrTrx } from '../db/create-db.js';
-import { statementParts } from '../db/statement-parts.js';
+import { statementPartsFor } from '../db/statement-parts.js';
 import type { Row } from '../db/types.js';
 import { totalOf } from './stats.repository.js';
 import { seekPage } from '../db/keyset.js';
@@ -89,7 +89,7 @@ const KEY_CHUNK = 512;
 /** The org's signal ids by dedupe key, for those of `keys` it already has (one IN-list statement per 512 keys). */
 export async function signalIdsByDedupeKey(db: DbOrTrx, orgId: number, keys: string[]): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
-  for (const part of statementParts(keys, KEY_CHUNK)) {
+  for (const part of statementPartsFor(db, keys, KEY_CHUNK)) {
     const rows = await db.selectFrom('signal').select(['signal_id', 'dedupe_key']).where('org_id', '=', orgId).where('dedupe_key', 'in', part).execute();
     for (const r of rows) ids.set(r.dedupe_key, r.signal_id);
   }
