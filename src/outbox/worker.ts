@@ -201,10 +201,14 @@ export class OutboxWorker implements Service {
   /**
    * One lane step: completes `carry` (the previous batch's successes) and claims a batch in one
    * statement, runs the handlers, fails the failures, and hands back the successes still to be
-   * completed. A statement whose outcome is unknown strands both claims (given back next step).
+   * completed (`completeNow`: complete them here instead, as runOnce does). A statement whose
+   * outcome is unknown strands both claims: they are given back as soon as the database answers
+   * again (next step), instead of being left to the lease.
    */
-  private async step(carry: Completion | undefined): Promise<BatchResult & { carry?: Completion }> {
+  private async step(carry: Completion | undefined, completeNow = false): Promise<BatchResult & { carry?: Completion }> {
     await this.releaseStranded();
+    // Each claim has its own token (worker id + sequence), so a claim whose outcome is unknown —
+    // the database went away before the answer arrived — can be given back exactly.
     const claim = `${this.workerId}/${++this.claimSeq}`;
     let claimed: ClaimedEvent[];
     try {
@@ -217,7 +221,7 @@ export class OutboxWorker implements Service {
     }
     if (claimed.length === 0) return { claimed: 0, completed: 0, retried: 0, deadLettered: 0 };
     try {
-      return await this.settle(claimed, claim, false);
+      return await this.settle(claimed, claim, completeNow);
     } catch (err) {
       this.stranded.add(claim);
       throw err;
@@ -245,28 +249,9 @@ export class OutboxWorker implements Service {
     return Math.max(1, Math.min(IDLE_CAP_MS, ms));
   }
 
-  /** Claims and processes one batch. Returns what happened (claimed 0 = nothing was ready). */
+  /** Claims, processes and completes one batch. Returns what happened (claimed 0 = nothing was ready). */
   async runOnce(): Promise<BatchResult> {
-    await this.releaseStranded();
-    // Each claim has its own token (worker id + sequence), so a claim whose outcome is unknown —
-    // the database went away before the answer arrived — can be given back exactly.
-    const claim = `${this.workerId}/${++this.claimSeq}`;
-    let claimed: ClaimedEvent[];
-    try {
-      claimed = await claimEvents(this.deps.database, { workerId: claim, now: this.now(), limit: this.o.batchSize, orgGroup: this.orgGroup });
-    } catch (err) {
-      this.stranded.add(claim);
-      throw err;
-    }
-    if (claimed.length === 0) return { claimed: 0, completed: 0, retried: 0, deadLettered: 0 };
-    try {
-      return await this.settle(claimed, claim, true);
-    } catch (err) {
-      // Completing or failing the batch did not reach the database: give the claims back as soon
-      // as it answers again (next runOnce), instead of leaving them to the lease.
-      this.stranded.add(claim);
-      throw err;
-    }
+    return this.step(undefined, true);
   }
 
   private async releaseStranded(): Promise<void> {
