@@ -69,8 +69,8 @@ describeEachEngine('org groups', (engine) => {
     expect(claimed.map((e) => e.work_event_id).sort((x, y) => x - y)).toEqual(ofB);
     const rest = await claimEvents(t.db.database, { workerId: 'rest', now: clock.now().toISOString(), limit: 100 });
     expect(rest.map((e) => e.work_event_id).sort((x, y) => x - y)).toEqual(ofA);
-    await completeEvents(t.db.database.db, { ids: ofB, workerId: 'range', now: clock.now().toISOString() });
-    await completeEvents(t.db.database.db, { ids: ofA, workerId: 'rest', now: clock.now().toISOString() });
+    await completeEvents(t.db.database, { ids: ofB, workerId: 'range', now: clock.now().toISOString() });
+    await completeEvents(t.db.database, { ids: ofA, workerId: 'rest', now: clock.now().toISOString() });
   });
 
   it('the sweep of a group releases only its orgs\' expired claims', async () => {
@@ -80,12 +80,12 @@ describeEachEngine('org groups', (engine) => {
     const claimed = await claimEvents(t.db.database, { workerId: 'dead', now: at, limit: 100 });
     expect(claimed.filter((e) => e.event_name === 'group.sweep')).toHaveLength(6);
     const later = new Date(Date.parse(at) + 120_000).toISOString();
-    const swept = await sweepExpiredClaims(t.db.database.db, { now: later, leaseMs: 60_000, maxAttempts: 10, orgGroup: only(a.orgId) });
+    const swept = await sweepExpiredClaims(t.db.database, { now: later, leaseMs: 60_000, maxAttempts: 10, orgGroup: only(a.orgId) });
     expect(swept).toEqual({ released: 3, deadLettered: 0 });
-    const claimedNow = await t.db.database.db.selectFrom('work_event').select(['work_event_id', 'claimed_at']).where('work_event_id', 'in', [...ofA, ...ofB]).execute();
+    const claimedNow = await t.db.database.db.selectFrom('outbox_queue').select(['work_event_id', 'claimed_at']).where('work_event_id', 'in', [...ofA, ...ofB]).execute();
     for (const r of claimedNow) expect(r.claimed_at === null).toBe(ofA.includes(r.work_event_id));
     // Settle the rest so later tests start from an empty queue.
-    await sweepExpiredClaims(t.db.database.db, { now: later, leaseMs: 60_000, maxAttempts: 10 });
+    await sweepExpiredClaims(t.db.database, { now: later, leaseMs: 60_000, maxAttempts: 10 });
     await new OutboxWorker(t.deps, { handlers: new HandlerMap().on('group.sweep', async () => {}), crossProcessWake: false, orgGroup: undefined }).drain();
   });
 

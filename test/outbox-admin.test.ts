@@ -4,6 +4,7 @@
  * activity log) and the audit trail (only audit events, newest first, paged, filtered by kind);
  * members and viewers refused, another org's events never seen nor touched.
  */
+import { markDeadLettered } from './helpers/outbox-seed.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { transact } from '../src/db/transact.js';
 import { claimEvents } from '../src/outbox/claim.js';
@@ -34,7 +35,7 @@ describeEachEngine('outbox admin: discard and the audit trail', (engine) => {
   async function deadLetter(orgId: number, eventName = 'test.poison'): Promise<number> {
     const now = clock.now().toISOString();
     const id = await transact(t.deps, (trx) => appendEvent(trx, { orgId, eventName, itemType: 'test', itemId: 7, payload: { n: 1 }, happenedAt: now }));
-    await db().updateTable('work_event').set({ attempts: 10, last_error: 'receiver said 503', dead_letter_at: now, next_attempt_at: null }).where('work_event_id', '=', id).execute();
+    await markDeadLettered(t.deps.database, id, { now, attempts: 10, error: 'receiver said 503' });
     return id;
   }
 

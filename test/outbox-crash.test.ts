@@ -127,6 +127,6 @@ describePg('outbox crash test [postgres]', () => {
     const exits = [...live.values()].map((c) => new Promise<number | null>((r) => c.on('exit', (code) => r(code))));
     for (const c of live.values()) c.kill('SIGTERM');
     expect(await Promise.all(exits)).toEqual(exits.map(() => 0));
-    expect(await count(sql<{ n: number }>`select count(*) as n from work_event where claimed_at is not null and processed_at is null`)).toBe(0);
+    expect(await count(sql<{ n: number }>`select count(*) as n from outbox_queue where claimed_at is not null`)).toBe(0);
   });
 });

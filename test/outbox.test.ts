@@ -34,6 +34,8 @@ describeEachEngine('outbox worker', (engine) => {
     );
 
   const row = (id: number) => t.db.database.db.selectFrom('work_event').selectAll().where('work_event_id', '=', id).executeTakeFirstOrThrow();
+  /** The event's queue row (outbox_queue): its live claim, attempts and due time; undefined once processed or dead-lettered. */
+  const queued = (id: number) => t.db.database.db.selectFrom('outbox_queue').selectAll().where('work_event_id', '=', id).executeTakeFirst();
 
   it('claims in batches, runs the handler once per event and marks every event processed', async () => {
     const seen: number[] = [];
@@ -107,7 +109,7 @@ describeEachEngine('outbox worker', (engine) => {
       expect(all).toEqual(ids);
       expect(new Set(all).size).toBe(300);
       for (const [w, got] of [['w-a', a], ['w-b', b], ['w-c', c]] as const) {
-        expect(await completeEvents(t.db.database.db, { ids: got, workerId: w, now })).toBe(got.length);
+        expect(await completeEvents(t.db.database, { ids: got, workerId: w, now })).toBe(got.length);
       }
     } finally {
       if (second !== t.db.database) await second.close();
@@ -125,16 +127,20 @@ describeEachEngine('outbox worker', (engine) => {
     const a = (await claimEvents(t.db.database, { workerId: 'step-a', now, limit: 4 })).map((e) => e.work_event_id);
     const b = (await claimEvents(t.db.database, { workerId: 'step-b', now, limit: 3 })).map((e) => e.work_event_id);
     // 'step-a' names b's events too (a stale or confused completion): only its own are completed.
-    const next = await completeAndClaim(t.db.database, { ids: [...a, ...b], orgIds: [org.orgId], workerId: 'step-a' }, { workerId: 'step-c', now, limit: 10 });
+    const next = await completeAndClaim(t.db.database, { ids: [...a, ...b], workerId: 'step-a' }, { workerId: 'step-c', now, limit: 10 });
     expect(next.map((e) => e.work_event_id)).toEqual(ids.filter((id) => !a.includes(id) && !b.includes(id)));
     expect(next.every((e) => e.attempts === 1 && e.claimed_at === now)).toBe(true);
     for (const id of a) expect(await row(id)).toMatchObject({ processed_at: expect.any(String), claimed_at: null, claimed_by: 'step-a' });
-    for (const id of b) expect(await row(id)).toMatchObject({ processed_at: null, claimed_by: 'step-b', claimed_at: expect.any(String) });
+    for (const id of b) {
+      expect(await row(id)).toMatchObject({ processed_at: null });
+      expect(await queued(id)).toMatchObject({ claimed_by: 'step-b', claimed_at: expect.any(String) });
+    }
+    for (const id of a) expect(await queued(id)).toBeUndefined();
     // Completing with nothing claimable left still completes.
-    const none = await completeAndClaim(t.db.database, { ids: next.map((e) => e.work_event_id), orgIds: [org.orgId], workerId: 'step-c' }, { workerId: 'step-d', now, limit: 10 });
+    const none = await completeAndClaim(t.db.database, { ids: next.map((e) => e.work_event_id), workerId: 'step-c' }, { workerId: 'step-d', now, limit: 10 });
     expect(none).toEqual([]);
     for (const e of next) expect((await row(e.work_event_id)).processed_at).not.toBeNull();
-    expect(await completeEvents(t.db.database.db, { ids: b, workerId: 'step-b', now })).toBe(3);
+    expect(await completeEvents(t.db.database, { ids: b, workerId: 'step-b', now })).toBe(3);
   });
 
   if (engine.name === 'postgres') {
@@ -150,12 +156,13 @@ describeEachEngine('outbox worker', (engine) => {
       expect(first!.work_event_id).toBe(id1);
       // An invalid timestamp fails the statement after both parts were planned.
       await expect(
-        completeAndClaim(t.db.database, { ids: [id1!], orgIds: [org.orgId], workerId: 'atomic-a' }, { workerId: 'atomic-b', now: 'not a time', limit: 5 }),
+        completeAndClaim(t.db.database, { ids: [id1!], workerId: 'atomic-a' }, { workerId: 'atomic-b', now: 'not a time', limit: 5 }),
       ).rejects.toThrow();
-      expect(await row(id1!)).toMatchObject({ processed_at: null, claimed_by: 'atomic-a' });
-      expect(await row(id2!)).toMatchObject({ claimed_at: null, attempts: 0 });
-      expect(await completeAndClaim(t.db.database, { ids: [id1!], orgIds: [org.orgId], workerId: 'atomic-a' }, { workerId: 'atomic-b', now, limit: 5 })).toHaveLength(1);
-      expect(await completeEvents(t.db.database.db, { ids: [id2!], workerId: 'atomic-b', now })).toBe(1);
+      expect(await row(id1!)).toMatchObject({ processed_at: null });
+      expect(await queued(id1!)).toMatchObject({ claimed_by: 'atomic-a' });
+      expect(await queued(id2!)).toMatchObject({ claimed_at: null, attempts: 0 });
+      expect(await completeAndClaim(t.db.database, { ids: [id1!], workerId: 'atomic-a' }, { workerId: 'atomic-b', now, limit: 5 })).toHaveLength(1);
+      expect(await completeEvents(t.db.database, { ids: [id2!], workerId: 'atomic-b', now })).toBe(1);
     });
   }
 
@@ -198,9 +205,10 @@ describeEachEngine('outbox worker', (engine) => {
     const id = await append('test.flaky');
     const t0 = clock.now().getTime();
     expect(await w.drain()).toMatchObject({ claimed: 1, retried: 1 });
-    let r = await row(id);
-    expect(r).toMatchObject({ attempts: 1, last_error: 'flaky failure 1', processed_at: null, dead_letter_at: null, claimed_at: null });
-    let delay = Date.parse(r.next_attempt_at!) - t0;
+    expect(await row(id)).toMatchObject({ processed_at: null, dead_letter_at: null });
+    let q = (await queued(id))!;
+    expect(q).toMatchObject({ attempts: 1, last_error: 'flaky failure 1', claimed_at: null });
+    let delay = Date.parse(q.next_attempt_at) - t0;
     expect(delay).toBeGreaterThanOrEqual(1_000);
     expect(delay).toBeLessThanOrEqual(2_000);
 
@@ -209,17 +217,19 @@ describeEachEngine('outbox worker', (engine) => {
     expect((await w.drain()).claimed).toBe(0);
     clock.advance(1);
     expect(await w.drain()).toMatchObject({ claimed: 1, retried: 1 });
-    r = await row(id);
-    expect(r).toMatchObject({ attempts: 2, last_error: 'flaky failure 2' });
-    delay = Date.parse(r.next_attempt_at!) - clock.now().getTime();
+    q = (await queued(id))!;
+    expect(q).toMatchObject({ attempts: 2, last_error: 'flaky failure 2' });
+    delay = Date.parse(q.next_attempt_at) - clock.now().getTime();
     expect(delay).toBeGreaterThanOrEqual(2_000);
     expect(delay).toBeLessThanOrEqual(4_000);
 
     clock.advance(delay);
     expect(await w.drain()).toMatchObject({ claimed: 1, completed: 1 });
-    r = await row(id);
+    const r = await row(id);
     expect(r.processed_at).not.toBeNull();
     expect(r.attempts).toBe(3);
+    expect(r.last_error).toBe('flaky failure 2'); // the last failure stays on record
+    expect(await queued(id)).toBeUndefined();
     expect(calls).toBe(3);
   });
 
@@ -239,6 +249,7 @@ describeEachEngine('outbox worker', (engine) => {
     const r = await row(id);
     expect(r.dead_letter_at).not.toBeNull();
     expect(r).toMatchObject({ attempts: 3, last_error: 'receiver is down', processed_at: null });
+    expect(await queued(id)).toBeUndefined();
     expect((await w.drain()).claimed).toBe(0);
 
     const stats = await t.call(org.admin, { method: 'GET', url: '/api/outbox/stats' });
@@ -298,13 +309,13 @@ describeEachEngine('outbox worker', (engine) => {
     expect((await w.sweep()).released).toBe(0);
     clock.advance(2_000);
     expect((await w.sweep()).released).toBe(1);
-    expect((await row(id)).last_error).toMatch(/^lease expired: claimed by ghost at attempt 1$/);
+    expect((await queued(id))!.last_error).toMatch(/^lease expired: claimed by ghost at attempt 1$/);
 
     await w.drain();
     expect(handled).toEqual([id]);
     expect(await row(id)).toMatchObject({ attempts: 2, claimed_by: expect.stringMatching(new RegExp(`^${w.workerId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/\\d+$`)) });
     // The dead worker coming back cannot complete what is no longer its claim.
-    expect(await completeEvents(t.db.database.db, { ids: [id], workerId: 'ghost', now: clock.now().toISOString() })).toBe(0);
+    expect(await completeEvents(t.db.database, { ids: [id], workerId: 'ghost', now: clock.now().toISOString() })).toBe(0);
   });
 
   it('dead-letters an expired claim that used its last attempt', async () => {
@@ -395,15 +406,16 @@ describeEachEngine('outbox worker', (engine) => {
     const claimed = (await claimEvents(t.db.database, { workerId: 'stats', now: at, limit: 100 })).filter((e) => e.org_id === third.orgId);
     expect(claimed.map((e) => e.work_event_id)).toEqual(ids);
     const later = new Date(Date.parse(at) + 60_000).toISOString();
-    await failEvent(t.db.database.db, { id: ids[2]!, workerId: 'stats', now: at, error: 'boom', nextAttemptAt: later });
-    await failEvent(t.db.database.db, { id: ids[3]!, workerId: 'stats', now: at, error: 'dead', nextAttemptAt: null });
-    await t.db.database.db.updateTable('work_event').set({ claimed_at: null, claimed_by: null }).where('work_event_id', '=', ids[0]!).execute();
+    await failEvent(t.db.database, { id: ids[2]!, workerId: 'stats', now: at, error: 'boom', nextAttemptAt: later });
+    await failEvent(t.db.database, { id: ids[3]!, workerId: 'stats', now: at, error: 'dead', nextAttemptAt: null });
+    await t.db.database.db.updateTable('outbox_queue').set({ claimed_at: null, claimed_by: null }).where('work_event_id', '=', ids[0]!).execute();
     clock.advance(30_000);
     const res = await t.call(third.admin, { method: 'GET', url: '/api/outbox/stats' });
     expect(res.json()).toEqual({ pending: 1, in_flight: 1, failed_waiting: 1, dead_lettered: 1, oldest_pending_at: at, oldest_pending_age_s: 30 });
     // Leave nothing behind for the tests that follow.
-    await completeEvents(t.db.database.db, { ids: [ids[1]!], workerId: 'stats', now: at });
+    await completeEvents(t.db.database, { ids: [ids[1]!], workerId: 'stats', now: at });
     await t.db.database.db.updateTable('work_event').set({ processed_at: at }).where('work_event_id', 'in', [ids[0]!, ids[2]!]).execute();
+    await t.db.database.db.deleteFrom('outbox_queue').where('work_event_id', 'in', [ids[0]!, ids[2]!]).execute();
   });
 
   it('exposes queue depth, processed and dead-letter counts on /metrics', async () => {

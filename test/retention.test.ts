@@ -106,7 +106,7 @@ describeEachEngine('retention pruning', (engine) => {
     // An old event still waiting for its next attempt: unprocessed, so never pruned.
     waitingEvent = await appendEvent(db(), { orgId: org.orgId, eventName: 'probe.waiting', itemType: 'probe', itemId: 1, happenedAt: T0 });
     await db()
-      .updateTable('work_event')
+      .updateTable('outbox_queue')
       .set({ attempts: 1, last_error: 'receiver down', next_attempt_at: '2099-01-01T00:00:00.000Z' })
       .where('work_event_id', '=', waitingEvent)
       .execute();

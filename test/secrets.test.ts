@@ -6,10 +6,10 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Migrator, type Kysely, type Migration } from 'kysely';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultHandlers } from '../src/app/outbox-handlers.js';
-import { MIGRATIONS } from '../src/db/migrations/index.js';
+import { stepMigrator } from './helpers/step-migrator.js';
 import { keyFilePath, openSecrets } from '../src/app/secrets.js';
 import { serve, type RunningServer } from '../src/app/serve-role.js';
 import { ConfigError, loadConfig } from '../src/config/config.js';
@@ -180,13 +180,7 @@ describeEachEngine('upgrading a database with plaintext webhook secrets', (engin
     const tdb = await openTestDatabase(engine, { migrate: false });
     try {
       const db = tdb.database.db;
-      const migrations: Record<string, Migration> = Object.fromEntries(Object.entries(MIGRATIONS).map(([n, m]) => [n, { up: (k) => m.up(k, engine.name) }]));
-      const migrator = new Migrator({
-        db,
-        provider: { getMigrations: async () => migrations },
-        allowUnorderedMigrations: true,
-        ...(tdb.schema ? { migrationTableSchema: tdb.schema } : {}),
-      });
+      const migrator = stepMigrator(db, engine.name, tdb.schema);
       expect((await migrator.migrateTo('0009_entities_without_nul')).error).toBeUndefined();
       const now = new Date().toISOString();
       await db.insertInto('org').values({ org_id: 1, name: 'Old', created_at: now }).execute();

@@ -4,7 +4,7 @@ import { defaultHandlers } from '../src/app/outbox-handlers.js';
 import { transact } from '../src/db/transact.js';
 import { ensureFirstProposal } from '../src/workstream/proposals.repository.js';
 import { describeEachEngine } from './helpers/engines.js';
-import { testWorker } from './helpers/outbox-seed.js';
+import { markUnprocessed, testWorker } from './helpers/outbox-seed.js';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/test-app.js';
 
 const W = '/api/workstream';
@@ -116,12 +116,8 @@ describeEachEngine('workstream transitions under concurrency and failure', (engi
 
     async function markPromotionUnprocessed() {
       // A redelivered candidate.promoted (crash before completion) must not create a second draft.
-      await t.db.database.db
-        .updateTable('work_event')
-        .set({ processed_at: null, claimed_at: null })
-        .where('event_name', '=', 'candidate.promoted')
-        .where('item_id', '=', String(cid))
-        .execute();
+      const rows = await t.db.database.db.selectFrom('work_event').select('work_event_id').where('event_name', '=', 'candidate.promoted').where('item_id', '=', String(cid)).execute();
+      await markUnprocessed(t.db.database, rows.map((r) => r.work_event_id));
     }
   });
 

@@ -15,8 +15,9 @@
  * configuration, the two sides interleaved), then FlowLedger-best, graphile-best and the floor run
  * BENCH_RUNS times each in rotating order; median and min–max are printed. CPU is the bench
  * process (where both workers run) plus every backend of the bench's own database, per event.
- * Floor: the same work_event table, lanes × batch as FlowLedger's best, one statement per batch
- * that claims with FOR UPDATE SKIP LOCKED and marks the rows processed, no handler.
+ * Floor: the same tables (outbox_queue, work_event), lanes × batch as FlowLedger's best, one
+ * statement per batch that takes queue rows with FOR UPDATE SKIP LOCKED, deletes them and marks
+ * their events processed, no handler.
  * Latency: the worker idle, another process commits one event at a time at BENCH_RATE; from the
  * commit returning to the handler starting (NOTIFY wakes both systems).
  */
@@ -164,13 +165,16 @@ async function floorThroughput(side: FlowLedgerSide, meter: CpuMeter | undefined
       for (;;) {
         const { rows } = await sql<{ work_event_id: number }>`
           with c as (
-            select work_event_id from work_event
-            where processed_at is null and dead_letter_at is null and claimed_at is null and next_attempt_at <= ${now}
+            select org_id, work_event_id from outbox_queue
+            where claimed_at is null and next_attempt_at <= ${now}
             order by next_attempt_at, work_event_id
             limit ${batch}
-            for update skip locked)
-          update work_event w set processed_at = ${now}, claimed_by = 'floor', attempts = w.attempts + 1
-          from c where w.work_event_id = c.work_event_id
+            for update skip locked),
+          d as (
+            delete from outbox_queue q using c where q.org_id = c.org_id and q.work_event_id = c.work_event_id
+            returning q.org_id, q.work_event_id, q.attempts)
+          update work_event w set processed_at = ${now}, claimed_by = 'floor', attempts = d.attempts + 1
+          from d where w.org_id = d.org_id and w.work_event_id = d.work_event_id
           returning w.work_event_id`.execute(side.database.db);
         done += rows.length;
         if (rows.length === 0) return;

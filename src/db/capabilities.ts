@@ -13,6 +13,8 @@ export interface Capabilities {
   readonly singleWriter: boolean;
   /** The engine's data_version pragma tells cheaply whether another process committed. */
   readonly dataVersion: boolean;
+  /** INSERT/UPDATE/DELETE inside WITH: two writes that depend on each other go in one statement. */
+  readonly writableCte: boolean;
 }
 
 export const SQLITE_CAPABILITIES: Capabilities = Object.freeze({
@@ -21,6 +23,7 @@ export const SQLITE_CAPABILITIES: Capabilities = Object.freeze({
   advisoryLocks: false,
   singleWriter: true,
   dataVersion: true,
+  writableCte: false,
 });
 
 export const POSTGRES_CAPABILITIES: Capabilities = Object.freeze({
@@ -29,4 +32,5 @@ export const POSTGRES_CAPABILITIES: Capabilities = Object.freeze({
   advisoryLocks: true,
   singleWriter: false,
   dataVersion: false,
+  writableCte: true,
 });

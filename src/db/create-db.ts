@@ -69,6 +69,12 @@ export interface Database {
    * other processes' transactions apart (db/exclusive.ts).
    */
   tryExclusive<T>(name: string, fn: () => Promise<T>): Promise<ExclusiveResult<T>>;
+  /**
+   * Refreshes the planner's statistics of one table (PostgreSQL: ANALYZE), for a table whose size
+   * swings faster than autovacuum looks at it (a queue). SQLite: nothing (its planner keeps to the
+   * indexes without statistics).
+   */
+  refreshStatistics(table: keyof DB & string): Promise<void>;
   close(): Promise<void>;
   readonly closed: boolean;
   /** Outage state: unavailability errors become DatabaseUnavailableError (503) and are tracked here. */
@@ -263,6 +269,7 @@ function openSqlite(url: string, opts: CreateDatabaseOptions = {}): Database {
       const r = rows[0]!;
       return `${r.d}:${r.s}:${r.c}`;
     },
+    async refreshStatistics() {},
     async close() {
       if (closed) return;
       closed = true;
@@ -327,6 +334,9 @@ function openPostgres(url: string, opts: CreateDatabaseOptions): Database {
       // (other schemas, databases) only cost a recomputation. One round trip.
       const { rows } = await sql<{ s: string }>`select pg_current_snapshot()::text as s`.execute(db);
       return rows[0]!.s;
+    },
+    async refreshStatistics(table) {
+      await sql`analyze ${sql.table(table)}`.execute(db);
     },
     async close() {
       if (closed) return;

@@ -40,6 +40,14 @@ export interface SqlHelpers {
    * once and probes. SQLite already probes for IN.
    */
   keyIn(key: Expression<unknown>, ids: Expression<unknown>): RawBuilder<boolean>;
+  /**
+   * The physical address of a row (PostgreSQL's ctid, SQLite's rowid), for a statement that picks
+   * rows in a subquery and then updates exactly those: `keyIn(rowAddress(), subquery selecting it)`
+   * is a direct fetch per row on both engines, where matching a composite key back made PostgreSQL
+   * hash the whole table (the outbox claim). Valid only within one statement, whose subquery locks
+   * the rows (FOR UPDATE) or whose engine has a single writer.
+   */
+  rowAddress(): RawBuilder<unknown>;
 }
 
 /** The term as it appears inside a JSON string (`"` → `\"`, `\` → `\\`, controls escaped). */
@@ -69,6 +77,7 @@ const sqliteHelpers: SqlHelpers = {
   shiftHours: (time, hours) => sql<string>`strftime(${sql.lit(SQLITE_TIME_FORMAT)}, ${time}, ${sql.lit(`${hours >= 0 ? '+' : ''}${hours} hours`)})`,
   round2: (value) => sql<number>`round(${value}, 2)`,
   keyIn: (key, ids) => sql<boolean>`${key} in (${ids})`,
+  rowAddress: () => sql`rowid`,
   // SQLite's LIKE is case-insensitive for ASCII only. A term with other letters is matched through
   // the Unicode lower-casing function every connection registers (a JavaScript call per row, so
   // only when the term needs it).
@@ -91,6 +100,7 @@ const postgresHelpers: SqlHelpers = {
   // round(double, int) does not exist in PostgreSQL; numeric is parsed back to a JS number.
   round2: (value) => sql<number>`round(cast(${value} as numeric), 2)`,
   keyIn: (key, ids) => sql<boolean>`${key} = any(array(${ids}))`,
+  rowAddress: () => sql`ctid`,
   containsText: (column, term) => sql<boolean>`${column} ilike ${likePattern(term)} escape '\\'`,
   jsonValuesContain: (column, term) =>
     sql<boolean>`(${postgresHelpers.containsText(column, asInJson(term))} and exists (select 1 from jsonb_path_query(cast(${column} as jsonb), 'strict $.**') v where jsonb_typeof(v) in ('string', 'number') and ${postgresHelpers.containsText(sql`(v #>> '{}')`, term)}))`,

@@ -212,15 +212,31 @@ export interface WorkEventTable {
   actor: string | null;
   happened_at: Iso;
   created_at: Iso;
+  /** Not written since migration 0028 (the claim lives in outbox_queue). */
   claimed_at: Iso | null;
+  /** The claim token of the attempt that processed or dead-lettered the event. */
   claimed_by: string | null;
+  /** Attempts used, as of the processing or dead-lettering (live count: outbox_queue). */
   attempts: Generated<number>;
+  /** When the event was first due (its appender's runAt); the live due time is outbox_queue's. */
   next_attempt_at: Iso | null;
+  /** The last failure, as of the processing or dead-lettering (live: outbox_queue). */
   last_error: string | null;
   processed_at: Iso | null;
   dead_letter_at: Iso | null;
   /** PostgreSQL only (migration 0024): the writing transaction's top-level id (xid8, read as text). */
   xact_id?: Generated<string>;
+}
+
+/** One row per work event still to be handled by the outbox (migration 0028); deleted when it is processed or dead-lettered. */
+export interface OutboxQueueTable {
+  org_id: number;
+  work_event_id: number;
+  next_attempt_at: Iso;
+  attempts: Generated<number>;
+  claimed_by: string | null;
+  claimed_at: Iso | null;
+  last_error: string | null;
 }
 
 /** One row (migration 0024): what the event feed needs to tell a resume position too old or foreign. */
@@ -646,6 +662,7 @@ export interface DB {
   webhook_dispatch: WebhookDispatchTable;
   work_event: WorkEventTable;
   work_event_feed: WorkEventFeedTable;
+  outbox_queue: OutboxQueueTable;
   auth_failure: AuthFailureTable;
   workflow_tasks: WorkflowTaskTable;
   workflow_status_history: WorkflowStatusHistoryTable;

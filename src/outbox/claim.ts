@@ -1,7 +1,9 @@
 /**
  * Claiming a batch: the outbox's hottest statement.
  *
- * One UPDATE whose subquery picks the ready events in due order; on PostgreSQL the subquery takes
+ * One UPDATE of the queue (outbox_queue, migration 0028) whose subquery picks the ready rows in due
+ * order, and the claimed events read from work_event by key; on PostgreSQL one statement (the
+ * UPDATE a CTE), on SQLite two in one transaction. On PostgreSQL the subquery takes
  * `FOR UPDATE SKIP LOCKED`, so concurrent workers each lock a disjoint set without waiting on one
  * another (a plain `FOR UPDATE` would queue every worker behind the first; an advisory-lock scheme
  * needs a second round trip). The same statement marks the rows claimed and returns them, so a
@@ -16,8 +18,9 @@
 import { sql, type QueryCreator } from 'kysely';
 import type { Database, DbOrTrx } from '../db/create-db.js';
 import type { DB, Row } from '../db/types.js';
-import { completeEvents, completeStatement } from './complete.js';
+import { completeInTransaction, completionCtes } from './complete.js';
 import { inOrgGroup, type OrgGroup } from '../db/org-group.js';
+import { sqlHelpers, type SqlHelpers } from '../db/sql-helpers.js';
 import { parseWorkEventPayload, type WorkEventView } from './work-events.repository.js';
 
 /** A claimed event: the activity-log view plus what the worker needs about this attempt. */
@@ -37,14 +40,15 @@ export interface ClaimOptions {
   orgGroup?: OrgGroup | undefined;
 }
 
-/** `qc` starts the UPDATE (it may carry a WITH); `db` the subquery, which must not repeat that WITH. */
-function claimStatement(qc: QueryCreator<DB>, db: DbOrTrx, skipLocked: boolean, o: ClaimOptions) {
+/** The columns of work_event a claimed event carries (its attempts come from the queue row). */
+const EVENT_COLUMNS = ['e.work_event_id', 'e.org_id', 'e.event_name', 'e.item_type', 'e.item_id', 'e.payload_json', 'e.actor', 'e.happened_at', 'e.created_at'] as const;
+
+/** The queue rows to claim (their addresses): ready ones in due order. `db` must not carry the caller's WITH. */
+function readyRows(db: DbOrTrx, h: SqlHelpers, skipLocked: boolean, o: ClaimOptions) {
   const group = inOrgGroup(o.orgGroup, 'org_id');
-  const ready = db
-    .selectFrom('work_event')
-    .select('work_event_id')
-    .where('processed_at', 'is', null)
-    .where('dead_letter_at', 'is', null)
+  return db
+    .selectFrom('outbox_queue')
+    .select(h.rowAddress().as('a'))
     .where('claimed_at', 'is', null)
     .where('next_attempt_at', '<=', o.now)
     .$if(group !== undefined, (q) => q.where(group!))
@@ -52,13 +56,17 @@ function claimStatement(qc: QueryCreator<DB>, db: DbOrTrx, skipLocked: boolean, 
     .orderBy('work_event_id')
     .limit(o.limit)
     .$if(skipLocked, (q) => q.forUpdate().skipLocked());
-  // claimed_at is not read back: it is o.now.
+}
+
+/** Marks the ready rows claimed; returns their keys and this attempt's number. `qc` starts the UPDATE (it may carry a WITH). */
+function claimUpdate(qc: QueryCreator<DB>, db: DbOrTrx, h: SqlHelpers, skipLocked: boolean, o: ClaimOptions) {
+  const group = inOrgGroup(o.orgGroup, 'org_id');
   return qc
-    .updateTable('work_event')
+    .updateTable('outbox_queue')
     .set({ claimed_at: o.now, claimed_by: o.workerId, attempts: sql<number>`attempts + 1` })
-    .where('work_event_id', 'in', ready)
+    .where(h.keyIn(h.rowAddress(), readyRows(db, h, skipLocked, o)))
     .$if(group !== undefined, (q) => q.where(group!))
-    .returning(['work_event_id', 'org_id', 'event_name', 'item_type', 'item_id', 'payload_json', 'actor', 'happened_at', 'created_at', 'attempts']);
+    .returning(['org_id', 'work_event_id', 'attempts']);
 }
 
 type ClaimRow = Pick<Row<'work_event'>, 'work_event_id' | 'org_id' | 'event_name' | 'item_type' | 'item_id' | 'payload_json' | 'actor' | 'happened_at' | 'created_at' | 'attempts'>;
@@ -83,52 +91,73 @@ function toClaimed(rows: ClaimRow[], now: string): ClaimedEvent[] {
   return out.sort((a, b) => a.work_event_id - b.work_event_id);
 }
 
-async function claimOn(db: DbOrTrx, skipLocked: boolean, o: ClaimOptions): Promise<ClaimedEvent[]> {
-  return toClaimed(await claimStatement(db, db, skipLocked, o).execute(), o.now);
+/**
+ * PostgreSQL: the claim as a CTE (`qc` may carry earlier CTEs, e.g. a completion) and its events
+ * read from work_event by key in the same statement.
+ */
+async function claimInOneStatement(database: Database, qc: QueryCreator<DB>, o: ClaimOptions): Promise<ClaimedEvent[]> {
+  const rows = await qc
+    .with('c', () => claimUpdate(database.db, database.db, sqlHelpers(database.engine), true, o))
+    .selectFrom('c')
+    .innerJoin('work_event as e', (j) => j.onRef('e.org_id', '=', 'c.org_id').onRef('e.work_event_id', '=', 'c.work_event_id'))
+    .select([...EVENT_COLUMNS, 'c.attempts'])
+    .execute();
+  return toClaimed(rows, o.now);
+}
+
+/** SQLite (inside the caller's BEGIN IMMEDIATE transaction): the claim, then its events. */
+async function claimInTransaction(trx: DbOrTrx, h: SqlHelpers, o: ClaimOptions): Promise<ClaimedEvent[]> {
+  const claimed = await claimUpdate(trx, trx, h, false, o).execute();
+  if (claimed.length === 0) return [];
+  const attempts = new Map(claimed.map((c) => [c.work_event_id, c.attempts]));
+  const events = await trx
+    .selectFrom('work_event as e')
+    .select(EVENT_COLUMNS)
+    .where('e.work_event_id', 'in', [...attempts.keys()])
+    .execute();
+  return toClaimed(
+    events.map((e) => ({ ...e, attempts: attempts.get(e.work_event_id)! })),
+    o.now,
+  );
 }
 
 /** Claims up to `limit` ready events for `workerId`, atomically. */
 export async function claimEvents(database: Database, o: ClaimOptions): Promise<ClaimedEvent[]> {
-  if (database.caps.skipLocked) return claimOn(database.db, true, o);
-  return database.db.transaction().execute((trx) => claimOn(trx, false, o));
+  if (database.caps.skipLocked && database.caps.writableCte) return claimInOneStatement(database, database.db as unknown as QueryCreator<DB>, o);
+  return database.db.transaction().execute((trx) => claimInTransaction(trx, sqlHelpers(database.engine), o));
 }
 
 /** A batch whose handlers all succeeded, to be marked processed (see completeEvents). */
 export interface Completion {
   ids: number[];
-  orgIds: number[];
   /** The claim token the events were claimed under. */
   workerId: string;
 }
 
 /**
  * Completes one batch and claims the next in a single round trip and a single commit: what a
- * busy lane does between batches. On PostgreSQL one statement, the completion a data-modifying
- * CTE that runs to completion whether or not the claim finds anything, both in one snapshot; the
+ * busy lane does between batches. On PostgreSQL one statement, the completion data-modifying CTEs
+ * that run to completion whether or not the claim finds anything, all in one snapshot; the queue
  * rows being completed are still claimed in that snapshot, so the claim can never pick them up
- * again. Atomic: if the statement fails neither happened. On SQLite both statements in one
+ * again. Atomic: if the statement fails neither happened. On SQLite all of it in one
  * BEGIN IMMEDIATE transaction.
  */
 export async function completeAndClaim(database: Database, done: Completion, o: ClaimOptions): Promise<ClaimedEvent[]> {
   if (done.ids.length === 0) return claimEvents(database, o);
-  if (!database.caps.skipLocked) {
+  if (!(database.caps.skipLocked && database.caps.writableCte)) {
     return database.db.transaction().execute(async (trx) => {
-      await completeEvents(trx, { ...done, now: o.now });
-      return claimOn(trx, false, o);
+      await completeInTransaction(trx, { ...done, now: o.now });
+      return claimInTransaction(trx, sqlHelpers(database.engine), o);
     });
   }
-  const qc = database.db.with('completed', (q) => completeStatement(q, { ...done, now: o.now }).returning('work_event_id'));
-  const rows = await claimStatement(qc as unknown as QueryCreator<DB>, database.db, true, o).execute();
-  return toClaimed(rows, o.now);
+  return claimInOneStatement(database, completionCtes(database.db, { ...done, now: o.now }) as unknown as QueryCreator<DB>, o);
 }
 
 function nextDueStatement(qc: QueryCreator<DB>, orgGroup: OrgGroup | undefined) {
   const group = inOrgGroup(orgGroup, 'org_id');
   return qc
-    .selectFrom('work_event')
+    .selectFrom('outbox_queue')
     .select('next_attempt_at')
-    .where('processed_at', 'is', null)
-    .where('dead_letter_at', 'is', null)
     .where('claimed_at', 'is', null)
     .$if(group !== undefined, (q) => q.where(group!))
     .orderBy('next_attempt_at')
@@ -142,19 +171,18 @@ export async function nextDueAt(db: DbOrTrx, orgGroup?: OrgGroup): Promise<strin
 }
 
 /**
- * Completes a lane's last batch before it goes idle and answers nextDueAt, in one round trip (a
- * data-modifying CTE ahead of the read on PostgreSQL; one transaction on SQLite). The read does
- * not see the completion, which changes nothing: the completed rows were claimed, so not waiting.
+ * Completes a lane's last batch before it goes idle and answers nextDueAt, in one round trip (data-
+ * modifying CTEs ahead of the read on PostgreSQL; one transaction on SQLite). The read does not
+ * see the completion, which changes nothing: the completed rows were claimed, so not waiting.
  */
 export async function completeAndNextDue(database: Database, done: Completion, now: string, orgGroup?: OrgGroup): Promise<string | undefined> {
-  if (!database.caps.skipLocked) {
+  if (!database.caps.writableCte) {
     return database.db.transaction().execute(async (trx) => {
-      await completeEvents(trx, { ...done, now });
+      await completeInTransaction(trx, { ...done, now });
       return nextDueAt(trx, orgGroup);
     });
   }
-  const qc = database.db.with('completed', (q) => completeStatement(q, { ...done, now }).returning('work_event_id'));
-  const row = await nextDueStatement(qc as unknown as QueryCreator<DB>, orgGroup).executeTakeFirst();
+  const row = await nextDueStatement(completionCtes(database.db, { ...done, now }) as unknown as QueryCreator<DB>, orgGroup).executeTakeFirst();
   return row?.next_attempt_at ?? undefined;
 }
 

@@ -4,7 +4,8 @@
  * used its attempts or the handler said the failure is permanent. Failures are rare next to
  * completions, so this is one statement per event rather than a batched one.
  */
-import type { DbOrTrx } from '../db/create-db.js';
+import type { Database } from '../db/create-db.js';
+import { deadLetterRows } from './complete.js';
 
 export interface FailInput {
   id: number;
@@ -17,22 +18,32 @@ export interface FailInput {
   nextAttemptAt: string | null;
 }
 
-export async function failEvent(db: DbOrTrx, f: FailInput): Promise<'retry' | 'dead' | 'lost'> {
-  const res = await db
-    .updateTable('work_event')
-    .set({
-      claimed_at: null,
-      last_error: f.error.slice(0, 4000),
-      next_attempt_at: f.nextAttemptAt ?? f.now,
-      dead_letter_at: f.nextAttemptAt === null ? f.now : null,
-    })
+export async function failEvent(database: Database, f: FailInput): Promise<'retry' | 'dead' | 'lost'> {
+  const mine = database.db
+    .updateTable('outbox_queue')
     .$if(f.orgId !== undefined, (q) => q.where('org_id', '=', f.orgId!))
     .where('work_event_id', '=', f.id)
     .where('claimed_by', '=', f.workerId)
-    .where('processed_at', 'is', null)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) === 0) return 'lost';
-  return f.nextAttemptAt === null ? 'dead' : 'retry';
+    .where('claimed_at', 'is not', null);
+  const error = f.error.slice(0, 4000);
+  if (f.nextAttemptAt !== null) {
+    const res = await mine.set({ claimed_at: null, last_error: error, next_attempt_at: f.nextAttemptAt }).executeTakeFirst();
+    return Number(res.numUpdatedRows) === 0 ? 'lost' : 'retry';
+  }
+  // Dead: the error goes on the queue row (locking it), then the row moves to the record.
+  const moved = await database.db.transaction().execute(async (trx) => {
+    const keys = await trx
+      .updateTable('outbox_queue')
+      .set({ last_error: error })
+      .$if(f.orgId !== undefined, (q) => q.where('org_id', '=', f.orgId!))
+      .where('work_event_id', '=', f.id)
+      .where('claimed_by', '=', f.workerId)
+      .where('claimed_at', 'is not', null)
+      .returning(['org_id', 'work_event_id'])
+      .execute();
+    return deadLetterRows(trx, keys, f.now);
+  });
+  return moved === 0 ? 'lost' : 'dead';
 }
 
 export interface BackoffPolicy {

@@ -12,26 +12,37 @@ export interface QueueDepth {
   oldest_pending_at: string | null;
 }
 
-/** Counts by state in one pass over the unprocessed rows (the pending partial index keeps it small). */
+/**
+ * Counts by state: the live states from the queue (small: only what is still to be handled), dead
+ * letters from work_event's dead-letter index.
+ */
 export async function queueDepth(db: DbOrTrx, q: { orgId?: number }): Promise<QueueDepth> {
-  const row = await db
-    .selectFrom('work_event')
-    .where('processed_at', 'is', null)
-    .$if(q.orgId !== undefined, (b) => b.where('org_id', '=', q.orgId!))
-    .select([
-      sql<number>`coalesce(sum(case when dead_letter_at is null and claimed_at is null and last_error is null then 1 else 0 end), 0)`.as('pending'),
-      sql<number>`coalesce(sum(case when dead_letter_at is null and claimed_at is not null then 1 else 0 end), 0)`.as('in_flight'),
-      sql<number>`coalesce(sum(case when dead_letter_at is null and claimed_at is null and last_error is not null then 1 else 0 end), 0)`.as('failed_waiting'),
-      sql<number>`coalesce(sum(case when dead_letter_at is not null then 1 else 0 end), 0)`.as('dead_lettered'),
-      sql<string | null>`min(case when dead_letter_at is null then created_at end)`.as('oldest_pending_at'),
-    ])
-    .executeTakeFirstOrThrow();
+  const [live, dead] = await Promise.all([
+    db
+      .selectFrom('outbox_queue as q')
+      .innerJoin('work_event as e', (j) => j.onRef('e.org_id', '=', 'q.org_id').onRef('e.work_event_id', '=', 'q.work_event_id'))
+      .$if(q.orgId !== undefined, (b) => b.where('q.org_id', '=', q.orgId!))
+      .select([
+        sql<number>`coalesce(sum(case when q.claimed_at is null and q.last_error is null then 1 else 0 end), 0)`.as('pending'),
+        sql<number>`coalesce(sum(case when q.claimed_at is not null then 1 else 0 end), 0)`.as('in_flight'),
+        sql<number>`coalesce(sum(case when q.claimed_at is null and q.last_error is not null then 1 else 0 end), 0)`.as('failed_waiting'),
+        sql<string | null>`min(e.created_at)`.as('oldest_pending_at'),
+      ])
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('work_event')
+      .where('dead_letter_at', 'is not', null)
+      .where('processed_at', 'is', null)
+      .$if(q.orgId !== undefined, (b) => b.where('org_id', '=', q.orgId!))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
   return {
-    pending: Number(row.pending),
-    in_flight: Number(row.in_flight),
-    failed_waiting: Number(row.failed_waiting),
-    dead_lettered: Number(row.dead_lettered),
-    oldest_pending_at: row.oldest_pending_at,
+    pending: Number(live.pending),
+    in_flight: Number(live.in_flight),
+    failed_waiting: Number(live.failed_waiting),
+    dead_lettered: Number(dead.n),
+    oldest_pending_at: live.oldest_pending_at,
   };
 }
 
@@ -84,23 +95,42 @@ export async function listDeadLetters(
 }
 
 /**
- * Redrive: a dead letter becomes due now with a fresh attempt budget. last_error is kept (it says
- * why it was dead-lettered) until the next attempt overwrites or completes it.
+ * Redrive: a dead letter becomes due now with a fresh attempt budget (a new queue row). last_error
+ * is kept (it says why it was dead-lettered) until the next attempt overwrites or completes it.
  */
 export async function redriveDeadLetter(
   db: DbOrTrx,
   q: { orgId: number; workEventId: number; now: string },
 ): Promise<'redriven' | 'not_dead' | 'not_found'> {
-  const res = await db
+  const row = await db
     .updateTable('work_event')
-    .set({ dead_letter_at: null, attempts: 0, next_attempt_at: q.now, claimed_at: null, claimed_by: null })
+    .set({ dead_letter_at: null, attempts: 0 })
     .where('org_id', '=', q.orgId)
     .where('work_event_id', '=', q.workEventId)
     .where('dead_letter_at', 'is not', null)
     .where('processed_at', 'is', null)
+    .returning('last_error')
     .executeTakeFirst();
-  if (Number(res.numUpdatedRows) === 1) return 'redriven';
-  return whyNotDead(db, q);
+  if (!row) return whyNotDead(db, q);
+  await enqueueAgain(db, { orgId: q.orgId, workEventId: q.workEventId, now: q.now, lastError: row.last_error });
+  return 'redriven';
+}
+
+/**
+ * Puts an unprocessed event back on the queue, due now with a fresh attempt budget: a new queue row,
+ * or (a row waiting for its next attempt) the row made due now. A claim in flight is left alone.
+ */
+export async function enqueueAgain(db: DbOrTrx, q: { orgId: number; workEventId: number; now: string; lastError?: string | null }): Promise<void> {
+  await db
+    .insertInto('outbox_queue')
+    .values({ org_id: q.orgId, work_event_id: q.workEventId, next_attempt_at: q.now, attempts: 0, last_error: q.lastError ?? null })
+    .onConflict((oc) =>
+      oc
+        .columns(['org_id', 'work_event_id'])
+        .doUpdateSet({ next_attempt_at: q.now, attempts: 0 })
+        .where('outbox_queue.claimed_at', 'is', null),
+    )
+    .execute();
 }
 
 /** Why an update of a dead letter touched nothing: the event exists in the org (not dead-lettered, or done), or not at all. */
@@ -136,7 +166,7 @@ export async function discardDeadLetter(
 ): Promise<DiscardedEvent | 'not_dead' | 'not_found'> {
   const row = await db
     .updateTable('work_event')
-    .set({ processed_at: q.now, claimed_at: null, claimed_by: null, next_attempt_at: null })
+    .set({ processed_at: q.now })
     .where('org_id', '=', q.orgId)
     .where('work_event_id', '=', q.workEventId)
     .where('dead_letter_at', 'is not', null)

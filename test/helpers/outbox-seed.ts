@@ -70,5 +70,18 @@ export function testWorker(t: TestApp, handlers: HandlerRegistry): OutboxWorker 
 
 /** Simulates a crash after the handler ran but before the batch was completed: the event runs again. */
 export async function markUnprocessed(database: Database, ids: number[]): Promise<void> {
-  await database.db.updateTable('work_event').set({ processed_at: null, claimed_at: null }).where('work_event_id', 'in', ids).execute();
+  if (ids.length === 0) return;
+  await database.db.updateTable('work_event').set({ processed_at: null }).where('work_event_id', 'in', ids).execute();
+  const rows = await database.db.selectFrom('work_event').select(['org_id', 'work_event_id', 'created_at']).where('work_event_id', 'in', ids).execute();
+  await database.db
+    .insertInto('outbox_queue')
+    .values(rows.map((r) => ({ org_id: r.org_id, work_event_id: r.work_event_id, next_attempt_at: r.created_at })))
+    .onConflict((oc) => oc.columns(['org_id', 'work_event_id']).doNothing())
+    .execute();
+}
+
+/** Makes an event a dead letter as the worker would have after its last attempt failed. */
+export async function markDeadLettered(database: Database, id: number, o: { now: string; attempts: number; error: string }): Promise<void> {
+  await database.db.updateTable('work_event').set({ attempts: o.attempts, last_error: o.error, dead_letter_at: o.now }).where('work_event_id', '=', id).execute();
+  await database.db.deleteFrom('outbox_queue').where('work_event_id', '=', id).execute();
 }

@@ -5,6 +5,7 @@
  * words with the list put back; the audit log naming who did what, filtered and live; a member and
  * a viewer refused every admin screen; axe-core on each. The SQLite run takes the screenshots.
  */
+import { markDeadLettered } from '../helpers/outbox-seed.js';
 import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { transact } from '../../src/db/transact.js';
@@ -165,7 +166,7 @@ describeEachEngine('admin screens: users, keys, dead letters, audit log', (engin
     const id = await transact(t.deps, (trx) =>
       appendEvent(trx, { orgId: org.orgId, eventName, itemType: 'webhook', itemId: 3, payload: { webhook_id: 3, event: 'task.created', url_hint: 'hooks.example.com' }, happenedAt: now }),
     );
-    await t.deps.database.db.updateTable('work_event').set({ attempts: 10, last_error: error, dead_letter_at: now, next_attempt_at: null }).where('work_event_id', '=', id).execute();
+    await markDeadLettered(t.deps.database, id, { now, attempts: 10, error });
     return id;
   }
 

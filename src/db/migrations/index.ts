@@ -29,6 +29,7 @@ import * as m0024 from './0024_event_feed_xact.js';
 import * as m0025 from './0025_org_version.js';
 import * as m0026 from './0026_item_versions.js';
 import * as m0027 from './0027_org_leading_keys.js';
+import * as m0028 from './0028_outbox_queue.js';
 
 export const MIGRATIONS: Record<string, MigrationModule> = {
   '0001_initial_schema': m0001,
@@ -56,4 +57,5 @@ export const MIGRATIONS: Record<string, MigrationModule> = {
   '0025_org_version': m0025,
   '0026_item_versions': m0026,
   '0027_org_leading_keys': m0027,
+  '0028_outbox_queue': m0028,
 };

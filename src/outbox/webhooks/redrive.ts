@@ -13,6 +13,7 @@
 import type { Trx } from '../../db/create-db.js';
 import { toBool } from '../../db/types.js';
 import { appendEvent } from '../work-events.repository.js';
+import { enqueueAgain, redriveDeadLetter } from '../outbox.repository.js';
 import { WEBHOOK_DELIVER } from './webhook.handlers.js';
 
 /** What the dispatch was before the redrive; `queued` = it already was due or in flight. */
@@ -42,6 +43,7 @@ export async function redriveDelivery(
     .leftJoin('work_event', (j) =>
       j.onRef('work_event.org_id', '=', 'webhook_dispatch.org_id').onRef('work_event.work_event_id', '=', 'webhook_dispatch.deliver_event_id'),
     )
+    .leftJoin('outbox_queue', (j) => j.onRef('outbox_queue.org_id', '=', 'work_event.org_id').onRef('outbox_queue.work_event_id', '=', 'work_event.work_event_id'))
     .leftJoin('work_event as source', (j) =>
       j.onRef('source.org_id', '=', 'webhook_delivery.org_id').onRef('source.work_event_id', '=', 'webhook_delivery.work_event_id'),
     )
@@ -54,8 +56,8 @@ export async function redriveDelivery(
       'work_event.work_event_id as deliver_id',
       'work_event.processed_at',
       'work_event.dead_letter_at',
-      'work_event.claimed_at',
-      'work_event.next_attempt_at',
+      'outbox_queue.claimed_at',
+      'outbox_queue.next_attempt_at',
     ])
     .where('webhook_delivery.org_id', '=', q.orgId)
     .where('webhook_delivery.webhook_id', '=', q.webhookId)
@@ -68,14 +70,11 @@ export async function redriveDelivery(
   if (d.deliver_id !== null && d.processed_at === null) {
     const due = d.next_attempt_at !== null && Date.parse(d.next_attempt_at) <= Date.parse(q.now);
     const from: RedriveFrom = d.dead_letter_at !== null ? 'dead_lettered' : d.claimed_at === null && !due ? 'retrying' : 'queued';
-    if (from !== 'queued') {
-      await trx
-        .updateTable('work_event')
-        .set({ dead_letter_at: null, attempts: 0, next_attempt_at: q.now, claimed_at: null, claimed_by: null })
-        .where('org_id', '=', q.orgId)
-        .where('work_event_id', '=', d.deliver_id)
-        .where('processed_at', 'is', null)
-        .execute();
+    if (from === 'dead_lettered') {
+      // 'not_dead' here means a concurrent redrive got there first: queued either way.
+      await redriveDeadLetter(trx, { orgId: q.orgId, workEventId: d.deliver_id, now: q.now });
+    } else if (from === 'retrying') {
+      await enqueueAgain(trx, { orgId: q.orgId, workEventId: d.deliver_id, now: q.now });
     }
     return { kind: 'redriven', from, work_event_id: d.work_event_id, deliver_event_id: d.deliver_id };
   }
