@@ -9,8 +9,10 @@ import {
   SqliteDialect,
   SqliteDriver,
   sql,
+  type Compilable,
   type DatabaseConnection,
   type Driver,
+  type QueryResult,
   type SqliteDatabase,
   type Transaction,
 } from 'kysely';
@@ -75,6 +77,15 @@ export interface Database {
    * indexes without statistics).
    */
   refreshStatistics(table: keyof DB & string): Promise<void>;
+  /**
+   * Runs a hot statement whose text never varies (parameters only; no variable-length IN lists) as
+   * a named prepared statement on PostgreSQL: parsed and planned once per connection, after which
+   * PostgreSQL may keep a generic plan (a plan cached per connection is invalidated by DDL and by
+   * ANALYZE of its tables). Saves most of a short statement's server time (the outbox claim: 0.67
+   * → 0.44 ms a round trip). At most PREPARED_TEXTS texts are named; past that, statements run
+   * unnamed as usual. SQLite: the same as executing the query.
+   */
+  executePrepared<R>(query: Compilable<R>): Promise<QueryResult<R>>;
   close(): Promise<void>;
   readonly closed: boolean;
   /** Outage state: unavailability errors become DatabaseUnavailableError (503) and are tracked here. */
@@ -270,6 +281,7 @@ function openSqlite(url: string, opts: CreateDatabaseOptions = {}): Database {
       return `${r.d}:${r.s}:${r.c}`;
     },
     async refreshStatistics() {},
+    executePrepared: (query) => db.executeQuery(query),
     async close() {
       if (closed) return;
       closed = true;
@@ -284,6 +296,33 @@ function openSqlite(url: string, opts: CreateDatabaseOptions = {}): Database {
 }
 
 // ------------------------------------------------------------------ PostgreSQL
+/** How many statement texts executePrepared names (each connection prepares those it runs). */
+const PREPARED_TEXTS = 64;
+
+/**
+ * The statement texts to run as named prepared statements, and the hook that does it: Kysely's
+ * driver sends every query as `client.query(text, values)` (unnamed: parsed and planned each time);
+ * a connection's query of a registered text goes out as `{ name, text, values }` instead, which pg
+ * parses once per connection and then only binds.
+ */
+class PreparedTexts {
+  private readonly names = new Map<string, string>();
+
+  add(text: string): void {
+    if (!this.names.has(text) && this.names.size < PREPARED_TEXTS) this.names.set(text, `fl_${this.names.size + 1}`);
+  }
+
+  attach(client: pg.PoolClient): void {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    const names = this.names;
+    (client as unknown as { query: (...args: unknown[]) => unknown }).query = (text: unknown, values?: unknown, callback?: unknown) => {
+      const name = typeof text === 'string' ? names.get(text) : undefined;
+      if (name === undefined) return query(text, values, callback);
+      return query({ name, text, values }, callback);
+    };
+  }
+}
+
 function openPostgres(url: string, opts: CreateDatabaseOptions): Database {
   const options = ['-c TimeZone=UTC'];
   // Keep any `options` given in the URL (e.g. ?options=-c search_path=x): the pool's own `options`
@@ -303,7 +342,11 @@ function openPostgres(url: string, opts: CreateDatabaseOptions): Database {
   // Checked-out ones emit 'error' on the client itself, outside any query, when the server goes
   // away between queries; the next query on it then fails (503), and the pool drops it on release.
   pool.on('error', () => {});
-  pool.on('connect', (client) => client.on('error', () => {}));
+  const prepared = new PreparedTexts();
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+    prepared.attach(client);
+  });
   const availability = new Availability();
   const base = new Kysely<DB>({ dialect: withAvailability(new SearchPathPostgresDialect({ pool }), availability) });
   const db = base.withPlugin(new ItemVersionsPlugin());
@@ -337,6 +380,11 @@ function openPostgres(url: string, opts: CreateDatabaseOptions): Database {
     },
     async refreshStatistics(table) {
       await sql`analyze ${sql.table(table)}`.execute(db);
+    },
+    executePrepared(query) {
+      const compiled = query.compile();
+      prepared.add(compiled.sql);
+      return db.executeQuery(compiled);
     },
     async close() {
       if (closed) return;

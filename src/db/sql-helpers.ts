@@ -48,6 +48,11 @@ export interface SqlHelpers {
    * the rows (FOR UPDATE) or whose engine has a single writer.
    */
   rowAddress(): RawBuilder<unknown>;
+  /**
+   * `column IN (ids)` whose text does not depend on how many ids there are (PostgreSQL: one array
+   * parameter), so a statement using it can be prepared once (Database.executePrepared).
+   */
+  idIn(column: Expression<unknown>, ids: readonly number[]): RawBuilder<boolean>;
 }
 
 /** The term as it appears inside a JSON string (`"` → `\"`, `\` → `\\`, controls escaped). */
@@ -78,6 +83,7 @@ const sqliteHelpers: SqlHelpers = {
   round2: (value) => sql<number>`round(${value}, 2)`,
   keyIn: (key, ids) => sql<boolean>`${key} in (${ids})`,
   rowAddress: () => sql`rowid`,
+  idIn: (column, ids) => sql<boolean>`${column} in (${sql.join(ids)})`,
   // SQLite's LIKE is case-insensitive for ASCII only. A term with other letters is matched through
   // the Unicode lower-casing function every connection registers (a JavaScript call per row, so
   // only when the term needs it).
@@ -101,6 +107,7 @@ const postgresHelpers: SqlHelpers = {
   round2: (value) => sql<number>`round(cast(${value} as numeric), 2)`,
   keyIn: (key, ids) => sql<boolean>`${key} = any(array(${ids}))`,
   rowAddress: () => sql`ctid`,
+  idIn: (column, ids) => sql<boolean>`${column} = any(cast(${ids} as bigint[]))`,
   containsText: (column, term) => sql<boolean>`${column} ilike ${likePattern(term)} escape '\\'`,
   jsonValuesContain: (column, term) =>
     sql<boolean>`(${postgresHelpers.containsText(column, asInJson(term))} and exists (select 1 from jsonb_path_query(cast(${column} as jsonb), 'strict $.**') v where jsonb_typeof(v) in ('string', 'number') and ${postgresHelpers.containsText(sql`(v #>> '{}')`, term)}))`,

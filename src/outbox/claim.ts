@@ -96,12 +96,13 @@ function toClaimed(rows: ClaimRow[], now: string): ClaimedEvent[] {
  * read from work_event by key in the same statement.
  */
 async function claimInOneStatement(database: Database, qc: QueryCreator<DB>, o: ClaimOptions): Promise<ClaimedEvent[]> {
-  const rows = await qc
-    .with('c', () => claimUpdate(database.db, database.db, sqlHelpers(database.engine), true, o))
-    .selectFrom('c')
-    .innerJoin('work_event as e', (j) => j.onRef('e.org_id', '=', 'c.org_id').onRef('e.work_event_id', '=', 'c.work_event_id'))
-    .select([...EVENT_COLUMNS, 'c.attempts'])
-    .execute();
+  const { rows } = await database.executePrepared(
+    qc
+      .with('c', () => claimUpdate(database.db, database.db, sqlHelpers(database.engine), true, o))
+      .selectFrom('c')
+      .innerJoin('work_event as e', (j) => j.onRef('e.org_id', '=', 'c.org_id').onRef('e.work_event_id', '=', 'c.work_event_id'))
+      .select([...EVENT_COLUMNS, 'c.attempts']),
+  );
   return toClaimed(rows, o.now);
 }
 
@@ -150,7 +151,7 @@ export async function completeAndClaim(database: Database, done: Completion, o: 
       return claimInTransaction(trx, sqlHelpers(database.engine), o);
     });
   }
-  return claimInOneStatement(database, completionCtes(database.db, { ...done, now: o.now }) as unknown as QueryCreator<DB>, o);
+  return claimInOneStatement(database, completionCtes(database.db, sqlHelpers(database.engine), { ...done, now: o.now }) as unknown as QueryCreator<DB>, o);
 }
 
 function nextDueStatement(qc: QueryCreator<DB>, orgGroup: OrgGroup | undefined) {
@@ -182,8 +183,8 @@ export async function completeAndNextDue(database: Database, done: Completion, n
       return nextDueAt(trx, orgGroup);
     });
   }
-  const row = await nextDueStatement(completionCtes(database.db, { ...done, now }) as unknown as QueryCreator<DB>, orgGroup).executeTakeFirst();
-  return row?.next_attempt_at ?? undefined;
+  const { rows } = await database.executePrepared(nextDueStatement(completionCtes(database.db, sqlHelpers(database.engine), { ...done, now }) as unknown as QueryCreator<DB>, orgGroup));
+  return rows[0]?.next_attempt_at ?? undefined;
 }
 
 /** A numeric id from the payload (`key`) or, when the event is about that item type, its item_id. */

@@ -18,6 +18,8 @@
  */
 import { sql, type QueryCreator } from 'kysely';
 import type { Database, DbOrTrx } from '../db/create-db.js';
+import type { SqlHelpers } from '../db/sql-helpers.js';
+import { sqlHelpers } from '../db/sql-helpers.js';
 import type { DB } from '../db/types.js';
 
 export interface CompleteInput {
@@ -29,12 +31,12 @@ export interface CompleteInput {
 }
 
 /** PostgreSQL: the completion as two data-modifying CTEs (`d`, `u`) ahead of whatever statement follows. */
-export function completionCtes(db: QueryCreator<DB>, o: CompleteInput) {
+export function completionCtes(db: QueryCreator<DB>, h: SqlHelpers, o: CompleteInput) {
   return db
     .with('d', (q) =>
       q
         .deleteFrom('outbox_queue')
-        .where('work_event_id', 'in', o.ids)
+        .where(h.idIn(sql.ref('work_event_id'), o.ids))
         .where('claimed_by', '=', o.workerId)
         .where('claimed_at', 'is not', null)
         .returning(['org_id', 'work_event_id', 'attempts', 'last_error']),
@@ -76,11 +78,12 @@ export async function completeInTransaction(trx: DbOrTrx, o: CompleteInput): Pro
 export async function completeEvents(database: Database, o: CompleteInput): Promise<number> {
   if (o.ids.length === 0) return 0;
   if (!database.caps.writableCte) return database.db.transaction().execute((trx) => completeInTransaction(trx, o));
-  const row = await completionCtes(database.db, o)
-    .selectFrom('u')
-    .select(sql<number>`count(*)`.as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  const { rows } = await database.executePrepared(
+    completionCtes(database.db, sqlHelpers(database.engine), o)
+      .selectFrom('u')
+      .select(sql<number>`count(*)`.as('n')),
+  );
+  return Number(rows[0]!.n);
 }
 
 /** A queue row's key. */
