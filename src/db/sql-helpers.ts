@@ -53,6 +53,15 @@ export interface SqlHelpers {
    * parameter), so a statement using it can be prepared once (Database.executePrepared).
    */
   idIn(column: Expression<unknown>, ids: readonly number[]): RawBuilder<boolean>;
+  /**
+   * An expression that, evaluated in a statement (e.g. in a RETURNING list: once per row written),
+   * lets its transaction commit without waiting for the write-ahead log to reach the disk
+   * (PostgreSQL: synchronous_commit off for that transaction only). A database crash may then
+   * lose the last moments of such commits, never anything committed before, nor other
+   * transactions' commits. Only for bookkeeping whose loss repeats work (the outbox's claims and
+   * completions: the event is claimed or handled again). SQLite: a constant.
+   */
+  commitWithoutFlush(): RawBuilder<unknown>;
 }
 
 /** The term as it appears inside a JSON string (`"` → `\"`, `\` → `\\`, controls escaped). */
@@ -84,6 +93,7 @@ const sqliteHelpers: SqlHelpers = {
   keyIn: (key, ids) => sql<boolean>`${key} in (${ids})`,
   rowAddress: () => sql`rowid`,
   idIn: (column, ids) => sql<boolean>`${column} in (${sql.join(ids)})`,
+  commitWithoutFlush: () => sql`null`,
   // SQLite's LIKE is case-insensitive for ASCII only. A term with other letters is matched through
   // the Unicode lower-casing function every connection registers (a JavaScript call per row, so
   // only when the term needs it).
@@ -108,6 +118,7 @@ const postgresHelpers: SqlHelpers = {
   keyIn: (key, ids) => sql<boolean>`${key} = any(array(${ids}))`,
   rowAddress: () => sql`ctid`,
   idIn: (column, ids) => sql<boolean>`${column} = any(cast(${ids} as bigint[]))`,
+  commitWithoutFlush: () => sql`set_config('synchronous_commit', 'off', true)`,
   containsText: (column, term) => sql<boolean>`${column} ilike ${likePattern(term)} escape '\\'`,
   jsonValuesContain: (column, term) =>
     sql<boolean>`(${postgresHelpers.containsText(column, asInJson(term))} and exists (select 1 from jsonb_path_query(cast(${column} as jsonb), 'strict $.**') v where jsonb_typeof(v) in ('string', 'number') and ${postgresHelpers.containsText(sql`(v #>> '{}')`, term)}))`,

@@ -14,6 +14,12 @@
  * `attempts` is counted at claim time (as graphile-worker does): a handler that crashes its
  * process still uses up an attempt, so a poison event ends in the dead-letter queue instead of
  * killing workers forever.
+ *
+ * Claims and completions commit without waiting for the write-ahead log's flush
+ * (SqlHelpers.commitWithoutFlush, PostgreSQL): losing one in a database crash only means the event
+ * is claimed or handled again, which the outbox allows anyway (at least once, idempotent
+ * handlers); the event itself was committed durably by its writer. The flush was most of a claim's
+ * time when the worker wakes for one event (the commit → handler latency).
  */
 import { sql, type QueryCreator } from 'kysely';
 import type { Database, DbOrTrx } from '../db/create-db.js';
@@ -66,7 +72,7 @@ function claimUpdate(qc: QueryCreator<DB>, db: DbOrTrx, h: SqlHelpers, skipLocke
     .set({ claimed_at: o.now, claimed_by: o.workerId, attempts: sql<number>`attempts + 1` })
     .where(h.keyIn(h.rowAddress(), readyRows(db, h, skipLocked, o)))
     .$if(group !== undefined, (q) => q.where(group!))
-    .returning(['org_id', 'work_event_id', 'attempts']);
+    .returning(['org_id', 'work_event_id', 'attempts', h.commitWithoutFlush().as('relaxed')]);
 }
 
 type ClaimRow = Pick<Row<'work_event'>, 'work_event_id' | 'org_id' | 'event_name' | 'item_type' | 'item_id' | 'payload_json' | 'actor' | 'happened_at' | 'created_at' | 'attempts'>;

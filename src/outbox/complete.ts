@@ -48,7 +48,7 @@ export function completionCtes(db: QueryCreator<DB>, h: SqlHelpers, o: CompleteI
         .set((eb) => ({ processed_at: o.now, attempts: eb.ref('d.attempts'), last_error: eb.ref('d.last_error'), claimed_by: o.workerId }))
         .whereRef('e.org_id', '=', 'd.org_id')
         .whereRef('e.work_event_id', '=', 'd.work_event_id')
-        .returning('e.work_event_id'),
+        .returning(['e.work_event_id', h.commitWithoutFlush().as('relaxed')]),
     );
 }
 
