@@ -133,7 +133,6 @@ async function bareParse(): Promise<{ perSec: number; ms: number; n: number; cpu
 function backendCpu(admin: pg.Client, applicationName: string) {
   const seen = new Map<number, number>();
   const ticks = 10; // ms per clock tick (USER_HZ = 100)
-  let readable = true;
   const sample = async () => {
     const { rows } = await admin.query<{ pid: number }>('select pid from pg_stat_activity where application_name = $1', [applicationName]);
     for (const { pid } of rows) {
@@ -141,7 +140,7 @@ function backendCpu(admin: pg.Client, applicationName: string) {
         const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
         seen.set(pid, (Number(f[11]) + Number(f[12])) * ticks);
       } catch {
-        readable = false;
+        // Not on this machine, or the backend has just exited (its count up to the last sample stays).
       }
     }
   };
@@ -157,7 +156,7 @@ function backendCpu(admin: pg.Client, applicationName: string) {
     async stop(): Promise<number | undefined> {
       clearInterval(timer);
       await sample();
-      return readable && seen.size ? total() - from : undefined;
+      return seen.size ? total() - from : undefined;
     },
   };
 }
@@ -211,7 +210,11 @@ async function abRun(pgUrl: string, other: string, rounds: number) {
       console.log(`| ${i} | ${k} | ${r.perSec} msg/s | ${per1k(r.cpu, n)} | ${per1k(r.dbCpu, n)} | ${r.batch.new_signals} | ${r.batch.new_tasks} |`);
     }
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const median = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    const m = s.length >> 1;
+    return s.length % 2 ? s[m]! : Math.round((s[m - 1]! + s[m]!) / 2);
+  };
   for (const k of ['A', 'B']) {
     const xs = all[k]!;
     const db = xs.every((x) => x.db !== undefined) ? median(xs.map((x) => x.db!)).toFixed(0) : '–';
