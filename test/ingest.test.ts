@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/main.js';
 import { scoreCorpus } from '../bench/ingest/accuracy.js';
-import { toMbox } from '../src/cli/demo/demo.mail.js';
+import { generateMail, toMbox } from '../src/cli/demo/demo.mail.js';
+import { sql } from 'kysely';
 import { ManualClock } from '../src/shared/clock.js';
 import { describeEachEngine } from './helpers/engines.js';
 import { createTestApp, type TestApp, type TestOrg } from './helpers/test-app.js';
@@ -353,6 +354,29 @@ describeEachEngine('flowledger ingest', (engine) => {
       { batchId: first.batch_id, read: 3, newSignals: 2, newTasks: 2, duplicates: 0, failed: 1 },
       expect.objectContaining({ read: 3, newSignals: 0, duplicates: 2 }),
     ]);
+  });
+
+  it('gives the planner statistics of the tables a large batch grows into (PostgreSQL: analysed during the batch)', async () => {
+    // A new schema's tables were never analysed: foreign-key checks planned on them may read every
+    // task of the org per row (src/db/grown-tables.ts).
+    const big = mkdtempSync(join(tmpdir(), 'flowledger-ingest-big-'));
+    try {
+      const mails = generateMail(23, 400, Date.UTC(2026, 0, 5), Date.UTC(2026, 1, 5));
+      writeFileSync(join(big, 'big.mbox'), toMbox(mails.map((m) => m.raw)));
+      const org = await t.createOrg('Big Import Org');
+      const a = out();
+      expect(await runCli(['ingest', big, '--org', String(org.orgId), '--json'], env, a.out)).toBe(0);
+      const batch = JSON.parse(a.lines[0]!);
+      expect(batch).toMatchObject({ read: 400, status: 'completed' });
+      expect(batch.new_tasks).toBeGreaterThan(128);
+      if (engine.name !== 'postgres') return;
+      const known = async (table: string) =>
+        (await sql<{ n: number }>`select reltuples::float8 as n from pg_class where oid = to_regclass(${table})`.execute(t.deps.database.db)).rows[0]!.n;
+      expect(await known('workflow_tasks')).toBeGreaterThanOrEqual(128);
+      expect(await known('signal')).toBeGreaterThanOrEqual(128);
+    } finally {
+      rmSync(big, { recursive: true, force: true });
+    }
   });
 
   it('refuses a missing path or unknown org', async () => {
