@@ -85,7 +85,7 @@ export interface Database {
    * → 0.44 ms a round trip). At most PREPARED_TEXTS texts are named; past that, statements run
    * unnamed as usual. SQLite: the same as executing the query.
    */
-  executePrepared<R>(query: Compilable<R>): Promise<QueryResult<R>>;
+  executePrepared<R>(query: Compilable<R> | CompiledQuery<R>): Promise<QueryResult<R>>;
   close(): Promise<void>;
   readonly closed: boolean;
   /** Outage state: unavailability errors become DatabaseUnavailableError (503) and are tracked here. */
@@ -381,8 +381,8 @@ function openPostgres(url: string, opts: CreateDatabaseOptions): Database {
     async refreshStatistics(table) {
       await sql`analyze ${sql.table(table)}`.execute(db);
     },
-    executePrepared(query) {
-      const compiled = query.compile();
+    executePrepared<R>(query: Compilable<R> | CompiledQuery<R>) {
+      const compiled = 'compile' in query ? query.compile() : query;
       prepared.add(compiled.sql);
       return db.executeQuery(compiled);
     },

@@ -21,7 +21,7 @@
  * handlers); the event itself was committed durably by its writer. The flush was most of a claim's
  * time when the worker wakes for one event (the commit → handler latency).
  */
-import { sql, type QueryCreator } from 'kysely';
+import { sql, type CompiledQuery, type QueryCreator } from 'kysely';
 import type { Database, DbOrTrx } from '../db/create-db.js';
 import type { DB, Row } from '../db/types.js';
 import { completeInTransaction, completionCtes } from './complete.js';
@@ -101,15 +101,41 @@ function toClaimed(rows: ClaimRow[], now: string): ClaimedEvent[] {
  * PostgreSQL: the claim as a CTE (`qc` may carry earlier CTEs, e.g. a completion) and its events
  * read from work_event by key in the same statement.
  */
+function claimWithEvents(database: Database, qc: QueryCreator<DB>, o: ClaimOptions) {
+  return qc
+    .with('c', () => claimUpdate(database.db, database.db, sqlHelpers(database.engine), true, o))
+    .selectFrom('c')
+    .innerJoin('work_event as e', (j) => j.onRef('e.org_id', '=', 'c.org_id').onRef('e.work_event_id', '=', 'c.work_event_id'))
+    .select([...EVENT_COLUMNS, 'c.attempts']);
+}
+
 async function claimInOneStatement(database: Database, qc: QueryCreator<DB>, o: ClaimOptions): Promise<ClaimedEvent[]> {
-  const { rows } = await database.executePrepared(
-    qc
-      .with('c', () => claimUpdate(database.db, database.db, sqlHelpers(database.engine), true, o))
-      .selectFrom('c')
-      .innerJoin('work_event as e', (j) => j.onRef('e.org_id', '=', 'c.org_id').onRef('e.work_event_id', '=', 'c.work_event_id'))
-      .select([...EVENT_COLUMNS, 'c.attempts']),
-  );
+  const { rows } = await database.executePrepared(claimWithEvents(database, qc, o));
   return toClaimed(rows, o.now);
+}
+
+/** Stand-ins for the values that change from claim to claim, in claimTemplate's compiled statement. */
+const NOW_SLOT = '\u0000now';
+const TOKEN_SLOT = '\u0000token';
+const claimTemplates = new WeakMap<Database, Map<string, CompiledQuery<ClaimRow>>>();
+
+/**
+ * The plain claim (a lane woken for new work: the path of the commit → handler latency) compiled
+ * once per database, batch size and org group, then re-used with this claim's time and token put
+ * in their parameter slots: building and compiling the query was about a quarter of the time from
+ * the wake-up to the claim's answer.
+ */
+function claimTemplate(database: Database, o: ClaimOptions): CompiledQuery<ClaimRow> {
+  let byShape = claimTemplates.get(database);
+  if (!byShape) claimTemplates.set(database, (byShape = new Map()));
+  const key = `${o.limit}|${o.orgGroup ? `${o.orgGroup.first}-${o.orgGroup.last ?? ''}` : '*'}`;
+  let template = byShape.get(key);
+  if (!template) {
+    template = claimWithEvents(database, database.db as unknown as QueryCreator<DB>, { ...o, now: NOW_SLOT, workerId: TOKEN_SLOT }).compile();
+    byShape.set(key, template);
+  }
+  const parameters = template.parameters.map((p) => (p === NOW_SLOT ? o.now : p === TOKEN_SLOT ? o.workerId : p));
+  return { ...template, parameters };
 }
 
 /** SQLite (inside the caller's BEGIN IMMEDIATE transaction): the claim, then its events. */
@@ -130,7 +156,7 @@ async function claimInTransaction(trx: DbOrTrx, h: SqlHelpers, o: ClaimOptions):
 
 /** Claims up to `limit` ready events for `workerId`, atomically. */
 export async function claimEvents(database: Database, o: ClaimOptions): Promise<ClaimedEvent[]> {
-  if (database.caps.skipLocked && database.caps.writableCte) return claimInOneStatement(database, database.db as unknown as QueryCreator<DB>, o);
+  if (database.caps.skipLocked && database.caps.writableCte) return toClaimed((await database.executePrepared(claimTemplate(database, o))).rows, o.now);
   return database.db.transaction().execute((trx) => claimInTransaction(trx, sqlHelpers(database.engine), o));
 }
 
