@@ -81,7 +81,10 @@ describe('flowledger backup and restore (SQLite, real processes)', () => {
     const writer = (async () => {
       while (writing) {
         const title = `w-${String(++n).padStart(6, '0')}`;
-        const r = await api(server, key, '/api/workflow/create', { method: 'POST', body: { title, workflow_category: 'Backups' } });
+        const r = await api(server, key, '/api/workflow/create', { method: 'POST', body: { title, workflow_category: 'Backups' } }).catch(async (err: unknown) => {
+          const exit = await Promise.race([server.proc.exited.then((code) => `exited: ${String(code)}`), new Promise((r) => setTimeout(() => r('still running'), 1_000))]);
+          throw new Error(`create ${title} failed (${String(err)}, ${(err as { cause?: unknown }).cause ?? ''}); server ${exit}; its output:\n${server.proc.output().slice(-3000)}`);
+        });
         if (r.status !== 201) throw new Error(`create ${r.status}: ${JSON.stringify(r.body)}`);
         acked.push(title);
       }

@@ -42,15 +42,17 @@ const db = new Database(workerData.file);
 db.pragma('busy_timeout = 5000');
 const header = Buffer.alloc(100);
 let stopping = false;
+// Opened once and never closed: closing any descriptor of a file drops every POSIX lock this
+// process holds on it, SQLite's included. With the -shm's locks gone, another process opening the
+// database took itself for the first connection and re-initialised (truncated) the -shm, and this
+// process, which maps it, died of SIGBUS (seen: the server killed by a concurrent \`flowledger backup\`).
+let shm;
 const waiting = () => {
-  let fd;
   try {
-    fd = fs.openSync(workerData.file + '-shm', 'r');
-    if (fs.readSync(fd, header, 0, 100, 0) < 100) return 0;
+    shm ??= fs.openSync(workerData.file + '-shm', 'r');
+    if (fs.readSync(shm, header, 0, 100, 0) < 100) return 0;
   } catch {
     return 0;
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
   }
   return u32(header, 16) - u32(header, 96);
 };
