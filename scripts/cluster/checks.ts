@@ -280,25 +280,30 @@ export async function revocation(cluster: Cluster, keys: Keys): Promise<Row> {
   if (warm.some((r) => r.status !== 200)) return { name: '3 revocation on every node', figure: `warm-up: ${warm.map((r) => r.status)}`, goal: `≤ ${fmt(ttl)} ms`, ok: false };
   const revoked = await api(cluster.nodes[0]!.url, keys.admin, 'DELETE', `/api/keys/${created.json.key_id}`);
   const t0 = performance.now();
-  const refusedAfter = await Promise.all(
+  // Per node: when the last accepted and the first refused request were sent (sent, not answered:
+  // a loaded machine's latency is not the node's delay). A node keeps its promise if it accepted
+  // nothing sent after the TTL; the first refusal comes one polling step later (the step is the
+  // round trip plus 20 ms), so it alone may land a few milliseconds past the TTL.
+  const seen = await Promise.all(
     cluster.nodes.map(async (n) => {
+      let lastAccepted = -Infinity;
       // Bounded: twice the TTL, then the node counts as never refusing.
       while (performance.now() - t0 < 2 * ttl + 1_000) {
-        // The time the refused request was sent, not answered: a loaded machine's latency is not the node's delay.
-        const sent = performance.now();
+        const sent = performance.now() - t0;
         const r = await api(n.url, key, 'GET', '/api/me');
-        if (r.status === 401 || r.status === 403) return sent - t0;
+        if (r.status === 401 || r.status === 403) return { lastAccepted, refused: sent };
+        lastAccepted = sent;
         await sleep(20);
       }
-      return Infinity;
+      return { lastAccepted, refused: Infinity };
     }),
   );
-  const worst = Math.max(...refusedAfter);
+  const ms = (v: number) => (Number.isFinite(v) ? fmt(Math.max(0, Math.round(v))) : 'never');
   return {
     name: '3 revocation on every node',
-    figure: `revoked through api1 (${revoked.status}); first refused request sent after ${refusedAfter.map((ms, i) => `api${i + 1} ${Number.isFinite(ms) ? fmt(Math.round(ms)) : 'never'} ms`).join(', ')}`,
-    goal: `every node ≤ KEY_CACHE_TTL ${fmt(ttl)} ms`,
-    ok: revoked.status === 200 && worst <= ttl,
+    figure: `revoked through api1 (${revoked.status}); last accepted / first refused request sent after ${seen.map((x, i) => `api${i + 1} ${ms(x.lastAccepted)} / ${ms(x.refused)} ms`).join(', ')}`,
+    goal: `no node accepts a request sent after KEY_CACHE_TTL ${fmt(ttl)} ms, and every node refuses`,
+    ok: revoked.status === 200 && seen.every((x) => x.lastAccepted <= ttl && Number.isFinite(x.refused)),
   };
 }
 
