@@ -152,7 +152,7 @@ describeEachEngine('mailboxes screen in Chromium', (engine) => {
         const r = await t.deps.database.db.selectFrom('mailbox').select('messages_ingested').where('mailbox_id', '=', id).executeTakeFirstOrThrow();
         return Number(r.messages_ingested) > 0;
       },
-      { timeoutMs: 60_000, intervalMs: 5, what: 'the first chunk of the backlog' },
+      { timeoutMs: scaled(30_000), intervalMs: 5, what: 'the first chunk of the backlog' },
     );
     await lease().set({ lease_owner: 'a-worker-that-died', lease_expires_at: new Date(Date.now() + 3_600_000).toISOString() }).execute();
     // The holder's next chunk rolled back (lease lost) and failed its batch: nothing commits after that.
@@ -165,7 +165,7 @@ describeEachEngine('mailboxes screen in Chromium', (engine) => {
           .where('source_name', '=', 'Backlog/INBOX')
           .where('status', '=', 'failed')
           .executeTakeFirst(),
-      { timeoutMs: 20_000, what: 'the holder to lose the lease' },
+      { timeoutMs: scaled(20_000), what: 'the holder to lose the lease' },
     );
     const midway = (await t.call(org.admin, { method: 'GET', url: `/api/mailboxes/${id}` })).json();
     const [inbox] = midway.folder_status as Array<{ folder: string; synced: number; pending: number }>;
