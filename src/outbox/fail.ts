@@ -4,7 +4,7 @@
  * used its attempts or the handler said the failure is permanent. Failures are rare next to
  * completions, so this is one statement per event rather than a batched one.
  */
-import type { Database } from '../db/create-db.js';
+import type { Database, DbOrTrx } from '../db/create-db.js';
 import { deadLetterRows } from './complete.js';
 
 export interface FailInput {
@@ -19,28 +19,22 @@ export interface FailInput {
 }
 
 export async function failEvent(database: Database, f: FailInput): Promise<'retry' | 'dead' | 'lost'> {
-  const mine = database.db
-    .updateTable('outbox_queue')
-    .$if(f.orgId !== undefined, (q) => q.where('org_id', '=', f.orgId!))
-    .where('work_event_id', '=', f.id)
-    .where('claimed_by', '=', f.workerId)
-    .where('claimed_at', 'is not', null);
+  // The event's queue row, only while this claim still holds it.
+  const own = (db: DbOrTrx) =>
+    db
+      .updateTable('outbox_queue')
+      .$if(f.orgId !== undefined, (q) => q.where('org_id', '=', f.orgId!))
+      .where('work_event_id', '=', f.id)
+      .where('claimed_by', '=', f.workerId)
+      .where('claimed_at', 'is not', null);
   const error = f.error.slice(0, 4000);
   if (f.nextAttemptAt !== null) {
-    const res = await mine.set({ claimed_at: null, last_error: error, next_attempt_at: f.nextAttemptAt }).executeTakeFirst();
+    const res = await own(database.db).set({ claimed_at: null, last_error: error, next_attempt_at: f.nextAttemptAt }).executeTakeFirst();
     return Number(res.numUpdatedRows) === 0 ? 'lost' : 'retry';
   }
   // Dead: the error goes on the queue row (locking it), then the row moves to the record.
   const moved = await database.db.transaction().execute(async (trx) => {
-    const keys = await trx
-      .updateTable('outbox_queue')
-      .set({ last_error: error })
-      .$if(f.orgId !== undefined, (q) => q.where('org_id', '=', f.orgId!))
-      .where('work_event_id', '=', f.id)
-      .where('claimed_by', '=', f.workerId)
-      .where('claimed_at', 'is not', null)
-      .returning(['org_id', 'work_event_id'])
-      .execute();
+    const keys = await own(trx).set({ last_error: error }).returning(['org_id', 'work_event_id']).execute();
     return deadLetterRows(trx, keys, f.now);
   });
   return moved === 0 ? 'lost' : 'dead';
