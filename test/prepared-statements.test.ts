@@ -47,5 +47,18 @@ describeEachEngine('prepared statements (Database.executePrepared)', (engine) =>
       expect(rows[0]!.name).toMatch(/^fl_\d+$/);
       expect(rows[0]!.runs).toBeGreaterThanOrEqual(3);
     });
+
+    it('keeps answering when a migration changes the shape of a table under a prepared statement', async () => {
+      // As in a rolling upgrade: this connection prepared `select *` before another node's
+      // migration added a column; PostgreSQL refuses the old statement, which is prepared afresh.
+      await sql`create table prepared_shape (id integer primary key, a text)`.execute(tdb.database.db);
+      await sql`insert into prepared_shape values (1, 'one')`.execute(tdb.database.db);
+      const all = () => sql<Record<string, unknown>>`select * from prepared_shape order by id`.compile(tdb.database.db);
+      for (let i = 0; i < 3; i++) expect((await tdb.database.executePrepared(all())).rows).toEqual([{ id: 1, a: 'one' }]);
+      await sql`alter table prepared_shape add column b text default 'added'`.execute(tdb.database.db);
+      for (let i = 0; i < 3; i++) expect((await tdb.database.executePrepared(all())).rows).toEqual([{ id: 1, a: 'one', b: 'added' }]);
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_prepared_statements where statement like '%from prepared_shape%'`.execute(tdb.database.db);
+      expect(rows[0]!.n).toBe(2);
+    });
   }
 });

@@ -167,7 +167,7 @@ describeEachEngine('views answer as the API queries do on random data', (engine)
           .execute();
         expect(view).toEqual(unlimited);
         // The API's answer: the view's first TODAY_LIMIT rows.
-        expect(await todayPanel(t.db.database.db, sqlHelpers(t.db.database.engine), orgId, now)).toEqual(view.slice(0, TODAY_LIMIT).map(toTodayItem));
+        expect(await todayPanel(t.db.database, sqlHelpers(t.db.database.engine), orgId, now)).toEqual(view.slice(0, TODAY_LIMIT).map(toTodayItem));
         for (const r of view) badges.add(`${r.item_type}:${r.badge}:${r.sla_metric === null ? '' : 'metric'}`);
       }
       expect(orgIds.length).toBeGreaterThan(2);

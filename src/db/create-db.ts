@@ -296,8 +296,14 @@ function openSqlite(url: string, opts: CreateDatabaseOptions = {}): Database {
 }
 
 // ------------------------------------------------------------------ PostgreSQL
+/** PostgreSQL's refusal to run a prepared statement whose tables changed shape since it was prepared. */
+function isStalePreparedStatement(e: unknown): boolean {
+  const err = e as { code?: unknown; message?: unknown };
+  return err?.code === '0A000' && typeof err.message === 'string' && err.message.includes('cached plan must not change result type');
+}
+
 /** How many statement texts executePrepared names (each connection prepares those it runs). */
-const PREPARED_TEXTS = 64;
+const PREPARED_TEXTS = 256;
 
 /**
  * The statement texts to run as named prepared statements, and the hook that does it: Kysely's
@@ -307,9 +313,21 @@ const PREPARED_TEXTS = 64;
  */
 class PreparedTexts {
   private readonly names = new Map<string, string>();
+  /** Names are never reused: a connection may still hold a statement under an old one. */
+  private issued = 0;
 
   add(text: string): void {
-    if (!this.names.has(text) && this.names.size < PREPARED_TEXTS) this.names.set(text, `fl_${this.names.size + 1}`);
+    if (!this.names.has(text) && this.names.size < PREPARED_TEXTS) this.names.set(text, `fl_${++this.issued}`);
+  }
+
+  /**
+   * Stops naming a text whose prepared statement no longer fits its tables (a migration changed
+   * them: PostgreSQL then refuses to run it, "cached plan must not change result type"). The
+   * next executePrepared names it afresh, so every connection prepares it again against the new
+   * tables (a rolling upgrade's old nodes keep working); the stale statements stay unused.
+   */
+  forget(text: string): void {
+    this.names.delete(text);
   }
 
   attach(client: pg.PoolClient): void {
@@ -381,10 +399,16 @@ function openPostgres(url: string, opts: CreateDatabaseOptions): Database {
     async refreshStatistics(table) {
       await sql`analyze ${sql.table(table)}`.execute(db);
     },
-    executePrepared<R>(query: Compilable<R> | CompiledQuery<R>) {
+    async executePrepared<R>(query: Compilable<R> | CompiledQuery<R>) {
       const compiled = 'compile' in query ? query.compile() : query;
       prepared.add(compiled.sql);
-      return db.executeQuery(compiled);
+      try {
+        return await db.executeQuery(compiled);
+      } catch (e) {
+        if (!isStalePreparedStatement(e)) throw e;
+        prepared.forget(compiled.sql);
+        return db.executeQuery(compiled);
+      }
     },
     async close() {
       if (closed) return;

@@ -23,6 +23,7 @@
  * Percentages and money are rounded to 2 decimals.
  */
 import { sql, type Expression, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../db/create-db.js';
 import type { SqlHelpers } from '../db/sql-helpers.js';
 import type { DB } from '../db/types.js';
 
@@ -243,6 +244,11 @@ from org o left join (
 }
 
 /** Runs a metrics query on a handle (the API path). */
-export async function runMetricsQuery<T>(db: Kysely<DB>, query: RawBuilder<T>): Promise<T[]> {
-  return (await query.execute(db)).rows;
+/**
+ * Runs a metrics query as a prepared statement (Database.executePrepared): its text is the same for
+ * every org and every moment (both are parameters), and on PostgreSQL planning it cost more than
+ * running it (executive metrics: 1.2 ms of planning, 0.4 ms of execution, over the counters).
+ */
+export async function runMetricsQuery<T>(database: Pick<Database, 'db' | 'executePrepared'>, query: RawBuilder<T>): Promise<T[]> {
+  return (await database.executePrepared(query.compile(database.db))).rows;
 }

@@ -30,7 +30,7 @@ const withoutOrg = <T extends { org_id: number }>({ org_id, ...rest }: T): Omit<
 };
 
 export async function executiveMetrics(deps: Deps, auth: Pick<AuthContext, 'orgId'>, now = deps.clock.now()): Promise<ExecutiveMetrics> {
-  const [row] = await runMetricsQuery(deps.database.db, executiveMetricsQuery(apiOptions(deps, auth.orgId, now)));
+  const [row] = await runMetricsQuery(deps.database, executiveMetricsQuery(apiOptions(deps, auth.orgId, now)));
   if (!row) throw new Error(`org ${auth.orgId} of an authenticated key has no row`);
   return withoutOrg(row);
 }
@@ -58,13 +58,13 @@ export async function executiveMetricsUntil(deps: Deps, auth: Pick<AuthContext, 
 }
 
 export async function categoryPerformance(deps: Deps, auth: AuthContext) {
-  const rows = await runMetricsQuery(deps.database.db, categoryPerformanceQuery(apiOptions(deps, auth.orgId)));
+  const rows = await runMetricsQuery(deps.database, categoryPerformanceQuery(apiOptions(deps, auth.orgId)));
   return rows.map(withoutOrg).sort((a, b) => a.workflow_category.localeCompare(b.workflow_category));
 }
 
 export async function ownerWorkload(deps: Deps, auth: AuthContext) {
   const h = sqlHelpers(deps.database.engine);
-  const rows = await runMetricsQuery(deps.database.db, ownerWorkloadQuery({ h, orgId: auth.orgId }));
+  const rows = await runMetricsQuery(deps.database, ownerWorkloadQuery({ h, orgId: auth.orgId }));
   // Highest pressure first; unassigned (NULL owner) sorts by its figures like anyone else.
   return rows
     .map(withoutOrg)
@@ -72,7 +72,7 @@ export async function ownerWorkload(deps: Deps, auth: AuthContext) {
 }
 
 export async function realTimeMetrics(deps: Deps, auth: AuthContext) {
-  const [row] = await runMetricsQuery(deps.database.db, realTimeMetricsQuery(apiOptions(deps, auth.orgId)));
+  const [row] = await runMetricsQuery(deps.database, realTimeMetricsQuery(apiOptions(deps, auth.orgId)));
   if (!row) throw new Error(`org ${auth.orgId} of an authenticated key has no row`);
   return withoutOrg(row);
 }

@@ -1,5 +1,5 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
-import type { DbOrTrx } from '../db/create-db.js';
+import type { Database, DbOrTrx } from '../db/create-db.js';
 import { deleteOlderThan, type PruneBatch } from '../db/prune.js';
 import type { SqlHelpers } from '../db/sql-helpers.js';
 import { statementPartsFor } from '../db/statement-parts.js';
@@ -13,6 +13,17 @@ import type { ListTasksInput, TaskView } from './workflow.schemas.js';
 type TaskRow = Row<'workflow_tasks'>;
 /** A task row read with its owner's display name (selectOwnerName). */
 export type TaskRowNamed = TaskRow & { owner_name?: string | null };
+
+/** The columns a task's API view is made of (toTaskView): what the list reads, and no more. */
+export const TASK_VIEW_COLUMNS = [
+  'task_id', 'org_id', 'workflow_category', 'task_status', 'title', 'description', 'priority', 'current_owner',
+  'owner_email', 'owner_user_id', 'dollar_value', 'currency', 'sla_deadline', 'sla_status', 'sla_paused_at',
+  'sla_warned_at', 'sla_breached_at', 'entities', 'customer_name', 'po_number', 'quote_number', 'source_type',
+  'source_message_id', 'source_sender', 'source_subject', 'source_received_at', 'signal_id', 'pattern_id',
+  'category_reason', 'tags', 'created_by', 'created_at', 'updated_at', 'first_response_at', 'completed_at',
+  'resolution_hours', 'first_response_due_at', 'first_response_status', 'version',
+] as const satisfies readonly (keyof TaskRow)[];
+export type TaskViewRow = Pick<TaskRow, (typeof TASK_VIEW_COLUMNS)[number]> & { owner_name?: string | null };
 
 /** Adds `owner_name` (the owner's display name, or null) to a select of workflow_tasks rows. */
 export function selectOwnerName<O>(q: SelectQueryBuilder<DB, 'workflow_tasks', O>) {
@@ -29,7 +40,7 @@ export async function ownerNameOf(db: DbOrTrx, userId: number | null): Promise<s
 }
 
 /** The one conversion from a stored row to the API's task (JSON columns parsed). */
-export function toTaskView(r: TaskRowNamed): TaskView {
+export function toTaskView(r: TaskViewRow): TaskView {
   return {
     task_id: r.task_id,
     org_id: r.org_id,
@@ -231,12 +242,15 @@ export function taskSortKey(field: Sort['field'], row: Pick<TaskView, 'task_id' 
 const STATUS_RANK: Record<string, number> = { RED: 0, YELLOW: 1, GREEN: 2, COMPLETED: 3 };
 
 export async function listTasks(
-  db: DbOrTrx,
+  database: Pick<Database, 'db' | 'executePrepared'>,
   h: SqlHelpers,
   q: { orgId: number; filter: ResolvedFilter; page: PageQuery; sort: Sort },
   opts: { count?: boolean } = {},
-): Promise<{ rows: TaskRowNamed[]; total: number }> {
+): Promise<{ rows: TaskViewRow[]; total: number }> {
+  const { db } = database;
   const dir = q.sort.direction;
+  // Every statement runs prepared (its text depends on the filters and sort used, not on their
+  // values nor on how many ids a page has): on PostgreSQL planning cost about as much as running.
   // Two steps: the page's ids first, from the index that matches filter and sort (index-only on
   // PostgreSQL, covering on SQLite), so a deep OFFSET skips index entries without visiting 25k table
   // rows; then the page's rows by primary key, put back in the ids' order. With a cursor the first
@@ -264,20 +278,26 @@ export async function listTasks(
   };
   const pageIds = async (): Promise<string[]> => {
     const after = q.page.after;
-    if (!nullable || !after || after[0] === null) return (await idsQuery(after, q.page.limit).execute()).map((r) => r.task_id);
+    if (!nullable || !after || after[0] === null) return (await database.executePrepared(idsQuery(after, q.page.limit))).rows.map((r) => r.task_id);
     // After a deadline come the later deadlines, then every task without one. As one condition
     // (`(d, id) > (…) or d is null`) neither engine can seek the index: SQLite walked all 25,000
     // matching entries for each deep page. As two seeks: the later deadlines (a NULL never compares
     // greater), then, only when the page is not full yet, the NULLs from the first.
-    const ids = (await idsQuery(after, q.page.limit, 'later').execute()).map((r) => r.task_id);
+    const ids = (await database.executePrepared(idsQuery(after, q.page.limit, 'later'))).rows.map((r) => r.task_id);
     if (ids.length === q.page.limit) return ids;
-    const nulls = await idsQuery(undefined, q.page.limit - ids.length, 'nulls').execute();
+    const { rows: nulls } = await database.executePrepared(idsQuery(undefined, q.page.limit - ids.length, 'nulls'));
     return ids.concat(nulls.map((r) => r.task_id));
   };
-  const pageRows = async (): Promise<TaskRowNamed[]> => {
+  const pageRows = async (): Promise<TaskViewRow[]> => {
     const ids = await pageIds();
     if (ids.length === 0) return [];
-    const rows = await selectOwnerName(db.selectFrom('workflow_tasks').selectAll()).where('org_id', '=', q.orgId).where('task_id', 'in', ids).execute();
+    const { rows } = await database.executePrepared(
+      // The view's columns by name, not `*`: fewer values to decode, and a prepared statement's
+      // result keeps its shape when a later migration adds a column.
+      selectOwnerName(db.selectFrom('workflow_tasks').select(TASK_VIEW_COLUMNS))
+        .where('org_id', '=', q.orgId)
+        .where((eb) => h.textIn(eb.ref('task_id'), ids)),
+    );
     const byId = new Map(rows.map((r) => [r.task_id, r]));
     // A row deleted between the two reads is simply absent from this page.
     return ids.flatMap((id) => byId.get(id) ?? []);
@@ -296,8 +316,8 @@ export async function listTasks(
     : applyFilter(h, db.selectFrom('workflow_tasks').select((eb) => eb.fn.countAll<number>().as('n')), q.orgId, q.filter);
 
   if (opts.count === false) return { rows: await pageRows(), total: -1 };
-  const [rows, total] = await Promise.all([pageRows(), totalQ.executeTakeFirstOrThrow()]);
-  return { rows, total: Number(total.n) };
+  const [rows, total] = await Promise.all([pageRows(), database.executePrepared(totalQ)]);
+  return { rows, total: Number(total.rows[0]?.n ?? 0) };
 }
 
 // ------------------------------------------------------------------ patterns

@@ -338,7 +338,7 @@ export function normaliseListInput(auth: AuthContext, input: ListTasksInput) {
 const taskCursorScope = (sort: { field: string; direction: string }) => `tasks:${sort.field}:${sort.direction}`;
 
 export async function taskPage(deps: Pick<WorkflowDeps, 'database'>, orgId: number, q: ReturnType<typeof normaliseListInput>) {
-  const { rows, total } = await listTasks(deps.database.db, sqlHelpers(deps.database.engine), { orgId, ...q });
+  const { rows, total } = await listTasks(deps.database, sqlHelpers(deps.database.engine), { orgId, ...q });
   return paged(rows.map(toTaskView), q.page, total, { scope: taskCursorScope(q.sort), keyOf: (t) => taskSortKey(q.sort.field, t) });
 }
 
@@ -354,7 +354,7 @@ export async function* taskExportPages(deps: Pick<WorkflowDeps, 'database'>, aut
   const h = sqlHelpers(deps.database.engine);
   let after: readonly (string | number | null)[] | undefined;
   for (;;) {
-    const { rows } = await listTasks(deps.database.db, h, { orgId: auth.orgId, filter: q.filter, sort: q.sort, page: { page: 1, limit: EXPORT_PAGE, after } }, { count: false });
+    const { rows } = await listTasks(deps.database, h, { orgId: auth.orgId, filter: q.filter, sort: q.sort, page: { page: 1, limit: EXPORT_PAGE, after } }, { count: false });
     const views = rows.map(toTaskView);
     if (views.length > 0) yield views;
     if (rows.length < EXPORT_PAGE) return;

@@ -1,5 +1,5 @@
 import { CompiledQuery, sql, type Kysely } from 'kysely';
-import type { DbOrTrx } from '../db/create-db.js';
+import type { Database, DbOrTrx } from '../db/create-db.js';
 import type { SqlHelpers } from '../db/sql-helpers.js';
 import { CANDIDATE_STALE_HOURS, TODAY_API_COLUMNS, TODAY_LIMIT, todayNextTimeChangeQuery, todayPanelQuery, todayRedQuery, type TodayRow } from './today.query.js';
 
@@ -44,9 +44,12 @@ function compiledToday(db: DbOrTrx, h: SqlHelpers): TodayStatements {
   return compiled;
 }
 
-async function run<R = TodayRow>(db: DbOrTrx, compiled: CompiledQuery, values: Record<string, unknown>): Promise<R[]> {
+/** The reads run as prepared statements: on PostgreSQL planning them cost 1–8 ms, running them 0.1 ms. */
+type Reader = Pick<Database, 'db' | 'executePrepared'>;
+
+async function run<R = TodayRow>(database: Reader, compiled: CompiledQuery, values: Record<string, unknown>): Promise<R[]> {
   const params = compiled.parameters.map((p) => (typeof p === 'string' && p in values ? values[p] : p));
-  return (await db.executeQuery<R>(CompiledQuery.raw(compiled.sql, params))).rows;
+  return (await database.executePrepared(CompiledQuery.raw(compiled.sql, params) as CompiledQuery<R>)).rows;
 }
 
 function markValues(orgId: number, now: Date): Record<string, unknown> {
@@ -61,11 +64,11 @@ function markValues(orgId: number, now: Date): Record<string, unknown> {
  * The Today panel at the clock's `now`: the view's own definition with times as parameters. An org
  * with a page of red items (open breaches) is answered from those alone; else the whole panel.
  */
-export async function todayPanel(db: DbOrTrx, h: SqlHelpers, orgId: number, now: Date): Promise<TodayItem[]> {
+export async function todayPanel(database: Reader, h: SqlHelpers, orgId: number, now: Date): Promise<TodayItem[]> {
   const values = markValues(orgId, now);
-  const compiled = compiledToday(db, h);
-  let rows = await run(db, compiled.red, values);
-  if (rows.length < TODAY_LIMIT) rows = await run(db, compiled.panel, values);
+  const compiled = compiledToday(database.db, h);
+  let rows = await run(database, compiled.red, values);
+  if (rows.length < TODAY_LIMIT) rows = await run(database, compiled.panel, values);
   return rows.map(toTodayItem);
 }
 
@@ -74,9 +77,9 @@ export async function todayPanel(db: DbOrTrx, h: SqlHelpers, orgId: number, now:
  * pending due date, or a fresh candidate's last touch + 72 h. Until then, with the same data,
  * every badge and so the whole panel stays as computed.
  */
-export async function todayPanelAnswer(db: DbOrTrx, h: SqlHelpers, orgId: number, now: Date): Promise<{ value: TodayItem[]; validUntil: number }> {
-  const value = await todayPanel(db, h, orgId, now);
-  const [next] = await run<{ next_due: unknown; oldest_fresh_touch: unknown }>(db, compiledToday(db, h).next, markValues(orgId, now));
+export async function todayPanelAnswer(database: Reader, h: SqlHelpers, orgId: number, now: Date): Promise<{ value: TodayItem[]; validUntil: number }> {
+  const value = await todayPanel(database, h, orgId, now);
+  const [next] = await run<{ next_due: unknown; oldest_fresh_touch: unknown }>(database, compiledToday(database.db, h).next, markValues(orgId, now));
   if (!next) throw new Error('Today: the next-change query answered no row');
   // Amber means strictly past (due_date < now, last_touch_at < now − 72 h) and the clock counts
   // whole milliseconds, so the first instant a badge can differ is that moment + 1 ms. Stored times

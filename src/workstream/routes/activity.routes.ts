@@ -21,7 +21,7 @@ export function registerActivityRoutes(k: WorkstreamRouteKit): void {
     async (request, reply) => {
       const orgId = orgOf(request);
       const now = deps.clock.now();
-      const items = await deps.answers.get({ scope: 'workstream.today', orgId, now, schema: todaySchema, compute: () => todayPanelAnswer(db, h, orgId, now) });
+      const items = await deps.answers.get({ scope: 'workstream.today', orgId, now, schema: todaySchema, compute: () => todayPanelAnswer(deps.database, h, orgId, now) });
       return sendJson(request, reply, items);
     },
   );
