@@ -54,11 +54,14 @@ export interface SqlHelpers {
    */
   idIn(column: Expression<unknown>, ids: readonly number[]): RawBuilder<boolean>;
   /**
-   * `column IN (keys)` for text keys, again with one parameter whatever their number (PostgreSQL: a
-   * text array; SQLite: a JSON array read by json_each), so the statement's text, and with it the
-   * prepared statement (both engines cache those by text), is the same for every page.
+   * `column IN (keys)` for text keys, again with one parameter whatever their number: `keys` is that
+   * parameter, bound to `textKeys(list)` (PostgreSQL: a text array; SQLite: a JSON array read by
+   * json_each), so the statement's text, and with it the prepared statement (both engines cache
+   * those by text), is the same for every page.
    */
-  textIn(column: Expression<unknown>, keys: readonly string[]): RawBuilder<boolean>;
+  textIn(column: Expression<unknown>, keys: Expression<unknown>): RawBuilder<boolean>;
+  /** The value textIn's parameter is bound to for a list of keys. */
+  textKeys(keys: readonly string[]): unknown;
   /**
    * An expression that, evaluated in a statement (e.g. in a RETURNING list: once per row written),
    * lets its transaction commit without waiting for the write-ahead log to reach the disk
@@ -99,7 +102,8 @@ const sqliteHelpers: SqlHelpers = {
   keyIn: (key, ids) => sql<boolean>`${key} in (${ids})`,
   rowAddress: () => sql`rowid`,
   idIn: (column, ids) => sql<boolean>`${column} in (${sql.join(ids)})`,
-  textIn: (column, keys) => sql<boolean>`${column} in (select value from json_each(${JSON.stringify(keys)}))`,
+  textIn: (column, keys) => sql<boolean>`${column} in (select value from json_each(${keys}))`,
+  textKeys: (keys) => JSON.stringify(keys),
   commitWithoutFlush: () => sql`null`,
   // SQLite's LIKE is case-insensitive for ASCII only. A term with other letters is matched through
   // the Unicode lower-casing function every connection registers (a JavaScript call per row, so
@@ -126,6 +130,7 @@ const postgresHelpers: SqlHelpers = {
   rowAddress: () => sql`ctid`,
   idIn: (column, ids) => sql<boolean>`${column} = any(cast(${ids} as bigint[]))`,
   textIn: (column, keys) => sql<boolean>`${column} = any(cast(${keys} as text[]))`,
+  textKeys: (keys) => keys,
   commitWithoutFlush: () => sql`set_config('synchronous_commit', 'off', true)`,
   containsText: (column, term) => sql<boolean>`${column} ilike ${likePattern(term)} escape '\\'`,
   jsonValuesContain: (column, term) =>

@@ -1,8 +1,9 @@
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql, type Compilable, type SelectQueryBuilder } from 'kysely';
 import type { Database, DbOrTrx } from '../db/create-db.js';
 import { deleteOlderThan, type PruneBatch } from '../db/prune.js';
 import type { SqlHelpers } from '../db/sql-helpers.js';
 import { statementPartsFor } from '../db/statement-parts.js';
+import { shapedStatement, slot, type Slot } from '../db/statement-shapes.js';
 import { versionIn } from '../db/versions.js';
 import type { ExpectedVersion } from '../shared/expected-version.js';
 import type { DB, NewRow, Row, RowUpdate, TaskStatus } from '../db/types.js';
@@ -251,6 +252,22 @@ export async function listTasks(
   const dir = q.sort.direction;
   // Every statement runs prepared (its text depends on the filters and sort used, not on their
   // values nor on how many ids a page has): on PostgreSQL planning cost about as much as running.
+  // And each is compiled once per shape (statement-shapes.ts), its values put into slots: all but
+  // a text search, whose term becomes a pattern before it is bound.
+  const slotted = q.filter.search === undefined;
+  const values = new Map<Slot, unknown>();
+  /** The value itself when the statement is built per call; else a slot, with the value noted for it. */
+  const val = <T>(name: string, v: T): T => {
+    if (!slotted) return v;
+    values.set(slot(name), v);
+    return slot(name) as unknown as T;
+  };
+  const filter = Object.fromEntries(Object.entries(q.filter).filter(([, v]) => v !== undefined).map(([k, v]) => [k, k === 'search' ? v : val(k, v)])) as ResolvedFilter;
+  const filterShape = Object.keys(filter).sort().join(',');
+  const orgId = val('org', q.orgId);
+  const run = <R>(shape: string, build: () => Compilable<R>) =>
+    database.executePrepared(slotted ? shapedStatement(db, `tasks.${shape}|${filterShape}`, build, values) : build());
+
   // Two steps: the page's ids first, from the index that matches filter and sort (index-only on
   // PostgreSQL, covering on SQLite), so a deep OFFSET skips index entries without visiting 25k table
   // rows; then the page's rows by primary key, put back in the ids' order. With a cursor the first
@@ -259,65 +276,82 @@ export async function listTasks(
   const nullable = q.sort.field === 'sla_deadline';
   /** `after`: the rows after a key; 'later' excludes the NULL deadlines that follow it, 'nulls' is those alone. */
   const idsQuery = (after: readonly KeyValue[] | undefined, limit: number, part?: 'later' | 'nulls') => {
-    let idsQ = applyFilter(h, db.selectFrom('workflow_tasks').select('task_id'), q.orgId, q.filter);
-    if (part === 'nulls') idsQ = idsQ.where('sla_deadline', 'is', null);
-    else if (after) idsQ = idsQ.where(keysetAfter([sortExpr, sql.ref('task_id')], dir, after, { firstNullsLast: nullable && part !== 'later' }));
-    switch (q.sort.field) {
-      case 'status':
-        idsQ = idsQ.orderBy(statusRank, dir);
-        break;
-      case 'sla_deadline':
-        // Deadlines can be NULL: last in both directions, on both engines (their defaults differ).
-        idsQ = idsQ.orderBy('sla_deadline', (ob) => (dir === 'asc' ? ob.asc() : ob.desc()).nullsLast());
-        break;
-      default:
-        // priority sorts by its text, which is also its severity order: CRITICAL < HIGH < MEDIUM < NORMAL.
-        idsQ = idsQ.orderBy(q.sort.field, dir);
-    }
-    return idsQ.orderBy('task_id', dir).limit(limit).offset(after || part ? 0 : pageOffset(q.page));
+    // The text depends on the sort, the part, and whether the key's first value is NULL (keysetAfter).
+    const shape = `ids|${q.sort.field}:${dir}|${part ?? ''}|${after ? `${after.length}:${after[0] === null ? 'null' : 'value'}` : 'offset'}`;
+    const afterValues = after?.map((v, i) => val(`after${i}`, v));
+    const limitValue = val('limit', limit);
+    const offsetValue = val('offset', after || part ? 0 : pageOffset(q.page));
+    return run(shape, () => {
+      let idsQ = applyFilter(h, db.selectFrom('workflow_tasks').select('task_id'), orgId, filter);
+      if (part === 'nulls') idsQ = idsQ.where('sla_deadline', 'is', null);
+      else if (afterValues) idsQ = idsQ.where(keysetAfter([sortExpr, sql.ref('task_id')], dir, afterValues, { firstNullsLast: nullable && part !== 'later' }));
+      switch (q.sort.field) {
+        case 'status':
+          idsQ = idsQ.orderBy(statusRank, dir);
+          break;
+        case 'sla_deadline':
+          // Deadlines can be NULL: last in both directions, on both engines (their defaults differ).
+          idsQ = idsQ.orderBy('sla_deadline', (ob) => (dir === 'asc' ? ob.asc() : ob.desc()).nullsLast());
+          break;
+        default:
+          // priority sorts by its text, which is also its severity order: CRITICAL < HIGH < MEDIUM < NORMAL.
+          idsQ = idsQ.orderBy(q.sort.field, dir);
+      }
+      return idsQ.orderBy('task_id', dir).limit(limitValue).offset(offsetValue);
+    });
   };
   const pageIds = async (): Promise<string[]> => {
     const after = q.page.after;
-    if (!nullable || !after || after[0] === null) return (await database.executePrepared(idsQuery(after, q.page.limit))).rows.map((r) => r.task_id);
+    if (!nullable || !after || after[0] === null) return (await idsQuery(after, q.page.limit)).rows.map((r) => r.task_id);
     // After a deadline come the later deadlines, then every task without one. As one condition
     // (`(d, id) > (…) or d is null`) neither engine can seek the index: SQLite walked all 25,000
     // matching entries for each deep page. As two seeks: the later deadlines (a NULL never compares
     // greater), then, only when the page is not full yet, the NULLs from the first.
-    const ids = (await database.executePrepared(idsQuery(after, q.page.limit, 'later'))).rows.map((r) => r.task_id);
+    const ids = (await idsQuery(after, q.page.limit, 'later')).rows.map((r) => r.task_id);
     if (ids.length === q.page.limit) return ids;
-    const { rows: nulls } = await database.executePrepared(idsQuery(undefined, q.page.limit - ids.length, 'nulls'));
+    const { rows: nulls } = await idsQuery(undefined, q.page.limit - ids.length, 'nulls');
     return ids.concat(nulls.map((r) => r.task_id));
   };
   const pageRows = async (): Promise<TaskViewRow[]> => {
     const ids = await pageIds();
     if (ids.length === 0) return [];
+    const keys = h.textKeys(ids);
+    // The same statement for every list, whatever its filters: org and ids only.
     const { rows } = await database.executePrepared(
-      // The view's columns by name, not `*`: fewer values to decode, and a prepared statement's
-      // result keeps its shape when a later migration adds a column.
-      selectOwnerName(db.selectFrom('workflow_tasks').select(TASK_VIEW_COLUMNS))
-        .where('org_id', '=', q.orgId)
-        .where((eb) => h.textIn(eb.ref('task_id'), ids)),
+      shapedStatement(db, 'tasks.rows', () =>
+        // The view's columns by name, not `*`: fewer values to decode, and a prepared statement's
+        // result keeps its shape when a later migration adds a column.
+        selectOwnerName(db.selectFrom('workflow_tasks').select(TASK_VIEW_COLUMNS))
+          .where('org_id', '=', slot('org') as unknown as number)
+          .where((eb) => h.textIn(eb.ref('task_id'), sql.val(slot('ids')))),
+        new Map<Slot, unknown>([[slot('org'), q.orgId], [slot('ids'), keys]]),
+      ),
     );
     const byId = new Map(rows.map((r) => [r.task_id, r]));
     // A row deleted between the two reads is simply absent from this page.
     return ids.flatMap((id) => byId.get(id) ?? []);
   };
 
-  const totalQ = countableByCounters(q.filter)
-    ? (() => {
-        let c = db
-          .selectFrom('workflow_task_counters')
-          .select(sql<number>`coalesce(sum(tasks), 0)`.as('n'))
-          .where('org_id', '=', q.orgId);
-        if (q.filter.category !== undefined) c = c.where('workflow_category', '=', q.filter.category);
-        if (q.filter.status !== undefined) c = c.where('task_status', '=', q.filter.status);
-        return c;
-      })()
-    : applyFilter(h, db.selectFrom('workflow_tasks').select((eb) => eb.fn.countAll<number>().as('n')), q.orgId, q.filter);
+  const total = async (): Promise<number> => {
+    if (!countableByCounters(q.filter)) {
+      const { rows } = await run('count', () => applyFilter(h, db.selectFrom('workflow_tasks').select((eb) => eb.fn.countAll<number>().as('n')), orgId, filter));
+      return Number(rows[0]?.n ?? 0);
+    }
+    const { rows } = await run('counters', () => {
+      let c = db
+        .selectFrom('workflow_task_counters')
+        .select(sql<number>`coalesce(sum(tasks), 0)`.as('n'))
+        .where('org_id', '=', orgId);
+      if (filter.category !== undefined) c = c.where('workflow_category', '=', filter.category);
+      if (filter.status !== undefined) c = c.where('task_status', '=', filter.status);
+      return c;
+    });
+    return Number(rows[0]?.n ?? 0);
+  };
 
   if (opts.count === false) return { rows: await pageRows(), total: -1 };
-  const [rows, total] = await Promise.all([pageRows(), database.executePrepared(totalQ)]);
-  return { rows, total: Number(total.rows[0]?.n ?? 0) };
+  const [rows, n] = await Promise.all([pageRows(), total()]);
+  return { rows, total: n };
 }
 
 // ------------------------------------------------------------------ patterns
