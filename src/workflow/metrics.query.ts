@@ -24,6 +24,7 @@
  */
 import { sql, type Expression, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/create-db.js';
+import { shapedStatement, slot, type Slot } from '../db/statement-shapes.js';
 import type { SqlHelpers } from '../db/sql-helpers.js';
 import type { DB } from '../db/types.js';
 
@@ -245,10 +246,20 @@ from org o left join (
 
 /** Runs a metrics query on a handle (the API path). */
 /**
- * Runs a metrics query as a prepared statement (Database.executePrepared): its text is the same for
- * every org and every moment (both are parameters), and on PostgreSQL planning it cost more than
- * running it (executive metrics: 1.2 ms of planning, 0.4 ms of execution, over the counters).
+ * Runs a metrics query as a prepared statement (Database.executePrepared), compiled once per
+ * database (statement-shapes.ts): its text is the same for every org and every moment (both are
+ * parameters). On PostgreSQL planning it cost more than running it (executive metrics: 1.2 ms of
+ * planning, 0.4 ms of execution, over the counters); building and compiling it with Kysely was
+ * 7 % of the CPU of answering the metrics on SQLite.
  */
-export async function runMetricsQuery<T>(database: Pick<Database, 'db' | 'executePrepared'>, query: RawBuilder<T>): Promise<T[]> {
-  return (await database.executePrepared(query.compile(database.db))).rows;
+export async function runMetricsQuery<T>(
+  database: Pick<Database, 'db' | 'executePrepared'>,
+  h: SqlHelpers,
+  name: string,
+  query: (o: { h: SqlHelpers; now: Expression<string>; orgId: number }) => RawBuilder<T>,
+  values: { orgId: number; now?: string },
+): Promise<T[]> {
+  const slots = new Map<Slot, unknown>([[slot('org'), values.orgId], [slot('now'), values.now]]);
+  const build = () => ({ compile: () => query({ h, now: h.timeParam(slot('now')), orgId: slot('org') as unknown as number }).compile(database.db) });
+  return (await database.executePrepared(shapedStatement(database.db, `metrics.${name}`, build, slots))).rows;
 }

@@ -3,7 +3,8 @@
  * injected clock and, for per-status figures, over the trigger-kept counters.
  */
 import type { AuthContext } from '../shared/auth-context.js';
-import { sqlHelpers } from '../db/sql-helpers.js';
+import type { Expression } from 'kysely';
+import { sqlHelpers, type SqlHelpers } from '../db/sql-helpers.js';
 import type { WorkflowDeps } from './workflow.deps.js';
 import {
   categoryPerformanceQuery,
@@ -17,10 +18,8 @@ import type { ExecutiveMetrics } from './workflow.schemas.js';
 
 type Deps = Pick<WorkflowDeps, 'database' | 'clock'>;
 
-function apiOptions(deps: Deps, orgId: number, now = deps.clock.now()): MetricsQueryOptions {
-  const h = sqlHelpers(deps.database.engine);
-  return { h, now: h.timeParam(now.toISOString()), source: 'counters', orgId };
-}
+/** The API's options: per-status facts from the counters, the org and the moment as slots. */
+const api = (o: { h: SqlHelpers; now: Expression<string>; orgId: number }): MetricsQueryOptions => ({ ...o, source: 'counters' });
 
 const HOUR_MS = 3_600_000;
 
@@ -30,7 +29,8 @@ const withoutOrg = <T extends { org_id: number }>({ org_id, ...rest }: T): Omit<
 };
 
 export async function executiveMetrics(deps: Deps, auth: Pick<AuthContext, 'orgId'>, now = deps.clock.now()): Promise<ExecutiveMetrics> {
-  const [row] = await runMetricsQuery(deps.database, executiveMetricsQuery(apiOptions(deps, auth.orgId, now)));
+  const h = sqlHelpers(deps.database.engine);
+  const [row] = await runMetricsQuery(deps.database, h, 'executive', (o) => executiveMetricsQuery(api(o)), { orgId: auth.orgId, now: now.toISOString() });
   if (!row) throw new Error(`org ${auth.orgId} of an authenticated key has no row`);
   return withoutOrg(row);
 }
@@ -58,13 +58,14 @@ export async function executiveMetricsUntil(deps: Deps, auth: Pick<AuthContext, 
 }
 
 export async function categoryPerformance(deps: Deps, auth: AuthContext) {
-  const rows = await runMetricsQuery(deps.database, categoryPerformanceQuery(apiOptions(deps, auth.orgId)));
+  const h = sqlHelpers(deps.database.engine);
+  const rows = await runMetricsQuery(deps.database, h, 'categories', (o) => categoryPerformanceQuery(api(o)), { orgId: auth.orgId, now: deps.clock.now().toISOString() });
   return rows.map(withoutOrg).sort((a, b) => a.workflow_category.localeCompare(b.workflow_category));
 }
 
 export async function ownerWorkload(deps: Deps, auth: AuthContext) {
   const h = sqlHelpers(deps.database.engine);
-  const rows = await runMetricsQuery(deps.database, ownerWorkloadQuery({ h, orgId: auth.orgId }));
+  const rows = await runMetricsQuery(deps.database, h, 'owners', (o) => ownerWorkloadQuery({ h: o.h, orgId: o.orgId }), { orgId: auth.orgId });
   // Highest pressure first; unassigned (NULL owner) sorts by its figures like anyone else.
   return rows
     .map(withoutOrg)
@@ -72,7 +73,8 @@ export async function ownerWorkload(deps: Deps, auth: AuthContext) {
 }
 
 export async function realTimeMetrics(deps: Deps, auth: AuthContext) {
-  const [row] = await runMetricsQuery(deps.database, realTimeMetricsQuery(apiOptions(deps, auth.orgId)));
+  const h = sqlHelpers(deps.database.engine);
+  const [row] = await runMetricsQuery(deps.database, h, 'realtime', (o) => realTimeMetricsQuery(api(o)), { orgId: auth.orgId, now: deps.clock.now().toISOString() });
   if (!row) throw new Error(`org ${auth.orgId} of an authenticated key has no row`);
   return withoutOrg(row);
 }
