@@ -25,6 +25,12 @@ export type MailboxSyncDeps = Omit<WatcherDeps, keyof Pick<FolderSyncDeps, 'pool
     Config,
     'mailboxPollIntervalMs' | 'mailboxLeaseMs' | 'mailboxConnectTimeoutMs' | 'mailboxReconnectMaxMs' | 'mailboxMaxMessageBytes' | 'mailboxAllowPrivateNetworks'
   >;
+  /**
+   * The parse pools the syncs ingest through. Left out, the service makes its own and closes them
+   * on stop(); given, they stay the caller's to close (a process may share one pool between its
+   * ingestion paths, and a test can hold a sync between two chunks).
+   */
+  pools?: FolderSyncDeps['pools'];
 };
 
 export class MailboxSyncService implements Service {
@@ -32,11 +38,14 @@ export class MailboxSyncService implements Service {
   /** This process's name on the leases it holds. */
   readonly owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   private readonly watchers = new Map<number, MailboxWatcher>();
-  private readonly pools = { inline: new ParsePool(0), workers: ParsePool.forBatches() };
+  private readonly pools: FolderSyncDeps['pools'];
+  private readonly ownsPools: boolean;
   private readonly periodic: Periodic;
   private started = false;
 
   constructor(private readonly deps: MailboxSyncDeps) {
+    this.ownsPools = !deps.pools;
+    this.pools = deps.pools ?? { inline: new ParsePool(0), workers: ParsePool.forBatches() };
     this.periodic = new Periodic(Math.max(100, Math.floor(deps.config.mailboxLeaseMs / 3)), () => this.reconcile());
   }
 
@@ -56,7 +65,7 @@ export class MailboxSyncService implements Service {
     await releaseMailboxes(this.deps.database.db, this.owner, held).catch((err: unknown) => {
       this.deps.logger.warn({ err: (err as Error).message }, 'mailbox-sync: could not release leases; they expire on their own');
     });
-    await this.pools.workers.close();
+    if (this.ownsPools) await this.pools.workers.close();
   }
 
   /** The mailboxes this process watches now (tests, metrics). */
