@@ -12,7 +12,8 @@
  * and every call that each slot of its statement has a value (values for slots a shape does not use
  * are ignored).
  */
-import type { CompiledQuery, Compilable, Kysely } from 'kysely';
+import type { CompiledQuery, Compilable, Kysely, QueryResult } from 'kysely';
+import type { Database } from './create-db.js';
 
 const SLOT_PREFIX = '\u0000slot:';
 
@@ -58,4 +59,14 @@ function checkSlots(shape: string, compiled: CompiledQuery, values: ReadonlyMap<
     if (typeof p === 'string' && !bound.has(p as Slot) && p.includes(SLOT_PREFIX)) throw new Error(`Statement shape ${shape}: a slot was rewritten into ${JSON.stringify(p)}`);
   }
   for (const s of bound) if (!values.has(s)) throw new Error(`Statement shape ${shape}: no value for slot ${JSON.stringify(s)}`);
+}
+
+/** shapedStatement run as a prepared statement (Database.executePrepared): a hot read's usual path. */
+export function runShaped<R>(
+  database: Pick<Database, 'db' | 'executePrepared'>,
+  shape: string,
+  build: () => Compilable<R>,
+  values: ReadonlyMap<Slot, unknown>,
+): Promise<QueryResult<R>> {
+  return database.executePrepared(shapedStatement(database.db, shape, build, values));
 }

@@ -7,7 +7,6 @@
 import type { DbOrTrx } from '../db/create-db.js';
 import { statementPartsFor } from '../db/statement-parts.js';
 import type { NewRow } from '../db/types.js';
-import type { TaskMessageView } from './workflow.schemas.js';
 
 /** 12 columns × 512 rows stays far under SQLite's bound-parameter limit. */
 const CHUNK = 512;
@@ -19,17 +18,17 @@ export async function insertTaskMessages(db: DbOrTrx, rows: Array<NewRow<'task_m
 }
 
 /** A task's thread in the order it happened. */
-export async function listTaskMessages(db: DbOrTrx, orgId: number, taskId: string): Promise<TaskMessageView[]> {
-  const rows = await db
+/** A task's thread, oldest first. */
+export function taskMessagesQuery(db: DbOrTrx, orgId: number, taskId: string) {
+  return db
     .selectFrom('task_message')
     .select(['task_message_id', 'message_id', 'direction', 'sender', 'subject', 'snippet', 'received_at', 'signal_id'])
     .where('org_id', '=', orgId)
     .where('task_id', '=', taskId)
     .orderBy('received_at')
-    .orderBy('task_message_id')
-    .execute();
-  return rows;
+    .orderBy('task_message_id');
 }
+
 
 /** The task of each of these Message-IDs in the org's threads (the newest row where one id is on several). */
 export async function tasksByMessageId(db: DbOrTrx, orgId: number, messageIds: string[]): Promise<Map<string, string>> {

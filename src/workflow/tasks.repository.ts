@@ -3,7 +3,8 @@ import type { Database, DbOrTrx } from '../db/create-db.js';
 import { deleteOlderThan, type PruneBatch } from '../db/prune.js';
 import type { SqlHelpers } from '../db/sql-helpers.js';
 import { statementPartsFor } from '../db/statement-parts.js';
-import { shapedStatement, slot, type Slot } from '../db/statement-shapes.js';
+import { runShaped, shapedStatement, slot, type Slot } from '../db/statement-shapes.js';
+import { taskMessagesQuery } from './task-messages.repository.js';
 import { versionIn } from '../db/versions.js';
 import type { ExpectedVersion } from '../shared/expected-version.js';
 import type { DB, NewRow, Row, RowUpdate, TaskStatus } from '../db/types.js';
@@ -121,6 +122,34 @@ export async function findTask(db: DbOrTrx, orgId: number, taskId: string, lock 
   return q.executeTakeFirst();
 }
 
+/**
+ * A task with its owner's name, its status history and its message thread: what `workflow.get`
+ * answers. Hot reads: each statement is compiled once and runs prepared (statement-shapes.ts).
+ */
+export async function readTaskDetail(database: Pick<Database, 'db' | 'executePrepared'>, orgId: number, taskId: string) {
+  const { db } = database;
+  const org = slot('org');
+  const task = slot('task');
+  const values = new Map<Slot, unknown>([[org, orgId], [task, taskId]]);
+  const [row, history, messages] = await Promise.all([
+    runShaped(database, 'tasks.detail', () => selectOwnerName(db.selectFrom('workflow_tasks').select(TASK_VIEW_COLUMNS)).where('org_id', '=', org as unknown as number).where('task_id', '=', task), values),
+    runShaped(
+      database,
+      'tasks.detail.history',
+      () =>
+        db
+          .selectFrom('workflow_status_history')
+          .select(['history_id', 'from_status', 'to_status', 'changed_by', 'reason', 'changed_at'])
+          .where('org_id', '=', org as unknown as number)
+          .where('task_id', '=', task)
+          .orderBy('history_id'),
+      values,
+    ),
+    runShaped(database, 'tasks.detail.messages', () => taskMessagesQuery(db, org as unknown as number, task), values),
+  ]);
+  return { row: row.rows[0], history: history.rows, messages: messages.rows };
+}
+
 /** Tasks of one org by id (those that exist). */
 export async function findTasks(db: DbOrTrx, orgId: number, taskIds: string[]): Promise<TaskRow[]> {
   const out: TaskRow[] = [];
@@ -187,16 +216,6 @@ export async function insertHistory(
 /** Retention: status history rows older than the cutoff, one bounded statement (the task itself stays). */
 export const pruneStatusHistory = (db: DbOrTrx, b: PruneBatch): Promise<number> =>
   deleteOlderThan(db, 'workflow_status_history', 'history_id', 'changed_at', b);
-
-export async function listHistory(db: DbOrTrx, orgId: number, taskId: string) {
-  return db
-    .selectFrom('workflow_status_history')
-    .select(['history_id', 'from_status', 'to_status', 'changed_by', 'reason', 'changed_at'])
-    .where('org_id', '=', orgId)
-    .where('task_id', '=', taskId)
-    .orderBy('history_id')
-    .execute();
-}
 
 // ------------------------------------------------------------------ list
 /** The list filter with `owner_user_id: "me"` already resolved to the caller's user id. */

@@ -19,7 +19,7 @@ import {
   findTask,
   insertHistory,
   insertTask,
-  listHistory,
+  readTaskDetail,
   listPatterns,
   PATTERN_ORDER,
   listTasks,
@@ -37,7 +37,6 @@ import { listRoutingRules } from '../ingest/routing.repository.js';
 import { taskAssignedEvent } from './task-assigned.js';
 import { resolveBreachesOfTask } from '../sla/breaches.repository.js';
 import { deleteItemComments } from '../comments/comments.repository.js';
-import { listTaskMessages } from './task-messages.repository.js';
 import { firstResponseNextAt, planNewTaskFirstResponse, planNewTaskSla, settleTaskSla } from '../sla/task-sla.service.js';
 import { listRules } from '../sla/rules.repository.js';
 import { answeredFirstResponse } from '../sla/task-sla.js';
@@ -194,12 +193,7 @@ export async function createTask(deps: Deps, auth: AuthContext, input: CreateTas
 }
 
 export async function getTask(deps: Pick<WorkflowDeps, 'database'>, auth: AuthContext, taskId: string) {
-  const db = deps.database.db;
-  const [row, history, messages] = await Promise.all([
-    findTask(db, auth.orgId, taskId),
-    listHistory(db, auth.orgId, taskId),
-    listTaskMessages(db, auth.orgId, taskId),
-  ]);
+  const { row, history, messages } = await readTaskDetail(deps.database, auth.orgId, taskId);
   if (!row) throw notFound(`Task ${taskId}`);
   return { ...toTaskView(row), history, messages };
 }
