@@ -1,5 +1,7 @@
-import { PostgresAdapter } from 'kysely';
+import { PostgresAdapter, type InsertQueryBuilder, type InsertResult } from 'kysely';
 import type { DbOrTrx } from './create-db.js';
+import { sqlHelpers } from './sql-helpers.js';
+import type { DB, NewRow } from './types.js';
 
 /**
  * Multi-row statements in parts whose sizes are powers of two (largest first, at most `max`).
@@ -35,4 +37,75 @@ export function statementPartsFor<T>(db: DbOrTrx, rows: readonly T[], max: numbe
   const parts: T[][] = [];
   for (let i = 0; i < rows.length; i += max) parts.push(rows.slice(i, i + max));
   return parts;
+}
+
+/** Below this many rows a multi-row VALUES binds few parameters: nothing to gain from JSON. */
+const JSON_MIN_ROWS = 2;
+
+type Plain = string | number | boolean | null;
+
+/**
+ * The columns of rows that all set the same columns to plain JSON values (strings, finite numbers,
+ * booleans, null; undefined counts as not set, as in Kysely's values()); undefined otherwise. A
+ * column some rows leave out takes its default in VALUES, where JSON would give it null.
+ */
+function jsonColumns(rows: ReadonlyArray<Record<string, unknown>>): string[] | undefined {
+  const first = rows[0]!;
+  const columns = Object.keys(first).filter((k) => first[k] !== undefined);
+  for (const row of rows) {
+    let n = 0;
+    for (const k in row) {
+      const v = row[k];
+      if (v === undefined) continue;
+      if (!(v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)))) return undefined;
+      n += 1;
+    }
+    if (n !== columns.length) return undefined;
+    for (const c of columns) if (row[c] === undefined) return undefined;
+  }
+  return columns;
+}
+
+/**
+ * A lone UTF-16 surrogate (a string cut inside a pair, say by slice()) is written by JSON.stringify
+ * as a `\udXXX` escape, which PostgreSQL's JSON refuses; bound as a text parameter it was sent as
+ * U+FFFD, so the JSON says that too. Only lone surrogates are escaped (pairs are written as
+ * characters); an even run of backslashes before `u` is escaped text, not an escape.
+ */
+const LONE_SURROGATE = /(?<!\\)((?:\\\\)*)\\ud[89a-f][0-9a-f]{2}/g;
+
+export function rowsJson(rows: ReadonlyArray<Record<string, Plain | undefined>>): string {
+  const json = JSON.stringify(rows);
+  return json.includes('\\ud') ? json.replace(LONE_SURROGATE, '$1\\ufffd') : json;
+}
+
+/**
+ * One INSERT of `rows` into `table`, for the caller to finish (onConflict, returning) and execute.
+ *
+ * On PostgreSQL the rows go as one JSON parameter (SqlHelpers.jsonRows) rather than as multi-row
+ * VALUES with a parameter per value: ingestion's statements bound ~10,000 parameters each, which
+ * the server parsed, planned and bound afresh every time (~700 ms of backend CPU per 10,000
+ * messages, half of it for workflow_tasks), and which Kysely compiled and pg serialised one by one
+ * on the writer thread. Rows whose values are not all plain, or that set different columns, keep
+ * VALUES. SQLite keeps VALUES: its statements are compiled once per text (see statementParts) and
+ * binding is a native call per value.
+ */
+export function insertRows<T extends keyof DB & string>(db: DbOrTrx, table: T, rows: ReadonlyArray<NewRow<T>>): InsertQueryBuilder<DB, T, InsertResult> {
+  const into = db.insertInto(table);
+  const postgres = rows.length >= JSON_MIN_ROWS && db.getExecutor().adapter instanceof PostgresAdapter;
+  const columns = postgres ? jsonColumns(rows as ReadonlyArray<Record<string, unknown>>) : undefined;
+  if (!columns) return into.values(rows as NewRow<T>[]);
+  const json = rowsJson(rows as ReadonlyArray<Record<string, Plain>>);
+  // The column names come from the rows, which the table's insert type describes.
+  return into.columns(columns as never).expression(sqlHelpers('postgres').jsonRows(table, columns, json));
+}
+
+/** insertRows in parts (statementPartsFor), executed by the caller in order. */
+export function insertParts<T extends keyof DB & string>(
+  db: DbOrTrx,
+  table: T,
+  rows: ReadonlyArray<NewRow<T>>,
+  max: number,
+): Array<InsertQueryBuilder<DB, T, InsertResult>> {
+  return statementPartsFor(db, rows, max).map((part) => insertRows(db, table, part));
 }
