@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sqlHelpers } from '../src/db/sql-helpers.js';
-import { insertParts, insertRows, rowsJson } from '../src/db/statement-parts.js';
+import { insertParts, insertRows, rowsAsJson } from '../src/db/statement-parts.js';
 import { describeEachEngine, openTestDatabase, type TestDatabase } from './helpers/engines.js';
 
 const AT = '2026-03-02T09:30:00.125Z';
@@ -90,7 +90,7 @@ describeEachEngine('insertRows (rows as one JSON parameter on PostgreSQL)', (eng
       tdb.database.db
         .insertInto('signal')
         .columns(columns as never)
-        .expression(h.jsonRows('signal', columns, rowsJson(rows)))
+        .expression(h.jsonRows('signal', columns, rowsAsJson(rows)!.json))
         .onConflict((oc) => oc.columns(['org_id', 'dedupe_key']).doNothing())
         .returning(['dedupe_key'])
         .execute();

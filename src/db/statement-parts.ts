@@ -42,41 +42,43 @@ export function statementPartsFor<T>(db: DbOrTrx, rows: readonly T[], max: numbe
 /** Below this many rows a multi-row VALUES binds few parameters: nothing to gain from JSON. */
 const JSON_MIN_ROWS = 2;
 
-type Plain = string | number | boolean | null;
-
-/**
- * The columns of rows that all set the same columns to plain JSON values (strings, finite numbers,
- * booleans, null; undefined counts as not set, as in Kysely's values()); undefined otherwise. A
- * column some rows leave out takes its default in VALUES, where JSON would give it null.
- */
-function jsonColumns(rows: ReadonlyArray<Record<string, unknown>>): string[] | undefined {
-  const first = rows[0]!;
-  const columns = Object.keys(first).filter((k) => first[k] !== undefined);
-  for (const row of rows) {
-    let n = 0;
-    for (const k in row) {
-      const v = row[k];
-      if (v === undefined) continue;
-      if (!(v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)))) return undefined;
-      n += 1;
-    }
-    if (n !== columns.length) return undefined;
-    for (const c of columns) if (row[c] === undefined) return undefined;
-  }
-  return columns;
-}
+/** String.prototype.isWellFormed (ES2024; V8 answers a one-byte string at once, without reading it). */
+const isWellFormed = (s: string) => (s as string & { isWellFormed(): boolean }).isWellFormed();
 
 /**
  * A lone UTF-16 surrogate (a string cut inside a pair, say by slice()) is written by JSON.stringify
  * as a `\udXXX` escape, which PostgreSQL's JSON refuses; bound as a text parameter it was sent as
  * U+FFFD, so the JSON says that too. Only lone surrogates are escaped (pairs are written as
- * characters); an even run of backslashes before `u` is escaped text, not an escape.
+ * characters); an even run of backslashes before `u` is escaped text, not an escape. Searched for
+ * only when a value is not well-formed: a scan of every statement's JSON cost more than writing it.
  */
 const LONE_SURROGATE = /(?<!\\)((?:\\\\)*)\\ud[89a-f][0-9a-f]{2}/g;
 
-export function rowsJson(rows: ReadonlyArray<Record<string, Plain | undefined>>): string {
+/**
+ * The columns and JSON text of rows that all set the same columns to plain JSON values (strings,
+ * finite numbers, booleans, null; undefined counts as not set, as in Kysely's values()); undefined
+ * otherwise. A column some rows leave out takes its default in VALUES, where JSON would give it null.
+ */
+export function rowsAsJson(rows: ReadonlyArray<Record<string, unknown>>): { columns: string[]; json: string } | undefined {
+  const first = rows[0];
+  if (!first) return undefined;
+  const columns = Object.keys(first).filter((k) => first[k] !== undefined);
+  let wellFormed = true;
+  for (const row of rows) {
+    let n = 0;
+    for (const k in row) {
+      const v = row[k];
+      if (v === undefined) continue;
+      if (typeof v === 'string') {
+        if (wellFormed && !isWellFormed(v)) wellFormed = false;
+      } else if (!(v === null || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)))) return undefined;
+      n += 1;
+    }
+    if (n !== columns.length) return undefined;
+    for (const c of columns) if (row[c] === undefined) return undefined;
+  }
   const json = JSON.stringify(rows);
-  return json.includes('\\ud') ? json.replace(LONE_SURROGATE, '$1\\ufffd') : json;
+  return { columns, json: wellFormed ? json : json.replace(LONE_SURROGATE, '$1\\ufffd') };
 }
 
 /**
@@ -93,11 +95,10 @@ export function rowsJson(rows: ReadonlyArray<Record<string, Plain | undefined>>)
 export function insertRows<T extends keyof DB & string>(db: DbOrTrx, table: T, rows: ReadonlyArray<NewRow<T>>): InsertQueryBuilder<DB, T, InsertResult> {
   const into = db.insertInto(table);
   const postgres = rows.length >= JSON_MIN_ROWS && db.getExecutor().adapter instanceof PostgresAdapter;
-  const columns = postgres ? jsonColumns(rows as ReadonlyArray<Record<string, unknown>>) : undefined;
-  if (!columns) return into.values(rows as NewRow<T>[]);
-  const json = rowsJson(rows as ReadonlyArray<Record<string, Plain>>);
+  const asJson = postgres ? rowsAsJson(rows as ReadonlyArray<Record<string, unknown>>) : undefined;
+  if (!asJson) return into.values(rows as NewRow<T>[]);
   // The column names come from the rows, which the table's insert type describes.
-  return into.columns(columns as never).expression(sqlHelpers('postgres').jsonRows(table, columns, json));
+  return into.columns(asJson.columns as never).expression(sqlHelpers('postgres').jsonRows(table, asJson.columns, asJson.json));
 }
 
 /** insertRows in parts (statementPartsFor), executed by the caller in order. */
