@@ -52,7 +52,13 @@ export async function* splitMbox(chunks: AsyncIterable<Buffer> | Iterable<Buffer
   let msgStart = -1;
   // "\nFrom " is searched for from here on (earlier occurrences are settled).
   let searchFrom = 0;
-  const message = (end?: number) => Buffer.from(trimEnvelope(buf.subarray(msgStart, end)));
+  // A copy of its own (native; Buffer.from(buffer) copies byte by byte): buf's chunk is read on.
+  const message = (end?: number) => {
+    const m = trimEnvelope(buf.subarray(msgStart, end));
+    const own = Buffer.allocUnsafe(m.length);
+    m.copy(own);
+    return own;
+  };
   for await (const chunk of chunks) {
     buf = buf.length ? Buffer.concat([buf, chunk]) : chunk;
     if (!headChecked && buf.length >= FROM_.length) {
