@@ -71,6 +71,13 @@ export interface SqlHelpers {
    * completions: the event is claimed or handled again). SQLite: a constant.
    */
   commitWithoutFlush(): RawBuilder<unknown>;
+  /**
+   * A derived table of rows sent as one JSON parameter (an array of objects keyed by column name),
+   * for `insert into <table> (columns) select …`: the statement's text and its single parameter do
+   * not grow with the row count. PostgreSQL reads each value as the table's own column type
+   * (json_populate_recordset over the table's row type), in array order.
+   */
+  jsonRows(table: string, columns: readonly string[], json: string): RawBuilder<unknown>;
 }
 
 /** The term as it appears inside a JSON string (`"` → `\"`, `\` → `\\`, controls escaped). */
@@ -94,6 +101,9 @@ export const SQLITE_FOLD_FUNCTION = 'fl_fold';
 const SQLITE_TIME_FORMAT = '%Y-%m-%dT%H:%M:%fZ';
 
 const sqliteHelpers: SqlHelpers = {
+  // `where true`: SQLite would read an upsert's ON CONFLICT after `from json_each(…)` as a join's ON.
+  jsonRows: (_table, columns, json) =>
+    sql`select ${sql.join(columns.map((c) => sql`value ->> ${sql.lit(`$.${c}`)} as ${sql.ref(c)}`))} from json_each(${json}) where true`,
   dbNow: () => sql<string>`strftime(${sql.lit(SQLITE_TIME_FORMAT)}, 'now')`,
   timeParam: (iso) => sql<string>`${iso}`,
   // strftime normalises the result back to the stored fixed format, so text comparison stays valid.
@@ -121,6 +131,9 @@ const sqliteHelpers: SqlHelpers = {
 };
 
 const postgresHelpers: SqlHelpers = {
+  // Ordered by position explicitly: identity columns (and RETURNING) then follow the array's order.
+  jsonRows: (table, columns, json) =>
+    sql`select ${sql.join(columns.map((c) => sql.ref(c)))} from json_populate_recordset(null::${sql.table(table)}, cast(${json} as json)) with ordinality as r order by r.ordinality`,
   dbNow: () => sql<string>`now()`,
   timeParam: (iso) => sql<string>`cast(${iso} as timestamptz)`,
   shiftHours: (time, hours) => sql<string>`(${time} + ${sql.lit(`${hours} hours`)}::interval)`,

@@ -3,7 +3,7 @@ import type { DbOrTrx } from '../db/create-db.js';
 import type { ExpressionBuilder } from 'kysely';
 import type { DB, IngestItemOutcome, NewRow, Row } from '../db/types.js';
 import { deletedRows, deleteOlderThan, type PruneBatch } from '../db/prune.js';
-import { statementPartsFor } from '../db/statement-parts.js';
+import { insertParts } from '../db/statement-parts.js';
 import { seekPage } from '../db/keyset.js';
 import { listOrder } from '../shared/paging.js';
 
@@ -101,7 +101,7 @@ export async function finishBatch(
 const ITEM_CHUNK = 1024;
 
 export async function insertItems(db: DbOrTrx, rows: Array<NewRow<'ingest_batch_item'>>): Promise<void> {
-  for (const part of statementPartsFor(db, rows, ITEM_CHUNK)) await db.insertInto('ingest_batch_item').values(part).execute();
+  for (const q of insertParts(db, 'ingest_batch_item', rows, ITEM_CHUNK)) await q.execute();
 }
 
 export async function getBatch(db: DbOrTrx, orgId: number, batchId: number): Promise<BatchView | undefined> {

@@ -36,4 +36,10 @@ describe('splitMbox', () => {
     const msgs = await all('junk\r\n\r\nFrom x@y Tue\r\nSubject: a\r\n\r\nhi\r\n');
     expect(msgs).toEqual(['Subject: a\r\n\r\nhi']);
   });
+
+  it('finds the same separators wherever the reads cut the stream', async () => {
+    const box = 'junk\nFrom not-a-separator\n\r\nFrom a@x Mon\r\nSubject: a\r\n\r\nFrom after a blank line starts a message\n\nFrom b@x Tue\nbody\nFrom still b\n>From c\n\n\nFrom c@x Wed\nlast';
+    const expected = ['Subject: a', '', 'body\nFrom still b\nFrom c', 'last'];
+    for (let chunk = 1; chunk <= box.length; chunk++) expect(await all(box, chunk)).toEqual(expected);
+  });
 });

@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../db/create-db.js';
 import { prefixPattern } from '../db/sql-helpers.js';
+import { insertRows } from '../db/statement-parts.js';
 import type { Row } from '../db/types.js';
 import { seekPage } from '../db/keyset.js';
 import { listOrder } from '../shared/paging.js';
@@ -26,21 +27,21 @@ export interface NewWorkEvent {
 /** Appends events in one statement; returns their ids in order. */
 export async function appendEvents(trx: DbOrTrx, events: NewWorkEvent[]): Promise<number[]> {
   if (events.length === 0) return [];
-  const rows = await trx
-    .insertInto('work_event')
-    .values(
-      events.map((e) => ({
-        org_id: e.orgId,
-        event_name: e.eventName,
-        item_type: e.itemType,
-        item_id: String(e.itemId),
-        payload_json: JSON.stringify(e.payload ?? {}),
-        actor: e.actor ?? null,
-        happened_at: e.happenedAt,
-        created_at: e.happenedAt,
-        next_attempt_at: e.runAt ?? e.happenedAt,
-      })),
-    )
+  const rows = await insertRows(
+    trx,
+    'work_event',
+    events.map((e) => ({
+      org_id: e.orgId,
+      event_name: e.eventName,
+      item_type: e.itemType,
+      item_id: String(e.itemId),
+      payload_json: JSON.stringify(e.payload ?? {}),
+      actor: e.actor ?? null,
+      happened_at: e.happenedAt,
+      created_at: e.happenedAt,
+      next_attempt_at: e.runAt ?? e.happenedAt,
+    })),
+  )
     .returning('work_event_id')
     .execute();
   return rows.map((r) => r.work_event_id);

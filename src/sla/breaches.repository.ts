@@ -5,7 +5,7 @@
  */
 import type { UpdateQueryBuilder, UpdateResult } from 'kysely';
 import type { Trx } from '../db/create-db.js';
-import { statementPartsFor } from '../db/statement-parts.js';
+import { insertRows, statementPartsFor } from '../db/statement-parts.js';
 import type { DB, NewRow } from '../db/types.js';
 import type { NewWorkEvent } from '../outbox/work-events.repository.js';
 
@@ -57,10 +57,7 @@ export async function recordBreachesWithoutEvents(trx: Trx, rows: NewBreach[]): 
 }
 
 function insertBreachesQuery(trx: Trx, rows: NewBreach[]) {
-  return trx
-    .insertInto('sla_breach')
-    .values(rows)
-    .onConflict((oc) => oc.columns(['org_id', 'item_type', 'item_id', 'rule_id', 'metric']).where('resolved_at', 'is', null).doNothing());
+  return insertRows(trx, 'sla_breach', rows).onConflict((oc) => oc.columns(['org_id', 'item_type', 'item_id', 'rule_id', 'metric']).where('resolved_at', 'is', null).doNothing());
 }
 
 /** Resolves the open breaches `scope` selects, in one statement; returns their events to append. */

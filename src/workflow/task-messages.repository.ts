@@ -5,7 +5,7 @@
  * scoped to one org: a reply never finds another org's task.
  */
 import type { DbOrTrx } from '../db/create-db.js';
-import { statementPartsFor } from '../db/statement-parts.js';
+import { insertParts } from '../db/statement-parts.js';
 import type { NewRow } from '../db/types.js';
 
 /** 12 columns × 512 rows stays far under SQLite's bound-parameter limit. */
@@ -14,7 +14,7 @@ const CHUNK = 512;
 const LOOKUP_CHUNK = 500;
 
 export async function insertTaskMessages(db: DbOrTrx, rows: Array<NewRow<'task_message'>>): Promise<void> {
-  for (const part of statementPartsFor(db, rows, CHUNK)) await db.insertInto('task_message').values(part).execute();
+  for (const q of insertParts(db, 'task_message', rows, CHUNK)) await q.execute();
 }
 
 /** A task's thread in the order it happened. */

@@ -2,7 +2,7 @@ import { sql, type Compilable, type SelectQueryBuilder } from 'kysely';
 import type { Database, DbOrTrx } from '../db/create-db.js';
 import { deleteOlderThan, type PruneBatch } from '../db/prune.js';
 import type { SqlHelpers } from '../db/sql-helpers.js';
-import { statementPartsFor } from '../db/statement-parts.js';
+import { insertParts } from '../db/statement-parts.js';
 import { runShaped, shapedStatement, slot, type Slot } from '../db/statement-shapes.js';
 import { taskMessagesQuery } from './task-messages.repository.js';
 import { versionIn } from '../db/versions.js';
@@ -106,13 +106,13 @@ export async function insertTasksWithHistory(
   tasks: Array<NewRow<'workflow_tasks'>>,
   history: Array<NewRow<'workflow_status_history'>>,
 ): Promise<void> {
-  for (const part of statementPartsFor(db, tasks, TASK_CHUNK)) await db.insertInto('workflow_tasks').values(part).execute();
+  for (const q of insertParts(db, 'workflow_tasks', tasks, TASK_CHUNK)) await q.execute();
   await insertHistoryRows(db, history);
 }
 
 /** Status-history rows, set-based. */
 export async function insertHistoryRows(db: DbOrTrx, rows: Array<NewRow<'workflow_status_history'>>): Promise<void> {
-  for (const part of statementPartsFor(db, rows, HISTORY_CHUNK)) await db.insertInto('workflow_status_history').values(part).execute();
+  for (const q of insertParts(db, 'workflow_status_history', rows, HISTORY_CHUNK)) await q.execute();
 }
 
 /** One task of one org; `lock` takes a row lock where the engine has them (PostgreSQL). */
@@ -457,10 +457,8 @@ export async function upsertPatterns(db: DbOrTrx, orgId: number, occurrences: Pa
     }
   }
   const ids = new Map<string, number>();
-  for (const part of statementPartsFor(db, [...agg.values()], PATTERN_CHUNK)) {
-    const rows = await db
-      .insertInto('workflow_patterns')
-      .values(part)
+  for (const q of insertParts(db, 'workflow_patterns', [...agg.values()], PATTERN_CHUNK)) {
+    const rows = await q
       .onConflict((oc) =>
         oc.columns(['org_id', 'signature']).doUpdateSet({
           occurrences: sql`workflow_patterns.occurrences + excluded.occurrences`,

@@ -1,5 +1,5 @@
 import type { DbOrTrx } from '../db/create-db.js';
-import { statementPartsFor } from '../db/statement-parts.js';
+import { insertRows, statementPartsFor } from '../db/statement-parts.js';
 import type { Row } from '../db/types.js';
 import { totalOf } from './stats.repository.js';
 import { seekPage } from '../db/keyset.js';
@@ -31,28 +31,24 @@ export type SignalPatch = Partial<
 
 /** INSERT of signals in one statement; a dedupe_key the org already has keeps the existing row. */
 function insertSignalsQuery(db: DbOrTrx, orgId: number, inputs: SignalFields[], now: string) {
-  return db
-    .insertInto('signal')
-    .values(
-      inputs.map((s) => ({
-        org_id: orgId,
-        source_type: s.source_type,
-        source_ref: s.source_ref ?? null,
-        snippet: s.snippet ?? null,
-        contact_id: s.contact_id ?? null,
-        client_id: s.client_id ?? null,
-        ts: s.ts,
-        problem_phrase: s.problem_phrase ?? null,
-        solution_hint: s.solution_hint ?? null,
-        urgency_score: s.urgency_score ?? null,
-        dedupe_key: s.dedupe_key,
-        cluster_id: s.cluster_id ?? null,
-        owner_user_id: s.owner_user_id ?? null,
-        created_at: now,
-        updated_at: now,
-      })),
-    )
-    .onConflict((oc) => oc.columns(['org_id', 'dedupe_key']).doNothing());
+  const rows = inputs.map((s) => ({
+    org_id: orgId,
+    source_type: s.source_type,
+    source_ref: s.source_ref ?? null,
+    snippet: s.snippet ?? null,
+    contact_id: s.contact_id ?? null,
+    client_id: s.client_id ?? null,
+    ts: s.ts,
+    problem_phrase: s.problem_phrase ?? null,
+    solution_hint: s.solution_hint ?? null,
+    urgency_score: s.urgency_score ?? null,
+    dedupe_key: s.dedupe_key,
+    cluster_id: s.cluster_id ?? null,
+    owner_user_id: s.owner_user_id ?? null,
+    created_at: now,
+    updated_at: now,
+  }));
+  return insertRows(db, 'signal', rows).onConflict((oc) => oc.columns(['org_id', 'dedupe_key']).doNothing());
 }
 
 /**
