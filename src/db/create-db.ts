@@ -283,7 +283,8 @@ function openSqlite(url: string, opts: CreateDatabaseOptions = {}): Database {
     // Migrations are frozen: they run without the version bump, which knows today's columns.
     async migrate() {
       const applied = await migrateToLatest(base, 'sqlite');
-      await optimize();
+      // Statistics only help the planner: a database busy past the timeout must not stop a start.
+      await optimize().catch(() => {});
       return applied;
     },
     isMigrated: () => isMigrated(base, 'sqlite'),
