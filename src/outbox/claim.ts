@@ -27,6 +27,7 @@ import type { DB, Row } from '../db/types.js';
 import { completeInTransaction, completionCtes } from './complete.js';
 import { inOrgGroup, type OrgGroup } from '../db/org-group.js';
 import { sqlHelpers, type SqlHelpers } from '../db/sql-helpers.js';
+import { shapedStatement, slot, type Slot } from '../db/statement-shapes.js';
 import { parseWorkEventPayload, type WorkEventView } from './work-events.repository.js';
 
 /** A claimed event: the activity-log view plus what the worker needs about this attempt. */
@@ -114,28 +115,27 @@ async function claimInOneStatement(database: Database, qc: QueryCreator<DB>, o: 
   return toClaimed(rows, o.now);
 }
 
-/** Stand-ins for the values that change from claim to claim, in claimTemplate's compiled statement. */
-const NOW_SLOT = '\u0000now';
-const TOKEN_SLOT = '\u0000token';
-const claimTemplates = new WeakMap<Database, Map<string, CompiledQuery<ClaimRow>>>();
+/** The values that change from claim to claim: slots in claimTemplate's compiled statement. */
+const NOW_SLOT = slot('now');
+const TOKEN_SLOT = slot('token');
 
 /**
  * The plain claim (a lane woken for new work: the path of the commit → handler latency) compiled
- * once per database, batch size and org group, then re-used with this claim's time and token put
- * in their parameter slots: building and compiling the query was about a quarter of the time from
- * the wake-up to the claim's answer.
+ * once per database, batch size and org group (statement-shapes.ts), then re-used with this claim's
+ * time and token in their slots: building and compiling the query was about a quarter of the time
+ * from the wake-up to the claim's answer.
  */
 function claimTemplate(database: Database, o: ClaimOptions): CompiledQuery<ClaimRow> {
-  let byShape = claimTemplates.get(database);
-  if (!byShape) claimTemplates.set(database, (byShape = new Map()));
-  const key = `${o.limit}|${o.orgGroup ? `${o.orgGroup.first}-${o.orgGroup.last ?? ''}` : '*'}`;
-  let template = byShape.get(key);
-  if (!template) {
-    template = claimWithEvents(database, database.db as unknown as QueryCreator<DB>, { ...o, now: NOW_SLOT, workerId: TOKEN_SLOT }).compile();
-    byShape.set(key, template);
-  }
-  const parameters = template.parameters.map((p) => (p === NOW_SLOT ? o.now : p === TOKEN_SLOT ? o.workerId : p));
-  return { ...template, parameters };
+  const shape = `outbox.claim|${o.limit}|${o.orgGroup ? `${o.orgGroup.first}-${o.orgGroup.last ?? ''}` : '*'}`;
+  return shapedStatement(
+    database.db,
+    shape,
+    () => claimWithEvents(database, database.db as unknown as QueryCreator<DB>, { ...o, now: NOW_SLOT, workerId: TOKEN_SLOT }),
+    new Map<Slot, unknown>([
+      [NOW_SLOT, o.now],
+      [TOKEN_SLOT, o.workerId],
+    ]),
+  );
 }
 
 /** SQLite (inside the caller's BEGIN IMMEDIATE transaction): the claim, then its events. */
