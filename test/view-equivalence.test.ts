@@ -12,6 +12,7 @@
  * the same answers, and the API is handed the current time.
  */
 import { sql, type Kysely } from 'kysely';
+import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthContext } from '../src/shared/auth-context.js';
 import { sqlHelpers } from '../src/db/sql-helpers.js';
@@ -22,7 +23,8 @@ import { categoryPerformance, executiveMetrics, ownerWorkload, realTimeMetrics }
 import { createTask, deleteTask, updateTask } from '../src/workflow/tasks.service.js';
 import { checklistReadiness } from '../src/workstream/checklist.repository.js';
 import { CANDIDATE_STALE_HOURS, checklistReadinessQuery, TODAY_LIMIT, todayOrder, todayPanelQuery } from '../src/workstream/today.query.js';
-import { todayPanel, toTodayItem } from '../src/workstream/today.repository.js';
+import { todayPanelJson, toTodayItem } from '../src/workstream/today.repository.js';
+import { todayItemSchema } from '../src/workstream/workstream.schemas.js';
 import { describeEachEngine } from './helpers/engines.js';
 import { insertCandidate, insertPursuit, insertTask } from './helpers/factories.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
@@ -166,8 +168,11 @@ describeEachEngine('views answer as the API queries do on random data', (engine)
           .orderBy(todayOrder('k'))
           .execute();
         expect(view).toEqual(unlimited);
-        // The API's answer: the view's first TODAY_LIMIT rows.
-        expect(await todayPanel(t.db.database, sqlHelpers(t.db.database.engine), orgId, now)).toEqual(view.slice(0, TODAY_LIMIT).map(toTodayItem));
+        // The API's answer: the view's first TODAY_LIMIT rows, serialised by the database in the
+        // response schema's shape (nothing stripped or converted by parsing it).
+        const answer = JSON.parse(await todayPanelJson(t.db.database, sqlHelpers(t.db.database.engine), orgId, now));
+        expect(answer).toEqual(view.slice(0, TODAY_LIMIT).map(toTodayItem));
+        expect(z.array(todayItemSchema).parse(answer)).toEqual(answer);
         for (const r of view) badges.add(`${r.item_type}:${r.badge}:${r.sla_metric === null ? '' : 'metric'}`);
       }
       expect(orgIds.length).toBeGreaterThan(2);

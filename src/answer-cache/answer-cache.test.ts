@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { AnswerCache, cachedJsonOf } from './answer-cache.js';
+import { AnswerCache, cachedJsonOf, JsonAnswer } from './answer-cache.js';
 
 /** These tests are about reuse, not shapes: the answer passes through as computed. */
 const schema = { parse: (v: unknown) => v as never };
@@ -22,6 +22,28 @@ function fakeDatabase() {
 }
 
 describe('AnswerCache', () => {
+  it('sends an answer computed as JSON text as those bytes, unparsed, with the cache on and off', async () => {
+    const json = '[{"item_id":1,"title":"Ünïcode"}]';
+    const parse = () => {
+      throw new Error('a JSON answer is not parsed by the schema');
+    };
+    for (const maxEntries of [0, 10]) {
+      const db = fakeDatabase();
+      const cache = new AnswerCache(db, { maxEntries });
+      let runs = 0;
+      const get = () => cache.get({ scope: 's', schema: { parse }, orgId: 1, compute: async () => ({ json: (runs++, json) }) });
+      const answer = await get();
+      expect(answer).toBeInstanceOf(JsonAnswer);
+      expect(cachedJsonOf(answer)?.toString('utf8')).toBe(json);
+      // Serialised any other way (tRPC's own adapter), it is the value its JSON holds.
+      expect(JSON.parse(JSON.stringify(answer))).toEqual(JSON.parse(json));
+      const again = await get();
+      if (maxEntries === 0) expect(again).not.toBe(answer);
+      else expect(again).toBe(answer);
+      expect(runs).toBe(maxEntries === 0 ? 2 : 1);
+    }
+  });
+
   it('shares one computation among concurrent misses of the same key and token', async () => {
     const db = fakeDatabase();
     const cache = new AnswerCache(db, { maxEntries: 10 });

@@ -47,10 +47,35 @@ export interface AnswerRequest<T> {
   schema: { parse(value: unknown): NoInfer<T> };
 }
 
-export interface Computed<T> {
-  value: T;
+const jsonMemo = new WeakMap<object, Buffer>();
+
+export type Computed<T> = (
+  | { value: T }
+  /**
+   * The answer already as JSON text in the schema's shape (built by the database: SqlHelpers.rowJson),
+   * sent as is without being parsed; its statements' tests prove the shape, since the schema is not
+   * applied to it. get() then answers a JsonAnswer.
+   */
+  | { json: string }
+) & {
   /** Epoch ms: the first instant at which the passing of time alone could change the answer. */
   validUntil?: number;
+};
+
+/**
+ * An answer that exists only as its JSON (Computed `json`): sent as those bytes by sendJson and the
+ * tRPC direct path; anything else serialising it (JSON.stringify, tRPC's own adapter) gets the
+ * parsed value through toJSON. A route or procedure answers it in place of its declared type, which
+ * is what its JSON holds: nothing in process may read fields of it.
+ */
+export class JsonAnswer {
+  constructor(readonly json: Buffer) {
+    jsonMemo.set(this, json);
+    Object.freeze(this);
+  }
+  toJSON(): unknown {
+    return JSON.parse(this.json.toString('utf8'));
+  }
 }
 
 interface Entry {
@@ -74,8 +99,6 @@ export interface AnswerCacheStats {
   shared: number;
 }
 
-const jsonMemo = new WeakMap<object, Buffer>();
-
 /** A cached answer's JSON as UTF-8, serialised once when it was stored; undefined for other values. */
 export function cachedJsonOf(value: unknown): Buffer | undefined {
   return typeof value === 'object' && value !== null ? jsonMemo.get(value) : undefined;
@@ -85,6 +108,15 @@ function deepFreeze(value: unknown): void {
   if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
   Object.freeze(value);
   for (const v of Object.values(value)) deepFreeze(v);
+}
+
+/**
+ * A computed answer as get() answers it: a value checked against the schema, or JSON text as a
+ * JsonAnswer (typed as the schema's type, which its JSON holds).
+ */
+function answerOf<T>(req: AnswerRequest<T>, computed: Computed<T>): T {
+  if ('json' in computed) return new JsonAnswer(Buffer.from(computed.json)) as T;
+  return req.schema.parse(computed.value);
 }
 
 export class AnswerCache {
@@ -109,7 +141,7 @@ export class AnswerCache {
   }
 
   async get<T>(req: AnswerRequest<T>): Promise<T> {
-    if (this.opts.maxEntries === 0) return req.schema.parse((await req.compute({ stored: false })).value);
+    if (this.opts.maxEntries === 0) return answerOf(req, await req.compute({ stored: false }));
     const key = `${req.scope}\u0000${req.orgId}\u0000${req.input === undefined ? '' : JSON.stringify(req.input)}`;
     const now = req.now?.getTime();
     const token = await this.tokenOf(req.orgId);
@@ -171,11 +203,14 @@ export class AnswerCache {
 
   private async compute<T>(req: AnswerRequest<T>, token: string, now: number | undefined): Promise<Entry> {
     const computed = await req.compute({ stored: true });
-    const value = req.schema.parse(computed.value);
+    const value = answerOf(req, computed);
     const validUntil = computed.validUntil;
-    deepFreeze(value);
-    const json = Buffer.from(JSON.stringify(value));
-    if (typeof value === 'object' && value !== null) jsonMemo.set(value, json);
+    let json = cachedJsonOf(value);
+    if (!json) {
+      deepFreeze(value);
+      json = Buffer.from(JSON.stringify(value));
+      if (typeof value === 'object' && value !== null) jsonMemo.set(value, json);
+    }
     return { orgId: req.orgId, token, value, json, ...(now !== undefined ? { computedAt: now } : {}), ...(validUntil !== undefined ? { validUntil } : {}) };
   }
 

@@ -52,11 +52,21 @@ export function cursorBy<T>(order: ListOrder<Extract<keyof T, string>>): CursorS
  * `next_cursor`; a short page is the last one (`null`).
  */
 export function paged<T>(data: T[], p: PageQuery, total: number, cursor?: CursorSource<T>) {
-  const last = data.length === p.limit && cursor ? data[data.length - 1] : undefined;
-  return {
-    data,
-    pagination: { page: p.after ? 1 : p.page, limit: p.limit, total, next_cursor: last !== undefined ? encodeCursor(cursor!.scope, cursor!.keyOf(last)) : null },
-  };
+  return { data, pagination: pagination(data.length, (i) => data[i]!, p, total, cursor) };
+}
+
+/**
+ * `paged` for rows already serialised (each item's JSON text, e.g. built by the database): the same
+ * answer as JSON text. `itemOf` gives the item at an index as a value, for its cursor key: called
+ * for the last row of a full page only.
+ */
+export function pagedJson<T>(items: readonly string[], itemOf: (i: number) => T, p: PageQuery, total: number, cursor?: CursorSource<T>): string {
+  return `{"data":[${items.join(',')}],"pagination":${JSON.stringify(pagination(items.length, itemOf, p, total, cursor))}}`;
+}
+
+function pagination<T>(count: number, itemOf: (i: number) => T, p: PageQuery, total: number, cursor?: CursorSource<T>) {
+  const next = count === p.limit && cursor ? encodeCursor(cursor.scope, cursor.keyOf(itemOf(count - 1))) : null;
+  return { page: p.after ? 1 : p.page, limit: p.limit, total, next_cursor: next };
 }
 
 /**

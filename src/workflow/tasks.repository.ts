@@ -27,6 +27,46 @@ export const TASK_VIEW_COLUMNS = [
 ] as const satisfies readonly (keyof TaskRow)[];
 export type TaskViewRow = Pick<TaskRow, (typeof TASK_VIEW_COLUMNS)[number]> & { owner_name?: string | null };
 
+/** How each key of a task's API view is written when the database builds its JSON (SqlHelpers.rowJson). */
+type JsonKind = 'value' | 'time' | 'doc';
+
+/**
+ * The task's API view (toTaskView) as the database writes it, key by key in toTaskView's order:
+ * times as the API's ISO text, the JSON columns as documents, owner_name looked up. The list sends
+ * its pages in this form (test/task-json.test.ts proves it equals toTaskView of the same rows, on
+ * both engines, and fits the response schema).
+ */
+const TASK_JSON: readonly (readonly [keyof TaskView, JsonKind])[] = [
+  ['task_id', 'value'], ['org_id', 'value'], ['workflow_category', 'value'], ['task_status', 'value'], ['title', 'value'],
+  ['description', 'value'], ['priority', 'value'], ['current_owner', 'value'], ['owner_email', 'value'], ['owner_user_id', 'value'],
+  ['owner_name', 'value'], ['dollar_value', 'value'], ['currency', 'value'], ['sla_deadline', 'time'], ['sla_status', 'value'],
+  ['sla_paused_at', 'time'], ['sla_warned_at', 'time'], ['sla_breached_at', 'time'], ['entities', 'doc'], ['customer_name', 'value'],
+  ['po_number', 'value'], ['quote_number', 'value'], ['source_type', 'value'], ['source_message_id', 'value'], ['source_sender', 'value'],
+  ['source_subject', 'value'], ['source_received_at', 'time'], ['signal_id', 'value'], ['pattern_id', 'value'], ['category_reason', 'value'],
+  ['tags', 'doc'], ['created_by', 'value'], ['created_at', 'time'], ['updated_at', 'time'], ['first_response_at', 'time'],
+  ['completed_at', 'time'], ['resolution_hours', 'value'], ['first_response_due_at', 'time'], ['first_response_status', 'value'], ['version', 'value'],
+];
+const TASK_JSON_KEYS = TASK_JSON.map(([k]) => k);
+const TASK_JSON_DOCS = TASK_JSON.filter(([, kind]) => kind === 'doc').map(([k]) => k);
+
+/** A task as its API JSON (taskJsonRows), with its id to put the page back in order. */
+export interface TaskJsonRow {
+  task_id: string;
+  j: string;
+}
+
+/** `select task_id, <the task's API JSON> as j` over the workflow_tasks rows `where` picks. */
+function taskJsonQuery(db: DbOrTrx, h: SqlHelpers, where: (q: SelectQueryBuilder<DB, 'workflow_tasks', {}>) => SelectQueryBuilder<DB, 'workflow_tasks', {}>) {
+  const view = where(db.selectFrom('workflow_tasks')).select((eb) =>
+    TASK_JSON.map(([k, kind]) => {
+      if (k === 'owner_name') return eb.selectFrom('app_user as ou').select('ou.name').whereRef('ou.user_id', '=', 'workflow_tasks.owner_user_id').as('owner_name');
+      const column = sql.ref(`workflow_tasks.${k}`);
+      return (kind === 'time' ? h.jsonTime(column) : kind === 'doc' ? h.jsonDoc(column) : column).as(k);
+    }),
+  );
+  return db.selectFrom(view.as('v')).select([sql<string>`v.task_id`.as('task_id'), h.rowJson('v', TASK_JSON_KEYS, TASK_JSON_DOCS).as('j')]).$castTo<TaskJsonRow>();
+}
+
 /** Adds `owner_name` (the owner's display name, or null) to a select of workflow_tasks rows. */
 export function selectOwnerName<O>(q: SelectQueryBuilder<DB, 'workflow_tasks', O>) {
   return q.select((eb) =>
@@ -261,12 +301,22 @@ export function taskSortKey(field: Sort['field'], row: Pick<TaskView, 'task_id' 
 
 const STATUS_RANK: Record<string, number> = { RED: 0, YELLOW: 1, GREEN: 2, COMPLETED: 3 };
 
+type ListQuery = { orgId: number; filter: ResolvedFilter; page: PageQuery; sort: Sort };
+type Reader = Pick<Database, 'db' | 'executePrepared'>;
+
+/**
+ * A page of the task list (its filters, sort, page or cursor) and, unless `count: false`, how many
+ * tasks match. `as: 'json'`: each row as the task's API JSON built by the database (TaskJsonRow)
+ * instead of its columns.
+ */
+export async function listTasks(database: Reader, h: SqlHelpers, q: ListQuery, opts: { count?: boolean; as: 'json' }): Promise<{ rows: TaskJsonRow[]; total: number }>;
+export async function listTasks(database: Reader, h: SqlHelpers, q: ListQuery, opts?: { count?: boolean; as?: 'rows' }): Promise<{ rows: TaskViewRow[]; total: number }>;
 export async function listTasks(
-  database: Pick<Database, 'db' | 'executePrepared'>,
+  database: Reader,
   h: SqlHelpers,
-  q: { orgId: number; filter: ResolvedFilter; page: PageQuery; sort: Sort },
-  opts: { count?: boolean } = {},
-): Promise<{ rows: TaskViewRow[]; total: number }> {
+  q: ListQuery,
+  opts: { count?: boolean; as?: 'rows' | 'json' } = {},
+): Promise<{ rows: (TaskViewRow | TaskJsonRow)[]; total: number }> {
   const { db } = database;
   const dir = q.sort.direction;
   // Every statement runs prepared (its text depends on the filters and sort used, not on their
@@ -331,20 +381,21 @@ export async function listTasks(
     const { rows: nulls } = await idsQuery(undefined, q.page.limit - ids.length, 'nulls');
     return ids.concat(nulls.map((r) => r.task_id));
   };
-  const pageRows = async (): Promise<TaskViewRow[]> => {
+  const pageRows = async (): Promise<(TaskViewRow | TaskJsonRow)[]> => {
     const ids = await pageIds();
     if (ids.length === 0) return [];
-    const keys = h.textKeys(ids);
+    const slots = new Map<Slot, unknown>([[slot('org'), q.orgId], [slot('ids'), h.textKeys(ids)]]);
+    const thePage = <S extends SelectQueryBuilder<DB, 'workflow_tasks', {}>>(w: S) =>
+      w.where('org_id', '=', slot('org') as unknown as number).where((eb) => h.textIn(eb.ref('task_id'), sql.val(slot('ids'))));
     // The same statement for every list, whatever its filters: org and ids only.
-    const { rows } = await database.executePrepared(
-      shapedStatement(db, 'tasks.rows', () =>
-        // The view's columns by name, not `*`: fewer values to decode, and a prepared statement's
-        // result keeps its shape when a later migration adds a column.
-        selectOwnerName(db.selectFrom('workflow_tasks').select(TASK_VIEW_COLUMNS))
-          .where('org_id', '=', slot('org') as unknown as number)
-          .where((eb) => h.textIn(eb.ref('task_id'), sql.val(slot('ids')))),
-        new Map<Slot, unknown>([[slot('org'), q.orgId], [slot('ids'), keys]]),
-      ),
+    const { rows } = await database.executePrepared<TaskViewRow | TaskJsonRow>(
+      opts.as === 'json'
+        ? shapedStatement(db, 'tasks.json', () => taskJsonQuery(db, h, thePage), slots)
+        : shapedStatement(db, 'tasks.rows', () =>
+            // The view's columns by name, not `*`: fewer values to decode, and a prepared statement's
+            // result keeps its shape when a later migration adds a column.
+            thePage(selectOwnerName(db.selectFrom('workflow_tasks').select(TASK_VIEW_COLUMNS))),
+          slots),
     );
     const byId = new Map(rows.map((r) => [r.task_id, r]));
     // A row deleted between the two reads is simply absent from this page.

@@ -8,7 +8,7 @@ import type { Trx } from '../db/create-db.js';
 import { sqlHelpers } from '../db/sql-helpers.js';
 import type { RowUpdate, TaskStatus } from '../db/types.js';
 import type { WorkflowDeps } from './workflow.deps.js';
-import { cursorBy, paged, pageFrom } from '../shared/paging.js';
+import { cursorBy, paged, pagedJson, pageFrom } from '../shared/paging.js';
 import { transact } from '../db/transact.js';
 import { appendEvents, type NewWorkEvent } from '../outbox/work-events.repository.js';
 import { badRequest, notFound, preconditionFailed } from '../shared/errors.js';
@@ -331,9 +331,19 @@ export function normaliseListInput(auth: AuthContext, input: ListTasksInput) {
 /** Cursors of the task list are bound to the sort they were given for. */
 const taskCursorScope = (sort: { field: string; direction: string }) => `tasks:${sort.field}:${sort.direction}`;
 
-export async function taskPage(deps: Pick<WorkflowDeps, 'database'>, orgId: number, q: ReturnType<typeof normaliseListInput>) {
-  const { rows, total } = await listTasks(deps.database, sqlHelpers(deps.database.engine), { orgId, ...q });
-  return paged(rows.map(toTaskView), q.page, total, { scope: taskCursorScope(q.sort), keyOf: (t) => taskSortKey(q.sort.field, t) });
+/**
+ * A page of the task list as the API's JSON text (TaskList), its tasks serialised by the database:
+ * with pg, decoding 50 rows into objects and encoding them again cost more than the statements.
+ */
+export async function taskPageJson(deps: Pick<WorkflowDeps, 'database'>, orgId: number, q: ReturnType<typeof normaliseListInput>): Promise<string> {
+  const { rows, total } = await listTasks(deps.database, sqlHelpers(deps.database.engine), { orgId, ...q }, { as: 'json' });
+  return pagedJson(
+    rows.map((r) => r.j),
+    (i) => JSON.parse(rows[i]!.j) as TaskView,
+    q.page,
+    total,
+    { scope: taskCursorScope(q.sort), keyOf: (t) => taskSortKey(q.sort.field, t) },
+  );
 }
 
 /** How many tasks an export reads per statement. */

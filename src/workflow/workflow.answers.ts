@@ -5,18 +5,19 @@
  */
 import type { AuthContext } from '../shared/auth-context.js';
 import { executiveMetrics, executiveMetricsUntil } from './metrics.service.js';
-import { normaliseListInput, taskPage } from './tasks.service.js';
+import { normaliseListInput, taskPageJson } from './tasks.service.js';
 import type { WorkflowDeps } from './workflow.deps.js';
-import { executiveMetricsSchema, taskListSchema, type ExecutiveMetrics, type ListTasksInput } from './workflow.schemas.js';
+import { executiveMetricsSchema, taskListSchema, type ExecutiveMetrics, type ListTasksInput, type TaskList } from './workflow.schemas.js';
 
-export function listTaskPage(deps: Pick<WorkflowDeps, 'database' | 'answers'>, auth: AuthContext, input: ListTasksInput) {
+/** A page of the task list: a JsonAnswer holding a TaskList (sent as its bytes; see AnswerCache). */
+export function listTaskPage(deps: Pick<WorkflowDeps, 'database' | 'answers'>, auth: AuthContext, input: ListTasksInput): Promise<TaskList> {
   const q = normaliseListInput(auth, input);
   return deps.answers.get({
     scope: 'workflow.list',
     orgId: auth.orgId,
     schema: taskListSchema,
     input: q,
-    compute: async () => ({ value: await taskPage(deps, auth.orgId, q) }),
+    compute: async () => ({ json: await taskPageJson(deps, auth.orgId, q) }),
   });
 }
 

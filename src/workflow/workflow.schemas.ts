@@ -337,6 +337,7 @@ export const taskMessageSchema = z.object({
 export type TaskMessageView = z.infer<typeof taskMessageSchema>;
 export const taskWithHistorySchema = taskSchema.extend({ history: z.array(historySchema), messages: z.array(taskMessageSchema) });
 export const taskListSchema = z.object({ data: z.array(taskSchema), pagination: paginationSchema });
+export type TaskList = z.infer<typeof taskListSchema>;
 export const deleteResultSchema = z.object({ success: z.literal(true), taskId: z.string() });
 
 export const executiveMetricsSchema = z.object({

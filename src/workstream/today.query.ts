@@ -26,6 +26,8 @@ export interface TodayTimes {
   orgId?: number;
   /** The engine's spelling of a probed key set (SqlHelpers.keyIn); plain IN when absent (same rows). */
   keyIn?: SqlHelpers['keyIn'];
+  /** Selected times as the API writes them (SqlHelpers.jsonTime), for a panel built as JSON. */
+  jsonTime?: SqlHelpers['jsonTime'];
 }
 
 export type Badge = 'red' | 'amber' | 'green';
@@ -238,6 +240,14 @@ function redRows(db: Kysely<any>, itemType: ItemType, t: TodayTimes): SelectQuer
 /** The columns the API answers (TodayItem); the rest only order the panel. */
 export const TODAY_API_COLUMNS = ['item_type', 'item_id', 'title', 'status', 'updated_at', 'due_date', 'sla_metric', 'badge'] as const;
 
+const TIME_COLUMNS: ReadonlySet<string> = new Set(['updated_at', 'due_date', 'last_touch_at']);
+
+/** `columns` of the union `k`, times through `t.jsonTime` when the panel is built as JSON. */
+function selected(t: TodayTimes, columns: readonly (keyof TodayRow)[]) {
+  const { jsonTime } = t;
+  return columns.map((c) => (jsonTime && TIME_COLUMNS.has(c) ? jsonTime(sql.ref(`k.${c}`)).as(c) : `k.${c}`));
+}
+
 /**
  * The panel's rows, selectable as `k`: every TodayRow column, or only `columns` (fewer values to
  * send and decode). With `limit`: its first `limit` rows, in the panel's order; without: the whole
@@ -258,7 +268,7 @@ export function todayPanelQuery(db: Kysely<any>, t: TodayTimes & { limit?: numbe
     // Read by the union and by every slice's LIMIT: computed once.
     .with((cte) => cte('red').materialized(), () => redRows(db, 'candidate', t).unionAll(redRows(db, 'pursuit', t)))
     .selectFrom(union.as('k'));
-  const panel = (t.columns ? from.select(t.columns.map((c) => `k.${c}`)) : from.selectAll()).$castTo<TodayRow>();
+  const panel = (t.columns ? from.select(selected(t, t.columns)) : from.selectAll()).$castTo<TodayRow>();
   return t.limit !== undefined ? panel.orderBy(todayOrder('k')).limit(t.limit) : panel;
 }
 
@@ -271,7 +281,7 @@ export function todayPanelQuery(db: Kysely<any>, t: TodayTimes & { limit?: numbe
 export function todayRedQuery(db: Kysely<any>, t: TodayTimes & { limit: number; columns: readonly (keyof TodayRow)[] }) {
   return db
     .selectFrom(redRows(db, 'candidate', t).unionAll(redRows(db, 'pursuit', t)).as('k'))
-    .select(t.columns.map((c) => `k.${c}`))
+    .select(selected(t, t.columns))
     .orderBy(todayOrder('k'))
     .limit(t.limit)
     .$castTo<TodayRow>();

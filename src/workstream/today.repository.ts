@@ -16,6 +16,7 @@ const SLOT = { org: slot('org'), now: slot('now'), stale: slot('stale') } as con
 /** The three statements' common inputs, as slots (the org, now, and now − CANDIDATE_STALE_HOURS). */
 const slotted = (h: SqlHelpers) => ({
   keyIn: h.keyIn,
+  jsonTime: h.jsonTime,
   now: sql.val(SLOT.now),
   staleBefore: sql.val(SLOT.stale),
   orgId: SLOT.org as unknown as number,
@@ -45,14 +46,23 @@ async function run<R = TodayRow>(
   return rows as R[];
 }
 
+/** A panel statement's rows, each item as JSON in the API's shape (SqlHelpers.rowJson), in the panel's order. */
+const asJson = (h: SqlHelpers, query: (db: Kysely<any>, t: ReturnType<typeof slotted>) => Compilable<unknown> & { as(alias: string): any }) =>
+  (db: Kysely<any>, t: ReturnType<typeof slotted>) =>
+    db.selectFrom(query(db, t).as('v')).select(h.rowJson('v', TODAY_API_COLUMNS).as('j'));
+
+const redJson = (h: SqlHelpers) => asJson(h, todayRedQuery);
+const panelJson = (h: SqlHelpers) => asJson(h, todayPanelQuery);
+
 /**
- * The Today panel at the clock's `now`: the view's own definition with times as parameters. An org
- * with a page of red items (open breaches) is answered from those alone; else the whole panel.
+ * The Today panel at the clock's `now`, as the API's JSON (an array of TodayItem): the view's own
+ * definition with times as parameters, each item serialised by the database. An org with a page of
+ * red items (open breaches) is answered from those alone; else the whole panel.
  */
-export async function todayPanel(database: Reader, h: SqlHelpers, orgId: number, now: Date): Promise<TodayItem[]> {
-  let rows = await run(database, h, 'red', todayRedQuery, orgId, now);
-  if (rows.length < TODAY_LIMIT) rows = await run(database, h, 'panel', todayPanelQuery, orgId, now);
-  return rows.map(toTodayItem);
+export async function todayPanelJson(database: Reader, h: SqlHelpers, orgId: number, now: Date): Promise<string> {
+  let rows = await run<{ j: string }>(database, h, 'red', redJson(h), orgId, now);
+  if (rows.length < TODAY_LIMIT) rows = await run<{ j: string }>(database, h, 'panel', panelJson(h), orgId, now);
+  return `[${rows.map((r) => r.j).join(',')}]`;
 }
 
 /**
@@ -60,8 +70,8 @@ export async function todayPanel(database: Reader, h: SqlHelpers, orgId: number,
  * pending due date, or a fresh candidate's last touch + 72 h. Until then, with the same data,
  * every badge and so the whole panel stays as computed.
  */
-export async function todayPanelAnswer(database: Reader, h: SqlHelpers, orgId: number, now: Date): Promise<{ value: TodayItem[]; validUntil: number }> {
-  const value = await todayPanel(database, h, orgId, now);
+export async function todayPanelAnswer(database: Reader, h: SqlHelpers, orgId: number, now: Date): Promise<{ json: string; validUntil: number }> {
+  const json = await todayPanelJson(database, h, orgId, now);
   const [next] = await run<{ next_due: unknown; oldest_fresh_touch: unknown }>(database, h, 'next', todayNextTimeChangeQuery, orgId, now);
   if (!next) throw new Error('Today: the next-change query answered no row');
   // Amber means strictly past (due_date < now, last_touch_at < now − 72 h) and the clock counts
@@ -72,10 +82,10 @@ export async function todayPanelAnswer(database: Reader, h: SqlHelpers, orgId: n
     next.next_due == null ? Infinity : Date.parse(String(next.next_due)) + 1,
     next.oldest_fresh_touch == null ? Infinity : Date.parse(String(next.oldest_fresh_touch)) + CANDIDATE_STALE_HOURS * HOUR_MS + 1,
   ];
-  return { value, validUntil: Math.min(...moments) };
+  return { json, validUntil: Math.min(...moments) };
 }
 
-/** A Today row as the API answers it (ids as numbers on both engines). */
+/** A panel row as the API item it stands for: what todayPanelJson writes for it (the tests compare the two). */
 export function toTodayItem(r: TodayRow): TodayItem {
   return {
     item_type: r.item_type,

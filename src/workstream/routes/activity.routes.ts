@@ -7,7 +7,7 @@ import { listWorkEvents, WORK_EVENT_ORDER } from '../../outbox/work-events.repos
 import { badRequest } from '../../shared/errors.js';
 import { sqlHelpers } from '../../db/sql-helpers.js';
 import { workstreamStatsAnswer } from '../stats.repository.js';
-import { todayPanelAnswer } from '../today.repository.js';
+import { todayPanelAnswer, todayPanelJson } from '../today.repository.js';
 import * as s from '../workstream.schemas.js';
 import type { WorkstreamRouteKit } from './route-kit.js';
 
@@ -21,7 +21,14 @@ export function registerActivityRoutes(k: WorkstreamRouteKit): void {
     async (request, reply) => {
       const orgId = orgOf(request);
       const now = deps.clock.now();
-      const items = await deps.answers.get({ scope: 'workstream.today', orgId, now, schema: todaySchema, compute: () => todayPanelAnswer(deps.database, h, orgId, now) });
+      const items = await deps.answers.get({
+        scope: 'workstream.today',
+        orgId,
+        now,
+        schema: todaySchema,
+        // Not kept (cache off): the panel alone, without the query for how long it would stay valid.
+        compute: async ({ stored }) => (stored ? todayPanelAnswer(deps.database, h, orgId, now) : { json: await todayPanelJson(deps.database, h, orgId, now) }),
+      });
       return sendJson(request, reply, items);
     },
   );
