@@ -94,10 +94,14 @@ describeEachEngine('task list JSON built by the database', (engine) => {
     }
   });
 
-  it('answers the same page through tRPC, and an empty page as an empty list', async () => {
+  it('answers the same page through tRPC, alone and in a batch, and an empty page as an empty list', async () => {
     const rest = await get('/api/workflow/tasks?limit=4');
     const trpc = await get(`/api/workflow.list?input=${encodeURIComponent(JSON.stringify({ pagination: { limit: 4 } }))}`);
     expect(trpc.result.data).toEqual(rest);
+    // A batch goes through tRPC's own adapter, which serialises the answer itself (JsonAnswer.toJSON).
+    const batch = await get(`/api/workflow.list,workflow.metrics?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: { pagination: { limit: 4 } } }))}`);
+    expect(batch[0].result.data).toEqual(rest);
+    expect(batch[1].result.data.total_tasks).toBe(ids.length);
     const none = await get('/api/workflow/tasks?status=RED&category=Nothing');
     expect(none).toEqual({ data: [], pagination: { page: 1, limit: none.pagination.limit, total: 0, next_cursor: null } });
   });
