@@ -263,8 +263,12 @@ type Filter = Omit<NonNullable<NonNullable<ListTasksInput>['filter']>, 'owner_us
 export type ResolvedFilter = Filter;
 type Sort = NonNullable<NonNullable<ListTasksInput>['sort']>;
 
-/** Severity order for sorting by status (RED first ascending); text order would put COMPLETED first. */
-const statusRank = sql<number>`case task_status when 'RED' then 0 when 'YELLOW' then 1 when 'GREEN' then 2 else 3 end`;
+/**
+ * Severity order for sorting by status (RED first ascending); text order would put COMPLETED first.
+ * Written exactly as migration 0030 indexes it (an expression index serves an ORDER BY only with
+ * the same expression).
+ */
+export const statusRank = sql<number>`case task_status when 'RED' then 0 when 'YELLOW' then 1 when 'GREEN' then 2 else 3 end`;
 
 function applyFilter<O>(h: SqlHelpers, q: SelectQueryBuilder<DB, 'workflow_tasks', O>, orgId: number, f: Filter) {
   let out = q.where('org_id', '=', orgId);

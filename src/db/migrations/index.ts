@@ -31,6 +31,7 @@ import * as m0026 from './0026_item_versions.js';
 import * as m0027 from './0027_org_leading_keys.js';
 import * as m0028 from './0028_outbox_queue.js';
 import * as m0029 from './0029_task_list_indexes.js';
+import * as m0030 from './0030_task_status_rank_index.js';
 
 export const MIGRATIONS: Record<string, MigrationModule> = {
   '0001_initial_schema': m0001,
@@ -60,4 +61,5 @@ export const MIGRATIONS: Record<string, MigrationModule> = {
   '0027_org_leading_keys': m0027,
   '0028_outbox_queue': m0028,
   '0029_task_list_indexes': m0029,
+  '0030_task_status_rank_index': m0030,
 };
