@@ -243,7 +243,8 @@ async function main() {
   );
 
   const rows: Array<Awaited<ReturnType<typeof endToEnd>>> = [];
-  const sqlite = build.createDatabase(`sqlite:${join(dir, 'bench.db')}`);
+  // Opened as `flowledger ingest` opens it (src/cli/commands/ingest.ts): checkpoints on a worker thread.
+  const sqlite = build.createDatabase(`sqlite:${join(dir, 'bench.db')}`, { backgroundCheckpoint: true });
   try {
     rows.push(await endToEnd(build, sqlite, 'sqlite'));
   } finally {
