@@ -233,6 +233,11 @@ async function parseAndWrite(
   const writeNext = async () => {
     const next = inFlight.shift()!;
     void fill();
+    // A turn of the event loop between chunks: answers the workers posted meanwhile land (so
+    // `settled` is current, and this thread does not parse a chunk while the one it waits for sits
+    // parsed in the message queue), and requests waiting on this thread (the API server) get a
+    // turn between two transactions rather than after a whole backlog of chunks.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     // Rather than wait for the workers, parse queued chunks here until the next one is ready.
     await helpWhile(next);
     const results = await next.results;
