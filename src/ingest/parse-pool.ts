@@ -133,7 +133,9 @@ export class ParsePool {
       if (p.slot === slot) {
         this.pending.delete(id);
         // Another worker (or the calling thread) parses it again: one dead worker must not fail a batch.
-        // Under a new id: the dead worker may have claimed the old one.
+        // Under a new id: the dead worker may have claimed the old one. The old id's cell is freed
+        // if nobody had (no thread can claim it any more).
+        claimJob(this.claims, id);
         this.queue.unshift({ job: { ...p.job, id: this.unclaimedId() }, resolve: p.resolve, reject: p.reject });
       }
     }
