@@ -7,10 +7,10 @@
  *
  *   npm run bench:ingest [-- --messages 10000]      (builds dist/ first)
  *   npm run bench:ingest -- --accuracy-only         (the accuracy tables alone; no throughput run)
- *   npx tsx bench/ingest/run.ts --ab dist-before [--rounds 3]
- *       A/B on PostgreSQL: end to end with dist/ and with another build (a copy of dist/ built at
- *       another commit, inside the repository so that it finds node_modules), alternating, in the
- *       same run; nothing else.
+ *   npx tsx bench/ingest/run.ts --ab dist-before [--rounds 3] [--engine postgres|sqlite]
+ *       A/B: end to end with dist/ and with another build (a copy of dist/ built at another commit,
+ *       inside the repository so that it finds node_modules), alternating, in the same run; nothing
+ *       else. On PostgreSQL (the default) or SQLite.
  *
  * On PostgreSQL the backends' own CPU is counted too (from /proc, when the server runs on this
  * machine): the database's share of the work, which the process CPU leaves out.
@@ -33,6 +33,7 @@ const { values } = parseArgs({
     'accuracy-only': { type: 'boolean', default: false },
     ab: { type: 'string' },
     rounds: { type: 'string', default: '3' },
+    engine: { type: 'string', default: 'postgres' },
   },
 });
 const CORPUS = join(import.meta.dirname, '../../test/fixtures/email');
@@ -161,6 +162,18 @@ function backendCpu(admin: pg.Client, applicationName: string) {
   };
 }
 
+/** End to end on SQLite in a file of its own, opened as `flowledger ingest` opens it (checkpoints on a worker thread). */
+async function onSqlite(b: Build, label: string) {
+  const file = join(dir, `${label.replace(/\W+/g, '-')}.db`);
+  const database = b.createDatabase(`sqlite:${file}`, { backgroundCheckpoint: true });
+  try {
+    return await endToEnd(b, database, label);
+  } finally {
+    await database.close();
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+  }
+}
+
 async function endToEnd(b: Build, database: Database, label: string, pgCpu?: ReturnType<typeof backendCpu>) {
   await database.migrate();
   const org = await b.createOrg(database.db, { name: `bench ${label}`, now: new Date().toISOString() });
@@ -195,16 +208,16 @@ async function onPostgres(b: Build, pgUrl: string, label: string) {
 
 const per1k = (ms: number | undefined, n: number) => (ms === undefined ? '–' : (ms / (n / 1000)).toFixed(0));
 
-/** --ab: PostgreSQL end to end with dist/ (B) and another build (A), alternating A, B, A, B … */
-async function abRun(pgUrl: string, other: string, rounds: number) {
+/** --ab: end to end with dist/ (B) and another build (A), alternating A, B, A, B …; on SQLite when pgUrl is undefined. */
+async function abRun(pgUrl: string | undefined, other: string, rounds: number) {
   const builds = [await loadBuild(resolve(other)), build];
-  console.log(`A/B on PostgreSQL, ${rounds} rounds: A = ${other}, B = dist/ (ms of CPU per 1,000 messages)`);
+  console.log(`A/B on ${pgUrl ? 'PostgreSQL' : 'SQLite'}, ${rounds} rounds: A = ${other}, B = dist/ (ms of CPU per 1,000 messages)`);
   console.log('| round | build | rate | process CPU | PostgreSQL backend CPU | signals | tasks |');
   console.log('|---:|---|---:|---:|---:|---:|---:|');
   const all: Record<string, Array<{ perSec: number; cpu: number; db: number | undefined }>> = { A: [], B: [] };
   for (let i = 1; i <= rounds; i++) {
     for (const [k, b] of [['A', builds[0]!], ['B', builds[1]!]] as const) {
-      const r = await onPostgres(b, pgUrl, `ab ${k}${i}`);
+      const r = pgUrl ? await onPostgres(b, pgUrl, `ab ${k}${i}`) : await onSqlite(b, `ab ${k}${i}`);
       const n = r.batch.read;
       all[k]!.push({ perSec: r.perSec, cpu: r.cpu / (n / 1000), db: r.dbCpu === undefined ? undefined : r.dbCpu / (n / 1000) });
       console.log(`| ${i} | ${k} | ${r.perSec} msg/s | ${per1k(r.cpu, n)} | ${per1k(r.dbCpu, n)} | ${r.batch.new_signals} | ${r.batch.new_tasks} |`);
@@ -229,8 +242,9 @@ async function main() {
   writeFileSync(mboxPath, toMbox(mail.map((m) => m.raw)));
   const load = loadavg()[0]!.toFixed(1);
   if (values.ab) {
-    if (!pgUrl) throw new Error('--ab needs BENCH_DATABASE_URL or TEST_DATABASE_URL');
-    await abRun(pgUrl, values.ab, Number(values.rounds));
+    const sqliteOnly = values.engine === 'sqlite';
+    if (!sqliteOnly && !pgUrl) throw new Error('--ab on PostgreSQL needs BENCH_DATABASE_URL or TEST_DATABASE_URL (or --engine sqlite)');
+    await abRun(sqliteOnly ? undefined : pgUrl, values.ab, Number(values.rounds));
     rmSync(dir, { recursive: true, force: true });
     return;
   }
@@ -243,12 +257,7 @@ async function main() {
   );
 
   const rows: Array<Awaited<ReturnType<typeof endToEnd>>> = [];
-  const sqlite = build.createDatabase(`sqlite:${join(dir, 'bench.db')}`);
-  try {
-    rows.push(await endToEnd(build, sqlite, 'sqlite'));
-  } finally {
-    await sqlite.close();
-  }
+  rows.push(await onSqlite(build, 'sqlite'));
   if (pgUrl) rows.push(await onPostgres(build, pgUrl, 'postgres'));
   else console.log('postgres: skipped (set BENCH_DATABASE_URL or TEST_DATABASE_URL)');
 

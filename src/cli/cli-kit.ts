@@ -66,14 +66,17 @@ export function examples(...lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}`;
 }
 
-/** Opens the database for one command, migrated first unless the command is `migrate` itself. */
+/**
+ * Opens the database for one command, migrated first unless the command is `migrate` itself.
+ * `backgroundCheckpoint` for a command that writes for long (db/create-db.ts).
+ */
 export async function withDb<T>(
   fn: (database: Database) => Promise<T>,
   env: Record<string, string | undefined>,
-  opts: { migrateFirst?: boolean } = {},
+  opts: { migrateFirst?: boolean; backgroundCheckpoint?: boolean } = {},
 ): Promise<T> {
   const config = loadConfig(env);
-  const database = createDatabase(config.databaseUrl, { poolSize: 2 });
+  const database = createDatabase(config.databaseUrl, { poolSize: 2, backgroundCheckpoint: opts.backgroundCheckpoint });
   try {
     if (opts.migrateFirst !== false) await database.migrate();
     return await fn(database);

@@ -21,18 +21,30 @@ describe('ParsePool', () => {
     }
   });
 
-  it('takes back the newest job a worker holds when nothing is queued, and the worker skips it', async () => {
+  it('takes the oldest job nobody has started, from a worker\'s inbox too, and the worker skips it', async () => {
     const pool = new ParsePool(1);
     try {
       const jobs = Array.from({ length: 4 }, (_, k) => pool.parse(ctx, [msg(k)]));
-      // Nothing queued: the caller parses the worker's newest job (3) itself, then the next newest.
+      // Nothing queued: the worker is still starting, so the caller parses its oldest job (0) itself.
       expect(await pool.help()).toBe(true);
-      expect(await jobs[3]).toMatchObject([{ ok: true, seq: 3 }]);
+      expect(await jobs[0]).toMatchObject([{ ok: true, seq: 0 }]);
       const results = await Promise.all(jobs);
       expect(results.map((r) => r[0]!.seq)).toEqual([0, 1, 2, 3]);
       expect(results.map((r) => (r[0]!.ok ? r[0]!.entities.po_numbers : []))).toEqual([0, 1, 2, 3].map((k) => [String(4500000 + k)]));
       // The worker still answers jobs given to it afterwards.
       expect(await pool.parse(ctx, [msg(7)])).toMatchObject([{ ok: true, seq: 7 }]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('parses each job once when the caller and the worker both reach for it', async () => {
+    const pool = new ParsePool(1);
+    try {
+      const jobs = Array.from({ length: 40 }, (_, k) => pool.parse(ctx, [msg(k)]));
+      while (await pool.help());
+      const results = await Promise.all(jobs);
+      expect(results.map((r) => r.map((m) => m.seq))).toEqual(Array.from({ length: 40 }, (_, k) => [k]));
     } finally {
       await pool.close();
     }

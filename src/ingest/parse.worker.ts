@@ -4,6 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyseMessage, type AnalysisContext, type ParseResult } from './analyse.js';
+import { claimJob } from './parse-claims.js';
 
 /**
  * A message the caller already refused without reading it (an IMAP message over the size limit,
@@ -22,11 +23,6 @@ export interface ParseJob {
   id: number;
   ctx: AnalysisContext;
   messages: Array<{ seq: number; raw: Uint8Array | string | RefusedMessage }>;
-}
-
-/** The pool took a job back to parse it itself (parse-pool.ts, steal): skip it if not yet started. */
-export interface ParseCancel {
-  cancel: number;
 }
 
 export interface ParseAnswer {
@@ -62,18 +58,13 @@ if (parentPort) {
 
 // Jobs run one after another: interleaving many MIME parses in one thread only adds GC pressure.
 let queue: Promise<void> = Promise.resolve();
-const cancelled = new Set<number>();
-// The pool reads which job this worker started last before it takes one back (parse-pool.ts, steal).
-const startedBuffer = (workerData as { started?: SharedArrayBuffer } | null)?.started;
-const started = startedBuffer ? new Int32Array(startedBuffer) : undefined;
-parentPort?.on('message', (msg: ParseJob | ParseCancel) => {
-  if ('cancel' in msg) {
-    cancelled.add(msg.cancel);
-    return;
-  }
+// Whether this worker or the pool's calling thread parses a job is settled when it starts (parse-pool.ts, claimJob).
+const claimsBuffer = (workerData as { claims?: SharedArrayBuffer } | null)?.claims;
+const claims = claimsBuffer ? new Int32Array(claimsBuffer) : undefined;
+parentPort?.on('message', (msg: ParseJob) => {
   queue = queue.then(async () => {
-    if (cancelled.delete(msg.id)) return;
-    if (started) Atomics.store(started, 0, msg.id);
+    // Taken by the calling thread: it answers the job itself.
+    if (claims && !claimJob(claims, msg.id)) return;
     const results = await runJob(msg);
     parentPort!.postMessage({ id: msg.id, results } satisfies ParseAnswer);
   });
