@@ -66,11 +66,12 @@ export type Computed<T> = (
  * An answer that exists only as its JSON (Computed `json`): sent as those bytes by sendJson and the
  * tRPC direct path; anything else serialising it (JSON.stringify, tRPC's own adapter) gets the
  * parsed value through toJSON. A route or procedure answers it in place of its declared type, which
- * is what its JSON holds: nothing in process may read fields of it.
+ * is what its JSON holds: nothing in process may read fields of it. Its bytes count as a cached
+ * answer's (cachedJsonOf, so gzip-compressed once for reuse) only once the cache has stored it: with
+ * the cache off it is sent once, uncompressed, as any answer computed per request.
  */
 export class JsonAnswer {
   constructor(readonly json: Buffer) {
-    jsonMemo.set(this, json);
     Object.freeze(this);
   }
   toJSON(): unknown {
@@ -205,12 +206,13 @@ export class AnswerCache {
     const computed = await req.compute({ stored: true });
     const value = answerOf(req, computed);
     const validUntil = computed.validUntil;
-    let json = cachedJsonOf(value);
-    if (!json) {
+    let json: Buffer;
+    if (value instanceof JsonAnswer) json = value.json;
+    else {
       deepFreeze(value);
       json = Buffer.from(JSON.stringify(value));
-      if (typeof value === 'object' && value !== null) jsonMemo.set(value, json);
     }
+    if (typeof value === 'object' && value !== null) jsonMemo.set(value, json);
     return { orgId: req.orgId, token, value, json, ...(now !== undefined ? { computedAt: now } : {}), ...(validUntil !== undefined ? { validUntil } : {}) };
   }
 

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { cachedJsonOf } from '../answer-cache/answer-cache.js';
+import { cachedJsonOf, JsonAnswer } from '../answer-cache/answer-cache.js';
 import { sendStoredBody, varyOnAcceptEncoding } from './stored-body.js';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -12,6 +12,9 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 export function sendJson(request: FastifyRequest, reply: FastifyReply, value: unknown): FastifyReply | Promise<FastifyReply> {
   const stored = cachedJsonOf(value);
   if (stored) return sendStoredBody(request, reply, stored, JSON_TYPE);
-  return varyOnAcceptEncoding(reply).type(JSON_TYPE).send(Buffer.from(JSON.stringify(value)));
+  // Not a stored answer (computed for this request alone, e.g. with the cache off): sent once, so
+  // not worth compressing (stored-body.ts); a JsonAnswer as its own bytes.
+  const body = value instanceof JsonAnswer ? value.json : Buffer.from(JSON.stringify(value));
+  return varyOnAcceptEncoding(reply).type(JSON_TYPE).send(body);
 }
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { callTRPCProcedure, getErrorShape, getTRPCErrorFromUnknown, type AnyTRPCRouter } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { RETRY_AFTER_SECONDS } from '../db/availability.js';
-import { cachedJsonOf } from '../answer-cache/answer-cache.js';
+import { cachedJsonOf, JsonAnswer } from '../answer-cache/answer-cache.js';
 import { sendStoredBody } from './stored-body.js';
 import type { AnswerCache } from '../answer-cache/answer-cache.js';
 import type { Clock } from '../shared/clock.js';
@@ -131,7 +131,9 @@ export function registerFastTrpcGet(scope: FastifyInstance, deps: FastTrpcGetDep
         if (alias !== undefined && key !== undefined) aliases.remember(alias, key);
         return sendStoredBody(request, reply.status(200), stored, 'application/json');
       }
-      return reply.status(200).header('content-type', 'application/json').send(JSON.stringify({ result: { data } }));
+      // Not a stored answer (the cache off): sent once, uncompressed (stored-body.ts); a JsonAnswer as its own bytes.
+      const body = data instanceof JsonAnswer ? Buffer.concat([RESULT_HEAD, data.json, RESULT_TAIL]) : JSON.stringify({ result: { data } });
+      return reply.status(200).header('content-type', 'application/json').send(body);
     } catch (cause) {
       const error = getTRPCErrorFromUnknown(cause);
       if (error.code === 'INTERNAL_SERVER_ERROR') deps.logger.error({ err: error.cause ?? error, path }, 'tRPC error');
