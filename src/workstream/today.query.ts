@@ -73,10 +73,17 @@ function breachedIds(db: Kysely<any>, itemType: ItemType, orgId: number | undefi
  * Columns are qualified by `alias` so the order also works after joins. For the view:
  * `SELECT * FROM v_today_panel v WHERE org_id = ? ORDER BY <todayOrder('v')>`.
  */
-export function todayOrder(alias: string): RawBuilder<unknown> {
-  const c = (name: string) => sql.ref(`${alias}.${name}`);
+export function todayOrder(alias: string, names: { due_date?: string; last_touch_at?: string } = {}): RawBuilder<unknown> {
+  const c = (name: string) => sql.ref(`${alias}.${names[name as keyof typeof names] ?? name}`);
   return sql`${c('badge_rank')}, case when ${c('due_date')} is null then 1 else 0 end, ${c('due_date')}, ${c('last_touch_at')} desc, ${c('item_type')}, ${c('item_id')}`;
 }
+
+/**
+ * Where the JSON form of a panel statement (`jsonTime` set) keeps its order keys as stored: the API's
+ * due_date is then text, and last_touch_at is not an API column. Ordered by todayOrder(alias,
+ * TODAY_JSON_ORDER).
+ */
+export const TODAY_JSON_ORDER = { due_date: 'order_due', last_touch_at: 'order_touch' } as const;
 
 /*
  * The panel is the union of disjoint slices, each a rule of docs/contract.md:
@@ -242,10 +249,19 @@ export const TODAY_API_COLUMNS = ['item_type', 'item_id', 'title', 'status', 'up
 
 const TIME_COLUMNS: ReadonlySet<string> = new Set(['updated_at', 'due_date', 'last_touch_at']);
 
-/** `columns` of the union `k`, times through `t.jsonTime` when the panel is built as JSON. */
+/**
+ * `columns` of the union `k`; when the panel is built as JSON, times through `t.jsonTime` and the
+ * order keys as stored besides (TODAY_JSON_ORDER), so the JSON rows can be put in the panel's order.
+ */
 function selected(t: TodayTimes, columns: readonly (keyof TodayRow)[]) {
   const { jsonTime } = t;
-  return columns.map((c) => (jsonTime && TIME_COLUMNS.has(c) ? jsonTime(sql.ref(`k.${c}`)).as(c) : `k.${c}`));
+  if (!jsonTime) return columns.map((c) => `k.${c}`);
+  return [
+    ...columns.map((c) => (TIME_COLUMNS.has(c) ? jsonTime(sql.ref(`k.${c}`)).as(c) : `k.${c}`)),
+    'k.badge_rank',
+    sql.ref('k.due_date').as(TODAY_JSON_ORDER.due_date),
+    sql.ref('k.last_touch_at').as(TODAY_JSON_ORDER.last_touch_at),
+  ];
 }
 
 /**

@@ -2,7 +2,7 @@ import { sql, type Compilable, type Kysely } from 'kysely';
 import type { Database } from '../db/create-db.js';
 import type { SqlHelpers } from '../db/sql-helpers.js';
 import { runShaped, slot, type Slot } from '../db/statement-shapes.js';
-import { CANDIDATE_STALE_HOURS, TODAY_API_COLUMNS, TODAY_LIMIT, todayNextTimeChangeQuery, todayPanelQuery, todayRedQuery, type TodayRow } from './today.query.js';
+import { CANDIDATE_STALE_HOURS, TODAY_API_COLUMNS, TODAY_JSON_ORDER, TODAY_LIMIT, todayNextTimeChangeQuery, todayOrder, todayPanelQuery, todayRedQuery, type TodayRow } from './today.query.js';
 
 export type TodayItem = Omit<TodayRow, 'org_id' | 'badge_rank' | 'last_touch_at'>;
 
@@ -46,10 +46,14 @@ async function run<R = TodayRow>(
   return rows as R[];
 }
 
-/** A panel statement's rows, each item as JSON in the API's shape (SqlHelpers.rowJson), in the panel's order. */
+/**
+ * A panel statement's rows, each item as JSON in the API's shape (SqlHelpers.rowJson), in the panel's
+ * order: the statement picks the page in that order, and the 200 rows are put in it again here (an
+ * outer query without its own ORDER BY has no order SQL promises).
+ */
 const asJson = (h: SqlHelpers, query: (db: Kysely<any>, t: ReturnType<typeof slotted>) => Compilable<unknown> & { as(alias: string): any }) =>
   (db: Kysely<any>, t: ReturnType<typeof slotted>) =>
-    db.selectFrom(query(db, t).as('v')).select(h.rowJson('v', TODAY_API_COLUMNS).as('j'));
+    db.selectFrom(query(db, t).as('v')).select(h.rowJson('v', TODAY_API_COLUMNS).as('j')).orderBy(todayOrder('v', TODAY_JSON_ORDER));
 
 const redJson = (h: SqlHelpers) => asJson(h, todayRedQuery);
 const panelJson = (h: SqlHelpers) => asJson(h, todayPanelQuery);
