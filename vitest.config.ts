@@ -9,6 +9,9 @@ export default defineConfig({
     // One factor scales every timeout (test/helpers/time-scale.ts: TEST_TIME_SCALE, or from the load).
     testTimeout: scaled(30_000),
     hookTimeout: scaled(60_000),
+    // expect.poll waits 1 s by default, unscaled: a browser test's wait for a realtime frame and the
+    // refetch it causes missed that on a loaded machine (CI, 2026-12-05).
+    expect: { poll: { timeout: scaled(5_000) } },
     // Two cores: files run in parallel, each on its own fresh database (SQLite file / PG schema).
     maxWorkers: 2,
     reporters: ['default'],
