@@ -1,4 +1,4 @@
-import { sql, type Compilable, type SelectQueryBuilder } from 'kysely';
+import { sql, type Compilable, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Database, DbOrTrx } from '../db/create-db.js';
 import { deleteOlderThan, type PruneBatch } from '../db/prune.js';
 import type { SqlHelpers } from '../db/sql-helpers.js';
@@ -59,7 +59,7 @@ export interface TaskJsonRow {
 function taskJsonQuery(db: DbOrTrx, h: SqlHelpers, where: (q: SelectQueryBuilder<DB, 'workflow_tasks', {}>) => SelectQueryBuilder<DB, 'workflow_tasks', {}>) {
   const view = where(db.selectFrom('workflow_tasks')).select((eb) =>
     TASK_JSON.map(([k, kind]) => {
-      if (k === 'owner_name') return eb.selectFrom('app_user as ou').select('ou.name').whereRef('ou.user_id', '=', 'workflow_tasks.owner_user_id').as('owner_name');
+      if (k === 'owner_name') return ownerName(eb);
       const column = sql.ref(`workflow_tasks.${k}`);
       return (kind === 'time' ? h.jsonTime(column) : kind === 'doc' ? h.jsonDoc(column) : column).as(k);
     }),
@@ -67,11 +67,14 @@ function taskJsonQuery(db: DbOrTrx, h: SqlHelpers, where: (q: SelectQueryBuilder
   return db.selectFrom(view.as('v')).select([sql<string>`v.task_id`.as('task_id'), h.rowJson('v', TASK_JSON_KEYS, TASK_JSON_DOCS).as('j')]).$castTo<TaskJsonRow>();
 }
 
+/** `owner_name`: the display name of a workflow_tasks row's owner, or null. */
+function ownerName(eb: ExpressionBuilder<DB, 'workflow_tasks'>) {
+  return eb.selectFrom('app_user as ou').select('ou.name').whereRef('ou.user_id', '=', 'workflow_tasks.owner_user_id').as('owner_name');
+}
+
 /** Adds `owner_name` (the owner's display name, or null) to a select of workflow_tasks rows. */
 export function selectOwnerName<O>(q: SelectQueryBuilder<DB, 'workflow_tasks', O>) {
-  return q.select((eb) =>
-    eb.selectFrom('app_user as ou').select('ou.name').whereRef('ou.user_id', '=', 'workflow_tasks.owner_user_id').as('owner_name'),
-  );
+  return q.select(ownerName);
 }
 
 /** The display name of a task's owner (null without one): for rows that come back from a write. */
